@@ -1,0 +1,18 @@
+// Creates the data directory and proves it is writable before anything is put in it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, resolveDataDir, type Env } from './database';
+
+export function ensureDataDir(env: Env): string {
+  const dir = resolveDataDir(env);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new ConfigError(`DATA_DIR ${dir} is not writable (${reason}): point DATA_DIR at a directory this user can write`);
+  }
+  return dir;
+}

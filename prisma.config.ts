@@ -1,0 +1,17 @@
+// Prisma CLI configuration. The CLI talks to SQLite through the same better-sqlite3 driver adapter the
+// app uses, so no native engine has to be downloaded (see README, "Database").
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { resolveDatabase } from './lib/config/database';
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: path.join('prisma', 'schema.prisma'),
+  migrations: { path: path.join('prisma', 'migrations') },
+  async adapter() {
+    const db = resolveDatabase(process.env);
+    return new PrismaBetterSQLite3({ url: `file:${db.sqlitePath}` });
+  },
+});

@@ -12,7 +12,7 @@ export function ensureDataDir(env: Env): string {
     fs.rmSync(probe);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new ConfigError(`DATA_DIR ${dir} is not writable (${reason}): point DATA_DIR at a directory this user can write`);
+    throw new ConfigError(`DATA_DIR ${dir} 不可写（${reason}）：请把 DATA_DIR 指向当前用户可写的目录`);
   }
   return dir;
 }

@@ -23,7 +23,7 @@ describe('resolveDatabase', () => {
   it('refuses malformed URLs with a sentence that says what to write', () => {
     expect(() => resolveDatabase({ DATABASE_URL: 'mysql://x' }, cwd)).toThrow(ConfigError);
     expect(() => resolveDatabase({ DATABASE_URL: 'newsroom.db' }, cwd)).toThrow(/file:/);
-    expect(() => resolveDatabase({ DATABASE_URL: 'file:' }, cwd)).toThrow(/names no file/);
+    expect(() => resolveDatabase({ DATABASE_URL: 'file:' }, cwd)).toThrow(/没有指明数据库文件/);
     expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@h/db' }, cwd)).toThrow(/PostgreSQL/);
   });
 });

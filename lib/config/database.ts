@@ -37,16 +37,16 @@ export function resolveDatabase(env: Env, cwd = process.cwd()): DatabaseConfig {
   if (raw.startsWith('file:')) {
     const file = raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0];
     if (!file || file.endsWith('/')) {
-      throw new ConfigError(`DATABASE_URL "${raw}" names no file: write it as file:./.data/newsroom.db`);
+      throw new ConfigError(`DATABASE_URL "${raw}" 没有指明数据库文件：请写成 file:./.data/newsroom.db 这样的形式`);
     }
     return { kind: 'sqlite', sqlitePath: path.resolve(cwd, file) };
   }
   if (/^postgres(ql)?:\/\//.test(raw)) {
     throw new ConfigError(
-      'DATABASE_URL points at PostgreSQL, which this version does not support yet: unset DATABASE_URL to use the embedded SQLite database, or give a file: URL',
+      'DATABASE_URL 指向 PostgreSQL，本版本暂不支持：请删除 DATABASE_URL 以使用内置的 SQLite，或写成 file: 地址',
     );
   }
   throw new ConfigError(
-    `DATABASE_URL "${raw}" is not a database URL this app understands: unset it (embedded SQLite under DATA_DIR) or write file:./path/to/newsroom.db`,
+    `DATABASE_URL "${raw}" 不是可用的数据库地址：请删除它（使用 DATA_DIR 下的内置 SQLite），或写成 file:./path/to/newsroom.db`,
   );
 }

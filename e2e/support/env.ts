@@ -1,0 +1,5 @@
+// What the end-to-end server is started with, shared by the global setup and the specs.
+import path from 'node:path';
+
+export const E2E_DATA_DIR = path.resolve(import.meta.dirname, '..', '.tmp', 'data');
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-1' } as const;

@@ -1,0 +1,67 @@
+// Builds the app, prepares a fresh data directory (migrations, sample issue, first admin) and starts
+// `next start` on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
+// build while iterating on specs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { prepare } from '../../scripts/lib/prepare';
+import { E2E_ADMIN, E2E_DATA_DIR } from './env';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export default async function globalSetup(config: FullConfig) {
+  const baseURL = config.projects[0]?.use.baseURL ?? 'http://127.0.0.1:3100';
+  const port = new URL(baseURL).port;
+  fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: E2E_DATA_DIR,
+    DATABASE_URL: undefined,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const prepared = await prepare(env);
+
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATA_DIR: prepared.dataDir,
+    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    NEXTAUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_URL: baseURL,
+    SITE_URL: baseURL,
+    PORT: port,
+  };
+  if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port, '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: serverEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(`${baseURL}/api/health`, server);
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  };
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not become healthy at ${url} within 60 s`);
+}

@@ -1,0 +1,38 @@
+// The one definition of "visible to readers" (DESIGN §5): published, publishAt reached, not retracted,
+// not deleted. Scheduling is only a future publishAt, so nothing has to fire for a story to appear.
+// Every reader query takes its filter from here.
+import type { Prisma } from '../generated/prisma/client';
+
+export function visibleArticleWhere(now: Date): Prisma.ArticleWhereInput {
+  return {
+    status: 'PUBLISHED',
+    publishAt: { lte: now },
+    retractedAt: null,
+    deletedAt: null,
+    liveRevisionId: { not: null },
+  };
+}
+
+export function visibleIssueWhere(now: Date): Prisma.IssueWhereInput {
+  return { status: 'PUBLISHED', publishAt: { lte: now } };
+}
+
+type Visibility = {
+  status: string;
+  publishAt: Date | null;
+  retractedAt?: Date | null;
+  deletedAt?: Date | null;
+  liveRevisionId?: string | null;
+};
+
+/** The same rule for one row already in memory. */
+export function isArticleVisible(article: Visibility, now: Date): boolean {
+  return (
+    article.status === 'PUBLISHED' &&
+    article.publishAt !== null &&
+    article.publishAt <= now &&
+    !article.retractedAt &&
+    !article.deletedAt &&
+    Boolean(article.liveRevisionId)
+  );
+}

@@ -1,0 +1,3 @@
+export * from './calendar-date';
+export * from './time-zone';
+export * from './chinese-date';

@@ -1,0 +1,65 @@
+// Everything first run needs before the web server starts (DESIGN §9), shared by `npm start`, the
+// Playwright global setup and the benchmarks: data directory, migrations, WAL, sample issue, first
+// admin, auth secret. Each step is idempotent, so a second run only checks.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ConfigError, resolveDatabase, type Env } from '../../lib/config/database';
+import { ensureDataDir } from '../../lib/config/data-dir';
+import { ensureAuthSecret } from '../../lib/config/auth-secret';
+import { createSqliteClient } from '../../lib/db-client';
+import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-admin';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { runPrisma } from './prisma-cli';
+
+export type Prepared = {
+  dataDir: string;
+  sqlitePath: string;
+  authSecret: string;
+  admin: FirstAdminResult;
+  sampleLoaded: boolean;
+};
+
+export function applyMigrations(env: Env, sqlitePath: string): void {
+  const result = runPrisma(['migrate', 'deploy'], {
+    env: { ...process.env, ...env, DATABASE_URL: `file:${sqlitePath}` },
+    capture: true,
+  });
+  if (result.status !== 0) {
+    throw new Error(`数据库迁移失败：\n${result.stdout}${result.stderr}`);
+  }
+  // WAL lets readers carry on while a writer commits; the mode is stored in the file itself.
+  const sqlite = new Database(sqlitePath);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+  } finally {
+    sqlite.close();
+  }
+}
+
+export async function prepare(env: Env, options: { loadSample?: boolean } = {}): Promise<Prepared> {
+  const { sqlitePath } = resolveDatabase(env);
+  const dataDir = ensureDataDir(env);
+  ensureWritableParent(sqlitePath);
+  applyMigrations(env, sqlitePath);
+
+  const db = createSqliteClient(sqlitePath);
+  try {
+    const sample = options.loadSample === false ? null : await loadSampleIssue(db);
+    const admin = await ensureFirstAdmin(db, env);
+    const { secret } = ensureAuthSecret(dataDir, env);
+    return { dataDir, sqlitePath, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function ensureWritableParent(sqlitePath: string): void {
+  const dir = path.dirname(sqlitePath);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new ConfigError(`数据库所在目录 ${dir} 不可写：请修改它的权限，或更改 DATABASE_URL`);
+  }
+}

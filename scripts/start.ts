@@ -1,0 +1,63 @@
+// `npm start`: first run and every run after it (DESIGN §9). Checks the settings before creating
+// anything, prepares the data directory, builds once if there is no build, then serves with
+// `next start` (or `next dev` with --dev).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, resolveDatabase } from '../lib/config/database';
+import { assertPortFree, resolvePort } from '../lib/config/port';
+import { prepare } from './lib/prepare';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+async function main() {
+  const dev = process.argv.includes('--dev');
+  const env = { ...process.env };
+  const port = resolvePort(env);
+  resolveDatabase(env);
+  await assertPortFree(port);
+
+  const prepared = await prepare(env);
+  if (prepared.sampleLoaded) console.log('已载入示例期：今日柯城 第1705期');
+  if (prepared.admin.created) {
+    console.log(`已创建管理员账号：${prepared.admin.email}`);
+    if (prepared.admin.generatedPassword) {
+      console.log(`初始密码（只显示这一次，请登录后修改）：${prepared.admin.generatedPassword}`);
+    }
+  }
+
+  const siteUrl = env.SITE_URL || `http://localhost:${port}`;
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATA_DIR: prepared.dataDir,
+    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    NEXTAUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_URL: env.NEXTAUTH_URL || siteUrl,
+    SITE_URL: siteUrl,
+    PORT: String(port),
+  };
+
+  if (!dev && !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    console.log('首次启动：正在构建生产版本（约需两三分钟）…');
+    const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed; see the output above');
+  }
+
+  const server = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(port)], {
+    cwd: ROOT,
+    env: serverEnv,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`无法启动：${error.message}`);
+  } else {
+    console.error('无法启动：', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,3 +1,4 @@
 export * from './calendar-date';
 export * from './time-zone';
 export * from './chinese-date';
+export * from './format';

@@ -4,16 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db-client';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { ConfigError, type Env } from '../config/database';
+import { normaliseEmail } from './email';
+
+export { normaliseEmail };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 
 export type FirstAdminResult =
   | { created: false }
   | { created: true; email: string; generatedPassword: string | null };
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResult> {
   const existing = await db.user.count({ where: { role: 'ADMIN' } });

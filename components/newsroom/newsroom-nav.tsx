@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { can, ROLE_LABELS } from '@/lib/access/capabilities';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+export function NewsroomNav({ user }: { user: CurrentUser }) {
+  const links = [
+    { href: '/newsroom', label: '工作台', show: true },
+    { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },
+    { href: '/newsroom/admin/audit', label: '审计日志', show: can(user.role, 'audit:read') },
+  ].filter((link) => link.show);
+  return (
+    <header className="border-b border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 text-sm">
+        <Link href="/newsroom" className="text-base font-bold tracking-widest">今日柯城 采编</Link>
+        <nav aria-label="采编导航" className="flex flex-wrap gap-4">
+          {links.map((link) => <Link key={link.href} href={link.href} className="hover:underline">{link.label}</Link>)}
+        </nav>
+        <div className="ml-auto flex items-center gap-4">
+          <Link href="/newsroom/profile" className="hover:underline">{user.name}（{ROLE_LABELS[user.role]}）</Link>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

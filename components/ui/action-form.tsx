@@ -1,0 +1,39 @@
+'use client';
+// A form bound to a server action that shows the action's error or a success line in place.
+import { useActionState, type ReactNode } from 'react';
+import type { ActionResult } from '@/lib/actions/result';
+import { FormError, FormSuccess } from './form-message';
+import { SubmitButton } from './submit-button';
+
+type Props = {
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult>;
+  children?: ReactNode;
+  submitLabel: string;
+  successText?: string;
+  confirmText?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  className?: string;
+};
+
+export function ActionForm({ action, children, submitLabel, successText, confirmText, variant, className }: Props) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      className={className ?? 'flex flex-wrap items-end gap-2'}
+      onSubmit={(event) => {
+        if (confirmText && !window.confirm(confirmText)) event.preventDefault();
+      }}
+    >
+      {children}
+      <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      {state && !state.ok ? <div className="basis-full"><FormError>{state.error}{fieldErrorText(state.fieldErrors)}</FormError></div> : null}
+      {state?.ok && successText ? <div className="basis-full"><FormSuccess>{successText}</FormSuccess></div> : null}
+    </form>
+  );
+}
+
+function fieldErrorText(fieldErrors: Record<string, string> | undefined): string {
+  const messages = Object.values(fieldErrors ?? {});
+  return messages.length ? `：${messages.join('；')}` : '';
+}

@@ -1,0 +1,40 @@
+// Signing in through the real sign-in page, as each journey's people do.
+import { expect, type Page } from '@playwright/test';
+
+export async function signIn(page: Page, email: string, password: string, path = '/login'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function signInAndExpect(page: Page, email: string, password: string, urlPattern: RegExp = /\/newsroom$/): Promise<void> {
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(urlPattern);
+}
+
+/** Creates an account as the signed-in admin and returns its one-time invitation URL. */
+export async function createAccount(page: Page, account: { name: string; email: string; role: string }): Promise<string> {
+  await page.goto('/newsroom/admin/users');
+  const form = page.locator('form', { has: page.getByRole('button', { name: '创建账号' }) });
+  await form.getByLabel('姓名').fill(account.name);
+  await form.getByLabel('邮箱').fill(account.email);
+  await form.getByLabel('角色').selectOption({ label: account.role });
+  await form.getByRole('button', { name: '创建账号' }).click();
+  const link = page.getByTestId('one-time-link');
+  await expect(link).toBeVisible();
+  return link.inputValue();
+}
+
+export async function acceptInvitation(page: Page, url: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('新密码', { exact: true }).fill(password);
+  await page.getByLabel('再次输入新密码').fill(password);
+  await page.getByRole('button', { name: '设置密码' }).click();
+  await expect(page.getByRole('status')).toContainText('密码已设置');
+}
+
+/** The page's own alert (Next's empty route announcer also has role=alert). */
+export function formAlert(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { can, capabilitiesOf, isRole, ROLES } from './capabilities';
+
+describe('capabilities', () => {
+  it('lets every role into the newsroom', () => {
+    for (const role of ROLES) expect(can(role, 'newsroom:enter')).toBe(true);
+  });
+
+  it('gives reporters their own stories only', () => {
+    expect(can('REPORTER', 'article:create')).toBe(true);
+    expect(can('REPORTER', 'article:edit-own')).toBe(true);
+    expect(can('REPORTER', 'article:edit-any')).toBe(false);
+    expect(can('REPORTER', 'article:review')).toBe(false);
+    expect(can('REPORTER', 'issue:publish')).toBe(false);
+    expect(can('REPORTER', 'user:manage')).toBe(false);
+  });
+
+  it('lets editors review and plan but not sign off finally or publish issues', () => {
+    expect(can('EDITOR', 'article:review')).toBe(true);
+    expect(can('EDITOR', 'issue:plan')).toBe(true);
+    expect(can('EDITOR', 'article:signoff-final')).toBe(false);
+    expect(can('EDITOR', 'issue:publish')).toBe(false);
+  });
+
+  it('gives the chief editor 签发 and issue publishing', () => {
+    expect(can('CHIEF_EDITOR', 'article:signoff-final')).toBe(true);
+    expect(can('CHIEF_EDITOR', 'issue:publish')).toBe(true);
+    expect(can('CHIEF_EDITOR', 'user:manage')).toBe(false);
+  });
+
+  it('keeps admins to accounts, audit and settings', () => {
+    expect(capabilitiesOf('ADMIN')).toEqual(['newsroom:enter', 'user:manage', 'audit:read', 'settings:edit']);
+    expect(can('ADMIN', 'article:review')).toBe(false);
+  });
+
+  it('recognises roles', () => {
+    expect(isRole('EDITOR')).toBe(true);
+    expect(isRole('editor')).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});

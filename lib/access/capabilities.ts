@@ -1,0 +1,64 @@
+// Roles → named capabilities (DESIGN §3). Pure: the one table every permission check reads.
+export const ROLES = ['REPORTER', 'EDITOR', 'CHIEF_EDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  'newsroom:enter',
+  'article:create',
+  'article:edit-own',
+  'article:edit-any',
+  'article:review',
+  'article:signoff-final',
+  'article:publish',
+  'article:delete',
+  'article:restore',
+  'issue:plan',
+  'issue:publish',
+  'issue:import',
+  'media:upload',
+  'user:manage',
+  'audit:read',
+  'settings:edit',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:delete', 'media:upload'];
+const EDITOR: Capability[] = [
+  ...REPORTER,
+  'article:edit-any',
+  'article:review',
+  'article:publish',
+  'article:restore',
+  'issue:plan',
+  'issue:import',
+];
+const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final', 'issue:publish'];
+// Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
+// their sign-offs would bypass 三审. They can still read everything to support the team.
+const ADMIN: Capability[] = ['newsroom:enter', 'user:manage', 'audit:read', 'settings:edit'];
+
+const TABLE: Record<Role, ReadonlySet<Capability>> = {
+  REPORTER: new Set(REPORTER),
+  EDITOR: new Set(EDITOR),
+  CHIEF_EDITOR: new Set(CHIEF_EDITOR),
+  ADMIN: new Set(ADMIN),
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return TABLE[role].has(capability);
+}
+
+export function capabilitiesOf(role: Role): Capability[] {
+  return CAPABILITIES.filter((capability) => can(role, capability));
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  REPORTER: '记者',
+  EDITOR: '编辑',
+  CHIEF_EDITOR: '总编',
+  ADMIN: '管理员',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,52 @@
+// next-auth configuration: email + password credentials, JWT sessions carrying only the user id and
+// the session version; everything else is re-read from the database on each request (current-user.ts).
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '../db';
+import { clientIp } from '../http/client-ip';
+import { attemptSignIn } from './sign-in';
+
+const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+function headerReader(headers: Record<string, unknown> | undefined) {
+  return {
+    get(name: string) {
+      const value = headers?.[name];
+      return typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : null;
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: '邮箱和密码',
+      credentials: { email: { label: '邮箱', type: 'email' }, password: { label: '密码', type: 'password' } },
+      async authorize(credentials, req) {
+        const result = await attemptSignIn(db, {
+          email: String(credentials?.email ?? ''),
+          password: String(credentials?.password ?? ''),
+          ip: clientIp(headerReader(req.headers)),
+        });
+        // next-auth passes a thrown message back to the sign-in form as `error`.
+        if (!result.ok) throw new Error(result.error);
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+};

@@ -1,0 +1,31 @@
+// The one gate for non-public data (DESIGN §3): every query and action that reads or writes it
+// calls requireUser(capability) first. Pages use requirePageUser to turn a refusal into the sign-in
+// redirect or the 403 page.
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { can, type Capability } from '../access/capabilities';
+import { getCurrentUser, type CurrentUser } from './current-user';
+
+export class AccessDenied extends Error {
+  constructor(readonly reason: 'UNAUTHENTICATED' | 'FORBIDDEN') {
+    super(reason === 'UNAUTHENTICATED' ? '请先登录' : '没有权限进行此操作');
+    this.name = 'AccessDenied';
+  }
+}
+
+export async function requireUser(capability: Capability): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AccessDenied('UNAUTHENTICATED');
+  if (!can(user.role, capability)) throw new AccessDenied('FORBIDDEN');
+  return user;
+}
+
+export async function requirePageUser(capability: Capability, returnTo: string): Promise<CurrentUser> {
+  try {
+    return await requireUser(capability);
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
+    if (error.reason === 'UNAUTHENTICATED') redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+    forbidden();
+  }
+}

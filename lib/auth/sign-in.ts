@@ -1,0 +1,78 @@
+// Checking a sign-in: brute-force limits, password, account state. The same generic message whether
+// or not the email exists, and a password check in both cases so timing does not tell either.
+import type { Db } from '../db-client';
+import { recordAudit } from '../audit/record';
+import { normaliseEmail } from '../users/email';
+import { hashPassword, verifyPassword } from './password';
+import { ACCOUNT_THRESHOLD, IP_THRESHOLD, LOCK_LOOKBACK_MS, lockedUntil, lockoutMessage } from './lockout';
+
+export const INVALID_CREDENTIALS = '邮箱或密码不正确';
+
+export type SignInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+export type SignInResult = { ok: true; user: SignInUser } | { ok: false; error: string };
+
+let dummyHash: Promise<string> | null = null;
+function hashForMissingUser(): Promise<string> {
+  dummyHash ??= hashPassword('no-such-user-password');
+  return dummyHash;
+}
+
+export async function attemptSignIn(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email).slice(0, 320);
+  const since = new Date(now.getTime() - LOCK_LOOKBACK_MS);
+
+  const lock = await currentLock(db, email, input.ip, since, now);
+  if (lock) {
+    await recordAudit(db, { actorId: null, action: 'auth.sign-in-refused', details: { email, until: lock.toISOString() }, ip: input.ip });
+    return { ok: false, error: lockoutMessage(lock, now) };
+  }
+
+  const user = await db.user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await hashForMissingUser()), input.password);
+  const success = Boolean(user && user.active && user.passwordHash && passwordOk);
+
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ip: input.ip, success, createdAt: now } });
+    if (success && user) {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, failedLogins: 0, lockedUntil: null } });
+    } else if (user) {
+      await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
+    }
+    await recordAudit(tx, {
+      actorId: success && user ? user.id : null,
+      action: success ? 'auth.sign-in' : 'auth.sign-in-failed',
+      subjectType: user ? 'User' : undefined,
+      subjectId: user?.id,
+      details: { email, ...(user && !user.active ? { reason: 'inactive' } : {}) },
+      ip: input.ip,
+    });
+  });
+
+  if (!success || !user) return { ok: false, error: INVALID_CREDENTIALS };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+async function currentLock(db: Db, email: string, ip: string, since: Date, now: Date): Promise<Date | null> {
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email, success: true, createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
+  const accountFailures = await db.loginAttempt.findMany({
+    where: { email, success: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
+    select: { createdAt: true },
+  });
+  const ipFailures = await db.loginAttempt.findMany({
+    where: { ip, success: false, createdAt: { gte: since } },
+    select: { createdAt: true },
+  });
+  const locks = [
+    lockedUntil(accountFailures.map((row) => row.createdAt), ACCOUNT_THRESHOLD, now),
+    lockedUntil(ipFailures.map((row) => row.createdAt), IP_THRESHOLD, now),
+  ].filter((date): date is Date => date !== null);
+  return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
+}

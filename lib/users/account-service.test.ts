@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeUser, TEST_PASSWORD } from '../../test/support/users';
+import { verifyPassword } from '../auth/password';
+import { createAccount } from './admin-service';
+import { changeOwnPassword, lookupToken, redeemToken } from './account-service';
+
+const db = openTestDatabase();
+afterAll(() => db.$disconnect());
+const ctx = { ip: '127.0.0.1' };
+
+describe('invitation links', () => {
+  it('sets the password once; the link then stops working', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const { link, userId } = await createAccount(db, admin, { name: '严嘉慧', email: 'yan@example.com', role: 'REPORTER' }, ctx);
+    const token = link.slice('/invite/'.length);
+    expect(await lookupToken(db, token)).toEqual({ kind: 'INVITE', name: '严嘉慧', email: 'yan@example.com' });
+    await expect(redeemToken(db, { token, password: 'short' }, ctx)).rejects.toThrow('密码至少需要 10 个字符');
+    await redeemToken(db, { token, password: 'a-good-password' }, ctx);
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(await verifyPassword(user.passwordHash!, 'a-good-password')).toBe(true);
+    expect(await lookupToken(db, token)).toBeNull();
+    await expect(redeemToken(db, { token, password: 'another-password' }, ctx)).rejects.toThrow('链接无效或已过期');
+  });
+
+  it('refuses an expired link', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const past = new Date(Date.now() - 73 * 3600_000);
+    const { link } = await createAccount(db, admin, { name: '旧', email: 'old@example.com', role: 'REPORTER' }, { ...ctx, now: past });
+    const token = link.slice('/invite/'.length);
+    expect(await lookupToken(db, token)).toBeNull();
+    await expect(redeemToken(db, { token, password: 'a-good-password' }, ctx)).rejects.toThrow('链接无效或已过期');
+  });
+});
+
+describe('changeOwnPassword', () => {
+  it('requires the current password', async () => {
+    const user = await makeUser(db, 'EDITOR');
+    await expect(changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx)).rejects.toThrow('当前密码不正确');
+    await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'brand-new-password' }, ctx);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash!, 'brand-new-password')).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: 'user.password-change', actorId: user.id } })).toBe(1);
+  });
+});

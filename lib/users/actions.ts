@@ -1,0 +1,113 @@
+'use server';
+// Account actions called by forms. Thin: validate, check the caller, run the service, revalidate.
+import { revalidatePath } from 'next/cache';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import { requestIp } from '../http/request-ip';
+import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
+import { changeOwnPassword, redeemToken, renameSelf } from './account-service';
+import {
+  changePasswordSchema,
+  changeRoleSchema,
+  createAccountSchema,
+  formFields,
+  redeemSchema,
+  renameSchema,
+  userRefSchema,
+} from './schemas';
+
+const USERS_PATH = '/newsroom/admin/users';
+
+export async function createAccountAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ link: string; userId: string }>> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = createAccountSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    const created = await createAccount(db, actor, parsed.data, { ip: await requestIp() });
+    revalidatePath(USERS_PATH);
+    return { ok: true, ...created };
+  });
+}
+
+export async function changeRoleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = changeRoleSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await changeRole(db, actor, parsed.data.userId, parsed.data.role, { ip: await requestIp() });
+    revalidatePath(USERS_PATH);
+    return { ok: true };
+  });
+}
+
+export async function deactivateAccountAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return setActiveAction(formData, false);
+}
+
+export async function reactivateAccountAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return setActiveAction(formData, true);
+}
+
+async function setActiveAction(formData: FormData, active: boolean): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = userRefSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await setActive(db, actor, parsed.data.userId, active, { ip: await requestIp() });
+    revalidatePath(USERS_PATH);
+    return { ok: true };
+  });
+}
+
+export async function issuePasswordResetAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ link: string }>> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = userRefSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    const { link } = await issuePasswordReset(db, actor, parsed.data.userId, { ip: await requestIp() });
+    return { ok: true, link };
+  });
+}
+
+export async function deleteAccountAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = userRefSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await deleteAccount(db, actor, parsed.data.userId, { ip: await requestIp() });
+    revalidatePath(USERS_PATH);
+    return { ok: true };
+  });
+}
+
+/** Public: the one-time link is the credential. */
+export async function redeemTokenAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  return guarded(async () => {
+    const parsed = redeemSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    const { email } = await redeemToken(db, parsed.data, { ip: await requestIp() });
+    return { ok: true, email };
+  });
+}
+
+export async function renameSelfAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireUser('newsroom:enter');
+    const parsed = renameSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await renameSelf(db, user.id, parsed.data.name, { ip: await requestIp() });
+    revalidatePath('/newsroom', 'layout');
+    return { ok: true };
+  });
+}
+
+export async function changeOwnPasswordAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireUser('newsroom:enter');
+    const parsed = changePasswordSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await changeOwnPassword(db, user.id, parsed.data, { ip: await requestIp() });
+    return { ok: true };
+  });
+}

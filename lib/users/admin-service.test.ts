@@ -1,0 +1,93 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeUser } from '../../test/support/users';
+import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
+import { hashToken } from './tokens';
+
+const db = openTestDatabase();
+afterAll(() => db.$disconnect());
+const ctx = { ip: '127.0.0.1' };
+
+beforeEach(async () => {
+  await db.auditEvent.deleteMany();
+  await db.authToken.deleteMany();
+  await db.user.deleteMany();
+});
+
+describe('createAccount', () => {
+  it('creates a user without a password, a 72-hour invitation and an audit event', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const now = new Date(Date.UTC(2026, 10, 25));
+    const { userId, link } = await createAccount(db, admin, { name: ' 徐敏 ', email: 'XuMin@Example.com', role: 'REPORTER' }, { ...ctx, now });
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user).toMatchObject({ name: '徐敏', email: 'xumin@example.com', role: 'REPORTER', passwordHash: null });
+    const token = link.replace('/invite/', '');
+    const stored = await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    expect(stored.expiresAt.getTime() - now.getTime()).toBe(72 * 3600_000);
+    expect(await db.auditEvent.findFirst({ where: { action: 'user.create', subjectId: userId, actorId: admin.id } })).not.toBeNull();
+  });
+
+  it('refuses a second account for the same email and changes nothing', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    await createAccount(db, admin, { name: '甲', email: 'a@example.com', role: 'REPORTER' }, ctx);
+    await expect(createAccount(db, admin, { name: '乙', email: 'A@example.com', role: 'EDITOR' }, ctx)).rejects.toThrow('该邮箱已有账号');
+    expect(await db.user.count({ where: { email: 'a@example.com' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'user.create' } })).toBe(1);
+  });
+});
+
+describe('roles and activation', () => {
+  it('never leaves the newsroom without an active admin', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    await expect(changeRole(db, admin, admin.id, 'EDITOR', ctx)).rejects.toThrow('不能降级最后一位在职管理员');
+    await expect(setActive(db, admin, admin.id, false, ctx)).rejects.toThrow('不能停用最后一位在职管理员');
+    const second = await makeUser(db, 'ADMIN');
+    await changeRole(db, second, admin.id, 'EDITOR', ctx);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe('EDITOR');
+    expect(await db.auditEvent.count({ where: { action: 'user.role' } })).toBe(1);
+  });
+
+  it('deactivation bumps the session version (signs out everywhere) and is audited', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const reporter = await makeUser(db, 'REPORTER');
+    await setActive(db, admin, reporter.id, false, ctx);
+    const after = await db.user.findUniqueOrThrow({ where: { id: reporter.id } });
+    expect(after).toMatchObject({ active: false, sessionVersion: reporter.sessionVersion + 1 });
+    await setActive(db, admin, reporter.id, true, ctx);
+    expect(await db.auditEvent.findMany({ where: { subjectId: reporter.id }, select: { action: true }, orderBy: { createdAt: 'asc' } }))
+      .toEqual([{ action: 'user.deactivate' }, { action: 'user.reactivate' }]);
+  });
+});
+
+describe('issuePasswordReset', () => {
+  it('issues a reset link and expires the earlier ones', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const reporter = await makeUser(db, 'REPORTER');
+    const first = await issuePasswordReset(db, admin, reporter.id, ctx);
+    const second = await issuePasswordReset(db, admin, reporter.id, ctx);
+    const firstRow = await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(first.link.slice(8)) } });
+    const secondRow = await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(second.link.slice(8)) } });
+    expect(firstRow.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(secondRow.kind).toBe('PASSWORD_RESET');
+    expect(secondRow.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('deleteAccount', () => {
+  it('keeps anyone who has written something', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const reporter = await makeUser(db, 'REPORTER');
+    const publication = await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: 'a', postcode: '1' } });
+    await db.article.create({ data: { publicationId: publication.id, slug: 's', headline: '标题', body: '{}', bodyText: '', createdById: reporter.id } });
+    await expect(deleteAccount(db, admin, reporter.id, ctx)).rejects.toThrow('请改为停用账号');
+    expect(await db.user.count({ where: { id: reporter.id } })).toBe(1);
+  });
+
+  it('deletes an account made by mistake, with an audit event', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const mistake = await makeUser(db, 'REPORTER');
+    await deleteAccount(db, admin, mistake.id, ctx);
+    expect(await db.user.count({ where: { id: mistake.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: 'user.delete', subjectId: mistake.id } })).toBe(1);
+  });
+});

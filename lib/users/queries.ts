@@ -1,0 +1,59 @@
+// Reads of the account list for admins. Every function checks the caller first.
+import 'server-only';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import type { Role } from '../access/capabilities';
+import type { Prisma } from '../generated/prisma/client';
+
+export const USERS_PAGE_SIZE = 25;
+
+export type UserFilter = { q?: string; role?: Role; active?: boolean; page?: number };
+
+export async function listUsers(filter: UserFilter) {
+  await requireUser('user:manage');
+  const where: Prisma.UserWhereInput = {
+    ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { email: { contains: filter.q.toLowerCase() } }] } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.active === undefined ? {} : { active: filter.active }),
+  };
+  const page = Math.max(1, filter.page ?? 1);
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ active: 'desc' }, { name: 'asc' }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: {
+        id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true,
+        _count: { select: { articlesCreated: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    users: users.map(({ passwordHash, _count, ...user }) => ({ ...user, invited: !passwordHash, articleCount: _count.articlesCreated })),
+  };
+}
+
+/** The people a story can be credited to (any signed-in newsroom member may pick authors). */
+export async function listNewsroomPeople() {
+  await requireUser('newsroom:enter');
+  return db.user.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } });
+}
+
+export async function getUserDetail(userId: string) {
+  await requireUser('user:manage');
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true,
+      _count: { select: { articlesCreated: true, revisions: true, signoffs: true } },
+    },
+  });
+  if (!user) return null;
+  const { passwordHash, _count, ...rest } = user;
+  return { ...rest, invited: !passwordHash, counts: _count };
+}

@@ -1,0 +1,127 @@
+// Every server action and every newsroom route handler, called as anonymous, each role and a
+// deactivated user, must allow or deny exactly as the capability table says. The lists below are
+// checked against the code: a new action or route that is not listed here fails this test.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { can, ROLES, type Capability, type Role } from '@/lib/access/capabilities';
+import type { SessionClaims } from '@/lib/auth/session-claims';
+import { openTestDatabase } from './support/database';
+import { makeUser } from './support/users';
+
+const identity: { claims: SessionClaims | null } = { claims: null };
+
+vi.mock('@/lib/auth/session-claims', () => ({ readSessionClaims: async () => identity.claims }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
+
+type Rule = Capability | 'public';
+type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise<unknown>) => Promise<unknown> };
+
+/** Every exported server action, by module, with the capability it needs. */
+const ACTIONS: Record<string, Record<string, ActionEntry>> = {
+  'lib/users/actions.ts': {
+    createAccountAction: { rule: 'user:manage' },
+    changeRoleAction: { rule: 'user:manage' },
+    deactivateAccountAction: { rule: 'user:manage' },
+    reactivateAccountAction: { rule: 'user:manage' },
+    issuePasswordResetAction: { rule: 'user:manage' },
+    deleteAccountAction: { rule: 'user:manage' },
+    redeemTokenAction: { rule: 'public' },
+    renameSelfAction: { rule: 'newsroom:enter' },
+    changeOwnPasswordAction: { rule: 'newsroom:enter' },
+  },
+};
+
+/** Every route handler outside the public site, with its methods and the capability each needs. */
+const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
+  'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
+};
+
+/** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */
+const PUBLIC_ROUTE_PREFIXES = ['app/(public)/', 'app/api/health/', 'app/api/auth/'];
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function filesNamed(dir: string, name: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'generated') found.push(...filesNamed(relative, name));
+    else if (entry.name === name) found.push(relative);
+  }
+  return found;
+}
+
+type Who = { label: string; role: Role | null; active: boolean };
+const WHO: Who[] = [
+  { label: 'anonymous', role: null, active: false },
+  ...ROLES.map((role) => ({ label: role, role, active: true })),
+  { label: 'deactivated admin', role: 'ADMIN', active: false },
+];
+
+function allowed(rule: Rule, who: Who): boolean {
+  if (rule === 'public') return true;
+  return who.role !== null && who.active && can(who.role, rule);
+}
+
+const db = openTestDatabase();
+const claimsFor = new Map<string, SessionClaims | null>();
+
+beforeAll(async () => {
+  for (const who of WHO) {
+    if (!who.role) {
+      claimsFor.set(who.label, null);
+      continue;
+    }
+    const user = await makeUser(db, who.role, { active: who.active });
+    claimsFor.set(who.label, { userId: user.id, sessionVersion: user.sessionVersion });
+  }
+});
+afterAll(() => db.$disconnect());
+
+describe('the authorization matrix covers the code', () => {
+  it('lists every actions module and every exported action', async () => {
+    const modules = filesNamed('lib', 'actions.ts').sort();
+    expect(modules).toEqual(Object.keys(ACTIONS).sort());
+    for (const file of modules) {
+      const exported = Object.keys(await import(path.join(ROOT, file))).sort();
+      expect(exported, file).toEqual(Object.keys(ACTIONS[file]!).sort());
+    }
+  });
+
+  it('lists every non-public route handler and its methods', async () => {
+    const routes = filesNamed('app', 'route.ts').filter((file) => !PUBLIC_ROUTE_PREFIXES.some((prefix) => file.startsWith(prefix))).sort();
+    expect(routes).toEqual(Object.keys(ROUTES).sort());
+    for (const file of routes) {
+      const methods = Object.keys(await import(path.join(ROOT, file))).filter((name) => /^[A-Z]+$/.test(name)).sort();
+      expect(methods, file).toEqual(Object.keys(ROUTES[file]!).sort());
+    }
+  });
+});
+
+describe.each(WHO)('as $label', (who) => {
+  for (const [file, actions] of Object.entries(ACTIONS)) {
+    for (const [name, entry] of Object.entries(actions)) {
+      const expected = allowed(entry.rule, who);
+      it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
+        identity.claims = claimsFor.get(who.label) ?? null;
+        const action = (await import(path.join(ROOT, file)))[name] as (...args: unknown[]) => Promise<{ denied?: string }>;
+        const result = (await (entry.invoke ? entry.invoke(action as never) : action(null, new FormData()))) as { denied?: string };
+        expect(result.denied === undefined, JSON.stringify(result)).toBe(expected);
+      });
+    }
+  }
+
+  for (const [file, methods] of Object.entries(ROUTES)) {
+    for (const [method, entry] of Object.entries(methods)) {
+      const expected = allowed(entry.rule, who);
+      it(`${expected ? 'allows' : 'denies'} ${method} ${file}`, async () => {
+        identity.claims = claimsFor.get(who.label) ?? null;
+        const handler = (await import(path.join(ROOT, file)))[method] as (request: Request) => Promise<Response>;
+        const response = await handler(new Request(entry.url ?? 'http://localhost/x', { method }));
+        expect([401, 403].includes(response.status), `status ${response.status}`).toBe(!expected);
+      });
+    }
+  }
+});

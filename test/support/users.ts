@@ -1,0 +1,21 @@
+// Accounts for database tests: one per role, with a known password.
+import type { Db } from '../../lib/db-client';
+import type { Role } from '../../lib/access/capabilities';
+import { hashPassword } from '../../lib/auth/password';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let hashed: Promise<string> | null = null;
+
+export async function makeUser(db: Db, role: Role, overrides: { email?: string; name?: string; active?: boolean } = {}) {
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const suffix = Math.random().toString(36).slice(2, 8);
+  return db.user.create({
+    data: {
+      email: (overrides.email ?? `${role.toLowerCase()}-${suffix}@test.example`).toLowerCase(),
+      name: overrides.name ?? `${role}-${suffix}`,
+      role,
+      active: overrides.active ?? true,
+      passwordHash: await hashed,
+    },
+  });
+}

@@ -3,6 +3,7 @@
 // every newsroom read and write calls requireUser() in lib/.
 import { NextResponse, type NextRequest } from 'next/server';
 import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers';
+import { isRetractedSlug } from './lib/reader/retracted';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
@@ -10,7 +11,7 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (/^\/newsroom(\/|$)/.test(pathname) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
@@ -23,7 +24,32 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  const retracted = /^\/articles\/([a-z0-9-]{1,200})$/.exec(pathname);
+  if (retracted && isRetractedSlug(retracted[1]!)) {
+    const gone = await retractionNotice(retracted[1]!, request);
+    if (gone) return gone;
+  }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), pathname, csp);
+}
+
+// A page cannot choose its status and a rewrite's status is not kept, so the notice page is fetched
+// from this same server and answered as 410 Gone. On any failure the article route renders the same
+// notice itself (with 200).
+async function retractionNotice(slug: string, request: NextRequest): Promise<Response | null> {
+  try {
+    const inner = await fetch(`http://127.0.0.1:${process.env.PORT ?? '3000'}/retracted/${slug}`, {
+      headers: { 'accept-language': request.headers.get('accept-language') ?? 'zh-CN' },
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!inner.ok) return null;
+    const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    const csp = inner.headers.get('content-security-policy');
+    if (csp) headers.set('Content-Security-Policy', csp);
+    for (const [name, value] of Object.entries(staticSecurityHeaders(process.env.SITE_URL))) headers.set(name, value);
+    return new Response(await inner.text(), { status: 410, headers });
+  } catch {
+    return null;
+  }
 }
 
 function withHeaders(response: NextResponse, pathname: string, csp: string | null): NextResponse {

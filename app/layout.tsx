@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
+import { siteUrl } from '@/lib/reader/site-url';
 import './globals.css';
 
 export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
   title: { default: '今日柯城', template: '%s · 今日柯城' },
   description: '今日柯城：衢州市柯城区融媒体中心编印的区报，网络版。',
 };

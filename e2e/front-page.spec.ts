@@ -12,15 +12,15 @@ test('the front page shows the sample issue masthead and its four page-1 headlin
   await expect(masthead).toContainText('采编热线：3049743');
   await expect(masthead).toContainText('今日四版');
 
-  const headlines = page.locator('main article h2');
+  const headlines = page.locator('main article h3');
   await expect(headlines).toHaveText([
     '现场会在柯城召开',
     '柯城区人民医院干部职工大会召开',
     '柯城区八届区委第十二轮巡察全部进驻！',
     '柯城夺下“大禹鼎”',
   ]);
-  await expect(page.getByText('市域社会治理现代化·红色物业联盟治理篇')).toBeVisible();
-  await expect(page.getByText('电话邮箱公布')).toBeVisible();
+  await expect(page.getByText('市域社会治理现代化·红色物业联盟治理篇', { exact: true })).toBeVisible();
+  await expect(page.getByText('电话邮箱公布', { exact: true })).toBeVisible();
 });
 
 test('the health endpoint reports the database and migrations as ready', async ({ request }) => {

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getPublication } from '@/lib/reader/queries';
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const publication = await getPublication();
+  return (
+    <div className="reader mx-auto max-w-3xl px-4">
+      {/* React hoists this into <head> on every reader page (page metadata would replace it). */}
+      <link rel="alternate" type="application/rss+xml" title={`${publication?.name ?? '今日柯城'} · 最新稿件`} href="/feed.xml" />
+      <a href="#main" className="sr-only focus:not-sr-only">跳到正文</a>
+      <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-3 text-sm text-stone-600 dark:text-stone-400 print:hidden">
+        <Link href="/" className="hover:underline">最新一期</Link>
+        <Link href="/archive" className="hover:underline">往期</Link>
+        <a href="/feed.xml" className="hover:underline">RSS 订阅</a>
+      </nav>
+      {children}
+      {publication ? (
+        <footer className="mt-12 border-t border-stone-300 py-6 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+          <p>{publication.name} · {publication.publisher}</p>
+          <p>地址：{publication.address} 邮编：{publication.postcode} 采编热线：{publication.hotline}</p>
+        </footer>
+      ) : null}
+    </div>
+  );
+}

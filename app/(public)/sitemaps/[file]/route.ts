@@ -1,0 +1,21 @@
+// Served per request: the data behind it is cached (lib/reader/queries.ts), the response is not prerendered.
+export const dynamic = 'force-dynamic';
+
+import { getSitemapArticles, getSitemapIssues } from '@/lib/reader/queries';
+import { urlSet } from '@/lib/reader/sitemap';
+import { absoluteUrl } from '@/lib/reader/site-url';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const match = /^(\d{4})\.xml$/.exec((await params).file);
+  if (!match) return new Response('找不到该站点地图', { status: 404 });
+  const year = Number(match[1]);
+  const [issues, articles] = await Promise.all([getSitemapIssues(year), getSitemapArticles(year)]);
+  const urls = [
+    ...(year === new Date().getFullYear() ? [{ loc: absoluteUrl('/') }] : []),
+    ...issues.flatMap((issue) =>
+      Array.from({ length: issue.pageCount }, (_, index) => ({ loc: absoluteUrl(`/issues/${issue.number}/pages/${index + 1}`), lastmod: issue.lastmod })),
+    ),
+    ...articles.map((article) => ({ loc: absoluteUrl(`/articles/${article.slug}`), lastmod: article.lastmod })),
+  ];
+  return new Response(urlSet(urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } });
+}

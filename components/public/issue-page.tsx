@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import type { IssuePageView } from '@/lib/reader/types';
+import { pageLabel } from '@/lib/reader/page-names';
+import { Masthead } from './masthead';
+import { PageTabs } from './page-tabs';
+import { StoryList } from './story-list';
+
+/** One page of one issue, as on the front page and under /issues/N/pages/M. */
+export function IssuePage({ view }: { view: IssuePageView }) {
+  const { issue, page, pages } = view;
+  const previousPage = pages.find((p) => p.number === page.number - 1);
+  const nextPage = pages.find((p) => p.number === page.number + 1);
+  return (
+    <>
+      <Masthead publication={view.publication} issue={issue} />
+      <div className="mt-4">
+        <PageTabs issueNumber={issue.number} pages={pages} current={page.number} />
+      </div>
+      <main id="main">
+        <section aria-labelledby="page-heading">
+          <h2 id="page-heading" className="mt-4 text-sm font-semibold tracking-widest text-stone-600 dark:text-stone-400">
+            第{issue.number}期 · {pageLabel(page)}
+          </h2>
+          <StoryList stories={view.stories} />
+        </section>
+        <nav aria-label="翻页" className="mt-6 grid grid-cols-2 gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700 print:hidden">
+          <div>
+            {previousPage ? <Link rel="prev" href={`/issues/${issue.number}/pages/${previousPage.number}`} className="underline">← 上一版：{pageLabel(previousPage)}</Link> : null}
+            {view.previousIssue ? (
+              <p className="mt-2"><Link href={`/issues/${view.previousIssue.number}`} className="underline">« 上一期：第{view.previousIssue.number}期（{view.previousIssue.date}）</Link></p>
+            ) : null}
+          </div>
+          <div className="text-right">
+            {nextPage ? <Link rel="next" href={`/issues/${issue.number}/pages/${nextPage.number}`} className="underline">下一版：{pageLabel(nextPage)} →</Link> : null}
+            {view.nextIssue ? (
+              <p className="mt-2"><Link href={`/issues/${view.nextIssue.number}`} className="underline">下一期：第{view.nextIssue.number}期（{view.nextIssue.date}）»</Link></p>
+            ) : null}
+          </div>
+        </nav>
+      </main>
+    </>
+  );
+}

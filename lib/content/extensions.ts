@@ -1,0 +1,30 @@
+// THE extension list (DESIGN §6): the editor and the server renderer both use it, so what the
+// editor shows is what readers get. Nothing here lets arbitrary HTML, styles or scripts through.
+import type { Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import { Figure } from './figure-node';
+import { isSafeHref } from './safe-url';
+
+export function contentExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ['mailto'],
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+        isAllowedUri: (url) => isSafeHref(url),
+      },
+    }),
+    TableKit.configure({
+      table: { resizable: false },
+      tableHeader: { HTMLAttributes: { scope: 'col' } },
+    }),
+    Figure,
+  ];
+}

@@ -1,0 +1,76 @@
+// Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
+import type { Db } from '../db-client';
+import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
+import { teaser } from '../articles/teaser';
+import { instantAt } from '../dates/time-zone';
+
+export const FEED_SIZE = 30;
+
+export type FeedItem = { slug: string; headline: string; kicker: string | null; teaser: string; byline: string | null; publishedAt: string };
+
+export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
+  const articles = await db.article.findMany({
+    where: visibleArticleWhere(now),
+    orderBy: [{ publishAt: 'desc' }, { id: 'desc' }],
+    take: FEED_SIZE,
+    select: {
+      slug: true,
+      publishAt: true,
+      publishedAt: true,
+      liveRevision: { select: { headline: true, kicker: true, summary: true, bodyText: true, byline: true } },
+    },
+  });
+  return articles.flatMap((article) => {
+    const live = article.liveRevision;
+    if (!live) return [];
+    return [{
+      slug: article.slug,
+      headline: live.headline,
+      kicker: live.kicker,
+      teaser: teaser(live.summary, live.bodyText, 200),
+      byline: live.byline,
+      publishedAt: (article.publishAt ?? article.publishedAt ?? now).toISOString(),
+    }];
+  });
+}
+
+function yearRange(year: number) {
+  return { gte: instantAt(`${year}-01-01`, '00:00'), lt: instantAt(`${year + 1}-01-01`, '00:00') };
+}
+
+export async function readSitemapYears(db: Db, now: Date): Promise<number[]> {
+  const [first, last] = await Promise.all([
+    db.issue.findFirst({ where: visibleIssueWhere(now), orderBy: { date: 'asc' }, select: { date: true } }),
+    db.article.findFirst({ where: visibleArticleWhere(now), orderBy: { publishAt: 'asc' }, select: { publishAt: true } }),
+  ]);
+  const starts = [first ? Number(first.date.slice(0, 4)) : null, last?.publishAt ? Number(instantYear(last.publishAt)) : null].filter(
+    (year): year is number => year !== null,
+  );
+  if (starts.length === 0) return [];
+  const end = Number(instantYear(now));
+  const years: number[] = [];
+  for (let year = Math.min(...starts); year <= end; year += 1) years.push(year);
+  return years;
+}
+
+function instantYear(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(instant);
+}
+
+export async function readSitemapIssues(db: Db, year: number, now: Date) {
+  const issues = await db.issue.findMany({
+    where: { ...visibleIssueWhere(now), date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: { date: 'asc' },
+    select: { number: true, pageCount: true, updatedAt: true },
+  });
+  return issues.map((issue) => ({ number: issue.number, pageCount: issue.pageCount, lastmod: issue.updatedAt.toISOString() }));
+}
+
+export async function readSitemapArticles(db: Db, year: number, now: Date) {
+  const articles = await db.article.findMany({
+    where: { AND: [visibleArticleWhere(now), { publishAt: yearRange(year) }] },
+    orderBy: { publishAt: 'asc' },
+    select: { slug: true, liveRevision: { select: { createdAt: true } } },
+  });
+  return articles.map((article) => ({ slug: article.slug, lastmod: (article.liveRevision?.createdAt ?? now).toISOString() }));
+}

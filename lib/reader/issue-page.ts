@@ -1,0 +1,101 @@
+// One page of one visible issue with its visible stories in page order (the front page is page 1
+// of the latest issue). Pure data access: takes the client and the time, so tests can pass both.
+import type { Db } from '../db-client';
+import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
+import { teaser } from '../articles/teaser';
+import type { IssuePageView, IssueRef, StoryCard } from './types';
+
+const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
+
+export async function latestIssueNumber(db: Db, now: Date): Promise<number | null> {
+  const latest = await db.issue.findFirst({
+    where: visibleIssueWhere(now),
+    orderBy: [{ date: 'desc' }, { number: 'desc' }],
+    select: { number: true },
+  });
+  return latest?.number ?? null;
+}
+
+export async function readIssuePage(db: Db, issueNumber: number, pageNumber: number, now: Date): Promise<IssuePageView | null> {
+  const issue = await db.issue.findFirst({
+    where: { ...visibleIssueWhere(now), number: issueNumber },
+    orderBy: { createdAt: 'asc' },
+    include: { publication: { select: PUBLICATION_SELECT }, pages: { orderBy: { number: 'asc' }, select: { id: true, number: true, name: true } } },
+  });
+  const page = issue?.pages.find((candidate) => candidate.number === pageNumber);
+  if (!issue || !page) return null;
+
+  const [placements, storyCounts, previousIssue, nextIssue] = await Promise.all([
+    db.articlePlacement.findMany({
+      where: { pageId: page.id, article: visibleArticleWhere(now) },
+      orderBy: { position: 'asc' },
+      select: {
+        isContinuation: true,
+        article: {
+          select: {
+            slug: true,
+            liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true } },
+            placements: { select: { isContinuation: true, page: { select: { number: true } } } },
+          },
+        },
+      },
+    }),
+    db.articlePlacement.groupBy({
+      by: ['pageId'],
+      where: { pageId: { in: issue.pages.map((p) => p.id) }, article: visibleArticleWhere(now) },
+      _count: { _all: true },
+    }),
+    neighbourIssue(db, issue.publicationId, issue.date, issue.number, 'previous', now),
+    neighbourIssue(db, issue.publicationId, issue.date, issue.number, 'next', now),
+  ]);
+
+  const counts = new Map(storyCounts.map((row) => [row.pageId, row._count._all]));
+  return {
+    publication: issue.publication,
+    issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
+    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
+    page: { number: page.number, name: page.name },
+    stories: placements.flatMap(({ isContinuation, article }): StoryCard[] => {
+      const live = article.liveRevision;
+      if (!live) return [];
+      const pages = article.placements.map((p) => ({ number: p.page.number, continuation: p.isContinuation }));
+      const first = pages.find((p) => !p.continuation)?.number ?? null;
+      return [{
+        slug: article.slug,
+        kicker: live.kicker,
+        headline: live.headline,
+        subheadline: live.subheadline,
+        teaser: teaser(live.summary, live.bodyText),
+        continuedFrom: isContinuation ? first : null,
+        continuesOn: isContinuation ? [] : pages.filter((p) => p.continuation).map((p) => p.number).sort((a, b) => a - b),
+      }];
+    }),
+    previousIssue,
+    nextIssue,
+  };
+}
+
+async function neighbourIssue(
+  db: Db,
+  publicationId: string,
+  date: string,
+  number: number,
+  direction: 'previous' | 'next',
+  now: Date,
+): Promise<IssueRef | null> {
+  const before = direction === 'previous';
+  const found = await db.issue.findFirst({
+    where: {
+      ...visibleIssueWhere(now),
+      publicationId,
+      OR: [{ date: before ? { lt: date } : { gt: date } }, { date, number: before ? { lt: number } : { gt: number } }],
+    },
+    orderBy: before ? [{ date: 'desc' }, { number: 'desc' }] : [{ date: 'asc' }, { number: 'asc' }],
+    select: { number: true, date: true },
+  });
+  return found;
+}
+
+export async function readPublication(db: Db) {
+  return db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: PUBLICATION_SELECT });
+}

@@ -1,0 +1,54 @@
+// What the reader site shows, as plain JSON values (dates as ISO strings) so they can be cached.
+export type PublicationView = { name: string; publisher: string; hotline: string; address: string; postcode: string };
+
+export type IssueRef = { number: number; date: string };
+
+export type PageTab = { number: number; name: string | null; storyCount: number };
+
+export type StoryCard = {
+  slug: string;
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  teaser: string;
+  /** On a continuation page: the page the story starts on (（上接第1版）). */
+  continuedFrom: number | null;
+  /** On the story's first page: later pages it jumps to (（下转第2版）). */
+  continuesOn: number[];
+};
+
+export type IssuePageView = {
+  publication: PublicationView;
+  issue: IssueRef & { pageCount: number; publishAt: string };
+  pages: PageTab[];
+  page: { number: number; name: string | null };
+  stories: StoryCard[];
+  previousIssue: IssueRef | null;
+  nextIssue: IssueRef | null;
+};
+
+export type ArticleView = {
+  slug: string;
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  dateline: string | null;
+  byline: string | null;
+  summary: string | null;
+  teaser: string;
+  bodyHtml: string;
+  authors: { name: string; label: string }[];
+  publishedAt: string;
+  modifiedAt: string;
+  /** Where it appeared in print; null for web-only stories. */
+  print: { issue: IssueRef; pages: number[] } | null;
+  corrections: { note: string; createdAt: string }[];
+  previousOnPage: { slug: string; headline: string } | null;
+  nextOnPage: { slug: string; headline: string } | null;
+  publication: PublicationView;
+};
+
+export type ArticleLookup =
+  | { kind: 'visible'; article: ArticleView }
+  | { kind: 'retracted'; headline: string; note: string | null; retractedAt: string }
+  | { kind: 'missing' };

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { prepare } from './lib/prepare';
+import { clearDataCache } from './lib/next-cache';
 import { generateArchive } from './bench/synthetic-archive';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -50,8 +51,7 @@ async function main() {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  // Cached reader data from an earlier database must not leak into this one.
-  fs.rmSync(path.join(ROOT, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
+  clearDataCache(ROOT);
   const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env: serverEnv, stdio: 'ignore' });
   try {
     await waitForHealth(`${baseUrl}/api/health`);

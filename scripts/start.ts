@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { assertPortFree, resolvePort } from '../lib/config/port';
 import { prepare } from './lib/prepare';
+import { clearDataCache } from './lib/next-cache';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -44,6 +45,7 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed; see the output above');
   }
 
+  clearDataCache(ROOT);
   const server = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(port)], {
     cwd: ROOT,
     env: serverEnv,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR } from './env';
+import { clearDataCache } from '../../scripts/lib/next-cache';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -39,6 +40,7 @@ export default async function globalSetup(config: FullConfig) {
     if (build.status !== 0) throw new Error('next build failed');
   }
 
+  clearDataCache(ROOT);
   const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port, '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: serverEnv,

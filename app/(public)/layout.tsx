@@ -12,6 +12,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-3 text-sm text-stone-600 dark:text-stone-400 print:hidden">
         <Link href="/" className="hover:underline">最新一期</Link>
         <Link href="/archive" className="hover:underline">往期</Link>
+        <Link href="/search" className="hover:underline">搜索</Link>
         <a href="/feed.xml" className="hover:underline">RSS 订阅</a>
       </nav>
       {children}

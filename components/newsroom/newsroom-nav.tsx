@@ -16,6 +16,10 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
         <nav aria-label="采编导航" className="flex flex-wrap gap-4">
           {links.map((link) => <Link key={link.href} href={link.href} className="hover:underline">{link.label}</Link>)}
         </nav>
+        <form role="search" action="/newsroom/search" className="flex items-center gap-1">
+          <label htmlFor="newsroom-q" className="sr-only">搜索稿件</label>
+          <input id="newsroom-q" name="q" type="search" maxLength={100} placeholder="搜索稿件" className="w-40 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900" />
+        </form>
         <div className="ml-auto flex items-center gap-4">
           <Link href="/newsroom/profile" className="hover:underline">{user.name}（{ROLE_LABELS[user.role]}）</Link>
           <SignOutButton />

@@ -8,6 +8,7 @@ import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
 import { instantAt } from '../dates/time-zone';
+import { ensureSearchIndex, indexArticle } from '../search/sqlite-index';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -27,6 +28,7 @@ export type LoadOptions = {
 export type LoadResult = { created: true; issueId: string; articleIds: string[] } | { created: false; issueId: string };
 
 export async function loadStructuredIssue(db: Db, input: StructuredIssue, options: LoadOptions): Promise<LoadResult> {
+  await ensureSearchIndex(db);
   return db.$transaction(async (tx) => {
     const publication = await ensurePublication(tx, input, options.publicationSlug);
     const existing = await tx.issue.findUnique({
@@ -73,6 +75,7 @@ export async function loadStructuredIssue(db: Db, input: StructuredIssue, option
           data: { articleId, pageId, position: nextPosition(pageNumber), isContinuation: index > 0 },
         });
       }
+      await indexArticle(tx, articleId);
     }
 
     await tx.auditEvent.create({

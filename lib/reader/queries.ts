@@ -9,6 +9,7 @@ import { readArticle } from './article';
 import { readArchiveMonth, readArchiveMonths } from './archive';
 import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
 import { scheduleEpoch, upcomingPublishTimes } from './schedule';
+import { searchPublished } from '../search/search';
 import { articleTag, issueTag, LISTS_TAG, PUBLIC_TAG } from './tags';
 
 // A safety net: even without any change, cached reads are refreshed hourly.
@@ -40,3 +41,8 @@ export const getSitemapYears = () => cached(['sitemap-years'], [LISTS_TAG], (now
 export const getSitemapIssues = (year: number) => cached(['sitemap-issues', year], [LISTS_TAG], (now) => readSitemapIssues(db, year, now));
 export const getSitemapArticles = (year: number) => cached(['sitemap-articles', year], [LISTS_TAG], (now) => readSitemapArticles(db, year, now));
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
+
+/** Reader search: not cached (every query differs); published stories only. */
+export function searchStories(input: { q: string; from?: Date; to?: Date; page: number }) {
+  return searchPublished(db, { ...input, pageSize: 10 });
+}

@@ -10,6 +10,7 @@ import { ensureAuthSecret } from '../../lib/config/auth-secret';
 import { createSqliteClient } from '../../lib/db-client';
 import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-admin';
 import { loadSampleIssue } from '../../seeds/load-sample';
+import { syncSearchIndex } from '../../lib/search/sqlite-index';
 import { runPrisma } from './prisma-cli';
 
 export type Prepared = {
@@ -47,6 +48,7 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
   try {
     const sample = options.loadSample === false ? null : await loadSampleIssue(db);
     const admin = await ensureFirstAdmin(db, env);
+    await syncSearchIndex(db);
     const { secret } = ensureAuthSecret(dataDir, env);
     return { dataDir, sqlitePath, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
   } finally {

@@ -1,0 +1,13 @@
+// Newsroom search: everything the signed-in person may see. Reporters see their own stories;
+// editors, chief editors and admins see all of them.
+import 'server-only';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import { can } from '../access/capabilities';
+import { searchNewsroom } from './search';
+
+export async function searchForNewsroom(q: string, page: number) {
+  const user = await requireUser('newsroom:enter');
+  const seesAll = can(user.role, 'article:edit-any') || user.role === 'ADMIN';
+  return searchNewsroom(db, { q, page, ownerId: seesAll ? undefined : user.id });
+}

@@ -77,6 +77,7 @@ describe('searchNewsroom', () => {
     const reporter = await db.user.create({ data: { email: 'r@example.com', name: '记者', role: 'REPORTER' } });
     const story = await db.article.findFirstOrThrow({ where: { headline: '现场会在柯城召开' } });
     await db.article.update({ where: { id: story.id }, data: { createdById: reporter.id } });
+    await indexArticle(db, story.id);
     expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((h) => h.headline)).toEqual(['现场会在柯城召开']);
     expect((await searchNewsroom(db, { q: '柯城' })).total).toBeGreaterThan(1);
   });

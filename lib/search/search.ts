@@ -4,18 +4,21 @@ import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db-client';
 import { ftsQuery, queryTerms } from './tokenizer';
 import { snippet } from './snippet';
+import { sqliteTime } from './sqlite-index';
+import { isArticleVisible } from '../articles/visibility';
 
 export const MAX_QUERY_CHARS = 100;
-/** Totals are counted up to this many; beyond it the page says "more than". */
-export const COUNT_CAP = 1000;
+/**
+ * Relevance (bm25) is computed for at most this many of the newest matches, and totals are counted
+ * up to it ("1000 篇以上"). A word found in most of a 100,000-story archive (柯城) would otherwise
+ * have every match scored on every query; a news reader wants the relevant recent stories, and
+ * rarer words (fewer matches) are ranked exactly.
+ */
+export const RANK_WINDOW = 1000;
+export const COUNT_CAP = RANK_WINDOW;
 
 export type SearchHit = { articleId: string; slug: string; kicker: string | null; headline: string; publishedAt: string | null; snippetHtml: string };
 export type SearchResult = { total: number; capped: boolean; page: number; pageSize: number; hits: SearchHit[] };
-
-/** SQLite keeps Prisma DateTimes as ISO text with "+00:00"; compare in the same spelling. */
-function sqliteTime(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
-}
 
 function emptyResult(page: number, pageSize: number): SearchResult {
   return { total: 0, capped: false, page, pageSize, hits: [] };
@@ -25,77 +28,82 @@ export function cleanQuery(q: string): string {
   return q.trim().slice(0, MAX_QUERY_CHARS);
 }
 
+function paging(input: { page?: number; pageSize?: number }, defaultSize: number) {
+  const page = Math.max(1, Math.min(100, input.page ?? 1));
+  const pageSize = Math.min(50, Math.max(1, input.pageSize ?? defaultSize));
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** Ids of one page of matches: the newest RANK_WINDOW matches passing `filter`, ordered by bm25. */
+async function rankedIds(db: Db, table: 'search_public' | 'search_newsroom', match: string, filter: Prisma.Sql, limit: number, offset: number) {
+  const fts = Prisma.raw(table);
+  // One pass: the window of newest matches, scored, counted and paged together.
+  const rows = await db.$queryRaw<{ id: string; n: bigint | number }[]>`
+    SELECT id, count(*) OVER () AS n FROM (
+      SELECT article_id AS id, bm25(${fts}, 0, 0, 8.0, 1.0) AS score, rowid AS r
+      FROM ${fts} WHERE ${fts} MATCH ${match} AND ${filter}
+      ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}
+    ) ORDER BY score, r DESC LIMIT ${limit} OFFSET ${offset}`;
+  // A page past the end has no rows to carry the count; that page is empty whatever the total.
+  const total = Number(rows[0]?.n ?? 0);
+  return { ids: rows.map((row) => row.id), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}
+
 type PublicQuery = { q: string; from?: Date; to?: Date; page?: number; pageSize?: number };
 
 export async function searchPublished(db: Db, input: PublicQuery, now = new Date()): Promise<SearchResult> {
-  const page = Math.max(1, input.page ?? 1);
-  const pageSize = Math.min(50, Math.max(1, input.pageSize ?? 10));
+  const { page, pageSize, offset } = paging(input, 10);
   const q = cleanQuery(input.q);
   const terms = queryTerms(q);
   if (terms.length === 0) return emptyResult(page, pageSize);
-  const match = ftsQuery(terms);
-  const filters = [
-    Prisma.sql`a.status = 'PUBLISHED'`,
-    Prisma.sql`a."publishAt" <= ${sqliteTime(now)}`,
-    Prisma.sql`a."retractedAt" IS NULL`,
-    Prisma.sql`a."deletedAt" IS NULL`,
-    ...(input.from ? [Prisma.sql`a."publishAt" >= ${sqliteTime(input.from)}`] : []),
-    ...(input.to ? [Prisma.sql`a."publishAt" < ${sqliteTime(input.to)}`] : []),
-  ];
-  const where = Prisma.join(filters, ' AND ');
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT a.id AS id FROM search_public s JOIN "Article" a ON a.id = s.article_id
-    WHERE search_public MATCH ${match} AND ${where}
-    ORDER BY bm25(search_public, 0, 8.0, 1.0), a."publishAt" DESC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const counted = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM search_public s JOIN "Article" a ON a.id = s.article_id
-    WHERE search_public MATCH ${match} AND ${where} LIMIT ${COUNT_CAP + 1})`;
-  const total = Number(counted[0]?.n ?? 0);
+  const filter = Prisma.join(
+    [
+      Prisma.sql`publish_at <= ${sqliteTime(now)}`,
+      ...(input.from ? [Prisma.sql`publish_at >= ${sqliteTime(input.from)}`] : []),
+      ...(input.to ? [Prisma.sql`publish_at < ${sqliteTime(input.to)}`] : []),
+    ],
+    ' AND ',
+  );
+  const { ids, total, capped } = await rankedIds(db, 'search_public', ftsQuery(terms), filter, pageSize, offset);
+  // The index is updated in the same transaction as the story, but the visibility rule is checked
+  // again on the rows themselves: it is the one definition of what readers may see.
+  // Looked up by primary key only and filtered here: combined with the visibility columns, SQLite's
+  // planner would pick the status/publishAt index and scan the archive.
   const articles = await db.article.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
-    select: { id: true, slug: true, publishAt: true, liveRevision: { select: { kicker: true, headline: true, bodyText: true } } },
+    where: { id: { in: ids } },
+    select: {
+      id: true, slug: true, status: true, publishAt: true, retractedAt: true, deletedAt: true, liveRevisionId: true,
+      liveRevision: { select: { kicker: true, headline: true, bodyText: true } },
+    },
   });
-  const byId = new Map(articles.map((article) => [article.id, article]));
-  const hits = rows.flatMap(({ id }): SearchHit[] => {
+  const byId = new Map(articles.filter((article) => isArticleVisible(article, now)).map((article) => [article.id, article]));
+  const hits = ids.flatMap((id): SearchHit[] => {
     const article = byId.get(id);
     const live = article?.liveRevision;
     if (!article || !live) return [];
     return [{ articleId: id, slug: article.slug, kicker: live.kicker, headline: live.headline, publishedAt: article.publishAt?.toISOString() ?? null, snippetHtml: snippet(live.bodyText, q) }];
   });
-  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP, page, pageSize, hits };
+  return { total, capped, page, pageSize, hits };
 }
 
 type NewsroomQuery = { q: string; page?: number; pageSize?: number; /** Only this person's stories (reporters). */ ownerId?: string };
 
 export async function searchNewsroom(db: Db, input: NewsroomQuery): Promise<SearchResult> {
-  const page = Math.max(1, input.page ?? 1);
-  const pageSize = Math.min(50, Math.max(1, input.pageSize ?? 20));
+  const { page, pageSize, offset } = paging(input, 20);
   const q = cleanQuery(input.q);
   const terms = queryTerms(q);
   if (terms.length === 0) return emptyResult(page, pageSize);
-  const match = ftsQuery(terms);
-  const owner = input.ownerId
-    ? Prisma.sql`AND (a."createdById" = ${input.ownerId} OR EXISTS (SELECT 1 FROM "ArticleAuthor" w WHERE w."articleId" = a.id AND w."userId" = ${input.ownerId}))`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT a.id AS id FROM search_newsroom s JOIN "Article" a ON a.id = s.article_id
-    WHERE search_newsroom MATCH ${match} AND a."deletedAt" IS NULL ${owner}
-    ORDER BY bm25(search_newsroom, 0, 8.0, 1.0), a."updatedAt" DESC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const counted = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM search_newsroom s JOIN "Article" a ON a.id = s.article_id
-    WHERE search_newsroom MATCH ${match} AND a."deletedAt" IS NULL ${owner} LIMIT ${COUNT_CAP + 1})`;
-  const total = Number(counted[0]?.n ?? 0);
+  const filter = input.ownerId ? Prisma.sql`(' ' || owners || ' ') LIKE ${`% ${input.ownerId} %`}` : Prisma.sql`1`;
+  const { ids, total, capped } = await rankedIds(db, 'search_newsroom', ftsQuery(terms), filter, pageSize, offset);
   const articles = await db.article.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
+    where: { id: { in: ids }, deletedAt: null },
     select: { id: true, slug: true, kicker: true, headline: true, bodyText: true, publishAt: true },
   });
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const hits = rows.flatMap(({ id }): SearchHit[] => {
+  const hits = ids.flatMap((id): SearchHit[] => {
     const article = byId.get(id);
     if (!article) return [];
     return [{ articleId: id, slug: article.slug, kicker: article.kicker, headline: article.headline, publishedAt: article.publishAt?.toISOString() ?? null, snippetHtml: snippet(article.bodyText, q) }];
   });
-  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP, page, pageSize, hits };
+  return { total, capped, page, pageSize, hits };
 }

@@ -7,39 +7,64 @@
 import type { Db } from '../db-client';
 import { indexText } from './tokenizer';
 
-type Sql = Pick<Db, '$executeRawUnsafe' | '$executeRaw' | '$queryRaw'> & Pick<Db, 'article'>;
+type Sql = Pick<Db, '$executeRaw'> & Pick<Db, 'article'>;
 
-const TABLES = ['search_public', 'search_newsroom'] as const;
+// Unindexed columns carry what the queries filter on, so a search never has to visit the Article
+// table for its candidates: publish_at (SQLite's ISO text) for the time rule and date ranges, owners
+// (space-separated user ids: creator and credited authors) for a reporter's own stories.
+const TABLES = {
+  search_public: 'article_id UNINDEXED, publish_at UNINDEXED, title, body',
+  search_newsroom: 'article_id UNINDEXED, owners UNINDEXED, title, body',
+} as const;
 
-export async function ensureSearchIndex(db: Pick<Db, '$executeRawUnsafe'>): Promise<void> {
-  for (const table of TABLES) {
+async function hasColumns(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${table}')`);
+  const wanted = columns.split(',').map((column) => column.trim().split(' ')[0]);
+  return rows.length === wanted.length && wanted.every((name, index) => rows[index]?.name === name);
+}
+
+export async function ensureSearchIndex(db: Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>): Promise<void> {
+  for (const [table, columns] of Object.entries(TABLES)) {
+    // An index from an older layout is dropped; syncSearchIndex then rebuilds it from the stories.
+    if (!(await hasColumns(db, table, columns))) await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
     // unicode61 splits on the spaces between our tokens and keeps each CJK bigram whole.
-    await db.$executeRawUnsafe(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5(article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 0')`,
-    );
+    await db.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5(${columns}, tokenize = 'unicode61 remove_diacritics 0')`);
   }
+}
+
+/** SQLite keeps Prisma DateTimes as ISO text with "+00:00"; the index and its queries use the same spelling. */
+export function sqliteTime(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
 }
 
 type Searchable = { kicker: string | null; headline: string; subheadline: string | null; byline: string | null; summary: string | null; bodyText: string };
 
-function titleOf(content: Searchable): string {
+export function titleOf(content: Searchable): string {
   return indexText([content.kicker, content.headline, content.subheadline].filter(Boolean).join(' '));
 }
 
-function bodyOf(content: Searchable): string {
+export function bodyOf(content: Searchable): string {
   return indexText([content.byline, content.summary, content.bodyText].filter(Boolean).join('\n'));
 }
 
 /** Brings one story's index rows in step with the database. Call inside the transaction that changed it. */
 export async function indexArticle(tx: Sql, articleId: string): Promise<void> {
   await removeFromIndex(tx, articleId);
-  const article = await tx.article.findUnique({ where: { id: articleId }, include: { liveRevision: true } });
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    include: { liveRevision: true, authors: { select: { userId: true } } },
+  });
   if (!article || article.deletedAt) return;
-  await tx.$executeRaw`INSERT INTO search_newsroom (article_id, title, body) VALUES (${article.id}, ${titleOf(article)}, ${bodyOf(article)})`;
+  const owners = ownersOf(article.createdById, article.authors.map((author) => author.userId));
+  await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (${article.id}, ${owners}, ${titleOf(article)}, ${bodyOf(article)})`;
   const live = article.liveRevision;
-  if (article.status === 'PUBLISHED' && !article.retractedAt && live) {
-    await tx.$executeRaw`INSERT INTO search_public (article_id, title, body) VALUES (${article.id}, ${titleOf(live)}, ${bodyOf(live)})`;
+  if (article.status === 'PUBLISHED' && !article.retractedAt && live && article.publishAt) {
+    await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${article.id}, ${sqliteTime(article.publishAt)}, ${titleOf(live)}, ${bodyOf(live)})`;
   }
+}
+
+export function ownersOf(createdById: string | null, authorIds: readonly (string | null)[]): string {
+  return [...new Set([createdById, ...authorIds].filter((id): id is string => Boolean(id)))].join(' ');
 }
 
 export async function removeFromIndex(tx: Pick<Db, '$executeRaw'>, articleId: string): Promise<void> {
@@ -57,7 +82,8 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
   for (;;) {
     const batch = await db.article.findMany({
       where: { deletedAt: null },
-      orderBy: { id: 'asc' },
+      // Rowid order then follows publication time, which search uses to bound ranking work.
+      orderBy: [{ publishAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
       take: batchSize,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       select: { id: true },

@@ -33,6 +33,9 @@ export function applyMigrations(env: Env, sqlitePath: string): void {
   const sqlite = new Database(sqlitePath);
   try {
     sqlite.pragma('journal_mode = WAL');
+    // Fresh planner statistics: without them SQLite can prefer a wide index over a primary key.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
   } finally {
     sqlite.close();
   }

@@ -1,0 +1,58 @@
+// The lines above a story (引题 / 主题 / 副题). Print sets them in different type; the text export
+// keeps only their order, so the roles come from order, punctuation and length.
+import type { Line } from './blocks';
+import { charLength } from './patterns';
+import { field, type FoundField } from './report';
+
+export type Titles = { kicker: string | null; headline: string; subheadline: string | null; fields: Record<string, FoundField> };
+
+const KICKER_LOOK = /[·•—]|篇$|\S\s+\S/u;
+const EXCLAIMED = /[！？!?]$/u;
+
+/** A title line ending in a comma goes on in the next line (a headline set in two lines). */
+function joinBrokenTitles(lines: Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (previous && /[，,、：:]$/u.test(previous.text)) joined[joined.length - 1] = { text: previous.text + line.text, number: previous.number };
+    else joined.push(line);
+  }
+  return joined;
+}
+
+/** `groups`: the title lines as they were grouped in blocks (a kicker often stands in a block of its own). */
+export function readTitles(groups: Line[][]): Titles {
+  const lines = joinBrokenTitles(groups.flat());
+  const fields: Record<string, FoundField> = {};
+  const at = (index: number) => lines[index]!;
+  if (lines.length === 1) {
+    fields.headline = field(at(0).text, 'high', at(0).number);
+    return { kicker: null, headline: at(0).text, subheadline: null, fields };
+  }
+  if (lines.length >= 3) {
+    const [first, second, ...rest] = lines as [Line, Line, ...Line[]];
+    const sub = rest.map((line) => line.text).join(' ');
+    fields.kicker = field(first.text, 'medium', first.number);
+    fields.headline = field(second.text, 'medium', second.number);
+    fields.subheadline = field(sub, 'medium', rest[0]!.number);
+    return { kicker: first.text, headline: second.text, subheadline: sub, fields };
+  }
+  const [first, second] = lines as [Line, Line];
+  const separateBlocks = groups.length > 1;
+  let kickerFirst: boolean;
+  let confidence: 'high' | 'medium' | 'low' = 'medium';
+  if (EXCLAIMED.test(first.text)) kickerFirst = false;
+  else if (separateBlocks || KICKER_LOOK.test(first.text)) kickerFirst = true;
+  else {
+    kickerFirst = charLength(second.text) >= charLength(first.text) * 0.6;
+    confidence = 'low';
+  }
+  if (kickerFirst) {
+    fields.kicker = field(first.text, confidence, first.number);
+    fields.headline = field(second.text, confidence, second.number);
+    return { kicker: first.text, headline: second.text, subheadline: null, fields };
+  }
+  fields.headline = field(first.text, confidence, first.number);
+  fields.subheadline = field(second.text, confidence, second.number);
+  return { kicker: null, headline: first.text, subheadline: second.text, fields };
+}

@@ -20,6 +20,9 @@ type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise
 
 /** Every exported server action, by module, with the capability it needs. */
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
+  'lib/importer/actions.ts': {
+    importIssueAction: { rule: 'issue:import' },
+  },
   'lib/users/actions.ts': {
     createAccountAction: { rule: 'user:manage' },
     changeRoleAction: { rule: 'user:manage' },

@@ -27,9 +27,8 @@ describe('importing the seed issue', () => {
     const expected = sampleIssue.stories[index]!;
     const actual = () => issue.stories[index]!;
     it('has the same kicker, headline, subheadline, dateline and byline', () => {
-      const { body: _a, ...fields } = actual();
-      const { body: _b, ...wanted } = expected;
-      expect(fields).toEqual(wanted);
+      const withoutBody = (story: typeof expected) => ({ ...story, body: null });
+      expect(withoutBody(actual())).toEqual(withoutBody(expected));
     });
     it('has the same body, block by block', () => {
       const got = actual().body.content;

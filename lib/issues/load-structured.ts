@@ -8,7 +8,7 @@ import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
 import { instantAt } from '../dates/time-zone';
-import { ensureSearchIndex, indexArticle } from '../search/sqlite-index';
+import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -23,6 +23,8 @@ export type LoadOptions = {
   mode: LoadMode;
   actorId?: string | null;
   auditAction: string;
+  /** Replace an existing PLANNING issue of the same number (and its draft stories); a published one is never replaced. */
+  replaceDraft?: boolean;
 };
 
 export type LoadResult = { created: true; issueId: string; articleIds: string[] } | { created: false; issueId: string };
@@ -33,9 +35,10 @@ export async function loadStructuredIssue(db: Db, input: StructuredIssue, option
     const publication = await ensurePublication(tx, input, options.publicationSlug);
     const existing = await tx.issue.findUnique({
       where: { publicationId_number: { publicationId: publication.id, number: input.number } },
-      select: { id: true },
+      select: { id: true, status: true },
     });
-    if (existing) return { created: false, issueId: existing.id };
+    if (existing && !(options.replaceDraft && existing.status === 'PLANNING')) return { created: false, issueId: existing.id };
+    if (existing) await deleteDraftIssue(tx, existing.id);
 
     const published = options.mode.kind === 'published';
     const publishAt = published
@@ -140,4 +143,19 @@ async function createStory(
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: article.revisions[0]!.id } });
   }
   return article.id;
+}
+
+/** Removes a PLANNING issue with the stories placed only in it that were never published (a re-import). */
+async function deleteDraftIssue(tx: Tx, issueId: string): Promise<void> {
+  const placed = await tx.articlePlacement.findMany({ where: { page: { issueId } }, select: { articleId: true } });
+  const articleIds = [...new Set(placed.map((row) => row.articleId))];
+  const drafts = await tx.article.findMany({
+    where: { id: { in: articleIds }, liveRevisionId: null, status: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] }, placements: { every: { page: { issueId } } } },
+    select: { id: true },
+  });
+  await tx.issue.delete({ where: { id: issueId } });
+  for (const { id } of drafts) {
+    await removeFromIndex(tx, id);
+    await tx.article.delete({ where: { id } });
+  }
 }

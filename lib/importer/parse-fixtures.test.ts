@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../content/plain-text';
 import { parseIssue } from './parse-issue';
+import { decodeImportFile } from './decode';
+import { blockingProblems } from './import-service';
 
 const fixture = (name: string) => parseIssue(fs.readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/imports', name), 'utf8'));
 
@@ -79,5 +81,27 @@ describe('text that is not an issue', () => {
     expect(issue.stories).toEqual([]);
     expect(report.warnings).toEqual(['没有找到期号（如“第 1705 期”）', '没有找到出版日期（如“2020年8月17日”）', '没有找到任何稿件']);
     expect(report.unplaced.map((line) => line.line)).toEqual([1, 3]);
+  });
+});
+
+describe('a GB18030 file with a 本报记者 byline line and a 新华社 dateline', () => {
+  const bytes = fs.readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/imports/issue-1840-gbk.txt'));
+  const decoded = decodeImportFile(bytes);
+  const { issue, report } = parseIssue(decoded.ok ? decoded.text : '');
+
+  it('is decoded from GB18030', () => {
+    expect(decoded).toMatchObject({ ok: true, encoding: 'gb18030' });
+  });
+
+  it('reads the feature with its byline line', () => {
+    expect(issue).toMatchObject({ number: 1840, date: '2023-06-05', pages: expect.arrayContaining([{ number: 4, name: '副刊' }]) });
+    expect(issue.stories[0]).toMatchObject({ page: 4, headline: '老街记忆', dateline: null, byline: '本报记者 郑霞', authors: [{ name: '郑霞', label: '本报记者' }] });
+    expect(toPlainText(issue.stories[0]!.body)).toContain('这里曾是衢州最热闹的街市。');
+  });
+
+  it('keeps a wire story that has no headline apart, and warns instead of inventing one', () => {
+    expect(issue.stories[1]).toMatchObject({ headline: '', dateline: '新华社杭州6月4日电', byline: '记者 王一鸣' });
+    expect(report.warnings).toEqual(['第25行：稿件没有标题']);
+    expect(blockingProblems(issue, report)).toEqual(['有稿件没有标题，请先修正文件']);
   });
 });

@@ -1,0 +1,146 @@
+// Writing stories (issue 5): create, save with an optimistic lock and a revision per content
+// change, restore a revision, trash and restore. Every write keeps the search index in step in the
+// same transaction. Callers check the capability; these functions check ownership.
+import type { Db } from '../db-client';
+import type { Role } from '../access/capabilities';
+import { AccessDenied } from '../auth/require-user';
+import { UserFacingError } from '../actions/result';
+import { recordAudit } from '../audit/record';
+import { toPlainText } from '../content/plain-text';
+import { countDocWords } from '../content/word-count';
+import { validateDoc } from '../content/validate';
+import { doc, paragraph } from '../content/builders';
+import { indexArticle, removeFromIndex } from '../search/sqlite-index';
+import { canEditStory } from './permissions';
+import { slugBase, uniqueSlug } from './slug';
+import type { CleanStoryInput } from './schemas';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type Editor = { id: string; name: string; role: Role };
+
+export type SaveOutcome =
+  | { ok: true; version: number; savedAt: string; slug: string; revisionCreated: boolean }
+  | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
+
+const CONTENT_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary', 'body'] as const;
+
+async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
+  const article = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
+  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
+  if (!canEditStory(editor, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
+  return article;
+}
+
+async function freeSlug(tx: Tx, base: string, exceptId: string): Promise<string> {
+  return uniqueSlug(base, async (candidate) => {
+    const found = await tx.article.findUnique({ where: { slug: candidate }, select: { id: true } });
+    return Boolean(found && found.id !== exceptId);
+  });
+}
+
+export async function createStory(db: Db, editor: Editor, publicationId: string): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const body = JSON.stringify(doc(paragraph()));
+    const slug = await freeSlug(tx, `draft-${Date.now().toString(36)}`, '');
+    const article = await tx.article.create({
+      data: {
+        publicationId, slug, headline: '', dateline: '本报讯', body, bodyText: '', wordCount: 0, createdById: editor.id, updatedById: editor.id,
+        authors: { create: [{ position: 1, userId: editor.id, name: editor.name, label: '记者' }] },
+        revisions: { create: { version: 1, headline: '', dateline: '本报讯', body, bodyText: '', authorId: editor.id } },
+      },
+    });
+    await indexArticle(tx, article.id);
+    await recordAudit(tx, { actorId: editor.id, action: 'article.create', subjectType: 'Article', subjectId: article.id });
+    return { id: article.id };
+  });
+}
+
+export async function saveStory(
+  db: Db,
+  editor: Editor,
+  articleId: string,
+  baseVersion: number,
+  input: CleanStoryInput,
+  now = new Date(),
+): Promise<SaveOutcome> {
+  const checked = validateDoc(input.body);
+  if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
+  return db.$transaction(async (tx) => {
+    const article = await loadEditable(tx, editor, articleId);
+    if (article.version !== baseVersion) {
+      return { ok: false, conflict: { version: article.version, savedBy: article.updatedBy?.name ?? '其他人', savedAt: article.updatedAt.toISOString() } };
+    }
+    const slug = await nextSlug(tx, article, input);
+    const body = JSON.stringify(checked.doc);
+    const content = {
+      kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
+      byline: input.byline, summary: input.summary, body,
+    };
+    const changed = CONTENT_FIELDS.some((name) => (article[name] ?? null) !== (content[name] ?? null));
+    const bodyText = toPlainText(checked.doc);
+    const wordCount = countDocWords(checked.doc);
+    const version = article.version + 1;
+    await tx.article.update({
+      where: { id: articleId },
+      data: { ...content, slug, bodyText, wordCount, coverMediaId: input.coverMediaId, version, updatedById: editor.id, updatedAt: now },
+    });
+    await tx.articleAuthor.deleteMany({ where: { articleId } });
+    for (const [index, author] of input.authors.entries()) {
+      await tx.articleAuthor.create({ data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label } });
+    }
+    if (changed) {
+      await tx.revision.create({ data: { articleId, version, ...content, bodyText, wordCount, authorId: editor.id, createdAt: now } });
+    }
+    await indexArticle(tx, articleId);
+    return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
+  });
+}
+
+/** The slug follows the headline until the story is first published or someone sets it by hand. */
+async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: string; publishedAt: Date | null }, input: CleanStoryInput): Promise<string> {
+  const requested = input.slug;
+  if (article.publishedAt) {
+    if (requested && requested !== article.slug) throw new UserFacingError('稿件发布后网址不能再修改', { slug: '稿件发布后网址不能再修改' });
+    return article.slug;
+  }
+  const automatic = article.slug.startsWith('draft-') || (article.headline !== '' && article.slug.replace(/-\d+$/, '') === slugBase(article.headline));
+  if (requested && requested !== article.slug) {
+    const taken = await tx.article.findUnique({ where: { slug: requested }, select: { id: true } });
+    if (taken && taken.id !== article.id) throw new UserFacingError('这个网址已被其他稿件使用', { slug: '这个网址已被其他稿件使用' });
+    return requested;
+  }
+  if (automatic && input.headline && input.headline !== article.headline) return freeSlug(tx, slugBase(input.headline), article.id);
+  return article.slug;
+}
+
+export async function restoreRevision(db: Db, editor: Editor, articleId: string, revisionId: string, baseVersion: number): Promise<SaveOutcome> {
+  const revision = await db.revision.findUnique({ where: { id: revisionId } });
+  if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
+  const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
+  return saveStory(db, editor, articleId, baseVersion, {
+    kicker: revision.kicker, headline: revision.headline, subheadline: revision.subheadline, dateline: revision.dateline,
+    byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
+    authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
+    body: JSON.parse(revision.body),
+  });
+}
+
+export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const article = await loadEditable(tx, editor, articleId);
+    if (article.status === 'PUBLISHED' || article.liveRevisionId) throw new UserFacingError('已发布的稿件不能移入回收站，请用撤稿');
+    await tx.article.update({ where: { id: articleId }, data: { deletedAt: now, deletedById: editor.id } });
+    await removeFromIndex(tx, articleId);
+    await recordAudit(tx, { actorId: editor.id, action: 'article.trash', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });
+  });
+}
+
+export async function restoreFromTrash(db: Db, editor: Editor, articleId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: articleId } });
+    if (!article?.deletedAt) throw new UserFacingError('这篇稿件不在回收站里');
+    await tx.article.update({ where: { id: articleId }, data: { deletedAt: null, deletedById: null } });
+    await indexArticle(tx, articleId);
+    await recordAudit(tx, { actorId: editor.id, action: 'article.restore', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });
+  });
+}

@@ -1,0 +1,14 @@
+// Who may open and change a story (pure): reporters their own (created or credited), editors and
+// chief editors every story.
+import { can, type Role } from '../access/capabilities';
+
+export type StoryOwnership = { createdById: string | null; authorUserIds: readonly (string | null)[] };
+
+export function ownsStory(userId: string, story: StoryOwnership): boolean {
+  return story.createdById === userId || story.authorUserIds.includes(userId);
+}
+
+export function canEditStory(user: { id: string; role: Role }, story: StoryOwnership): boolean {
+  if (can(user.role, 'article:edit-any')) return true;
+  return can(user.role, 'article:edit-own') && ownsStory(user.id, story);
+}

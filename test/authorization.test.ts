@@ -19,7 +19,29 @@ type Rule = Capability | 'public';
 type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise<unknown>) => Promise<unknown> };
 
 /** Every exported server action, by module, with the capability it needs. */
+const storyInput = { kicker: '', headline: '标题', subheadline: '', dateline: '本报讯', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: { type: 'doc', content: [] } };
+
+/** A redirect means the action ran (it was allowed); Next signals it by throwing. */
+async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    if (String((error as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT')) return { redirected: true };
+    throw error;
+  }
+}
+
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
+  'lib/articles/actions.ts': {
+    createStoryAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
+    saveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 1, storyInput) },
+    restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
+    trashStoryAction: { rule: 'article:delete' },
+    restoreStoryAction: { rule: 'article:restore' },
+    heartbeatAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
+    leaveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
+    uploadMediaAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(new FormData()) },
+  },
   'lib/importer/actions.ts': {
     importIssueAction: { rule: 'issue:import' },
   },
@@ -42,7 +64,7 @@ const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */
-const PUBLIC_ROUTE_PREFIXES = ['app/(public)/', 'app/api/health/', 'app/api/auth/'];
+const PUBLIC_ROUTE_PREFIXES = ['app/(public)/', 'app/api/health/', 'app/api/auth/', 'app/media/'];
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

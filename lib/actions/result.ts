@@ -28,7 +28,7 @@ export function fromZodError(error: ZodError): ActionFailure {
 }
 
 /** Turns the expected failures into results; anything else is a bug and propagates. */
-export async function guarded<T extends object>(work: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+export async function guarded<R extends { ok: boolean }>(work: () => Promise<R>): Promise<R | ActionFailure> {
   try {
     return await work();
   } catch (error) {

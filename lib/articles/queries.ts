@@ -1,7 +1,15 @@
 // Newsroom reads of stories. Every function checks the caller's capability first.
 import 'server-only';
 import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+import { AccessDenied, requireUser } from '../auth/require-user';
+import { renderHtml } from '../content/render-html';
+import { teaser } from './teaser';
+import type { ArticleView } from '../reader/types';
+import { notFound } from 'next/navigation';
+import { canEditStory } from './permissions';
+import { diffParagraphs } from './diff';
+import { othersEditing } from './presence';
+import type { Doc } from '../content/types';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
@@ -12,4 +20,129 @@ export async function myStoryCounts(): Promise<Record<string, number>> {
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
+}
+
+
+export type EditorStory = Awaited<ReturnType<typeof getStoryForEditor>>;
+
+/** Everything the story editor needs; 404 for a missing story, 403 for someone else's story. */
+export async function getStoryForEditor(articleId: string) {
+  const user = await requireUser('newsroom:enter');
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    include: {
+      authors: { orderBy: { position: 'asc' } },
+      updatedBy: { select: { name: true } },
+      coverMedia: true,
+    },
+  });
+  if (!article || article.deletedAt) notFound();
+  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  const [people, editing] = await Promise.all([
+    db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } }),
+    othersEditing(db, articleId, user.id),
+  ]);
+  return {
+    user: { id: user.id, name: user.name, role: user.role },
+    story: {
+      id: article.id,
+      version: article.version,
+      status: article.status,
+      slug: article.slug,
+      published: Boolean(article.publishedAt),
+      kicker: article.kicker ?? '',
+      headline: article.headline,
+      subheadline: article.subheadline ?? '',
+      dateline: article.dateline ?? '',
+      byline: article.byline ?? '',
+      summary: article.summary ?? '',
+      coverMediaId: article.coverMediaId,
+      coverUrl: article.coverMedia ? `/media/${article.coverMedia.storageKey}/800.webp` : null,
+      authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
+      body: JSON.parse(article.body) as Doc,
+      updatedAt: article.updatedAt.toISOString(),
+      updatedBy: article.updatedBy?.name ?? null,
+      wordCount: article.wordCount,
+    },
+    people,
+    editing,
+  };
+}
+
+async function requireEditableStory(articleId: string) {
+  const user = await requireUser('newsroom:enter');
+  const article = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
+  if (!article) notFound();
+  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  return { user, article };
+}
+
+export async function listRevisions(articleId: string) {
+  await requireEditableStory(articleId);
+  const revisions = await db.revision.findMany({
+    where: { articleId },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, createdAt: true, headline: true, wordCount: true, author: { select: { name: true } } },
+  });
+  return revisions.map((revision, index) => ({
+    id: revision.id,
+    version: revision.version,
+    createdAt: revision.createdAt.toISOString(),
+    headline: revision.headline,
+    author: revision.author?.name ?? '导入',
+    wordCount: revision.wordCount,
+    change: revision.wordCount - (revisions[index + 1]?.wordCount ?? 0),
+  }));
+}
+
+export async function revisionDiff(articleId: string, fromId: string, toId: string) {
+  await requireEditableStory(articleId);
+  const [from, to] = await Promise.all([
+    db.revision.findFirst({ where: { id: fromId, articleId } }),
+    db.revision.findFirst({ where: { id: toId, articleId } }),
+  ]);
+  if (!from || !to) notFound();
+  const text = (revision: typeof from) => [revision.kicker, revision.headline, revision.subheadline, revision.byline, revision.bodyText].filter(Boolean).join('\n');
+  return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, lines: diffParagraphs(text(from), text(to)) };
+}
+
+/** The story as readers would see it, from the working copy, through the same renderer (the preview page). */
+export async function getStoryPreview(articleId: string): Promise<ArticleView> {
+  const { article } = await requireEditableStory(articleId);
+  const full = await db.article.findUniqueOrThrow({
+    where: { id: article.id },
+    include: {
+      authors: { orderBy: { position: 'asc' } },
+      publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
+      corrections: { orderBy: { createdAt: 'asc' } },
+      placements: { select: { isContinuation: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } } },
+    },
+  });
+  const placements = [...full.placements].sort((a, b) => a.page.number - b.page.number);
+  const first = placements.find((p) => !p.isContinuation) ?? placements[0];
+  return {
+    slug: full.slug,
+    kicker: full.kicker,
+    headline: full.headline || '（无标题）',
+    subheadline: full.subheadline,
+    dateline: full.dateline,
+    byline: full.byline,
+    summary: full.summary,
+    teaser: teaser(full.summary, full.bodyText, 120),
+    bodyHtml: renderHtml(JSON.parse(full.body) as Doc),
+    authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
+    publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
+    modifiedAt: full.updatedAt.toISOString(),
+    print: first ? { issue: first.page.issue, pages: placements.map((p) => p.page.number) } : null,
+    corrections: full.corrections.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
+    previousOnPage: null,
+    nextOnPage: null,
+    publication: full.publication,
+  };
+}
+
+export async function listMediaLibrary(page = 1) {
+  await requireUser('media:upload');
+  const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
+  return items.map((item) => ({ id: item.id, url: `/media/${item.storageKey}/800.webp`, fullUrl: `/media/${item.storageKey}/1600.webp`, alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
 }

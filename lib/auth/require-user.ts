@@ -29,3 +29,14 @@ export async function requirePageUser(capability: Capability, returnTo: string):
     forbidden();
   }
 }
+
+/** For pages: a data-layer refusal becomes the sign-in redirect or the 403 page. */
+export async function orPageDenied<T>(work: Promise<T>, returnTo: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
+    if (error.reason === 'UNAUTHENTICATED') redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+    forbidden();
+  }
+}

@@ -23,7 +23,7 @@ export type ImportPreview = {
 export type ImportDone = { stage: 'done'; number: number; stories: number; replaced: boolean };
 
 export async function importIssueAction(_prev: unknown, formData: FormData): Promise<ActionResult<ImportPreview | ImportDone>> {
-  return guarded<ImportPreview | ImportDone>(async (): Promise<ActionResult<ImportPreview | ImportDone>> => {
+  return guarded<ActionResult<ImportPreview | ImportDone>>(async (): Promise<ActionResult<ImportPreview | ImportDone>> => {
     const user = await requireUser('issue:import');
     const file = formData.get('file');
     if (!(file instanceof File) || file.size === 0) return { ok: false, error: '请选择要导入的文件' };

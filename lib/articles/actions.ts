@@ -1,0 +1,133 @@
+'use server';
+// Story editor actions. Thin: check the caller, validate, call the service, revalidate.
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import { fromZodError, guarded, UserFacingError, type ActionResult } from '../actions/result';
+import { resolveDataDir } from '../config/database';
+import { storeImage, type StoredMedia } from '../media/store';
+import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type SaveOutcome } from './editor-service';
+import { heartbeat, leave } from './presence';
+import { storyInputSchema, type StoryInput } from './schemas';
+import type { Doc } from '../content/types';
+
+export type ConflictSnapshot = {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+  story: { kicker: string; headline: string; subheadline: string; dateline: string; byline: string; summary: string; body: Doc };
+};
+type Saved = { version: number; savedAt: string; slug: string };
+export type SaveResult = ActionResult<Saved> | { ok: false; error: string; conflict: ConflictSnapshot };
+
+async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, { ok: false }>['conflict']): Promise<SaveResult> {
+  const current = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+  const when = new Date(conflict.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return {
+    ok: false,
+    error: `${conflict.savedBy} 在 ${when} 保存了更新的版本，你的修改没有覆盖它。`,
+    conflict: {
+      ...conflict,
+      story: {
+        kicker: current.kicker ?? '', headline: current.headline, subheadline: current.subheadline ?? '', dateline: current.dateline ?? '',
+        byline: current.byline ?? '', summary: current.summary ?? '', body: JSON.parse(current.body) as Doc,
+      },
+    },
+  };
+}
+
+export async function createStoryAction(): Promise<ActionResult> {
+  const result = await guarded(async () => {
+    const user = await requireUser('article:create');
+    const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+    if (!publication) throw new UserFacingError('还没有设置报刊信息');
+    const { id } = await createStory(db, user, publication.id);
+    return { ok: true as const, id };
+  });
+  if (result.ok) redirect(`/newsroom/articles/${(result as { id: string }).id}`);
+  return result;
+}
+
+export async function saveStoryAction(articleId: string, baseVersion: number, input: StoryInput): Promise<SaveResult> {
+  const result = await guarded<ActionResult<Saved>>(async () => {
+    const user = await requireUser('newsroom:enter');
+    const parsed = storyInputSchema.safeParse(input);
+    if (!parsed.success) return fromZodError(parsed.error);
+    if (typeof articleId !== 'string' || !Number.isInteger(baseVersion)) return { ok: false, error: '请求无效' };
+    const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data);
+    if (!outcome.ok) throw new ConflictSignal(outcome.conflict);
+    return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
+  }).catch((error: unknown) => {
+    if (error instanceof ConflictSignal) return conflictResult(articleId, error.conflict);
+    throw error;
+  });
+  return result;
+}
+
+class ConflictSignal extends Error {
+  constructor(readonly conflict: Extract<SaveOutcome, { ok: false }>['conflict']) {
+    super('conflict');
+  }
+}
+
+export async function restoreRevisionAction(articleId: string, revisionId: string, baseVersion: number): Promise<SaveResult> {
+  return guarded<ActionResult<Saved>>(async () => {
+    const user = await requireUser('newsroom:enter');
+    const outcome = await restoreRevision(db, user, String(articleId), String(revisionId), Number(baseVersion));
+    if (!outcome.ok) return { ok: false, error: `${outcome.conflict.savedBy} 刚保存了新版本，请刷新后再恢复` };
+    return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
+  });
+}
+
+export async function trashStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireUser('article:delete');
+    await moveToTrash(db, user, String(formData.get('articleId') ?? ''));
+    revalidatePath('/newsroom');
+    return { ok: true };
+  });
+}
+
+export async function restoreStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireUser('article:restore');
+    await restoreFromTrash(db, user, String(formData.get('articleId') ?? ''));
+    revalidatePath('/newsroom/trash');
+    return { ok: true };
+  });
+}
+
+export async function heartbeatAction(articleId: string): Promise<ActionResult<{ others: { name: string }[] }>> {
+  return guarded(async () => {
+    const user = await requireUser('newsroom:enter');
+    if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
+    const exists = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
+    if (!exists) return { ok: false, error: '稿件不存在' };
+    return { ok: true, others: await heartbeat(db, articleId, user.id) };
+  });
+}
+
+export async function leaveStoryAction(articleId: string): Promise<ActionResult> {
+  return guarded(async () => {
+    const user = await requireUser('newsroom:enter');
+    await leave(db, String(articleId), user.id);
+    return { ok: true };
+  });
+}
+
+export async function uploadMediaAction(formData: FormData): Promise<ActionResult<{ media: Omit<StoredMedia, 'reused'> }>> {
+  return guarded(async () => {
+    const user = await requireUser('media:upload');
+    const file = formData.get('file');
+    if (!(file instanceof File)) return { ok: false, error: '请选择图片' };
+    const stored = await storeImage(db, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      alt: String(formData.get('alt') ?? ''),
+      caption: String(formData.get('caption') ?? ''),
+      uploaderId: user.id,
+      dataDir: resolveDataDir(process.env),
+    });
+    return { ok: true, media: { id: stored.id, storageKey: stored.storageKey, width: stored.width, height: stored.height, url: stored.url, alt: stored.alt, caption: stored.caption } };
+  });
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeUser } from '../../test/support/users';
+import { mediaFile, storeImage } from './store';
+
+const db = openTestDatabase();
+const dataDir = process.env.DATA_DIR!;
+let uploaderId: string;
+let png: Buffer;
+
+beforeAll(async () => {
+  uploaderId = (await makeUser(db, 'REPORTER')).id;
+  png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#b91c1c' } }).png().toBuffer();
+});
+afterAll(() => db.$disconnect());
+
+describe('storeImage', () => {
+  it('keeps the original and web sizes, records the media and an audit event', async () => {
+    const stored = await storeImage(db, { bytes: png, alt: '柯城夺得大禹鼎', uploaderId, dataDir });
+    expect(stored).toMatchObject({ width: 2400, height: 1200, alt: '柯城夺得大禹鼎', reused: false });
+    expect(stored.url).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\/1600\.webp$/);
+    const segments = stored.url.split('/').slice(2);
+    const file = mediaFile(dataDir, segments)!;
+    expect((await sharp(fs.readFileSync(file)).metadata()).width).toBe(1600);
+    expect((await sharp(fs.readFileSync(mediaFile(dataDir, [segments[0]!, segments[1]!, '800.webp'])!)).metadata()).format).toBe('webp');
+    expect(await db.auditEvent.count({ where: { action: 'media.upload', subjectId: stored.id } })).toBe(1);
+  });
+
+  it('stores the same bytes once', async () => {
+    const again = await storeImage(db, { bytes: png, uploaderId, dataDir });
+    expect(again.reused).toBe(true);
+    expect(await db.media.count()).toBe(1);
+  });
+
+  it('refuses SVG and corrupt images, storing nothing', async () => {
+    await expect(storeImage(db, { bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), uploaderId, dataDir })).rejects.toThrow(/SVG/);
+    await expect(storeImage(db, { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), uploaderId, dataDir })).rejects.toThrow('图片已损坏');
+    expect(await db.media.count()).toBe(1);
+  });
+
+  it('serves only paths of its own shape', () => {
+    expect(mediaFile(dataDir, ['..', 'etc', 'passwd'])).toBeNull();
+    expect(mediaFile(dataDir, ['ab', 'c'.repeat(32), 'original.png'])).toBeNull();
+  });
+});

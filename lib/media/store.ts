@@ -1,0 +1,73 @@
+// Media files under DATA_DIR/media: the original as uploaded and web sizes made with sharp (WebP,
+// 800 and 1600 px wide, never enlarged). Files are named by content hash and never change, so they
+// can be cached for a year. The same bytes uploaded twice are stored once.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Db } from '../db-client';
+import { recordAudit } from '../audit/record';
+import { UserFacingError } from '../actions/result';
+import { sniffImage, uploadProblem } from './sniff';
+
+export const WEB_WIDTHS = [800, 1600] as const;
+const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' } as const;
+
+export function mediaRoot(dataDir: string): string {
+  return path.join(dataDir, 'media');
+}
+
+/** URL of a web size of a stored image. */
+export function mediaUrl(storageKey: string, width: (typeof WEB_WIDTHS)[number] = 1600): string {
+  return `/media/${storageKey}/${width}.webp`;
+}
+
+export type StoredMedia = { id: string; storageKey: string; width: number; height: number; url: string; alt: string; caption: string | null; reused: boolean };
+
+export async function storeImage(
+  db: Db,
+  input: { bytes: Uint8Array; alt?: string; caption?: string | null; uploaderId: string; dataDir: string },
+): Promise<StoredMedia> {
+  const problem = uploadProblem(input.bytes);
+  if (problem) throw new UserFacingError(problem);
+  const mime = sniffImage(input.bytes)!;
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const existing = await db.media.findFirst({ where: { sha256 } });
+  if (existing) return { ...pick(existing), reused: true };
+
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(input.bytes, { animated: false }).metadata();
+  } catch {
+    throw new UserFacingError('图片已损坏，无法读取');
+  }
+  if (!metadata.width || !metadata.height) throw new UserFacingError('图片已损坏，无法读取');
+  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 34)}`;
+  const dir = path.join(mediaRoot(input.dataDir), storageKey);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `original.${EXTENSIONS[mime]}`), input.bytes);
+  for (const width of WEB_WIDTHS) {
+    await sharp(input.bytes).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
+  }
+  const media = await db.$transaction(async (tx) => {
+    const created = await tx.media.create({
+      data: { storageKey, mime, size: input.bytes.length, width: metadata.width!, height: metadata.height!, sha256, alt: input.alt?.trim() ?? '', caption: input.caption?.trim() || null, uploaderId: input.uploaderId },
+    });
+    await recordAudit(tx, { actorId: input.uploaderId, action: 'media.upload', subjectType: 'Media', subjectId: created.id, details: { size: input.bytes.length, mime } });
+    return created;
+  });
+  return { ...pick(media), reused: false };
+}
+
+function pick(media: { id: string; storageKey: string; width: number; height: number; alt: string; caption: string | null }) {
+  return { id: media.id, storageKey: media.storageKey, width: media.width, height: media.height, url: mediaUrl(media.storageKey), alt: media.alt, caption: media.caption };
+}
+
+/** The file behind a /media/… URL, or null when the path is not one of ours. */
+export function mediaFile(dataDir: string, segments: readonly string[]): string | null {
+  if (segments.length !== 3) return null;
+  const [prefix, rest, name] = segments as [string, string, string];
+  if (!/^[0-9a-f]{2}$/.test(prefix) || !/^[0-9a-f]{32}$/.test(rest) || !/^(800|1600)\.webp$/.test(name)) return null;
+  const file = path.join(mediaRoot(dataDir), prefix, rest, name);
+  return fs.existsSync(file) ? file : null;
+}

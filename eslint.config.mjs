@@ -5,6 +5,11 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  {
+    // A leading underscore marks a parameter a signature requires but the body does not use
+    // (server actions bound to forms receive the previous state first).
+    rules: { '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',
@@ -13,6 +18,8 @@ export default defineConfig([
     'e2e/.tmp/**',
     'test-results/**',
     'playwright-report/**',
+    '.bench/**',
+    'backups/**',
     'next-env.d.ts',
   ]),
 ]);

@@ -36,10 +36,11 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     createStoryAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
     saveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 1, storyInput) },
     restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
-    trashStoryAction: { rule: 'article:delete' },
+    trashStoryAction: { rule: 'article:delete', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
     restoreStoryAction: { rule: 'article:restore' },
     heartbeatAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     leaveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
+    mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
     uploadMediaAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(new FormData()) },
   },
   'lib/importer/actions.ts': {

@@ -7,6 +7,7 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
   const links = [
     { href: '/newsroom', label: '工作台', show: true },
     { href: '/newsroom/issues/import', label: '导入期次', show: can(user.role, 'issue:import') },
+    { href: '/newsroom/trash', label: '回收站', show: can(user.role, 'article:restore') },
     { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },
     { href: '/newsroom/admin/audit', label: '审计日志', show: can(user.role, 'audit:read') },
   ].filter((link) => link.show);

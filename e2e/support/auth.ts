@@ -1,5 +1,6 @@
 // Signing in through the real sign-in page, as each journey's people do.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { E2E_ADMIN } from './env';
 
 export async function signIn(page: Page, email: string, password: string, path = '/login'): Promise<void> {
   await page.goto(path);
@@ -37,4 +38,23 @@ export async function acceptInvitation(page: Page, url: string, password: string
 /** The page's own alert (Next's empty route announcer also has role=alert). */
 export function formAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/** Makes an account through the admin pages (as a real admin would) and returns a signed-in page. */
+export async function provisionAccount(browser: Browser, account: { name: string; email: string; role: string; password: string }): Promise<void> {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAndExpect(admin, E2E_ADMIN.email, E2E_ADMIN.password);
+  const invitation = await createAccount(admin, account);
+  const joinContext = await browser.newContext();
+  await acceptInvitation(await joinContext.newPage(), invitation, account.password);
+  await adminContext.close();
+  await joinContext.close();
+}
+
+export async function signedInPage(browser: Browser, email: string, password: string): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndExpect(page, email, password);
+  return { page, context };
 }

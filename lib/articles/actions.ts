@@ -11,6 +11,7 @@ import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory,
 import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
 import type { Doc } from '../content/types';
+import { listMediaLibrary } from './queries';
 
 export type ConflictSnapshot = {
   version: number;
@@ -37,7 +38,7 @@ async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, 
   };
 }
 
-export async function createStoryAction(): Promise<ActionResult> {
+export async function createStoryAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
     const user = await requireUser('article:create');
     const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
@@ -81,12 +82,15 @@ export async function restoreRevisionAction(articleId: string, revisionId: strin
 }
 
 export async function trashStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
-  return guarded(async () => {
+  const result = await guarded(async () => {
     const user = await requireUser('article:delete');
     await moveToTrash(db, user, String(formData.get('articleId') ?? ''));
     revalidatePath('/newsroom');
-    return { ok: true };
+    return { ok: true as const };
   });
+  // The story's page no longer exists for its author: go back to the dashboard and say what happened.
+  if (result.ok) redirect('/newsroom?notice=trashed');
+  return result;
 }
 
 export async function restoreStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
@@ -129,5 +133,12 @@ export async function uploadMediaAction(formData: FormData): Promise<ActionResul
       dataDir: resolveDataDir(process.env),
     });
     return { ok: true, media: { id: stored.id, storageKey: stored.storageKey, width: stored.width, height: stored.height, url: stored.url, alt: stored.alt, caption: stored.caption } };
+  });
+}
+
+export async function mediaLibraryAction(page: number): Promise<ActionResult<{ items: Awaited<ReturnType<typeof listMediaLibrary>> }>> {
+  return guarded(async () => {
+    const items = await listMediaLibrary(Number.isInteger(page) && page > 0 ? page : 1);
+    return { ok: true as const, items };
   });
 }

@@ -13,6 +13,7 @@ import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/sqlite-index';
 import { canEditStory } from './permissions';
 import { slugBase, uniqueSlug } from './slug';
+import { generateByline } from './byline';
 import type { CleanStoryInput } from './schemas';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -44,7 +45,8 @@ export async function createStory(db: Db, editor: Editor, publicationId: string)
     const slug = await freeSlug(tx, `draft-${Date.now().toString(36)}`, '');
     const article = await tx.article.create({
       data: {
-        publicationId, slug, headline: '', dateline: '本报讯', body, bodyText: '', wordCount: 0, createdById: editor.id, updatedById: editor.id,
+        publicationId, slug, headline: '', dateline: '本报讯', byline: generateByline([{ name: editor.name, label: '记者' }]),
+        body, bodyText: '', wordCount: 0, createdById: editor.id, updatedById: editor.id,
         authors: { create: [{ position: 1, userId: editor.id, name: editor.name, label: '记者' }] },
         revisions: { create: { version: 1, headline: '', dateline: '本报讯', body, bodyText: '', authorId: editor.id } },
       },

@@ -10,6 +10,7 @@ import { canEditStory } from './permissions';
 import { diffParagraphs } from './diff';
 import { othersEditing } from './presence';
 import type { Doc } from '../content/types';
+import type { Prisma } from '../generated/prisma/client';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
@@ -145,4 +146,75 @@ export async function listMediaLibrary(page = 1) {
   await requireUser('media:upload');
   const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
   return items.map((item) => ({ id: item.id, url: `/media/${item.storageKey}/800.webp`, fullUrl: `/media/${item.storageKey}/1600.webp`, alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
+}
+
+export const LIST_PAGE_SIZE = 10;
+
+export type StoryRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
+
+type ListFilter = { q?: string; page?: number };
+
+function headlineFilter(q: string | undefined) {
+  return q ? { headline: { contains: q.slice(0, 100) } } : {};
+}
+
+async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
+  const [total, rows] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      orderBy,
+      skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE,
+      take: LIST_PAGE_SIZE,
+      select: { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true },
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
+    rows: rows.map((row): StoryRow => ({
+      id: row.id, slug: row.slug, headline: row.headline || '（无标题）', status: row.status, updatedAt: row.updatedAt.toISOString(),
+      publishAt: row.publishAt?.toISOString() ?? null, wordCount: row.wordCount, author: row.createdBy?.name ?? row.byline ?? '',
+    })),
+  };
+}
+
+export async function listMyStories(filter: ListFilter & { status?: string }) {
+  const user = await requireUser('article:create');
+  return pagedStories(
+    {
+      deletedAt: null,
+      OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }],
+      ...(filter.status ? { status: filter.status as Prisma.EnumArticleStatusFilter['equals'] } : {}),
+      ...headlineFilter(filter.q),
+    },
+    [{ updatedAt: 'desc' }],
+    filter.page,
+  );
+}
+
+export async function listReviewQueue(filter: ListFilter) {
+  await requireUser('article:review');
+  return pagedStories({ deletedAt: null, status: 'SUBMITTED', ...headlineFilter(filter.q) }, [{ updatedAt: 'asc' }], filter.page);
+}
+
+export async function listRecentlyPublished(filter: ListFilter) {
+  await requireUser('newsroom:enter');
+  return pagedStories({ deletedAt: null, status: 'PUBLISHED', ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+}
+
+export async function listTrash(filter: ListFilter) {
+  await requireUser('article:restore');
+  return pagedStories({ deletedAt: { not: null }, ...headlineFilter(filter.q) }, [{ deletedAt: 'desc' }], filter.page);
+}
+
+export async function listUpcomingIssues(now = new Date()) {
+  await requireUser('newsroom:enter');
+  const issues = await db.issue.findMany({
+    where: { OR: [{ status: 'PLANNING' }, { status: 'PUBLISHED', publishAt: { gt: now } }] },
+    orderBy: [{ date: 'asc' }, { number: 'asc' }],
+    take: 10,
+    select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
+  });
+  return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
 }

@@ -37,6 +37,9 @@ describe('storeImage', () => {
   it('refuses SVG and corrupt images, storing nothing', async () => {
     await expect(storeImage(db, { bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), uploaderId, dataDir })).rejects.toThrow(/SVG/);
     await expect(storeImage(db, { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), uploaderId, dataDir })).rejects.toThrow('图片已损坏');
+    // A valid PNG signature with a broken body gets past the sniffing but not past sharp.
+    const broken = Buffer.concat([png.subarray(0, 64), Buffer.alloc(64, 7)]);
+    await expect(storeImage(db, { bytes: broken, uploaderId, dataDir })).rejects.toThrow('图片已损坏');
     expect(await db.media.count()).toBe(1);
   });
 

@@ -35,19 +35,21 @@ export async function storeImage(
   const existing = await db.media.findFirst({ where: { sha256 } });
   if (existing) return { ...pick(existing), reused: true };
 
+  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 34)}`;
+  const dir = path.join(mediaRoot(input.dataDir), storageKey);
   let metadata: sharp.Metadata;
   try {
     metadata = await sharp(input.bytes, { animated: false }).metadata();
+    if (!metadata.width || !metadata.height) throw new Error('no size');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `original.${EXTENSIONS[mime]}`), input.bytes);
+    for (const width of WEB_WIDTHS) {
+      await sharp(input.bytes).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
+    }
   } catch {
+    // A file that only looks like an image: nothing of it is kept.
+    fs.rmSync(dir, { recursive: true, force: true });
     throw new UserFacingError('图片已损坏，无法读取');
-  }
-  if (!metadata.width || !metadata.height) throw new UserFacingError('图片已损坏，无法读取');
-  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 34)}`;
-  const dir = path.join(mediaRoot(input.dataDir), storageKey);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `original.${EXTENSIONS[mime]}`), input.bytes);
-  for (const width of WEB_WIDTHS) {
-    await sharp(input.bytes).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
   }
   const media = await db.$transaction(async (tx) => {
     const created = await tx.media.create({

@@ -1,32 +1,91 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
-import { myStoryCounts } from '@/lib/articles/queries';
+import { listMyStories, listRecentlyPublished, listReviewQueue, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
+import { createStoryAction } from '@/lib/articles/actions';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { formatDateTime } from '@/lib/dates/format';
+import { StoryTable } from '@/components/newsroom/story-table';
+import { ActionForm } from '@/components/ui/action-form';
+import { buttonClass } from '@/components/ui/button-class';
+import { pageParam } from '@/components/ui/pager';
 
 export const metadata = { title: '工作台' };
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePageUser('newsroom:enter', '/newsroom');
-  const counts = can(user.role, 'article:create') ? await myStoryCounts() : null;
+  const params = await searchParams;
+  const q = (typeof params.q === 'string' ? params.q.trim() : '').slice(0, 100) || undefined;
+  const status = typeof params.status === 'string' && params.status in ARTICLE_STATUS_LABELS ? params.status : undefined;
+  const writes = can(user.role, 'article:create');
+  const reviews = can(user.role, 'article:review');
+  const [counts, mine, queue, upcoming, published] = await Promise.all([
+    writes ? myStoryCounts() : null,
+    writes ? listMyStories({ q, status, page: pageParam(params.mp) }) : null,
+    reviews ? listReviewQueue({ q, page: pageParam(params.rp) }) : null,
+    listUpcomingIssues(),
+    listRecentlyPublished({ q, page: pageParam(params.pp) }),
+  ]);
+  const href = (key: string) => (page: number) => {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) if (typeof value === 'string' && name !== key) query.set(name, value);
+    query.set(key, String(page));
+    return `/newsroom?${query}`;
+  };
+
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">工作台</h1>
-        <p className="mt-1 text-stone-600 dark:text-stone-400">{user.name}，你好。你的角色是{ROLE_LABELS[user.role]}。</p>
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">工作台</h1>
+          <p className="mt-1 text-stone-600 dark:text-stone-400">{user.name}，你好。你的角色是{ROLE_LABELS[user.role]}。</p>
+        </div>
+        {writes ? <ActionForm action={createStoryAction} submitLabel="新建稿件" /> : null}
       </div>
-      {counts ? (
-        <section aria-labelledby="my-stories">
-          <h2 id="my-stories" className="text-lg font-semibold">我的稿件</h2>
-          <ul className="mt-2 flex flex-wrap gap-3">
-            {Object.entries(ARTICLE_STATUS_LABELS).map(([status, label]) => (
-              <li key={status} className="rounded border border-stone-300 px-3 py-2 dark:border-stone-700">
-                {label} <strong>{counts[status] ?? 0}</strong>
-              </li>
+      {params.notice === 'trashed' ? <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm dark:bg-green-950">稿件已移入回收站。需要时请编辑从回收站恢复。</p> : null}
+      <form role="search" action="/newsroom" className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">按标题查找<input name="q" defaultValue={q} className="ml-2 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900" /></label>
+        <button type="submit" className={buttonClass('secondary')}>查找</button>
+      </form>
+
+      {mine && counts ? (
+        <section aria-labelledby="mine-heading" className="space-y-2">
+          <h2 id="mine-heading" className="text-lg font-semibold">我的稿件</h2>
+          <ul className="flex flex-wrap gap-2 text-sm">
+            <li><Link href="/newsroom" className={`rounded border px-2 py-1 ${!status ? 'bg-stone-800 text-white' : ''}`}>全部</Link></li>
+            {Object.entries(ARTICLE_STATUS_LABELS).map(([key, label]) => (
+              <li key={key}><Link href={`/newsroom?status=${key}`} className={`rounded border px-2 py-1 ${status === key ? 'bg-stone-800 text-white' : ''}`}>{label} {counts[key] ?? 0}</Link></li>
             ))}
           </ul>
+          <StoryTable caption="我的稿件" rows={mine.rows} page={pageParam(params.mp)} pageCount={mine.pageCount} href={href('mp')} empty="还没有稿件。点“新建稿件”开始写作。" />
         </section>
       ) : null}
+
+      {queue ? (
+        <section aria-labelledby="queue-heading" className="space-y-2">
+          <h2 id="queue-heading" className="text-lg font-semibold">等待审核（{queue.total}）</h2>
+          <StoryTable caption="等待审核" rows={queue.rows} page={pageParam(params.rp)} pageCount={queue.pageCount} href={href('rp')} empty="没有等待审核的稿件。" showAuthor />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="issues-heading" className="space-y-2">
+        <h2 id="issues-heading" className="text-lg font-semibold">近期期次</h2>
+        {upcoming.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有筹备中或已排期的期次。</p> : (
+          <ul className="text-sm">
+            {upcoming.map((issue) => (
+              <li key={issue.id}>第{issue.number}期 · {issue.date} · {issue.pageCount}版 · {issue.scheduled ? `定时发布于 ${formatDateTime(new Date(issue.publishAt!))}` : '筹备中'}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="published-heading" className="space-y-2">
+        <h2 id="published-heading" className="text-lg font-semibold">最近发布</h2>
+        <StoryTable caption="最近发布" rows={published.rows} page={pageParam(params.pp)} pageCount={published.pageCount} href={href('pp')} empty="还没有发布的稿件。" showAuthor timeLabel="发布" />
+      </section>
+
       {can(user.role, 'user:manage') ? (
         <section aria-labelledby="admin-links">
           <h2 id="admin-links" className="text-lg font-semibold">管理</h2>

@@ -1,0 +1,30 @@
+import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
+import { getStoryForEditor } from '@/lib/articles/queries';
+import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction, uploadMediaAction } from '@/lib/articles/actions';
+import { StoryEditor } from '@/components/editor/story-editor';
+import { ActionForm } from '@/components/ui/action-form';
+
+export const metadata = { title: '编辑稿件' };
+
+export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const path = `/newsroom/articles/${id}`;
+  await requirePageUser('newsroom:enter', path);
+  const data = await orPageDenied(getStoryForEditor(id), path);
+  return (
+    <div className="space-y-6">
+      <h1 className="sr-only">编辑稿件</h1>
+      <StoryEditor
+        story={data.story}
+        people={data.people}
+        editing={data.editing}
+        actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, upload: uploadMediaAction, library: mediaLibraryAction }}
+      />
+      {!data.story.published ? (
+        <ActionForm action={trashStoryAction} submitLabel="移入回收站" variant="secondary" confirmText="把这篇稿件移入回收站？编辑可以从回收站恢复。" successText="已移入回收站">
+          <input type="hidden" name="articleId" value={data.story.id} />
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// A copy of unsaved work in the browser, so a crash or a closed tab loses nothing.
+import type { StoryInput } from '@/lib/articles/schemas';
+
+export type LocalDraft = { baseVersion: number; at: string; input: StoryInput };
+
+const key = (articleId: string) => `newsroom:story:${articleId}`;
+
+export function readLocalDraft(articleId: string): LocalDraft | null {
+  try {
+    const raw = window.localStorage.getItem(key(articleId));
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLocalDraft(articleId: string, draft: LocalDraft): void {
+  try {
+    window.localStorage.setItem(key(articleId), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the server save still runs.
+  }
+}
+
+export function clearLocalDraft(articleId: string): void {
+  try {
+    window.localStorage.removeItem(key(articleId));
+  } catch {
+    // nothing to do
+  }
+}

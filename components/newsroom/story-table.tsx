@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { StoryRow } from '@/lib/articles/queries';
+import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { formatDateTime } from '@/lib/dates/format';
+import { Pager } from '@/components/ui/pager';
+
+type Props = { caption: string; rows: StoryRow[]; page: number; pageCount: number; href: (page: number) => string; empty: string; showAuthor?: boolean; timeLabel?: string };
+
+export function StoryTable({ caption, rows, page, pageCount, href, empty, showAuthor, timeLabel = '更新' }: Props) {
+  if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
+  return (
+    <>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[32rem] text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="border-b border-stone-400"><tr><th className="py-1.5">标题</th><th>状态</th>{showAuthor ? <th>作者</th> : null}<th>字数</th><th>{timeLabel}</th></tr></thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-b border-stone-200 dark:border-stone-800">
+                <td className="py-1.5"><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
+                <td>{ARTICLE_STATUS_LABELS[row.status] ?? row.status}</td>
+                {showAuthor ? <td>{row.author}</td> : null}
+                <td>{row.wordCount}</td>
+                <td>{formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pageCount={pageCount} href={href} />
+    </>
+  );
+}

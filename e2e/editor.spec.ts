@@ -1,0 +1,197 @@
+import sharp from 'sharp';
+import { expect, test, type Page } from '@playwright/test';
+import { provisionAccount, signedInPage } from './support/auth';
+
+const REPORTER = { name: '黄淑妍', email: 'huangshuyan@e2e.test', role: '记者', password: 'huangshuyan-pass-1' };
+const REPORTER_2 = { name: '闻凌世', email: 'wenlingshi@e2e.test', role: '记者', password: 'wenlingshi-pass-1' };
+const EDITOR = { name: '楼郁馨', email: 'louyuxin@e2e.test', role: '编辑', password: 'louyuxin-pass-12' };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  for (const account of [REPORTER, REPORTER_2, EDITOR]) await provisionAccount(browser, account);
+});
+
+async function newStory(page: Page): Promise<string> {
+  await page.goto('/newsroom');
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  return page.url().split('/').pop()!;
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
+
+test('a reporter writes a story with formatting, a subheading and a table; it autosaves, survives a reload and previews as readers will see it', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(page);
+  await page.getByLabel('引题').fill('美丽河湖');
+  await page.getByLabel('主题（必填）').fill('柯城再夺“大禹鼎”');
+  await expect(page.getByLabel('署名（按作者自动生成，可修改）')).toHaveValue('记者 黄淑妍');
+  await body(page).click();
+  await page.keyboard.type('8月15日，全省推进大会在安吉举行。');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '小标题' }).click();
+  await page.keyboard.type('治水治出美丽河湖');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('柯城');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('河湖经历了华丽蜕变。');
+  await page.getByRole('button', { name: '插入表格' }).click();
+  await page.keyboard.type('巡察组');
+  await expect(page.getByTestId('save-status')).toHaveText(/未保存|正在保存|已保存/);
+  await saved(page);
+  await expect(page.getByTestId('word-count')).toHaveText(/字数 \d+/);
+
+  await page.reload();
+  await expect(page.getByLabel('主题（必填）')).toHaveValue('柯城再夺“大禹鼎”');
+  await expect(body(page).locator('h2')).toHaveText('治水治出美丽河湖');
+  await expect(body(page).locator('strong')).toHaveText('柯城');
+  await expect(body(page).locator('th').first()).toHaveText('巡察组');
+
+  const preview = await context.newPage();
+  await preview.goto(`/newsroom/articles/${id}/preview`);
+  await expect(preview.getByRole('heading', { level: 1, name: '柯城再夺“大禹鼎”' })).toBeVisible();
+  await expect(preview.getByText('美丽河湖', { exact: true })).toBeVisible();
+  await expect(preview.locator('.story-body h2')).toHaveText('治水治出美丽河湖');
+  await expect(preview.locator('.story-body .table-scroll th').first()).toHaveText('巡察组');
+  const indent = await preview.locator('.story-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).textIndent) / parseFloat(getComputedStyle(p).fontSize));
+  expect(indent).toBeCloseTo(2, 1);
+
+  await page.getByRole('link', { name: '历史版本' }).click();
+  await expect(page.getByRole('heading', { name: /历史版本/ })).toBeVisible();
+  await expect(page.getByTestId('revision-diff')).toBeVisible();
+  await context.close();
+});
+
+test('pasting from Word keeps structure and drops the styling', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await newStory(page);
+  await body(page).click();
+  await page.evaluate(() => {
+    const html = '<p class=MsoNormal style="font-family:宋体;color:red"><span style="font-size:16pt">柯城区人民医院干部职工大会召开。<o:p></o:p></span></p><h2 style="margin:0">会议要求</h2><ul><li style="color:blue">调整领导班子</li></ul>';
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', '柯城区人民医院干部职工大会召开。');
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body(page).locator('p').first()).toHaveText('柯城区人民医院干部职工大会召开。');
+  await expect(body(page).locator('h2')).toHaveText('会议要求');
+  await expect(body(page).locator('li')).toHaveText('调整领导班子');
+  expect(await body(page).innerHTML()).not.toMatch(/style=|MsoNormal|宋体/);
+  await context.close();
+});
+
+test('two people on one story: presence is shown, a stale save is refused with who and when, and either version can be kept', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page);
+  await reporter.page.getByLabel('主题（必填）').fill('冲突测试稿');
+  await reporter.page.getByLabel('主题（必填）').blur();
+  await saved(reporter.page);
+
+  const editor = await signedInPage(browser, EDITOR.email, EDITOR.password);
+  await editor.page.goto(`/newsroom/articles/${id}`);
+  await expect(editor.page.getByRole('note')).toContainText('正在由 黄淑妍 编辑');
+  await editor.page.getByLabel('主题（必填）').fill('编辑改过的标题');
+  await editor.page.getByLabel('主题（必填）').blur();
+  await saved(editor.page);
+
+  await reporter.page.getByLabel('副题').fill('记者的副题');
+  await reporter.page.getByLabel('副题').blur();
+  const dialog = reporter.page.getByRole('dialog', { name: '保存冲突' });
+  await expect(dialog).toBeVisible({ timeout: 15_000 });
+  await expect(dialog.getByRole('alert')).toContainText('楼郁馨 在');
+  await expect(dialog.getByTestId('conflict-diff')).toContainText('编辑改过的标题');
+  await dialog.getByRole('button', { name: '使用对方的版本' }).click();
+  await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('编辑改过的标题');
+
+  // Now the reporter's own change goes through on top of the editor's version.
+  await reporter.page.getByLabel('副题').fill('记者的副题');
+  await reporter.page.getByLabel('副题').blur();
+  await saved(reporter.page);
+  await editor.page.reload();
+  await expect(editor.page.getByLabel('副题')).toHaveValue('记者的副题');
+  await expect(editor.page.getByLabel('主题（必填）')).toHaveValue('编辑改过的标题');
+  await reporter.context.close();
+  await editor.context.close();
+});
+
+test('unsaved text kept in the browser is offered back after the page dies', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(page);
+  // The server stops answering saves (the network drops), then the tab is closed.
+  await page.route(`**/newsroom/articles/${id}`, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+  await body(page).click();
+  await page.keyboard.type('断网时写下的文字不能丢。');
+  await expect(page.getByTestId('save-status')).toHaveText(/保存失败|未保存/, { timeout: 15_000 });
+  await page.close({ runBeforeUnload: false });
+
+  const again = await context.newPage();
+  await again.goto(`/newsroom/articles/${id}`);
+  await expect(again.getByRole('alert').filter({ hasText: '未保存的内容' })).toBeVisible();
+  await again.getByRole('button', { name: '恢复' }).click();
+  await expect(body(again)).toContainText('断网时写下的文字不能丢。');
+  await saved(again);
+  await again.reload();
+  await expect(body(again)).toContainText('断网时写下的文字不能丢。');
+  await context.close();
+});
+
+test('images: upload with alt text, served with long cache headers; SVG is refused with a message', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await newStory(page);
+  await body(page).click();
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
+  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: png });
+  const figure = body(page).locator('figure img');
+  await expect(figure).toHaveCount(1);
+  await expect(page.getByText('有 1 张图片缺少替代文字')).toBeVisible();
+  await figure.click();
+  await page.getByLabel('图片替代文字').fill('整治后的石梁溪');
+  await expect(page.getByText('缺少替代文字')).toHaveCount(0);
+  await page.getByLabel('图片说明').fill('石梁溪');
+  await saved(page);
+  await page.reload();
+  await expect(body(page).locator('figure img')).toHaveAttribute('alt', '整治后的石梁溪');
+  await expect(body(page).locator('figcaption')).toHaveText('石梁溪');
+  const src = await figure.getAttribute('src');
+  const response = await page.request.get(src!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toContain('immutable');
+  expect(response.headers()['content-type']).toBe('image/webp');
+
+  const message = page.waitForEvent('dialog');
+  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  const dialog = await message;
+  expect(dialog.message()).toContain('不支持 SVG');
+  await dialog.dismiss();
+  await context.close();
+});
+
+test('reporters cannot open each other’s stories; an editor can trash and restore', async ({ browser }) => {
+  const owner = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(owner.page);
+  await owner.page.getByLabel('主题（必填）').fill('回收站里的稿件');
+  await owner.page.getByLabel('主题（必填）').blur();
+  await saved(owner.page);
+
+  const other = await signedInPage(browser, REPORTER_2.email, REPORTER_2.password);
+  const response = await other.page.goto(`/newsroom/articles/${id}`);
+  expect(response?.status()).toBe(403);
+
+  owner.page.once('dialog', (dialog) => dialog.accept());
+  await owner.page.getByRole('button', { name: '移入回收站' }).click();
+  await expect(owner.page.getByRole('status').filter({ hasText: '稿件已移入回收站' })).toBeVisible();
+  await expect(owner.page).toHaveURL(/\/newsroom\?notice=trashed$/);
+
+  const editor = await signedInPage(browser, EDITOR.email, EDITOR.password);
+  await editor.page.getByRole('link', { name: '回收站' }).click();
+  const row = editor.page.getByRole('listitem').filter({ hasText: '回收站里的稿件' });
+  await row.getByRole('button', { name: '恢复' }).click();
+  // Restored stories leave the trash list.
+  await expect(row).toHaveCount(0);
+  await owner.page.goto(`/newsroom/articles/${id}`);
+  await expect(owner.page.getByLabel('主题（必填）')).toHaveValue('回收站里的稿件');
+  for (const session of [owner, other, editor]) await session.context.close();
+});

@@ -1,0 +1,7 @@
+// Figures in a body that still lack alt text (required before publishing, for screen readers).
+import type { DocNode } from './types';
+
+export function figuresMissingAlt(node: DocNode): number {
+  const own = node.type === 'figure' && !String(node.attrs?.alt ?? '').trim() ? 1 : 0;
+  return own + (node.content ?? []).reduce((sum, child) => sum + figuresMissingAlt(child), 0);
+}

@@ -195,3 +195,48 @@ test('reporters cannot open each other’s stories; an editor can trash and rest
   await expect(owner.page.getByLabel('主题（必填）')).toHaveValue('回收站里的稿件');
   for (const session of [owner, other, editor]) await session.context.close();
 });
+
+test('the history shows who changed what, compares two versions and restores an old one as a new version', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(page);
+  await page.getByLabel('主题（必填）').fill('第一稿标题');
+  await body(page).click();
+  await page.keyboard.type('第一稿的正文。');
+  await saved(page);
+  await page.getByLabel('主题（必填）').fill('第二稿标题');
+  await page.getByLabel('主题（必填）').blur();
+  await saved(page);
+
+  await page.getByRole('link', { name: '历史版本' }).click();
+  const diff = page.getByTestId('revision-diff');
+  await expect(diff.locator('p').filter({ hasText: '第二稿标题' })).toHaveClass(/bg-green-100/);
+  await expect(diff.locator('p').filter({ hasText: '第一稿标题' })).toHaveClass(/bg-red-100/);
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: '（当前）' })).toContainText('黄淑妍');
+  page.once('dialog', (dialog) => dialog.accept());
+  await rows.filter({ hasText: '第一稿标题' }).first().getByRole('button', { name: '恢复此版本' }).click();
+  await expect(page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
+  await expect(page.getByLabel('主题（必填）')).toHaveValue('第一稿标题');
+  await page.getByRole('link', { name: '历史版本' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '（当前）' })).toContainText('第一稿标题');
+  await context.close();
+});
+
+test('an image uploaded once can be picked from the media library into another story', async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await newStory(page);
+  await body(page).click();
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
+  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'library.png', mimeType: 'image/png', buffer: png });
+  await expect(body(page).locator('figure img')).toHaveCount(1);
+
+  await newStory(page);
+  await body(page).click();
+  await page.getByRole('button', { name: '从图库插入' }).click();
+  const library = page.getByRole('dialog', { name: '图库' });
+  await expect(library.getByRole('button', { name: /选择图片/ }).first()).toBeVisible();
+  await library.getByRole('button', { name: /选择图片/ }).first().click();
+  await expect(library).toHaveCount(0);
+  await expect(body(page).locator('figure img')).toHaveCount(1);
+  await context.close();
+});

@@ -28,9 +28,10 @@ export async function createBackup(options: { sqlitePath: string; dataDir: strin
   try {
     const source = new Database(options.sqlitePath, { readonly: true, fileMustExist: true });
     try {
-      // The online backup copies pages in steps and restarts when a writer changes the source, so
-      // the copy is one consistent state of the database even under concurrent writes.
-      await source.backup(path.join(work, DATABASE_FILE));
+      // VACUUM INTO copies inside one read transaction: one consistent state of the database even
+      // while the server writes. (The online backup API restarts on every write from another
+      // connection, so a busy server could starve it for ever.)
+      source.prepare('VACUUM INTO ?').run(path.join(work, DATABASE_FILE));
     } finally {
       source.close();
     }

@@ -31,6 +31,8 @@ async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
+const layoutInput = { issueId: 'no-such-issue', issueNumber: 0, articleId: 'no-such-story' };
+
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
     createStoryAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
@@ -42,6 +44,24 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     leaveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
     uploadMediaAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(new FormData()) },
+  },
+  'lib/workflow/actions.ts': {
+    submitStoryAction: { rule: 'article:edit-own' },
+    approveStoryAction: { rule: 'article:review' },
+    returnStoryAction: { rule: 'article:review' },
+    publishStoryAction: { rule: 'article:publish' },
+    unscheduleStoryAction: { rule: 'article:publish' },
+    correctStoryAction: { rule: 'article:publish' },
+    retractStoryAction: { rule: 'article:publish' },
+    addCommentAction: { rule: 'newsroom:enter' },
+  },
+  'lib/issues/actions.ts': {
+    createIssueAction: { rule: 'issue:plan' },
+    placeStoryAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: 1 }) },
+    removeFromIssueAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(layoutInput) },
+    setContinuationAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: null }) },
+    publishIssueAction: { rule: 'issue:publish' },
+    unscheduleIssueAction: { rule: 'issue:publish' },
   },
   'lib/importer/actions.ts': {
     importIssueAction: { rule: 'issue:import' },

@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 export function NewsroomNav({ user }: { user: CurrentUser }) {
   const links = [
     { href: '/newsroom', label: '工作台', show: true },
+    { href: '/newsroom/issues', label: '版面安排', show: can(user.role, 'issue:plan') },
     { href: '/newsroom/issues/import', label: '导入期次', show: can(user.role, 'issue:import') },
     { href: '/newsroom/trash', label: '回收站', show: can(user.role, 'article:restore') },
     { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },

@@ -6,15 +6,16 @@ import { PageTabs } from './page-tabs';
 import { StoryList } from './story-list';
 
 /** One page of one issue, as on the front page and under /issues/N/pages/M. */
-export function IssuePage({ view }: { view: IssuePageView }) {
+export function IssuePage({ view, pageHref }: { view: IssuePageView; pageHref?: (page: number) => string }) {
   const { issue, page, pages } = view;
+  const hrefOf = pageHref ?? ((n: number) => `/issues/${issue.number}/pages/${n}`);
   const previousPage = pages.find((p) => p.number === page.number - 1);
   const nextPage = pages.find((p) => p.number === page.number + 1);
   return (
     <>
       <Masthead publication={view.publication} issue={issue} />
       <div className="mt-4">
-        <PageTabs issueNumber={issue.number} pages={pages} current={page.number} />
+        <PageTabs issueNumber={issue.number} pages={pages} current={page.number} pageHref={hrefOf} />
       </div>
       <main id="main">
         <section aria-labelledby="page-heading">
@@ -25,13 +26,13 @@ export function IssuePage({ view }: { view: IssuePageView }) {
         </section>
         <nav aria-label="翻页" className="mt-6 grid grid-cols-2 gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700 print:hidden">
           <div>
-            {previousPage ? <Link rel="prev" href={`/issues/${issue.number}/pages/${previousPage.number}`} className="underline">← 上一版：{pageLabel(previousPage)}</Link> : null}
+            {previousPage ? <Link rel="prev" href={hrefOf(previousPage.number)} className="underline">← 上一版：{pageLabel(previousPage)}</Link> : null}
             {view.previousIssue ? (
               <p className="mt-2"><Link href={`/issues/${view.previousIssue.number}`} className="underline">« 上一期：第{view.previousIssue.number}期（{view.previousIssue.date}）</Link></p>
             ) : null}
           </div>
           <div className="text-right">
-            {nextPage ? <Link rel="next" href={`/issues/${issue.number}/pages/${nextPage.number}`} className="underline">下一版：{pageLabel(nextPage)} →</Link> : null}
+            {nextPage ? <Link rel="next" href={hrefOf(nextPage.number)} className="underline">下一版：{pageLabel(nextPage)} →</Link> : null}
             {view.nextIssue ? (
               <p className="mt-2"><Link href={`/issues/${view.nextIssue.number}`} className="underline">下一期：第{view.nextIssue.number}期（{view.nextIssue.date}）»</Link></p>
             ) : null}

@@ -3,7 +3,12 @@ import type { PageTab } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
 
 /** 第1版 … 第N版, like the page strip of the printed paper; the current page is marked for screen readers. */
-export function PageTabs({ issueNumber, pages, current }: { issueNumber: number; pages: PageTab[]; current: number }) {
+export function PageTabs({ issueNumber, pages, current, pageHref = (n) => `/issues/${issueNumber}/pages/${n}` }: {
+  issueNumber: number;
+  pages: PageTab[];
+  current: number;
+  pageHref?: (page: number) => string;
+}) {
   return (
     <nav aria-label="版面" className="page-tabs -mx-4 overflow-x-auto px-4">
       <ul className="flex gap-1 border-b border-stone-300 text-sm dark:border-stone-700">
@@ -12,7 +17,7 @@ export function PageTabs({ issueNumber, pages, current }: { issueNumber: number;
           return (
             <li key={page.number} className="shrink-0">
               <Link
-                href={`/issues/${issueNumber}/pages/${page.number}`}
+                href={pageHref(page.number)}
                 aria-current={active ? 'page' : undefined}
                 className={`block rounded-t px-3 py-2 ${active ? 'bg-[var(--color-masthead)] font-semibold text-white' : 'hover:bg-stone-200 dark:hover:bg-stone-800'}`}
               >

@@ -11,7 +11,7 @@ export function StoryList({ stories }: { stories: StoryCard[] }) {
           <article>
             {story.kicker ? <p className="text-sm text-stone-600 dark:text-stone-400">{story.kicker}</p> : null}
             <h3 className="font-serif text-2xl font-bold leading-snug">
-              <Link href={`/articles/${story.slug}`} className="hover:underline">
+              <Link href={story.href ?? `/articles/${story.slug}`} className="hover:underline">
                 {story.continuedFrom ? <span className="mr-1 text-base font-normal">（上接第{story.continuedFrom}版）</span> : null}
                 {story.headline}
               </Link>

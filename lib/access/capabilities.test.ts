@@ -15,11 +15,11 @@ describe('capabilities', () => {
     expect(can('REPORTER', 'user:manage')).toBe(false);
   });
 
-  it('lets editors review and plan but not sign off finally or publish issues', () => {
+  it('lets editors review, plan and publish signed-off issues but not sign off finally', () => {
     expect(can('EDITOR', 'article:review')).toBe(true);
     expect(can('EDITOR', 'issue:plan')).toBe(true);
     expect(can('EDITOR', 'article:signoff-final')).toBe(false);
-    expect(can('EDITOR', 'issue:publish')).toBe(false);
+    expect(can('EDITOR', 'issue:publish')).toBe(true);
   });
 
   it('gives the chief editor 签发 and issue publishing', () => {

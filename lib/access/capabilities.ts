@@ -30,9 +30,12 @@ const EDITOR: Capability[] = [
   'article:publish',
   'article:restore',
   'issue:plan',
+  'issue:publish',
   'issue:import',
 ];
-const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final', 'issue:publish'];
+// 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
+// the issue (DESIGN §2: the sign-off, not the button, is the gate).
+const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final'];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
 // their sign-offs would bypass 三审. They can still read everything to support the team.
 const ADMIN: Capability[] = ['newsroom:enter', 'user:manage', 'audit:read', 'settings:edit'];

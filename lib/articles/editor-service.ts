@@ -14,6 +14,7 @@ import { indexArticle, removeFromIndex } from '../search/sqlite-index';
 import { canEditStory } from './permissions';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';
+import { applyContentChange } from './workflow-service';
 import type { CleanStoryInput } from './schemas';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -29,6 +30,7 @@ async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
   const article = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
   if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
   if (!canEditStory(editor, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
+  if (article.status === 'RETRACTED') throw new UserFacingError('已撤稿的稿件不能修改');
   return article;
 }
 
@@ -92,6 +94,7 @@ export async function saveStory(
     }
     if (changed) {
       await tx.revision.create({ data: { articleId, version, ...content, bodyText, wordCount, authorId: editor.id, createdAt: now } });
+      await applyContentChange(tx, editor, articleId, now);
     }
     await indexArticle(tx, articleId);
     return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
@@ -132,6 +135,8 @@ export async function moveToTrash(db: Db, editor: Editor, articleId: string, now
     const article = await loadEditable(tx, editor, articleId);
     if (article.status === 'PUBLISHED' || article.liveRevisionId) throw new UserFacingError('已发布的稿件不能移入回收站，请用撤稿');
     await tx.article.update({ where: { id: articleId }, data: { deletedAt: now, deletedById: editor.id } });
+    // A spiked story leaves the pages it was planned on.
+    await tx.articlePlacement.deleteMany({ where: { articleId } });
     await removeFromIndex(tx, articleId);
     await recordAudit(tx, { actorId: editor.id, action: 'article.trash', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });
   });

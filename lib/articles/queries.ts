@@ -11,6 +11,7 @@ import { diffParagraphs } from './diff';
 import { othersEditing } from './presence';
 import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
+import { reviewQueueFor } from '../workflow/review-queue';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
@@ -194,13 +195,13 @@ export async function listMyStories(filter: ListFilter & { status?: string }) {
 }
 
 export async function listReviewQueue(filter: ListFilter) {
-  await requireUser('article:review');
-  return pagedStories({ deletedAt: null, status: 'SUBMITTED', ...headlineFilter(filter.q) }, [{ updatedAt: 'asc' }], filter.page);
+  const user = await requireUser('article:review');
+  return reviewQueueFor(db, user, { q: filter.q?.slice(0, 100), page: filter.page ?? 1, pageSize: LIST_PAGE_SIZE });
 }
 
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
-  return pagedStories({ deletedAt: null, status: 'PUBLISHED', ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
 }
 
 export async function listTrash(filter: ListFilter) {

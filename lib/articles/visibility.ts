@@ -1,11 +1,13 @@
 // The one definition of "visible to readers" (DESIGN §5): published, publishAt reached, not retracted,
 // not deleted. Scheduling is only a future publishAt, so nothing has to fire for a story to appear.
 // Every reader query takes its filter from here.
+// "Published" is having a live revision, not the working copy's status: an edited published story is
+// back in review (status SUBMITTED …) while readers keep its live revision.
 import type { Prisma } from '../generated/prisma/client';
 
 export function visibleArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return {
-    status: 'PUBLISHED',
+    status: { not: 'RETRACTED' },
     publishAt: { lte: now },
     retractedAt: null,
     deletedAt: null,
@@ -28,7 +30,7 @@ type Visibility = {
 /** The same rule for one row already in memory. */
 export function isArticleVisible(article: Visibility, now: Date): boolean {
   return (
-    article.status === 'PUBLISHED' &&
+    article.status !== 'RETRACTED' &&
     article.publishAt !== null &&
     article.publishAt <= now &&
     !article.retractedAt &&

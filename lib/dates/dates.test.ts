@@ -47,6 +47,7 @@ describe('publication time zone', () => {
     const instant = instantAt('2020-08-17', '06:30');
     expect(instant.toISOString()).toBe('2020-08-16T22:30:00.000Z');
     expect(wallClockIn(instant)).toEqual({ date: '2020-08-17', time: '06:30' });
+    expect(instantAt('2020-08-17', '06:30:15').toISOString()).toBe('2020-08-16T22:30:15.000Z');
   });
 
   it('handles a zone with daylight saving time', () => {
@@ -57,6 +58,7 @@ describe('publication time zone', () => {
   it('refuses malformed times', () => {
     expect(() => instantAt('2020-08-17', '24:00')).toThrow(/不是有效的时间/);
     expect(() => instantAt('2020-08-17', 'noon')).toThrow();
+    expect(() => instantAt('2020-08-17', '06:30:60')).toThrow(/不是有效的时间/);
   });
 
   it('formats calendar dates with zero padding', () => {

@@ -37,16 +37,16 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant of a wall-clock time on a calendar date in the zone ('2020-08-17', '06:30').
+ * The instant of a wall-clock time on a calendar date in the zone ('2020-08-17', '06:30' or '06:30:15').
  * Two passes settle the offset across a daylight-saving change for zones that have one.
  */
 export function instantAt(date: string, time: string, timeZone = PUBLICATION_TIME_ZONE): Date {
   const { year, month, day } = requireCalendarDate(date);
-  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+  const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time.trim());
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) {
     throw new RangeError(`不是有效的时间：${time}（应为 HH:mm）`);
   }
-  const wall = Date.UTC(year, month - 1, day, Number(match[1]), Number(match[2]));
+  const wall = Date.UTC(year, month - 1, day, Number(match[1]), Number(match[2]), Number(match[3] ?? 0));
   let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
   guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
   return new Date(guess);

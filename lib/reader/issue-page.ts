@@ -55,23 +55,28 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
     pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
-    stories: placements.flatMap(({ isContinuation, article }): StoryCard[] => {
-      const live = article.liveRevision;
-      if (!live) return [];
-      const pages = article.placements.map((p) => ({ number: p.page.number, continuation: p.isContinuation }));
-      const first = pages.find((p) => !p.continuation)?.number ?? null;
-      return [{
-        slug: article.slug,
-        kicker: live.kicker,
-        headline: live.headline,
-        subheadline: live.subheadline,
-        teaser: teaser(live.summary, live.bodyText),
-        continuedFrom: isContinuation ? first : null,
-        continuesOn: isContinuation ? [] : pages.filter((p) => p.continuation).map((p) => p.number).sort((a, b) => a - b),
-      }];
-    }),
+    stories: placements.flatMap(({ isContinuation, article }): StoryCard[] =>
+      article.liveRevision ? [storyCard(article.slug, article.liveRevision, isContinuation, article.placements)] : []),
     previousIssue,
     nextIssue,
+  };
+}
+
+type CardContent = { kicker: string | null; headline: string; subheadline: string | null; summary: string | null; bodyText: string };
+type PagePlacement = { isContinuation: boolean; page: { number: number } };
+
+/** A story as listed on a page: with （上接第N版） on a continuation and （下转…） on its first page. */
+export function storyCard(slug: string, content: CardContent, isContinuation: boolean, placements: readonly PagePlacement[]): StoryCard {
+  const pages = placements.map((p) => ({ number: p.page.number, continuation: p.isContinuation }));
+  const first = pages.find((p) => !p.continuation)?.number ?? null;
+  return {
+    slug,
+    kicker: content.kicker,
+    headline: content.headline,
+    subheadline: content.subheadline,
+    teaser: teaser(content.summary, content.bodyText),
+    continuedFrom: isContinuation ? first : null,
+    continuesOn: isContinuation ? [] : pages.filter((p) => p.continuation).map((p) => p.number).sort((a, b) => a - b),
   };
 }
 

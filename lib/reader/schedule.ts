@@ -7,7 +7,7 @@ export const SCHEDULE_LOOKAHEAD = 200;
 export async function upcomingPublishTimes(db: Db, now: Date): Promise<number[]> {
   const [articles, issues] = await Promise.all([
     db.article.findMany({
-      where: { status: 'PUBLISHED', publishAt: { gt: now }, deletedAt: null },
+      where: { liveRevisionId: { not: null }, publishAt: { gt: now }, retractedAt: null, deletedAt: null },
       orderBy: { publishAt: 'asc' },
       take: SCHEDULE_LOOKAHEAD,
       select: { publishAt: true },

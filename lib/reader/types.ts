@@ -7,6 +7,8 @@ export type PageTab = { number: number; name: string | null; storyCount: number 
 
 export type StoryCard = {
   slug: string;
+  /** Where the headline links; the reader's article page unless set (the newsroom preview links to its own). */
+  href?: string;
   kicker: string | null;
   headline: string;
   subheadline: string | null;

@@ -58,7 +58,7 @@ export async function indexArticle(tx: Sql, articleId: string): Promise<void> {
   const owners = ownersOf(article.createdById, article.authors.map((author) => author.userId));
   await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (${article.id}, ${owners}, ${titleOf(article)}, ${bodyOf(article)})`;
   const live = article.liveRevision;
-  if (article.status === 'PUBLISHED' && !article.retractedAt && live && article.publishAt) {
+  if (article.status !== 'RETRACTED' && !article.retractedAt && live && article.publishAt) {
     await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${article.id}, ${sqliteTime(article.publishAt)}, ${titleOf(live)}, ${bodyOf(live)})`;
   }
 }

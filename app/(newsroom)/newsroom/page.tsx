@@ -6,6 +6,7 @@ import { createStoryAction } from '@/lib/articles/actions';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
 import { formatDateTime } from '@/lib/dates/format';
 import { StoryTable } from '@/components/newsroom/story-table';
+import { ReviewQueue } from '@/components/workflow/review-queue';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { pageParam } from '@/components/ui/pager';
@@ -65,17 +66,17 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       {queue ? (
         <section aria-labelledby="queue-heading" className="space-y-2">
-          <h2 id="queue-heading" className="text-lg font-semibold">等待审核（{queue.total}）</h2>
-          <StoryTable caption="等待审核" rows={queue.rows} page={pageParam(params.rp)} pageCount={queue.pageCount} href={href('rp')} empty="没有等待审核的稿件。" showAuthor />
+          <h2 id="queue-heading" className="text-lg font-semibold">等我审核（{queue.total}）</h2>
+          <ReviewQueue rows={queue.rows} page={pageParam(params.rp)} pageCount={queue.pageCount} href={href('rp')} />
         </section>
       ) : null}
 
       <section aria-labelledby="issues-heading" className="space-y-2">
-        <h2 id="issues-heading" className="text-lg font-semibold">近期期次</h2>
+        <h2 id="issues-heading" className="text-lg font-semibold">近期期次 <Link href="/newsroom/issues" className="ml-2 text-sm font-normal underline">版面安排</Link></h2>
         {upcoming.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有筹备中或已排期的期次。</p> : (
           <ul className="text-sm">
             {upcoming.map((issue) => (
-              <li key={issue.id}>第{issue.number}期 · {issue.date} · {issue.pageCount}版 · {issue.scheduled ? `定时发布于 ${formatDateTime(new Date(issue.publishAt!))}` : '筹备中'}</li>
+              <li key={issue.id}><Link className="underline" href={`/newsroom/issues/${issue.number}`}>第{issue.number}期</Link> · {issue.date} · {issue.pageCount}版 · {issue.scheduled ? `定时发布于 ${formatDateTime(new Date(issue.publishAt!))}` : '筹备中'}</li>
             ))}
           </ul>
         )}

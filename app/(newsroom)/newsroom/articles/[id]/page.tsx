@@ -3,6 +3,9 @@ import { getStoryForEditor } from '@/lib/articles/queries';
 import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction, uploadMediaAction } from '@/lib/articles/actions';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { ActionForm } from '@/components/ui/action-form';
+import { getWorkflowPanel } from '@/lib/workflow/queries';
+import { WorkflowPanel } from '@/components/workflow/workflow-panel';
+import { CommentThread } from '@/components/workflow/comment-thread';
 
 export const metadata = { title: '编辑稿件' };
 
@@ -10,7 +13,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const path = `/newsroom/articles/${id}`;
   await requirePageUser('newsroom:enter', path);
-  const data = await orPageDenied(getStoryForEditor(id), path);
+  const [data, panel] = await orPageDenied(Promise.all([getStoryForEditor(id), getWorkflowPanel(id)]), path);
   return (
     <div className="space-y-6">
       <h1 className="sr-only">编辑稿件</h1>
@@ -20,7 +23,9 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         editing={data.editing}
         actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, upload: uploadMediaAction, library: mediaLibraryAction }}
       />
-      {!data.story.published ? (
+      <WorkflowPanel articleId={data.story.id} panel={panel} />
+      <CommentThread articleId={data.story.id} comments={panel.comments} />
+      {!panel.live && panel.status !== 'RETRACTED' ? (
         <ActionForm action={trashStoryAction} submitLabel="移入回收站" variant="secondary" confirmText="把这篇稿件移入回收站？编辑可以从回收站恢复。" successText="已移入回收站">
           <input type="hidden" name="articleId" value={data.story.id} />
         </ActionForm>

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/auth/require-user';
+import { can } from '@/lib/access/capabilities';
+import { getIssueBoard, ISSUE_STATE_LABELS } from '@/lib/issues/queries';
+import { positiveInt } from '@/lib/reader/params';
+import { IssueBoard } from '@/components/issues/issue-board';
+import { IssuePublish } from '@/components/issues/issue-publish';
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: `第${(await params).number}期 版面` };
+}
+
+export default async function IssueBoardPage({ params }: Props) {
+  const number = positiveInt((await params).number);
+  if (!number) notFound();
+  const user = await requirePageUser('issue:plan', `/newsroom/issues/${number}`);
+  const board = await getIssueBoard(number);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">第{board.number}期 · {board.date}</h1>
+          <p className="text-sm text-stone-600 dark:text-stone-400">{ISSUE_STATE_LABELS[board.state]}</p>
+        </div>
+        <Link className="underline" href={`/newsroom/issues/${board.number}/preview/1`}>预览整期（读者视图）</Link>
+      </div>
+      <section aria-labelledby="publish-heading" className="space-y-2 rounded border border-stone-300 p-4 dark:border-stone-700">
+        <h2 id="publish-heading" className="text-lg font-semibold">发布</h2>
+        <IssuePublish board={board} canPublish={can(user.role, 'issue:publish')} />
+      </section>
+      <IssueBoard board={board} />
+    </div>
+  );
+}

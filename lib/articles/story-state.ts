@@ -1,0 +1,43 @@
+// Loads what the workflow rules need to know about one story, inside the caller's transaction.
+import type { Db } from '../db-client';
+import { AccessDenied } from '../auth/require-user';
+import { UserFacingError } from '../actions/result';
+import { clampLevels, type Status, type StoryState, type Verdict } from './workflow';
+
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export async function loadStory(tx: Tx, articleId: string, now: Date) {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    include: {
+      authors: { select: { userId: true } },
+      publication: { select: { reviewLevels: true } },
+      signoffs: { where: { clearedAt: null, decision: 'APPROVE' }, select: { level: true, reviewerId: true } },
+      placements: { select: { page: { select: { number: true, issue: { select: { id: true, number: true, status: true, publishAt: true } } } } } },
+    },
+  });
+  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
+  const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter((id): id is string => Boolean(id));
+  const live = Boolean(article.liveRevisionId && article.publishAt);
+  const state: StoryState = {
+    status: article.status as Status,
+    reviewLevel: article.reviewLevel,
+    requiredLevels: clampLevels(article.publication.reviewLevels),
+    live,
+    visible: live && article.publishAt! <= now && !article.retractedAt,
+    authorIds: [...new Set(authorIds)],
+    approvals: article.signoffs,
+  };
+  const issueNumbers = [...new Set(article.placements.map((placement) => placement.page.issue.number))];
+  return { article, state, issueNumbers, issue: article.placements[0]?.page.issue ?? null };
+}
+
+export type LoadedStory = Awaited<ReturnType<typeof loadStory>>;
+
+export function check(verdict: Verdict): void {
+  if (!verdict.ok) throw new UserFacingError(verdict.error);
+}
+
+export function mustOwnOrEdit(allowed: boolean): void {
+  if (!allowed) throw new AccessDenied('FORBIDDEN');
+}

@@ -1,0 +1,33 @@
+// What stops an issue from being published: no stories, or a placed story without its final sign-off
+// or with images that lack alt text. The planner lists them; publishing refuses while any remain.
+import type { Tx } from '../articles/story-state';
+import { clampLevels, levelName, STATUS_LABELS, type Status } from '../articles/workflow';
+import { publishBlockers } from '../articles/publish-rules';
+
+export type Blocker = { articleId: string | null; headline: string; reason: string };
+
+type PlacedStory = { id: string; headline: string; status: string; reviewLevel: number; liveRevisionId: string | null; body: string };
+
+/** Pure: the reasons for one placed story. */
+export function storyBlockers(story: PlacedStory, requiredLevels: number): string[] {
+  const reasons: string[] = [];
+  const live = Boolean(story.liveRevisionId);
+  if (!story.headline.trim()) reasons.push('没有主题');
+  if (story.status !== 'APPROVED' && !(live && story.status === 'PUBLISHED')) {
+    const waiting = story.status === 'SUBMITTED' ? `（待${levelName(story.reviewLevel + 1, requiredLevels)}）` : '';
+    reasons.push(`${STATUS_LABELS[story.status as Status]}${waiting}，还没有${levelName(requiredLevels, requiredLevels)}`);
+  }
+  if (!live) reasons.push(...publishBlockers(story.body));
+  return reasons;
+}
+
+export async function issueBlockers(tx: Tx, issueId: string): Promise<Blocker[]> {
+  const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { publication: { select: { reviewLevels: true } } } });
+  const stories = await tx.article.findMany({
+    where: { placements: { some: { page: { issueId } } }, deletedAt: null, retractedAt: null },
+    select: { id: true, headline: true, status: true, reviewLevel: true, liveRevisionId: true, body: true },
+  });
+  if (stories.length === 0) return [{ articleId: null, headline: '', reason: '这一期还没有排稿' }];
+  const levels = clampLevels(issue.publication.reviewLevels);
+  return stories.flatMap((story) => storyBlockers(story, levels).map((reason) => ({ articleId: story.id, headline: story.headline || '（无标题）', reason })));
+}

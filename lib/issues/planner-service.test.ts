@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeUser } from '../../test/support/users';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { doc, paragraph } from '../content/builders';
+import { ensureSearchIndex } from '../search/sqlite-index';
+import { readIssuePage } from '../reader/issue-page';
+import { readArticle } from '../reader/article';
+import { createStory, saveStory, type Editor } from '../articles/editor-service';
+import { approveStory, submitStory } from '../articles/workflow-service';
+import { issueBlockers } from './blockers';
+import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+
+const db = openTestDatabase();
+let reporter: Editor;
+let editorA: Editor;
+let editorB: Editor;
+let chief: Editor;
+let publicationId: string;
+const toEditor = (user: { id: string; name: string; role: string }) => ({ id: user.id, name: user.name, role: user.role as Editor['role'] });
+
+async function story(headline: string, signed: boolean): Promise<string> {
+  const { id } = await createStory(db, reporter, publicationId);
+  await saveStory(db, reporter, id, 1, {
+    kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
+    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(`${headline}的正文。`)),
+  });
+  await submitStory(db, reporter, id);
+  if (signed) for (const who of [editorA, editorB, chief]) await approveStory(db, who, id);
+  return id;
+}
+
+const order = async (issueId: string, page: number) =>
+  (await db.articlePlacement.findMany({ where: { page: { issueId, number: page } }, orderBy: { position: 'asc' }, include: { article: { select: { headline: true } } } }))
+    .map((p) => `${p.article.headline}${p.isContinuation ? '（续）' : ''}`);
+
+beforeAll(async () => {
+  await loadSampleIssue(db);
+  await ensureSearchIndex(db);
+  publicationId = (await db.publication.findFirstOrThrow()).id;
+  reporter = toEditor(await makeUser(db, 'REPORTER'));
+  editorA = toEditor(await makeUser(db, 'EDITOR'));
+  editorB = toEditor(await makeUser(db, 'EDITOR'));
+  chief = toEditor(await makeUser(db, 'CHIEF_EDITOR'));
+});
+afterAll(() => db.$disconnect());
+
+describe('the issue planner', () => {
+  it('creates an issue with named pages and refuses a number in use or bad input', async () => {
+    const issue = await createIssue(db, editorA, publicationId, { number: 1801, date: '2026-11-30', pageNames: ['要闻', '综合', '', '副刊'] });
+    const pages = await db.issuePage.findMany({ where: { issueId: issue.id }, orderBy: { number: 'asc' } });
+    expect(pages.map((p) => p.name)).toEqual(['要闻', '综合', null, '副刊']);
+    await expect(createIssue(db, editorA, publicationId, { number: 1801, date: '2026-11-30', pageNames: ['要闻'] })).rejects.toThrow('第1801期已经存在');
+    await expect(createIssue(db, editorA, publicationId, { number: 1802, date: '2026-13-01', pageNames: ['要闻'] })).rejects.toThrow('出版日期无效');
+    await expect(createIssue(db, editorA, publicationId, { number: 1802, date: '2026-12-01', pageNames: [] })).rejects.toThrow('版数应在 1 到 32 之间');
+    expect(await db.issue.count({ where: { number: 1802 } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: 'issue.create', subjectId: issue.id } })).toBe(1);
+  });
+
+  it('places, orders, moves and removes stories, and records a continuation', async () => {
+    const issue = await createIssue(db, editorA, publicationId, { number: 1803, date: '2026-12-07', pageNames: ['要闻', '综合'] });
+    const [a, b, c] = [await story('甲稿', true), await story('乙稿', true), await story('丙稿', false)];
+    await placeStory(db, editorA, issue.id, a, 1);
+    await placeStory(db, editorA, issue.id, b, 1);
+    await placeStory(db, editorA, issue.id, c, 1, 0);
+    expect(await order(issue.id, 1)).toEqual(['丙稿', '甲稿', '乙稿']);
+    await placeStory(db, editorA, issue.id, b, 1, 0);
+    expect(await order(issue.id, 1)).toEqual(['乙稿', '丙稿', '甲稿']);
+    await placeStory(db, editorA, issue.id, c, 2);
+    expect(await order(issue.id, 1)).toEqual(['乙稿', '甲稿']);
+    expect(await order(issue.id, 2)).toEqual(['丙稿']);
+    await setContinuation(db, editorA, issue.id, a, 2);
+    expect(await order(issue.id, 2)).toEqual(['丙稿', '甲稿（续）']);
+    await expect(setContinuation(db, editorA, issue.id, a, 1)).rejects.toThrow('转版的版面不能是稿件所在的版面');
+    await expect(placeStory(db, editorA, issue.id, a, 3)).rejects.toThrow('第1803期没有第3版');
+    const other = await createIssue(db, editorA, publicationId, { number: 1804, date: '2026-12-14', pageNames: ['要闻'] });
+    await expect(placeStory(db, editorA, other.id, a, 1)).rejects.toThrow('这篇稿件已排在第1803期');
+
+    expect((await issueBlockers(db, issue.id)).map((b) => `${b.headline}：${b.reason}`)).toEqual(['丙稿：审核中（待初审），还没有终审（签发）']);
+    await expect(publishIssue(db, editorA, issue.id, null)).rejects.toThrow('第1803期还不能发布：《丙稿》审核中（待初审），还没有终审（签发）');
+    await removeFromIssue(db, editorA, issue.id, c);
+    expect(await order(issue.id, 2)).toEqual(['甲稿（续）']);
+    expect(await issueBlockers(db, other.id)).toEqual([{ articleId: null, headline: '', reason: '这一期还没有排稿' }]);
+  });
+
+  it('schedules an issue: its pages and stories appear at the time with nothing run, and can be moved or taken back before it', async () => {
+    const issue = await createIssue(db, editorA, publicationId, { number: 1805, date: '2026-12-21', pageNames: ['要闻', '综合'] });
+    const id = await story('定时期次稿件', true);
+    await placeStory(db, editorA, issue.id, id, 2);
+    const now = new Date();
+    const at = new Date(now.getTime() + 10_000);
+    await publishIssue(db, editorA, issue.id, at, now);
+    const { slug } = await db.article.findUniqueOrThrow({ where: { id } });
+    expect(await readIssuePage(db, 1805, 2, now)).toBeNull();
+    expect((await readArticle(db, slug, now)).kind).toBe('missing');
+    const after = new Date(at.getTime() + 1);
+    expect((await readIssuePage(db, 1805, 2, after))?.stories.map((s) => s.headline)).toEqual(['定时期次稿件']);
+    expect((await readArticle(db, slug, after)).kind).toBe('visible');
+    await expect(placeStory(db, editorA, issue.id, id, 1)).rejects.toThrow('不能再调整版面');
+
+    const later = new Date(now.getTime() + 60_000);
+    await publishIssue(db, editorA, issue.id, later, now);
+    expect(await readIssuePage(db, 1805, 2, after)).toBeNull();
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).publishAt).toEqual(later);
+
+    await unscheduleIssue(db, editorA, issue.id, now);
+    expect(await db.issue.findUniqueOrThrow({ where: { id: issue.id } })).toMatchObject({ status: 'PLANNING', publishAt: null });
+    expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'APPROVED', liveRevisionId: null });
+    await publishIssue(db, editorA, issue.id, null);
+    expect((await readIssuePage(db, 1805, 2, new Date()))?.stories).toHaveLength(1);
+    await expect(unscheduleIssue(db, editorA, issue.id)).rejects.toThrow('已经发布');
+    expect(await db.auditEvent.count({ where: { subjectId: issue.id, action: { in: ['issue.schedule', 'issue.unschedule', 'issue.publish'] } } })).toBe(4);
+  });
+});

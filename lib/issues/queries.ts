@@ -1,0 +1,131 @@
+// Reads for the issue planner (issue 6). Every function checks the caller's capability first.
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import { clampLevels, levelName } from '../articles/workflow';
+import { ARTICLE_STATUS_LABELS } from '../articles/status-labels';
+import { isoDateIn } from '../dates/time-zone';
+import { storyCard } from '../reader/issue-page';
+import type { IssuePageView } from '../reader/types';
+import { issueBlockers } from './blockers';
+import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
+
+export type IssueState = 'planning' | 'scheduled' | 'published';
+
+function stateOf(issue: { status: string; publishAt: Date | null }, now: Date): IssueState {
+  if (issue.status !== 'PUBLISHED' || !issue.publishAt) return 'planning';
+  return issue.publishAt > now ? 'scheduled' : 'published';
+}
+
+export const ISSUE_STATE_LABELS: Record<IssueState, string> = { planning: '筹备中', scheduled: '已定时', published: '已发布' };
+
+export async function listPlannerIssues(now = new Date()) {
+  await requireUser('issue:plan');
+  const issues = await db.issue.findMany({
+    orderBy: [{ number: 'desc' }],
+    take: 60,
+    include: { pages: { select: { _count: { select: { placements: true } } } } },
+  });
+  return issues.map((issue) => ({
+    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: stateOf(issue, now),
+    publishAt: issue.publishAt?.toISOString() ?? null,
+    placements: issue.pages.reduce((sum, page) => sum + page._count.placements, 0),
+  }));
+}
+
+export async function newIssueProposal(now = new Date()) {
+  await requireUser('issue:plan');
+  const [publication, last] = await Promise.all([
+    db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { publishDays: true } }),
+    db.issue.findFirst({ orderBy: { number: 'desc' }, select: { number: true, date: true, pageCount: true } }),
+  ]);
+  const pageCount = last?.pageCount ?? 4;
+  return {
+    number: proposeIssueNumber(last?.number ?? null),
+    date: proposeIssueDate(isoDateIn(now), last?.date ?? null, parsePublishDays(publication?.publishDays ?? '1')),
+    pageCount,
+    pageNames: defaultPageNames(pageCount),
+  };
+}
+
+export type BoardStory = { id: string; headline: string; status: string; statusLabel: string; wordCount: number; continuation: boolean; continuesOn: number | null; ready: boolean };
+
+export async function getIssueBoard(number: number, now = new Date()) {
+  await requireUser('issue:plan');
+  const issue = await db.issue.findFirst({
+    where: { number },
+    include: {
+      publication: { select: { reviewLevels: true } },
+      pages: {
+        orderBy: { number: 'asc' },
+        include: {
+          placements: {
+            orderBy: { position: 'asc' },
+            include: { article: { select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true, liveRevisionId: true, deletedAt: true, placements: { select: { isContinuation: true, page: { select: { number: true, issueId: true } } } } } } },
+          },
+        },
+      },
+    },
+  });
+  if (!issue) notFound();
+  const levels = clampLevels(issue.publication.reviewLevels);
+  const label = (status: string, reviewLevel: number) =>
+    status === 'SUBMITTED' ? `${ARTICLE_STATUS_LABELS.SUBMITTED}（待${levelName(reviewLevel + 1, levels)}）` : ARTICLE_STATUS_LABELS[status] ?? status;
+  const [candidates, blockers] = await Promise.all([
+    db.article.findMany({
+      where: { deletedAt: null, liveRevisionId: null, status: { in: ['APPROVED', 'SUBMITTED'] }, placements: { none: {} } },
+      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
+      take: 100,
+      select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true },
+    }),
+    issueBlockers(db, issue.id),
+  ]);
+  return {
+    id: issue.id, number: issue.number, date: issue.date, state: stateOf(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
+    pages: issue.pages.map((page) => ({
+      number: page.number, name: page.name,
+      stories: page.placements.filter((p) => !p.article.deletedAt).map((p): BoardStory => {
+        const jump = p.article.placements.find((other) => other.isContinuation && other.page.issueId === issue.id);
+        return {
+          id: p.article.id, headline: p.article.headline || '（无标题）', status: p.article.status, statusLabel: label(p.article.status, p.article.reviewLevel),
+          wordCount: p.article.wordCount, continuation: p.isContinuation, continuesOn: p.isContinuation ? null : jump?.page.number ?? null,
+          ready: p.article.status === 'APPROVED' || Boolean(p.article.liveRevisionId),
+        };
+      }),
+    })),
+    candidates: candidates.map((c) => ({ id: c.id, headline: c.headline || '（无标题）', statusLabel: label(c.status, c.reviewLevel), wordCount: c.wordCount, ready: c.status === 'APPROVED' })),
+    blockers,
+  };
+}
+
+export type IssueBoard = Awaited<ReturnType<typeof getIssueBoard>>;
+
+/** One page of a planned issue from the stories' current text, laid out by the reader's own component. */
+export async function getIssuePreview(number: number, pageNumber: number, now = new Date()): Promise<IssuePageView> {
+  await requireUser('issue:plan');
+  const issue = await db.issue.findFirst({
+    where: { number },
+    include: { publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } }, pages: { orderBy: { number: 'asc' } } },
+  });
+  const page = issue?.pages.find((candidate) => candidate.number === pageNumber);
+  if (!issue || !page) notFound();
+  const placements = await db.articlePlacement.findMany({
+    where: { page: { issueId: issue.id }, article: { deletedAt: null, retractedAt: null } },
+    orderBy: { position: 'asc' },
+    include: { article: { select: { id: true, slug: true, kicker: true, headline: true, subheadline: true, summary: true, bodyText: true, placements: { select: { isContinuation: true, page: { select: { number: true } } } } } } },
+  });
+  const counts = new Map<string, number>();
+  for (const p of placements) counts.set(p.pageId, (counts.get(p.pageId) ?? 0) + 1);
+  return {
+    publication: issue.publication,
+    issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
+    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
+    page: { number: page.number, name: page.name },
+    stories: placements
+      .filter((p) => p.pageId === page.id)
+      .map((p) => ({ ...storyCard(p.article.slug, p.article, p.isContinuation, p.article.placements), href: `/newsroom/articles/${p.article.id}/preview` })),
+    previousIssue: null,
+    nextIssue: null,
+  };
+}

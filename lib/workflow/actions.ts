@@ -1,0 +1,66 @@
+'use server';
+// Workflow steps on one story (issue 6). Thin: check the capability, call the service, revalidate the
+// newsroom page and, when readers are affected, exactly the public pages the story is on.
+import { revalidatePath } from 'next/cache';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import type { Capability } from '../access/capabilities';
+import { guarded, type ActionResult } from '../actions/result';
+import { revalidateArticle } from '../reader/revalidate';
+import {
+  addComment, approveStory, correctStory, publishStory, retractStory, returnStory, submitStory, unscheduleStory,
+  type Actor, type StepResult,
+} from '../articles/workflow-service';
+import { readSchedule } from './schedule-input';
+
+type Step = (actor: Actor, articleId: string, form: FormData) => Promise<StepResult | void>;
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+async function run(capability: Capability, form: FormData, step: Step): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser(capability);
+    const articleId = text(form, 'articleId');
+    const result = await step(actor, articleId, form);
+    revalidatePath(`/newsroom/articles/${articleId}`);
+    revalidatePath('/newsroom');
+    if (result?.readersAffected) revalidateArticle(result.slug, result.issueNumbers);
+    return { ok: true };
+  });
+}
+
+export async function submitStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:edit-own', form, (actor, id) => submitStory(db, actor, id));
+}
+
+export async function approveStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:review', form, (actor, id) => approveStory(db, actor, id, text(form, 'comment')));
+}
+
+export async function returnStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:review', form, (actor, id) => returnStory(db, actor, id, text(form, 'comment')));
+}
+
+export async function publishStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) =>
+    publishStory(db, actor, id, readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') })));
+}
+
+export async function unscheduleStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => unscheduleStory(db, actor, id));
+}
+
+export async function correctStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => correctStory(db, actor, id, text(form, 'note')));
+}
+
+export async function retractStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => retractStory(db, actor, id, text(form, 'note')));
+}
+
+export async function addCommentAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('newsroom:enter', form, (actor, id) => addComment(db, actor, id, text(form, 'body')));
+}

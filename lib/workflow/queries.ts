@@ -1,0 +1,65 @@
+// What the story page's workflow panel shows and offers to the signed-in person (issue 6).
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '../db';
+import { can } from '../access/capabilities';
+import { AccessDenied, requireUser } from '../auth/require-user';
+import { canEditStory } from '../articles/permissions';
+import { loadStory } from '../articles/story-state';
+import { publishBlockers } from '../articles/publish-rules';
+import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel, STATUS_LABELS } from '../articles/workflow';
+import { UserFacingError } from '../actions/result';
+
+export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
+
+export async function getWorkflowPanel(articleId: string, now = new Date()) {
+  const user = await requireUser('newsroom:enter');
+  const story = await loadStory(db, articleId, now).catch((error: unknown) => {
+    if (error instanceof UserFacingError) notFound();
+    throw error;
+  });
+  const { article, state } = story;
+  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: state.authorIds })) throw new AccessDenied('FORBIDDEN');
+  const [signoffs, comments, corrections] = await Promise.all([
+    db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
+    db.comment.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } }),
+    db.correction.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  const required = state.requiredLevels;
+  const pending = Math.min(pendingLevel(state), required);
+  const publisher = can(user.role, 'article:publish');
+  const inIssue = story.issue && !state.live ? story.issue : null;
+  return {
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    requiredLevels: required,
+    levels: Array.from({ length: required }, (_, index) => ({ level: index + 1, name: levelName(index + 1, required), done: state.reviewLevel > index })),
+    pendingLevelName: levelName(pending, required),
+    live: state.live,
+    visible: state.visible,
+    publishAt: article.publishAt?.toISOString() ?? null,
+    retractionNote: article.retractionNote,
+    retractedAt: article.retractedAt?.toISOString() ?? null,
+    issue: story.issue ? { number: story.issue.number, status: story.issue.status } : null,
+    blockers: state.live ? [] : publishBlockers(article.body),
+    signoffs: signoffs.map((s) => ({
+      id: s.id, level: s.level, levelName: levelName(s.level, required), reviewer: s.reviewer.name, decision: s.decision,
+      comment: s.comment, createdAt: s.createdAt.toISOString(), cleared: Boolean(s.clearedAt),
+    })),
+    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, createdAt: c.createdAt.toISOString() })),
+    corrections: corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
+    offers: {
+      submit: canSubmit(state).ok,
+      // Shown to whoever's role signs the pending level; who may not (the author, a signer of another
+      // level) is told so by the server when they try.
+      review: state.status === 'SUBMITTED' && canSignLevel(user.role, pending, required),
+      returnApproved: state.status === 'APPROVED' && canSignLevel(user.role, required, required),
+      publish: publisher && state.status === 'APPROVED' && !inIssue,
+      publishUpdate: publisher && state.status === 'APPROVED' && state.live,
+      reschedule: publisher && canUnschedule(state).ok && !story.issue,
+      correct: publisher && canCorrect(state, '-').ok,
+      retract: publisher && canRetract(state, '-').ok,
+    },
+    inIssue: inIssue ? inIssue.number : null,
+  };
+}

@@ -31,6 +31,7 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
           状态：{panel.statusLabel}{panel.status === 'SUBMITTED' ? `（待${panel.pendingLevelName}）` : ''}
         </p>
         {line ? <p data-testid="publication-line" className="text-sm text-stone-600 dark:text-stone-400">{line}</p> : null}
+        {panel.visible || panel.retractedAt ? <a className="text-sm underline" href={`/articles/${panel.slug}`} target="_blank" rel="noopener">在网站上查看</a> : null}
       </div>
       <ol aria-label="三审进度" className="flex flex-wrap gap-2 text-sm">
         {panel.levels.map((level) => (

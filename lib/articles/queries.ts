@@ -201,7 +201,13 @@ export async function listReviewQueue(filter: ListFilter) {
 
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
-  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+}
+
+/** Stories that will appear at a set time (scheduled alone or with their issue), soonest first. */
+export async function listScheduledStories(filter: ListFilter, now = new Date()) {
+  await requireUser('newsroom:enter');
+  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { gt: now }, ...headlineFilter(filter.q) }, [{ publishAt: 'asc' }], filter.page);
 }
 
 export async function listTrash(filter: ListFilter) {

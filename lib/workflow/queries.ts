@@ -30,6 +30,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   const publisher = can(user.role, 'article:publish');
   const inIssue = story.issue && !state.live ? story.issue : null;
   return {
+    slug: article.slug,
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
     requiredLevels: required,

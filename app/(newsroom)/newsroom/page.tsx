@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
-import { listMyStories, listRecentlyPublished, listReviewQueue, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
+import { listMyStories, listRecentlyPublished, listReviewQueue, listScheduledStories, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
 import { createStoryAction } from '@/lib/articles/actions';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
 import { formatDateTime } from '@/lib/dates/format';
@@ -22,11 +22,12 @@ export default async function DashboardPage({ searchParams }: Props) {
   const status = typeof params.status === 'string' && params.status in ARTICLE_STATUS_LABELS ? params.status : undefined;
   const writes = can(user.role, 'article:create');
   const reviews = can(user.role, 'article:review');
-  const [counts, mine, queue, upcoming, published] = await Promise.all([
+  const [counts, mine, queue, upcoming, scheduled, published] = await Promise.all([
     writes ? myStoryCounts() : null,
     writes ? listMyStories({ q, status, page: pageParam(params.mp) }) : null,
     reviews ? listReviewQueue({ q, page: pageParam(params.rp) }) : null,
     listUpcomingIssues(),
+    listScheduledStories({ q, page: pageParam(params.sp) }),
     listRecentlyPublished({ q, page: pageParam(params.pp) }),
   ]);
   const href = (key: string) => (page: number) => {
@@ -80,6 +81,11 @@ export default async function DashboardPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="scheduled-heading" className="space-y-2">
+        <h2 id="scheduled-heading" className="text-lg font-semibold">定时发布</h2>
+        <StoryTable caption="定时发布的稿件" rows={scheduled.rows} page={pageParam(params.sp)} pageCount={scheduled.pageCount} href={href('sp')} empty="没有定时发布的稿件。" showAuthor timeLabel="发布" />
       </section>
 
       <section aria-labelledby="published-heading" className="space-y-2">

@@ -122,6 +122,22 @@ describe('三审 through the services', () => {
   });
 });
 
+describe('two reviewers at once', () => {
+  it('never records two sign-offs at one level: the level count and the sign-offs agree', async () => {
+    const id = await draft('并发审核测试');
+    await submitStory(db, reporter, id);
+    const results = await Promise.allSettled([approveStory(db, editorA, id), approveStory(db, editorB, id)]);
+    const after = await article(id);
+    const levels = after.signoffs.filter((s) => !s.clearedAt).map((s) => s.level);
+    expect(new Set(levels).size).toBe(levels.length);
+    expect(after.reviewLevel).toBe(levels.length);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(levels.length);
+    for (const failed of results.filter((r) => r.status === 'rejected')) {
+      expect(String((failed as PromiseRejectedResult).reason)).toContain('请刷新后再试');
+    }
+  });
+});
+
 describe('publishing', () => {
   it('publishes a signed-off story now: readers and search get it', async () => {
     const id = await signedOff('柯城口袋公园开放');

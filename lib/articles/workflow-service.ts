@@ -1,6 +1,7 @@
 // Story workflow steps (issue 6): each loads the story, asks the pure rules in workflow.ts, writes the
 // new state, the sign-off or note, the search index and an audit event in one transaction.
 import type { Db } from '../db-client';
+import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../access/capabilities';
 import { can } from '../access/capabilities';
 import { UserFacingError } from '../actions/result';
@@ -36,6 +37,15 @@ async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: L
   });
 }
 
+/**
+ * Moves the story on only if nobody moved it since it was read (two reviewers pressing at once): the
+ * second gets a message instead of a second sign-off at the same level.
+ */
+async function advance(tx: Tx, story: LoadedStory, data: Prisma.ArticleUpdateManyMutationInput): Promise<void> {
+  const { count } = await tx.article.updateMany({ where: { id: story.article.id, status: story.article.status, reviewLevel: story.article.reviewLevel }, data });
+  if (count !== 1) throw new UserFacingError('稿件的审签状态刚被别人改变，请刷新后再试');
+}
+
 function audit(tx: Tx, actor: Actor, action: string, story: LoadedStory, details: Record<string, unknown> = {}) {
   return recordAudit(tx, { actorId: actor.id, action, subjectType: 'Article', subjectId: story.article.id, details: { headline: story.article.headline, ...details } });
 }
@@ -45,7 +55,7 @@ export function submitStory(db: Db, actor: Actor, articleId: string, now = new D
     mustOwnOrEdit(canEditStory(actor, { createdById: story.article.createdById, authorUserIds: story.state.authorIds }));
     check(canSubmit(story.state));
     if (!story.article.headline.trim()) throw new UserFacingError('请先填写主题再提交审核');
-    await tx.article.update({ where: { id: articleId }, data: { status: 'SUBMITTED', reviewLevel: 0, stepSince: now } });
+    await advance(tx, story, { status: 'SUBMITTED', reviewLevel: 0, stepSince: now });
     await audit(tx, actor, 'article.submit', story);
     return false;
   });
@@ -59,7 +69,7 @@ export function approveStory(db: Db, actor: Actor, articleId: string, comment = 
     await tx.signoff.create({
       data: { articleId, level, reviewerId: actor.id, decision: 'APPROVE', comment: note(comment, '审核意见') || null, articleVersion: story.article.version, createdAt: now },
     });
-    await tx.article.update({ where: { id: articleId }, data: { ...next, stepSince: now } });
+    await advance(tx, story, { ...next, stepSince: now });
     await audit(tx, actor, 'article.approve', story, { level, levelName: levelName(level, story.state.requiredLevels) });
     return false;
   });
@@ -73,7 +83,7 @@ export function returnStory(db: Db, actor: Actor, articleId: string, comment: st
     await tx.signoff.create({
       data: { articleId, level, reviewerId: actor.id, decision: 'RETURN', comment: note(comment, '退回原因'), articleVersion: story.article.version, createdAt: now },
     });
-    await tx.article.update({ where: { id: articleId }, data: { status: 'RETURNED', reviewLevel: 0, stepSince: now } });
+    await advance(tx, story, { status: 'RETURNED', reviewLevel: 0, stepSince: now });
     await audit(tx, actor, 'article.return', story, { level, comment: comment.trim() });
     return false;
   });
@@ -121,7 +131,7 @@ export function retractStory(db: Db, actor: Actor, articleId: string, text: stri
   return step(db, articleId, now, async (tx, story) => {
     check(canRetract(story.state, text));
     const retractionNote = note(text, '撤稿声明');
-    await tx.article.update({ where: { id: articleId }, data: { status: 'RETRACTED', retractedAt: now, retractionNote, stepSince: now } });
+    await advance(tx, story, { status: 'RETRACTED', retractedAt: now, retractionNote, stepSince: now });
     await audit(tx, actor, 'article.retract', story, { note: retractionNote });
     return true;
   });

@@ -140,7 +140,7 @@ test('unsaved text kept in the browser is offered back after the page dies', asy
 
 test('images: upload with alt text, served with long cache headers; SVG is refused with a message', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await newStory(page);
+  const id = await newStory(page);
   await body(page).click();
   const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: png });
@@ -160,6 +160,30 @@ test('images: upload with alt text, served with long cache headers; SVG is refus
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toContain('immutable');
   expect(response.headers()['content-type']).toBe('image/webp');
+
+  // Pasting and dropping image files uploads them too.
+  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a5a2b' } }).jpeg().toBuffer();
+  const gif = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#224488' } }).gif().toBuffer();
+  await body(page).click();
+  await page.evaluate(({ jpegBytes, gifBytes }) => {
+    const editor = document.querySelector('.ProseMirror')!;
+    const pasted = new DataTransfer();
+    pasted.items.add(new File([new Uint8Array(jpegBytes)], 'pasted.jpg', { type: 'image/jpeg' }));
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+    const dropped = new DataTransfer();
+    dropped.items.add(new File([new Uint8Array(gifBytes)], 'dropped.gif', { type: 'image/gif' }));
+    const box = editor.getBoundingClientRect();
+    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true, clientX: box.left + 10, clientY: box.bottom - 5 }));
+  }, { jpegBytes: [...jpeg], gifBytes: [...gif] });
+  await expect(figure).toHaveCount(3);
+  await expect(page.getByText('有 2 张图片缺少替代文字')).toBeVisible();
+  await saved(page);
+  const preview = await context.newPage();
+  await preview.goto(`/newsroom/articles/${id}/preview`);
+  await expect(preview.locator('.story-body figure img')).toHaveCount(3);
+  await expect(preview.locator('.story-body figure img').first()).toHaveAttribute('alt', '整治后的石梁溪');
+  await expect(preview.locator('.story-body figcaption').first()).toHaveText('石梁溪');
+  await preview.close();
 
   const message = page.waitForEvent('dialog');
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });

@@ -135,6 +135,18 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await submit(reporter.page);
 
   await approveFromQueue(editor.page, headline, '初审');
+
+  // A change after 初审 voids it and sends the story back to 初审; the history says so.
+  await reporter.page.reload();
+  await reporter.page.getByRole('textbox', { name: '正文' }).click();
+  await reporter.page.keyboard.press('End');
+  await reporter.page.keyboard.type('工程总投资 1800 万元。');
+  await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
+  await editor.page.goto(storyUrl);
+  await expect(status(editor.page)).toHaveText('状态：审核中（待初审）');
+  const history = editor.page.getByRole('list', { name: '审签记录' });
+  await expect(history).toContainText(`${REPORTER.name} 修改了稿件，从初审起重新审核`);
+  await expect(history.getByRole('listitem').filter({ hasText: `初审 · ${EDITOR_A.name} · 通过` })).toContainText('（修改后作废）');
   await reporter.context.close();
   await editor.context.close();
 });

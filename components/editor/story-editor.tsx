@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
 import { contentExtensions } from '@/lib/content/extensions';
 import { cleanPastedHtml } from '@/lib/content/paste';
 import { countDocWords } from '@/lib/content/word-count';
@@ -84,7 +85,13 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
       attributes: { class: 'story-body editor-body min-h-[50vh] p-4 focus:outline-none', 'aria-label': '正文', role: 'textbox', 'aria-multiline': 'true' },
       transformPastedHTML: cleanPastedHtml,
       handlePaste: (_view, event) => insertFiles(Array.from(event.clipboardData?.files ?? [])),
-      handleDrop: (_view, event) => insertFiles(Array.from((event as DragEvent).dataTransfer?.files ?? [])),
+      handleDrop: (view, event) => {
+        const files = Array.from((event as DragEvent).dataTransfer?.files ?? []);
+        // Images land where they were dropped: move the cursor there before the upload starts.
+        const at = files.length ? view.posAtCoords({ left: (event as DragEvent).clientX, top: (event as DragEvent).clientY }) : null;
+        if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+        return insertFiles(files);
+      },
     },
     onUpdate: ({ editor: current }) => {
       const json = current.getJSON() as Doc;
@@ -247,7 +254,10 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
   }
 
   function insertFigure(current: Editor | null, media: Media | LibraryItem) {
-    current?.chain().focus().insertContent({ type: 'figure', attrs: { src: 'fullUrl' in media ? media.fullUrl : media.url, alt: media.alt, caption: media.caption ?? '', mediaId: media.id, width: media.width, height: media.height } }).run();
+    // After the selection, never over it: a figure just inserted is selected, and a second upload
+    // finishing must not replace it (nor may an upload replace text the writer had selected).
+    if (!current) return;
+    current.chain().focus().insertContentAt(current.state.selection.to, { type: 'figure', attrs: { src: 'fullUrl' in media ? media.fullUrl : media.url, alt: media.alt, caption: media.caption ?? '', mediaId: media.id, width: media.width, height: media.height } }).run();
   }
 
   function insertFiles(files: File[]): boolean {

@@ -108,7 +108,7 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       ) : null}
       <div>
         <h3 className="font-semibold">审签记录</h3>
-        <SignoffHistory signoffs={panel.signoffs} />
+        <SignoffHistory signoffs={panel.signoffs} resets={panel.resets} />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeUser } from '../../test/support/users';
+import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, heading, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
@@ -23,10 +23,9 @@ beforeAll(async () => {
   await loadSampleIssue(db);
   await ensureSearchIndex(db);
   publicationId = (await db.publication.findFirstOrThrow()).id;
-  const toEditor = (user: { id: string; name: string; role: string }) => ({ id: user.id, name: user.name, role: user.role as Editor['role'] });
-  reporter = toEditor(await makeUser(db, 'REPORTER', { name: '记者甲' }));
-  other = toEditor(await makeUser(db, 'REPORTER', { name: '记者乙' }));
-  editor = toEditor(await makeUser(db, 'EDITOR', { name: '编辑丙' }));
+  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
+  other = await makeActor(db, 'REPORTER', { name: '记者乙' });
+  editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
 });
 afterAll(() => db.$disconnect());
 

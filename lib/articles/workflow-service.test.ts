@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeUser } from '../../test/support/users';
+import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
@@ -19,7 +19,6 @@ let editorB: Editor;
 let chief: Editor;
 let publicationId: string;
 
-const toEditor = (user: { id: string; name: string; role: string }) => ({ id: user.id, name: user.name, role: user.role as Editor['role'] });
 const input = (headline: string, text: string, extra: Partial<CleanStoryInput> = {}): CleanStoryInput => ({
   kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
   authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(text)), ...extra,
@@ -48,10 +47,10 @@ beforeAll(async () => {
   await loadSampleIssue(db);
   await ensureSearchIndex(db);
   publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = toEditor(await makeUser(db, 'REPORTER', { name: '记者甲' }));
-  editorA = toEditor(await makeUser(db, 'EDITOR', { name: '编辑乙' }));
-  editorB = toEditor(await makeUser(db, 'EDITOR', { name: '编辑丙' }));
-  chief = toEditor(await makeUser(db, 'CHIEF_EDITOR', { name: '总编丁' }));
+  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
+  editorA = await makeActor(db, 'EDITOR', { name: '编辑乙' });
+  editorB = await makeActor(db, 'EDITOR', { name: '编辑丙' });
+  chief = await makeActor(db, 'CHIEF_EDITOR', { name: '总编丁' });
 });
 afterAll(() => db.$disconnect());
 
@@ -76,13 +75,13 @@ describe('三审 through the services', () => {
   it('refuses self-approval, two levels by one person and an editor at 签发, changing nothing', async () => {
     const id = await draft('自审测试');
     await submitStory(db, reporter, id);
-    const selfEditor = toEditor(await makeUser(db, 'EDITOR'));
+    const selfEditor = await makeActor(db, 'EDITOR');
     await db.articleAuthor.create({ data: { articleId: id, position: 2, userId: selfEditor.id, name: selfEditor.name } });
     await expect(approveStory(db, selfEditor, id)).rejects.toThrow('不能审核自己的稿件');
     await approveStory(db, editorA, id);
     await expect(approveStory(db, editorA, id)).rejects.toThrow('同一篇稿件的不同审级不能由同一人签字');
     await approveStory(db, editorB, id);
-    await expect(approveStory(db, toEditor(await makeUser(db, 'EDITOR')), id)).rejects.toThrow('终审（签发）需要总编签字');
+    await expect(approveStory(db, await makeActor(db, 'EDITOR'), id)).rejects.toThrow('终审（签发）需要总编签字');
     expect(await article(id)).toMatchObject({ status: 'SUBMITTED', reviewLevel: 2 });
     expect(await audits(id, 'article.approve')).toBe(2);
   });
@@ -225,7 +224,7 @@ describe('after publishing', () => {
     const id = await draft('意见测试');
     await addComment(db, editorA, id, '导语再短一些');
     await addComment(db, reporter, id, '已改');
-    await expect(addComment(db, toEditor(await makeUser(db, 'REPORTER')), id, '旁观')).rejects.toThrow();
+    await expect(addComment(db, await makeActor(db, 'REPORTER'), id, '旁观')).rejects.toThrow();
     await expect(addComment(db, editorA, id, '  ')).rejects.toThrow('意见不能为空');
     const comments = await db.comment.findMany({ where: { articleId: id }, orderBy: { createdAt: 'asc' } });
     expect(comments.map((c) => c.body)).toEqual(['导语再短一些', '已改']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeUser } from '../../test/support/users';
+import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
@@ -17,7 +17,6 @@ let editorA: Editor;
 let editorB: Editor;
 let chief: Editor;
 let publicationId: string;
-const toEditor = (user: { id: string; name: string; role: string }) => ({ id: user.id, name: user.name, role: user.role as Editor['role'] });
 
 async function story(headline: string, signed: boolean): Promise<string> {
   const { id } = await createStory(db, reporter, publicationId);
@@ -38,10 +37,10 @@ beforeAll(async () => {
   await loadSampleIssue(db);
   await ensureSearchIndex(db);
   publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = toEditor(await makeUser(db, 'REPORTER'));
-  editorA = toEditor(await makeUser(db, 'EDITOR'));
-  editorB = toEditor(await makeUser(db, 'EDITOR'));
-  chief = toEditor(await makeUser(db, 'CHIEF_EDITOR'));
+  reporter = await makeActor(db, 'REPORTER');
+  editorA = await makeActor(db, 'EDITOR');
+  editorB = await makeActor(db, 'EDITOR');
+  chief = await makeActor(db, 'CHIEF_EDITOR');
 });
 afterAll(() => db.$disconnect());
 

@@ -20,8 +20,9 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   });
   const { article, state } = story;
   if (!canEditStory(user, { createdById: article.createdById, authorUserIds: state.authorIds })) throw new AccessDenied('FORBIDDEN');
-  const [signoffs, comments, corrections] = await Promise.all([
+  const [signoffs, resets, comments, corrections] = await Promise.all([
     db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
+    db.auditEvent.findMany({ where: { subjectId: articleId, action: 'article.review-reset' }, orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } }),
     db.comment.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } }),
     db.correction.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' } }),
   ]);
@@ -46,6 +47,10 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     signoffs: signoffs.map((s) => ({
       id: s.id, level: s.level, levelName: levelName(s.level, required), reviewer: s.reviewer.name, decision: s.decision,
       comment: s.comment, createdAt: s.createdAt.toISOString(), cleared: Boolean(s.clearedAt),
+    })),
+    resets: resets.map((event) => ({
+      id: event.id, actor: event.actor?.name ?? '（已删除的账号）', createdAt: event.createdAt.toISOString(),
+      levelName: String((JSON.parse(event.details) as { levelName?: string }).levelName ?? ''),
     })),
     comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, createdAt: c.createdAt.toISOString() })),
     corrections: corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),

@@ -19,3 +19,9 @@ export async function makeUser(db: Db, role: Role, overrides: { email?: string; 
     },
   });
 }
+
+/** A user as the services take it (id, name, role). */
+export async function makeActor(db: Db, role: Role, overrides: { name?: string } = {}): Promise<{ id: string; name: string; role: Role }> {
+  const user = await makeUser(db, role, overrides);
+  return { id: user.id, name: user.name, role };
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Article_publishAt_idx" ON "Article"("publishAt");

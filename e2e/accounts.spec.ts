@@ -60,7 +60,8 @@ test('a reporter gets a 403 page, not a crash, on admin pages', async ({ browser
   await acceptInvitation(page, invitation, 'yanjiahui-password-1');
   await signInAndExpect(page, 'yanjiahui@e2e.test', 'yanjiahui-password-1');
   await expect(page.getByRole('link', { name: '账号管理' })).toHaveCount(0);
-  for (const path of ['/newsroom/admin/users', '/newsroom/admin/audit']) {
+  await expect(page.getByRole('link', { name: '报刊设置' })).toHaveCount(0);
+  for (const path of ['/newsroom/admin/users', '/newsroom/admin/audit', '/newsroom/admin/settings']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: '没有权限访问此页面' })).toBeVisible();

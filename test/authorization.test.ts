@@ -63,6 +63,9 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     publishIssueAction: { rule: 'issue:publish' },
     unscheduleIssueAction: { rule: 'issue:publish' },
   },
+  'lib/settings/actions.ts': {
+    updatePublicationAction: { rule: 'settings:edit' },
+  },
   'lib/importer/actions.ts': {
     importIssueAction: { rule: 'issue:import' },
   },

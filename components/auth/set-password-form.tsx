@@ -1,10 +1,10 @@
 'use client';
 import Link from 'next/link';
-import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 
 type Props = {
   token: string;
@@ -12,7 +12,7 @@ type Props = {
 };
 
 export function SetPasswordForm({ token, action }: Props) {
-  const [state, formAction] = useActionState(action, null);
+  const { state, pending, onSubmit, formAction } = useKeptForm(action);
   if (state?.ok) {
     return (
       <FormSuccess>
@@ -22,12 +22,12 @@ export function SetPasswordForm({ token, action }: Props) {
   }
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       {state && !state.ok ? <FormError>{state.error}</FormError> : null}
       <input type="hidden" name="token" value={token} />
       <Field label="新密码" name="password" type="password" autoComplete="new-password" required minLength={10} hint="至少 10 个字符" error={fieldErrors?.password} />
       <Field label="再次输入新密码" name="confirm" type="password" autoComplete="new-password" required error={fieldErrors?.confirm} />
-      <SubmitButton pendingLabel="正在保存…">设置密码</SubmitButton>
+      <SubmitButton pendingLabel="正在保存…" busy={pending}>设置密码</SubmitButton>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 // A form bound to a server action that shows the action's error or a success line in place.
-import { useActionState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import { FormError, FormSuccess } from './form-message';
 import { SubmitButton } from './submit-button';
+import { useKeptForm } from './use-kept-form';
 
 type Props = {
   action: (previous: unknown, formData: FormData) => Promise<ActionResult>;
@@ -16,17 +17,11 @@ type Props = {
 };
 
 export function ActionForm({ action, children, submitLabel, successText, confirmText, variant, className }: Props) {
-  const [state, formAction] = useActionState(action, null);
+  const { state, pending, formRef, onSubmit, formAction } = useKeptForm(action, { confirmText, resetOnSuccess: true });
   return (
-    <form
-      action={formAction}
-      className={className ?? 'flex flex-wrap items-end gap-2'}
-      onSubmit={(event) => {
-        if (confirmText && !window.confirm(confirmText)) event.preventDefault();
-      }}
-    >
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className={className ?? 'flex flex-wrap items-end gap-2'}>
       {children}
-      <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      <SubmitButton variant={variant} busy={pending}>{submitLabel}</SubmitButton>
       {state && !state.ok ? <div className="basis-full"><FormError>{state.error}{fieldErrorText(state.fieldErrors)}</FormError></div> : null}
       {state?.ok && successText ? <div className="basis-full"><FormSuccess>{successText}</FormSuccess></div> : null}
     </form>

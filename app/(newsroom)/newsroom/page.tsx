@@ -99,6 +99,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <ul className="mt-2 list-inside list-disc">
             <li><Link className="underline" href="/newsroom/admin/users">账号管理</Link>：创建账号、修改角色、停用与重置密码</li>
             <li><Link className="underline" href="/newsroom/admin/audit">审计日志</Link>：谁在什么时候做了什么</li>
+            <li><Link className="underline" href="/newsroom/admin/settings">报刊设置</Link>：报头信息、审稿级数、出版日</li>
           </ul>
         </section>
       ) : null}

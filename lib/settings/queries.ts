@@ -1,0 +1,15 @@
+import 'server-only';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
+import { clampLevels } from '../articles/workflow';
+import { parsePublishDays } from '../issues/plan';
+
+export async function getPublicationSettings() {
+  await requireUser('settings:edit');
+  const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' } });
+  if (!publication) return null;
+  return {
+    name: publication.name, publisher: publication.publisher, hotline: publication.hotline, address: publication.address, postcode: publication.postcode,
+    reviewLevels: clampLevels(publication.reviewLevels), publishDays: parsePublishDays(publication.publishDays),
+  };
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeActor } from '../../test/support/users';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { doc, paragraph } from '../content/builders';
+import { ensureSearchIndex } from '../search/sqlite-index';
+import { createStory, saveStory } from '../articles/editor-service';
+import { approveStory, submitStory } from '../articles/workflow-service';
+import { updatePublication } from './service';
+import type { PublicationSettings } from './schemas';
+
+const db = openTestDatabase();
+let settings: PublicationSettings;
+
+beforeAll(async () => {
+  await loadSampleIssue(db);
+  await ensureSearchIndex(db);
+  const p = await db.publication.findFirstOrThrow();
+  settings = { name: p.name, publisher: p.publisher, hotline: p.hotline, address: p.address, postcode: p.postcode, reviewLevels: 3, publishDays: [1] };
+});
+afterAll(() => db.$disconnect());
+
+describe('publication settings', () => {
+  it('saves what changed with an audit event naming it, and nothing when nothing changed', async () => {
+    const admin = await makeActor(db, 'ADMIN');
+    expect(await updatePublication(db, admin, settings)).toEqual([]);
+    expect(await updatePublication(db, admin, { ...settings, hotline: '0570-8888888', publishDays: [4, 1, 4] })).toEqual(['hotline', 'publishDays']);
+    expect(await db.publication.findFirstOrThrow()).toMatchObject({ hotline: '0570-8888888', publishDays: '1,4' });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'settings.publication' } });
+    expect(JSON.parse(event.details)).toEqual({ hotline: { from: settings.hotline, to: '0570-8888888' }, publishDays: { from: '1', to: '1,4' } });
+  });
+
+  it('with one review level, the chief editor’s single sign-off is 签发', async () => {
+    const admin = await makeActor(db, 'ADMIN');
+    await updatePublication(db, admin, { ...settings, reviewLevels: 1 });
+    const reporter = await makeActor(db, 'REPORTER');
+    const editor = await makeActor(db, 'EDITOR');
+    const chief = await makeActor(db, 'CHIEF_EDITOR');
+    const publicationId = (await db.publication.findFirstOrThrow()).id;
+    const { id } = await createStory(db, reporter, publicationId);
+    await saveStory(db, reporter, id, 1, {
+      kicker: null, headline: '一审测试', subheadline: null, dateline: '本报讯', byline: null, summary: null, slug: '', coverMediaId: null,
+      authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph('正文。')),
+    });
+    await submitStory(db, reporter, id);
+    await expect(approveStory(db, editor, id)).rejects.toThrow('签发需要总编签字');
+    await approveStory(db, chief, id);
+    expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'APPROVED', reviewLevel: 1 });
+  });
+});

@@ -1,0 +1,22 @@
+// Saves the publication settings (masthead lines, 三审 levels, publishing days) with an audit event
+// naming what changed, in one transaction.
+import type { Db } from '../db-client';
+import { recordAudit } from '../audit/record';
+import { UserFacingError } from '../actions/result';
+import type { PublicationSettings } from './schemas';
+
+export async function updatePublication(db: Db, actor: { id: string }, settings: PublicationSettings): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.publication.findFirst({ orderBy: { createdAt: 'asc' } });
+    if (!current) throw new UserFacingError('还没有设置报刊信息');
+    const next = { ...settings, publishDays: [...new Set(settings.publishDays)].sort().join(',') };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => String(current[key]) !== String(next[key]));
+    if (changed.length === 0) return [];
+    await tx.publication.update({ where: { id: current.id }, data: next });
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'settings.publication', subjectType: 'Publication', subjectId: current.id,
+      details: Object.fromEntries(changed.map((key) => [key, { from: current[key], to: next[key] }])),
+    });
+    return changed;
+  });
+}

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 
 const DAYU = '/articles/ke-cheng-duo-xia-da-yu-ding';
 
@@ -90,11 +91,8 @@ test('missing pages get a friendly Chinese 404', async ({ page }) => {
 });
 
 test('reader pages have no serious accessibility violations', async ({ page }) => {
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
   for (const path of ['/', DAYU, '/issues/1705/pages/2', '/archive/2020/8']) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page, path)).toEqual([]);
   }
 });

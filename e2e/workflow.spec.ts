@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
+import { seriousViolations } from './support/axe';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
 const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'wujiaming-pass-12' };
@@ -126,6 +127,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
 
   await reporter.page.reload();
   await expect(status(reporter.page)).toHaveText('状态：已退回');
+  expect(await seriousViolations(reporter.page, 'story page')).toEqual([]);
   await expect(reporter.page.getByRole('list', { name: '审签记录' })).toContainText('退回：请补充清淤土方量和工期');
   await expect(reporter.page.getByRole('list', { name: '意见' })).toContainText(`数据可向区治水办核实`);
   await reporter.page.getByRole('textbox', { name: '正文' }).click();
@@ -134,6 +136,8 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
   await submit(reporter.page);
 
+  await editor.page.goto('/newsroom');
+  expect(await seriousViolations(editor.page, 'dashboard with the review queue')).toEqual([]);
   await approveFromQueue(editor.page, headline, '初审');
 
   // A change after 初审 voids it and sends the story back to 初审; the history says so.
@@ -249,6 +253,7 @@ test('the planner works from the keyboard: place, reorder and continue a story o
 
   // Publishing is refused while a story lacks its final sign-off; nothing changes.
   await page.goto(`/newsroom/issues/${number}`);
+  expect(await seriousViolations(page, 'planner board')).toEqual([]);
   await page.getByRole('button', { name: '发布本期' }).click();
   await expect(formAlert(page)).toContainText(`第${number}期还不能发布`);
   await expect(page.getByTestId('issue-state')).toHaveText('筹备中。');

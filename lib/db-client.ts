@@ -5,6 +5,8 @@ import { PrismaClient } from './generated/prisma/client';
 import { resolveDatabase, type Env } from './config/database';
 
 export type Db = PrismaClient;
+/** The client a `$transaction` callback receives. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** How long a writer waits for SQLite's lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 10_000;

@@ -14,6 +14,11 @@ type Props = {
   onDragStart: (articleId: string) => void;
 };
 
+/** A story card: amber until the story carries its final sign-off. */
+export function cardClass(ready: boolean): string {
+  return `rounded border p-2 text-sm ${ready ? 'border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900' : 'border-amber-500 bg-amber-50 dark:bg-amber-950'}`;
+}
+
 const small = 'rounded border border-stone-400 bg-white px-1.5 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50 dark:bg-stone-900';
 
 /** One story on a page: drag it, or move it with the buttons (the keyboard way to do the same). */
@@ -30,7 +35,7 @@ export function BoardStory({ story, index, count, page, pages, actions, locked, 
         event.dataTransfer.effectAllowed = 'move';
         onDragStart(story.id);
       }}
-      className={`rounded border p-2 text-sm ${story.ready ? 'border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900' : 'border-amber-500 bg-amber-50 dark:bg-amber-950'} ${!locked && !story.continuation ? 'cursor-grab' : ''}`}
+      className={`${cardClass(story.ready)} ${!locked && !story.continuation ? 'cursor-grab' : ''}`}
     >
       <p className="font-medium">
         {story.continuation ? <span className="mr-1 text-xs">（续）</span> : null}

@@ -4,7 +4,7 @@
 import { useState, type DragEvent } from 'react';
 import type { IssueBoard as Board } from '@/lib/issues/queries';
 import { pageLabel } from '@/lib/reader/page-names';
-import { BoardStory } from './board-story';
+import { BoardStory, cardClass } from './board-story';
 import { useBoardActions } from './use-board-actions';
 
 export function IssueBoard({ board }: { board: Board }) {
@@ -41,7 +41,7 @@ export function IssueBoard({ board }: { board: Board }) {
                 {board.candidates.map((story) => (
                   <li key={story.id} draggable data-testid="candidate"
                     onDragStart={(event) => { event.dataTransfer.setData('text/plain', story.id); setDragging(story.id); }}
-                    className={`cursor-grab rounded border p-2 text-sm ${story.ready ? 'border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900' : 'border-amber-500 bg-amber-50 dark:bg-amber-950'}`}>
+                    className={`cursor-grab ${cardClass(story.ready)}`}>
                     <p className="font-medium">{story.headline}</p>
                     <p className="text-xs text-stone-600 dark:text-stone-400">{story.statusLabel} · {story.wordCount} 字</p>
                     <label className="mt-1 block text-xs">排到

@@ -28,7 +28,7 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h2 id="workflow-heading" className="text-lg font-semibold">审签与发布</h2>
         <p data-testid="workflow-status">
-          状态：{panel.statusLabel}{panel.status === 'SUBMITTED' ? `（待${panel.pendingLevelName}）` : ''}
+          状态：{panel.statusLabel}
         </p>
         {line ? <p data-testid="publication-line" className="text-sm text-stone-600 dark:text-stone-400">{line}</p> : null}
         {panel.visible || panel.retractedAt ? <a className="text-sm underline" href={`/articles/${panel.slug}`} target="_blank" rel="noopener">在网站上查看</a> : null}

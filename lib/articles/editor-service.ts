@@ -1,7 +1,7 @@
 // Writing stories (issue 5): create, save with an optimistic lock and a revision per content
 // change, restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
 import { AccessDenied } from '../auth/require-user';
 import { UserFacingError } from '../actions/result';
@@ -15,22 +15,22 @@ import { canEditStory } from './permissions';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';
 import { applyContentChange } from './workflow-service';
+import { sameContent } from './content-fields';
+import { canEditContent, canSpike, hasReviewToVoid } from './workflow';
+import { check } from './story-state';
 import type { CleanStoryInput } from './schemas';
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export type Editor = { id: string; name: string; role: Role };
 
 export type SaveOutcome =
   | { ok: true; version: number; savedAt: string; slug: string; revisionCreated: boolean }
   | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
 
-const CONTENT_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary', 'body'] as const;
-
 async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
   const article = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
   if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
   if (!canEditStory(editor, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
-  if (article.status === 'RETRACTED') throw new UserFacingError('已撤稿的稿件不能修改');
+  check(canEditContent({ status: article.status }));
   return article;
 }
 
@@ -80,7 +80,7 @@ export async function saveStory(
       kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
       byline: input.byline, summary: input.summary, body,
     };
-    const changed = CONTENT_FIELDS.some((name) => (article[name] ?? null) !== (content[name] ?? null));
+    const changed = !sameContent(article, content);
     const bodyText = toPlainText(checked.doc);
     const wordCount = countDocWords(checked.doc);
     const version = article.version + 1;
@@ -94,7 +94,8 @@ export async function saveStory(
     }
     if (changed) {
       await tx.revision.create({ data: { articleId, version, ...content, bodyText, wordCount, authorId: editor.id, createdAt: now } });
-      await applyContentChange(tx, editor, articleId, now);
+      // Drafts are most autosaves: they have no sign-offs, so skip loading the review state.
+      if (hasReviewToVoid(article.status)) await applyContentChange(tx, editor, articleId, now);
     }
     await indexArticle(tx, articleId);
     return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
@@ -133,7 +134,7 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
 export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const article = await loadEditable(tx, editor, articleId);
-    if (article.status === 'PUBLISHED' || article.liveRevisionId) throw new UserFacingError('已发布的稿件不能移入回收站，请用撤稿');
+    check(canSpike({ status: article.status, live: Boolean(article.liveRevisionId) }));
     await tx.article.update({ where: { id: articleId }, data: { deletedAt: now, deletedById: editor.id } });
     // A spiked story leaves the pages it was planned on.
     await tx.articlePlacement.deleteMany({ where: { articleId } });

@@ -1,10 +1,8 @@
 // Loads what the workflow rules need to know about one story, inside the caller's transaction.
-import type { Db } from '../db-client';
+import type { Tx } from '../db-client';
 import { AccessDenied } from '../auth/require-user';
 import { UserFacingError } from '../actions/result';
 import { clampLevels, type Status, type StoryState, type Verdict } from './workflow';
-
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export async function loadStory(tx: Tx, articleId: string, now: Date) {
   const article = await tx.article.findUnique({

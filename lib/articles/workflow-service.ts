@@ -1,15 +1,14 @@
 // Story workflow steps (issue 6): each loads the story, asks the pure rules in workflow.ts, writes the
 // new state, the sign-off or note, the search index and an audit event in one transaction.
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../access/capabilities';
-import { can } from '../access/capabilities';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { publishBlockers } from './publish-rules';
 import { indexArticle } from '../search/sqlite-index';
 import { canEditStory } from './permissions';
-import { check, loadStory, mustOwnOrEdit, type LoadedStory, type Tx } from './story-state';
+import { check, loadStory, mustOwnOrEdit, type LoadedStory } from './story-state';
 import { goLive, withdrawSchedule } from './go-live';
 import {
   afterContentChange, approve, canApprove, canCorrect, canPublish, canRetract, canReturn, canSubmit, canUnschedule,
@@ -121,7 +120,7 @@ export function unscheduleStory(db: Db, actor: Actor, articleId: string, now = n
   return step(db, articleId, now, async (tx, story) => {
     check(canUnschedule(story.state));
     if (story.issue) throw new UserFacingError(`这篇稿件随第${story.issue.number}期定时发布，请在版面安排中取消定时`);
-    await withdrawSchedule(tx, articleId, now);
+    await withdrawSchedule(tx, story.article, now);
     await audit(tx, actor, 'article.unschedule', story, { publishAt: story.article.publishAt?.toISOString() });
     return true;
   });
@@ -153,8 +152,8 @@ export async function addComment(db: Db, actor: Actor, articleId: string, text: 
   if (!body) throw new UserFacingError('意见不能为空');
   await db.$transaction(async (tx) => {
     const story = await loadStory(tx, articleId, now);
-    const mayRead = can(actor.role, 'article:edit-any') || actor.role === 'ADMIN' || story.state.authorIds.includes(actor.id);
-    mustOwnOrEdit(mayRead);
+    // Admins read every story to support the team; everyone else exactly who may edit it.
+    mustOwnOrEdit(actor.role === 'ADMIN' || canEditStory(actor, { createdById: story.article.createdById, authorUserIds: story.state.authorIds }));
     await tx.comment.create({ data: { articleId, authorId: actor.id, body, createdAt: now } });
     await audit(tx, actor, 'article.comment', story);
   });

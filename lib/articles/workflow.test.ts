@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterContentChange, approve, canApprove, canCorrect, canEditContent, canPublish, canRetract, canReturn, canSignLevel, canSpike,
-  canSubmit, canUnschedule, changerLevel, clampLevels, levelName, type StoryState,
+  canSubmit, canUnschedule, changerLevel, clampLevels, hasReviewToVoid, levelName, stepLabel, type StoryState,
 } from './workflow';
 
 const reporter = { id: 'r', role: 'REPORTER' as const };
@@ -29,6 +29,9 @@ describe('三审 sign-off', () => {
   it('names the levels and who signs them', () => {
     expect([1, 2, 3].map((level) => levelName(level, 3))).toEqual(['初审', '复审', '终审（签发）']);
     expect(levelName(1, 1)).toBe('签发');
+    expect(stepLabel('SUBMITTED', 1, 3)).toBe('审核中（待复审）');
+    expect(stepLabel('SUBMITTED', 0, 1)).toBe('审核中（待签发）');
+    expect(stepLabel('APPROVED', 3, 3)).toBe('已签发');
     expect(canSignLevel('EDITOR', 1, 3)).toBe(true);
     expect(canSignLevel('EDITOR', 2, 3)).toBe(true);
     expect(canSignLevel('EDITOR', 3, 3)).toBe(false);
@@ -117,6 +120,11 @@ describe('publish, unschedule, retract, correct, spike', () => {
 
 describe('a content change after sign-off', () => {
   const signed = [{ level: 1, reviewerId: 'a' }, { level: 2, reviewerId: 'b' }];
+
+  it('knows which steps carry sign-offs to void', () => {
+    expect(['DRAFT', 'RETURNED', 'RETRACTED'].map(hasReviewToVoid)).toEqual([false, false, false]);
+    expect(['SUBMITTED', 'APPROVED', 'PUBLISHED'].map(hasReviewToVoid)).toEqual([true, true, true]);
+  });
 
   it('changes nothing on drafts, returned stories and stories not yet signed at the changer level', () => {
     expect(afterContentChange(state(), reporter)).toEqual({ status: 'DRAFT', reviewLevel: 0, clearFromLevel: null });

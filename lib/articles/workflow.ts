@@ -54,6 +54,12 @@ export function canSignLevel(role: Role, level: number, requiredLevels: number):
   return role === 'EDITOR' || role === 'CHIEF_EDITOR';
 }
 
+/** The step as shown in the newsroom: 审核中（待复审）, 已签发 … */
+export function stepLabel(status: string, reviewLevel: number, requiredLevels: number): string {
+  const label = STATUS_LABELS[status as Status] ?? status;
+  return status === 'SUBMITTED' ? `${label}（待${levelName(reviewLevel + 1, requiredLevels)}）` : label;
+}
+
 export function pendingLevel(state: Pick<StoryState, 'reviewLevel'>): number {
   return state.reviewLevel + 1;
 }
@@ -122,12 +128,12 @@ export function canCorrect(state: StoryState, note: string): Verdict {
   return allow;
 }
 
-export function canEditContent(state: StoryState): Verdict {
+export function canEditContent(state: Pick<StoryState, 'status'>): Verdict {
   return state.status === 'RETRACTED' ? refuse('已撤稿的稿件不能修改') : allow;
 }
 
 /** Spiking is a soft delete; a story readers have (or are scheduled to have) must be retracted instead. */
-export function canSpike(state: StoryState): Verdict {
+export function canSpike(state: Pick<StoryState, 'status' | 'live'>): Verdict {
   if (state.live || state.status === 'PUBLISHED' || state.status === 'RETRACTED') return refuse('已发布的稿件不能移入回收站，请用撤稿');
   return allow;
 }
@@ -146,6 +152,11 @@ export function changerLevel(state: StoryState, actor: Actor): number {
   return 1;
 }
 
+/** Only stories in or past review carry sign-offs a content change could void. */
+export function hasReviewToVoid(status: string): boolean {
+  return status !== 'DRAFT' && status !== 'RETURNED' && status !== 'RETRACTED';
+}
+
 export type AfterChange = { status: Status; reviewLevel: number; clearFromLevel: number | null };
 
 /**
@@ -154,7 +165,7 @@ export type AfterChange = { status: Status; reviewLevel: number; clearFromLevel:
  */
 export function afterContentChange(state: StoryState, actor: Actor): AfterChange {
   const untouched = { status: state.status, reviewLevel: state.reviewLevel, clearFromLevel: null };
-  if (state.status === 'DRAFT' || state.status === 'RETURNED' || state.status === 'RETRACTED') return untouched;
+  if (!hasReviewToVoid(state.status)) return untouched;
   const level = changerLevel(state, actor);
   const signedAtOrAbove = state.approvals.some((approval) => approval.level >= level) || state.reviewLevel >= level;
   if (state.status === 'SUBMITTED' && !signedAtOrAbove) return untouched;

@@ -6,13 +6,13 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { guarded, UserFacingError, type ActionResult } from '../actions/result';
+import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 
 function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
+  return formText(form, name).trim();
 }
 
 function board(issueNumber: number | string): void {

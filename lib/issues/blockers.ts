@@ -1,7 +1,7 @@
 // What stops an issue from being published: no stories, or a placed story without its final sign-off
 // or with images that lack alt text. The planner lists them; publishing refuses while any remain.
-import type { Tx } from '../articles/story-state';
-import { clampLevels, levelName, STATUS_LABELS, type Status } from '../articles/workflow';
+import type { Tx } from '../db-client';
+import { clampLevels, levelName, stepLabel } from '../articles/workflow';
 import { publishBlockers } from '../articles/publish-rules';
 
 export type Blocker = { articleId: string | null; headline: string; reason: string };
@@ -14,8 +14,7 @@ export function storyBlockers(story: PlacedStory, requiredLevels: number): strin
   const live = Boolean(story.liveRevisionId);
   if (!story.headline.trim()) reasons.push('没有主题');
   if (story.status !== 'APPROVED' && !(live && story.status === 'PUBLISHED')) {
-    const waiting = story.status === 'SUBMITTED' ? `（待${levelName(story.reviewLevel + 1, requiredLevels)}）` : '';
-    reasons.push(`${STATUS_LABELS[story.status as Status]}${waiting}，还没有${levelName(requiredLevels, requiredLevels)}`);
+    reasons.push(`${stepLabel(story.status, story.reviewLevel, requiredLevels)}，还没有${levelName(requiredLevels, requiredLevels)}`);
   }
   if (!live) reasons.push(...publishBlockers(story.body));
   return reasons;

@@ -2,7 +2,7 @@
 // one transaction: the publication if it is new, the issue with its pages, and each story with its
 // authors, placements (a 下转 story gets a continuation row on each later page) and first revision.
 // An issue number that already exists is left alone, so loading twice changes nothing.
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import type { StructuredIssue, StructuredStory } from './structured';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
@@ -10,7 +10,6 @@ import { slugBase, uniqueSlug } from '../articles/slug';
 import { instantAt } from '../dates/time-zone';
 import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export type LoadMode =
   /** Readers see it from `publishAt` (default: 00:00 on the issue date in the publication's zone). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
+import { defaultPageNames, formatPublishDays, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 
 describe('planning a new issue', () => {
   it('proposes the number after the last one', () => {
@@ -11,6 +11,11 @@ describe('planning a new issue', () => {
     expect(parsePublishDays('1')).toEqual([1]);
     expect(parsePublishDays('4, 1,9,x')).toEqual([1, 4]);
     expect(parsePublishDays('')).toEqual([1]);
+  });
+
+  it('stores the publishing weekdays once each, in order', () => {
+    expect(formatPublishDays([4, 1, 4])).toBe('1,4');
+    expect(parsePublishDays(formatPublishDays([7, 3]))).toEqual([3, 7]);
   });
 
   it('proposes the next publishing day after today and after the last issue', () => {

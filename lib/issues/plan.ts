@@ -13,6 +13,11 @@ export function parsePublishDays(setting: string): number[] {
   return days.length ? [...new Set(days)].sort() : [1];
 }
 
+/** The setting as stored: each weekday once, in order ('1,4'). */
+export function formatPublishDays(days: readonly number[]): string {
+  return [...new Set(days)].sort().join(',');
+}
+
 function isoWeekday(date: string): number {
   const { year, month, day } = requireCalendarDate(date);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();

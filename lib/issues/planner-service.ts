@@ -1,12 +1,11 @@
 // The issue planner (issue 6): create an issue, lay its pages out, and publish or schedule it. Every
 // change runs in one transaction with its audit event; an issue is laid out only while it is planned.
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
 import { indexArticle } from '../search/sqlite-index';
 import { goLive, withdrawSchedule } from '../articles/go-live';
-import type { Tx } from '../articles/story-state';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
 
@@ -56,8 +55,14 @@ async function writeOrder(tx: Tx, placementIds: readonly string[]): Promise<void
   for (const [index, id] of placementIds.entries()) await tx.articlePlacement.update({ where: { id }, data: { position: index + 1 } });
 }
 
-async function pageOrder(tx: Tx, pageId: string): Promise<{ id: string; articleId: string }[]> {
-  return tx.articlePlacement.findMany({ where: { pageId }, orderBy: { position: 'asc' }, select: { id: true, articleId: true } });
+async function pageOrder(tx: Tx, pageId: string): Promise<string[]> {
+  const rows = await tx.articlePlacement.findMany({ where: { pageId }, orderBy: { position: 'asc' }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** Closes the gap a placement left on its page. */
+async function renumber(tx: Tx, pageId: string): Promise<void> {
+  await writeOrder(tx, await pageOrder(tx, pageId));
 }
 
 async function placeableStory(tx: Tx, articleId: string, issueId: string) {
@@ -89,12 +94,12 @@ export async function placeStory(db: Db, actor: Planner, issueId: string, articl
       placementId = current.id;
       if (current.pageId !== target.id) {
         await tx.articlePlacement.update({ where: { id: current.id }, data: { pageId: target.id } });
-        await writeOrder(tx, (await pageOrder(tx, current.pageId)).map((row) => row.id));
+        await renumber(tx, current.pageId);
       }
     } else {
       placementId = (await tx.articlePlacement.create({ data: { articleId, pageId: target.id, position: 0 } })).id;
     }
-    const others = (await pageOrder(tx, target.id)).filter((row) => row.id !== placementId).map((row) => row.id);
+    const others = (await pageOrder(tx, target.id)).filter((id) => id !== placementId);
     const at = Math.max(0, Math.min(position ?? others.length, others.length));
     await writeOrder(tx, [...others.slice(0, at), placementId, ...others.slice(at)]);
     await recordAudit(tx, { actorId: actor.id, action: 'issue.layout', subjectType: 'Issue', subjectId: issueId, details: { number: issue.number, articleId, headline: article.headline, page: pageNumber, position: at + 1 } });
@@ -107,7 +112,7 @@ export async function removeFromIssue(db: Db, actor: Planner, issueId: string, a
     const issue = await plannedIssue(tx, issueId);
     const placements = await tx.articlePlacement.findMany({ where: { articleId, page: { issueId } }, select: { pageId: true } });
     await tx.articlePlacement.deleteMany({ where: { articleId, page: { issueId } } });
-    for (const pageId of new Set(placements.map((p) => p.pageId))) await writeOrder(tx, (await pageOrder(tx, pageId)).map((row) => row.id));
+    for (const pageId of new Set(placements.map((p) => p.pageId))) await renumber(tx, pageId);
     await recordAudit(tx, { actorId: actor.id, action: 'issue.layout', subjectType: 'Issue', subjectId: issueId, details: { number: issue.number, articleId, removed: true } });
   });
 }
@@ -120,7 +125,7 @@ export async function setContinuation(db: Db, actor: Planner, issueId: string, a
     if (!main) throw new UserFacingError('请先把稿件排上版面');
     const old = await tx.articlePlacement.findMany({ where: { articleId, page: { issueId }, isContinuation: true }, select: { pageId: true } });
     await tx.articlePlacement.deleteMany({ where: { articleId, page: { issueId }, isContinuation: true } });
-    for (const { pageId } of old) await writeOrder(tx, (await pageOrder(tx, pageId)).map((row) => row.id));
+    for (const { pageId } of old) await renumber(tx, pageId);
     if (pageNumber !== null) {
       const target = pageOf(issue, pageNumber);
       if (target.id === main.pageId) throw new UserFacingError('转版的版面不能是稿件所在的版面');
@@ -161,7 +166,7 @@ export async function publishIssue(db: Db, actor: Planner, issueId: string, at: 
 type IssueRow = { id: string; number: number; publishAt: Date | null };
 
 async function scheduledWith(tx: Tx, issue: IssueRow) {
-  return tx.article.findMany({ where: { placements: { some: { page: { issueId: issue.id } } }, publishAt: issue.publishAt, liveRevisionId: { not: null } }, select: { id: true } });
+  return tx.article.findMany({ where: { placements: { some: { page: { issueId: issue.id } } }, publishAt: issue.publishAt, liveRevisionId: { not: null } }, select: { id: true, status: true } });
 }
 
 async function rescheduleIssue(tx: Tx, actor: Planner, issue: IssueRow, publishAt: Date, now: Date) {
@@ -185,7 +190,7 @@ export async function unscheduleIssue(db: Db, actor: Planner, issueId: string, n
     if (issue.publishAt <= now) throw new UserFacingError(`第${issue.number}期已经发布，不能取消`);
     const stories = await scheduledWith(tx, issue);
     for (const story of stories) {
-      await withdrawSchedule(tx, story.id, now);
+      await withdrawSchedule(tx, story, now);
       await indexArticle(tx, story.id);
     }
     await tx.issue.update({ where: { id: issueId }, data: { status: 'PLANNING', publishAt: null, publishedAt: null } });

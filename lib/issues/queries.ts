@@ -3,10 +3,9 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels, levelName } from '../articles/workflow';
-import { ARTICLE_STATUS_LABELS } from '../articles/status-labels';
+import { clampLevels, stepLabel } from '../articles/workflow';
 import { isoDateIn } from '../dates/time-zone';
-import { storyCard } from '../reader/issue-page';
+import { PUBLICATION_SELECT, storyCard } from '../reader/issue-page';
 import type { IssuePageView } from '../reader/types';
 import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
@@ -70,8 +69,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
   });
   if (!issue) notFound();
   const levels = clampLevels(issue.publication.reviewLevels);
-  const label = (status: string, reviewLevel: number) =>
-    status === 'SUBMITTED' ? `${ARTICLE_STATUS_LABELS.SUBMITTED}（待${levelName(reviewLevel + 1, levels)}）` : ARTICLE_STATUS_LABELS[status] ?? status;
+  const label = (status: string, reviewLevel: number) => stepLabel(status, reviewLevel, levels);
   const [candidates, blockers] = await Promise.all([
     db.article.findMany({
       where: { deletedAt: null, liveRevisionId: null, status: { in: ['APPROVED', 'SUBMITTED'] }, placements: { none: {} } },
@@ -106,7 +104,7 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
   await requireUser('issue:plan');
   const issue = await db.issue.findFirst({
     where: { number },
-    include: { publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } }, pages: { orderBy: { number: 'asc' } } },
+    include: { publication: { select: PUBLICATION_SELECT }, pages: { orderBy: { number: 'asc' } } },
   });
   const page = issue?.pages.find((candidate) => candidate.number === pageNumber);
   if (!issue || !page) notFound();

@@ -5,7 +5,7 @@ import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
 import { teaser } from '../articles/teaser';
 import type { IssuePageView, IssueRef, StoryCard } from './types';
 
-const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
+export const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
 
 export async function latestIssueNumber(db: Db, now: Date): Promise<number | null> {
   const latest = await db.issue.findFirst({

@@ -1,5 +1,6 @@
 // Input rules for the publication settings (zod), with the messages the form shows.
 import { z } from 'zod';
+import { formText } from '../actions/form-fields';
 
 export const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日'] as const;
 
@@ -17,10 +18,7 @@ export type PublicationSettings = z.infer<typeof publicationSettingsSchema>;
 
 /** The form's fields (publishDays as repeated checkboxes) as the schema takes them. */
 export function settingsFromForm(form: FormData): Record<string, unknown> {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' ? value : '';
-  };
+  const text = (name: string) => formText(form, name);
   return {
     name: text('name'), publisher: text('publisher'), hotline: text('hotline'), address: text('address'), postcode: text('postcode'),
     reviewLevels: text('reviewLevels'), publishDays: form.getAll('publishDays').filter((value) => typeof value === 'string'),

@@ -4,12 +4,13 @@ import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import type { PublicationSettings } from './schemas';
+import { formatPublishDays } from '../issues/plan';
 
 export async function updatePublication(db: Db, actor: { id: string }, settings: PublicationSettings): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const current = await tx.publication.findFirst({ orderBy: { createdAt: 'asc' } });
     if (!current) throw new UserFacingError('还没有设置报刊信息');
-    const next = { ...settings, publishDays: [...new Set(settings.publishDays)].sort().join(',') };
+    const next = { ...settings, publishDays: formatPublishDays(settings.publishDays) };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => String(current[key]) !== String(next[key]));
     if (changed.length === 0) return [];
     await tx.publication.update({ where: { id: current.id }, data: next });

@@ -5,13 +5,13 @@ import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { requestIp } from '../http/request-ip';
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { formFields } from '../actions/form-fields';
 import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
 import { changeOwnPassword, redeemToken, renameSelf } from './account-service';
 import {
   changePasswordSchema,
   changeRoleSchema,
   createAccountSchema,
-  formFields,
   redeemSchema,
   renameSchema,
   userRefSchema,

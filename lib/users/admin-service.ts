@@ -1,13 +1,12 @@
 // What an admin does to accounts. Each act runs in one transaction with its audit event; the rules
 // that protect the newsroom (a last active admin, authored content) are checked inside it.
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import { normaliseEmail } from './email';
 import { INVITE_TTL_MS, newToken, RESET_TTL_MS, tokenPath } from './tokens';
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export type Actor = { id: string };
 export type Context = { ip: string | null; now?: Date };
 

@@ -20,9 +20,3 @@ export const redeemSchema = z.object({ token: z.string().min(10, '链接无效')
 export const renameSchema = z.object({ name: nameSchema });
 export const changePasswordSchema = z.object({ current: z.string().min(1, '请填写当前密码'), next: z.string(), confirm: z.string() })
   .refine((value) => value.next === value.confirm, { message: '两次输入的新密码不一致', path: ['confirm'] });
-
-export function formFields(formData: FormData): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string') fields[key] = value;
-  return fields;
-}

@@ -6,6 +6,7 @@ import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import type { Capability } from '../access/capabilities';
 import { guarded, type ActionResult } from '../actions/result';
+import { formText } from '../actions/form-fields';
 import { revalidateArticle } from '../reader/revalidate';
 import {
   addComment, approveStory, correctStory, publishStory, retractStory, returnStory, submitStory, unscheduleStory,
@@ -15,15 +16,10 @@ import { readSchedule } from './schedule-input';
 
 type Step = (actor: Actor, articleId: string, form: FormData) => Promise<StepResult | void>;
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
 async function run(capability: Capability, form: FormData, step: Step): Promise<ActionResult> {
   return guarded(async () => {
     const actor = await requireUser(capability);
-    const articleId = text(form, 'articleId');
+    const articleId = formText(form, 'articleId');
     const result = await step(actor, articleId, form);
     revalidatePath(`/newsroom/articles/${articleId}`);
     revalidatePath('/newsroom');
@@ -37,11 +33,11 @@ export async function submitStoryAction(_prev: unknown, form: FormData): Promise
 }
 
 export async function approveStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:review', form, (actor, id) => approveStory(db, actor, id, text(form, 'comment')));
+  return run('article:review', form, (actor, id) => approveStory(db, actor, id, formText(form, 'comment')));
 }
 
 export async function returnStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:review', form, (actor, id) => returnStory(db, actor, id, text(form, 'comment')));
+  return run('article:review', form, (actor, id) => returnStory(db, actor, id, formText(form, 'comment')));
 }
 
 export async function publishStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
@@ -54,13 +50,13 @@ export async function unscheduleStoryAction(_prev: unknown, form: FormData): Pro
 }
 
 export async function correctStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:publish', form, (actor, id) => correctStory(db, actor, id, text(form, 'note')));
+  return run('article:publish', form, (actor, id) => correctStory(db, actor, id, formText(form, 'note')));
 }
 
 export async function retractStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:publish', form, (actor, id) => retractStory(db, actor, id, text(form, 'note')));
+  return run('article:publish', form, (actor, id) => retractStory(db, actor, id, formText(form, 'note')));
 }
 
 export async function addCommentAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('newsroom:enter', form, (actor, id) => addComment(db, actor, id, text(form, 'body')));
+  return run('newsroom:enter', form, (actor, id) => addComment(db, actor, id, formText(form, 'body')));
 }

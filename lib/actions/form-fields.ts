@@ -1,0 +1,14 @@
+// Reading a submitted form's text fields in server actions (files are never text fields).
+
+/** Every text field by name; for a repeated name the last value. */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string') fields[key] = value;
+  return fields;
+}
+
+/** One text field as sent, '' when it is missing or a file. */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}

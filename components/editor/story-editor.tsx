@@ -11,7 +11,7 @@ import { countDocWords } from '@/lib/content/word-count';
 import { toPlainText } from '@/lib/content/plain-text';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { generateByline } from '@/lib/articles/byline';
-import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { formatDateTime, formatTimeOfDay } from '@/lib/dates/format';
 import type { StoryInput } from '@/lib/articles/schemas';
 import type { ConflictSnapshot, SaveResult } from '@/lib/articles/actions';
 import type { ActionResult } from '@/lib/actions/result';
@@ -36,7 +36,8 @@ type Actions = {
   upload: (formData: FormData) => Promise<ActionResult<{ media: Media }>>;
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
 };
-type Props = { story: Story; people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[]; editing: { name: string }[]; actions: Actions };
+/** statusLabel: the story's state in the newsroom's words (lib/articles/story-label.ts), from the page. */
+type Props = { story: Story; statusLabel: string; people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[]; editing: { name: string }[]; actions: Actions };
 
 type Status = { kind: 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'; at?: string; message?: string };
 
@@ -44,14 +45,14 @@ const AUTOSAVE_MS = 2500;
 const HEARTBEAT_MS = 15_000;
 
 function timeText(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  return iso ? formatTimeOfDay(iso) : '';
 }
 
 function storyText(fields: Pick<Fields, 'kicker' | 'headline' | 'subheadline' | 'byline'>, body: Doc): string {
   return [fields.kicker, fields.headline, fields.subheadline, fields.byline, toPlainText(body)].filter(Boolean).join('\n');
 }
 
-export function StoryEditor({ story, people, editing, actions }: Props) {
+export function StoryEditor({ story, statusLabel, people, editing, actions }: Props) {
   const [fields, setFields] = useState<Fields>({
     kicker: story.kicker, headline: story.headline, subheadline: story.subheadline, dateline: story.dateline, byline: story.byline, summary: story.summary, slug: story.slug,
   });
@@ -294,7 +295,7 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
-          <span className="rounded bg-stone-200 px-2 py-0.5 dark:bg-stone-700">{ARTICLE_STATUS_LABELS[story.status] ?? story.status}</span>
+          <span className="rounded bg-stone-200 px-2 py-0.5 dark:bg-stone-700">{statusLabel}</span>
           <span className="ml-3" role="status" aria-live="polite" data-testid="save-status">{statusText}</span>
           <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
         </p>
@@ -307,7 +308,7 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
       {others.length ? <p role="note" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950">正在由 {others.map((o) => o.name).join('、')} 编辑，请注意协调，避免互相覆盖。</p> : null}
       {restorable ? (
         <div role="alert" className="rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">
-          本机有 {new Date(restorable.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 未保存的内容。
+          本机有 {formatDateTime(restorable.at)} 未保存的内容。
           <button type="button" className="ml-2 underline" onClick={() => {
             loadInto(restorable.input, restorable.input.body as Doc);
             version.current = restorable.baseVersion;

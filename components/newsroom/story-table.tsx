@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { StoryRow } from '@/lib/articles/queries';
-import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { storyStateLabel } from '@/lib/articles/story-label';
 import { formatDateTime } from '@/lib/dates/format';
 import { Pager } from '@/components/ui/pager';
 
@@ -8,6 +8,7 @@ type Props = { caption: string; rows: StoryRow[]; page: number; pageCount: numbe
 
 export function StoryTable({ caption, rows, page, pageCount, href, empty, showAuthor, timeLabel = '更新' }: Props) {
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
+  const now = new Date();
   return (
     <>
       <div className="overflow-x-auto">
@@ -18,7 +19,7 @@ export function StoryTable({ caption, rows, page, pageCount, href, empty, showAu
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-stone-200 dark:border-stone-800">
                 <td className="py-1.5"><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
-                <td>{ARTICLE_STATUS_LABELS[row.status] ?? row.status}</td>
+                <td>{storyStateLabel(row, now)}</td>
                 {showAuthor ? <td>{row.author}</td> : null}
                 <td>{row.wordCount}</td>
                 <td>{formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}</td>

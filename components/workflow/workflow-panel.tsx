@@ -14,9 +14,10 @@ function StoryId({ id }: { id: string }) {
 }
 
 function publicationLine(panel: Panel): string | null {
-  if (panel.retractedAt) return `已于 ${formatDateTime(new Date(panel.retractedAt))} 撤稿`;
+  if (panel.retractedAt) return `已于 ${formatDateTime(panel.retractedAt)} 撤稿`;
   if (!panel.live || !panel.publishAt) return null;
-  return panel.visible ? `读者可见，发布于 ${formatDateTime(new Date(panel.publishAt))}` : `定时发布于 ${formatDateTime(new Date(panel.publishAt))}（北京时间）`;
+  // The status already says 定时 and the time; this line says what that means.
+  return panel.visible ? `读者可见，发布于 ${formatDateTime(panel.publishAt)}` : '时间为北京时间，到时读者自动可见';
 }
 
 /** 三审 progress, the steps this person may take now, and the sign-off history (issue 6). */

@@ -12,6 +12,7 @@ import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
 import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
+import { formatDateTime } from '../dates/format';
 
 export type ConflictSnapshot = {
   version: number;
@@ -24,10 +25,9 @@ export type SaveResult = ActionResult<Saved> | { ok: false; error: string; confl
 
 async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, { ok: false }>['conflict']): Promise<SaveResult> {
   const current = await db.article.findUniqueOrThrow({ where: { id: articleId } });
-  const when = new Date(conflict.savedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return {
     ok: false,
-    error: `${conflict.savedBy} 在 ${when} 保存了更新的版本，你的修改没有覆盖它。`,
+    error: `${conflict.savedBy} 在 ${formatDateTime(conflict.savedAt)} 保存了更新的版本，你的修改没有覆盖它。`,
     conflict: {
       ...conflict,
       story: {

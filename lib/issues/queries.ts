@@ -3,21 +3,15 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels, stepLabel } from '../articles/workflow';
+import { clampLevels } from '../articles/workflow';
 import { isoDateIn } from '../dates/time-zone';
 import { PUBLICATION_SELECT, storyCard } from '../reader/issue-page';
 import type { IssuePageView } from '../reader/types';
 import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 
-export type IssueState = 'planning' | 'scheduled' | 'published';
-
-function stateOf(issue: { status: string; publishAt: Date | null }, now: Date): IssueState {
-  if (issue.status !== 'PUBLISHED' || !issue.publishAt) return 'planning';
-  return issue.publishAt > now ? 'scheduled' : 'published';
-}
-
-export const ISSUE_STATE_LABELS: Record<IssueState, string> = { planning: '筹备中', scheduled: '已定时', published: '已发布' };
+import { issueStateLabel, issueStateOf as stateOf } from './issue-state';
+import { storyStateLabel } from '../articles/story-label';
 
 export async function listPlannerIssues(now = new Date()) {
   await requireUser('issue:plan');
@@ -27,7 +21,7 @@ export async function listPlannerIssues(now = new Date()) {
     include: { pages: { select: { _count: { select: { placements: true } } } } },
   });
   return issues.map((issue) => ({
-    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: stateOf(issue, now),
+    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: stateOf(issue, now), stateLabel: issueStateLabel(issue, now),
     publishAt: issue.publishAt?.toISOString() ?? null,
     placements: issue.pages.reduce((sum, page) => sum + page._count.placements, 0),
   }));
@@ -61,7 +55,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
         include: {
           placements: {
             orderBy: { position: 'asc' },
-            include: { article: { select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true, liveRevisionId: true, deletedAt: true, placements: { select: { isContinuation: true, page: { select: { number: true, issueId: true } } } } } } },
+            include: { article: { select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true, liveRevisionId: true, publishAt: true, deletedAt: true, placements: { select: { isContinuation: true, page: { select: { number: true, issueId: true } } } } } } },
           },
         },
       },
@@ -69,7 +63,8 @@ export async function getIssueBoard(number: number, now = new Date()) {
   });
   if (!issue) notFound();
   const levels = clampLevels(issue.publication.reviewLevels);
-  const label = (status: string, reviewLevel: number) => stepLabel(status, reviewLevel, levels);
+  const label = (story: { status: string; reviewLevel: number; publishAt?: Date | null }) =>
+    storyStateLabel({ status: story.status, reviewLevel: story.reviewLevel, requiredLevels: levels, publishAt: story.publishAt ?? null }, now);
   const [candidates, blockers] = await Promise.all([
     db.article.findMany({
       where: { deletedAt: null, liveRevisionId: null, status: { in: ['APPROVED', 'SUBMITTED'] }, placements: { none: {} } },
@@ -80,19 +75,19 @@ export async function getIssueBoard(number: number, now = new Date()) {
     issueBlockers(db, issue.id),
   ]);
   return {
-    id: issue.id, number: issue.number, date: issue.date, state: stateOf(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
+    id: issue.id, number: issue.number, date: issue.date, state: stateOf(issue, now), stateLabel: issueStateLabel(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
     pages: issue.pages.map((page) => ({
       number: page.number, name: page.name,
       stories: page.placements.filter((p) => !p.article.deletedAt).map((p): BoardStory => {
         const jump = p.article.placements.find((other) => other.isContinuation && other.page.issueId === issue.id);
         return {
-          id: p.article.id, headline: p.article.headline || '（无标题）', status: p.article.status, statusLabel: label(p.article.status, p.article.reviewLevel),
+          id: p.article.id, headline: p.article.headline || '（无标题）', status: p.article.status, statusLabel: label(p.article),
           wordCount: p.article.wordCount, continuation: p.isContinuation, continuesOn: p.isContinuation ? null : jump?.page.number ?? null,
           ready: p.article.status === 'APPROVED' || Boolean(p.article.liveRevisionId),
         };
       }),
     })),
-    candidates: candidates.map((c) => ({ id: c.id, headline: c.headline || '（无标题）', statusLabel: label(c.status, c.reviewLevel), wordCount: c.wordCount, ready: c.status === 'APPROVED' })),
+    candidates: candidates.map((c) => ({ id: c.id, headline: c.headline || '（无标题）', statusLabel: label(c), wordCount: c.wordCount, ready: c.status === 'APPROVED' })),
     blockers,
   };
 }

@@ -7,7 +7,8 @@ import { AccessDenied, requireUser } from '../auth/require-user';
 import { canEditStory } from '../articles/permissions';
 import { loadStory } from '../articles/story-state';
 import { publishBlockers } from '../articles/publish-rules';
-import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel, stepLabel } from '../articles/workflow';
+import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from '../articles/workflow';
+import { storyStateLabel } from '../articles/story-label';
 import { UserFacingError } from '../actions/result';
 
 export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
@@ -33,7 +34,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   return {
     slug: article.slug,
     status: state.status,
-    statusLabel: stepLabel(state.status, state.reviewLevel, required),
+    statusLabel: storyStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
     requiredLevels: required,
     levels: Array.from({ length: required }, (_, index) => ({ level: index + 1, name: levelName(index + 1, required), done: state.reviewLevel > index })),
     pendingLevelName: levelName(pending, required),

@@ -4,7 +4,7 @@ import { can, ROLE_LABELS } from '@/lib/access/capabilities';
 import { listMyStories, listRecentlyPublished, listReviewQueue, listScheduledStories, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
 import { createStoryAction } from '@/lib/articles/actions';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
-import { formatDateTime } from '@/lib/dates/format';
+import { issueStateLabel } from '@/lib/issues/issue-state';
 import { StoryTable } from '@/components/newsroom/story-table';
 import { ReviewQueue } from '@/components/workflow/review-queue';
 import { ActionForm } from '@/components/ui/action-form';
@@ -30,6 +30,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     listScheduledStories({ q, page: pageParam(params.sp) }),
     listRecentlyPublished({ q, page: pageParam(params.pp) }),
   ]);
+  const now = new Date();
   const href = (key: string) => (page: number) => {
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) if (typeof value === 'string' && name !== key) query.set(name, value);
@@ -58,7 +59,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <ul className="flex flex-wrap gap-2 text-sm">
             <li><Link href="/newsroom" className={`rounded border px-2 py-1 ${!status ? 'bg-stone-800 text-white' : ''}`}>全部</Link></li>
             {Object.entries(ARTICLE_STATUS_LABELS).map(([key, label]) => (
-              <li key={key}><Link href={`/newsroom?status=${key}`} className={`rounded border px-2 py-1 ${status === key ? 'bg-stone-800 text-white' : ''}`}>{label} {counts[key] ?? 0}</Link></li>
+              <li key={key}><Link href={`/newsroom?status=${key}`} className={`rounded border px-2 py-1 ${status === key ? 'bg-stone-800 text-white' : ''}`}>{key === 'PUBLISHED' ? '已发布或定时' : label} {counts[key] ?? 0}</Link></li>
             ))}
           </ul>
           <StoryTable caption="我的稿件" rows={mine.rows} page={pageParam(params.mp)} pageCount={mine.pageCount} href={href('mp')} empty="还没有稿件。点“新建稿件”开始写作。" />
@@ -77,7 +78,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         {upcoming.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有筹备中或已排期的期次。</p> : (
           <ul className="text-sm">
             {upcoming.map((issue) => (
-              <li key={issue.id}><Link className="underline" href={`/newsroom/issues/${issue.number}`}>第{issue.number}期</Link> · {issue.date} · {issue.pageCount}版 · {issue.scheduled ? `定时发布于 ${formatDateTime(new Date(issue.publishAt!))}` : '筹备中'}</li>
+              <li key={issue.id}><Link className="underline" href={`/newsroom/issues/${issue.number}`}>第{issue.number}期</Link> · {issue.date} · {issue.pageCount}版 · {issueStateLabel(issue, now)}</li>
             ))}
           </ul>
         )}

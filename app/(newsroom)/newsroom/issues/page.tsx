@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
-import { ISSUE_STATE_LABELS, listPlannerIssues, newIssueProposal } from '@/lib/issues/queries';
-import { formatDateTime } from '@/lib/dates/format';
+import { listPlannerIssues, newIssueProposal } from '@/lib/issues/queries';
 import { NewIssueForm } from '@/components/issues/new-issue-form';
 
 export const metadata = { title: '版面安排' };
@@ -32,7 +31,7 @@ export default async function IssuesPage() {
                   <td>{issue.date}</td>
                   <td>{issue.pageCount}</td>
                   <td>{issue.placements}</td>
-                  <td>{ISSUE_STATE_LABELS[issue.state]}{issue.state === 'scheduled' && issue.publishAt ? ` · ${formatDateTime(new Date(issue.publishAt))}` : ''}</td>
+                  <td>{issue.stateLabel}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       <h1 className="sr-only">编辑稿件</h1>
       <StoryEditor
         story={data.story}
+        statusLabel={panel.statusLabel}
         people={data.people}
         editing={data.editing}
         actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, upload: uploadMediaAction, library: mediaLibraryAction }}

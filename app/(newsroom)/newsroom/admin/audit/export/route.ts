@@ -3,6 +3,7 @@ import { auditFilterFrom } from '@/lib/audit/filter-params';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { toCsv } from '@/lib/audit/csv';
 import { formatDateTime } from '@/lib/dates/format';
+import { isoDateIn } from '@/lib/dates/time-zone';
 import { accessDeniedResponse } from '@/lib/http/access-denied-response';
 
 export async function GET(request: Request) {
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
     return new Response(toCsv(rows), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+        'Content-Disposition': `attachment; filename="audit-${isoDateIn(new Date())}.csv"`,
         'Cache-Control': 'no-store',
       },
     });

@@ -37,7 +37,7 @@ export function BoardStory({ story, index, count, page, pages, actions, locked, 
       }}
       className={`${cardClass(story.ready)} ${!locked && !story.continuation ? 'cursor-grab' : ''}`}
     >
-      <p className="font-medium">
+      <p className="font-medium" data-testid="board-headline">
         {story.continuation ? <span className="mr-1 text-xs">（续）</span> : null}
         <Link href={`/newsroom/articles/${story.id}`} className="underline">{story.headline}</Link>
       </p>

@@ -32,7 +32,9 @@ export function IssueBoard({ board }: { board: Board }) {
       <p aria-live="polite" role="status" className={`min-h-6 text-sm ${actions.message && !actions.message.ok ? 'text-red-700 dark:text-red-400' : ''}`}>
         {actions.message?.text ?? ''}
       </p>
-      <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
+      {/* Only a board with the 待排稿件 column beside it is split in two; a published or scheduled board
+          has no such column, and its pages must not be squeezed into the column's 16rem. */}
+      <div className={locked ? '' : 'grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]'}>
         {locked ? null : (
           <section aria-labelledby="candidates-heading" className="space-y-2" onDragOver={(event) => event.preventDefault()}>
             <h2 id="candidates-heading" className="font-semibold">待排稿件（{board.candidates.length}）</h2>
@@ -42,7 +44,7 @@ export function IssueBoard({ board }: { board: Board }) {
                   <li key={story.id} draggable data-testid="candidate"
                     onDragStart={(event) => { event.dataTransfer.setData('text/plain', story.id); setDragging(story.id); }}
                     className={`cursor-grab ${cardClass(story.ready)}`}>
-                    <p className="font-medium">{story.headline}</p>
+                    <p className="font-medium" data-testid="board-headline">{story.headline}</p>
                     <p className="text-xs text-stone-600 dark:text-stone-400">{story.statusLabel} · {story.wordCount} 字</p>
                     <label className="mt-1 block text-xs">排到
                       <select className="ml-1 rounded border border-stone-400 bg-white text-xs dark:bg-stone-900" aria-label={`把《${story.headline}》排到`} value="" disabled={actions.pending}
@@ -60,7 +62,8 @@ export function IssueBoard({ board }: { board: Board }) {
             )}
           </section>
         )}
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {/* As many columns of at least 12rem as fit: readable headlines at any width, stacked on a phone. */}
+        <div className="grid grid-cols-[repeat(auto-fit,minmax(min(12rem,100%),1fr))] gap-4">
           {board.pages.map((page) => (
             <section key={page.number} aria-label={pageLabel(page)} data-testid={`page-${page.number}`}
               onDragOver={(event) => { if (!locked) event.preventDefault(); }}

@@ -23,7 +23,7 @@ export default async function IssueBoardPage({ params }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">第{board.number}期 · {board.date}</h1>
-          <p className="text-sm text-stone-600 dark:text-stone-400">{board.stateLabel}</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="issue-label">{board.stateLabel}</p>
         </div>
         <Link className="underline" href={`/newsroom/issues/${board.number}/preview/1`}>预览整期（读者视图）</Link>
       </div>

@@ -1,0 +1,35 @@
+// Layout checks for the visual spec: a page that scrolls sideways, and board headlines squeezed below
+// a readable width. Both measure the rendered page, so they catch what CSS alone cannot promise.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+
+/** Where the screenshots are kept for people to look at (README: 截图检查). */
+export const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');
+
+/** How far (px) the document is wider than the window; 0 when nothing scrolls sideways. */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return Math.max(root.scrollWidth, document.body.scrollWidth) - root.clientWidth;
+  });
+}
+
+/** Board headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
+export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
+  return page.getByTestId('board-headline').evaluateAll((boxes, minChars) =>
+    boxes.flatMap((box) => {
+      const width = box.getBoundingClientRect().width;
+      const em = parseFloat(getComputedStyle(box).fontSize);
+      return width < minChars * em ? [`${(box.textContent ?? '').trim().slice(0, 20)}: ${Math.round(width)} px < ${minChars} × ${em} px`] : [];
+    }), chars);
+}
+
+/** A screenshot of the whole page (or of one part), kept under test-results/screens and attached to the report. */
+export async function keepScreenshot(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = path.join(SCREENS_DIR, `${name}.png`);
+  if ('goto' in target) await target.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  else await target.screenshot({ path: file, animations: 'disabled' });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}

@@ -1,10 +1,11 @@
 // The newsroom's screens at desktop (1400 px) and phone (390 px) width: screenshots kept for people to
-// look at (test-results/screens and the report's attachments), and two checks that fail the run —
-// a page that scrolls sideways on a phone, and a board headline narrower than 8 characters.
+// look at (test-results/screens and the report's attachments), and checks that fail the run: a page
+// that scrolls sideways on a phone (or hides part of itself in a sideways scroll box), and a board
+// headline narrower than 8 characters.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { keepScreenshot, narrowHeadlines, sidewaysOverflow } from './support/layout';
+import { keepScreenshot, narrowHeadlines, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
 
 const REPORTER = { name: '严嘉慧', email: 'yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
 const EDITOR_A = { name: '徐敏', email: 'xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
@@ -142,7 +143,7 @@ test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sidewa
   expect(problems).toEqual([]);
 });
 
-test('the checks bite: a board squeezed as the published one was, and a page wider than a phone, are caught', async ({ browser }) => {
+test('the checks bite: a board squeezed as the published one was, a table wider than a phone and a page wider than a phone are caught', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/newsroom/issues/1705');
@@ -155,6 +156,10 @@ test('the checks bite: a board squeezed as the published one was, and a page wid
   await page.setViewportSize({ width: 390, height: 900 });
   await page.goto('/newsroom');
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await sidewaysScrollBoxes(page)).toEqual([]);
+  // A table that keeps its desktop width inside a scroll box hides its last columns on a phone.
+  await page.addStyleTag({ content: 'table { min-width: 48rem; }' });
+  expect((await sidewaysScrollBoxes(page)).length).toBeGreaterThan(0);
   await page.addStyleTag({ content: 'main { min-width: 600px; }' });
   expect(await sidewaysOverflow(page)).toBeGreaterThan(0);
   await context.close();
@@ -165,6 +170,7 @@ async function checks(page: Page, label: string, width: number, board = false): 
   if (width <= 390) {
     const overflow = await sidewaysOverflow(page);
     if (overflow > 0) found.push(`${label}: the page scrolls sideways by ${overflow} px`);
+    found.push(...(await sidewaysScrollBoxes(page)).map((line) => `${label}: a box scrolls sideways: ${line}`));
   }
   if (board) found.push(...(await narrowHeadlines(page)).map((line) => `${label}: headline too narrow: ${line}`));
   return found;

@@ -360,9 +360,9 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
         {editor ? <Toolbar editor={editor} onInsertImage={() => fileInput.current?.click()} /> : null}
         {editor ? <FigureControls editor={editor} /> : null}
         <EditorContent editor={editor} />
-        <div className="flex gap-3 border-t border-stone-300 p-2 text-sm dark:border-stone-700">
-          <button type="button" className="underline" onClick={() => fileInput.current?.click()}>上传图片</button>
-          <button type="button" className="underline" onClick={() => setPicker('body')}>从图库插入</button>
+        <div className="flex flex-wrap gap-x-3 gap-y-1 border-t border-stone-300 p-2 text-sm dark:border-stone-700">
+          <button type="button" className="shrink-0 underline" onClick={() => fileInput.current?.click()}>上传图片</button>
+          <button type="button" className="shrink-0 underline" onClick={() => setPicker('body')}>从图库插入</button>
           <span className="text-stone-500">也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。</span>
         </div>
         <input

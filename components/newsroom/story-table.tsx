@@ -3,6 +3,7 @@ import type { StoryRow } from '@/lib/articles/queries';
 import { storyStateLabel } from '@/lib/articles/story-label';
 import { formatDateTime } from '@/lib/dates/format';
 import { Pager } from '@/components/ui/pager';
+import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
 
 type Props = { caption: string; rows: StoryRow[]; page: number; pageCount: number; href: (page: number) => string; empty: string; showAuthor?: boolean; timeLabel?: string };
 
@@ -12,17 +13,17 @@ export function StoryTable({ caption, rows, page, pageCount, href, empty, showAu
   return (
     <>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-left text-sm">
+        <table className={`${stackedTable} sm:min-w-[32rem]`}>
           <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-stone-400"><tr><th className="py-1.5">标题</th><th>状态</th>{showAuthor ? <th>作者</th> : null}<th>字数</th><th>{timeLabel}</th></tr></thead>
+          <thead className={stackedHead}><tr><th className="py-1.5">标题</th><th>状态</th>{showAuthor ? <th>作者</th> : null}<th>字数</th><th>{timeLabel}</th></tr></thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className="border-b border-stone-200 dark:border-stone-800">
-                <td className="py-1.5"><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
+              <tr key={row.id} className={stackedRow}>
+                <td className={`py-1.5 max-sm:py-0 ${stackedLead}`}><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
                 <td>{storyStateLabel(row, now)}</td>
-                {showAuthor ? <td>{row.author}</td> : null}
-                <td>{row.wordCount}</td>
-                <td>{formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}</td>
+                {showAuthor ? <td className={stackedCell} data-label="作者">{row.author}</td> : null}
+                <td className={stackedCell} data-label="字数">{row.wordCount}</td>
+                <td className={stackedCell} data-label={timeLabel}>{formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}</td>
               </tr>
             ))}
           </tbody>

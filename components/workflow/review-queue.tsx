@@ -3,6 +3,7 @@ import type { QueueRow } from '@/lib/workflow/review-queue';
 import { approveStoryAction, returnStoryAction } from '@/lib/workflow/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Pager } from '@/components/ui/pager';
+import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
 
 type Props = { rows: QueueRow[]; page: number; pageCount: number; href: (page: number) => string };
 
@@ -12,20 +13,20 @@ export function ReviewQueue({ rows, page, pageCount, href }: Props) {
   return (
     <>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[48rem] text-left text-sm">
+        <table className={`${stackedTable} sm:min-w-[48rem]`}>
           <caption className="sr-only">等待我审核的稿件，等待最久的在前</caption>
-          <thead className="border-b border-stone-400">
+          <thead className={stackedHead}>
             <tr><th className="py-1.5">标题</th><th>作者</th><th>字数</th><th>审级</th><th>已等待</th><th>操作</th></tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className="border-b border-stone-200 align-top dark:border-stone-800" data-testid="queue-row">
-                <td className="py-1.5"><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
-                <td>{row.author}</td>
-                <td>{row.wordCount}</td>
-                <td>{row.level}</td>
-                <td><time dateTime={row.waitingSince}>{row.waiting}</time></td>
-                <td className="space-y-1 py-1.5">
+              <tr key={row.id} className={`${stackedRow} align-top`} data-testid="queue-row">
+                <td className={`py-1.5 max-sm:py-0 ${stackedLead}`}><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
+                <td className={stackedCell} data-label="作者">{row.author}</td>
+                <td className={stackedCell} data-label="字数">{row.wordCount}</td>
+                <td className={stackedCell} data-label="审级">{row.level}</td>
+                <td className={stackedCell} data-label="已等待"><time dateTime={row.waitingSince}>{row.waiting}</time></td>
+                <td className={`space-y-1 py-1.5 ${stackedLead}`}>
                   <ActionForm action={approveStoryAction} submitLabel={`${row.level}通过`} className="flex gap-2">
                     <input type="hidden" name="articleId" value={row.id} />
                   </ActionForm>

@@ -15,6 +15,22 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
   });
 }
 
+/**
+ * Boxes that scroll sideways inside the page (a wide table in an overflow-x-auto box): on a phone the
+ * columns off to the side are as good as missing. Text fields scroll their own text and are left out.
+ */
+export async function sidewaysScrollBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')].flatMap((box) => {
+      if (box.matches('input, textarea, select') || box.clientWidth === 0) return [];
+      const overflowX = getComputedStyle(box).overflowX;
+      if (overflowX !== 'auto' && overflowX !== 'scroll') return [];
+      const hidden = box.scrollWidth - box.clientWidth;
+      const name = box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? box.tagName.toLowerCase();
+      return hidden > 1 ? [`${name}: ${hidden} px hidden to the side`] : [];
+    }));
+}
+
 /** Board headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
 export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
   return page.getByTestId('board-headline').evaluateAll((boxes, minChars) =>

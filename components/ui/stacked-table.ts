@@ -8,4 +8,4 @@ export const stackedRow = 'border-b border-stone-200 dark:border-stone-800 max-s
 /** The first cell: the whole width on a phone. */
 export const stackedLead = 'max-sm:basis-full';
 /** A cell that shows its data-label before its value on a phone. */
-export const stackedCell = 'max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)]';
+export const stackedCell = 'max-sm:empty:hidden max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)]';

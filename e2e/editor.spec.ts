@@ -101,7 +101,8 @@ test('two people on one story: presence is shown, a stale save is refused with w
   await reporter.page.getByLabel('副题').blur();
   const dialog = reporter.page.getByRole('dialog', { name: '保存冲突' });
   await expect(dialog).toBeVisible({ timeout: 15_000 });
-  await expect(dialog.getByRole('alert')).toContainText('楼郁馨 在');
+  // The newsroom's one date-time format (lib/dates/format.ts), Beijing time, whatever the browser's locale.
+  await expect(dialog.getByRole('alert')).toContainText(/楼郁馨 在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了更新的版本/);
   await expect(dialog.getByTestId('conflict-diff')).toContainText('编辑改过的标题');
   await dialog.getByRole('button', { name: '使用对方的版本' }).click();
   await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('编辑改过的标题');
@@ -129,7 +130,7 @@ test('unsaved text kept in the browser is offered back after the page dies', asy
 
   const again = await context.newPage();
   await again.goto(`/newsroom/articles/${id}`);
-  await expect(again.getByRole('alert').filter({ hasText: '未保存的内容' })).toBeVisible();
+  await expect(again.getByRole('alert').filter({ hasText: /本机有 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 未保存的内容/ })).toBeVisible();
   await again.getByRole('button', { name: '恢复' }).click();
   await expect(body(again)).toContainText('断网时写下的文字不能丢。');
   await saved(again);

@@ -9,8 +9,7 @@ import { PUBLICATION_SELECT, storyCard } from '../reader/issue-page';
 import type { IssuePageView } from '../reader/types';
 import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
-
-import { issueStateLabel, issueStateOf as stateOf } from './issue-state';
+import { issueStateLabel, issueStateOf } from './issue-state';
 import { storyStateLabel } from '../articles/story-label';
 
 export async function listPlannerIssues(now = new Date()) {
@@ -21,7 +20,7 @@ export async function listPlannerIssues(now = new Date()) {
     include: { pages: { select: { _count: { select: { placements: true } } } } },
   });
   return issues.map((issue) => ({
-    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: stateOf(issue, now), stateLabel: issueStateLabel(issue, now),
+    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: issueStateOf(issue, now), stateLabel: issueStateLabel(issue, now),
     publishAt: issue.publishAt?.toISOString() ?? null,
     placements: issue.pages.reduce((sum, page) => sum + page._count.placements, 0),
   }));
@@ -75,7 +74,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
     issueBlockers(db, issue.id),
   ]);
   return {
-    id: issue.id, number: issue.number, date: issue.date, state: stateOf(issue, now), stateLabel: issueStateLabel(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
+    id: issue.id, number: issue.number, date: issue.date, state: issueStateOf(issue, now), stateLabel: issueStateLabel(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
     pages: issue.pages.map((page) => ({
       number: page.number, name: page.name,
       stories: page.placements.filter((p) => !p.article.deletedAt).map((p): BoardStory => {

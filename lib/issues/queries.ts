@@ -12,6 +12,8 @@ import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumbe
 import { issueStateLabel, issueStateOf } from './issue-state';
 import { storyStateLabel } from '../articles/story-label';
 
+export type { IssueState } from './issue-state';
+
 export async function listPlannerIssues(now = new Date()) {
   await requireUser('issue:plan');
   const issues = await db.issue.findMany({

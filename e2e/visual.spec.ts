@@ -149,7 +149,7 @@ test('the checks bite: a board squeezed as the published one was, a table wider 
   await page.goto('/newsroom/issues/1705');
   await expect(page.getByTestId('board-story').first()).toBeVisible();
   expect(await narrowHeadlines(page)).toEqual([]);
-  // The old layout: the pages' grid put in a 16rem column, four 版 side by side.
+  // As the published board was before the fix: a 版 about 40 px wide.
   await page.addStyleTag({ content: '[data-testid="page-1"] { max-width: 40px; }' });
   expect((await narrowHeadlines(page)).length).toBeGreaterThan(0);
 

@@ -3,7 +3,7 @@
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { AccessDenied } from '../auth/require-user';
+import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';

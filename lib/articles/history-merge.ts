@@ -10,8 +10,8 @@ import { planMerge, type OldRevision } from './history-merge-plan';
 export type StoryMerge = { articleId: string; headline: string; before: number; after: number; kept: number };
 export type MergeReport = { stories: StoryMerge[]; removed: number };
 
-function contentKey(content: StoryContent): string {
-  return createHash('sha256').update(JSON.stringify(CONTENT_FIELDS.map((field) => content[field] ?? null))).digest('hex');
+function contentKey(content: StoryContent & { bodyText: string }): string {
+  return createHash('sha256').update(JSON.stringify([...CONTENT_FIELDS.map((field) => content[field] ?? null), content.bodyText])).digest('hex');
 }
 
 async function mergeStory(tx: Tx, articleId: string): Promise<StoryMerge> {

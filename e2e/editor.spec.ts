@@ -266,7 +266,7 @@ test('the history keeps a revision per person and event, compares two at charact
   await expect(submitted).toHaveCount(1);
   // A revision that is not kept (merged away, or made up) cannot be compared or restored: the page says so.
   await page.goto(`/newsroom/articles/${id}/history?from=merged-away&to=${encodeURIComponent('also-missing')}`);
-  await expect(page.getByRole('alert')).toContainText('找不到要比较的版本');
+  await expect(page.getByRole('alert').filter({ hasText: '找不到要比较的版本' })).toBeVisible();
   await context.close();
 });
 

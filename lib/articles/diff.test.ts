@@ -44,7 +44,12 @@ describe('diffText and foldUnchanged', () => {
   it('keeps one unchanged paragraph around a change and folds the rest', () => {
     const before = ['一', '二', '三', '四', '五', '六'].join('\n');
     const after = ['一', '二', '三', '四改', '五', '六'].join('\n');
-    expect(foldUnchanged(diffRevisionText(before, after)).map((line) => line.op)).toEqual(['skip', 'same', 'change', 'same', 'skip']);
+    expect(foldUnchanged(diffRevisionText(before, after)).map((line) => line.op)).toEqual(['skip', 'same', 'change', 'same', 'same']);
     expect(foldUnchanged(diffRevisionText(before, after))[0]).toEqual({ op: 'skip', count: 2 });
+  });
+
+  it('shows a lone unchanged paragraph instead of folding it', () => {
+    const folded = foldUnchanged(diffRevisionText('一\n二\n三', '一\n二\n三改'));
+    expect(folded).toEqual([{ op: 'same', text: '一' }, { op: 'same', text: '二' }, expect.objectContaining({ op: 'change' })]);
   });
 });

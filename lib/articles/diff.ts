@@ -72,19 +72,23 @@ export function diffRevisionText(before: string, after: string): DiffLine[] {
 
 /** Leaves `context` unchanged paragraphs around each change and folds longer unchanged stretches. */
 export function foldUnchanged(lines: DiffLine[], context = 1): DiffLine[] {
-  const changed = lines.map((line) => line.op !== 'same');
-  const near = (index: number) => changed.some((isChanged, at) => isChanged && Math.abs(at - index) <= context);
+  const changedAt = lines.flatMap((line, index) => (line.op === 'same' ? [] : [index]));
+  const near = (index: number) => changedAt.some((at) => Math.abs(at - index) <= context);
   const out: DiffLine[] = [];
-  let hidden = 0;
+  let hidden: DiffLine[] = [];
+  const flush = () => {
+    // Folding a single paragraph would hide nothing worth the line that says so.
+    out.push(...(hidden.length > 1 ? [{ op: 'skip' as const, count: hidden.length }] : hidden));
+    hidden = [];
+  };
   lines.forEach((line, index) => {
     if (line.op !== 'same' || near(index)) {
-      if (hidden) out.push({ op: 'skip', count: hidden });
-      hidden = 0;
+      flush();
       out.push(line);
     } else {
-      hidden += 1;
+      hidden.push(line);
     }
   });
-  if (hidden) out.push({ op: 'skip', count: hidden });
+  flush();
   return out;
 }

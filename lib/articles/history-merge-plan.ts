@@ -30,7 +30,9 @@ function marks(revisions: OldRevision[], liveRevisionId: string | null, signoffs
     if (signed) marked.set(signed.id, { kind: signoff.decision, signoffId: marked.get(signed.id)?.signoffId ?? signoff.id });
   }
   if (liveRevisionId && revisions.some((revision) => revision.id === liveRevisionId)) {
-    marked.set(liveRevisionId, { kind: 'PUBLISH', signoffId: marked.get(liveRevisionId)?.signoffId ?? null });
+    const earlier = marked.get(liveRevisionId);
+    // An imported story published as it came stays an import in its history.
+    marked.set(liveRevisionId, { kind: earlier?.kind === 'IMPORT' ? 'IMPORT' : 'PUBLISH', signoffId: earlier?.signoffId ?? null });
   }
   return marked;
 }

@@ -59,9 +59,11 @@ test('a reporter writes a story with formatting, a subheading and a table; it au
   const indent = await preview.locator('.story-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).textIndent) / parseFloat(getComputedStyle(p).fontSize));
   expect(indent).toBeCloseTo(2, 1);
 
+  // A minute of one person's typing is one revision in the history, not one per autosave.
   await page.getByRole('link', { name: '历史版本' }).click();
   await expect(page.getByRole('heading', { name: /历史版本/ })).toBeVisible();
-  await expect(page.getByTestId('revision-diff')).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('row').filter({ hasText: '（当前）' })).toContainText(/自动保存.*黄淑妍/);
   await context.close();
 });
 
@@ -221,29 +223,51 @@ test('reporters cannot open each other’s stories; an editor can trash and rest
   for (const session of [owner, other, editor]) await session.context.close();
 });
 
-test('the history shows who changed what, compares two versions and restores an old one as a new version', async ({ browser }) => {
+test('the history keeps a revision per person and event, compares two at character level and restores an old one as a new version', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newStory(page);
   await page.getByLabel('主题（必填）').fill('第一稿标题');
   await body(page).click();
-  await page.keyboard.type('第一稿的正文。');
+  await page.keyboard.type('柯城区今天召开会议。');
   await saved(page);
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('workflow-status')).toHaveText('状态：审核中（待初审）');
+  // After the submit the same person's typing starts a new revision; the submitted text stays.
   await page.getByLabel('主题（必填）').fill('第二稿标题');
-  await page.getByLabel('主题（必填）').blur();
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('与会者一致通过。');
   await saved(page);
 
   await page.getByRole('link', { name: '历史版本' }).click();
-  const diff = page.getByTestId('revision-diff');
-  await expect(diff.locator('p').filter({ hasText: '第二稿标题' })).toHaveClass(/bg-green-100/);
-  await expect(diff.locator('p').filter({ hasText: '第一稿标题' })).toHaveClass(/bg-red-100/);
   const rows = page.getByRole('row');
-  await expect(rows.filter({ hasText: '（当前）' })).toContainText('黄淑妍');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: '（当前）' })).toContainText(/自动保存.*黄淑妍.*第二稿标题/);
+  await expect(rows.filter({ hasText: '提交审核' })).toContainText('第一稿标题');
+  const diff = page.getByTestId('revision-diff');
+  // Character level: in the headline only 一 → 二, in the paragraph only the added sentence.
+  await expect(diff.locator('[data-field="主题"] del')).toHaveText('［删除］一');
+  await expect(diff.locator('[data-field="主题"] ins')).toHaveText('［新增］二');
+  await expect(diff.locator('p[data-op="change"] ins')).toHaveText('［新增］与会者一致通过。');
+  await expect(diff.locator('p[data-op="del"]')).toHaveCount(0);
+
   page.once('dialog', (dialog) => dialog.accept());
-  await rows.filter({ hasText: '第一稿标题' }).first().getByRole('button', { name: '恢复此版本' }).click();
+  await rows.filter({ hasText: '提交审核' }).getByRole('button', { name: '恢复此版本' }).click();
   await expect(page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
   await expect(page.getByLabel('主题（必填）')).toHaveValue('第一稿标题');
   await page.getByRole('link', { name: '历史版本' }).click();
-  await expect(page.getByRole('row').filter({ hasText: '（当前）' })).toContainText('第一稿标题');
+  await expect(page.getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('row').filter({ hasText: '（当前）' })).toContainText(/恢复旧版本.*第一稿标题/);
+  // Any two revisions compare, not only neighbours: the restored text against the submitted one is the same.
+  const submitted = page.getByRole('row').filter({ hasText: '提交审核' });
+  const from = page.locator('select[name="from"]');
+  await from.selectOption((await from.locator('option', { hasText: '提交审核' }).getAttribute('value'))!);
+  await page.getByRole('button', { name: '比较', exact: true }).click();
+  await expect(page.getByTestId('revision-diff')).toContainText('两个版本的内容相同');
+  await expect(submitted).toHaveCount(1);
+  // A revision that is not kept (merged away, or made up) cannot be compared or restored: the page says so.
+  await page.goto(`/newsroom/articles/${id}/history?from=merged-away&to=${encodeURIComponent('also-missing')}`);
+  await expect(page.getByRole('alert').filter({ hasText: '找不到要比较的版本' })).toBeVisible();
   await context.close();
 });
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { assertPortFree, resolvePort } from '../lib/config/port';
+import { resolveRetention } from '../lib/config/retention';
 import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
 
@@ -17,6 +18,7 @@ async function main() {
   const env = { ...process.env };
   const port = resolvePort(env);
   resolveDatabase(env);
+  resolveRetention(env);
   await assertPortFree(port);
 
   const prepared = await prepare(env);

@@ -50,13 +50,14 @@ export async function createStoryAction(_prev?: unknown, _formData?: FormData): 
   return result;
 }
 
-export async function saveStoryAction(articleId: string, baseVersion: number, input: StoryInput): Promise<SaveResult> {
+/** `manual` is the 立即保存 button: it closes the rolling autosave revision (revision-rules.ts). */
+export async function saveStoryAction(articleId: string, baseVersion: number, input: StoryInput, manual = false): Promise<SaveResult> {
   const result = await guarded<ActionResult<Saved>>(async () => {
     const user = await requireUser('newsroom:enter');
     const parsed = storyInputSchema.safeParse(input);
     if (!parsed.success) return fromZodError(parsed.error);
     if (typeof articleId !== 'string' || !Number.isInteger(baseVersion)) return { ok: false, error: '请求无效' };
-    const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data);
+    const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data, new Date(), manual === true ? 'SAVE' : 'AUTOSAVE');
     if (!outcome.ok) throw new ConflictSignal(outcome.conflict);
     return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
   }).catch((error: unknown) => {

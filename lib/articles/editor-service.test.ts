@@ -39,7 +39,7 @@ describe('the story editor service', () => {
     expect(await db.auditEvent.count({ where: { action: 'article.create', subjectId: id } })).toBe(1);
   });
 
-  it('saves with the version it was based on, adds a revision per content change, and follows the headline with the slug', async () => {
+  it('saves with the version it was based on, writes the autosaves into one rolling revision, and follows the headline with the slug', async () => {
     const { id } = await createStory(db, reporter, publicationId);
     const first = await saveStory(db, reporter, id, 1, input());
     expect(first).toMatchObject({ ok: true, version: 2, slug: 'ke-cheng-xin-jian-kou-dai-gong-yuan', revisionCreated: true });
@@ -50,7 +50,9 @@ describe('the story editor service', () => {
     expect(third).toMatchObject({ ok: true, version: 4, slug: 'ke-cheng-xin-jian-san-zuo-kou-dai-gong-yuan' });
     const article = await db.article.findUniqueOrThrow({ where: { id } });
     expect(article).toMatchObject({ bodyText: '第一段。\n小标题\n第二段。', wordCount: 11 });
-    expect(await db.revision.count({ where: { articleId: id } })).toBe(3);
+    expect(await db.revision.findMany({ where: { articleId: id } })).toEqual([
+      expect.objectContaining({ kind: 'AUTOSAVE', version: 4, saves: 3, headline: '柯城新建三座口袋公园', bodyText: '第一段。\n小标题\n第二段。' }),
+    ]);
     expect((await searchNewsroom(db, { q: '口袋公园' })).hits.map((hit) => hit.articleId)).toContain(id);
   });
 
@@ -85,12 +87,15 @@ describe('the story editor service', () => {
 
   it('restores an old revision as a new revision', async () => {
     const { id } = await createStory(db, reporter, publicationId);
-    await saveStory(db, reporter, id, 1, input({ headline: '第一版标题' }));
-    await saveStory(db, reporter, id, 2, input({ headline: '第二版标题' }));
+    const start = Date.now();
+    await saveStory(db, reporter, id, 1, input({ headline: '第一版标题' }), new Date(start));
+    // Ten minutes later: past the pause, so the first text stays a revision of its own.
+    await saveStory(db, reporter, id, 2, input({ headline: '第二版标题' }), new Date(start + 10 * 60_000));
     const old = await db.revision.findFirstOrThrow({ where: { articleId: id, headline: '第一版标题' } });
-    expect(await restoreRevision(db, reporter, id, old.id, 3)).toMatchObject({ ok: true, version: 4, revisionCreated: true });
+    expect(await restoreRevision(db, reporter, id, old.id, 3, new Date(start + 11 * 60_000))).toMatchObject({ ok: true, version: 4, revisionCreated: true });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('第一版标题');
-    expect(await db.revision.count({ where: { articleId: id } })).toBe(4);
+    const kept = await db.revision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' } });
+    expect(kept.map((revision) => [revision.kind, revision.headline])).toEqual([['AUTOSAVE', '第一版标题'], ['AUTOSAVE', '第二版标题'], ['RESTORE', '第一版标题']]);
   });
 
   it('moves drafts to the trash and back, never published stories', async () => {

@@ -1,9 +1,9 @@
-// Writing stories (issue 5): create, save with an optimistic lock and a revision per content
-// change, restore a revision, trash and restore. Every write keeps the search index in step in the
+// Writing stories (issue 5): create, save with an optimistic lock, record each content change in the
+// revision history (autosaves coalesced, revision-log.ts), restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { AccessDenied } from '../auth/require-user';
+import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
@@ -19,6 +19,8 @@ import { sameContent } from './content-fields';
 import { canEditContent, canSpike, hasReviewToVoid } from './workflow';
 import { check } from './story-state';
 import type { CleanStoryInput } from './schemas';
+import { recordSave, sealRollingRevision } from './revision-log';
+import type { SaveKind } from './revision-rules';
 
 export type Editor = { id: string; name: string; role: Role };
 
@@ -50,7 +52,7 @@ export async function createStory(db: Db, editor: Editor, publicationId: string)
         publicationId, slug, headline: '', dateline: '本报讯', byline: generateByline([{ name: editor.name, label: '记者' }]),
         body, bodyText: '', wordCount: 0, createdById: editor.id, updatedById: editor.id,
         authors: { create: [{ position: 1, userId: editor.id, name: editor.name, label: '记者' }] },
-        revisions: { create: { version: 1, headline: '', dateline: '本报讯', body, bodyText: '', authorId: editor.id } },
+        revisions: { create: { version: 1, headline: '', dateline: '本报讯', body, bodyText: '', authorId: editor.id, kind: 'CREATE' } },
       },
     });
     await indexArticle(tx, article.id);
@@ -66,6 +68,7 @@ export async function saveStory(
   baseVersion: number,
   input: CleanStoryInput,
   now = new Date(),
+  kind: SaveKind = 'AUTOSAVE',
 ): Promise<SaveOutcome> {
   const checked = validateDoc(input.body);
   if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
@@ -93,9 +96,12 @@ export async function saveStory(
       await tx.articleAuthor.create({ data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label } });
     }
     if (changed) {
-      await tx.revision.create({ data: { articleId, version, ...content, bodyText, wordCount, authorId: editor.id, createdAt: now } });
-      // Drafts are most autosaves: they have no sign-offs, so skip loading the review state.
+      await recordSave(tx, { articleId, version, content: { ...content, bodyText, wordCount }, actorId: editor.id, kind, now });
+      // Every content change counts for 三审, whether or not its revision was coalesced. Drafts are most
+      // autosaves: they have no sign-offs, so skip loading the review state.
       if (hasReviewToVoid(article.status)) await applyContentChange(tx, editor, articleId, now);
+    } else if (kind === 'SAVE') {
+      await sealRollingRevision(tx, { articleId, actorId: editor.id, now });
     }
     await indexArticle(tx, articleId);
     return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
@@ -119,7 +125,8 @@ async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: s
   return article.slug;
 }
 
-export async function restoreRevision(db: Db, editor: Editor, articleId: string, revisionId: string, baseVersion: number): Promise<SaveOutcome> {
+/** Only kept revisions exist: one merged into a later autosave is simply not found. */
+export async function restoreRevision(db: Db, editor: Editor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
@@ -128,7 +135,7 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
     byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
     authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
     body: JSON.parse(revision.body),
-  });
+  }, now, 'RESTORE');
 }
 
 export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {

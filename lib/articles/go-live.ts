@@ -1,29 +1,14 @@
 // Making a story's current text the one readers get (now or at publishAt): the live revision is a
 // snapshot, so later edits stay in the newsroom until they are signed off and published again.
 import type { Tx } from '../db-client';
-import type { Article } from '../generated/prisma/client';
-import { sameContent } from './content-fields';
+import { recordEvent } from './revision-log';
 import type { Status } from './workflow';
-
-/** The revision holding the story's current text, made if the newest one differs. */
-async function snapshotRevision(tx: Tx, article: Article, actorId: string): Promise<string> {
-  const latest = await tx.revision.findFirst({ where: { articleId: article.id }, orderBy: { version: 'desc' } });
-  if (latest && sameContent(latest, article)) return latest.id;
-  const created = await tx.revision.create({
-    data: {
-      articleId: article.id, version: Math.max(article.version, (latest?.version ?? 0) + 1),
-      kicker: article.kicker, headline: article.headline, subheadline: article.subheadline, dateline: article.dateline,
-      byline: article.byline, summary: article.summary, body: article.body, bodyText: article.bodyText, wordCount: article.wordCount,
-      authorId: actorId,
-    },
-  });
-  return created.id;
-}
 
 /** First publication at `publishAt` (may be in the future), or an approved update of a live story. */
 export async function goLive(tx: Tx, articleId: string, actorId: string, publishAt: Date, now: Date): Promise<void> {
   const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
-  const liveRevisionId = await snapshotRevision(tx, article, actorId);
+  // The published text is a revision of its own kind, never written into again (revision-rules.ts).
+  const liveRevisionId = await recordEvent(tx, { articleId, kind: 'PUBLISH', actorId, now });
   const keepsTime = Boolean(article.liveRevisionId && article.publishAt);
   await tx.article.update({
     where: { id: articleId },

@@ -7,7 +7,9 @@ import { teaser } from './teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
 import { canEditStory } from './permissions';
-import { diffParagraphs } from './diff';
+import { diffRevisionText, diffText, foldUnchanged } from './diff';
+import { revisionEventLabel } from './revision-rules';
+import { clampLevels, levelName } from './workflow';
 import { othersEditing } from './presence';
 import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
@@ -79,17 +81,32 @@ async function requireEditableStory(articleId: string) {
   return { user, article };
 }
 
+export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];
+
+/** The kept revisions, newest first: who, when, which event. Merged-away autosaves no longer exist. */
 export async function listRevisions(articleId: string) {
-  await requireEditableStory(articleId);
-  const revisions = await db.revision.findMany({
-    where: { articleId },
-    orderBy: { version: 'desc' },
-    select: { id: true, version: true, createdAt: true, headline: true, wordCount: true, author: { select: { name: true } } },
-  });
+  const { article } = await requireEditableStory(articleId);
+  const [revisions, publication] = await Promise.all([
+    db.revision.findMany({
+      where: { articleId },
+      orderBy: { version: 'desc' },
+      select: {
+        id: true, version: true, kind: true, saves: true, createdAt: true, savedAt: true, headline: true, wordCount: true,
+        author: { select: { name: true } }, signoff: { select: { level: true } },
+      },
+    }),
+    db.publication.findUniqueOrThrow({ where: { id: article.publicationId }, select: { reviewLevels: true } }),
+  ]);
+  const levels = clampLevels(publication.reviewLevels);
   return revisions.map((revision, index) => ({
     id: revision.id,
     version: revision.version,
-    createdAt: revision.createdAt.toISOString(),
+    event: revisionEventLabel(revision.kind, revision.signoff ? levelName(revision.signoff.level, levels) : null),
+    kind: revision.kind,
+    saves: revision.saves,
+    startedAt: revision.createdAt.toISOString(),
+    savedAt: revision.savedAt.toISOString(),
+    live: revision.id === article.liveRevisionId,
     headline: revision.headline,
     author: revision.author?.name ?? '导入',
     wordCount: revision.wordCount,
@@ -97,15 +114,21 @@ export async function listRevisions(articleId: string) {
   }));
 }
 
+const DIFF_FIELDS = [['kicker', '引题'], ['headline', '主题'], ['subheadline', '副题'], ['dateline', '电头'], ['byline', '署名'], ['summary', '摘要']] as const;
+
+/** Any two kept revisions of the story, compared field by field and the body paragraph by paragraph. */
 export async function revisionDiff(articleId: string, fromId: string, toId: string) {
   await requireEditableStory(articleId);
   const [from, to] = await Promise.all([
     db.revision.findFirst({ where: { id: fromId, articleId } }),
     db.revision.findFirst({ where: { id: toId, articleId } }),
   ]);
-  if (!from || !to) notFound();
-  const text = (revision: typeof from) => [revision.kicker, revision.headline, revision.subheadline, revision.byline, revision.bodyText].filter(Boolean).join('\n');
-  return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, lines: diffParagraphs(text(from), text(to)) };
+  if (!from || !to) return null;
+  const fields = DIFF_FIELDS.filter(([field]) => (from[field] ?? '') !== (to[field] ?? '')).map(([field, label]) => ({
+    label, segments: diffText(from[field] ?? '', to[field] ?? ''),
+  }));
+  const body = foldUnchanged(diffRevisionText(from.bodyText, to.bodyText));
+  return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, fields, body, same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip') };
 }
 
 /** The story as readers would see it, from the working copy, through the same renderer (the preview page). */

@@ -1,6 +1,6 @@
 // Loads what the workflow rules need to know about one story, inside the caller's transaction.
 import type { Tx } from '../db-client';
-import { AccessDenied } from '../auth/require-user';
+import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { clampLevels, type Status, type StoryState, type Verdict } from './workflow';
 

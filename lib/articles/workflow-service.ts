@@ -10,6 +10,7 @@ import { indexArticle } from '../search/sqlite-index';
 import { canEditStory } from './permissions';
 import { check, loadStory, mustOwnOrEdit, type LoadedStory } from './story-state';
 import { goLive, withdrawSchedule } from './go-live';
+import { recordEvent } from './revision-log';
 import {
   afterContentChange, approve, canApprove, canCorrect, canPublish, canRetract, canReturn, canSubmit, canUnschedule,
   levelName, pendingLevel,
@@ -55,6 +56,7 @@ export function submitStory(db: Db, actor: Actor, articleId: string, now = new D
     check(canSubmit(story.state));
     if (!story.article.headline.trim()) throw new UserFacingError('请先填写主题再提交审核');
     await advance(tx, story, { status: 'SUBMITTED', reviewLevel: 0, stepSince: now });
+    await recordEvent(tx, { articleId, kind: 'SUBMIT', actorId: actor.id, now });
     await audit(tx, actor, 'article.submit', story);
     return false;
   });
@@ -65,10 +67,11 @@ export function approveStory(db: Db, actor: Actor, articleId: string, comment = 
     check(canApprove(story.state, actor));
     const level = pendingLevel(story.state);
     const next = approve(story.state);
-    await tx.signoff.create({
+    const signoff = await tx.signoff.create({
       data: { articleId, level, reviewerId: actor.id, decision: 'APPROVE', comment: note(comment, '审核意见') || null, articleVersion: story.article.version, createdAt: now },
     });
     await advance(tx, story, { ...next, stepSince: now });
+    await recordEvent(tx, { articleId, kind: 'APPROVE', actorId: actor.id, now, signoffId: signoff.id });
     await audit(tx, actor, 'article.approve', story, { level, levelName: levelName(level, story.state.requiredLevels) });
     return false;
   });
@@ -79,10 +82,11 @@ export function returnStory(db: Db, actor: Actor, articleId: string, comment: st
     check(canReturn(story.state, actor, comment));
     const level = Math.min(pendingLevel(story.state), story.state.requiredLevels);
     await tx.signoff.updateMany({ where: { articleId, clearedAt: null, decision: 'APPROVE' }, data: { clearedAt: now } });
-    await tx.signoff.create({
+    const signoff = await tx.signoff.create({
       data: { articleId, level, reviewerId: actor.id, decision: 'RETURN', comment: note(comment, '退回原因'), articleVersion: story.article.version, createdAt: now },
     });
     await advance(tx, story, { status: 'RETURNED', reviewLevel: 0, stepSince: now });
+    await recordEvent(tx, { articleId, kind: 'RETURN', actorId: actor.id, now, signoffId: signoff.id });
     await audit(tx, actor, 'article.return', story, { level, comment: comment.trim() });
     return false;
   });
@@ -141,6 +145,7 @@ export function correctStory(db: Db, actor: Actor, articleId: string, text: stri
     check(canCorrect(story.state, text));
     const correction = note(text, '更正');
     await tx.correction.create({ data: { articleId, note: correction, createdById: actor.id, createdAt: now } });
+    await recordEvent(tx, { articleId, kind: 'CORRECTION', actorId: actor.id, now });
     await audit(tx, actor, 'article.correct', story, { note: correction });
     return true;
   });

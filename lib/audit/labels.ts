@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'article.correct': '追加更正',
   'article.retract': '撤稿',
   'article.comment': '编辑部意见',
+  'audit.prune': '按保留期限清理审计日志',
 };
 
 export function auditActionLabel(action: string): string {

@@ -5,13 +5,9 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { can, type Capability } from '../access/capabilities';
 import { getCurrentUser, type CurrentUser } from './current-user';
+import { AccessDenied } from './access-denied';
 
-export class AccessDenied extends Error {
-  constructor(readonly reason: 'UNAUTHENTICATED' | 'FORBIDDEN') {
-    super(reason === 'UNAUTHENTICATED' ? '请先登录' : '没有权限进行此操作');
-    this.name = 'AccessDenied';
-  }
-}
+export { AccessDenied };
 
 export async function requireUser(capability: Capability): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -2,6 +2,7 @@
 // or not the email exists, and a password check in both cases so timing does not tell either.
 import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
+import { pruneWhenDue } from '../audit/retention';
 import { normaliseEmail } from '../users/email';
 import { hashPassword, verifyPassword } from './password';
 import { ACCOUNT_THRESHOLD, IP_THRESHOLD, LOCK_LOOKBACK_MS, lockedUntil, lockoutMessage } from './lockout';
@@ -52,6 +53,8 @@ export async function attemptSignIn(
     });
   });
 
+  // Sign-in attempts pile up here, so this is where old ones are pruned (at most hourly, cheap).
+  await pruneWhenDue(db, process.env, now);
   if (!success || !user) return { ok: false, error: INVALID_CREDENTIALS };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

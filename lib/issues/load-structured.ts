@@ -134,7 +134,7 @@ async function createStory(
       createdById: actorId ?? undefined,
       updatedById: actorId ?? undefined,
       authors: { create: story.authors.map((author, index) => ({ ...author, position: index + 1 })) },
-      revisions: { create: { ...content, version: 1, authorId: actorId ?? undefined } },
+      revisions: { create: { ...content, version: 1, authorId: actorId ?? undefined, kind: 'IMPORT' } },
     },
     include: { revisions: { select: { id: true } } },
   });

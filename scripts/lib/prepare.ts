@@ -12,6 +12,10 @@ import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-a
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { syncSearchIndex } from '../../lib/search/sqlite-index';
 import { runPrisma } from './prisma-cli';
+import { mergeOldHistory } from '../../lib/articles/history-merge';
+import { pruneOldRecords } from '../../lib/audit/retention';
+import { resolveRetention } from '../../lib/config/retention';
+import type { Db } from '../../lib/db-client';
 
 export type Prepared = {
   dataDir: string;
@@ -49,6 +53,8 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
 
   const db = createSqliteClient(sqlitePath);
   try {
+    await mergeHistorySafely(db);
+    await pruneOldRecords(db, resolveRetention(env));
     const sample = options.loadSample === false ? null : await loadSampleIssue(db);
     const admin = await ensureFirstAdmin(db, env);
     await syncSearchIndex(db);
@@ -56,6 +62,19 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
     return { dataDir, sqlitePath, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
   } finally {
     await db.$disconnect();
+  }
+}
+
+/**
+ * Revisions from before coalescing are merged once (issue 21). A failure leaves the story it was on
+ * as it was (one transaction per story) and must not keep the newsroom from starting: the next start
+ * or `npm run db:migrate` carries on.
+ */
+export async function mergeHistorySafely(db: Db): Promise<void> {
+  try {
+    await mergeOldHistory(db, (line) => console.log(line));
+  } catch (error) {
+    console.error(`修订历史合并中断（已合并的稿件保留，其余原样未动，下次启动时继续）：${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -33,7 +33,11 @@ function itemKeys(items: MastheadItems): string[] {
 }
 
 function readsLikeStory(block: Block): boolean {
-  return block.lines.some((line) => charLength(line.text) > 40 || /[。；]/u.test(line.text) || STRONG_END.test(line.text) || DATELINE.test(line.text));
+  return block.lines.some((line) => {
+    const items = mastheadItems(line.text);
+    if (hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS) return false;
+    return charLength(line.text) > 40 || /[。；]/u.test(line.text) || STRONG_END.test(line.text) || DATELINE.test(line.text);
+  });
 }
 
 /** The printed weekday and lunar date must be the ones of the printed date; a mismatch is a warning. */
@@ -100,9 +104,10 @@ export function readMasthead(blocks: Block[]): Masthead {
         result.hotline = items.hotline;
         result.fields.hotline = field(items.hotline, 'high', line);
       }
-      const rest = items.rest;
+      // A nameplate is sometimes letter-spaced (今 日 柯 城).
+      const rest = /^(?:\p{Script=Han}\s)+\p{Script=Han}$/u.test(items.rest) ? items.rest.replace(/\s/gu, '') : items.rest;
       if (!rest) continue;
-      if (!result.name && !hasItems(items) && charLength(rest) <= NAMEPLATE_MAX_CHARS && /^\p{Script=Han}+$/u.test(rest)) {
+      if (!result.name && charLength(rest) <= NAMEPLATE_MAX_CHARS && /^\p{Script=Han}+$/u.test(rest)) {
         result.name = rest;
         result.fields.name = field(rest, 'medium', line);
       } else if (!hasItems(items)) {

@@ -25,7 +25,6 @@ import {
   PHOTO_LABEL,
   SENTENCE_END,
   SIDEBAR_LABEL,
-  STRONG_END,
   TRAILING_BYLINE,
 } from './patterns';
 import { field, type ImportReport, type StoryReport } from './report';

@@ -145,7 +145,8 @@ export function parseIssue(text: string): ImportResult {
     return last?.type === 'paragraph' && !last.content?.[0]?.marks ? toPlainText(last) : null;
   };
 
-  const addParagraph = (story: Draft, value: string, line: number) => {
+  /** `resumed`: the text after 上接; the part before the jump stopped wherever the column ended. */
+  const addParagraph = (story: Draft, value: string, line: number, resumed = false) => {
     let textValue = value;
     const marker = CONTINUED_ON.exec(textValue);
     if (marker) {
@@ -162,7 +163,7 @@ export function parseIssue(text: string): ImportResult {
       textValue = textValue.slice(0, trailing.index).trimEnd();
     }
     const previous = lastParagraphText(story);
-    if (unfinished(previous) && textValue) {
+    if ((unfinished(previous) || (resumed && previous !== null && !SENTENCE_END.test(previous))) && textValue) {
       // The print column cut a sentence: rejoin it.
       story.content[story.content.length - 1] = paragraph(previous + textValue);
       return;
@@ -270,7 +271,7 @@ export function parseIssue(text: string): ImportResult {
       if (jumped) {
         pending = [];
         jumped.jumped = false;
-        addParagraph(jumped, text.slice(continuedFrom[0].length), first.number);
+        addParagraph(jumped, text.slice(continuedFrom[0].length), first.number, true);
         current = jumped;
         continue;
       }

@@ -69,8 +69,8 @@ export function ImportReportView({ preview, draft, onChange }: Props) {
                   <option value="">放到稿件…</option>
                   {draft.stories.map((story, index) => <option key={story.key} value={story.key}>稿件{index + 1}：{story.fields.headline || '（无主题）'}</option>)}
                 </select>
-                <button type="button" onClick={() => onChange(dropUnplaced(draft, line.key))} className="rounded border border-stone-400 px-2 py-0.5 text-xs hover:bg-stone-100 dark:hover:bg-stone-800">
-                  丢弃<span className="sr-only">第{line.line}行</span>
+                <button type="button" onClick={() => onChange(dropUnplaced(draft, line.key))} aria-label={`丢弃第${line.line}行`} className="rounded border border-stone-400 px-2 py-0.5 text-xs hover:bg-stone-100 dark:hover:bg-stone-800">
+                  丢弃
                 </button>
               </li>
             ))}

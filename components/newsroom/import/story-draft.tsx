@@ -13,6 +13,10 @@ function preview(block: DraftBlock): string {
   return block.text.length > 90 ? `${block.text.slice(0, 90)}…` : block.text;
 }
 
+function splitLabel(block: DraftBlock): string {
+  return block.kind === 'heading' ? '作为新稿件的主题拆出' : '从这段起拆成新稿件';
+}
+
 type Props = { draft: ImportDraft; story: DraftStory; index: number; onChange: (draft: ImportDraft) => void };
 
 export function StoryDraft({ draft, story, index, onChange }: Props) {
@@ -61,12 +65,22 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
                   ))}
                 </select>
               </label>
-              <button type="button" onClick={() => onChange(splitStory(draft, story.key, block.key))} className="rounded border border-stone-400 px-2 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800">
-                {block.kind === 'heading' ? '作为新稿件的主题拆出' : '从这段起拆成新稿件'}<span className="sr-only">（{name}第{position + 1}段）</span>
+              <button
+                type="button"
+                onClick={() => onChange(splitStory(draft, story.key, block.key))}
+                aria-label={`${splitLabel(block)}（${name}第${position + 1}段）`}
+                className="rounded border border-stone-400 px-2 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+              >
+                {splitLabel(block)}
               </button>
               {block.unsure ? (
-                <button type="button" onClick={() => onChange(confirmBlock(draft, story.key, block.key))} className="rounded border border-stone-400 px-2 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800">
-                  保留为小标题<span className="sr-only">（{name}第{position + 1}段）</span>
+                <button
+                  type="button"
+                  onClick={() => onChange(confirmBlock(draft, story.key, block.key))}
+                  aria-label={`保留为小标题（${name}第${position + 1}段）`}
+                  className="rounded border border-stone-400 px-2 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
+                  保留为小标题
                 </button>
               ) : null}
             </div>

@@ -100,3 +100,37 @@ test('an editor fixes what the importer was unsure of on the report page before 
   await page.goto('/newsroom/search?q=%E6%89%8B%E6%9C%BA%E6%9F%A5%E8%AF%A2%E7%A9%BA%E4%BD%99%E8%BD%A6%E4%BD%8D');
   await expect(page.getByRole('main')).toContainText('城区新增公共停车位');
 });
+
+// The print system's PDF (made here by Chromium from a two-column page) goes through the same report;
+// a PDF without a text layer is refused with a sentence that says why.
+test('an editor imports the PDF itself, and a scanned PDF is refused', async ({ browser, page }) => {
+  const maker = await browser.newPage();
+  await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt }
+    h1 { font-size: 20pt } .cols { column-count: 2; column-gap: 9mm } p { text-indent: 2em; margin: 0 0 2mm }</style></head><body>
+    <p>2024年4月15日 星期一 第 1970 期</p><p>第1版：要闻</p><h1>柯城开展安全生产大检查</h1><div class="cols">
+    <p>本报讯（记者 徐敏）4月12日，区领导带队检查重点企业安全生产工作，要求绷紧安全弦，坚决遏制各类事故发生。检查组一行先后来到化工园区、建筑工地和商贸综合体。</p>
+    <p>检查组重点检查了消防通道、危化品储存和特种设备使用情况，现场督促整改问题12个。区应急管理局表示，下一步将持续开展安全生产专项整治行动。</p></div></body></html>`);
+  const issuePdf = await maker.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  await maker.setContent('<div style="width:160mm;height:200mm;background:#777"></div>');
+  const scanPdf = await maker.pdf({ format: 'A4' });
+  await maker.close();
+
+  await provisionAccount(browser, { name: '郑洁', email: 'zhengjie@e2e.test', role: '编辑', password: 'zhengjie-password-1' });
+  await signInAndExpect(page, 'zhengjie@e2e.test', 'zhengjie-password-1');
+  await page.goto('/newsroom/issues/import');
+  const file = page.getByLabel(/印刷系统导出的纯文本文件/);
+  await file.setInputFiles({ name: 'issue-1970.pdf', mimeType: 'application/pdf', buffer: issuePdf });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  const report = page.getByRole('region', { name: /预览：第1970期/ });
+  await expect(report).toContainText('2024-04-15 · 1版 · 1篇稿件');
+  await expect(report).toContainText('编码 PDF 文字层（1页）');
+  await expect(report.getByLabel('稿件1 主题')).toHaveValue('柯城开展安全生产大检查');
+  await expect(report.getByLabel('稿件1 署名')).toHaveValue('记者 徐敏');
+  await page.getByRole('button', { name: '确认导入为草稿' }).click();
+  await expect(page.getByRole('status')).toContainText('已导入第1970期（草稿，未出版）：1篇稿件');
+
+  await page.reload();
+  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanPdf });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(formAlert(page)).toHaveText('这个 PDF 没有文字层（可能是扫描件），请导出带文字的 PDF 或纯文本');
+});

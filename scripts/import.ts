@@ -1,5 +1,5 @@
-// npm run import -- <file.txt|file.json> [--number N] [--date YYYY-MM-DD] [--replace]
-// A print export (.txt, UTF-8 or GB18030) or an export of this system (.json) becomes a PLANNING
+// npm run import -- <file.txt|file.pdf|file.json> [--number N] [--date YYYY-MM-DD] [--replace]
+// A print export (.txt in UTF-8 or GB18030, or the PDF with its text layer) or an export of this system (.json) becomes a PLANNING
 // issue of draft stories in the data directory's database. Nothing is published. What the importer
 // could not find is asked for (--number, --date) rather than a reason to give up; only a text with no
 // issue structure at all is refused.
@@ -8,6 +8,7 @@ import { prepare } from './lib/prepare';
 import { createSqliteClient } from '../lib/db-client';
 import { toPlainText } from '../lib/content/plain-text';
 import { decodeImportFile, MAX_IMPORT_BYTES } from '../lib/importer/decode';
+import { readImportFile } from '../lib/importer/read-file';
 import { parseIssue } from '../lib/importer/parse-issue';
 import { reportLines } from '../lib/importer/report-text';
 import { saveImportedIssue } from '../lib/importer/import-service';
@@ -15,7 +16,7 @@ import { positionalArgs, provisionalHeadline, readOverrides, refusal } from '../
 import { readIssueExport } from '../lib/issues/export-issue';
 import type { StructuredIssue } from '../lib/issues/structured';
 
-const USAGE = 'npm run import -- 文件.txt [--number 期号] [--date 2020-08-24] [--replace]';
+const USAGE = 'npm run import -- 文件.txt|文件.pdf [--number 期号] [--date 2020-08-24] [--replace]';
 
 function fail(message: string, code = 1): never {
   console.error(`导入失败：${message}`);
@@ -58,7 +59,8 @@ async function main() {
   if (!file) fail(`请给出文件：${USAGE}`);
   const overrides = readOverrides(args);
   if (overrides.errors.length) fail(overrides.errors.join('；'));
-  const decoded = decodeImportFile(readFile(file));
+  const bytes = readFile(file);
+  const decoded = file.endsWith('.json') ? decodeImportFile(bytes) : await readImportFile(bytes);
   if (!decoded.ok) fail(decoded.error);
 
   let issue: StructuredIssue;

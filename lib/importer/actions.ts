@@ -5,7 +5,8 @@ import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { guarded, type ActionResult } from '../actions/result';
 import { sanitizeDoc } from '../content/sanitize';
-import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
+import { MAX_IMPORT_BYTES } from './decode';
+import { readImportFile } from './read-file';
 import { parseIssue } from './parse-issue';
 import { saveImportedIssue } from './import-service';
 import { refusal } from './needs';
@@ -29,7 +30,7 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) return { ok: false, error: '请选择要导入的文件' };
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
-  const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
+  const decoded = await readImportFile(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const result = parseIssue(decoded.text);
   const refused = refusal(result.issue, result.report);

@@ -51,12 +51,12 @@ export function ImportForm({ action }: Props) {
     <div className="space-y-4">
       <form onSubmit={upload} className="space-y-4">
         <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">印刷系统导出的纯文本文件（.txt，UTF-8 或 GBK，最大 10 MB）</label>
+          <label htmlFor="import-file" className="block text-sm font-medium">印刷系统导出的纯文本文件或 PDF（.txt 为 UTF-8 或 GBK，.pdf 须带文字层；最大 10 MB）</label>
           <input
             id="import-file"
             name="file"
             type="file"
-            accept=".txt,text/plain"
+            accept=".txt,.pdf,text/plain,application/pdf"
             required
             className="mt-1 block"
             onChange={(event) => {

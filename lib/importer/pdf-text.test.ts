@@ -14,7 +14,7 @@ import { readImportFile } from './read-file';
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-pdf-'));
-afterAll(() => (process.env.KEEP_PDFS ? console.log(dir) : fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const STYLE = `@page { size: A4; margin: 15mm } body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 11pt; line-height: 1.6 }
 h1 { font-size: 20pt; margin: 3mm 0 } h2 { font-size: 16pt; margin: 3mm 0 } p { margin: 0 0 2mm; text-indent: 2em } .plain { text-indent: 0 }

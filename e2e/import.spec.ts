@@ -79,8 +79,12 @@ test('an editor fixes what the importer was unsure of on the report page before 
   await number.fill('1960');
   await expect(confirm).toHaveText('确认导入为草稿（仍有1个小标题待确认、1行未归类）');
 
-  // 重点检查 stays a subheading; 城区新增公共停车位 becomes a story of its own with the paragraph under it.
-  await report.getByRole('button', { name: '保留为小标题（稿件1第2段）' }).click();
+  // 重点检查 split off by mistake goes back as a subheading; 城区新增公共停车位 becomes a story of its own.
+  await report.getByRole('button', { name: '作为新稿件的主题拆出（稿件1第2段）' }).click();
+  await expect(report.getByRole('listitem', { name: '稿件2：重点检查' })).toContainText('检查组重点检查了消防通道');
+  await report.getByRole('button', { name: '稿件2并入上一篇' }).click();
+  await expect(report.getByRole('listitem', { name: /^稿件2/ })).toHaveCount(0);
+  await expect(report.getByRole('listitem', { name: '稿件1：柯城开展安全生产大检查' })).toContainText('小标题重点检查');
   await report.getByRole('button', { name: '作为新稿件的主题拆出（稿件1第4段）' }).click();
   const second = report.getByRole('listitem', { name: '稿件2：城区新增公共停车位' });
   await expect(second).toContainText('为缓解停车难');

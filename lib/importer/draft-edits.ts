@@ -1,7 +1,9 @@
 // The fixes an editor makes on the report page, as pure functions from draft to draft: edit a field
 // (which counts as having looked at it), mark a field as checked, move a block to another story,
-// split a story into two from a block on, put an unplaced line into a story, or drop it.
-import { paragraphBlock, type DraftStory, type ImportDraft, type MastheadField, type StoryField } from './draft';
+// split a story into two from a block on, merge a story into the one before, put an unplaced line into
+// a story, or drop it.
+import { heading } from '../content/builders';
+import { draftBlock, paragraphBlock, type DraftStory, type ImportDraft, type MastheadField, type StoryField } from './draft';
 
 export function setMastheadField(draft: ImportDraft, name: MastheadField, value: string): ImportDraft {
   return { ...draft, masthead: { ...draft.masthead, [name]: value }, check: draft.check.filter((field) => field !== name) };
@@ -75,4 +77,19 @@ export function placeUnplaced(draft: ImportDraft, lineKey: string, storyKey: str
 
 export function dropUnplaced(draft: ImportDraft, lineKey: string): ImportDraft {
   return { ...draft, unplaced: draft.unplaced.filter((candidate) => candidate.key !== lineKey) };
+}
+
+/**
+ * A story the importer split off wrongly goes back into the story before it: its headline (if any)
+ * becomes a subheading there, then its blocks follow.
+ */
+export function mergeIntoPrevious(draft: ImportDraft, storyKey: string): ImportDraft {
+  const index = draft.stories.findIndex((story) => story.key === storyKey);
+  if (index < 1) return draft;
+  const story = draft.stories[index]!;
+  const previous = draft.stories[index - 1]!;
+  const headline = story.fields.headline.trim();
+  const blocks = [...(headline ? [draftBlock(`${story.key}h`, heading(headline))] : []), ...story.blocks.map((block) => ({ ...block, unsure: false }))];
+  const merged = { ...previous, blocks: [...previous.blocks, ...blocks], continuedOn: [...new Set([...previous.continuedOn, ...story.continuedOn])] };
+  return { ...draft, stories: [...draft.stories.slice(0, index - 1), merged, ...draft.stories.slice(index + 1)] };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleIssue, SAMPLE_ISSUE_FILE } from '../../seeds/sample-issue';
 import { parseIssue } from './parse-issue';
 import { confirmState, draftSchema, fromDraft, needsBeforeSave, stillToCheck, toDraft } from './draft';
-import { confirmBlock, dropUnplaced, markStoryChecked, moveBlock, placeUnplaced, setMastheadField, setStoryField, splitStory } from './draft-edits';
+import { confirmBlock, dropUnplaced, markStoryChecked, mergeIntoPrevious, moveBlock, placeUnplaced, setMastheadField, setStoryField, splitStory } from './draft-edits';
 
 const seedText = fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds', SAMPLE_ISSUE_FILE), 'utf8');
 const unsure = parseIssue('2020年8月24日\n\n第1版\n\n柯城开展大检查\n\n本报讯（记者 徐敏）检查组一行来到化工园区。\n\n城区新增车位\n\n为缓解停车难，城区新增车位800个。\n\n一行没有归属的说明');
@@ -38,6 +38,16 @@ describe('the import draft', () => {
     ]);
     expect(fromDraft(split).stories[1]).toMatchObject({ page: 1, headline: '城区新增车位', dateline: null, byline: null, authors: [] });
     expect(confirmBlock(draft, story!.key, heading.key).stories[0]!.blocks.some((block) => block.unsure)).toBe(false);
+  });
+
+  it('merges a story split off wrongly back into the one before, its headline becoming a subheading', () => {
+    const draft = toDraft(parseIssue(seedText));
+    const merged = mergeIntoPrevious(draft, draft.stories[1]!.key);
+    expect(merged.stories).toHaveLength(draft.stories.length - 1);
+    const blocks = merged.stories[0]!.blocks;
+    expect(blocks.slice(draft.stories[0]!.blocks.length).map((block) => block.text)).toEqual(['柯城区人民医院干部职工大会召开', ...draft.stories[1]!.blocks.map((block) => block.text)]);
+    expect(blocks[draft.stories[0]!.blocks.length]!.kind).toBe('heading');
+    expect(mergeIntoPrevious(draft, draft.stories[0]!.key)).toBe(draft);
   });
 
   it('moves a block, places an unplaced line, drops one, and edits fields', () => {

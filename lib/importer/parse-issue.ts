@@ -40,6 +40,8 @@ const TITLE_MAX_CHARS = 32;
 const BROKEN_LINE_MIN_CHARS = 18;
 /** A paragraph that opens like a news story (a time) under a one-line title: the title is a headline. */
 const STORY_OPENING = /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
+/** A byline line that names a role (记者, 通讯员 …), not only a name. */
+const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
 /** Subheadings inside a story are often numbered. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/u;
 
@@ -234,7 +236,9 @@ export function parseIssue(text: string): ImportResult {
     if (isBylineBlock(block)) {
       const value = blockText(block, ' ');
       if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline) current = startStory(pending, first.number);
+      // ■郑霞: a name without a label; the label (记者) is a guess.
       setByline(current, value, first.number, 'high');
+      if (!BYLINE_LABEL.test(value)) current.report.fields.byline = { ...current.report.fields.byline!, confidence: 'low' };
       continue;
     }
 

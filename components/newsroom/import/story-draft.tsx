@@ -2,7 +2,7 @@
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
 import type { DraftBlock, DraftStory, ImportDraft, StoryField } from '@/lib/importer/draft';
-import { confirmBlock, markStoryChecked, moveBlock, setStoryField, splitStory } from '@/lib/importer/draft-edits';
+import { confirmBlock, markStoryChecked, mergeIntoPrevious, moveBlock, setStoryField, splitStory } from '@/lib/importer/draft-edits';
 import { DraftInput } from './draft-input';
 
 const FIELD_LABELS: Record<StoryField, string> = { kicker: '引题', headline: '主题', subheadline: '副题', dateline: '电头', byline: '署名', page: '版次' };
@@ -27,9 +27,14 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
       <p className="font-semibold">
         {name} · 第{story.fields.page}版 · {story.fields.headline || '（无主题）'}
       </p>
-      <p className="text-xs text-stone-600 dark:text-stone-400">
-        始于第{story.line}行 · {story.blocks.length}段{story.continuedOn.length ? ` · 转${story.continuedOn.join('、')}版` : ''}
-      </p>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
+        <span>始于第{story.line}行 · {story.blocks.length}段{story.continuedOn.length ? ` · 转${story.continuedOn.join('、')}版` : ''}</span>
+        {index > 0 ? (
+          <button type="button" onClick={() => onChange(mergeIntoPrevious(draft, story.key))} aria-label={`${name}并入上一篇`} className="rounded border border-stone-400 px-2 py-0.5 text-stone-800 hover:bg-stone-100 dark:text-stone-100 dark:hover:bg-stone-800">
+            并入上一篇
+          </button>
+        ) : null}
+      </div>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'page'] as const).map((field) => (
           <DraftInput

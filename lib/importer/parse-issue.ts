@@ -138,9 +138,10 @@ export function parseIssue(text: string): ImportResult {
     story.report.fields.byline = field(byline, confidence, line);
   };
 
-  /** A paragraph that stops mid-sentence: the next block continues it. */
+  /** A paragraph that stops mid-sentence: the next block continues it (a photo caption ends in its credit, not mid-sentence). */
   const unfinished = (value: string | null): boolean =>
-    value !== null && (CONTINUES.test(value) || (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS));
+    value !== null &&
+    (CONTINUES.test(value) || (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS && !PHOTO_CREDIT.test(value)));
 
   const lastParagraphText = (story: Draft | null): string | null => {
     const last = story?.content.at(-1);

@@ -45,7 +45,8 @@ const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
 /** Subheadings inside a story are often numbered. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/u;
 
-type Draft = StructuredStory & { report: StoryReport; content: DocNode[]; jumped: boolean; photo: boolean };
+/** `resumedOn`: pages where a 上接 part of the story has been found. */
+type Draft = StructuredStory & { report: StoryReport; content: DocNode[]; jumped: boolean; photo: boolean; resumedOn: number[] };
 
 function isTitleLine(text: string): boolean {
   return (
@@ -115,6 +116,7 @@ export function parseIssue(text: string): ImportResult {
       content: [],
       jumped: false,
       photo: false,
+      resumedOn: [],
       report: { headline: titles?.headline ?? '', line, page, fields: { ...(titles?.fields ?? {}) }, paragraphs: 0, headings: 0, tables: 0, unsureHeadings: [] },
     };
     if (!titles) {
@@ -276,6 +278,7 @@ export function parseIssue(text: string): ImportResult {
       if (jumped) {
         pending = [];
         jumped.jumped = false;
+        jumped.resumedOn.push(page);
         addParagraph(jumped, text.slice(continuedFrom[0].length), first.number, true);
         current = jumped;
         continue;
@@ -346,7 +349,8 @@ function opensStory(title: string, next: string, current: Draft): boolean {
 
 /** The story a 上接 part continues: on the page named, jumping to this page; the repeated title decides between several. */
 function continuationOf(stories: Draft[], from: number, page: number, pending: Line[][]): Draft | null {
-  const candidates = stories.filter((story) => story.page <= from && story.continuedOn.includes(page) && story.jumped);
+  // A story whose 下转 part was followed by a sidebar (编后, 相关链接) is no longer "jumped" but still waits for it.
+  const candidates = stories.filter((story) => story.page <= from && story.continuedOn.includes(page) && !story.resumedOn.includes(page));
   const titles = new Set(pending.flat().map((line) => line.text));
   return candidates.find((story) => titles.has(story.headline) || (story.kicker !== null && titles.has(story.kicker))) ?? candidates[0] ?? null;
 }

@@ -1,59 +1,80 @@
 'use server';
-// The newsroom's import page: first a preview (the report, nothing written), then the import itself.
+// The newsroom's import page: first a preview (the report as an editable draft, nothing written),
+// then the import of the draft as the editor fixed it.
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { guarded, type ActionResult } from '../actions/result';
-import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
+import { sanitizeDoc } from '../content/sanitize';
+import { MAX_IMPORT_BYTES } from './decode';
+import { readImportFile } from './read-file';
 import { parseIssue } from './parse-issue';
-import { blockingProblems, saveImportedIssue } from './import-service';
-import type { ImportReport } from './report';
+import { saveImportedIssue } from './import-service';
+import { refusal } from './needs';
+import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
 
 export type ImportPreview = {
   stage: 'preview';
   fileName: string;
   encoding: string;
-  number: number;
-  date: string;
-  pageCount: number;
-  stories: { headline: string; kicker: string | null; subheadline: string | null; page: number; byline: string | null; blocks: number }[];
-  report: ImportReport;
-  problems: string[];
+  draft: ImportDraft;
+  /** Masthead items that are shown but not edited here (name, publisher, lunar date …). */
+  found: Record<string, string>;
   existing: 'none' | 'draft' | 'published';
 };
 export type ImportDone = { stage: 'done'; number: number; stories: number; replaced: boolean };
 
-export async function importIssueAction(_prev: unknown, formData: FormData): Promise<ActionResult<ImportPreview | ImportDone>> {
-  return guarded<ActionResult<ImportPreview | ImportDone>>(async (): Promise<ActionResult<ImportPreview | ImportDone>> => {
-    const user = await requireUser('issue:import');
-    const file = formData.get('file');
-    if (!(file instanceof File) || file.size === 0) return { ok: false, error: '请选择要导入的文件' };
-    if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
-    const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) return { ok: false, error: decoded.error };
-    const { issue, report } = parseIssue(decoded.text);
-    const problems = blockingProblems(issue, report);
+/** The edited draft can hold a whole issue's text as JSON: a few times the file's size at most. */
+const MAX_DRAFT_CHARS = MAX_IMPORT_BYTES * 3;
 
-    if (formData.get('intent') !== 'confirm') {
-      const existing = issue.number ? await db.issue.findFirst({ where: { number: issue.number }, select: { status: true } }) : null;
-      return {
-        ok: true,
-        stage: 'preview',
-        fileName: file.name,
-        encoding: decoded.encoding,
-        number: issue.number,
-        date: issue.date,
-        pageCount: issue.pageCount,
-        stories: issue.stories.map((story) => ({
-          headline: story.headline, kicker: story.kicker, subheadline: story.subheadline, page: story.page, byline: story.byline, blocks: story.body.content.length,
-        })),
-        report,
-        problems,
-        existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
-      };
-    }
-    if (problems.length) return { ok: false, error: problems.join('；') };
-    const outcome = await saveImportedIssue(db, issue, { actorId: user.id, replace: formData.get('replace') === 'yes' });
-    if (!outcome.ok) return { ok: false, error: outcome.error };
-    return { ok: true, stage: 'done', number: outcome.number, stories: outcome.stories, replaced: outcome.replaced };
+async function preview(formData: FormData): Promise<ActionResult<ImportPreview>> {
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) return { ok: false, error: '请选择要导入的文件' };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
+  const decoded = await readImportFile(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  const result = parseIssue(decoded.text);
+  const refused = refusal(result.issue, result.report);
+  if (refused) return { ok: false, error: refused };
+  const draft = toDraft(result);
+  const existing = result.issue.number ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } }) : null;
+  const shown = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
+  return {
+    ok: true,
+    stage: 'preview',
+    fileName: file.name,
+    encoding: decoded.encoding,
+    draft,
+    found: Object.fromEntries(shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : []))),
+    existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
+  };
+}
+
+async function confirm(formData: FormData, actorId: string): Promise<ActionResult<ImportDone>> {
+  const raw = formData.get('draft');
+  if (typeof raw !== 'string' || raw === '') return { ok: false, error: '请先上传文件并预览' };
+  if (raw.length > MAX_DRAFT_CHARS) return { ok: false, error: '导入内容过大（上限 10 MB 的文件）' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: '导入内容已损坏，请重新上传文件' };
+  }
+  const parsed = draftSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: '导入内容无效，请重新上传文件' };
+  // Validated by the schema above; the body nodes are cleaned by the content pipeline below.
+  const draft = parsed.data as ImportDraft;
+  const needs = needsBeforeSave(draft);
+  if (needs.length) return { ok: false, error: `还需填写：${needs.join('、')}` };
+  const structured = fromDraft(draft);
+  const issue = { ...structured, stories: structured.stories.map((story) => ({ ...story, body: sanitizeDoc(story.body) })) };
+  const outcome = await saveImportedIssue(db, issue, { actorId, replace: formData.get('replace') === 'yes' });
+  if (!outcome.ok) return { ok: false, error: outcome.error, fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined };
+  return { ok: true, stage: 'done', number: outcome.number, stories: outcome.stories, replaced: outcome.replaced };
+}
+
+export async function importIssueAction(_prev: unknown, formData: FormData): Promise<ActionResult<ImportPreview | ImportDone>> {
+  return guarded<ActionResult<ImportPreview | ImportDone>>(async () => {
+    const user = await requireUser('issue:import');
+    return formData.get('intent') === 'confirm' ? confirm(formData, user.id) : preview(formData);
   });
 }

@@ -1,11 +1,18 @@
 // Bylines: "衢报传媒集团记者 徐敏 本报记者 严嘉慧" → authors with their labels. A label is any word
-// ending in 记者, 通讯员, 摄影 or 编辑; the names after it (until the next label) carry it.
+// ending in 记者, or 通讯员, 实习生, 摄影, 编辑, 撰稿; the names after it (until the next label) carry it.
 import type { StructuredAuthor } from '../issues/structured';
 
-const LABEL = /(?:记者|通讯员|摄影|编辑|撰稿)$/u;
+const LABEL = /^(?:\S*记者|\S*通讯员|实习生|摄影|编辑|撰稿|编译)$/u;
+const GLUED = /^(\S*?(?:记者|通讯员|实习生|摄影))(\p{Script=Han}{2,4})$/u;
 
 export function parseByline(text: string): { byline: string; authors: StructuredAuthor[] } {
-  const byline = text.replace(/^■\s*/u, '').replace(/\s+/g, ' ').trim();
+  const byline = text
+    .replace(/^[■●▲◆★□]\s*/u, '')
+    .replace(/^(?:文\s*图|文|图)[/／]\s*/u, '')
+    .replace(/[、，,/／]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/\s*(?:摄影|摄)$/u, '')
+    .trim();
   const authors: StructuredAuthor[] = [];
   let label: string | null = null;
   for (const word of byline.split(' ')) {
@@ -14,9 +21,8 @@ export function parseByline(text: string): { byline: string; authors: Structured
       label = word;
       continue;
     }
-    if (word === '摄') continue;
     // A name glued to its label ("记者徐敏") is split too.
-    const glued = /^(.*?(?:记者|通讯员|摄影))(\S{2,4})$/u.exec(word);
+    const glued = GLUED.exec(word);
     if (glued) {
       authors.push({ name: glued[2]!, label: glued[1]! });
       label = glued[1]!;

@@ -18,7 +18,7 @@ export function decodeImportFile(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, error: '文件不是文本（可能是 Word、PDF 或图片等二进制文件），请导出为纯文本 .txt 后再导入' };
+  if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, error: '文件不是文本，也不是 PDF（可能是 Word 或图片等文件），请导出为纯文本 .txt 或带文字的 PDF 后再导入' };
   let text: string;
   let encoding: Encoding;
   try {

@@ -4,28 +4,21 @@
 import type { Db } from '../db-client';
 import type { StructuredIssue } from '../issues/structured';
 import { loadStructuredIssue } from '../issues/load-structured';
-import type { ImportReport } from './report';
+import { parseCalendarDate } from '../dates/calendar-date';
 
 export type ImportOutcome =
   | { ok: true; issueId: string; number: number; stories: number; replaced: boolean }
   | { ok: false; error: string; conflict?: 'draft-exists' | 'published' };
-
-/** Problems that make an issue unfit to import at all (shown with the report). */
-export function blockingProblems(issue: StructuredIssue, report: ImportReport): string[] {
-  const problems: string[] = [];
-  if (!issue.number) problems.push('没有找到期号，无法导入');
-  if (!issue.date) problems.push('没有找到出版日期，无法导入');
-  if (issue.stories.length === 0) problems.push('没有找到任何稿件，无法导入');
-  if (issue.stories.some((story) => !story.headline)) problems.push('有稿件没有标题，请先修正文件');
-  void report;
-  return problems;
-}
 
 export async function saveImportedIssue(
   db: Db,
   issue: StructuredIssue,
   options: { actorId: string | null; replace: boolean; auditAction?: string },
 ): Promise<ImportOutcome> {
+  // The page and the command line ask for these first; this is the last guard before writing.
+  if (!Number.isInteger(issue.number) || issue.number < 1) return { ok: false, error: '缺少期号，没有写入' };
+  if (!parseCalendarDate(issue.date)) return { ok: false, error: '缺少有效的出版日期，没有写入' };
+  if (issue.stories.some((story) => !story.headline.trim())) return { ok: false, error: '有稿件没有主题，没有写入' };
   const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true, id: true } });
   const slug = publication?.slug ?? 'jinri-kecheng';
   const existing = publication

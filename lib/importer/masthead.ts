@@ -1,9 +1,14 @@
-// The masthead at the top of the export: date, issue number, lunar line, name, publisher, page
-// count, hotline. It ends at the first block that is none of these and not a short label (QR codes
-// such as 柯城发布 / 运动柯城 APP are labels of the nameplate's images).
+// The masthead at the top of the export: date, issue number, weekday and lunar date, name, publisher,
+// page count, hotline — in any order, one or several to a line, in one or several blocks. It ends
+// before the first block that reads like a story (a sentence, a dateline, a long line); the blocks
+// it takes are the ones up to the last that holds a masthead item. Short all-Han lines between them
+// are the nameplate (the first) and labels of the nameplate's QR codes (柯城发布, 运动柯城 APP).
+import { lunarDateText, weekdayText } from '../dates/chinese-date';
+import { parseCalendarDate } from '../dates/calendar-date';
 import type { Block } from './blocks';
-import { blockText } from './blocks';
-import { charLength, chineseNumber, DATE_LINE, HOTLINE, ISSUE_NUMBER, LUNAR_LINE, PAGE_COUNT, PUBLISHER, WEEKDAY } from './patterns';
+import { hasItems, mastheadItems, type MastheadItems } from './masthead-items';
+import { isPageHeader } from './page-header';
+import { charLength, DATELINE, STRONG_END } from './patterns';
 import { field, type FoundField } from './report';
 
 export type Masthead = {
@@ -14,60 +19,105 @@ export type Masthead = {
   hotline: string | null;
   pageCount: number | null;
   fields: Record<string, FoundField>;
-  /** Index of the first block after the masthead. */
-  end: number;
+  warnings: string[];
+  /** Indexes of the blocks the masthead is made of. */
+  blocks: Set<number>;
 };
 
-const MAX_MASTHEAD_BLOCKS = 20;
+const MAX_MASTHEAD_BLOCKS = 24;
+const NAMEPLATE_MAX_CHARS = 8;
+const MAX_REST_CHARS = 10;
 
-function isMastheadLine(text: string): boolean {
-  return DATE_LINE.test(text) || ISSUE_NUMBER.test(text) || LUNAR_LINE.test(text) || PUBLISHER.test(text) || PAGE_COUNT.test(text) || HOTLINE.test(text);
+function itemKeys(items: MastheadItems): string[] {
+  return Object.keys(items).filter((key) => key !== 'rest');
+}
+
+function readsLikeStory(block: Block): boolean {
+  return block.lines.some((line) => {
+    const items = mastheadItems(line.text);
+    if (hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS) return false;
+    return charLength(line.text) > 40 || /[。；]/u.test(line.text) || STRONG_END.test(line.text) || DATELINE.test(line.text);
+  });
+}
+
+/** The printed weekday and lunar date must be the ones of the printed date; a mismatch is a warning. */
+function checkCalendar(result: Masthead, weekday: FoundField | undefined, lunar: FoundField | undefined) {
+  const date = result.date ? parseCalendarDate(result.date) : null;
+  if (!date) return;
+  const mismatches: string[] = [];
+  if (weekday && weekday.value !== weekdayText(date)) mismatches.push(`星期应为${weekdayText(date)}，报头印的是${weekday.value}`);
+  if (lunar) {
+    const computed = lunarDateText(date);
+    const printed = lunar.value.replace(/^农历/u, '');
+    // A lunar date printed without its year is compared without the year.
+    const expected = /年/u.test(printed) ? computed : computed.replace(/^\S+?年/u, '');
+    if (printed !== expected) mismatches.push(`农历应为${expected}，报头印的是${printed}`);
+  }
+  if (!mismatches.length) return;
+  result.warnings.push(`出版日期 ${result.date} 与报头不符：${mismatches.join('；')}，请核对日期`);
+  result.fields.date = { ...result.fields.date!, confidence: 'low' };
 }
 
 export function readMasthead(blocks: Block[]): Masthead {
-  const result: Masthead = { date: null, number: null, name: null, publisher: null, hotline: null, pageCount: null, fields: {}, end: 0 };
-  // The masthead is everything up to the last masthead line among the first blocks.
+  const result: Masthead = { date: null, number: null, name: null, publisher: null, hotline: null, pageCount: null, fields: {}, warnings: [], blocks: new Set() };
   let last = -1;
-  blocks.slice(0, MAX_MASTHEAD_BLOCKS).forEach((block, index) => {
-    if (block.lines.length === 1 && isMastheadLine(block.lines[0]!.text)) last = index;
-  });
+  const seen = new Set<string>();
+  const found: { items: MastheadItems; line: number; text: string }[][] = [];
+  for (const [index, block] of blocks.slice(0, MAX_MASTHEAD_BLOCKS).entries()) {
+    if (readsLikeStory(block)) break;
+    const lines = block.lines.map((line) => ({ items: mastheadItems(line.text), line: line.number, text: line.text }));
+    found.push(lines);
+    // A masthead line brings an item not seen yet and little else (a title that mentions a date does not).
+    const fresh = lines.filter(({ items }) => hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS && itemKeys(items).some((key) => !seen.has(key)));
+    for (const { items } of fresh) for (const key of itemKeys(items)) seen.add(key);
+    if (fresh.length) last = index;
+  }
   if (last < 0) return result;
-  const labels: string[] = [];
-  for (const block of blocks.slice(0, last + 1)) {
-    const text = blockText(block, ' ');
-    const line = block.lines[0]!.number;
-    const date = DATE_LINE.exec(text);
-    const issue = ISSUE_NUMBER.exec(text);
-    const pages = PAGE_COUNT.exec(text);
-    const hotline = HOTLINE.exec(text);
-    if (date) {
-      result.date = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
-      result.fields.date = field(result.date, 'high', line);
-    } else if (issue) {
-      result.number = Number(issue[1]);
-      result.fields.number = field(issue[1]!, 'high', line);
-    } else if (LUNAR_LINE.test(text)) {
-      result.fields.lunar = field(text.replace(WEEKDAY, '').trim(), 'high', line);
-      const weekday = WEEKDAY.exec(text);
-      if (weekday) result.fields.weekday = field(weekday[0], 'high', line);
-    } else if (PUBLISHER.test(text)) {
-      result.publisher = text;
-      result.fields.publisher = field(text, 'high', line);
-    } else if (pages) {
-      result.pageCount = chineseNumber(pages[1]!);
-      if (result.pageCount) result.fields.pageCount = field(String(result.pageCount), 'high', line);
-    } else if (hotline) {
-      result.hotline = hotline[1]!.replace(/\s+/g, '');
-      result.fields.hotline = field(result.hotline, 'high', line);
-    } else if (!result.name && charLength(text) <= 8 && /^\p{Script=Han}+$/u.test(text)) {
-      // The first short all-Han line is the nameplate (今日柯城); later ones label its QR codes.
-      result.name = text;
-      result.fields.name = field(text, 'medium', line);
-    } else {
-      labels.push(text);
+  const labels: { text: string; line: number }[] = [];
+  let weekday: FoundField | undefined;
+  let lunar: FoundField | undefined;
+  for (const [index, lines] of found.slice(0, last + 1).entries()) {
+    const block = blocks[index]!;
+    // A page header before the masthead's last item stays for the story reader.
+    if (block.lines.length === 1 && isPageHeader(block.lines[0]!.text)) continue;
+    result.blocks.add(index);
+    for (const { items, line, text } of lines) {
+      if (items.date && !result.date) {
+        result.date = items.date;
+        result.fields.date = field(items.date, 'high', line);
+      }
+      if (items.number && !result.number) {
+        result.number = items.number;
+        result.fields.number = field(String(items.number), 'high', line);
+      }
+      if (items.lunar && !lunar) lunar = field(`农历${items.lunar}`, 'high', line);
+      if (items.weekday && !weekday) weekday = field(items.weekday, 'high', line);
+      if (items.publisher && !result.publisher) {
+        result.publisher = items.publisher;
+        result.fields.publisher = field(items.publisher, 'high', line);
+      }
+      if (items.pageCount && !result.pageCount) {
+        result.pageCount = items.pageCount;
+        result.fields.pageCount = field(String(items.pageCount), 'high', line);
+      }
+      if (items.hotline && !result.hotline) {
+        result.hotline = items.hotline;
+        result.fields.hotline = field(items.hotline, 'high', line);
+      }
+      // A nameplate is sometimes letter-spaced (今 日 柯 城).
+      const rest = /^(?:\p{Script=Han}\s)+\p{Script=Han}$/u.test(items.rest) ? items.rest.replace(/\s/gu, '') : items.rest;
+      if (!rest) continue;
+      if (!result.name && charLength(rest) <= NAMEPLATE_MAX_CHARS && /^\p{Script=Han}+$/u.test(rest)) {
+        result.name = rest;
+        result.fields.name = field(rest, 'medium', line);
+      } else if (!hasItems(items)) {
+        labels.push({ text, line });
+      }
     }
   }
-  if (labels.length) result.fields.qrLabels = field(labels.join('、'), 'low', blocks[0]!.lines[0]!.number);
-  result.end = last + 1;
+  if (lunar) result.fields.lunar = lunar;
+  if (weekday) result.fields.weekday = weekday;
+  if (labels.length) result.fields.qrLabels = field(labels.map((label) => label.text).join('、'), 'low', labels[0]!.line);
+  checkCalendar(result, weekday, lunar);
   return result;
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../content/plain-text';
 import { parseIssue } from './parse-issue';
 import { decodeImportFile } from './decode';
-import { blockingProblems } from './import-service';
+import { refusal, NOT_AN_ISSUE } from './needs';
+import { needsBeforeSave, toDraft } from './draft';
 
 const fixture = (name: string) => parseIssue(fs.readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/imports', name), 'utf8'));
 
@@ -81,6 +82,7 @@ describe('text that is not an issue', () => {
     expect(issue.stories).toEqual([]);
     expect(report.warnings).toEqual(['没有找到期号（如“第 1705 期”）', '没有找到出版日期（如“2020年8月17日”）', '没有找到任何稿件']);
     expect(report.unplaced.map((line) => line.line)).toEqual([1, 3]);
+    expect(refusal(issue, report)).toBe(NOT_AN_ISSUE);
   });
 });
 
@@ -99,9 +101,12 @@ describe('a GB18030 file with a 本报记者 byline line and a 新华社 datelin
     expect(toPlainText(issue.stories[0]!.body)).toContain('这里曾是衢州最热闹的街市。');
   });
 
-  it('keeps a wire story that has no headline apart, and warns instead of inventing one', () => {
+  it('keeps a wire story that has no headline apart, and asks for one instead of inventing it or refusing the file', () => {
     expect(issue.stories[1]).toMatchObject({ headline: '', dateline: '新华社杭州6月4日电', byline: '记者 王一鸣' });
     expect(report.warnings).toEqual(['第25行：稿件没有标题']);
-    expect(blockingProblems(issue, report)).toEqual(['有稿件没有标题，请先修正文件']);
+    expect(refusal(issue, report)).toBeNull();
+    const draft = toDraft({ issue, report });
+    expect(draft.stories[1]!.check).toContain('headline');
+    expect(needsBeforeSave(draft)).toEqual(['稿件2的主题']);
   });
 });

@@ -1,28 +1,34 @@
 // Plain-text issue (as the print system exports it) → a structured draft issue plus a report.
-// Pure: no database, no Next. It reads structure (blank-line blocks, punctuation, line lengths,
-// print patterns), not wording, so it works on issues it has never seen.
+// Pure: no database, no Next. It reads structure (blocks, punctuation, line lengths, print patterns),
+// not wording, so it works on issues it has never seen. Nothing it is unsure of stops it: an unsure
+// field is flagged in the report and a line it cannot place is listed, for the editor to decide.
 import type { DocNode } from '../content/types';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { toPlainText } from '../content/plain-text';
 import type { StructuredIssue, StructuredStory } from '../issues/structured';
 import { blockText, toBlocks, type Block, type Line } from './blocks';
 import { parseByline } from './bylines';
-import { readMasthead } from './masthead';
+import { hasItems, mastheadItems } from './masthead-items';
+import { readMasthead, type Masthead } from './masthead';
+import { chineseNumber, structural } from './normalise';
+import { readPageHeader } from './page-header';
 import {
-  BYLINE_LINE,
   charLength,
   CONTACT_LINE,
   CONTINUED_FROM,
   CONTINUES,
-  EDITORS_NOTE,
-  PHOTO_CREDIT,
   CONTINUED_ON,
   DATELINE,
-  PAGE_HEADER,
+  EDITORS_NOTE,
+  EDITORS_NOTE_LABEL,
+  PHOTO_CREDIT,
+  PHOTO_LABEL,
   SENTENCE_END,
-  STRONG_END,
+  SIDEBAR_LABEL,
+  TRAILING_BYLINE,
 } from './patterns';
 import { field, type ImportReport, type StoryReport } from './report';
+import { isBylineLine, splitBlocks } from './split-blocks';
 import { readTable, isTableBlock } from './tables';
 import { readTitles } from './title-block';
 
@@ -32,14 +38,15 @@ export type ImportResult = { issue: StructuredIssue; report: ImportReport };
 const TITLE_MAX_CHARS = 32;
 /** A paragraph this long that stops without punctuation was cut by a print column. */
 const BROKEN_LINE_MIN_CHARS = 18;
+/** A paragraph that opens like a news story (a time) under a one-line title: the title is a headline. */
+const STORY_OPENING = /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
+/** A byline line that names a role (记者, 通讯员 …), not only a name. */
+const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
+/** Subheadings inside a story are often numbered. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/u;
 
-type Draft = StructuredStory & { report: StoryReport; content: DocNode[]; jumped: boolean };
-
-function isTitleBlock(block: Block): boolean {
-  if (block.lines.length === 1 && CONTINUES.test(block.lines[0]!.text)) return false;
-  // Titles are short and are not sentences: no full stop anywhere, at most one comma, no jump marker.
-  return block.lines.length <= 3 && block.lines.every((line) => isTitleLine(line.text));
-}
+/** `resumedOn`: pages where a 上接 part of the story has been found. */
+type Draft = StructuredStory & { report: StoryReport; content: DocNode[]; jumped: boolean; photo: boolean; resumedOn: number[] };
 
 function isTitleLine(text: string): boolean {
   return (
@@ -53,15 +60,38 @@ function isTitleLine(text: string): boolean {
   );
 }
 
-function isBylineBlock(block: Block): boolean {
-  const text = blockText(block, ' ');
-  return charLength(text) <= 60 && (BYLINE_LINE.test(text) || (/^■/u.test(text) && !STRONG_END.test(text)));
+function isTitleBlock(block: Block): boolean {
+  if (block.lines.length === 1 && CONTINUES.test(block.lines[0]!.text)) return false;
+  // Titles are short and are not sentences: no full stop anywhere, at most one comma, no jump marker.
+  return block.lines.length <= 3 && block.lines.every((line) => isTitleLine(line.text));
 }
 
+function isBylineBlock(block: Block): boolean {
+  return block.lines.every((line) => isBylineLine(line.text));
+}
+
+/** A running head repeated on a page (date, issue number, nothing else). */
+function isRunningHead(block: Block): boolean {
+  if (block.lines.length !== 1) return false;
+  const items = mastheadItems(block.lines[0]!.text);
+  return hasItems(items) && charLength(items.rest) <= 4 && (items.date !== undefined || items.number !== undefined);
+}
+
+function pageNumber(text: string): number {
+  const value = structural(text).replace(/^[A-H]\s*/u, '');
+  return chineseNumber(value) ?? Number(value);
+}
+
+function boldParagraph(value: string): DocNode {
+  return { type: 'paragraph', content: [{ type: 'text', text: value, marks: [{ type: 'bold' }] }] };
+}
+
+const toUnplaced = (lines: Line[]) => lines.map((line) => ({ line: line.number, text: line.text }));
+
 export function parseIssue(text: string): ImportResult {
-  const blocks = toBlocks(text);
+  const blocks = splitBlocks(toBlocks(text));
   const masthead = readMasthead(blocks);
-  const report: ImportReport = { masthead: masthead.fields, stories: [], unplaced: [], warnings: [] };
+  const report: ImportReport = { masthead: masthead.fields, stories: [], unplaced: [], warnings: [...masthead.warnings] };
   const stories: Draft[] = [];
   const pageNames = new Map<number, string | null>();
   let page = 1;
@@ -85,9 +115,14 @@ export function parseIssue(text: string): ImportResult {
       body: doc(),
       content: [],
       jumped: false,
-      report: { headline: titles?.headline ?? '', line, page, fields: { ...(titles?.fields ?? {}) }, paragraphs: 0, headings: 0, tables: 0 },
+      photo: false,
+      resumedOn: [],
+      report: { headline: titles?.headline ?? '', line, page, fields: { ...(titles?.fields ?? {}) }, paragraphs: 0, headings: 0, tables: 0, unsureHeadings: [] },
     };
-    if (!titles) report.warnings.push(`第${line}行：稿件没有标题`);
+    if (!titles) {
+      report.warnings.push(`第${line}行：稿件没有标题`);
+      draft.report.fields.headline = field('', 'low', line);
+    }
     if (editorsNote) {
       draft.content.push(paragraph(editorsNote.text));
       draft.report.fields.editorsNote = field(editorsNote.text, 'high', editorsNote.line);
@@ -98,26 +133,42 @@ export function parseIssue(text: string): ImportResult {
     return draft;
   };
 
-  /** A paragraph that stops mid-sentence: the next block continues it. */
+  const setByline = (story: Draft, value: string, line: number, confidence: 'high' | 'medium') => {
+    const { byline, authors } = parseByline(value);
+    story.byline = byline;
+    story.authors = authors;
+    story.report.fields.byline = field(byline, confidence, line);
+  };
+
+  /** A paragraph that stops mid-sentence: the next block continues it (a photo caption ends in its credit, not mid-sentence). */
   const unfinished = (value: string | null): boolean =>
-    value !== null && (CONTINUES.test(value) || (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS));
+    value !== null &&
+    (CONTINUES.test(value) || (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS && !PHOTO_CREDIT.test(value)));
 
   const lastParagraphText = (story: Draft | null): string | null => {
     const last = story?.content.at(-1);
-    return last?.type === 'paragraph' ? toPlainText(last) : null;
+    return last?.type === 'paragraph' && !last.content?.[0]?.marks ? toPlainText(last) : null;
   };
 
-  const addParagraph = (story: Draft, value: string) => {
-    const marker = CONTINUED_ON.exec(value);
+  /** `resumed`: the text after 上接; the part before the jump stopped wherever the column ended. */
+  const addParagraph = (story: Draft, value: string, line: number, resumed = false) => {
     let textValue = value;
+    const marker = CONTINUED_ON.exec(textValue);
     if (marker) {
-      story.continuedOn.push(Number(marker[1]));
-      story.report.fields.continuedOn = field(`${marker[1]}版`, 'high', 0);
+      const to = pageNumber(marker[1]!);
+      story.continuedOn.push(to);
+      story.report.fields.continuedOn = field(story.continuedOn.map((number) => `${number}版`).join('、'), 'high', line);
       story.jumped = true;
-      textValue = value.slice(0, marker.index).trimEnd();
+      textValue = textValue.slice(0, marker.index).trimEnd();
+    }
+    // （记者 王一鸣）at the end of the story: its byline, when it has none above.
+    const trailing = TRAILING_BYLINE.exec(textValue);
+    if (trailing && !story.byline) {
+      setByline(story, trailing[1]!, line, 'medium');
+      textValue = textValue.slice(0, trailing.index).trimEnd();
     }
     const previous = lastParagraphText(story);
-    if (unfinished(previous)) {
+    if ((unfinished(previous) || (resumed && previous !== null && !SENTENCE_END.test(previous))) && textValue) {
       // The print column cut a sentence: rejoin it.
       story.content[story.content.length - 1] = paragraph(previous + textValue);
       return;
@@ -128,28 +179,36 @@ export function parseIssue(text: string): ImportResult {
     }
   };
 
-  for (const [index, block] of blocks.entries()) {
-    if (index < masthead.end) continue;
+  /** 短评 / 记者手记 / 相关链接 under a story belong to it, whatever titles they carry. */
+  const sidebarOwner = (): Draft | null => current ?? stories.filter((story) => story.page === page).at(-1) ?? null;
+
+  for (const block of blocks.filter((_, index) => !masthead.blocks.has(index))) {
     const text = blockText(block, '');
     const first = block.lines[0]!;
 
-    const header = block.lines.length === 1 ? PAGE_HEADER.exec(first.text) : null;
+    const header = block.lines.length === 1 ? readPageHeader(first.text) : null;
     if (header) {
-      page = Number(header[1]);
-      pageNames.set(page, header[2] || null);
-      if (pending.length) report.unplaced.push(...pending.flat().map((line) => ({ line: line.number, text: line.text })));
+      page = header.page;
+      if (header.name || !pageNames.has(page)) pageNames.set(page, header.name);
+      if (pending.length) report.unplaced.push(...toUnplaced(pending.flat()));
       pending = [];
       current = null;
       continue;
     }
+    if (isRunningHead(block)) continue;
 
     if (isTableBlock(block.lines)) {
+      // A short title line right above a table is its caption, never the next story's kicker.
+      const captionGroup = pending.at(-1);
+      const caption = captionGroup && captionGroup.length === 1 ? captionGroup[0]! : null;
+      if (caption) pending = pending.slice(0, -1);
       const parsed = readTable(block.lines);
       const owner = tableOwner(stories, current, page, parsed.rows[0] ?? []);
       if (!owner) {
-        report.unplaced.push(...block.lines.map((line) => ({ line: line.number, text: line.text })));
+        report.unplaced.push(...toUnplaced(caption ? [caption, ...block.lines] : block.lines));
         continue;
       }
+      if (caption) owner.content.push(boldParagraph(caption.text));
       owner.content.push(table(parsed.rows, { headerRow: parsed.headerRow }));
       owner.report.tables += 1;
       for (const line of parsed.after) {
@@ -160,31 +219,49 @@ export function parseIssue(text: string): ImportResult {
     }
 
     // A sentence cut by the print column continues in the next block, whatever it looks like.
-    if (current && !current.jumped && !pending.length && unfinished(lastParagraphText(current))) {
-      addParagraph(current, text);
+    if (current && !current.jumped && !current.photo && !pending.length && unfinished(lastParagraphText(current))) {
+      addParagraph(current, text, first.number);
       continue;
     }
 
     const dateline = DATELINE.exec(text);
-    if (dateline) {
-      const story: Draft = pending.length || !current || current.report.paragraphs > 0 ? startStory(pending, first.number) : current;
+    if (dateline && text.length > dateline[0].length) {
+      const reuse = current && !pending.length && !current.jumped && !current.photo && current.content.length === (current.report.fields.editorsNote ? 1 : 0) && !current.dateline;
+      const story: Draft = reuse ? current! : startStory(pending, first.number);
       story.dateline = dateline[1]!;
-      const { byline, authors } = parseByline(dateline[2]!);
-      story.byline = byline;
-      story.authors = authors;
       story.report.fields.dateline = field(story.dateline, 'high', first.number);
-      story.report.fields.byline = field(byline, 'high', first.number);
-      addParagraph(story, text.slice(dateline[0].length));
+      if (dateline[2]) setByline(story, dateline[2], first.number, 'high');
+      addParagraph(story, text.slice(dateline[0].length), first.number);
       current = story;
       continue;
     }
 
-    if (isBylineBlock(block) && (pending.length || !current)) {
-      const story = startStory(pending, first.number);
-      const { byline, authors } = parseByline(blockText(block, ' '));
-      story.byline = byline;
-      story.authors = authors;
-      story.report.fields.byline = field(byline, 'high', first.number);
+    if (isBylineBlock(block)) {
+      const value = blockText(block, ' ');
+      if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline) current = startStory(pending, first.number);
+      // ■郑霞: a name without a label; the label (记者) is a guess.
+      setByline(current, value, first.number, 'high');
+      if (!BYLINE_LABEL.test(value)) current.report.fields.byline = { ...current.report.fields.byline!, confidence: 'low' };
+      continue;
+    }
+
+    const photoCaption = PHOTO_CREDIT.test(text) && !isTitleBlock(block);
+    if (photoCaption && (pending.length || !current || current.jumped)) {
+      // A photo item (图片新闻): a story of its own, never a subheading of the story before.
+      const label = pending[0]?.[0] && PHOTO_LABEL.test(pending[0][0].text) ? pending[0][0] : null;
+      const titleGroups = label ? pending.map((group) => group.filter((line) => line !== label)).filter((group) => group.length) : pending;
+      const story = startStory(titleGroups, first.number);
+      story.photo = true;
+      if (label) {
+        if (story.kicker && !story.subheadline) story.subheadline = null;
+        story.kicker = label.text;
+        story.report.fields.kicker = field(label.text, 'high', label.number);
+      }
+      const credit = PHOTO_CREDIT.exec(text)?.[1];
+      if (credit) setByline(story, credit, first.number, 'medium');
+      story.content.push(paragraph(text));
+      story.report.paragraphs += 1;
+      story.report.fields.photo = field(text, 'high', first.number);
       current = story;
       continue;
     }
@@ -194,54 +271,93 @@ export function parseIssue(text: string): ImportResult {
       continue;
     }
 
-    // A body paragraph. Titles waiting above it either open a new story or are a subheading.
+    // A body paragraph. Titles waiting above it open a new story, are a subheading, or head a sidebar.
     const continuedFrom = CONTINUED_FROM.exec(text);
     if (continuedFrom) {
-      const from = Number(continuedFrom[1]);
-      const jumped = [...stories].reverse().find((story) => story.page === from && story.continuedOn.includes(page));
+      const jumped = continuationOf(stories, pageNumber(continuedFrom[1]!), page, pending);
       if (jumped) {
         pending = [];
         jumped.jumped = false;
-        addParagraph(jumped, text.slice(continuedFrom[0].length));
+        jumped.resumedOn.push(page);
+        addParagraph(jumped, text.slice(continuedFrom[0].length), first.number, true);
         current = jumped;
         continue;
       }
-      report.warnings.push(`第${first.number}行：找不到从第${from}版转来的稿件`);
+      report.warnings.push(`第${first.number}行：找不到从第${pageNumber(continuedFrom[1]!)}版转来的稿件`);
     }
-    if (EDITORS_NOTE.test(text) && (!current || current.jumped || pending.length === 0)) {
-      // 编者按 stands above the story it introduces.
-      editorsNote = { text, line: first.number };
+
+    const wholeByline = TRAILING_BYLINE.exec(text);
+    if (wholeByline && wholeByline.index === 0 && current && !pending.length) {
+      if (!current.byline) setByline(current, wholeByline[1]!, first.number, 'medium');
+      else current.content.push(paragraph(text));
       continue;
     }
-    if (pending.length) {
-      const opensStory = !current || current.jumped || pending.length > 1 || pending[0]!.length > 1 || current.content.length === 0;
-      if (opensStory) {
-        current = startStory(pending, first.number);
-        current.report.fields.headline = { ...current.report.fields.headline!, confidence: 'low' };
-      } else {
-        const subheading = pending[0]![0]!;
-        current!.content.push(heading(subheading.text));
+
+    const noteLabel = pending.length === 1 && pending[0]!.length === 1 && EDITORS_NOTE_LABEL.test(pending[0]![0]!.text) ? pending[0]![0]! : null;
+    if (noteLabel || (EDITORS_NOTE.test(text) && !pending.length && (!current || current.jumped || current.photo || current.content.length > 0))) {
+      // 编者按 stands above the story it introduces.
+      editorsNote = noteLabel ? { text: `${noteLabel.text.replace(/[【】]/gu, '')}：${text}`, line: noteLabel.number } : { text, line: first.number };
+      pending = [];
+      continue;
+    }
+
+    const sidebar = pending[0]?.[0] ? SIDEBAR_LABEL.exec(pending[0][0].text) : null;
+    const owner = sidebar ? sidebarOwner() : null;
+    if (sidebar && owner) {
+      for (const line of pending.flat()) {
+        owner.content.push(heading(line.text));
+        owner.report.headings += 1;
+      }
+      pending = [];
+      owner.jumped = false;
+      owner.photo = false;
+      current = owner;
+    } else if (pending.length) {
+      const single = pending.length === 1 && pending[0]!.length === 1 ? pending[0]![0]! : null;
+      const canBeSubheading = single && current && !current.jumped && !current.photo && current.content.length > 0;
+      if (canBeSubheading && !opensStory(single.text, text, current!)) {
+        current!.content.push(heading(single.text));
         current!.report.headings += 1;
+        // A one-line title under a story is a subheading or the headline of a story without byline.
+        if (!NUMBERED.test(single.text) && current!.report.headings === 1) current!.report.unsureHeadings.push(current!.content.length - 1);
         pending = [];
+      } else {
+        current = startStory(pending, first.number);
+        if (canBeSubheading) current.report.fields.headline = { ...current.report.fields.headline!, confidence: 'low' };
       }
     }
-    if (!current || current.jumped) {
-      report.unplaced.push(...block.lines.map((line) => ({ line: line.number, text: line.text })));
+    if (!current || current.jumped || current.photo) {
+      report.unplaced.push(...toUnplaced(block.lines));
       continue;
     }
-    addParagraph(current, text);
+    addParagraph(current, text, first.number);
     if (PHOTO_CREDIT.test(text)) current.report.fields.photo = field(text, 'medium', first.number);
     if (CONTACT_LINE.test(text)) ({ address, postcode } = contactDetails(text, first.number, address, postcode));
   }
-  if (pending.length) report.unplaced.push(...pending.flat().map((line) => ({ line: line.number, text: line.text })));
+  if (pending.length) report.unplaced.push(...toUnplaced(pending.flat()));
   if (editorsNote) report.unplaced.push({ line: editorsNote.line, text: editorsNote.text });
 
   return finish(masthead, stories, pageNames, report, address, postcode);
 }
 
+/** A one-line title under a story with text opens a new story when it reads like a headline. */
+function opensStory(title: string, next: string, current: Draft): boolean {
+  if (NUMBERED.test(title)) return false;
+  if (current.report.headings > 0) return false;
+  return STORY_OPENING.test(structural(next)) || /[！？!?]$|：/u.test(title);
+}
+
+/** The story a 上接 part continues: on the page named, jumping to this page; the repeated title decides between several. */
+function continuationOf(stories: Draft[], from: number, page: number, pending: Line[][]): Draft | null {
+  // A story whose 下转 part was followed by a sidebar (编后, 相关链接) is no longer "jumped" but still waits for it.
+  const candidates = stories.filter((story) => story.page <= from && story.continuedOn.includes(page) && !story.resumedOn.includes(page));
+  const titles = new Set(pending.flat().map((line) => line.text));
+  return candidates.find((story) => titles.has(story.headline) || (story.kicker !== null && titles.has(story.kicker))) ?? candidates[0] ?? null;
+}
+
 /** A table after a story that jumped to another page belongs to the story on this page it speaks of. */
 function tableOwner(stories: Draft[], current: Draft | null, page: number, header: string[]): Draft | null {
-  if (current && !current.jumped) return current;
+  if (current && !current.jumped && !current.photo) return current;
   const onPage = stories.filter((story) => story.page === page);
   let best: Draft | null = null;
   let bestScore = 0;
@@ -271,7 +387,7 @@ function contactDetails(
 }
 
 function finish(
-  masthead: ReturnType<typeof readMasthead>,
+  masthead: Masthead,
   drafts: Draft[],
   pageNames: Map<number, string | null>,
   report: ImportReport,
@@ -279,7 +395,8 @@ function finish(
   postcode: { value: string; line: number } | null,
 ): ImportResult {
   const highestPage = Math.max(1, ...drafts.flatMap((story) => [story.page, ...story.continuedOn]), ...pageNames.keys());
-  const pageCount = masthead.pageCount ?? highestPage;
+  const pageCount = Math.max(masthead.pageCount ?? 0, highestPage);
+  if (masthead.pageCount && highestPage > masthead.pageCount) report.warnings.push(`报头印的是${masthead.pageCount}版，但文件里有第${highestPage}版`);
   if (!masthead.number) report.warnings.push('没有找到期号（如“第 1705 期”）');
   if (!masthead.date) report.warnings.push('没有找到出版日期（如“2020年8月17日”）');
   if (drafts.length === 0) report.warnings.push('没有找到任何稿件');
@@ -287,7 +404,7 @@ function finish(
   if (postcode) report.masthead.postcode = field(postcode.value, 'low', postcode.line);
 
   const stories: StructuredStory[] = drafts.map((draft) => {
-    report.stories.push(draft.report);
+    report.stories.push({ ...draft.report, headline: draft.headline });
     return {
       page: draft.page,
       continuedOn: draft.continuedOn,

@@ -4,40 +4,39 @@ export const SENTENCE_END = /[。！？!?；;…」』）)”"\]】]$/u;
 export const CONTINUES = /[，,、：:“「（(《]$/u;
 export const STRONG_END = /[。！？!?；;…]$|[。！？!?][”"」』）)]$/u;
 
-export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-export const ISSUE_NUMBER = /^第\s*(\d+)\s*期$/u;
-export const LUNAR_LINE = /^农历\S+/u;
-export const WEEKDAY = /星期[一二三四五六日天]/u;
-export const PUBLISHER = /^\S+编印$/u;
-export const HOTLINE = /^(?:采编热线|新闻热线|热线电话)[:：]\s*([\d\s\-—]+)$/u;
-export const PAGE_COUNT = /^今日\s*([一二三四五六七八九十\d]+)\s*版$/u;
-export const PAGE_HEADER = /^第\s*(\d+)\s*版\s*[:：]?\s*(\S*)$/u;
+/** Who wrote or photographed: 记者, 本报记者, 衢报传媒集团记者, 通讯员, 特约记者, 实习生, 见习记者 … */
+export const AUTHOR_LABEL = '(?:[\\p{Script=Han}]{0,8}(?:记者|通讯员)|实习生|见习记者|摄影记者|摄影|编译|撰稿)';
+const NAME = '\\p{Script=Han}{2,4}(?:·\\p{Script=Han}{1,6})?';
+const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
+const CREDIT = `${AUTHOR_LABEL}\\s*${NAMES}`;
+const CREDITS = `${CREDIT}(?:[\\s、，,/／]+(?:${CREDIT}|${NAMES}))*`;
 
-/** 本报讯（记者 徐敏）… / 本报电（通讯员 …）… / 新华社北京8月14日电（记者 …）… */
-export const DATELINE = /^((?:本报讯|本报\S{0,8}电|新华社\S{0,12}电|\S{2,8}讯))\s*[（(]([^）)]{2,60})[）)]\s*/u;
-/** ■记者 黄淑妍 / 本报记者 严嘉慧 (a byline line of its own) */
-export const BYLINE_LINE = /^(?:■\s*)?(?:\S*记者|通讯员|特约记者|见习记者|特约通讯员)\s+\S{2,4}(?:\s+\S+){0,7}$/u;
-export const BYLINE_MARK = /^■\s*/u;
+/** Section labels that look like bylines or titles but are neither. */
+export const SIDEBAR_LABEL = /^(?:短评|记者手记|相关链接|链接|背景链接|小贴士|延伸阅读|记者观察|编后|编后语)(?:[:：]\s*(.*))?$/u;
+export const EDITORS_NOTE = /^(?:【?编者按】?|编者的话)[:：]?/u;
+export const EDITORS_NOTE_LABEL = /^【?(?:编者按|编者的话)】?$/u;
 
-export const CONTINUED_ON = /[（(]\s*下转\s*(?:第\s*)?(\d+)\s*版\s*[）)]\s*$/u;
-export const CONTINUED_FROM = /^[（(]\s*上接\s*(?:第\s*)?(\d+)\s*版\s*[）)]\s*/u;
-export const EDITORS_NOTE = /^(?:编者按|编者的话)[:：]/u;
-export const PHOTO_CREDIT = /(?:\S*记者|通讯员|摄影)\s*\S{2,4}(?:\s+\S{2,4})*\s*摄$/u;
+/** 本报讯（记者 徐敏）… / 本报北京电 … / 新华社杭州6月4日电（记者 …）… / 据新华社电 … */
+export const DATELINE = new RegExp(
+  `^((?:本报讯|本报\\S{0,10}?电|据?(?:新华社|中新社|人民日报|浙江日报|衢州日报)\\S{0,14}?电|\\p{Script=Han}{2,8}讯(?=\\s*[（(]))|\\p{Script=Han}{2,6}网讯(?=\\s*[（(]))\\s*(?:[（(]([^）)]{2,60})[）)])?\\s*`,
+  'u',
+);
+/** ■记者 黄淑妍 / 本报记者 严嘉慧 / ●通讯员 李华 王芳 (a byline line of its own). */
+export const BYLINE_LINE = new RegExp(`^[■●▲◆★□]?\\s*(?:文[/／]|图[/／]|文图[/／]|文\\s*图[/／])?\\s*${CREDITS}$|^[■●▲◆★□]\\s*${NAMES}$`, 'u');
+export const BYLINE_MARK = /^[■●▲◆★□]\s*/u;
+/** （记者 王一鸣 通讯员 李华） at the end of a story's last paragraph. */
+export const TRAILING_BYLINE = new RegExp(`[（(]\\s*(${CREDITS})\\s*[）)]$`, 'u');
+
+export const CONTINUED_ON = /[（(]\s*(?:下转|转)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$/u;
+export const CONTINUED_FROM = /^[（(]\s*(?:上接|紧接|接)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*/u;
+/** 图为… 记者 刘畅 摄 / （张三 摄） / 通讯员 李华 摄影 */
+export const PHOTO_CREDIT = new RegExp(`(?:^|[\\s（(。，！”])(${CREDITS}|${NAMES})\\s*(?:摄影|摄)\\s*[）)]?$`, 'u');
+export const PHOTO_LABEL = /^(?:图片新闻|图片报道|图说|看图)$/u;
 export const CONTACT_LINE = /^(?:来信地址|地址|通讯地址|邮编|联系电话|举报电话|电话|邮箱)[:：]/u;
-
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 四 → 4, 十二 → 12, 二十四 → 24, and Arabic digits. */
-export function chineseNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  const match = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(text);
-  if (!match || text === '') return null;
-  const [, tens, ten, ones] = match;
-  if (!ten) return tens && !ones ? CHINESE_DIGITS[tens]! : null;
-  return (tens ? CHINESE_DIGITS[tens]! : 1) * 10 + (ones ? CHINESE_DIGITS[ones]! : 0);
-}
 
 /** Visible length in characters (not UTF-16 units). */
 export function charLength(text: string): number {
   return [...text].length;
 }
+
+export { chineseNumber } from './normalise';

@@ -11,6 +11,8 @@ export type StoryReport = {
   paragraphs: number;
   headings: number;
   tables: number;
+  /** Indexes (in the body) of subheadings that may instead be the headline of a story of their own. */
+  unsureHeadings: number[];
 };
 
 export type ImportReport = {

@@ -21,8 +21,22 @@ function joinBrokenTitles(lines: Line[]): Line[] {
 }
 
 /** `groups`: the title lines as they were grouped in blocks (a kicker often stands in a block of its own). */
+/** A line set after a dash (——副题) is the subheadline, whatever stands above it. */
+const DASHED = /^(?:——|—|--|──)/u;
+
 export function readTitles(groups: Line[][]): Titles {
-  const lines = joinBrokenTitles(groups.flat());
+  const all = joinBrokenTitles(groups.flat());
+  const dashed = all.length > 1 && DASHED.test(all.at(-1)!.text) ? all.at(-1)! : null;
+  if (dashed) {
+    const above = readTitles([all.slice(0, -1)]);
+    const fields = { ...above.fields, subheadline: field(dashed.text, 'high', dashed.number) };
+    if (above.subheadline) {
+      // Three lines above a dash: kicker, headline and the dashed subheadline; the middle line joins the headline.
+      return { kicker: above.kicker, headline: `${above.headline} ${above.subheadline}`, subheadline: dashed.text, fields: { ...fields, headline: field(`${above.headline} ${above.subheadline}`, 'low', above.fields.headline!.line) } };
+    }
+    return { kicker: above.kicker, headline: above.headline, subheadline: dashed.text, fields };
+  }
+  const lines = all;
   const fields: Record<string, FoundField> = {};
   const at = (index: number) => lines[index]!;
   if (lines.length === 1) {

@@ -1,9 +1,11 @@
 'use client';
-// Upload → report → confirm. The chosen file is kept in the browser and sent again on confirming,
-// so nothing is held on the server between the two steps and nothing is written before the confirm.
+// Upload → report (an editable draft) → confirm. The file is posted once, for the preview; the
+// confirm posts the draft as the editor fixed it, so nothing is held on the server between the two
+// steps and nothing is written before the confirm.
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
+import { confirmState, type ImportDraft } from '@/lib/importer/draft';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { buttonClass } from '@/components/ui/button-class';
 import { ImportReportView } from './import-report';
@@ -13,57 +15,74 @@ type Props = { action: (previous: unknown, formData: FormData) => Promise<Action
 export function ImportForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const [chosen, setChosen] = useState<File | null>(null);
-  // After a refused confirm the report stays on screen, so the editor can change the choice and retry.
+  // After a refused confirm the report and the editor's fixes stay on screen, so they can retry.
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [seen, setSeen] = useState(state);
   const done = state?.ok && state.stage === 'done' ? state : null;
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok) setPreview(state.stage === 'preview' ? state : null);
+    if (state?.ok) {
+      setPreview(state.stage === 'preview' ? state : null);
+      setDraft(state.stage === 'preview' ? state.draft : null);
+    }
   }
+  const conflict = state && !state.ok && state.fieldErrors?.replace;
+  const confirmation = draft ? confirmState(draft) : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const data = new FormData(event.currentTarget);
-    data.set('intent', submitter?.value === 'confirm' ? 'confirm' : 'preview');
+    data.set('intent', 'preview');
     if (chosen) data.set('file', chosen);
     startTransition(() => formAction(data));
   }
 
+  function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!draft) return;
+    const data = new FormData(event.currentTarget);
+    data.set('intent', 'confirm');
+    data.set('draft', JSON.stringify(draft));
+    startTransition(() => formAction(data));
+  }
+
   return (
-    <form onSubmit={submit} className="space-y-4">
-      <div>
-        <label htmlFor="import-file" className="block text-sm font-medium">印刷系统导出的纯文本文件（.txt，UTF-8 或 GBK，最大 10 MB）</label>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          accept=".txt,text/plain"
-          required
-          className="mt-1 block"
-          onChange={(event) => {
-            setChosen(event.currentTarget.files?.[0] ?? null);
-            setPreview(null);
-          }}
-        />
-      </div>
+    <div className="space-y-4">
+      <form onSubmit={upload} className="space-y-4">
+        <div>
+          <label htmlFor="import-file" className="block text-sm font-medium">印刷系统导出的纯文本文件或 PDF（.txt 为 UTF-8 或 GBK，.pdf 须带文字层；最大 10 MB）</label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".txt,.pdf,text/plain,application/pdf"
+            required
+            className="mt-1 block"
+            onChange={(event) => {
+              setChosen(event.currentTarget.files?.[0] ?? null);
+              setPreview(null);
+              setDraft(null);
+            }}
+          />
+        </div>
+        <button type="submit" disabled={pending} className={buttonClass(preview ? 'secondary' : 'primary')}>
+          {pending ? '请稍候…' : preview ? '重新预览（放弃改动）' : '上传并预览'}
+        </button>
+      </form>
       {state && !state.ok ? <FormError>{state.error}</FormError> : null}
       {done ? <FormSuccess>已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。</FormSuccess> : null}
-      {preview ? <ImportReportView preview={preview} /> : null}
-      {preview?.existing === 'draft' ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="replace" value="yes" /> 第{preview.number}期已有草稿，用这个文件替换它
-        </label>
+      {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
+      {preview && draft && confirmation && preview.existing !== 'published' ? (
+        <form onSubmit={confirm} className="space-y-3">
+          {preview.existing === 'draft' || conflict ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="replace" value="yes" /> 第{draft.masthead.number}期已有草稿，用这个文件替换它
+            </label>
+          ) : null}
+          <button type="submit" disabled={pending || confirmation.disabled} className={buttonClass()}>{confirmation.label}</button>
+        </form>
       ) : null}
-      <div className="flex gap-3">
-        <button type="submit" name="intent" value="preview" disabled={pending} className={buttonClass(preview ? 'secondary' : 'primary')}>
-          {pending ? '请稍候…' : preview ? '重新预览' : '上传并预览'}
-        </button>
-        {preview && preview.problems.length === 0 && preview.existing !== 'published' ? (
-          <button type="submit" name="intent" value="confirm" disabled={pending} className={buttonClass()}>确认导入为草稿</button>
-        ) : null}
-      </div>
-    </form>
+    </div>
   );
 }

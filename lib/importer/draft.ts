@@ -1,0 +1,171 @@
+// The import as the editor sees and fixes it on the report page before anything is saved: masthead
+// and story fields as plain strings, each story's body as blocks that can be moved, the lines the
+// importer could not place, and the fields it is unsure of. Pure and browser-safe: the page edits it,
+// the server turns it back into a StructuredIssue (and checks it again) on confirm.
+import { z } from 'zod';
+import type { DocNode } from '../content/types';
+import { doc, paragraph } from '../content/builders';
+import { toPlainText } from '../content/plain-text';
+import type { StructuredIssue, StructuredPublication } from '../issues/structured';
+import { parseByline } from './bylines';
+import type { ImportResult } from './parse-issue';
+
+export const STORY_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'page'] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+export const MASTHEAD_FIELDS = ['number', 'date', 'pageCount'] as const;
+export type MastheadField = (typeof MASTHEAD_FIELDS)[number];
+
+export type DraftBlock = { key: string; node: DocNode; text: string; kind: 'paragraph' | 'heading' | 'table' | 'caption'; unsure: boolean };
+export type DraftStory = {
+  key: string;
+  line: number;
+  continuedOn: number[];
+  fields: Record<StoryField, string>;
+  /** Fields the importer is unsure of (or could not find) and the editor has not looked at yet. */
+  check: StoryField[];
+  blocks: DraftBlock[];
+};
+export type ImportDraft = {
+  masthead: Record<MastheadField, string>;
+  check: MastheadField[];
+  publication: StructuredPublication;
+  pageNames: Record<string, string>;
+  stories: DraftStory[];
+  unplaced: { key: string; line: number; text: string }[];
+  warnings: string[];
+};
+
+function blockKind(node: DocNode): DraftBlock['kind'] {
+  if (node.type === 'heading') return 'heading';
+  if (node.type === 'table') return 'table';
+  if (node.type === 'paragraph' && node.content?.[0]?.marks?.some((mark) => mark.type === 'bold')) return 'caption';
+  return 'paragraph';
+}
+
+export function draftBlock(key: string, node: DocNode, unsure = false): DraftBlock {
+  return { key, node, text: toPlainText(node), kind: blockKind(node), unsure };
+}
+
+export function toDraft({ issue, report }: ImportResult): ImportDraft {
+  const check: MastheadField[] = [];
+  if (!issue.number || report.masthead.number?.confidence === 'low') check.push('number');
+  if (!issue.date || report.masthead.date?.confidence === 'low') check.push('date');
+  return {
+    masthead: { number: issue.number ? String(issue.number) : '', date: issue.date, pageCount: String(issue.pageCount) },
+    check,
+    publication: issue.publication,
+    pageNames: Object.fromEntries(issue.pages.filter((page) => page.name).map((page) => [String(page.number), page.name!])),
+    stories: issue.stories.map((story, index) => {
+      const found = report.stories[index]!;
+      const low = STORY_FIELDS.filter((name) => found.fields[name]?.confidence === 'low');
+      if (!story.headline && !low.includes('headline')) low.push('headline');
+      return {
+        key: `s${index}`,
+        line: found.line,
+        continuedOn: story.continuedOn,
+        fields: {
+          kicker: story.kicker ?? '',
+          headline: story.headline,
+          subheadline: story.subheadline ?? '',
+          dateline: story.dateline ?? '',
+          byline: story.byline ?? '',
+          page: String(story.page),
+        },
+        check: low,
+        blocks: story.body.content.map((node, position) => draftBlock(`s${index}b${position}`, node, found.unsureHeadings.includes(position))),
+      };
+    }),
+    unplaced: report.unplaced.map((line) => ({ key: `u${line.line}`, line: line.line, text: line.text })),
+    warnings: report.warnings,
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const positiveInteger = (value: string) => /^\d{1,6}$/u.test(value.trim()) && Number(value) > 0;
+
+/** What must be given before the issue can be saved; empty when it can. */
+export function needsBeforeSave(draft: ImportDraft): string[] {
+  const needs: string[] = [];
+  if (!positiveInteger(draft.masthead.number)) needs.push('期号');
+  if (!ISO_DATE.test(draft.masthead.date.trim()) || Number.isNaN(Date.parse(draft.masthead.date))) needs.push('出版日期（如 2020-08-24）');
+  if (draft.stories.length === 0) needs.push('至少一篇稿件');
+  draft.stories.forEach((story, index) => {
+    if (!story.fields.headline.trim()) needs.push(`稿件${index + 1}的主题`);
+    if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的版次`);
+  });
+  return needs;
+}
+
+/** What the editor may still want to look at: unsure fields, subheadings that may be headlines, unplaced lines. */
+export function stillToCheck(draft: ImportDraft): { fields: number; headings: number; unplaced: number } {
+  return {
+    fields: draft.check.length + draft.stories.reduce((sum, story) => sum + story.check.length, 0),
+    headings: draft.stories.reduce((sum, story) => sum + story.blocks.filter((block) => block.unsure).length, 0),
+    unplaced: draft.unplaced.length,
+  };
+}
+
+export function fromDraft(draft: ImportDraft): StructuredIssue {
+  const text = (value: string) => value.trim() || null;
+  const stories = draft.stories.map((story) => {
+    const byline = text(story.fields.byline);
+    return {
+      page: Number(story.fields.page),
+      continuedOn: story.continuedOn.filter((page) => page > Number(story.fields.page)),
+      kicker: text(story.fields.kicker),
+      headline: story.fields.headline.trim(),
+      subheadline: text(story.fields.subheadline),
+      dateline: text(story.fields.dateline),
+      byline: byline ? parseByline(byline).byline : null,
+      authors: byline ? parseByline(byline).authors : [],
+      body: doc(...story.blocks.map((block) => block.node)),
+    };
+  });
+  const highest = Math.max(1, ...stories.flatMap((story) => [story.page, ...story.continuedOn]));
+  const pageCount = Math.max(Number(draft.masthead.pageCount) || 0, highest);
+  return {
+    publication: draft.publication,
+    number: Number(draft.masthead.number),
+    date: draft.masthead.date.trim(),
+    pageCount,
+    pages: Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, name: draft.pageNames[String(index + 1)] ?? null })),
+    stories,
+  };
+}
+
+/** A line of text put into a story by the editor. */
+export function paragraphBlock(key: string, value: string): DraftBlock {
+  return draftBlock(key, paragraph(value));
+}
+
+const short = z.string().max(200);
+const nodeSchema = z.record(z.string(), z.unknown()).refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
+export const draftSchema = z.object({
+  masthead: z.object({ number: short, date: short, pageCount: short }),
+  check: z.array(z.enum(MASTHEAD_FIELDS)).max(3),
+  publication: z.object({ name: short, publisher: short, hotline: short, address: short.nullable(), postcode: short.nullable() }),
+  pageNames: z.record(z.string().max(3), short),
+  stories: z
+    .array(
+      z.object({
+        key: z.string().max(40),
+        line: z.number().int(),
+        continuedOn: z.array(z.number().int().min(1).max(999)).max(20),
+        fields: z.object({ kicker: short, headline: short, subheadline: short, dateline: short, byline: short, page: short }),
+        check: z.array(z.enum(STORY_FIELDS)).max(STORY_FIELDS.length),
+        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(2000),
+      }),
+    )
+    .max(500),
+  unplaced: z.array(z.object({ key: z.string().max(40), line: z.number().int(), text: z.string().max(5000) })).max(5000),
+  warnings: z.array(z.string().max(500)).max(500),
+});
+
+/** What the confirm button says: what must still be filled in (and then it cannot be pressed), or what still deserves a look. */
+export function confirmState(draft: ImportDraft): { disabled: boolean; label: string } {
+  const needs = needsBeforeSave(draft);
+  if (needs.length) return { disabled: true, label: `还需填写：${needs.join('、')}` };
+  const { fields, headings, unplaced } = stillToCheck(draft);
+  const open = [fields ? `${fields}处待核对` : '', headings ? `${headings}个小标题待确认` : '', unplaced ? `${unplaced}行未归类` : ''].filter(Boolean);
+  return { disabled: false, label: open.length ? `确认导入为草稿（仍有${open.join('、')}）` : '确认导入为草稿' };
+}

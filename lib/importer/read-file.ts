@@ -1,0 +1,15 @@
+// Any file the importer is given → text for the parser: a PDF through its text layer, anything else
+// through decode.ts (UTF-8, GB18030, UTF-16). Size and content are refused with a Chinese sentence.
+import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
+import { isPdf, pdfToText } from './pdf-text';
+
+export type ReadFile = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+
+export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` };
+  if (isPdf(bytes)) {
+    const read = await pdfToText(bytes);
+    return read.ok ? { ok: true, text: read.text, encoding: `PDF 文字层（${read.pages}页）` } : read;
+  }
+  return decodeImportFile(bytes);
+}

@@ -106,16 +106,15 @@ export async function heartbeatAction(articleId: string): Promise<ActionResult<{
   return guarded(async () => {
     const user = await requireUser('newsroom:enter');
     if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
-    const exists = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
-    if (!exists) return { ok: false, error: '稿件不存在' };
-    return { ok: true, others: await heartbeat(db, articleId, user.id) };
+    return { ok: true, others: await heartbeat(db, user, articleId) };
   });
 }
 
 export async function leaveStoryAction(articleId: string): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireUser('newsroom:enter');
-    await leave(db, String(articleId), user.id);
+    if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
+    await leave(db, user, articleId);
     return { ok: true };
   });
 }

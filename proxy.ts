@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers';
 import { isRetractedSlug } from './lib/reader/retracted';
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './lib/http/same-origin';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
@@ -13,6 +14,10 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (isCrossOriginWrite(request.method, request.headers)) {
+    const refused = new NextResponse(CROSS_ORIGIN_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return withHeaders(refused, pathname, null);
+  }
   if (/^\/newsroom(\/|$)/.test(pathname) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);

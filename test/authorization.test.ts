@@ -43,7 +43,6 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     heartbeatAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     leaveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
-    uploadMediaAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(new FormData()) },
   },
   'lib/workflow/actions.ts': {
     submitStoryAction: { rule: 'article:edit-own' },
@@ -85,6 +84,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 /** Every route handler outside the public site, with its methods and the capability each needs. */
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
+  'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */

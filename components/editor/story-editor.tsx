@@ -22,6 +22,7 @@ import { AuthorsField, type AuthorValue } from './authors-field';
 import { MediaPicker, type LibraryItem } from './media-picker';
 import { ConflictDialog } from './conflict-dialog';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
+import { uploadImage } from './upload-image';
 
 type Fields = { kicker: string; headline: string; subheadline: string; dateline: string; byline: string; summary: string; slug: string };
 type Story = Fields & {
@@ -33,7 +34,6 @@ type Actions = {
   save: (articleId: string, baseVersion: number, input: StoryInput) => Promise<SaveResult>;
   heartbeat: (articleId: string) => Promise<ActionResult<{ others: { name: string }[] }>>;
   leave: (articleId: string) => Promise<ActionResult>;
-  upload: (formData: FormData) => Promise<ActionResult<{ media: Media }>>;
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
 };
 type Props = { story: Story; people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[]; editing: { name: string }[]; actions: Actions };
@@ -66,6 +66,8 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
   const [conflict, setConflict] = useState<{ message: string; snapshot: ConflictSnapshot; mine: StoryInput } | null>(null);
   const [mergeText, setMergeText] = useState<string | null>(null);
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
+  const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
 
   const version = useRef(story.version);
   const changeCount = useRef(0);
@@ -243,11 +245,12 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
   }
 
   async function upload(file: File): Promise<Media | null> {
-    const data = new FormData();
-    data.set('file', file);
-    const result = await actions.upload(data);
+    setUploadError(null);
+    setUploading({ name: file.name, fraction: 0 });
+    const result = await uploadImage(file, (fraction) => setUploading({ name: file.name, fraction }));
+    setUploading(null);
     if (!result.ok) {
-      window.alert(result.error);
+      setUploadError(`${file.name}：${result.error}`);
       return null;
     }
     return result.media;
@@ -364,6 +367,14 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
           <button type="button" className="underline" onClick={() => setPicker('body')}>从图库插入</button>
           <span className="text-stone-500">也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。</span>
         </div>
+        {uploading ? (
+          <p role="status" className="flex items-center gap-2 border-t border-stone-300 p-2 text-sm dark:border-stone-700" data-testid="upload-progress">
+            正在上传 {uploading.name}
+            <progress max={1} value={uploading.fraction} aria-label="上传进度" className="w-40" />
+            {Math.round(uploading.fraction * 100)}%
+          </p>
+        ) : null}
+        {uploadError ? <p role="alert" className="border-t border-stone-300 p-2 text-sm text-red-700 dark:border-stone-700 dark:text-red-400">图片没有上传：{uploadError}</p> : null}
         <input
           ref={fileInput}
           type="file"

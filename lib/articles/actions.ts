@@ -5,8 +5,6 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { fromZodError, guarded, UserFacingError, type ActionResult } from '../actions/result';
-import { resolveDataDir } from '../config/database';
-import { storeImage, type StoredMedia } from '../media/store';
 import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type SaveOutcome } from './editor-service';
 import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
@@ -116,22 +114,6 @@ export async function leaveStoryAction(articleId: string): Promise<ActionResult>
     if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
     await leave(db, user, articleId);
     return { ok: true };
-  });
-}
-
-export async function uploadMediaAction(formData: FormData): Promise<ActionResult<{ media: Omit<StoredMedia, 'reused'> }>> {
-  return guarded(async () => {
-    const user = await requireUser('media:upload');
-    const file = formData.get('file');
-    if (!(file instanceof File)) return { ok: false, error: '请选择图片' };
-    const stored = await storeImage(db, {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      alt: String(formData.get('alt') ?? ''),
-      caption: String(formData.get('caption') ?? ''),
-      uploaderId: user.id,
-      dataDir: resolveDataDir(process.env),
-    });
-    return { ok: true, media: { id: stored.id, storageKey: stored.storageKey, width: stored.width, height: stored.height, url: stored.url, alt: stored.alt, caption: stored.caption } };
   });
 }
 

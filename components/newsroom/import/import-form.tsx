@@ -4,6 +4,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
+import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { buttonClass } from '@/components/ui/button-class';
 import { ImportReportView } from './import-report';
@@ -16,6 +17,8 @@ export function ImportForm({ action }: Props) {
   // After a refused confirm the report stays on screen, so the editor can change the choice and retry.
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [seen, setSeen] = useState(state);
+  // Judged before sending: a file over the limit is never uploaded.
+  const [tooLarge, setTooLarge] = useState(false);
   const done = state?.ok && state.stage === 'done' ? state : null;
   if (state !== seen) {
     setSeen(state);
@@ -24,6 +27,9 @@ export function ImportForm({ action }: Props) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const tooBig = Boolean(chosen && chosen.size > MAX_IMPORT_BYTES);
+    setTooLarge(tooBig);
+    if (tooBig) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const data = new FormData(event.currentTarget);
     data.set('intent', submitter?.value === 'confirm' ? 'confirm' : 'preview');
@@ -48,7 +54,7 @@ export function ImportForm({ action }: Props) {
           }}
         />
       </div>
-      {state && !state.ok ? <FormError>{state.error}</FormError> : null}
+      {tooLarge ? <FormError>文件过大（上限 10 MB）</FormError> : state && !state.ok ? <FormError>{state.error}</FormError> : null}
       {done ? <FormSuccess>已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。</FormSuccess> : null}
       {preview ? <ImportReportView preview={preview} /> : null}
       {preview?.existing === 'draft' ? (

@@ -1,6 +1,6 @@
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { getStoryForEditor } from '@/lib/articles/queries';
-import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction, uploadMediaAction } from '@/lib/articles/actions';
+import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction } from '@/lib/articles/actions';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { ActionForm } from '@/components/ui/action-form';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
@@ -21,7 +21,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         story={data.story}
         people={data.people}
         editing={data.editing}
-        actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, upload: uploadMediaAction, library: mediaLibraryAction }}
+        actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, library: mediaLibraryAction }}
       />
       <WorkflowPanel articleId={data.story.id} panel={panel} />
       <CommentThread articleId={data.story.id} comments={panel.comments} />

@@ -23,6 +23,7 @@ import { MediaPicker, type LibraryItem } from './media-picker';
 import { ConflictDialog } from './conflict-dialog';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
 import { uploadImage } from './upload-image';
+import { SaveQueue } from './save-queue';
 
 type Fields = { kicker: string; headline: string; subheadline: string; dateline: string; byline: string; summary: string; slug: string };
 type Story = Fields & {
@@ -72,7 +73,6 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
   const version = useRef(story.version);
   const changeCount = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saving = useRef<Promise<void> | null>(null);
   const snapshotRef = useRef<() => StoryInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
   const fileInput = useRef<HTMLInputElement>(null);
   // Editor callbacks are created once; they reach the live editor through this ref.
@@ -124,40 +124,44 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
     snapshotRef.current = snapshot;
   }, [snapshot]);
 
-  const save = useCallback(async (baseVersion?: number) => {
-    if (saving.current) await saving.current;
+  // Reads the version the previous save returned, when it starts: saves run one at a time (SaveQueue).
+  const runSave = useCallback(async () => {
     const input = snapshotRef.current();
     const count = changeCount.current;
     setStatus({ kind: 'saving' });
-    const run = (async () => {
-      let result: SaveResult;
-      try {
-        result = await actions.save(story.id, baseVersion ?? version.current, input);
-      } catch {
-        setStatus({ kind: 'error', message: '网络或服务器错误，内容已保存在本机，稍后会重试' });
-        return;
-      }
-      if (result.ok) {
-        version.current = result.version;
-        setFields((current) => (current.slug === result.slug ? current : { ...current, slug: result.slug }));
-        if (count === changeCount.current) {
-          clearLocalDraft(story.id);
-          setStatus({ kind: 'saved', at: result.savedAt });
-        } else {
-          setStatus({ kind: 'dirty' });
-        }
-      } else if ('conflict' in result) {
-        setConflict({ message: result.error, snapshot: result.conflict, mine: input });
-        setStatus({ kind: 'conflict', message: result.error });
+    let result: SaveResult;
+    try {
+      result = await actions.save(story.id, version.current, input);
+    } catch {
+      setStatus({ kind: 'error', message: '网络或服务器错误，内容已保存在本机，稍后会重试' });
+      return;
+    }
+    if (result.ok) {
+      version.current = result.version;
+      setFields((current) => (current.slug === result.slug ? current : { ...current, slug: result.slug }));
+      if (count === changeCount.current) {
+        clearLocalDraft(story.id);
+        setStatus({ kind: 'saved', at: result.savedAt });
       } else {
-        const details = Object.values(result.fieldErrors ?? {}).join('；');
-        setStatus({ kind: 'error', message: details ? `${result.error}：${details}` : result.error });
+        setStatus({ kind: 'dirty' });
       }
-    })();
-    saving.current = run;
-    await run;
-    saving.current = null;
+    } else if ('conflict' in result) {
+      setConflict({ message: result.error, snapshot: result.conflict, mine: input });
+      setStatus({ kind: 'conflict', message: result.error });
+    } else {
+      const details = Object.values(result.fieldErrors ?? {}).join('；');
+      setStatus({ kind: 'error', message: details ? `${result.error}：${details}` : result.error });
+    }
   }, [actions, story.id]);
+  const runSaveRef = useRef(runSave);
+  useEffect(() => {
+    runSaveRef.current = runSave;
+  }, [runSave]);
+  const saves = useRef<SaveQueue | null>(null);
+  const save = useCallback(() => {
+    saves.current ??= new SaveQueue(() => runSaveRef.current());
+    return saves.current.request();
+  }, []);
 
   const flush = useCallback(async () => {
     if (timer.current) {
@@ -210,7 +214,7 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (timer.current || saving.current || status.kind === 'dirty' || status.kind === 'error' || status.kind === 'conflict') {
+      if (timer.current || saves.current?.busy || status.kind === 'dirty' || status.kind === 'error' || status.kind === 'conflict') {
         event.preventDefault();
         event.returnValue = '';
       }
@@ -413,9 +417,9 @@ export function StoryEditor({ story, people, editing, actions }: Props) {
           mineText={storyText({ kicker: conflict.mine.kicker ?? '', headline: conflict.mine.headline ?? '', subheadline: conflict.mine.subheadline ?? '', byline: conflict.mine.byline ?? '' }, conflict.mine.body as Doc)}
           theirsText={storyText(conflict.snapshot.story, conflict.snapshot.story.body)}
           onKeepMine={() => {
-            const base = conflict.snapshot.version;
+            version.current = conflict.snapshot.version;
             setConflict(null);
-            void save(base);
+            void save();
           }}
           onTakeTheirs={() => {
             loadInto({ ...conflict.snapshot.story, slug: fields.slug, coverMediaId: cover.id, authors }, conflict.snapshot.story.body);

@@ -35,6 +35,8 @@ export default async function globalSetup(config: FullConfig) {
     NEXTAUTH_URL: baseURL,
     SITE_URL: baseURL,
     PORT: port,
+    // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
+    E2E_TEST_HOOKS: '1',
   };
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });

@@ -10,6 +10,7 @@ import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
 import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
+import { testOnlySaveDelay } from '../testing/e2e-hooks';
 
 export type ConflictSnapshot = {
   version: number;
@@ -54,6 +55,7 @@ export async function saveStoryAction(articleId: string, baseVersion: number, in
     const parsed = storyInputSchema.safeParse(input);
     if (!parsed.success) return fromZodError(parsed.error);
     if (typeof articleId !== 'string' || !Number.isInteger(baseVersion)) return { ok: false, error: '请求无效' };
+    await testOnlySaveDelay();
     const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data);
     if (!outcome.ok) throw new ConflictSignal(outcome.conflict);
     return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };

@@ -7,7 +7,6 @@ const BASE = 'http://return-path.invalid';
 export function safeReturnPath(value: unknown, fallback = '/newsroom'): string {
   if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
   // Control characters and backslashes have no place in a path we link to ourselves.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let url: URL;
   try {

@@ -2,8 +2,7 @@
 // A print export (.txt, UTF-8 or GB18030) or an export of this system (.json) becomes a PLANNING
 // issue of draft stories in the data directory's database. Nothing is published.
 import fs from 'node:fs';
-import { prepare } from './lib/prepare';
-import { createSqliteClient } from '../lib/db-client';
+import { CliDatabaseError, openForWriting } from './lib/cli-database';
 import { decodeImportFile } from '../lib/importer/decode';
 import { parseIssue } from '../lib/importer/parse-issue';
 import { reportLines } from '../lib/importer/report-text';
@@ -50,8 +49,7 @@ async function main() {
     issue = parsed.issue;
   }
 
-  const prepared = await prepare(process.env);
-  const db = createSqliteClient(prepared.sqlitePath);
+  const db = await openForWriting(process.env);
   try {
     const outcome = await saveImportedIssue(db, issue, { actorId: null, replace });
     if (!outcome.ok) fail(outcome.conflict === 'draft-exists' ? `${outcome.error}（加上 --replace 替换草稿）` : outcome.error);
@@ -61,7 +59,8 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
+  if (error instanceof CliDatabaseError) fail(error.message);
   console.error(error);
   process.exit(1);
 });

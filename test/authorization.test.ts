@@ -174,3 +174,41 @@ describe.each(WHO)('as $label', (who) => {
     }
   }
 });
+
+/**
+ * Reading one story someone else (a reporter) wrote: the editor needs the right to edit it; the
+ * read-only views (preview, history) need the right to read it ('article:read-any', which admins
+ * have: they support the team but never edit copy).
+ */
+const STORY_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }> = {
+  getStoryForEditor: { rule: 'edit', invoke: (queries, id) => queries.getStoryForEditor(id) },
+  getStoryPreview: { rule: 'read', invoke: (queries, id) => queries.getStoryPreview(id) },
+  getStoryHeading: { rule: 'read', invoke: (queries, id) => queries.getStoryHeading(id) },
+  listRevisions: { rule: 'read', invoke: (queries, id) => queries.listRevisions(id) },
+};
+
+describe('reading a story written by someone else', () => {
+  let storyId = '';
+  beforeAll(async () => {
+    const author = await makeUser(db, 'REPORTER');
+    const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
+    storyId = (await db.article.create({ data: { publicationId: publication.id, slug: 'someone-elses', headline: '别人的稿件', body: '{"type":"doc","content":[]}', bodyText: '', createdById: author.id } })).id;
+  });
+
+  describe.each(WHO)('as $label', (who) => {
+    for (const [name, entry] of Object.entries(STORY_READS)) {
+      const expected = who.role !== null && who.active && (can(who.role, 'article:edit-any') || (entry.rule === 'read' && can(who.role, 'article:read-any')));
+      it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
+        identity.claims = claimsFor.get(who.label) ?? null;
+        const queries = await import('@/lib/articles/queries');
+        const outcome = await entry.invoke(queries, storyId).then(() => 'allowed', (error: unknown) => (error as Error).name === 'AccessDenied' ? 'denied' : error);
+        expect(outcome).toBe(expected ? 'allowed' : 'denied');
+      });
+    }
+  });
+
+  it('admins may read every story and edit none', () => {
+    expect(can('ADMIN', 'article:read-any')).toBe(true);
+    expect(can('ADMIN', 'article:edit-any') || can('ADMIN', 'article:edit-own')).toBe(false);
+  });
+});

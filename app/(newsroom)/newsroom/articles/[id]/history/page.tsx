@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getStoryForEditor, listRevisions, revisionDiff } from '@/lib/articles/queries';
+import { getStoryHeading, listRevisions, revisionDiff } from '@/lib/articles/queries';
 import { restoreRevisionAction } from '@/lib/articles/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
@@ -13,15 +13,15 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const path = `/newsroom/articles/${id}/history`;
   await requirePageUser('newsroom:enter', path);
-  const [revisions, editor] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getStoryForEditor(id), path)]);
+  const [revisions, story] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getStoryHeading(id), path)]);
   const query = await searchParams;
   const from = typeof query.from === 'string' ? query.from : revisions[1]?.id;
   const to = typeof query.to === 'string' ? query.to : revisions[0]?.id;
   const diff = from && to && from !== to ? await orPageDenied(revisionDiff(id, from, to), path) : null;
   return (
     <div className="space-y-6">
-      <p><Link href={`/newsroom/articles/${id}`} className="text-sm underline">← 返回编辑</Link></p>
-      <h1 className="text-2xl font-bold">历史版本：{editor.story.headline || '（无标题）'}</h1>
+      <p><Link href={`/newsroom/articles/${id}`} className="text-sm underline">{story.mayEdit ? '← 返回编辑' : '← 返回稿件'}</Link></p>
+      <h1 className="text-2xl font-bold">历史版本：{story.headline || '（无标题）'}</h1>
       <form className="flex flex-wrap items-end gap-3 text-sm" action={path}>
         <label>比较<select name="from" defaultValue={from} className="ml-1 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900">{revisions.map((r) => <option key={r.id} value={r.id}>第{r.version}版</option>)}</select></label>
         <label>和<select name="to" defaultValue={to} className="ml-1 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900">{revisions.map((r) => <option key={r.id} value={r.id}>第{r.version}版</option>)}</select></label>
@@ -49,7 +49,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <td>{revision.author}</td>
               <td>{revision.headline || '（无标题）'}</td>
               <td>{revision.change > 0 ? `+${revision.change}` : revision.change}</td>
-              <td>{index > 0 ? <RestoreRevisionButton articleId={id} revisionId={revision.id} version={revision.version} currentVersion={editor.story.version} restore={restoreRevisionAction} /> : null}</td>
+              <td>{index > 0 && story.mayEdit ? <RestoreRevisionButton articleId={id} revisionId={revision.id} version={revision.version} currentVersion={story.version} restore={restoreRevisionAction} /> : null}</td>
             </tr>
           ))}
         </tbody>

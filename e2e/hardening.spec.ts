@@ -165,12 +165,15 @@ test('autosave typing steadily through several slow saves never conflicts with i
     // Past the autosave delay: a save starts and the server holds it for 2 s. Meanwhile the writer
     // presses 立即保存, types on and leaves the body (which saves at once): two more saves asked for.
     await page.waitForTimeout(2700);
-    await page.getByRole('button', { name: '立即保存' }).click();
+    expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses), `round ${round}`).not.toContain('保存冲突');
+    await page.getByRole('button', { name: '立即保存' }).click({ timeout: 5000 });
     await body(page).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('。');
     typed.push(`${sentence}。`);
     await page.getByLabel('摘要').click();
+    const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    expect(statuses, `round ${round}`).not.toContain('保存冲突');
     await body(page).click();
     await page.keyboard.press('Control+End');
   }

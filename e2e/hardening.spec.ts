@@ -320,7 +320,7 @@ test('an editor imports a 5 MB print export; an 11 MB file is refused before it 
   test.setTimeout(180_000);
   const fixture = fs.readFileSync(path.join(ROOT, 'test/fixtures/imports/issue-1732.txt'), 'utf8');
   const paragraph = '\n　　柯城区坚持把共同富裕作为发展的出发点和落脚点，推动各项工作落地见效，群众获得感持续增强。\n';
-  const big = (bytes: number) => Buffer.from(fixture.replace('第1732期', '第1902期') + paragraph.repeat(Math.ceil((bytes - Buffer.byteLength(fixture)) / Buffer.byteLength(paragraph))));
+  const big = (bytes: number) => Buffer.from(fixture.replace('第 1732 期', '第 1902 期') + paragraph.repeat(Math.ceil((bytes - Buffer.byteLength(fixture)) / Buffer.byteLength(paragraph))));
   const { page, context } = await signedInPage(browser, EDITOR.email, EDITOR.password);
   await page.goto('/newsroom/issues/import');
   const file = page.getByLabel(/印刷系统导出的纯文本文件/);

@@ -14,13 +14,15 @@ import { serveArgs } from '../scripts/lib/serve-command';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
+const EDITOR_B = { name: '童思远', email: 'tongsiyuan@e2e.test', role: '编辑', password: 'tongsiyuan-pass-1' };
+const CHIEF = { name: '金伟国', email: 'jinweiguo@e2e.test', role: '总编', password: 'jinweiguo-pass-12' };
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SQLITE = path.join(E2E_DATA_DIR, 'newsroom.db');
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  for (const account of [REPORTER, EDITOR]) await provisionAccount(browser, account);
+  for (const account of [REPORTER, EDITOR, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
 
 async function newStory(page: Page): Promise<string> {
@@ -124,13 +126,20 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
   await context.close();
 });
 
-test('an image in a draft is not served to anonymous readers; newsroom people get it, privately cached', async ({ browser, playwright, baseURL }) => {
+test('an image is private while its story is a draft and public once the story is published', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await newStory(page);
+  const storyUrl = `/newsroom/articles/${await newStory(page)}`;
+  await page.getByLabel('主题（必填）').fill('石梁溪整治完工');
   await body(page).click();
+  await page.keyboard.type('石梁溪整治工程全面完工。');
   const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#7c2d12' } }).png().toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'draft-only.png', mimeType: 'image/png', buffer: png });
-  const src = (await body(page).locator('figure img').getAttribute('src'))!;
+  const figure = body(page).locator('figure img');
+  await figure.click();
+  await page.getByLabel('图片替代文字').fill('完工后的石梁溪');
+  await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
+  const src = (await figure.getAttribute('src'))!;
   expect(src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\/1600\.webp$/);
 
   const mine = await page.request.get(src);
@@ -140,6 +149,26 @@ test('an image in a draft is not served to anonymous readers; newsroom people ge
   const refused = await anonymous.get(src);
   expect(refused.status()).toBe(404);
   expect(refused.headers()['cache-control']).toBe('no-store');
+
+  // 三审 and publication, as the workflow journeys do it.
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('workflow-status')).toHaveText('状态：审核中（待初审）');
+  const steps = [[EDITOR, '初审', '状态：审核中（待复审）'], [EDITOR_B, '复审', '状态：审核中（待签发）'], [CHIEF, '终审（签发）', '状态：已签发']] as const;
+  for (const [person, level, after] of steps) {
+    const reviewer = await signedInPage(browser, person.email, person.password);
+    await reviewer.page.goto(storyUrl);
+    await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
+    await expect(reviewer.page.getByTestId('workflow-status')).toHaveText(after);
+    await reviewer.context.close();
+  }
+  const editor = await signedInPage(browser, EDITOR.email, EDITOR.password);
+  await editor.page.goto(storyUrl);
+  await editor.page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(editor.page.getByTestId('workflow-status')).toHaveText('状态：已发布');
+  await editor.context.close();
+
+  await expect.poll(async () => (await anonymous.get(src)).status(), { timeout: 15_000 }).toBe(200);
+  expect((await anonymous.get(src)).headers()['cache-control']).toContain('immutable');
   await anonymous.dispose();
   await context.close();
 });

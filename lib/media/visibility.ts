@@ -19,9 +19,12 @@ export async function isMediaPublic(db: Db, storageKey: string, now = new Date()
 
 /**
  * The same answer, remembered for a short while per image: readers' browsers fetch every image of a
- * page at once. A story that goes live (or is retracted) changes the answer within CACHE_MS.
+ * page at once. "Not public" is remembered briefly, so an image appears within NOT_PUBLIC_CACHE_MS of
+ * its story going live; "public" longer, so a retraction hides it within PUBLIC_CACHE_MS (caches that
+ * already hold the year-long public response keep it).
  */
-export const PUBLIC_MEDIA_CACHE_MS = 30_000;
+export const PUBLIC_CACHE_MS = 30_000;
+export const NOT_PUBLIC_CACHE_MS = 3_000;
 const remembered = new Map<string, { isPublic: boolean; until: number }>();
 
 export async function isMediaPublicCached(db: Db, storageKey: string, now = new Date()): Promise<boolean> {
@@ -29,6 +32,6 @@ export async function isMediaPublicCached(db: Db, storageKey: string, now = new 
   if (hit && hit.until > now.getTime()) return hit.isPublic;
   const isPublic = await isMediaPublic(db, storageKey, now);
   if (remembered.size > 10_000) remembered.clear();
-  remembered.set(storageKey, { isPublic, until: now.getTime() + PUBLIC_MEDIA_CACHE_MS });
+  remembered.set(storageKey, { isPublic, until: now.getTime() + (isPublic ? PUBLIC_CACHE_MS : NOT_PUBLIC_CACHE_MS) });
   return isPublic;
 }

@@ -153,7 +153,7 @@ test('an image is private while its story is a draft and public once the story i
   // 三审 and publication, as the workflow journeys do it.
   await page.getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByTestId('workflow-status')).toHaveText('状态：审核中（待初审）');
-  const steps = [[EDITOR, '初审', '状态：审核中（待复审）'], [EDITOR_B, '复审', '状态：审核中（待签发）'], [CHIEF, '终审（签发）', '状态：已签发']] as const;
+  const steps = [[EDITOR, '初审', '状态：审核中（待复审）'], [EDITOR_B, '复审', '状态：审核中（待终审（签发））'], [CHIEF, '终审（签发）', '状态：已签发']] as const;
   for (const [person, level, after] of steps) {
     const reviewer = await signedInPage(browser, person.email, person.password);
     await reviewer.page.goto(storyUrl);

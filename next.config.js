@@ -7,7 +7,15 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with status 403 for signed-in people without the capability.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Import files may be 10 MB (README); the limit must leave room for the multipart framing, or
+    // Next cuts the request off (HTTP 500) before the action's own size check can answer.
+    serverActions: { bodySizeLimit: '11mb' },
+    // proxy.ts sees every request, so Next buffers each body for it: at most this much, or an
+    // image upload of 10 MB (/api/media) would reach the route handler truncated.
+    proxyClientMaxBodySize: '11mb',
+  },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.
     return [

@@ -4,6 +4,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers';
 import { isRetractedSlug } from './lib/reader/retracted';
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './lib/http/same-origin';
+import { decodeParam } from './lib/reader/params';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
@@ -13,6 +15,10 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (isCrossOriginWrite(request.method, request.headers)) {
+    const refused = new NextResponse(CROSS_ORIGIN_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return withHeaders(refused, pathname, null);
+  }
   if (/^\/newsroom(\/|$)/.test(pathname) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
@@ -24,6 +30,11 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // Next answers a malformed percent-escape in a dynamic segment (%ff, %C0%AF) with a bare 500; no
+  // such path exists here, so it gets the not-found page (a path no route matches) with 404.
+  if (!pathDecodes(pathname)) {
+    return withHeaders(NextResponse.rewrite(new URL('/_malformed-url', request.url), { request: { headers: requestHeaders } }), pathname, csp);
+  }
   const retracted = /^\/articles\/([a-z0-9-]{1,200})$/.exec(pathname);
   if (retracted && isRetractedSlug(retracted[1]!)) {
     const gone = await retractionNotice(retracted[1]!, request);
@@ -50,6 +61,10 @@ async function retractionNotice(slug: string, request: NextRequest): Promise<Res
   } catch {
     return null;
   }
+}
+
+function pathDecodes(pathname: string): boolean {
+  return pathname.split('/').every((segment) => decodeParam(segment) !== null);
 }
 
 function withHeaders(response: NextResponse, pathname: string, csp: string | null): NextResponse {

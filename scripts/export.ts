@@ -1,8 +1,7 @@
 // npm run export -- --issue 1705 [--out file.json]
 // Writes one issue with its stories as JSON (to the file, or to standard output).
 import fs from 'node:fs';
-import { prepare } from './lib/prepare';
-import { createSqliteClient } from '../lib/db-client';
+import { CliDatabaseError, openForReading } from './lib/cli-database';
 import { exportIssue } from '../lib/issues/export-issue';
 
 function option(name: string): string | undefined {
@@ -17,8 +16,8 @@ async function main() {
     console.error('导出失败：请给出期号，例如 npm run export -- --issue 1705');
     process.exit(1);
   }
-  const prepared = await prepare(process.env, { loadSample: false });
-  const db = createSqliteClient(prepared.sqlitePath);
+  // Reading only: no migrations, nothing created (safe beside a running server).
+  const db = openForReading(process.env);
   try {
     const exported = await exportIssue(db, number);
     if (!exported) {
@@ -38,7 +37,8 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  if (error instanceof CliDatabaseError) console.error(`导出失败：${error.message}`);
+  else console.error(error);
   process.exit(1);
 });

@@ -4,8 +4,7 @@
 // could not find is asked for (--number, --date) rather than a reason to give up; only a text with no
 // issue structure at all is refused.
 import fs from 'node:fs';
-import { prepare } from './lib/prepare';
-import { createSqliteClient } from '../lib/db-client';
+import { CliDatabaseError, openForWriting } from './lib/cli-database';
 import { toPlainText } from '../lib/content/plain-text';
 import { decodeImportFile, MAX_IMPORT_BYTES } from '../lib/importer/decode';
 import { readImportFile } from '../lib/importer/read-file';
@@ -91,8 +90,7 @@ async function main() {
     fail('以上信息缺少，没有写入任何内容', 2);
   }
 
-  const prepared = await prepare(process.env);
-  const db = createSqliteClient(prepared.sqlitePath);
+  const db = await openForWriting(process.env);
   try {
     const outcome = await saveImportedIssue(db, issue, { actorId: null, replace });
     if (!outcome.ok) fail(outcome.conflict === 'draft-exists' ? `${outcome.error}（加上 --replace 替换草稿）` : outcome.error);
@@ -102,7 +100,8 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
+  if (error instanceof CliDatabaseError) fail(error.message);
   console.error(error);
   process.exit(1);
 });

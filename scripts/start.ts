@@ -1,6 +1,6 @@
 // `npm start`: first run and every run after it (DESIGN §9). Checks the settings before creating
 // anything, prepares the data directory, builds once if there is no build, then serves with
-// `next start` (or `next dev` with --dev).
+// scripts/serve.ts (Next.js in production mode, or development mode with --dev).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { assertPortFree, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
 import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
+import { serveArgs } from './lib/serve-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -48,7 +49,7 @@ async function main() {
   }
 
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(port)], {
+  const server = spawn(process.execPath, serveArgs({ port, dev }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: 'inherit',

@@ -22,6 +22,8 @@ import { AuthorsField, type AuthorValue } from './authors-field';
 import { MediaPicker, type LibraryItem } from './media-picker';
 import { ConflictDialog } from './conflict-dialog';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
+import { uploadImage } from './upload-image';
+import { SaveQueue } from './save-queue';
 
 type Fields = { kicker: string; headline: string; subheadline: string; dateline: string; byline: string; summary: string; slug: string };
 type Story = Fields & {
@@ -30,10 +32,9 @@ type Story = Fields & {
 };
 type Media = { id: string; url: string; alt: string; caption: string | null; width: number; height: number };
 type Actions = {
-  save: (articleId: string, baseVersion: number, input: StoryInput) => Promise<SaveResult>;
+  save: (articleId: string, baseVersion: number, input: StoryInput, manual?: boolean) => Promise<SaveResult>;
   heartbeat: (articleId: string) => Promise<ActionResult<{ others: { name: string }[] }>>;
   leave: (articleId: string) => Promise<ActionResult>;
-  upload: (formData: FormData) => Promise<ActionResult<{ media: Media }>>;
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
 };
 /** statusLabel: the story's state in the newsroom's words (lib/articles/story-label.ts), from the page. */
@@ -67,11 +68,12 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   const [conflict, setConflict] = useState<{ message: string; snapshot: ConflictSnapshot; mine: StoryInput } | null>(null);
   const [mergeText, setMergeText] = useState<string | null>(null);
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
+  const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
 
   const version = useRef(story.version);
   const changeCount = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saving = useRef<Promise<void> | null>(null);
   const snapshotRef = useRef<() => StoryInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
   const fileInput = useRef<HTMLInputElement>(null);
   // Editor callbacks are created once; they reach the live editor through this ref.
@@ -123,40 +125,48 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
     snapshotRef.current = snapshot;
   }, [snapshot]);
 
-  const save = useCallback(async (baseVersion?: number) => {
-    if (saving.current) await saving.current;
+  const manualSave = useRef(false);
+  // Reads the version the previous save returned, when it starts: saves run one at a time (SaveQueue).
+  const runSave = useCallback(async () => {
     const input = snapshotRef.current();
     const count = changeCount.current;
+    // 立即保存 closes the rolling autosave revision on the server; the flag goes with the next save.
+    const manual = manualSave.current;
+    manualSave.current = false;
     setStatus({ kind: 'saving' });
-    const run = (async () => {
-      let result: SaveResult;
-      try {
-        result = await actions.save(story.id, baseVersion ?? version.current, input);
-      } catch {
-        setStatus({ kind: 'error', message: '网络或服务器错误，内容已保存在本机，稍后会重试' });
-        return;
-      }
-      if (result.ok) {
-        version.current = result.version;
-        setFields((current) => (current.slug === result.slug ? current : { ...current, slug: result.slug }));
-        if (count === changeCount.current) {
-          clearLocalDraft(story.id);
-          setStatus({ kind: 'saved', at: result.savedAt });
-        } else {
-          setStatus({ kind: 'dirty' });
-        }
-      } else if ('conflict' in result) {
-        setConflict({ message: result.error, snapshot: result.conflict, mine: input });
-        setStatus({ kind: 'conflict', message: result.error });
+    let result: SaveResult;
+    try {
+      result = await actions.save(story.id, version.current, input, manual);
+    } catch {
+      setStatus({ kind: 'error', message: '网络或服务器错误，内容已保存在本机，稍后会重试' });
+      return;
+    }
+    if (result.ok) {
+      version.current = result.version;
+      setFields((current) => (current.slug === result.slug ? current : { ...current, slug: result.slug }));
+      if (count === changeCount.current) {
+        clearLocalDraft(story.id);
+        setStatus({ kind: 'saved', at: result.savedAt });
       } else {
-        const details = Object.values(result.fieldErrors ?? {}).join('；');
-        setStatus({ kind: 'error', message: details ? `${result.error}：${details}` : result.error });
+        setStatus({ kind: 'dirty' });
       }
-    })();
-    saving.current = run;
-    await run;
-    saving.current = null;
+    } else if ('conflict' in result) {
+      setConflict({ message: result.error, snapshot: result.conflict, mine: input });
+      setStatus({ kind: 'conflict', message: result.error });
+    } else {
+      const details = Object.values(result.fieldErrors ?? {}).join('；');
+      setStatus({ kind: 'error', message: details ? `${result.error}：${details}` : result.error });
+    }
   }, [actions, story.id]);
+  const runSaveRef = useRef(runSave);
+  useEffect(() => {
+    runSaveRef.current = runSave;
+  }, [runSave]);
+  const saves = useRef<SaveQueue | null>(null);
+  const save = useCallback(() => {
+    saves.current ??= new SaveQueue(() => runSaveRef.current());
+    return saves.current.request();
+  }, []);
 
   const flush = useCallback(async () => {
     if (timer.current) {
@@ -209,7 +219,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (timer.current || saving.current || status.kind === 'dirty' || status.kind === 'error' || status.kind === 'conflict') {
+      if (timer.current || saves.current?.busy || status.kind === 'dirty' || status.kind === 'error' || status.kind === 'conflict') {
         event.preventDefault();
         event.returnValue = '';
       }
@@ -244,11 +254,12 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   }
 
   async function upload(file: File): Promise<Media | null> {
-    const data = new FormData();
-    data.set('file', file);
-    const result = await actions.upload(data);
+    setUploadError(null);
+    setUploading({ name: file.name, fraction: 0 });
+    const result = await uploadImage(file, (fraction) => setUploading({ name: file.name, fraction }));
+    setUploading(null);
     if (!result.ok) {
-      window.alert(result.error);
+      setUploadError(`${file.name}：${result.error}`);
       return null;
     }
     return result.media;
@@ -300,7 +311,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
         </p>
         <p className="flex gap-4 text-sm">
-          <button type="button" onClick={() => void save()} className="underline">立即保存</button>
+          <button type="button" onClick={() => { manualSave.current = true; void save(); }} className="underline">立即保存</button>
           <Link href={`/newsroom/articles/${story.id}/preview`} className="underline" target="_blank">预览</Link>
           <Link href={`/newsroom/articles/${story.id}/history`} className="underline">历史版本</Link>
         </p>
@@ -365,6 +376,14 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           <button type="button" className="shrink-0 underline" onClick={() => setPicker('body')}>从图库插入</button>
           <span className="text-stone-500">也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。</span>
         </div>
+        {uploading ? (
+          <p role="status" className="flex items-center gap-2 border-t border-stone-300 p-2 text-sm dark:border-stone-700" data-testid="upload-progress">
+            正在上传 {uploading.name}
+            <progress max={1} value={uploading.fraction} aria-label="上传进度" className="w-40" />
+            {Math.round(uploading.fraction * 100)}%
+          </p>
+        ) : null}
+        {uploadError ? <p role="alert" className="border-t border-stone-300 p-2 text-sm text-red-700 dark:border-stone-700 dark:text-red-400">图片没有上传：{uploadError}</p> : null}
         <input
           ref={fileInput}
           type="file"
@@ -403,9 +422,9 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           mineText={storyText({ kicker: conflict.mine.kicker ?? '', headline: conflict.mine.headline ?? '', subheadline: conflict.mine.subheadline ?? '', byline: conflict.mine.byline ?? '' }, conflict.mine.body as Doc)}
           theirsText={storyText(conflict.snapshot.story, conflict.snapshot.story.body)}
           onKeepMine={() => {
-            const base = conflict.snapshot.version;
+            version.current = conflict.snapshot.version;
             setConflict(null);
-            void save(base);
+            void save();
           }}
           onTakeTheirs={() => {
             loadInto({ ...conflict.snapshot.story, slug: fields.slug, coverMediaId: cover.id, authors }, conflict.snapshot.story.body);

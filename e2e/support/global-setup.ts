@@ -1,5 +1,5 @@
 // Builds the app, prepares a fresh data directory (migrations, sample issue, first admin) and starts
-// `next start` on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
+// the app's server (scripts/serve.ts) on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
 // build while iterating on specs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
+import { serveArgs } from '../../scripts/lib/serve-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -34,6 +35,8 @@ export default async function globalSetup(config: FullConfig) {
     NEXTAUTH_URL: baseURL,
     SITE_URL: baseURL,
     PORT: port,
+    // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
+    E2E_TEST_HOOKS: '1',
   };
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
@@ -41,7 +44,7 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port, '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, serveArgs({ port, hostname: '127.0.0.1' }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -56,7 +59,7 @@ export default async function globalSetup(config: FullConfig) {
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -28,9 +28,11 @@ describe('capabilities', () => {
     expect(can('CHIEF_EDITOR', 'user:manage')).toBe(false);
   });
 
-  it('keeps admins to accounts, audit and settings', () => {
-    expect(capabilitiesOf('ADMIN')).toEqual(['newsroom:enter', 'user:manage', 'audit:read', 'settings:edit']);
+  it('keeps admins to accounts, audit and settings, and reading (never editing) stories', () => {
+    expect(capabilitiesOf('ADMIN')).toEqual(['newsroom:enter', 'article:read-any', 'user:manage', 'audit:read', 'settings:edit']);
     expect(can('ADMIN', 'article:review')).toBe(false);
+    expect(can('ADMIN', 'article:edit-any')).toBe(false);
+    expect(can('REPORTER', 'article:read-any')).toBe(false);
   });
 
   it('recognises roles', () => {

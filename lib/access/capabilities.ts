@@ -7,6 +7,7 @@ export const CAPABILITIES = [
   'article:create',
   'article:edit-own',
   'article:edit-any',
+  'article:read-any',
   'article:review',
   'article:signoff-final',
   'article:publish',
@@ -26,6 +27,7 @@ const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edi
 const EDITOR: Capability[] = [
   ...REPORTER,
   'article:edit-any',
+  'article:read-any',
   'article:review',
   'article:publish',
   'article:restore',
@@ -37,8 +39,9 @@ const EDITOR: Capability[] = [
 // the issue (DESIGN §2: the sign-off, not the button, is the gate).
 const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final'];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
-// their sign-offs would bypass 三审. They can still read everything to support the team.
-const ADMIN: Capability[] = ['newsroom:enter', 'user:manage', 'audit:read', 'settings:edit'];
+// their sign-offs would bypass 三审, and they do not write or edit copy. To support the team they may
+// read every story (its preview and revision history, 'article:read-any'), never change it.
+const ADMIN: Capability[] = ['newsroom:enter', 'article:read-any', 'user:manage', 'audit:read', 'settings:edit'];
 
 const TABLE: Record<Role, ReadonlySet<Capability>> = {
   REPORTER: new Set(REPORTER),

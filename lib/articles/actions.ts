@@ -5,14 +5,13 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { fromZodError, guarded, UserFacingError, type ActionResult } from '../actions/result';
-import { resolveDataDir } from '../config/database';
-import { storeImage, type StoredMedia } from '../media/store';
 import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type SaveOutcome } from './editor-service';
 import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
 import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
 import { formatDateTime } from '../dates/format';
+import { testOnlySaveDelay } from '../testing/e2e-hooks';
 
 export type ConflictSnapshot = {
   version: number;
@@ -57,6 +56,7 @@ export async function saveStoryAction(articleId: string, baseVersion: number, in
     const parsed = storyInputSchema.safeParse(input);
     if (!parsed.success) return fromZodError(parsed.error);
     if (typeof articleId !== 'string' || !Number.isInteger(baseVersion)) return { ok: false, error: '请求无效' };
+    await testOnlySaveDelay();
     const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data, new Date(), manual === true ? 'SAVE' : 'AUTOSAVE');
     if (!outcome.ok) throw new ConflictSignal(outcome.conflict);
     return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
@@ -107,33 +107,16 @@ export async function heartbeatAction(articleId: string): Promise<ActionResult<{
   return guarded(async () => {
     const user = await requireUser('newsroom:enter');
     if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
-    const exists = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
-    if (!exists) return { ok: false, error: '稿件不存在' };
-    return { ok: true, others: await heartbeat(db, articleId, user.id) };
+    return { ok: true, others: await heartbeat(db, user, articleId) };
   });
 }
 
 export async function leaveStoryAction(articleId: string): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireUser('newsroom:enter');
-    await leave(db, String(articleId), user.id);
+    if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };
+    await leave(db, user, articleId);
     return { ok: true };
-  });
-}
-
-export async function uploadMediaAction(formData: FormData): Promise<ActionResult<{ media: Omit<StoredMedia, 'reused'> }>> {
-  return guarded(async () => {
-    const user = await requireUser('media:upload');
-    const file = formData.get('file');
-    if (!(file instanceof File)) return { ok: false, error: '请选择图片' };
-    const stored = await storeImage(db, {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      alt: String(formData.get('alt') ?? ''),
-      caption: String(formData.get('caption') ?? ''),
-      uploaderId: user.id,
-      dataDir: resolveDataDir(process.env),
-    });
-    return { ok: true, media: { id: stored.id, storageKey: stored.storageKey, width: stored.width, height: stored.height, url: stored.url, alt: stored.alt, caption: stored.caption } };
   });
 }
 

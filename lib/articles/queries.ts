@@ -6,7 +6,7 @@ import { renderHtml } from '../content/render-html';
 import { teaser } from './teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
-import { canEditStory } from './permissions';
+import { canEditStory, canReadStory } from './permissions';
 import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from './revision-rules';
 import { clampLevels, levelName } from './workflow';
@@ -73,19 +73,27 @@ export async function getStoryForEditor(articleId: string) {
   };
 }
 
-async function requireEditableStory(articleId: string) {
+/** For the read-only views (preview, history): 404 for a missing story, 403 for one this person may not read. */
+async function requireReadableStory(articleId: string) {
   const user = await requireUser('newsroom:enter');
   const article = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
   if (!article) notFound();
-  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  if (!canReadStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
   return { user, article };
+}
+
+/** The heading of the history page: the working copy's headline and version, and whether this person may restore. */
+export async function getStoryHeading(articleId: string) {
+  const { user, article } = await requireReadableStory(articleId);
+  const mayEdit = canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) });
+  return { headline: article.headline, version: article.version, mayEdit };
 }
 
 export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];
 
 /** The kept revisions, newest first: who, when, which event. Merged-away autosaves no longer exist. */
 export async function listRevisions(articleId: string) {
-  const { article } = await requireEditableStory(articleId);
+  const { article } = await requireReadableStory(articleId);
   const [revisions, publication] = await Promise.all([
     db.revision.findMany({
       where: { articleId },
@@ -118,7 +126,7 @@ const DIFF_FIELDS = [['kicker', '引题'], ['headline', '主题'], ['subheadline
 
 /** Any two kept revisions of the story, compared field by field and the body paragraph by paragraph. */
 export async function revisionDiff(articleId: string, fromId: string, toId: string) {
-  await requireEditableStory(articleId);
+  await requireReadableStory(articleId);
   const [from, to] = await Promise.all([
     db.revision.findFirst({ where: { id: fromId, articleId } }),
     db.revision.findFirst({ where: { id: toId, articleId } }),
@@ -133,7 +141,7 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
 
 /** The story as readers would see it, from the working copy, through the same renderer (the preview page). */
 export async function getStoryPreview(articleId: string): Promise<ArticleView> {
-  const { article } = await requireEditableStory(articleId);
+  const { article } = await requireReadableStory(articleId);
   const full = await db.article.findUniqueOrThrow({
     where: { id: article.id },
     include: {

@@ -5,6 +5,7 @@ import type { Schema } from '@tiptap/pm/model';
 import type { Doc, DocNode } from './types';
 import { isSafeHref, isSafeImageSrc } from './safe-url';
 import { contentSchema } from './schema';
+import { stripBidiControls } from '../text/bidi';
 
 function cleanMarks(marks: DocNode['marks'], schema: Schema): DocNode['marks'] {
   const kept = (marks ?? []).filter((mark) => {
@@ -19,8 +20,10 @@ function cleanNode(node: DocNode, schema: Schema): DocNode[] {
   if (!node || typeof node !== 'object' || typeof node.type !== 'string') return [];
   if (node.type === 'text') {
     if (typeof node.text !== 'string' || node.text === '') return [];
+    const text = stripBidiControls(node.text);
+    if (text === '') return [];
     const marks = cleanMarks(node.marks, schema);
-    return [marks ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text }];
+    return [marks ? { type: 'text', text, marks } : { type: 'text', text }];
   }
   const children = Array.isArray(node.content) ? node.content.flatMap((child) => cleanNode(child, schema)) : undefined;
   if (!schema.nodes[node.type] || node.type === 'doc') return children ?? [];

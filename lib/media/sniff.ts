@@ -3,6 +3,8 @@
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** 60 megapixels: more than any camera a reporter carries; decoding more would exhaust the server. */
+export const MAX_PIXELS = 60_000_000;
 
 export function sniffImage(bytes: Uint8Array): ImageType | null {
   const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
@@ -21,4 +23,10 @@ export function uploadProblem(bytes: Uint8Array): string | null {
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).toLowerCase();
   if (head.includes('<svg')) return '不支持 SVG 图片（可能含有脚本），请转换为 PNG 或 JPEG';
   return '只支持 JPEG、PNG、WebP 和 GIF 图片';
+}
+
+/** Null when the image's size in pixels can be processed, otherwise the message to show. */
+export function pixelProblem(width: number, height: number): string | null {
+  if (width * height <= MAX_PIXELS) return null;
+  return `图片像素太多（${width}×${height}），最多 ${MAX_PIXELS / 10_000} 万像素，请缩小尺寸后再上传`;
 }

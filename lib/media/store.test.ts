@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
@@ -40,6 +41,25 @@ describe('storeImage', () => {
     // A valid PNG signature with a broken body gets past the sniffing but not past sharp.
     const broken = Buffer.concat([png.subarray(0, 64), Buffer.alloc(64, 7)]);
     await expect(storeImage(db, { bytes: broken, uploaderId, dataDir })).rejects.toThrow('图片已损坏');
+    expect(await db.media.count()).toBe(1);
+  });
+
+  it('refuses a 30000×30000 image as too large in pixels, not as damaged, storing nothing', async () => {
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const framed = Buffer.alloc(8 + data.length + 4);
+      framed.writeUInt32BE(data.length, 0);
+      body.copy(framed, 4);
+      framed.writeUInt32BE(zlib.crc32(body) >>> 0, 4 + body.length);
+      return framed;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(30000, 0);
+    header.writeUInt32BE(30000, 4);
+    header[8] = 8; // bit depth
+    header[9] = 2; // RGB
+    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(30001 * 3 * 4))), chunk('IEND', Buffer.alloc(0))]);
+    await expect(storeImage(db, { bytes: bomb, uploaderId, dataDir })).rejects.toThrow('图片像素太多（30000×30000）');
     expect(await db.media.count()).toBe(1);
   });
 

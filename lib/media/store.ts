@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
-import { sniffImage, uploadProblem } from './sniff';
+import { MAX_PIXELS, pixelProblem, sniffImage, uploadProblem } from './sniff';
 
 export const WEB_WIDTHS = [800, 1600] as const;
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' } as const;
@@ -39,12 +39,19 @@ export async function storeImage(
   const dir = path.join(mediaRoot(input.dataDir), storageKey);
   let metadata: sharp.Metadata;
   try {
-    metadata = await sharp(input.bytes, { animated: false }).metadata();
+    // Only the header is read here: a decompression bomb is refused before anything decodes it.
+    metadata = await sharp(input.bytes, { animated: false, limitInputPixels: false }).metadata();
     if (!metadata.width || !metadata.height) throw new Error('no size');
+  } catch {
+    throw new UserFacingError('图片已损坏，无法读取');
+  }
+  const tooLarge = pixelProblem(metadata.width, metadata.height);
+  if (tooLarge) throw new UserFacingError(tooLarge);
+  try {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `original.${EXTENSIONS[mime]}`), input.bytes);
     for (const width of WEB_WIDTHS) {
-      await sharp(input.bytes).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
+      await sharp(input.bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
     }
   } catch {
     // A file that only looks like an image: nothing of it is kept.

@@ -6,6 +6,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import type { ActionResult } from '@/lib/actions/result';
 import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
 import { confirmState, type ImportDraft } from '@/lib/importer/draft';
+import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { buttonClass } from '@/components/ui/button-class';
 import { ImportReportView } from './import-report';
@@ -19,6 +20,8 @@ export function ImportForm({ action }: Props) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [seen, setSeen] = useState(state);
+  // Judged before sending: a file over the limit is never uploaded.
+  const [tooLarge, setTooLarge] = useState(false);
   const done = state?.ok && state.stage === 'done' ? state : null;
   if (state !== seen) {
     setSeen(state);
@@ -32,6 +35,9 @@ export function ImportForm({ action }: Props) {
 
   function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const tooBig = Boolean(chosen && chosen.size > MAX_IMPORT_BYTES);
+    setTooLarge(tooBig);
+    if (tooBig) return;
     const data = new FormData(event.currentTarget);
     data.set('intent', 'preview');
     if (chosen) data.set('file', chosen);
@@ -70,7 +76,7 @@ export function ImportForm({ action }: Props) {
           {pending ? '请稍候…' : preview ? '重新预览（放弃改动）' : '上传并预览'}
         </button>
       </form>
-      {state && !state.ok ? <FormError>{state.error}</FormError> : null}
+      {tooLarge ? <FormError>文件过大（上限 10 MB）</FormError> : state && !state.ok ? <FormError>{state.error}</FormError> : null}
       {done ? <FormSuccess>已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。</FormSuccess> : null}
       {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
       {preview && draft && confirmation && preview.existing !== 'published' ? (

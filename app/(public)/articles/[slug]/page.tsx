@@ -5,13 +5,14 @@ import { RetractionNotice } from '@/components/public/retraction-notice';
 import { getArticle } from '@/lib/reader/queries';
 import { newsArticleJsonLd, scriptJson } from '@/lib/reader/json-ld';
 import { SLUG_PATTERN } from '@/lib/articles/slug';
+import { decodeParam } from '@/lib/reader/params';
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(params: Props['params']) {
   const { slug } = await params;
-  const decoded = decodeURIComponent(slug);
-  return SLUG_PATTERN.test(decoded) ? getArticle(decoded) : { kind: 'missing' as const };
+  const decoded = decodeParam(slug);
+  return decoded !== null && SLUG_PATTERN.test(decoded) ? getArticle(decoded) : { kind: 'missing' as const };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,6 +1,8 @@
+import { redirect } from 'next/navigation';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
+import { can } from '@/lib/access/capabilities';
 import { getStoryForEditor } from '@/lib/articles/queries';
-import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction, uploadMediaAction } from '@/lib/articles/actions';
+import { heartbeatAction, leaveStoryAction, mediaLibraryAction, saveStoryAction, trashStoryAction } from '@/lib/articles/actions';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { ActionForm } from '@/components/ui/action-form';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
@@ -12,7 +14,9 @@ export const metadata = { title: '编辑稿件' };
 export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const path = `/newsroom/articles/${id}`;
-  await requirePageUser('newsroom:enter', path);
+  const user = await requirePageUser('newsroom:enter', path);
+  // Admins read stories but never edit them (lib/access/capabilities.ts): they get the read-only preview.
+  if (!can(user.role, 'article:edit-own') && can(user.role, 'article:read-any')) redirect(`${path}/preview`);
   const [data, panel] = await orPageDenied(Promise.all([getStoryForEditor(id), getWorkflowPanel(id)]), path);
   return (
     <div className="space-y-6">
@@ -22,7 +26,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         statusLabel={panel.statusLabel}
         people={data.people}
         editing={data.editing}
-        actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, upload: uploadMediaAction, library: mediaLibraryAction }}
+        actions={{ save: saveStoryAction, heartbeat: heartbeatAction, leave: leaveStoryAction, library: mediaLibraryAction }}
       />
       <WorkflowPanel articleId={data.story.id} panel={panel} />
       <CommentThread articleId={data.story.id} comments={panel.comments} />

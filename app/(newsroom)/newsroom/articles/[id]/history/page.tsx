@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getStoryForEditor, listRevisions, revisionDiff, type RevisionRow } from '@/lib/articles/queries';
+import { getStoryHeading, listRevisions, revisionDiff, type RevisionRow } from '@/lib/articles/queries';
 import { restoreRevisionAction } from '@/lib/articles/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
@@ -30,7 +30,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const path = `/newsroom/articles/${id}/history`;
   await requirePageUser('newsroom:enter', path);
-  const [revisions, editor] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getStoryForEditor(id), path)]);
+  const [revisions, story] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getStoryHeading(id), path)]);
   const query = await searchParams;
   const from = typeof query.from === 'string' ? query.from : revisions[1]?.id;
   const to = typeof query.to === 'string' ? query.to : revisions[0]?.id;
@@ -38,8 +38,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const missing = Boolean(from && to && from !== to && !diff);
   return (
     <div className="space-y-6">
-      <p><Link href={`/newsroom/articles/${id}`} className="text-sm underline">← 返回编辑</Link></p>
-      <h1 className="text-2xl font-bold">历史版本：{editor.story.headline || '（无标题）'}</h1>
+      <p><Link href={`/newsroom/articles/${id}`} className="text-sm underline">{story.mayEdit ? '← 返回编辑' : '← 返回稿件'}</Link></p>
+      <h1 className="text-2xl font-bold">历史版本：{story.headline || '（无标题）'}</h1>
       <p className="text-sm text-stone-600 dark:text-stone-400">
         同一人连续的自动保存合并为一个版本；停笔五分钟以上、换人修改、手动保存、提交审核、每一级审签或退回、发布、更正和恢复都会留下单独的版本。
       </p>
@@ -69,7 +69,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <td>{revision.change > 0 ? `+${revision.change}` : revision.change}</td>
                 <td className="space-x-3 whitespace-nowrap">
                   {previous ? <Link className="underline" href={`${path}?from=${previous.id}&to=${revision.id}`}>与上一版比较</Link> : null}
-                  {index > 0 ? <RestoreRevisionButton articleId={id} revisionId={revision.id} version={revision.version} currentVersion={editor.story.version} restore={restoreRevisionAction} /> : null}
+                  {index > 0 && story.mayEdit ? <RestoreRevisionButton articleId={id} revisionId={revision.id} version={revision.version} currentVersion={story.version} restore={restoreRevisionAction} /> : null}
                 </td>
               </tr>
             );

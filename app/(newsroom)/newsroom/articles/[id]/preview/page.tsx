@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { getStoryPreview } from '@/lib/articles/queries';
 import { ArticleBody } from '@/components/public/article-view';
@@ -12,7 +13,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const article = await orPageDenied(getStoryPreview(id), path);
   return (
     <div className="reader mx-auto max-w-3xl">
-      <p role="note" className="mb-4 rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">预览：这是读者将看到的样子（当前保存的内容）。</p>
+      <p role="note" className="mb-4 rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">
+        预览：这是读者将看到的样子（当前保存的内容）。<Link href={`/newsroom/articles/${id}/history`} className="ml-2 underline">历史版本</Link>
+      </p>
       <ArticleBody article={article} />
     </div>
   );

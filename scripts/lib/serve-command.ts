@@ -1,0 +1,16 @@
+// How `npm start`, `npm run dev`, the end-to-end tests and the benchmarks start the web server
+// (scripts/serve.ts, run through tsx's loader in one Node process).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export function serveArgs(options: { port: number | string; hostname?: string; dev?: boolean }): string[] {
+  const loader = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return [
+    '--import', loader, path.join(ROOT, 'scripts', 'serve.ts'),
+    '--port', String(options.port),
+    ...(options.hostname ? ['--hostname', options.hostname] : []),
+    ...(options.dev ? ['--dev'] : []),
+  ];
+}

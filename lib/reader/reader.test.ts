@@ -111,9 +111,10 @@ describe('archive, feed and sitemap', () => {
     expect(await readArchiveMonth(db, 2020, 9, now)).toEqual([]);
   });
 
-  it('feeds the latest stories and maps every year', async () => {
+  it('feeds the latest stories and maps only the years that have content', async () => {
     expect(await readFeedItems(db, now)).toHaveLength(4);
-    expect((await readSitemapYears(db, now))[0]).toBe(2020);
+    // The sample is from 2020; 2021 to 2026 have nothing, so they get no (empty) sitemap.
+    expect(await readSitemapYears(db, now)).toEqual([2020]);
     expect(await readSitemapIssues(db, 2020, now)).toEqual([expect.objectContaining({ number: 1705, pageCount: 4 })]);
     expect(await readSitemapArticles(db, 2020, now)).toHaveLength(4);
   });

@@ -1,0 +1,212 @@
+// Readers through the shipped nginx front (deploy/nginx/, started by the e2e setup): cached pages keep
+// their own CSP nonce, junk router headers and cache-busting queries cannot poison the cache, and
+// publish, correction, retraction and a scheduled story reach readers within a second.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { provisionAccount, signedInPage } from './support/auth';
+import { FRONT_URL } from './support/front';
+import { findNginx } from '../scripts/lib/front';
+import { slugBase } from '../lib/articles/slug';
+
+const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
+const EDITOR_A = { name: '陈思远', email: 'chensiyuan@e2e.test', role: '编辑', password: 'chensiyuan-pass-1' };
+const EDITOR_B = { name: '林晓雯', email: 'linxiaowen@e2e.test', role: '编辑', password: 'linxiaowen-pass-1' };
+const CHIEF = { name: '方建华', email: 'fangjianhua@e2e.test', role: '总编', password: 'fangjianhua-pass-1' };
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!findNginx(), '跳过：没有 nginx，无法经前端测试（Debian：sudo apt-get install nginx）');
+
+/** How long a change may take to reach readers through the front: the micro-cache's one second. */
+const FRESH_WITHIN_MS = 1000;
+
+/**
+ * Asks the front until `check` passes. A request sent within `ms` of `since` may pass; the first
+ * request sent after that must pass (the time the app takes to render is not the cache's doing).
+ */
+async function freshWithin(since: number, ms: number, check: () => Promise<boolean>): Promise<number> {
+  for (;;) {
+    const sentAt = Date.now();
+    if (await check()) return sentAt - since;
+    if (sentAt - since > ms) throw new Error(`still stale ${sentAt - since} ms after the change`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const front = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) => request.get(FRONT_URL + path, { headers, maxRedirects: 0 });
+const bodyNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))];
+const headerNonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+test('a cached page carries its own render’s nonce in both the CSP header and the scripts', async ({ request }) => {
+  // Within one second the second request is answered from the cache (a new second starts a new copy).
+  let cached = await front(request, '/');
+  for (let tries = 0; cached.headers()['x-cache-status'] !== 'HIT' && tries < 10; tries += 1) cached = await front(request, '/');
+  expect(cached.headers()['x-cache-status']).toBe('HIT');
+  expect(cached.headers()['cache-control']).toContain('s-maxage=1');
+  const csp = cached.headers()['content-security-policy'];
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  const nonces = bodyNonces(await cached.text());
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(nonces).toEqual([headerNonce(csp)]);
+});
+
+test('junk router headers and cache-busting queries do not change what other readers get', async ({ request }) => {
+  const junk: Record<string, string>[] = [
+    { RSC: '2', 'Next-Router-State-Tree': '%5B%22junk%22%5D', 'Next-Router-Prefetch': '1' },
+    { RSC: 'true', 'Next-Router-Segment-Prefetch': '/_tree' },
+    { RSC: '1', 'Next-Router-State-Tree': 'not-json-at-all', 'Next-Url': '/newsroom' },
+    { RSC: '1' },
+  ];
+  for (const headers of junk) await front(request, '/', headers);
+  await front(request, '/?utm=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await front(request, '/?_rsc=poison');
+  for (let i = 0; i < 3; i += 1) {
+    const page = await front(request, '/');
+    expect(page.status()).toBe(200);
+    expect(page.headers()['content-type']).toContain('text/html');
+    const html = await page.text();
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toContain('alert(1)');
+    expect(html).not.toContain('poison');
+    expect(html).not.toContain('junk');
+  }
+  // An RSC request stays an RSC answer for the client router (Next first redirects to its `_rsc` URL).
+  const redirect = await front(request, '/', { RSC: '1' });
+  expect(redirect.status()).toBe(307);
+  const rsc = await front(request, redirect.headers()['location']!, { RSC: '1' });
+  expect(rsc.headers()['content-type']).toContain('text/x-component');
+  expect((await front(request, redirect.headers()['location']!)).headers()['content-type']).toContain('text/html');
+  // Shared caches are told what the answer varies on.
+  expect(redirect.headers()['vary']).toMatch(/next-router-state-tree/i);
+});
+
+test('the front never caches for a signed-in visitor, the newsroom or sign-in; build files are immutable; unknown media are 404', async ({ request, page }) => {
+  const signedIn = await front(request, '/', { cookie: 'next-auth.session-token=forged' });
+  expect(signedIn.headers()['x-cache-status']).toBe('BYPASS');
+  expect(signedIn.headers()['cache-control']).toContain('no-store');
+  for (const path of ['/login', '/login']) {
+    const login = await front(request, path);
+    expect(login.headers()['cache-control']).toContain('no-store');
+    expect(login.headers()['x-cache-status']).toBeUndefined();
+  }
+  await page.goto(`${FRONT_URL}/`);
+  const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src');
+  const asset = await front(request, script!);
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(asset.headers()['content-type']).toContain('javascript');
+  const missing = await front(request, `/media/ab/${'0'.repeat(32)}/800.webp`);
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await front(request, '/media/../../etc/passwd')).status()).toBe(404);
+});
+
+test.describe('changes reach readers through the front within a second', () => {
+  test.beforeAll(async ({ browser }) => {
+    for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
+  });
+
+  const status = (page: Page) => page.getByTestId('workflow-status');
+
+  async function signedOffStory(browser: import('@playwright/test').Browser, headline: string, text: string): Promise<string> {
+    const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+    const page = reporter.page;
+    await page.getByRole('button', { name: '新建稿件' }).click();
+    await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+    await page.getByLabel('主题（必填）').fill(headline);
+    await page.getByRole('textbox', { name: '正文' }).click();
+    await page.keyboard.type(text);
+    await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
+    const url = page.url();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect(status(page)).toHaveText('状态：审核中（待初审）');
+    await reporter.context.close();
+    for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
+      const reviewer = await signedInPage(browser, account.email, account.password);
+      await reviewer.page.goto(url);
+      await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
+      await expect(status(reviewer.page)).not.toHaveText(/待${level.slice(0, 2)}/);
+      await reviewer.context.close();
+    }
+    return url;
+  }
+
+  test('publish on the front page and the article, a correction, then a retraction (410)', async ({ browser, request }) => {
+    const headline = '柯城经前端发布的新闻';
+    const storyUrl = await signedOffStory(browser, headline, '这篇稿件经 nginx 前端读到。');
+    const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+    const planner = editor.page;
+    await planner.goto('/newsroom/issues');
+    const number = await planner.getByLabel('期号').inputValue();
+    await planner.getByRole('button', { name: '新建一期' }).click();
+    await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
+    await planner.getByTestId('candidate').filter({ hasText: headline }).dragTo(planner.getByTestId('page-1'));
+    await expect(planner.getByText('所有稿件都已签发，可以发布。')).toBeVisible();
+
+    // Readers have the current front page cached; the story is not there yet.
+    await front(request, '/');
+    expect(await (await front(request, '/')).text()).not.toContain(headline);
+    await planner.getByRole('button', { name: '发布本期' }).click();
+    await expect(planner.getByTestId('issue-state')).toContainText('已发布');
+    const published = Date.now();
+    const article = `/articles/${slugBase(headline)}`;
+    const onFront = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, '/')).text()).includes(headline));
+    const onArticle = await freshWithin(published, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    const onIssue = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, `/issues/${number}/pages/1`)).text()).includes(headline));
+    console.log(`publish visible through the front after ${onFront} ms (front page), ${onArticle} ms (article), ${onIssue} ms (issue page)`);
+
+    // A reader in a browser, through the front.
+    const readers = await browser.newContext();
+    const reader = await readers.newPage();
+    await reader.goto(`${FRONT_URL}/`);
+    await reader.getByRole('link', { name: headline }).click();
+    await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+
+    await planner.goto(storyUrl);
+    await front(request, article);
+    await planner.getByLabel('更正内容（读者可见，注明日期）').fill('本文第一段“nginx”应为“nginx 前端”。');
+    await planner.getByRole('button', { name: '追加更正' }).click();
+    await expect(planner.getByText('更正已公开')).toBeVisible();
+    const corrected = Date.now();
+    const correction = await freshWithin(corrected, FRESH_WITHIN_MS, async () => (await (await front(request, article)).text()).includes('应为“nginx 前端”'));
+    console.log(`correction visible through the front after ${correction} ms`);
+
+    planner.once('dialog', (dialog) => dialog.accept());
+    await planner.getByLabel('撤稿声明（读者可见）').fill('本文系测试，已撤稿。');
+    await planner.getByRole('button', { name: '撤稿' }).click();
+    await expect(status(planner)).toHaveText('状态：已撤稿');
+    const retracted = Date.now();
+    const gone = await freshWithin(retracted, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 410);
+    const offFront = await freshWithin(retracted, FRESH_WITHIN_MS, async () => !(await (await front(request, '/')).text()).includes(headline));
+    console.log(`retraction visible through the front after ${gone} ms (410), ${offFront} ms (off the front page)`);
+    const notice = await reader.goto(`${FRONT_URL}${article}`);
+    expect(notice?.status()).toBe(410);
+    await expect(reader.getByRole('heading', { name: '本文已撤稿' })).toBeVisible();
+    await expect(reader.getByText('撤稿说明：本文系测试，已撤稿。')).toBeVisible();
+    await readers.close();
+    await editor.context.close();
+  });
+
+  test('a story scheduled 10 s ahead is 404 through the front before its time and 200 within a second after', async ({ browser, request }) => {
+    const headline = '柯城经前端定时的新闻';
+    const storyUrl = await signedOffStory(browser, headline, '这篇稿件定时发布。');
+    const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+    await editor.page.goto(storyUrl);
+    const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
+    const wall = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+    const part = (type: string) => wall.find((p) => p.type === type)!.value;
+    await editor.page.getByRole('radio', { name: '定时' }).check();
+    await editor.page.locator('#publish-date').fill(`${part('year')}-${part('month')}-${part('day')}`);
+    await editor.page.locator('#publish-time').fill(`${part('hour')}:${part('minute')}:${part('second')}`);
+    await editor.page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(editor.page.getByText('已发布或已定时')).toBeVisible();
+
+    const article = `/articles/${slugBase(headline)}`;
+    const early = await front(request, article);
+    expect(Date.now()).toBeLessThan(at.getTime());
+    expect(early.status()).toBe(404);
+    expect(early.headers()['cache-control']).toContain('s-maxage=1');
+    expect((await front(request, article)).status()).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
+    const visible = await freshWithin(at.getTime(), FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    console.log(`scheduled story visible through the front ${visible} ms after its time`);
+    await editor.context.close();
+  });
+});

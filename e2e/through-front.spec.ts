@@ -6,6 +6,7 @@ import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
 import { findNginx } from '../scripts/lib/front';
 import { slugBase } from '../lib/articles/slug';
+import sharp from 'sharp';
 
 const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
 const EDITOR_A = { name: '陈思远', email: 'chensiyuan@e2e.test', role: '编辑', password: 'chensiyuan-pass-1' };
@@ -204,6 +205,34 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(reader.getByText('撤稿说明：本文系测试，已撤稿。')).toBeVisible();
     await readers.close();
     await editor.context.close();
+  });
+
+  test('an uploaded photo is served from disk by the front, only as the app allows, with the app’s headers', async ({ browser, request }) => {
+    const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+    const page = reporter.page;
+    await page.getByRole('button', { name: '新建稿件' }).click();
+    await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+    await page.getByRole('textbox', { name: '正文' }).click();
+    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads are issue 12's).
+    const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
+    await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
+    const src = await page.getByRole('textbox', { name: '正文' }).locator('figure img').getAttribute('src', { timeout: 30_000 });
+    expect(src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\/(800|1600)\.webp$/);
+    const cookie = (await reporter.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+
+    const fromApp = await request.get(src!, { headers: { cookie } });
+    const fromFront = await front(request, src!, { cookie });
+    expect(fromFront.status()).toBe(200);
+    expect(fromFront.headers()['content-type']).toBe('image/webp');
+    expect(fromFront.headers()['x-content-type-options']).toBe('nosniff');
+    expect(fromFront.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(Buffer.compare(await fromFront.body(), await fromApp.body())).toBe(0);
+    // Anonymous readers get what the app gives them (a draft's image may be withheld), never more.
+    const anonymousApp = await request.get(src!, { headers: { cookie: '' } });
+    const anonymousFront = await front(request, src!, { cookie: '' });
+    expect(anonymousFront.status()).toBe(anonymousApp.status());
+    if (anonymousFront.status() === 200) expect(anonymousFront.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    await reporter.context.close();
   });
 
   test('a story scheduled 10 s ahead is 404 through the front before its time and 200 within a second after', async ({ browser, request }) => {

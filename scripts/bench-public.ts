@@ -1,20 +1,29 @@
-// npm run bench:public — the reader site under load on a large archive (issue 4): builds the app if
-// needed, prepares .bench/public with 20 years of weekly issues (4 pages, 10 stories a page), starts
-// `next start`, and load-tests four pages with autocannon (32 connections, 20 s each).
-import { spawn, spawnSync } from 'node:child_process';
+// npm run bench:public — the reader site under load on a large archive (issues 4 and 13): builds the
+// app if needed, prepares .bench/public with 20 years of weekly issues (4 pages, 10 stories a page,
+// 41,680 stories), starts `next start`, the shipped nginx front (deploy/nginx/) in front of it, and a
+// plain nginx serving the same HTML as static files, then load-tests four pages on all three with
+// autocannon (32 connections, BENCH_DURATION seconds each) and prints the ratio front/static.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
+import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { generateArchive } from './bench/synthetic-archive';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const DATA_DIR = path.join(ROOT, '.bench', 'public');
+const BENCH_DIR = path.join(ROOT, '.bench');
+const DATA_DIR = path.join(BENCH_DIR, 'public');
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const FRONT_PORT = Number(process.env.BENCH_FRONT_PORT ?? PORT + 1);
+const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
+
+type Target = { name: string; path: string; file: string };
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
 async function waitForHealth(url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -29,7 +38,48 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`server not healthy at ${url}`);
 }
 
+/** nginx serving files from `dir`, with the front's worker settings, for the static baseline. */
+async function startStatic(dir: string, workDir: string): Promise<ChildProcess> {
+  const nginx = findNginx()!;
+  fs.mkdirSync(path.join(workDir, 'temp'), { recursive: true });
+  const conf = path.join(workDir, 'nginx.conf');
+  fs.writeFileSync(conf, `daemon off;
+worker_processes auto;
+pid ${path.join(workDir, 'nginx.pid')};
+error_log ${path.join(workDir, 'error.log')} warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path ${path.join(workDir, 'temp')};
+    proxy_temp_path ${path.join(workDir, 'temp')};
+    fastcgi_temp_path ${path.join(workDir, 'temp')};
+    uwsgi_temp_path ${path.join(workDir, 'temp')};
+    scgi_temp_path ${path.join(workDir, 'temp')};
+    server {
+        listen 127.0.0.1:${STATIC_PORT};
+        root ${dir};
+        default_type "text/html; charset=utf-8";
+    }
+}
+`);
+  const child = spawn(nginx, ['-p', workDir, '-e', path.join(workDir, 'error.log'), '-c', conf], { stdio: 'ignore' });
+  await waitForHealth(`http://127.0.0.1:${STATIC_PORT}/front.html`);
+  return child;
+}
+
+async function load(url: string): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+const row = (page: string, mode: string, f: Figures) =>
+  `${page}\t${mode}\t${f.rps.toFixed(0)}\t${f.p50}\t${f.p99}\t${f.errors}\t${f.non2xx}`;
+
 async function main() {
+  if (!findNginx()) throw new Error(NGINX_MISSING);
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
@@ -53,30 +103,52 @@ async function main() {
   }
   clearDataCache(ROOT);
   const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env: serverEnv, stdio: 'ignore' });
+  let front: ChildProcess | null = null;
+  let statics: ChildProcess | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`);
-    const targets = [
-      { name: '首页 /', path: '/' },
-      { name: '版面 /issues/N/pages/2', path: `/issues/${archive.latestIssue - 100}/pages/2` },
-      { name: '稿件 /articles/[slug]', path: `/articles/${archive.sampleSlug}` },
-      { name: '往期月份 /archive/2016/5', path: '/archive/2016/5' },
+    front = await startFront({ workDir: path.join(BENCH_DIR, 'front'), frontPort: FRONT_PORT, appPort: PORT, dataDir: prepared.dataDir, stdio: 'ignore' });
+    const targets: Target[] = [
+      { name: '首页 /', path: '/', file: 'front.html' },
+      { name: '版面 /issues/N/pages/2', path: `/issues/${archive.latestIssue - 100}/pages/2`, file: 'issue.html' },
+      { name: '稿件 /articles/[slug]', path: `/articles/${archive.sampleSlug}`, file: 'article.html' },
+      { name: '往期月份 /archive/2016/5', path: '/archive/2016/5', file: 'archive.html' },
     ];
-    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per page, ${baseUrl}`);
-    console.log('page\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
+    // The static baseline serves exactly the HTML the app renders for each page.
+    const staticDir = path.join(BENCH_DIR, 'static-html');
+    fs.rmSync(staticDir, { recursive: true, force: true });
+    fs.mkdirSync(staticDir, { recursive: true });
     for (const target of targets) {
-      const check = await fetch(baseUrl + target.path);
-      if (!check.ok) throw new Error(`${target.path} answered ${check.status}`);
-      const result = await autocannon({ url: baseUrl + target.path, connections: CONNECTIONS, duration: DURATION_S });
-      console.log(
-        `${target.name}\t${result.requests.average.toFixed(0)}\t${result.latency.p50}\t${result.latency.p99}\t${result.errors + result.timeouts}\t${result.non2xx}`,
-      );
+      const response = await fetch(baseUrl + target.path);
+      if (!response.ok) throw new Error(`${target.path} answered ${response.status}`);
+      fs.writeFileSync(path.join(staticDir, target.file), await response.text());
     }
+    statics = await startStatic(staticDir, path.join(BENCH_DIR, 'static-nginx'));
+
+    const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
+    const staticUrl = `http://127.0.0.1:${STATIC_PORT}`;
+    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per page and mode; app ${baseUrl}, front ${frontUrl}, static ${staticUrl}`);
+    console.log('page\tmode\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
+    const ratios: string[] = [];
+    for (const target of targets) {
+      const app = await load(baseUrl + target.path);
+      console.log(row(target.name, 'app alone', app));
+      const viaFront = await load(frontUrl + target.path);
+      console.log(row(target.name, 'front', viaFront));
+      const file = await load(`${staticUrl}/${target.file}`);
+      console.log(row(target.name, 'static', file));
+      ratios.push(`${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tfront/app ${(viaFront.rps / app.rps).toFixed(0)}×`);
+    }
+    console.log('\npage\tratios (requests/s)');
+    for (const line of ratios) console.log(line);
   } finally {
+    if (statics) await stopFront(statics);
+    if (front) await stopFront(front);
     server.kill('SIGTERM');
   }
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

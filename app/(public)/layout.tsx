@@ -9,11 +9,12 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       {/* React hoists this into <head> on every reader page (page metadata would replace it). */}
       <link rel="alternate" type="application/rss+xml" title={`${publication?.name ?? '今日柯城'} · 最新稿件`} href="/feed.xml" />
       <a href="#main" className="sr-only focus:not-sr-only">跳到正文</a>
-      <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-3 text-sm text-stone-600 dark:text-stone-400 print:hidden">
-        <Link href="/" className="hover:underline">最新一期</Link>
-        <Link href="/archive" className="hover:underline">往期</Link>
-        <Link href="/search" className="hover:underline">搜索</Link>
-        <a href="/feed.xml" className="hover:underline">RSS 订阅</a>
+      {/* Links are 28 px tall: touch targets of at least 24 px (WCAG 2.5.8). */}
+      <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-2 text-sm text-stone-600 dark:text-stone-400 print:hidden">
+        <Link href="/" className="inline-block py-1 hover:underline">最新一期</Link>
+        <Link href="/archive" className="inline-block py-1 hover:underline">往期</Link>
+        <Link href="/search" className="inline-block py-1 hover:underline">搜索</Link>
+        <a href="/feed.xml" className="inline-block py-1 hover:underline">RSS 订阅</a>
       </nav>
       {children}
       {publication ? (

@@ -27,6 +27,22 @@ export function ArticleBody({ article }: { article: ArticleView }) {
           <time dateTime={article.publishedAt}>{formatDateTime(new Date(article.publishedAt))}</time>
         </p>
       </header>
+      {article.cover ? (
+        <figure className="story-cover mt-4">
+          {/* eslint-disable-next-line @next/next/no-img-element -- web sizes are made once at upload (lib/media/store.ts) */}
+          <img
+            src={article.cover.src}
+            srcSet={`${article.cover.src} ${article.cover.width}w, ${article.cover.large} ${article.cover.largeWidth}w`}
+            sizes="(min-width: 48rem) 46rem, 100vw"
+            width={article.cover.width}
+            height={article.cover.height}
+            alt={article.cover.alt}
+            fetchPriority="high"
+            className="h-auto w-full rounded"
+          />
+          {article.cover.caption ? <figcaption className="mt-1 text-sm text-stone-600 dark:text-stone-400">{article.cover.caption}</figcaption> : null}
+        </figure>
+      ) : null}
       {article.dateline || article.byline ? (
         <p className="story-byline mt-4 text-stone-700 dark:text-stone-300">
           {article.dateline ? `${article.dateline}（${article.byline ?? ''}）`.replace('（）', '') : `■${article.byline}`}

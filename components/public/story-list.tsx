@@ -9,6 +9,19 @@ export function StoryList({ stories }: { stories: StoryCard[] }) {
       {stories.map((story) => (
         <li key={story.slug} className="py-5">
           <article>
+            {story.cover ? (
+              // The card's picture repeats the headline's link; it is decorative for screen readers.
+              // eslint-disable-next-line @next/next/no-img-element -- web sizes are made once at upload (lib/media/store.ts)
+              <img
+                src={story.cover.src}
+                width={story.cover.width}
+                height={story.cover.height}
+                alt=""
+                loading="lazy"
+                decoding="async"
+                className="mb-3 aspect-[3/2] w-full rounded object-cover sm:float-right sm:mb-1 sm:ml-4 sm:w-48"
+              />
+            ) : null}
             {story.kicker ? <p className="text-sm text-stone-600 dark:text-stone-400">{story.kicker}</p> : null}
             <h3 className="font-serif text-2xl font-bold leading-snug">
               <Link href={story.href ?? `/articles/${story.slug}`} className="hover:underline">

@@ -9,6 +9,8 @@ import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
 import { serveArgs } from '../../scripts/lib/serve-command';
+import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
+import { E2E_FRONT_PORT } from './front';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -50,7 +52,12 @@ export default async function globalSetup(config: FullConfig) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(`${baseURL}/api/health`, server);
+  // The shipped nginx front, for the journeys that read through it (e2e/front.spec.ts skips without nginx).
+  const front = findNginx()
+    ? await startFront({ workDir: path.join(E2E_DATA_DIR, '..', 'front'), frontPort: E2E_FRONT_PORT, appPort: Number(port), dataDir: prepared.dataDir, stdio: 'ignore' })
+    : null;
   return async () => {
+    if (front) await stopFront(front);
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };

@@ -14,6 +14,7 @@ import { othersEditing } from './presence';
 import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
+import { COVER_SELECT, coverImage } from '../reader/cover';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
@@ -146,6 +147,7 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
     where: { id: article.id },
     include: {
       authors: { orderBy: { position: 'asc' } },
+      coverMedia: { select: COVER_SELECT },
       publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
       corrections: { orderBy: { createdAt: 'asc' } },
       placements: { select: { isContinuation: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } } },
@@ -163,6 +165,7 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
     summary: full.summary,
     teaser: teaser(full.summary, full.bodyText, 120),
     bodyHtml: renderHtml(JSON.parse(full.body) as Doc),
+    cover: coverImage(full.coverMedia),
     authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
     publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
     modifiedAt: full.updatedAt.toISOString(),

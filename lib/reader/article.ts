@@ -5,12 +5,14 @@ import { teaser } from '../articles/teaser';
 import { renderHtml } from '../content/render-html';
 import type { Doc } from '../content/types';
 import type { ArticleLookup, ArticleView } from './types';
+import { COVER_SELECT, coverImage } from './cover';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
   const article = await db.article.findUnique({
     where: { slug },
     include: {
       liveRevision: true,
+      coverMedia: { select: COVER_SELECT },
       publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
       authors: { orderBy: { position: 'asc' }, select: { name: true, label: true } },
       corrections: { orderBy: { createdAt: 'asc' }, select: { note: true, createdAt: true } },
@@ -41,6 +43,7 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
     summary: live.summary,
     teaser: teaser(live.summary, live.bodyText, 120),
     bodyHtml: renderHtml(JSON.parse(live.body) as Doc),
+    cover: coverImage(article.coverMedia),
     authors: article.authors,
     publishedAt: (article.publishedAt ?? article.publishAt ?? live.createdAt).toISOString(),
     modifiedAt: live.createdAt.toISOString(),

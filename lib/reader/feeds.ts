@@ -38,6 +38,7 @@ function yearRange(year: number) {
   return { gte: instantAt(`${year}-01-01`, '00:00'), lt: instantAt(`${year + 1}-01-01`, '00:00') };
 }
 
+/** The years that have a visible issue or story, oldest first: one sitemap each, none empty. */
 export async function readSitemapYears(db: Db, now: Date): Promise<number[]> {
   const [first, last] = await Promise.all([
     db.issue.findFirst({ where: visibleIssueWhere(now), orderBy: { date: 'asc' }, select: { date: true } }),
@@ -47,10 +48,18 @@ export async function readSitemapYears(db: Db, now: Date): Promise<number[]> {
     (year): year is number => year !== null,
   );
   if (starts.length === 0) return [];
-  const end = Number(instantYear(now));
-  const years: number[] = [];
-  for (let year = Math.min(...starts); year <= end; year += 1) years.push(year);
-  return years;
+  const candidates: number[] = [];
+  for (let year = Math.min(...starts); year <= Number(instantYear(now)); year += 1) candidates.push(year);
+  const filled = await Promise.all(candidates.map((year) => yearHasContent(db, year, now)));
+  return candidates.filter((_, index) => filled[index]);
+}
+
+async function yearHasContent(db: Db, year: number, now: Date): Promise<boolean> {
+  const [issue, article] = await Promise.all([
+    db.issue.findFirst({ where: { ...visibleIssueWhere(now), date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, select: { id: true } }),
+    db.article.findFirst({ where: { AND: [visibleArticleWhere(now), { publishAt: yearRange(year) }] }, select: { id: true } }),
+  ]);
+  return issue !== null || article !== null;
 }
 
 function instantYear(instant: Date): string {

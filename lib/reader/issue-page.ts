@@ -4,6 +4,7 @@ import type { Db } from '../db-client';
 import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
 import { teaser } from '../articles/teaser';
 import type { IssuePageView, IssueRef, StoryCard } from './types';
+import { COVER_SELECT, coverImage } from './cover';
 
 export const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
 
@@ -34,6 +35,7 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
         article: {
           select: {
             slug: true,
+            coverMedia: { select: COVER_SELECT },
             liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true } },
             placements: { select: { isContinuation: true, page: { select: { number: true } } } },
           },
@@ -56,7 +58,9 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
     stories: placements.flatMap(({ isContinuation, article }): StoryCard[] =>
-      article.liveRevision ? [storyCard(article.slug, article.liveRevision, isContinuation, article.placements)] : []),
+      article.liveRevision
+        ? [{ ...storyCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(article.coverMedia) }]
+        : []),
     previousIssue,
     nextIssue,
   };

@@ -12,6 +12,7 @@ export function newsArticleJsonLd(article: ArticleView): Record<string, unknown>
     description: article.teaser,
     url,
     mainEntityOfPage: url,
+    ...(article.cover ? { image: [absoluteUrl(article.cover.large)] } : {}),
     datePublished: article.publishedAt,
     dateModified: article.modifiedAt,
     inLanguage: 'zh-CN',

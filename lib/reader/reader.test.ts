@@ -6,6 +6,7 @@ import { readArticle } from './article';
 import { readArchiveMonth, readArchiveMonths } from './archive';
 import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
 import { scheduleEpoch, upcomingPublishTimes } from './schedule';
+import { newsArticleJsonLd } from './json-ld';
 
 const db = openTestDatabase();
 const now = new Date('2026-11-25T00:00:00Z');
@@ -111,10 +112,49 @@ describe('archive, feed and sitemap', () => {
     expect(await readArchiveMonth(db, 2020, 9, now)).toEqual([]);
   });
 
-  it('feeds the latest stories and maps every year', async () => {
+  it('feeds the latest stories and maps only the years that have content', async () => {
     expect(await readFeedItems(db, now)).toHaveLength(4);
-    expect((await readSitemapYears(db, now))[0]).toBe(2020);
+    // The sample is from 2020; 2021 to 2026 have nothing, so they get no (empty) sitemap.
+    expect(await readSitemapYears(db, now)).toEqual([2020]);
     expect(await readSitemapIssues(db, 2020, now)).toEqual([expect.objectContaining({ number: 1705, pageCount: 4 })]);
     expect(await readSitemapArticles(db, 2020, now)).toHaveLength(4);
+  });
+});
+
+describe('cover images', () => {
+  it('shows a story’s cover on its card, its page and in its JSON-LD, in web sizes never larger than the original', async () => {
+    const media = await db.media.create({
+      data: { storageKey: `ab/${'c'.repeat(32)}`, mime: 'image/jpeg', size: 3_400_000, width: 4000, height: 3000, sha256: 'd'.repeat(64), alt: '大禹鼎颁奖现场', caption: '柯城捧回大禹鼎' },
+    });
+    await db.article.update({ where: { slug: DAYU }, data: { coverMediaId: media.id } });
+
+    const lookup = await readArticle(db, DAYU, now);
+    if (lookup.kind !== 'visible') throw new Error('expected a visible story');
+    expect(lookup.article.cover).toEqual({
+      src: `/media/ab/${'c'.repeat(32)}/800.webp`,
+      large: `/media/ab/${'c'.repeat(32)}/1600.webp`,
+      width: 800,
+      height: 600,
+      largeWidth: 1600,
+      largeHeight: 1200,
+      alt: '大禹鼎颁奖现场',
+      caption: '柯城捧回大禹鼎',
+    });
+    expect(newsArticleJsonLd(lookup.article).image).toEqual([expect.stringMatching(new RegExp(`/media/ab/c{32}/1600\\.webp$`))]);
+
+    const page1 = (await readIssuePage(db, 1705, 1, now))!;
+    expect(page1.stories.find((story) => story.slug === DAYU)?.cover?.src).toBe(`/media/ab/${'c'.repeat(32)}/800.webp`);
+    expect(page1.stories.filter((story) => story.slug !== DAYU).every((story) => story.cover === null)).toBe(true);
+    // The continuation on page 2 has no second picture.
+    expect((await readIssuePage(db, 1705, 2, now))!.stories[0]!.cover).toBeNull();
+  });
+
+  it('keeps a small original at its own size', async () => {
+    const media = await db.media.create({ data: { storageKey: `cd/${'e'.repeat(32)}`, mime: 'image/png', size: 9000, width: 640, height: 480, sha256: 'f'.repeat(64) } });
+    await db.article.update({ where: { slug: DAYU }, data: { coverMediaId: media.id } });
+    const lookup = await readArticle(db, DAYU, now);
+    if (lookup.kind !== 'visible') throw new Error('expected a visible story');
+    expect(lookup.article.cover).toMatchObject({ width: 640, height: 480, largeWidth: 640, largeHeight: 480, alt: '', caption: null });
+    expect(newsArticleJsonLd({ ...lookup.article, cover: null })).not.toHaveProperty('image');
   });
 });

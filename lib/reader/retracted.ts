@@ -1,24 +1,35 @@
-// Whether a story slug has been retracted, for the proxy: it turns the article page's response
-// into 410 Gone (a page component cannot set its status). A read-only SQLite handle and one indexed
-// lookup; the page itself renders the notice from the same data.
+// A retracted story's notice, for the proxy: it answers the article URL itself with 410 Gone (a page
+// component cannot set its status), without a request to the app. A read-only SQLite handle and one
+// indexed lookup; the article page renders the same notice from the same data if this lookup fails.
 import Database from 'better-sqlite3';
 import { resolveDatabase } from '../config/database';
 
-let statement: Database.Statement<[string], { status: string }> | null = null;
+export type RetractedStory = { headline: string; note: string | null; retractedAt: Date };
 
-function lookup(): Database.Statement<[string], { status: string }> {
+type Row = { status: string; retractedAt: string | number | null; retractionNote: string | null; headline: string | null };
+
+let statement: Database.Statement<[string], Row> | null = null;
+
+function lookup(): Database.Statement<[string], Row> {
   if (!statement) {
     const sqlite = new Database(resolveDatabase(process.env).sqlitePath, { readonly: true, fileMustExist: true });
-    statement = sqlite.prepare<[string], { status: string }>('SELECT status FROM "Article" WHERE slug = ? AND deletedAt IS NULL');
+    statement = sqlite.prepare<[string], Row>(
+      `SELECT a.status, a.retractedAt, a.retractionNote, r.headline
+         FROM "Article" a LEFT JOIN "Revision" r ON r.id = a.liveRevisionId
+        WHERE a.slug = ? AND a.deletedAt IS NULL`,
+    );
   }
   return statement;
 }
 
-export function isRetractedSlug(slug: string): boolean {
+/** The notice of a retracted, published story; null for every other slug (and when the lookup fails). */
+export function retractedStory(slug: string): RetractedStory | null {
   try {
-    return lookup().get(slug)?.status === 'RETRACTED';
+    const row = lookup().get(slug);
+    if (row?.status !== 'RETRACTED' || row.retractedAt === null || row.headline === null) return null;
+    return { headline: row.headline, note: row.retractionNote, retractedAt: new Date(row.retractedAt) };
   } catch {
     // The page still shows the notice; only the status code would be 200 instead of 410.
-    return false;
+    return null;
   }
 }

@@ -5,6 +5,18 @@ export type IssueRef = { number: number; date: string };
 
 export type PageTab = { number: number; name: string | null; storyCount: number };
 
+/** A cover image in its two web sizes (800 and 1600 pixels wide, or the original if smaller). */
+export type CoverImage = {
+  src: string;
+  large: string;
+  width: number;
+  height: number;
+  largeWidth: number;
+  largeHeight: number;
+  alt: string;
+  caption: string | null;
+};
+
 export type StoryCard = {
   slug: string;
   /** Where the headline links; the reader's article page unless set (the newsroom preview links to its own). */
@@ -17,6 +29,7 @@ export type StoryCard = {
   continuedFrom: number | null;
   /** On the story's first page: later pages it jumps to (（下转第2版）). */
   continuesOn: number[];
+  cover?: CoverImage | null;
 };
 
 export type IssuePageView = {
@@ -39,6 +52,7 @@ export type ArticleView = {
   summary: string | null;
   teaser: string;
   bodyHtml: string;
+  cover: CoverImage | null;
   authors: { name: string; label: string }[];
   publishedAt: string;
   modifiedAt: string;

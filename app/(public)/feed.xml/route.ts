@@ -9,5 +9,5 @@ export async function GET() {
   const [items, publication] = await Promise.all([getFeedItems(), getPublication()]);
   const name = publication?.name ?? '今日柯城';
   const xml = buildRss({ title: name, description: `${name} 最新稿件`, siteUrl: siteUrl(), feedUrl: absoluteUrl('/feed.xml') }, items);
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

@@ -8,5 +8,5 @@ import { absoluteUrl } from '@/lib/reader/site-url';
 export async function GET() {
   const years = await getSitemapYears();
   const xml = sitemapIndex(years.map((year) => ({ loc: absoluteUrl(`/sitemaps/${year}.xml`) })));
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } });
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }

@@ -35,8 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.publishedAt,
       modifiedTime: article.modifiedAt,
       authors: article.authors.map((author) => author.name),
+      ...(article.cover
+        ? { images: [{ url: article.cover.large, width: article.cover.largeWidth, height: article.cover.largeHeight, alt: article.cover.alt }] }
+        : {}),
     },
-    twitter: { card: 'summary', title: article.headline, description: article.teaser },
+    twitter: { card: article.cover ? 'summary_large_image' : 'summary', title: article.headline, description: article.teaser },
   };
 }
 

@@ -44,6 +44,15 @@ describe('isMediaPublic', () => {
     expect(await isMediaPublic(db, key, NOW)).toBe(false);
   });
 
+  it('counts a visible story\'s cover image as shown, and a draft\'s cover as not', async () => {
+    const { key, article } = await setUp();
+    const media = await db.media.findUniqueOrThrow({ where: { storageKey: key } });
+    await db.article.update({ where: { id: article.id }, data: { coverMediaId: media.id } });
+    expect(await isMediaPublic(db, key, NOW)).toBe(false);
+    await goLive(article.id, JSON.stringify({ type: 'doc', content: [] }), NOW);
+    expect(await isMediaPublic(db, key, NOW)).toBe(true);
+  });
+
   it('is false for an unknown image', async () => {
     expect(await isMediaPublic(db, 'ff/00000000000000000000000000000000', NOW)).toBe(false);
   });

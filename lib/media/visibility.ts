@@ -1,17 +1,21 @@
 // Who may fetch an uploaded image. Images go into drafts before anything is published, and their
 // URLs must not show readers a story before it is out: an anonymous reader gets an image only once a
-// story visible to readers (visibility.ts) shows it in its live text. Newsroom people see every image.
+// story visible to readers (visibility.ts) shows it in its live text or as its cover. Newsroom people
+// see every image.
 import type { Db } from '../db-client';
 import { visibleArticleWhere } from '../articles/visibility';
 
-/** Whether some story readers can see right now shows this image in its live (published) text. */
+/** Whether some story readers can see right now shows this image in its live (published) text or as its cover. */
 export async function isMediaPublic(db: Db, storageKey: string, now = new Date()): Promise<boolean> {
-  const media = await db.media.findUnique({ where: { storageKey }, select: { createdAt: true } });
+  const media = await db.media.findUnique({ where: { storageKey }, select: { id: true, createdAt: true } });
   if (!media) return false;
   // A live revision that shows the image was made after the image was uploaded: this keeps the text
   // search to the revisions of recent publishing.
   const user = await db.article.findFirst({
-    where: { ...visibleArticleWhere(now), liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } },
+    where: {
+      ...visibleArticleWhere(now),
+      OR: [{ coverMediaId: media.id }, { liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } }],
+    },
     select: { id: true },
   });
   return user !== null;

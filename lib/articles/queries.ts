@@ -13,12 +13,29 @@ import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 
+/**
+ * The stories a person created or is credited on, as `id IN (…)`. Both id lists come from covering
+ * indexes, and the filter then reads Article(id, deletedAt, status, updatedAt) alone; the relation
+ * filter (`OR: [{ createdById }, { authors: { some } }]`) becomes a correlated EXISTS that makes
+ * SQLite read every story row.
+ */
+async function ownedBy(userId: string): Promise<{ id: { in: string[] } } | null> {
+  const [created, credited] = await Promise.all([
+    db.article.findMany({ where: { createdById: userId }, select: { id: true } }),
+    db.articleAuthor.findMany({ where: { userId }, select: { articleId: true } }),
+  ]);
+  const ids = [...new Set([...created.map((story) => story.id), ...credited.map((credit) => credit.articleId)])];
+  return ids.length > 0 ? { id: { in: ids } } : null;
+}
+
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
   const user = await requireUser('newsroom:enter');
+  const owned = await ownedBy(user.id);
+  if (!owned) return {};
   const rows = await db.article.groupBy({
     by: ['status'],
-    where: { deletedAt: null, OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] },
+    where: { deletedAt: null, ...owned },
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
@@ -159,17 +176,34 @@ function headlineFilter(q: string | undefined) {
   return q ? { headline: { contains: q.slice(0, 100) } } : {};
 }
 
+const ROW_SELECT = { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true } satisfies Prisma.ArticleSelect;
+
+type ListRow = Prisma.ArticleGetPayload<{ select: typeof ROW_SELECT }>;
+
 async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
-    db.article.findMany({
-      where,
-      orderBy,
-      skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE,
-      take: LIST_PAGE_SIZE,
-      select: { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true },
-    }),
+    db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: ROW_SELECT }),
   ]);
+  return storyPage(total, rows);
+}
+
+/**
+ * For a list whose order no index gives (a person's own stories, found by id): sort and page the ids
+ * from a covering index, then read the ten rows shown. Sorting whole rows would read every one of the
+ * person's stories from the table.
+ */
+async function pagedStoriesById(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
+  const [total, ids] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: { id: true } }),
+  ]);
+  const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: ROW_SELECT }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return storyPage(total, ids.flatMap((row) => byId.get(row.id) ?? []));
+}
+
+function storyPage(total: number, rows: ListRow[]) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
@@ -182,10 +216,12 @@ async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.Art
 
 export async function listMyStories(filter: ListFilter & { status?: string }) {
   const user = await requireUser('article:create');
-  return pagedStories(
+  const owned = await ownedBy(user.id);
+  if (!owned) return storyPage(0, []);
+  return pagedStoriesById(
     {
       deletedAt: null,
-      OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }],
+      ...owned,
       ...(filter.status ? { status: filter.status as Prisma.EnumArticleStatusFilter['equals'] } : {}),
       ...headlineFilter(filter.q),
     },

@@ -5,6 +5,7 @@
 // Plain prepared statements in one transaction, like the archive itself.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { refreshPlannerStatistics } from '../../lib/db-statistics';
 import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
@@ -36,7 +37,10 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+00:00');
 }
 
-export function addNewsroom(sqlitePath: string, passwordHash: string, options: { latestIssue: number }, now = new Date()): NewsroomFixture {
+/** `scale` shrinks the stories in progress and the audit log for tests (1 = the bench's newsroom). */
+export function addNewsroom(sqlitePath: string, passwordHash: string, options: { latestIssue: number; scale?: number }, now = new Date()): NewsroomFixture {
+  const scale = options.scale ?? 1;
+  const count = (n: number) => Math.max(1, Math.round(n * scale));
   const sqlite = new Database(sqlitePath);
   const random = seededRandom(20261126);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -139,23 +143,26 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
       return [first, second, pick(chiefs)];
     };
 
-    for (let i = 0; i < 1_500; i += 1) story({ status: 'DRAFT', ageDays: Math.floor(random() * 60) });
-    for (let i = 0; i < 1_200; i += 1) {
+    for (let i = 0; i < count(1_500); i += 1) story({ status: 'DRAFT', ageDays: Math.floor(random() * 60) });
+    for (let i = 0; i < count(1_200); i += 1) {
       const level = i % 6 < 3 ? 0 : i % 6 < 5 ? 1 : 2;
       signoffs(story({ status: 'SUBMITTED', reviewLevel: level, ageDays: Math.floor(random() * 30) }), level, signers());
     }
-    for (let i = 0; i < 300; i += 1) story({ status: 'RETURNED', ageDays: Math.floor(random() * 30) });
+    for (let i = 0; i < count(300); i += 1) story({ status: 'RETURNED', ageDays: Math.floor(random() * 30) });
     const approved: string[] = [];
-    for (let i = 0; i < 400; i += 1) {
+    // At least the 40 the planning issue holds.
+    for (let i = 0; i < Math.max(40, count(400)); i += 1) {
       const id = story({ status: 'APPROVED', reviewLevel: 3, ageDays: Math.floor(random() * 20) });
       signoffs(id, 3, signers());
       approved.push(id);
     }
-    for (let i = 0; i < 150; i += 1) {
+    for (let i = 0; i < count(150); i += 1) {
       const id = story({ status: 'PUBLISHED', reviewLevel: 3, ageDays: Math.floor(random() * 10), publishAtMs: nowMs + (1 + Math.floor(random() * 30 * 24)) * 3_600_000 });
       signoffs(id, 3, signers());
     }
-    for (let i = 0; i < 2_000; i += 1) story({ status: pick(['DRAFT', 'RETURNED']), ageDays: Math.floor(random() * 365), deleted: true });
+    for (let i = 0; i < count(2_000); i += 1) story({ status: pick(['DRAFT', 'RETURNED']), ageDays: Math.floor(random() * 365), deleted: true });
+    // Editors write too: the bench editor has a few stories of their own.
+    for (let i = 0; i < count(40); i += 1) story({ status: pick(['DRAFT', 'APPROVED', 'RETURNED']), author: benchEditor, ageDays: Math.floor(random() * 90) });
     const reporterStoryId = story({ status: 'DRAFT', author: benchReporter, ageDays: 1, versions: 3 });
     const historyStoryId = story({ status: 'DRAFT', author: benchReporter, ageDays: 5, versions: 80 });
 
@@ -174,7 +181,7 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
     });
 
     // 100,000 audit events over two years.
-    const AUDIT_EVENTS = 100_000;
+    const AUDIT_EVENTS = count(100_000);
     for (let i = 0; i < AUDIT_EVENTS; i += 1) {
       const action = pick(AUDIT_ACTIONS);
       const actor = action === 'auth.sign-in-failed' ? null : pick(people);
@@ -186,8 +193,7 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
   });
   fill();
   // What start-up does (scripts/lib/prepare.ts): planner statistics for the new rows.
-  sqlite.pragma('analysis_limit = 1000');
-  sqlite.pragma('optimize = 0x10002');
+  refreshPlannerStatistics(sqlite);
   sqlite.close();
   return fixture!;
 }

@@ -12,6 +12,7 @@ import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-a
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { syncSearchIndex } from '../../lib/search/sqlite-index';
 import { runPrisma } from './prisma-cli';
+import { refreshPlannerStatistics } from '../../lib/db-statistics';
 
 export type Prepared = {
   dataDir: string;
@@ -33,9 +34,8 @@ export function applyMigrations(env: Env, sqlitePath: string): void {
   const sqlite = new Database(sqlitePath);
   try {
     sqlite.pragma('journal_mode = WAL');
-    // Fresh planner statistics: without them SQLite can prefer a wide index over a primary key.
-    sqlite.pragma('analysis_limit = 1000');
-    sqlite.pragma('optimize = 0x10002');
+    // Fresh planner statistics (lib/db-statistics.ts): without them SQLite picks the wrong index.
+    refreshPlannerStatistics(sqlite);
   } finally {
     sqlite.close();
   }

@@ -24,3 +24,6 @@ CREATE INDEX "Article_id_deletedAt_status_updatedAt_idx" ON "Article"("id", "del
 
 -- CreateIndex
 CREATE INDEX "ArticleAuthor_userId_articleId_idx" ON "ArticleAuthor"("userId", "articleId");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_subjectId_action_createdAt_idx" ON "AuditEvent"("subjectId", "action", "createdAt");

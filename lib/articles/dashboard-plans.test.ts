@@ -55,7 +55,7 @@ async function statementsOf(userId: string, read: () => Promise<unknown>): Promi
   fs.writeFileSync(queryLog, '');
   await read();
   const distinct = new Map(readQueries(queryLog).map((query) => [query.sql, query]));
-  return [...distinct.values()].filter((query) => /`Article`/.test(query.sql));
+  return [...distinct.values()].filter((query) => /[`"]Article[`"]/.test(query.sql));
 }
 
 function problemsOf(queries: LoggedQuery[]): { sql: string; problems: string[] }[] {

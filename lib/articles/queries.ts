@@ -12,35 +12,13 @@ import { othersEditing } from './presence';
 import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
-
-/**
- * The stories a person created or is credited on, as `id IN (…)`. Both id lists come from covering
- * indexes, and the filter then reads Article(id, deletedAt, status, updatedAt) alone; the relation
- * filter (`OR: [{ createdById }, { authors: { some } }]`) becomes a correlated EXISTS that makes
- * SQLite read every story row.
- */
-async function ownedBy(userId: string): Promise<{ id: { in: string[] } } | null> {
-  const [created, credited] = await Promise.all([
-    db.article.findMany({ where: { createdById: userId }, select: { id: true } }),
-    db.articleAuthor.findMany({ where: { userId }, select: { articleId: true } }),
-  ]);
-  const ids = [...new Set([...created.map((story) => story.id), ...credited.map((credit) => credit.articleId)])];
-  return ids.length > 0 ? { id: { in: ids } } : null;
-}
+import { ownStoryCounts, ownStoryPage } from './my-stories';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
   const user = await requireUser('newsroom:enter');
-  const owned = await ownedBy(user.id);
-  if (!owned) return {};
-  const rows = await db.article.groupBy({
-    by: ['status'],
-    where: { deletedAt: null, ...owned },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
+  return ownStoryCounts(db, user.id);
 }
-
 
 export type EditorStory = Awaited<ReturnType<typeof getStoryForEditor>>;
 
@@ -188,21 +166,6 @@ async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.Art
   return storyPage(total, rows);
 }
 
-/**
- * For a list whose order no index gives (a person's own stories, found by id): sort and page the ids
- * from a covering index, then read the ten rows shown. Sorting whole rows would read every one of the
- * person's stories from the table.
- */
-async function pagedStoriesById(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
-  const [total, ids] = await Promise.all([
-    db.article.count({ where }),
-    db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: { id: true } }),
-  ]);
-  const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: ROW_SELECT }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return storyPage(total, ids.flatMap((row) => byId.get(row.id) ?? []));
-}
-
 function storyPage(total: number, rows: ListRow[]) {
   return {
     total,
@@ -214,20 +177,14 @@ function storyPage(total: number, rows: ListRow[]) {
   };
 }
 
+/** My stories, last changed first: ids from lib/articles/my-stories.ts, then the ten rows shown. */
 export async function listMyStories(filter: ListFilter & { status?: string }) {
   const user = await requireUser('article:create');
-  const owned = await ownedBy(user.id);
-  if (!owned) return storyPage(0, []);
-  return pagedStoriesById(
-    {
-      deletedAt: null,
-      ...owned,
-      ...(filter.status ? { status: filter.status as Prisma.EnumArticleStatusFilter['equals'] } : {}),
-      ...headlineFilter(filter.q),
-    },
-    [{ updatedAt: 'desc' }],
-    filter.page,
-  );
+  const page = Math.max(1, filter.page ?? 1);
+  const { total, ids } = await ownStoryPage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+  const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
 }
 
 export async function listReviewQueue(filter: ListFilter) {

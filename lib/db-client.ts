@@ -3,6 +3,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/prisma/client';
 import { resolveDatabase, type Env } from './config/database';
+import { logQueriesTo, queryLogFile } from './query-log';
 
 export type Db = PrismaClient;
 /** The client a `$transaction` callback receives. */
@@ -13,10 +14,19 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 export function createPrismaClient(env: Env = process.env): Db {
   const config = resolveDatabase(env);
-  return createSqliteClient(config.sqlitePath);
+  const logFile = queryLogFile(env);
+  return logFile ? createLoggingClient(config.sqlitePath, logFile) : createSqliteClient(config.sqlitePath);
+}
+
+function adapterFor(sqlitePath: string) {
+  return new PrismaBetterSQLite3({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
 }
 
 export function createSqliteClient(sqlitePath: string): Db {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: adapterFor(sqlitePath) });
+}
+
+/** The bench's client (lib/query-log.ts): the same, plus every statement appended to `logFile`. */
+function createLoggingClient(sqlitePath: string, logFile: string): Db {
+  return logQueriesTo(new PrismaClient({ adapter: adapterFor(sqlitePath), log: [{ emit: 'event', level: 'query' }] }), logFile);
 }

@@ -15,18 +15,13 @@ import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
+import { ownStoryCounts, ownStoryPage } from './my-stories';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
   const user = await requireUser('newsroom:enter');
-  const rows = await db.article.groupBy({
-    by: ['status'],
-    where: { deletedAt: null, OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }] },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(rows.map((row) => [row.status, row._count._all]));
+  return ownStoryCounts(db, user.id);
 }
-
 
 export type EditorStory = Awaited<ReturnType<typeof getStoryForEditor>>;
 
@@ -193,17 +188,19 @@ function headlineFilter(q: string | undefined) {
   return q ? { headline: { contains: q.slice(0, 100) } } : {};
 }
 
+const ROW_SELECT = { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true } satisfies Prisma.ArticleSelect;
+
+type ListRow = Prisma.ArticleGetPayload<{ select: typeof ROW_SELECT }>;
+
 async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
-    db.article.findMany({
-      where,
-      orderBy,
-      skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE,
-      take: LIST_PAGE_SIZE,
-      select: { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true },
-    }),
+    db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: ROW_SELECT }),
   ]);
+  return storyPage(total, rows);
+}
+
+function storyPage(total: number, rows: ListRow[]) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
@@ -214,18 +211,14 @@ async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.Art
   };
 }
 
+/** My stories, last changed first: ids from lib/articles/my-stories.ts, then the ten rows shown. */
 export async function listMyStories(filter: ListFilter & { status?: string }) {
   const user = await requireUser('article:create');
-  return pagedStories(
-    {
-      deletedAt: null,
-      OR: [{ createdById: user.id }, { authors: { some: { userId: user.id } } }],
-      ...(filter.status ? { status: filter.status as Prisma.EnumArticleStatusFilter['equals'] } : {}),
-      ...headlineFilter(filter.q),
-    },
-    [{ updatedAt: 'desc' }],
-    filter.page,
-  );
+  const page = Math.max(1, filter.page ?? 1);
+  const { total, ids } = await ownStoryPage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+  const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
 }
 
 export async function listReviewQueue(filter: ListFilter) {

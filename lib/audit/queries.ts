@@ -48,7 +48,9 @@ export async function auditFilterOptions() {
   await requireUser('audit:read');
   const [people, actions] = await Promise.all([
     db.user.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, email: true } }),
-    db.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+    // GROUP BY in SQL, answered from the (action, createdAt) index; Prisma's `distinct` would fetch
+    // every event and drop the repeats in memory.
+    db.auditEvent.groupBy({ by: ['action'], orderBy: { action: 'asc' } }),
   ]);
   return { people, actions: actions.map((row) => row.action) };
 }

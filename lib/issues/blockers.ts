@@ -22,8 +22,12 @@ export function storyBlockers(story: PlacedStory, requiredLevels: number): strin
 
 export async function issueBlockers(tx: Tx, issueId: string): Promise<Blocker[]> {
   const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { publication: { select: { reviewLevels: true } } } });
-  const stories = await tx.article.findMany({
-    where: { placements: { some: { page: { issueId } } }, deletedAt: null, retractedAt: null },
+  // From the issue's pages to its stories: a relation filter on Article (`placements: { some }`) would
+  // test every story of the archive for a placement.
+  const pages = await tx.issuePage.findMany({ where: { issueId }, select: { placements: { select: { articleId: true } } } });
+  const placed = [...new Set(pages.flatMap((page) => page.placements.map((placement) => placement.articleId)))];
+  const stories = placed.length === 0 ? [] : await tx.article.findMany({
+    where: { id: { in: placed }, deletedAt: null, retractedAt: null },
     select: { id: true, headline: true, status: true, reviewLevel: true, liveRevisionId: true, body: true },
   });
   if (stories.length === 0) return [{ articleId: null, headline: '', reason: '这一期还没有排稿' }];

@@ -93,8 +93,11 @@ export async function searchNewsroom(db: Db, input: NewsroomQuery): Promise<Sear
   const q = cleanQuery(input.q);
   const terms = queryTerms(q);
   if (terms.length === 0) return emptyResult(page, pageSize);
-  const filter = input.ownerId ? Prisma.sql`(' ' || owners || ' ') LIKE ${`% ${input.ownerId} %`}` : Prisma.sql`1`;
-  const { ids, total, capped } = await rankedIds(db, 'search_newsroom', ftsQuery(terms), filter, pageSize, offset);
+  // The words are looked for in title and body only; a reporter's own stories are a phrase in the
+  // indexed owners column, so FTS5 intersects the lists (sqlite-index.ts).
+  const words = `{title body} : (${ftsQuery(terms)})`;
+  const match = input.ownerId ? `${words} AND owners : "${input.ownerId.replaceAll('"', '""')}"` : words;
+  const { ids, total, capped } = await rankedIds(db, 'search_newsroom', match, Prisma.sql`1`, pageSize, offset);
   const articles = await db.article.findMany({
     where: { id: { in: ids }, deletedAt: null },
     select: { id: true, slug: true, kicker: true, headline: true, bodyText: true, publishAt: true },

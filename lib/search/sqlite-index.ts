@@ -9,26 +9,60 @@ import { indexText } from './tokenizer';
 
 type Sql = Pick<Db, '$executeRaw'> & Pick<Db, 'article'>;
 
-// Unindexed columns carry what the queries filter on, so a search never has to visit the Article
-// table for its candidates: publish_at (SQLite's ISO text) for the time rule and date ranges, owners
-// (space-separated user ids: creator and credited authors) for a reporter's own stories.
+// The columns carry what the queries filter on, so a search never has to visit the Article table
+// for its candidates: publish_at (SQLite's ISO text, unindexed) for the time rule and date ranges,
+// owners (space-separated user ids: creator and credited authors) for a reporter's own stories.
+// owners is indexed: a reporter's search is one more MATCH term, which FTS5 intersects with the
+// words' lists, instead of a test of every match of a common word (柯城) row by row (issue 20).
 const TABLES = {
   search_public: 'article_id UNINDEXED, publish_at UNINDEXED, title, body',
-  search_newsroom: 'article_id UNINDEXED, owners UNINDEXED, title, body',
+  search_newsroom: 'article_id UNINDEXED, owners, title, body',
 } as const;
 
-async function hasColumns(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
+/** Whether the table exists with exactly this column list (names and UNINDEXED flags). */
+async function hasLayout(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`);
+  return Boolean(rows[0]?.sql.includes(`fts5(${columns},`));
+}
+
+function columnNames(columns: string): string[] {
+  return columns.split(',').map((column) => column.trim().split(' ')[0]!);
+}
+
+async function hasColumnNames(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${table}')`);
-  const wanted = columns.split(',').map((column) => column.trim().split(' ')[0]);
+  const wanted = columnNames(columns);
   return rows.length === wanted.length && wanted.every((name, index) => rows[index]?.name === name);
+}
+
+function createTable(table: string, columns: string): string {
+  // unicode61 splits on the spaces between our tokens and keeps each CJK bigram whole.
+  return `CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5(${columns}, tokenize = 'unicode61 remove_diacritics 0')`;
+}
+
+/**
+ * Same columns, other flags (owners became indexed): the stored text is copied into the new layout
+ * with its rowids (publication order), so no story is read and tokenised again; a rebuild from the
+ * stories takes far longer on a large archive. The old table goes only once the copy is made.
+ */
+async function relayout(db: Pick<Db, '$executeRawUnsafe'>, table: string, columns: string): Promise<void> {
+  const names = columnNames(columns).join(', ');
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}_relayout`);
+  await db.$executeRawUnsafe(createTable(`${table}_relayout`, columns));
+  await db.$executeRawUnsafe(`INSERT INTO ${table}_relayout (rowid, ${names}) SELECT rowid, ${names} FROM ${table}`);
+  await db.$executeRawUnsafe(`DROP TABLE ${table}`);
+  await db.$executeRawUnsafe(`ALTER TABLE ${table}_relayout RENAME TO ${table}`);
 }
 
 export async function ensureSearchIndex(db: Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>): Promise<void> {
   for (const [table, columns] of Object.entries(TABLES)) {
-    // An index from an older layout is dropped; syncSearchIndex then rebuilds it from the stories.
-    if (!(await hasColumns(db, table, columns))) await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
-    // unicode61 splits on the spaces between our tokens and keeps each CJK bigram whole.
-    await db.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5(${columns}, tokenize = 'unicode61 remove_diacritics 0')`);
+    if (!(await hasLayout(db, table, columns))) {
+      // An index of the same columns is carried over; one of other columns is dropped, and
+      // syncSearchIndex then rebuilds it from the stories.
+      if (await hasColumnNames(db, table, columns)) await relayout(db, table, columns);
+      else await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+    }
+    await db.$executeRawUnsafe(createTable(table, columns));
   }
 }
 

@@ -2,6 +2,7 @@
 // prepared statements (the Prisma client would take minutes for tens of thousands of stories).
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { refreshPlannerStatistics } from '../../lib/db-statistics';
 import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
@@ -82,8 +83,7 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
   });
   fill();
   // What start-up does (scripts/lib/prepare.ts): planner statistics for the new rows.
-  sqlite.pragma('analysis_limit = 1000');
-  sqlite.pragma('optimize = 0x10002');
+  refreshPlannerStatistics(sqlite);
   sqlite.close();
   return { issues: weeks, stories, latestIssue: shape.firstNumber + weeks - 1, sampleSlug, seconds: (Date.now() - started) / 1000 };
 }

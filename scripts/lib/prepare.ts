@@ -16,6 +16,7 @@ import { mergeOldHistory } from '../../lib/articles/history-merge';
 import { pruneOldRecords } from '../../lib/audit/retention';
 import { resolveRetention } from '../../lib/config/retention';
 import type { Db } from '../../lib/db-client';
+import { refreshPlannerStatistics } from '../../lib/db-statistics';
 
 export type Prepared = {
   dataDir: string;
@@ -37,9 +38,8 @@ export function applyMigrations(env: Env, sqlitePath: string): void {
   const sqlite = new Database(sqlitePath);
   try {
     sqlite.pragma('journal_mode = WAL');
-    // Fresh planner statistics: without them SQLite can prefer a wide index over a primary key.
-    sqlite.pragma('analysis_limit = 1000');
-    sqlite.pragma('optimize = 0x10002');
+    // Fresh planner statistics (lib/db-statistics.ts): without them SQLite picks the wrong index.
+    refreshPlannerStatistics(sqlite);
   } finally {
     sqlite.close();
   }

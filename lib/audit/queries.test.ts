@@ -1,0 +1,23 @@
+// The audit log's filter options: each action once, in order, counted in SQL.
+import { describe, expect, it, vi } from 'vitest';
+import type { SessionClaims } from '@/lib/auth/session-claims';
+import { openTestDatabase } from '@/test/support/database';
+import { makeUser } from '@/test/support/users';
+import { auditFilterOptions } from './queries';
+
+const identity: { claims: SessionClaims | null } = { claims: null };
+vi.mock('@/lib/auth/session-claims', () => ({ readSessionClaims: async () => identity.claims }));
+
+const db = openTestDatabase();
+
+describe('auditFilterOptions', () => {
+  it('lists every action once, alphabetically, and every person', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    identity.claims = { userId: admin.id, sessionVersion: 0 };
+    const actions = ['user.create', 'auth.sign-in', 'article.save', 'auth.sign-in', 'article.save', 'article.save'];
+    await db.auditEvent.createMany({ data: actions.map((action) => ({ action, actorId: admin.id })) });
+    const options = await auditFilterOptions();
+    expect(options.actions).toEqual(['article.save', 'auth.sign-in', 'user.create']);
+    expect(options.people.map((person) => person.id)).toEqual([admin.id]);
+  });
+});

@@ -1,0 +1,196 @@
+// npm run bench:newsroom — newsroom pages on a 100,000-story archive (issue 20): builds (or reuses)
+// .bench/newsroom (the bench:search archive plus 500 accounts, stories at every workflow step and
+// 100,000 audit events), builds the app if the build is missing or older than the code, starts
+// `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
+// editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
+// p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { prepare } from './lib/prepare';
+import { generateArchive } from './bench/synthetic-archive';
+import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_PASSWORD, BENCH_REPORTER_EMAIL, type NewsroomFixture } from './bench/newsroom-archive';
+import { buildIndex } from './bench/search-index';
+import { explain, readQueries, slowestQuery, type SlowestQuery } from './bench/query-plans';
+import { hashPassword } from '../lib/auth/password';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const DATA_DIR = path.join(ROOT, '.bench', 'newsroom');
+const FIXTURE_FILE = path.join(DATA_DIR, 'fixture.json');
+const QUERY_LOG = path.join(DATA_DIR, 'queries.jsonl');
+const PORT = Number(process.env.BENCH_PORT ?? 3320);
+const LOADS = Math.max(50, Number(process.env.BENCH_LOADS ?? 50));
+const WARM_UP = 3;
+const ADMIN_PASSWORD = 'bench-admin-password';
+const ADMIN_EMAIL = 'admin@example.com';
+const TARGET_MS = 150;
+
+type Target = { who: string; name: string; path: string };
+type Session = { who: string; cookie: string };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The archive is kept between runs (it takes a few minutes); BENCH_FRESH=1 builds it again. */
+async function archive(env: NodeJS.ProcessEnv) {
+  const reuse = process.env.BENCH_FRESH !== '1' && fs.existsSync(FIXTURE_FILE);
+  if (reuse) {
+    // Applies any new migration and refreshes planner statistics, as start-up does.
+    const prepared = await prepare(env);
+    console.log(`archive: reusing ${DATA_DIR}`);
+    return { prepared, fixture: JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8')) as NewsroomFixture };
+  }
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const prepared = await prepare(env);
+  const reader = generateArchive(prepared.sqlitePath, { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
+  const started = performance.now();
+  const fixture = addNewsroom(prepared.sqlitePath, await hashPassword(BENCH_PASSWORD), { latestIssue: reader.latestIssue });
+  const indexed = buildIndex(prepared.sqlitePath);
+  console.log(
+    `archive: ${fixture.stories} stories (${reader.stories} published in ${reader.issues} issues), ${fixture.accounts} accounts, ${fixture.auditEvents} audit events; ` +
+      `built in ${(reader.seconds + (performance.now() - started) / 1000).toFixed(0)} s, ${indexed} stories indexed`,
+  );
+  fs.writeFileSync(FIXTURE_FILE, JSON.stringify(fixture, null, 2));
+  return { prepared, fixture };
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** A build older than the code it should hold would time yesterday's code. */
+function buildIfStale(env: NodeJS.ProcessEnv): void {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib'].map((dir) => newestSource(path.join(ROOT, dir)));
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built > Math.max(...sources, fs.statSync(path.join(ROOT, 'proxy.ts')).mtimeMs)) return;
+  console.log('next build (the build is missing or older than the code) …');
+  const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not healthy at ${url}`);
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+}
+
+/** Signs in as a person would through next-auth's credentials endpoint and keeps the session cookie. */
+async function signIn(baseUrl: string, who: string, email: string, password: string): Promise<Session> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/newsroom`, json: 'true' }),
+  });
+  const all = [...jar, ...cookiesOf(response)];
+  if (!all.some((cookie) => cookie.includes('session-token='))) throw new Error(`sign-in as ${email} failed (${response.status})`);
+  return { who, cookie: all.join('; ') };
+}
+
+async function load(baseUrl: string, session: Session, target: Target): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(baseUrl + target.path, { headers: { cookie: session.cookie }, redirect: 'manual' });
+  await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${target.path} as ${session.who} answered ${response.status}`);
+  return ms;
+}
+
+function targetsFor(fixture: NewsroomFixture): Target[] {
+  const pages = (who: string, list: [string, string][]) => list.map(([name, pagePath]) => ({ who, name, path: pagePath }));
+  const story = `/newsroom/articles/${fixture.reporterStoryId}`;
+  const history = `/newsroom/articles/${fixture.historyStoryId}/history`;
+  const search = `/newsroom/search?q=${encodeURIComponent('柯城')}`;
+  return [
+    ...pages('编辑', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['版面（整期）', `/newsroom/issues/${fixture.boardIssue}`], ['期次列表', '/newsroom/issues'], ['回收站', '/newsroom/trash'], ['检索', search]]),
+    ...pages('记者', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['检索', search]]),
+    // The audit log and the account list are admin pages: editors and reporters get 403 there.
+    ...pages('管理员', [['审计日志', '/newsroom/admin/audit'], ['账号管理', '/newsroom/admin/users']]),
+  ];
+}
+
+async function main() {
+  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_EMAIL, ADMIN_PASSWORD };
+  const { prepared, fixture } = await archive(env);
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const serverEnv = {
+    ...env,
+    DATA_DIR: prepared.dataDir,
+    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    NEXTAUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_URL: baseUrl,
+    SITE_URL: baseUrl,
+    PORT: String(PORT),
+    NODE_ENV: 'production' as const,
+  };
+  buildIfStale(serverEnv);
+  fs.writeFileSync(QUERY_LOG, '');
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG },
+    stdio: 'ignore',
+  });
+  const sqlite = new Database(prepared.sqlitePath, { readonly: true });
+  try {
+    await waitForHealth(`${baseUrl}/api/health`);
+    const sessions = new Map<string, Session>([
+      ['编辑', await signIn(baseUrl, '编辑', BENCH_EDITOR_EMAIL, BENCH_PASSWORD)],
+      ['记者', await signIn(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
+      ['管理员', await signIn(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
+    ]);
+    console.log(`${LOADS} loads per page, one at a time, after ${WARM_UP} warm-up loads; ${baseUrl}; target p95 < ${TARGET_MS} ms`);
+    console.log('who\tpage\tp50 ms\tp95 ms\tmax ms\tqueries/load\tslowest query (median ms)');
+    const slowest: { target: Target; query: SlowestQuery }[] = [];
+    for (const target of targetsFor(fixture)) {
+      const session = sessions.get(target.who)!;
+      for (let i = 0; i < WARM_UP; i += 1) await load(baseUrl, session, target);
+      fs.writeFileSync(QUERY_LOG, '');
+      const timings: number[] = [];
+      for (let i = 0; i < LOADS; i += 1) timings.push(await load(baseUrl, session, target));
+      timings.sort((a, b) => a - b);
+      const queries = readQueries(QUERY_LOG);
+      const query = slowestQuery(queries);
+      if (query) slowest.push({ target, query });
+      const p95 = percentile(timings, 95);
+      console.log(
+        `${target.who}\t${target.name}\t${percentile(timings, 50).toFixed(1)}\t${p95.toFixed(1)}${p95 < TARGET_MS ? '' : ' ✗'}\t${timings.at(-1)!.toFixed(1)}\t${(queries.length / LOADS).toFixed(0)}\t${query?.medianMs.toFixed(2) ?? '-'}`,
+      );
+    }
+    console.log('\nSlowest query of each page (median over the loads) and its plan:');
+    for (const { target, query } of slowest) {
+      console.log(`\n[${target.who} · ${target.name}] ${query.medianMs.toFixed(2)} ms × ${query.runs}\n  ${query.sql}`);
+      for (const line of explain(sqlite, query.sql, query.params)) console.log(line);
+    }
+  } finally {
+    sqlite.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -9,12 +9,14 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 for signed-in people without the capability.
   experimental: {
     authInterrupts: true,
-    // Import files may be 10 MB (README); the limit must leave room for the multipart framing, or
-    // Next cuts the request off (HTTP 500) before the action's own size check can answer.
-    serverActions: { bodySizeLimit: '11mb' },
-    // proxy.ts sees every request, so Next buffers each body for it: at most this much, or an
-    // image upload of 10 MB (/api/media) would reach the route handler truncated.
-    proxyClientMaxBodySize: '11mb',
+    // Import files may be 10 MB (README), and confirming an import sends the editor's fixed draft,
+    // which is about 2.8 times the text as JSON (lib/importer/actions.ts MAX_DRAFT_BYTES, 35 MB). The
+    // limit must leave room for that and the multipart framing, or Next cuts the request off (HTTP
+    // 500) before the action's own size check can answer.
+    serverActions: { bodySizeLimit: '36mb' },
+    // proxy.ts sees every request, so Next buffers each body for it: at most this much, or an import
+    // draft (above) or a 10 MB image upload (/api/media) would reach its handler truncated.
+    proxyClientMaxBodySize: '36mb',
   },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.

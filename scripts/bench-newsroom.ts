@@ -14,6 +14,7 @@ import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_PASSWORD, BENCH_REPORTER_EMAIL, 
 import { buildIndex } from './bench/search-index';
 import { explain, readQueries, slowestQuery, type SlowestQuery } from './bench/query-plans';
 import { hashPassword } from '../lib/auth/password';
+import { waitForHealth } from './bench/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -75,19 +76,6 @@ function buildIfStale(env: NodeJS.ProcessEnv): void {
   console.log('next build (the build is missing or older than the code) …');
   const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('next build failed');
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server not healthy at ${url}`);
 }
 
 function cookiesOf(response: Response): string[] {

@@ -11,6 +11,7 @@ import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { generateArchive } from './bench/synthetic-archive';
+import { waitForHealth } from './bench/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -24,19 +25,6 @@ const CONNECTIONS = 32;
 
 type Target = { name: string; path: string; file: string };
 type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server not healthy at ${url}`);
-}
 
 /** nginx serving files from `dir`, with the front's worker settings, for the static baseline. */
 async function startStatic(dir: string, workDir: string): Promise<ChildProcess> {

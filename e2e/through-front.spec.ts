@@ -248,7 +248,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await editor.page.locator('#publish-date').fill(`${part('year')}-${part('month')}-${part('day')}`);
     await editor.page.locator('#publish-time').fill(`${part('hour')}:${part('minute')}:${part('second')}`);
     await editor.page.getByRole('button', { name: '发布', exact: true }).click();
-    await expect(editor.page.getByTestId('publication-line')).toContainText('定时发布于');
+    await expect(editor.page.getByTestId('workflow-status')).toContainText('定时 ');
 
     const article = `/articles/${slugBase(headline)}`;
     const early = await front(request, article);

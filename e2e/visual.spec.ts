@@ -7,10 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { keepScreenshot, narrowHeadlines, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
 
-const REPORTER = { name: '严嘉慧', email: 'yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
-const EDITOR_A = { name: '徐敏', email: 'xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
-const EDITOR_B = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '编辑', password: 'fangxiaoyan-pass-1' };
-const CHIEF = { name: '叶建华', email: 'yejianhua@e2e.test', role: '总编', password: 'yejianhua-pass-12' };
+const REPORTER = { name: '严嘉慧', email: 'visual-yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
+const EDITOR_A = { name: '徐敏', email: 'visual-xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
+const EDITOR_B = { name: '方晓燕', email: 'visual-fangxiaoyan@e2e.test', role: '编辑', password: 'fangxiaoyan-pass-1' };
+const CHIEF = { name: '叶建华', email: 'visual-yejianhua@e2e.test', role: '总编', password: 'yejianhua-pass-12' };
 
 const SCHEDULED = '柯城新年音乐会门票今起开售';
 const IN_REVIEW = '柯城新增两处口袋公园，市民家门口就能健身';

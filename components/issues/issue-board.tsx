@@ -35,8 +35,10 @@ export function IssueBoard({ board }: { board: Board }) {
       {/* Only a board with the 待排稿件 column beside it is split in two; a published or scheduled board
           has no such column, and its pages must not be squeezed into the column's 16rem. */}
       <div className={locked ? '' : 'grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]'}>
+        {/* A long list of candidates scrolls on its own beside the pages (wide screens), so a story at its
+            end can be dragged onto a page without the pages scrolling out of reach. */}
         {locked ? null : (
-          <section aria-labelledby="candidates-heading" className="space-y-2" onDragOver={(event) => event.preventDefault()}>
+          <section aria-labelledby="candidates-heading" className="space-y-2 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" onDragOver={(event) => event.preventDefault()}>
             <h2 id="candidates-heading" className="font-semibold">待排稿件（{board.candidates.length}）</h2>
             {board.candidates.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有已签发或审核中的待排稿件。</p> : (
               <ul className="space-y-2">

@@ -1,6 +1,7 @@
 'use client';
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
+import { useState } from 'react';
 import type { DraftBlock, DraftStory, ImportDraft, StoryField } from '@/lib/importer/draft';
 import { confirmBlock, markStoryChecked, mergeIntoPrevious, moveBlock, setStoryField, splitStory } from '@/lib/importer/draft-edits';
 import { DraftInput } from './draft-input';
@@ -19,8 +20,15 @@ function splitLabel(block: DraftBlock): string {
 
 type Props = { draft: ImportDraft; story: DraftStory; index: number; onChange: (draft: ImportDraft) => void };
 
+// Each block carries its own controls; a story of tens of thousands of paragraphs (a 5 MB export
+// with one story) would freeze the page, so blocks are shown a stretch at a time. Hidden blocks are
+// still imported as they are.
+const BLOCKS_AT_ONCE = 200;
+
 export function StoryDraft({ draft, story, index, onChange }: Props) {
   const name = `稿件${index + 1}`;
+  const [shown, setShown] = useState(BLOCKS_AT_ONCE);
+  const hidden = story.blocks.length - shown;
   const others = draft.stories.map((other, position) => ({ other, position })).filter(({ other }) => other.key !== story.key);
   return (
     <li className="rounded border border-stone-200 p-3 dark:border-stone-800" aria-label={`${name}：${story.fields.headline || '（无主题）'}`}>
@@ -50,7 +58,7 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
         ))}
       </div>
       <ol className="mt-3 space-y-1 text-sm">
-        {story.blocks.map((block, position) => (
+        {story.blocks.slice(0, shown).map((block, position) => (
           <li key={block.key} className={`rounded px-2 py-1 ${block.unsure ? 'border border-amber-400 bg-amber-50 dark:bg-amber-950' : 'bg-stone-50 dark:bg-stone-900'}`}>
             <span className="mr-1 rounded bg-stone-200 px-1 text-xs dark:bg-stone-700">{KIND_LABELS[block.kind]}</span>
             <span className={block.kind === 'heading' ? 'font-semibold' : undefined}>{preview(block)}</span>
@@ -92,6 +100,11 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
           </li>
         ))}
       </ol>
+      {hidden > 0 ? (
+        <button type="button" onClick={() => setShown(shown + BLOCKS_AT_ONCE * 5)} className="mt-2 rounded border border-stone-400 px-2 py-0.5 text-sm hover:bg-stone-100 dark:hover:bg-stone-800">
+          再显示{Math.min(hidden, BLOCKS_AT_ONCE * 5)}段（还有{hidden}段未显示，导入时照样保存）
+        </button>
+      ) : null}
     </li>
   );
 }

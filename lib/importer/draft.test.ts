@@ -72,6 +72,13 @@ describe('the import draft', () => {
     expect(needsBeforeSave(setStoryField(draft, draft.stories[0]!.key, 'headline', '我省新建美丽河湖100条'))).toEqual([]);
   });
 
+  it('takes a story of tens of thousands of paragraphs, as a 5 MB export with one long story has', () => {
+    const paragraphs = Array.from({ length: 40_000 }, (_, index) => `　　柯城区第${index}项工作落地见效，群众获得感持续增强。`).join('\n\n');
+    const draft = toDraft(parseIssue(`2020年8月24日\n\n第1版\n\n柯城开展大检查\n\n本报讯（记者 徐敏）检查组一行来到化工园区。\n\n${paragraphs}`));
+    expect(Math.max(...draft.stories.map((story) => story.blocks.length))).toBeGreaterThan(30_000);
+    expect(draftSchema.safeParse(JSON.parse(JSON.stringify(draft))).success).toBe(true);
+  });
+
   it('refuses a posted draft with nodes the body may not hold', () => {
     const draft = JSON.parse(JSON.stringify(toDraft(parseIssue(seedText))));
     draft.stories[0].blocks[0].node = { type: 'iframe', attrs: { src: 'https://example.com' } };

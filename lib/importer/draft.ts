@@ -139,6 +139,9 @@ export function paragraphBlock(key: string, value: string): DraftBlock {
 }
 
 const short = z.string().max(200);
+// A print export may hold one very long story (a 10 MB text is about 80,000 paragraphs); the posted
+// draft's byte limit (actions.ts) is what bounds it, this only refuses absurd counts.
+const MAX_BLOCKS_PER_STORY = 200_000;
 const nodeSchema = z.record(z.string(), z.unknown()).refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
 export const draftSchema = z.object({
   masthead: z.object({ number: short, date: short, pageCount: short }),
@@ -153,7 +156,7 @@ export const draftSchema = z.object({
         continuedOn: z.array(z.number().int().min(1).max(999)).max(20),
         fields: z.object({ kicker: short, headline: short, subheadline: short, dateline: short, byline: short, page: short }),
         check: z.array(z.enum(STORY_FIELDS)).max(STORY_FIELDS.length),
-        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(2000),
+        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(MAX_BLOCKS_PER_STORY),
       }),
     )
     .max(500),

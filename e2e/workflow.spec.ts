@@ -72,6 +72,8 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
   const planner = editorA.page;
   await planner.goto('/newsroom/issues');
   const number = await planner.getByLabel('期号').inputValue();
+  // The proposal copies the last issue's page count, which a journey before this one may have changed.
+  await planner.getByLabel('版数').fill('4');
   await planner.getByRole('button', { name: '新建一期' }).click();
   await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
   await expect(planner.getByRole('list', { name: '发布阻碍' })).toContainText('这一期还没有排稿');
@@ -226,6 +228,7 @@ test('the planner works from the keyboard: place, reorder and continue a story o
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await page.goto('/newsroom/issues');
   const number = await page.getByLabel('期号').inputValue();
+  await page.getByLabel('版数').fill('4');
   await page.getByRole('button', { name: '新建一期' }).click();
   await expect(page).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
 

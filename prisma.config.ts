@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { resolveDatabase } from './lib/config/database';
+import { resolveDatabase, sqlitePathOf } from './lib/config/database';
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -11,7 +11,7 @@ export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
   async adapter() {
-    const db = resolveDatabase(process.env);
-    return new PrismaBetterSQLite3({ url: `file:${db.sqlitePath}` });
+    // The CLI is used for SQLite only: PostgreSQL's migrations are applied by lib/database/postgresql/migrate.ts.
+    return new PrismaBetterSQLite3({ url: `file:${sqlitePathOf(resolveDatabase(process.env))}` });
   },
 });

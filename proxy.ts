@@ -16,7 +16,7 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const session = hasSessionCookie(request);
   const cacheClass = cacheClassOf(pathname, session, request.method);
@@ -35,7 +35,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { area: areaOf(pathname), dev: process.env.NODE_ENV === 'development' });
   const retracted = /^\/articles\/([a-z0-9-]{1,200})$/.exec(pathname);
-  const story = retracted ? retractedStory(retracted[1]!) : null;
+  const story = retracted ? await retractedStory(retracted[1]!) : null;
   if (story) {
     const gone = new NextResponse(retractionPageHtml(story), { status: 410, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     return withHeaders(gone, pathname, csp, cacheClass);

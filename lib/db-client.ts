@@ -1,9 +1,17 @@
-// Builds a Prisma client on the better-sqlite3 driver adapter. Kept apart from lib/db.ts (which is
+// Builds a Prisma client for the configured database. Kept apart from lib/db.ts (which is
 // server-only) so that scripts and tests can open a client on a database of their choosing.
+//
+// Prisma bakes the provider into a generated client, so there are two, both generated from the one
+// schema (scripts/lib/postgresql-schema.ts): lib/generated/prisma (SQLite) and
+// lib/generated/prisma-postgresql. Their models, inputs and results are the same, so the app keeps
+// one set of types, SQLite's (`Db`), and the PostgreSQL client is used through it.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
-import { resolveDatabase, type Env } from './config/database';
+import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
+import { resolveDatabase, type DatabaseConfig, type Env } from './config/database';
 import { logQueriesTo, queryLogFile } from './query-log';
+import { markKind } from './database/kind';
 
 export type Db = PrismaClient;
 /** The client a `$transaction` callback receives. */
@@ -11,10 +19,15 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** How long a writer waits for SQLite's lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
+/** Connections each app process keeps to PostgreSQL. */
+const POOL_SIZE = 10;
 
 export function createPrismaClient(env: Env = process.env): Db {
-  const config = resolveDatabase(env);
-  const logFile = queryLogFile(env);
+  return createClientFor(resolveDatabase(env), queryLogFile(env));
+}
+
+export function createClientFor(config: DatabaseConfig, logFile?: string): Db {
+  if (config.kind === 'postgresql') return createPostgresClient(config.url, logFile);
   return logFile ? createLoggingClient(config.sqlitePath, logFile) : createSqliteClient(config.sqlitePath);
 }
 
@@ -23,10 +36,19 @@ function adapterFor(sqlitePath: string) {
 }
 
 export function createSqliteClient(sqlitePath: string): Db {
-  return new PrismaClient({ adapter: adapterFor(sqlitePath) });
+  return markKind(new PrismaClient({ adapter: adapterFor(sqlitePath) }), 'sqlite');
+}
+
+export function createPostgresClient(url: string, logFile?: string): Db {
+  const adapter = new PrismaPg({ connectionString: url, max: POOL_SIZE });
+  const client = logFile
+    ? logQueriesTo(new PostgresPrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), logFile)
+    : new PostgresPrismaClient({ adapter });
+  // Same models and queries, generated for the other provider (see above).
+  return markKind(client, 'postgresql') as unknown as Db;
 }
 
 /** The bench's client (lib/query-log.ts): the same, plus every statement appended to `logFile`. */
 function createLoggingClient(sqlitePath: string, logFile: string): Db {
-  return logQueriesTo(new PrismaClient({ adapter: adapterFor(sqlitePath), log: [{ emit: 'event', level: 'query' }] }), logFile);
+  return markKind(logQueriesTo(new PrismaClient({ adapter: adapterFor(sqlitePath), log: [{ emit: 'event', level: 'query' }] }), logFile), 'sqlite');
 }

@@ -2,7 +2,7 @@
 // the server runs. Default file: backups/newsroom-YYYYMMDD-HHMMSS.tar.gz (+ .sha256 beside it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveDatabase, resolveDataDir } from '../lib/config/database';
+import { resolveDatabase, resolveDataDir, sqlitePathOf } from '../lib/config/database';
 import { createBackup } from '../lib/backup/backup';
 
 function option(name: string): string | undefined {
@@ -12,7 +12,7 @@ function option(name: string): string | undefined {
 }
 
 async function main() {
-  const { sqlitePath } = resolveDatabase(process.env);
+  const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
   const dataDir = resolveDataDir(process.env);
   if (!fs.existsSync(sqlitePath)) throw new Error(`没有数据库 ${sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

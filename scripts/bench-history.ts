@@ -4,6 +4,7 @@
 // and a publish, all through the real services against a fresh SQLite database. The same saves are
 // written one revision per save (the behaviour before coalescing) into a second database as the
 // baseline. Prints revisions kept and bytes stored for both, and the ratio. Target: ≤ 30 revisions, ≤ 1 MB.
+import { sqlitePathOf } from '../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -71,11 +72,11 @@ async function freshDatabase(name: string) {
   const dataDir = path.join(BENCH_DIR, name);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const prepared = await prepare({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' }, { loadSample: false });
-  const db = createSqliteClient(prepared.sqlitePath);
+  const db = createSqliteClient(sqlitePathOf(prepared.database));
   const publication = await db.publication.create({
     data: { slug: 'bench', name: '今日柯城', publisher: '衢州市柯城区融媒体中心编印', hotline: '0570-0000000', address: '柯城区', postcode: '324000', reviewLevels: 2 },
   });
-  return { db, sqlitePath: prepared.sqlitePath, publicationId: publication.id };
+  return { db, sqlitePath: sqlitePathOf(prepared.database), publicationId: publication.id };
 }
 
 /** Bytes of the story's revisions: the text columns as stored (UTF-8), and the table's pages on disk. */

@@ -4,6 +4,7 @@
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
 // editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
 // p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
+import { sqlitePathOf } from '../lib/config/database';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,10 +47,10 @@ async function archive(env: NodeJS.ProcessEnv) {
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const prepared = await prepare(env);
-  const reader = generateArchive(prepared.sqlitePath, { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
+  const reader = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
   const started = performance.now();
-  const fixture = addNewsroom(prepared.sqlitePath, await hashPassword(BENCH_PASSWORD), { latestIssue: reader.latestIssue });
-  const indexed = buildIndex(prepared.sqlitePath);
+  const fixture = addNewsroom(sqlitePathOf(prepared.database), await hashPassword(BENCH_PASSWORD), { latestIssue: reader.latestIssue });
+  const indexed = buildIndex(sqlitePathOf(prepared.database));
   console.log(
     `archive: ${fixture.stories} stories (${reader.stories} published in ${reader.issues} issues), ${fixture.accounts} accounts, ${fixture.auditEvents} audit events; ` +
       `built in ${(reader.seconds + (performance.now() - started) / 1000).toFixed(0)} s, ${indexed} stories indexed`,
@@ -127,7 +128,7 @@ async function main() {
   const serverEnv = {
     ...env,
     DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    DATABASE_URL: prepared.databaseUrl,
     NEXTAUTH_SECRET: prepared.authSecret,
     NEXTAUTH_URL: baseUrl,
     SITE_URL: baseUrl,
@@ -141,7 +142,7 @@ async function main() {
     env: { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG },
     stdio: 'ignore',
   });
-  const sqlite = new Database(prepared.sqlitePath, { readonly: true });
+  const sqlite = new Database(sqlitePathOf(prepared.database), { readonly: true });
   try {
     await waitForHealth(`${baseUrl}/api/health`);
     const sessions = new Map<string, Session>([

@@ -3,6 +3,7 @@
 // 41,680 stories), starts `next start`, the shipped nginx front (deploy/nginx/) in front of it, and a
 // plain nginx serving the same HTML as static files, then load-tests four pages on all three with
 // autocannon (32 connections, BENCH_DURATION seconds each) and prints the ratio front/static.
+import { sqlitePathOf } from '../lib/config/database';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,14 +72,14 @@ async function main() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
-  const archive = generateArchive(prepared.sqlitePath, { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 });
+  const archive = generateArchive(sqlitePathOf(prepared.database), { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 });
   console.log(`archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`);
 
   const baseUrl = `http://127.0.0.1:${PORT}`;
   const serverEnv = {
     ...env,
     DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    DATABASE_URL: prepared.databaseUrl,
     NEXTAUTH_SECRET: prepared.authSecret,
     NEXTAUTH_URL: baseUrl,
     SITE_URL: baseUrl,

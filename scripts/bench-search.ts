@@ -1,13 +1,14 @@
 // npm run bench:search — Chinese search on a large archive (issue 7): 100,000 published stories of
 // ~800 characters in a fresh SQLite database, the FTS5 index built from them (timed), then 200 varied
 // reader queries through searchPublished, printing p50/p95/p99 latency. Target: p95 < 50 ms.
+import { sqlitePathOf } from '../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepare } from './lib/prepare';
 import { generateArchive } from './bench/synthetic-archive';
 import { OBJECTS, PLACES, SUBJECTS, seededRandom } from './bench/chinese-text';
 import { createSqliteClient } from '../lib/db-client';
-import { ensureSearchIndex } from '../lib/search/sqlite-index';
+import { ensureSearchIndex } from '../lib/search/search-index';
 import { buildIndex } from './bench/search-index';
 import { searchPublished } from '../lib/search/search';
 
@@ -38,13 +39,13 @@ function queries(count: number): string[] {
 async function main() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const prepared = await prepare({ ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' });
-  const archive = generateArchive(prepared.sqlitePath, { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
+  const archive = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
   console.log(`archive: ${archive.stories} stories generated in ${archive.seconds.toFixed(1)} s`);
 
-  const db = createSqliteClient(prepared.sqlitePath);
+  const db = createSqliteClient(sqlitePathOf(prepared.database));
   await ensureSearchIndex(db);
   const started = performance.now();
-  const indexed = buildIndex(prepared.sqlitePath);
+  const indexed = buildIndex(sqlitePathOf(prepared.database));
   console.log(`index build: ${indexed} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const list = queries(200);

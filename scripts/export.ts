@@ -17,7 +17,7 @@ async function main() {
     process.exit(1);
   }
   // Reading only: no migrations, nothing created (safe beside a running server).
-  const db = openForReading(process.env);
+  const db = await openForReading(process.env);
   try {
     const exported = await exportIssue(db, number);
     if (!exported) {

@@ -1,17 +1,19 @@
-// `npm run db:migrate`: applies pending migrations (prisma migrate deploy) to the configured database,
-// then merges revision history written before coalescing (lib/articles/history-merge.ts).
-import { resolveDatabase } from '../lib/config/database';
+// `npm run db:migrate`: applies pending migrations to the configured database (SQLite: prisma migrate
+// deploy; PostgreSQL: lib/database/postgresql/migrate.ts), then merges revision history written
+// before coalescing (lib/articles/history-merge.ts).
+import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { ensureDataDir } from '../lib/config/data-dir';
-import { createSqliteClient } from '../lib/db-client';
+import { createClientFor } from '../lib/db-client';
 import { mergeOldHistory } from '../lib/articles/history-merge';
-import { applyMigrations } from './lib/prepare';
+import { databaseSetup } from './lib/database-setup';
 
 try {
   ensureDataDir(process.env);
-  const { sqlitePath } = resolveDatabase(process.env);
-  applyMigrations(process.env, sqlitePath);
+  const database = resolveDatabase(process.env);
+  const applied = await databaseSetup(database, process.env).migrate();
+  console.log(applied.length ? `已应用 ${applied.length} 个迁移：${applied.join('、')}` : '没有待应用的迁移');
   console.log('数据库迁移已全部应用');
-  const db = createSqliteClient(sqlitePath);
+  const db = createClientFor(database);
   try {
     const merged = await mergeOldHistory(db, (line) => console.log(line));
     if (!merged.stories.length) console.log('修订历史无需合并');
@@ -19,6 +21,6 @@ try {
     await db.$disconnect();
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
   process.exit(1);
 }

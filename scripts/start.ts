@@ -35,7 +35,7 @@ async function main() {
   const serverEnv: NodeJS.ProcessEnv = {
     ...env,
     DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    DATABASE_URL: prepared.databaseUrl,
     NEXTAUTH_SECRET: prepared.authSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL || siteUrl,
     SITE_URL: siteUrl,

@@ -18,29 +18,29 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 describe('caching headers', () => {
-  it('marks an anonymous reader page cacheable by shared caches for a second, ending at a whole second for nginx', () => {
-    const response = proxy(request('/issues/1705/pages/2'));
+  it('marks an anonymous reader page cacheable by shared caches for a second, ending at a whole second for nginx', async () => {
+    const response = (await proxy(request('/issues/1705/pages/2')));
     expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=1, stale-while-revalidate=5');
     expect(response.headers.get('x-accel-expires')).toMatch(/^@\d{10}$/);
   });
 
-  it('never lets a shared cache keep a page asked for with a session cookie', () => {
-    const response = proxy(request('/', SESSION));
+  it('never lets a shared cache keep a page asked for with a session cookie', async () => {
+    const response = (await proxy(request('/', SESSION)));
     expect(response.headers.get('cache-control')).toContain('no-store');
     expect(response.headers.get('x-accel-expires')).toBeNull();
   });
 
-  it('never lets a shared cache keep sign-in, invitations, the API or the newsroom (signed in or not)', () => {
-    for (const path of ['/login', '/invite/abc', '/api/health']) expect(proxy(request(path)).headers.get('cache-control'), path).toContain('no-store');
-    const redirect = proxy(request('/newsroom'));
+  it('never lets a shared cache keep sign-in, invitations, the API or the newsroom (signed in or not)', async () => {
+    for (const path of ['/login', '/invite/abc', '/api/health']) expect((await proxy(request(path))).headers.get('cache-control'), path).toContain('no-store');
+    const redirect = (await proxy(request('/newsroom')));
     expect(redirect.status).toBe(307);
     expect(redirect.headers.get('cache-control')).toContain('no-store');
-    expect(proxy(request('/newsroom', SESSION)).headers.get('cache-control')).toContain('no-store');
+    expect((await proxy(request('/newsroom', SESSION))).headers.get('cache-control')).toContain('no-store');
   });
 
-  it('gives each render its own nonce, in the header and in what the page renders with', () => {
-    const first = proxy(request('/'));
-    const second = proxy(request('/'));
+  it('gives each render its own nonce, in the header and in what the page renders with', async () => {
+    const first = (await proxy(request('/')));
+    const second = (await proxy(request('/')));
     const nonce = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
     expect(nonce(first)).toBeTruthy();
     expect(nonce(first)).not.toBe(nonce(second));
@@ -51,12 +51,12 @@ describe('caching headers', () => {
 
 describe('retracted stories', () => {
   it('answers 410 with the notice, briefly cacheable, straight from the database', async () => {
-    expect(proxy(request(DAYU)).status).toBe(200);
+    expect((await proxy(request(DAYU))).status).toBe(200);
     await db.article.update({
       where: { slug: 'ke-cheng-duo-xia-da-yu-ding' },
       data: { status: 'RETRACTED', retractedAt: new Date('2026-11-26T02:30:00Z'), retractionNote: '本文信息有误，已撤稿。' },
     });
-    const gone = proxy(request(DAYU));
+    const gone = (await proxy(request(DAYU)));
     expect(gone.status).toBe(410);
     expect(gone.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(gone.headers.get('cache-control')).toContain('s-maxage=1');
@@ -65,8 +65,8 @@ describe('retracted stories', () => {
     expect(html).toContain('撤稿说明：本文信息有误，已撤稿。');
   });
 
-  it('leaves unknown and malformed slugs to the page (404)', () => {
-    expect(proxy(request('/articles/no-such-story')).status).toBe(200);
-    expect(proxy(request('/articles/%3Cscript%3E')).status).toBe(200);
+  it('leaves unknown and malformed slugs to the page (404)', async () => {
+    expect((await proxy(request('/articles/no-such-story'))).status).toBe(200);
+    expect((await proxy(request('/articles/%3Cscript%3E'))).status).toBe(200);
   });
 });

@@ -32,7 +32,7 @@ export default async function globalSetup(config: FullConfig) {
   const serverEnv: NodeJS.ProcessEnv = {
     ...env,
     DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
+    DATABASE_URL: prepared.databaseUrl,
     NEXTAUTH_SECRET: prepared.authSecret,
     NEXTAUTH_URL: baseURL,
     SITE_URL: baseURL,

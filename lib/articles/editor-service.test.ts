@@ -3,7 +3,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, heading, paragraph } from '../content/builders';
-import { ensureSearchIndex } from '../search/sqlite-index';
+import { ensureSearchIndex } from '../search/search-index';
 import { searchNewsroom } from '../search/search';
 import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type Editor } from './editor-service';
 import type { CleanStoryInput } from './schemas';

@@ -10,7 +10,7 @@ import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { validateDoc } from '../content/validate';
 import { doc, paragraph } from '../content/builders';
-import { indexArticle, removeFromIndex } from '../search/sqlite-index';
+import { indexArticle, removeFromIndex } from '../search/search-index';
 import { canEditStory } from './permissions';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';

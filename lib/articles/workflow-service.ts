@@ -6,7 +6,7 @@ import type { Role } from '../access/capabilities';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { publishBlockers } from './publish-rules';
-import { indexArticle } from '../search/sqlite-index';
+import { indexArticle } from '../search/search-index';
 import { canEditStory } from './permissions';
 import { check, loadStory, mustOwnOrEdit, type LoadedStory } from './story-state';
 import { goLive, withdrawSchedule } from './go-live';

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { createSqliteClient } from '../db-client';
-import { resolveDatabase } from '../config/database';
+import { resolveDatabase, sqlitePathOf } from '../config/database';
 import { BackupError, createBackup, restoreBackup } from './backup';
 
 const db = openTestDatabase();
-const { sqlitePath } = resolveDatabase(process.env);
+const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
 const dataDir = process.env.DATA_DIR!;
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-test-'));
 const archive = path.join(out, 'newsroom.tar.gz');

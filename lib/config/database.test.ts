@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveDatabase, resolveDataDir } from './database';
+import { ConfigError, describeTarget, resolveDatabase, resolveDataDir, sqlitePathOf } from './database';
 
 describe('resolveDatabase', () => {
   const cwd = '/srv/app';
@@ -10,20 +10,30 @@ describe('resolveDatabase', () => {
   });
 
   it('follows DATA_DIR when DATABASE_URL is unset', () => {
-    expect(resolveDatabase({ DATA_DIR: '/var/lib/news' }, cwd).sqlitePath).toBe('/var/lib/news/newsroom.db');
+    expect(sqlitePathOf(resolveDatabase({ DATA_DIR: '/var/lib/news' }, cwd))).toBe('/var/lib/news/newsroom.db');
     expect(resolveDataDir({ DATA_DIR: 'data' }, cwd)).toBe(path.join(cwd, 'data'));
   });
 
   it('accepts file: URLs, relative and absolute', () => {
-    expect(resolveDatabase({ DATABASE_URL: 'file:./x/n.db' }, cwd).sqlitePath).toBe('/srv/app/x/n.db');
-    expect(resolveDatabase({ DATABASE_URL: 'file:/tmp/n.db' }, cwd).sqlitePath).toBe('/tmp/n.db');
-    expect(resolveDatabase({ DATABASE_URL: 'file:///tmp/n.db' }, cwd).sqlitePath).toBe('/tmp/n.db');
+    expect(sqlitePathOf(resolveDatabase({ DATABASE_URL: 'file:./x/n.db' }, cwd))).toBe('/srv/app/x/n.db');
+    expect(sqlitePathOf(resolveDatabase({ DATABASE_URL: 'file:/tmp/n.db' }, cwd))).toBe('/tmp/n.db');
+    expect(sqlitePathOf(resolveDatabase({ DATABASE_URL: 'file:///tmp/n.db' }, cwd))).toBe('/tmp/n.db');
   });
 
   it('refuses malformed URLs with a sentence that says what to write', () => {
     expect(() => resolveDatabase({ DATABASE_URL: 'mysql://x' }, cwd)).toThrow(ConfigError);
     expect(() => resolveDatabase({ DATABASE_URL: 'newsroom.db' }, cwd)).toThrow(/file:/);
     expect(() => resolveDatabase({ DATABASE_URL: 'file:' }, cwd)).toThrow(/没有指明数据库文件/);
-    expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@h/db' }, cwd)).toThrow(/PostgreSQL/);
+    expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@h' }, cwd)).toThrow(/没有写数据库名/);
+    expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@/db' }, cwd)).toThrow(/没有写 PostgreSQL 的主机/);
+  });
+
+  it('takes a PostgreSQL URL, and describes where it points without its password', () => {
+    const url = 'postgresql://news:s3cret@db.example:6543/newsroom';
+    expect(resolveDatabase({ DATABASE_URL: url }, cwd)).toEqual({ kind: 'postgresql', url });
+    expect(resolveDatabase({ DATABASE_URL: 'postgres://u@h/db' }, cwd).kind).toBe('postgresql');
+    expect(describeTarget(url)).toBe('主机 db.example，端口 6543，数据库 newsroom，用户 news');
+    expect(describeTarget(url)).not.toContain('s3cret');
+    expect(() => sqlitePathOf(resolveDatabase({ DATABASE_URL: url }, cwd))).toThrow(/只适用于 SQLite/);
   });
 });

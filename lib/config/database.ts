@@ -11,11 +11,19 @@ export class ConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
-export type DatabaseConfig = {
-  kind: 'sqlite';
-  /** Absolute path of the SQLite file. */
-  sqlitePath: string;
-};
+export type DatabaseConfig =
+  | {
+      kind: 'sqlite';
+      /** Absolute path of the SQLite file. */
+      sqlitePath: string;
+    }
+  | {
+      kind: 'postgresql';
+      /** The connection URL as given (it may hold a password: never print it, see describeTarget). */
+      url: string;
+    };
+
+export type DatabaseKind = DatabaseConfig['kind'];
 
 export const DEFAULT_DATA_DIR = '.data';
 export const DEFAULT_DB_FILE = 'newsroom.db';
@@ -25,9 +33,38 @@ export function resolveDataDir(env: Env, cwd = process.cwd()): string {
   return path.resolve(cwd, raw ? raw : DEFAULT_DATA_DIR);
 }
 
+function checkedPostgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL 不是有效的 PostgreSQL 地址：请写成 postgresql://用户:密码@主机:5432/数据库');
+  }
+  if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL 没有写 PostgreSQL 的主机：请写成 postgresql://用户:密码@主机:5432/数据库');
+  if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DATABASE_URL 没有写数据库名：请写成 postgresql://用户:密码@主机:5432/数据库');
+  return raw;
+}
+
+/** Where a PostgreSQL URL points, without its password: for messages and logs. */
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    return `主机 ${host}，端口 ${parsed.port || '5432'}，数据库 ${decodeURIComponent(parsed.pathname.slice(1))}，用户 ${decodeURIComponent(parsed.username) || '(未写)'}`;
+  } catch {
+    return '（地址无法解析）';
+  }
+}
+
+/** The SQLite file, for the tools that only exist for SQLite (benchmarks on a generated archive). */
+export function sqlitePathOf(config: DatabaseConfig): string {
+  if (config.kind !== 'sqlite') throw new ConfigError('这个命令只适用于 SQLite：请去掉 DATABASE_URL 中的 PostgreSQL 地址');
+  return config.sqlitePath;
+}
+
 /**
  * DATABASE_URL unset: SQLite at DATA_DIR/newsroom.db. `file:PATH`: SQLite at PATH (relative to the
- * working directory). Anything else is refused with a sentence that says what to write instead.
+ * working directory). `postgresql://…` (or `postgres://…`): PostgreSQL. Anything else is refused with a sentence that says what to write instead.
  */
 export function resolveDatabase(env: Env, cwd = process.cwd()): DatabaseConfig {
   const raw = env.DATABASE_URL?.trim();
@@ -41,11 +78,7 @@ export function resolveDatabase(env: Env, cwd = process.cwd()): DatabaseConfig {
     }
     return { kind: 'sqlite', sqlitePath: path.resolve(cwd, file) };
   }
-  if (/^postgres(ql)?:\/\//.test(raw)) {
-    throw new ConfigError(
-      'DATABASE_URL 指向 PostgreSQL，本版本暂不支持：请删除 DATABASE_URL 以使用内置的 SQLite，或写成 file: 地址',
-    );
-  }
+  if (/^postgres(ql)?:\/\//.test(raw)) return { kind: 'postgresql', url: checkedPostgresUrl(raw) };
   throw new ConfigError(
     `DATABASE_URL "${raw}" 不是可用的数据库地址：请删除它（使用 DATA_DIR 下的内置 SQLite），或写成 file:./path/to/newsroom.db`,
   );

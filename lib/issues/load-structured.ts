@@ -8,7 +8,7 @@ import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
 import { instantAt } from '../dates/time-zone';
-import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
+import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/search-index';
 
 
 export type LoadMode =

@@ -3,7 +3,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
-import { ensureSearchIndex } from '../search/sqlite-index';
+import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
 import { createStory, saveStory, type Editor } from '../articles/editor-service';

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
-import { indexArticle } from '../search/sqlite-index';
+import { indexArticle } from '../search/search-index';
 import { goLive, withdrawSchedule } from '../articles/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';

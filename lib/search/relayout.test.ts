@@ -2,7 +2,7 @@
 // all, rather than dropped and rebuilt from every story (issue 20).
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
-import { ensureSearchIndex } from './sqlite-index';
+import { ensureSearchIndex } from './search-index';
 
 const db = openTestDatabase();
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { ensureSearchIndex, indexArticle, rebuildSearchIndex, removeFromIndex } from './sqlite-index';
+import { ensureSearchIndex, indexArticle, rebuildSearchIndex, removeFromIndex } from './search-index';
 import { searchNewsroom, searchPublished } from './search';
 
 const db = openTestDatabase();
@@ -87,7 +87,7 @@ describe('searchNewsroom', () => {
 
 describe('syncSearchIndex', () => {
   it('rebuilds only when the index is out of step', async () => {
-    const { syncSearchIndex } = await import('./sqlite-index');
+    const { syncSearchIndex } = await import('./search-index');
     expect((await syncSearchIndex(db)).rebuilt).toBe(false);
     await db.$executeRawUnsafe('DELETE FROM search_newsroom');
     expect(await syncSearchIndex(db)).toMatchObject({ rebuilt: true });

@@ -4,10 +4,11 @@
 // time, so a scheduled story becomes findable at its time like everywhere else. `search_newsroom`
 // holds the working copy of every story not deleted. The tables are created here rather than by a
 // Prisma migration, because Prisma's schema diff would try to drop FTS5's shadow tables.
-import type { Db } from '../db-client';
-import { indexText } from './tokenizer';
+import { Prisma } from '../generated/prisma/client';
+import { ftsQuery, type QueryTerm } from './tokenizer';
+import { RANK_WINDOW, TITLE_WEIGHT, type Ranked, type SearchStore } from './store';
 
-type Sql = Pick<Db, '$executeRaw'> & Pick<Db, 'article'>;
+type Raw = Parameters<SearchStore['ensure']>[0];
 
 // The columns carry what the queries filter on, so a search never has to visit the Article table
 // for its candidates: publish_at (SQLite's ISO text, unindexed) for the time rule and date ranges,
@@ -20,7 +21,7 @@ const TABLES = {
 } as const;
 
 /** Whether the table exists with exactly this column list (names and UNINDEXED flags). */
-async function hasLayout(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
+async function hasLayout(db: Raw, table: string, columns: string): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`);
   return Boolean(rows[0]?.sql.includes(`fts5(${columns},`));
 }
@@ -29,7 +30,7 @@ function columnNames(columns: string): string[] {
   return columns.split(',').map((column) => column.trim().split(' ')[0]!);
 }
 
-async function hasColumnNames(db: Pick<Db, '$queryRawUnsafe'>, table: string, columns: string): Promise<boolean> {
+async function hasColumnNames(db: Raw, table: string, columns: string): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${table}')`);
   const wanted = columnNames(columns);
   return rows.length === wanted.length && wanted.every((name, index) => rows[index]?.name === name);
@@ -45,7 +46,7 @@ function createTable(table: string, columns: string): string {
  * with its rowids (publication order), so no story is read and tokenised again; a rebuild from the
  * stories takes far longer on a large archive. The old table goes only once the copy is made.
  */
-async function relayout(db: Pick<Db, '$executeRawUnsafe'>, table: string, columns: string): Promise<void> {
+async function relayout(db: Raw, table: string, columns: string): Promise<void> {
   const names = columnNames(columns).join(', ');
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}_relayout`);
   await db.$executeRawUnsafe(createTable(`${table}_relayout`, columns));
@@ -54,88 +55,74 @@ async function relayout(db: Pick<Db, '$executeRawUnsafe'>, table: string, column
   await db.$executeRawUnsafe(`ALTER TABLE ${table}_relayout RENAME TO ${table}`);
 }
 
-export async function ensureSearchIndex(db: Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>): Promise<void> {
-  for (const [table, columns] of Object.entries(TABLES)) {
-    if (!(await hasLayout(db, table, columns))) {
-      // An index of the same columns is carried over; one of other columns is dropped, and
-      // syncSearchIndex then rebuilds it from the stories.
-      if (await hasColumnNames(db, table, columns)) await relayout(db, table, columns);
-      else await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
-    }
-    await db.$executeRawUnsafe(createTable(table, columns));
-  }
-}
-
 /** SQLite keeps Prisma DateTimes as ISO text with "+00:00"; the index and its queries use the same spelling. */
 export function sqliteTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
 }
 
-type Searchable = { kicker: string | null; headline: string; subheadline: string | null; byline: string | null; summary: string | null; bodyText: string };
-
-export function titleOf(content: Searchable): string {
-  return indexText([content.kicker, content.headline, content.subheadline].filter(Boolean).join(' '));
+/** Ids of one page of matches: the newest RANK_WINDOW matches passing `filter`, ordered by bm25. */
+async function rankedIds(db: Raw, table: 'search_public' | 'search_newsroom', match: string, filter: Prisma.Sql, limit: number, offset: number): Promise<Ranked> {
+  const fts = Prisma.raw(table);
+  // One pass: the window of newest matches, scored, counted and paged together.
+  const rows = await db.$queryRaw<{ id: string; n: bigint | number }[]>`
+    SELECT id, count(*) OVER () AS n FROM (
+      SELECT article_id AS id, bm25(${fts}, 0, 0, ${TITLE_WEIGHT}, 1.0) AS score, rowid AS r
+      FROM ${fts} WHERE ${fts} MATCH ${match} AND ${filter}
+      ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}
+    ) ORDER BY score, r DESC LIMIT ${limit} OFFSET ${offset}`;
+  // A page past the end has no rows to carry the count; that page is empty whatever the total.
+  return { ids: rows.map((row) => row.id), total: Number(rows[0]?.n ?? 0) };
 }
 
-export function bodyOf(content: Searchable): string {
-  return indexText([content.byline, content.summary, content.bodyText].filter(Boolean).join('\n'));
-}
-
-/** Brings one story's index rows in step with the database. Call inside the transaction that changed it. */
-export async function indexArticle(tx: Sql, articleId: string): Promise<void> {
-  await removeFromIndex(tx, articleId);
-  const article = await tx.article.findUnique({
-    where: { id: articleId },
-    include: { liveRevision: true, authors: { select: { userId: true } } },
-  });
-  if (!article || article.deletedAt) return;
-  const owners = ownersOf(article.createdById, article.authors.map((author) => author.userId));
-  await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (${article.id}, ${owners}, ${titleOf(article)}, ${bodyOf(article)})`;
-  const live = article.liveRevision;
-  if (article.status !== 'RETRACTED' && !article.retractedAt && live && article.publishAt) {
-    await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${article.id}, ${sqliteTime(article.publishAt)}, ${titleOf(live)}, ${bodyOf(live)})`;
-  }
-}
-
-export function ownersOf(createdById: string | null, authorIds: readonly (string | null)[]): string {
-  return [...new Set([createdById, ...authorIds].filter((id): id is string => Boolean(id)))].join(' ');
-}
-
-export async function removeFromIndex(tx: Pick<Db, '$executeRaw'>, articleId: string): Promise<void> {
-  await tx.$executeRaw`DELETE FROM search_public WHERE article_id = ${articleId}`;
-  await tx.$executeRaw`DELETE FROM search_newsroom WHERE article_id = ${articleId}`;
-}
-
-/** Rebuilds both tables from the articles (after an import, a restore, or to repair). */
-export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<number> {
-  await ensureSearchIndex(db);
-  await db.$executeRawUnsafe('DELETE FROM search_public');
-  await db.$executeRawUnsafe('DELETE FROM search_newsroom');
-  let cursor: string | undefined;
-  let count = 0;
-  for (;;) {
-    const batch = await db.article.findMany({
-      where: { deletedAt: null },
-      // Rowid order then follows publication time, which search uses to bound ranking work.
-      orderBy: [{ publishAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-      take: batchSize,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: { id: true },
-    });
-    if (batch.length === 0) return count;
-    await db.$transaction(async (tx) => {
-      for (const { id } of batch) await indexArticle(tx, id);
-    });
-    count += batch.length;
-    cursor = batch[batch.length - 1]!.id;
-  }
-}
-
-/** At start-up: create the index if missing and rebuild it when it is out of step with the stories. */
-export async function syncSearchIndex(db: Db): Promise<{ rebuilt: boolean; count: number }> {
-  await ensureSearchIndex(db);
-  const [indexed] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM search_newsroom`;
-  const stories = await db.article.count({ where: { deletedAt: null } });
-  if (Number(indexed?.n ?? 0) === stories) return { rebuilt: false, count: stories };
-  return { rebuilt: true, count: await rebuildSearchIndex(db) };
-}
+export const sqliteSearchStore: SearchStore = {
+  async ensure(db) {
+    for (const [table, columns] of Object.entries(TABLES)) {
+      if (!(await hasLayout(db, table, columns))) {
+        // An index of the same columns is carried over; one of other columns is dropped, and
+        // syncSearchIndex then rebuilds it from the stories.
+        if (await hasColumnNames(db, table, columns)) await relayout(db, table, columns);
+        else await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+      }
+      await db.$executeRawUnsafe(createTable(table, columns));
+    }
+  },
+  async write(tx, story) {
+    await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (${story.articleId}, ${story.owners.join(' ')}, ${story.title.join(' ')}, ${story.body.join(' ')})`;
+    if (story.live) {
+      await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${story.articleId}, ${sqliteTime(story.live.publishAt)}, ${story.live.title.join(' ')}, ${story.live.body.join(' ')})`;
+    }
+  },
+  async remove(tx, articleId) {
+    await tx.$executeRaw`DELETE FROM search_public WHERE article_id = ${articleId}`;
+    await tx.$executeRaw`DELETE FROM search_newsroom WHERE article_id = ${articleId}`;
+  },
+  async clear(db) {
+    await db.$executeRawUnsafe('DELETE FROM search_public');
+    await db.$executeRawUnsafe('DELETE FROM search_newsroom');
+  },
+  async count(db) {
+    const [indexed] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM search_newsroom`;
+    return Number(indexed?.n ?? 0);
+  },
+  async settle() {
+    // FTS5 keeps its own statistics; nothing to do.
+  },
+  rankPublished(db, terms, window, limit, offset) {
+    const filter = Prisma.join(
+      [
+        Prisma.sql`publish_at <= ${sqliteTime(window.now)}`,
+        ...(window.from ? [Prisma.sql`publish_at >= ${sqliteTime(window.from)}`] : []),
+        ...(window.to ? [Prisma.sql`publish_at < ${sqliteTime(window.to)}`] : []),
+      ],
+      ' AND ',
+    );
+    return rankedIds(db, 'search_public', ftsQuery(terms), filter, limit, offset);
+  },
+  rankNewsroom(db, terms: readonly QueryTerm[], ownerId, limit, offset) {
+    // The words are looked for in title and body only; a reporter's own stories are a phrase in the
+    // indexed owners column, so FTS5 intersects the lists.
+    const words = `{title body} : (${ftsQuery(terms)})`;
+    const match = ownerId ? `${words} AND owners : "${ownerId.replaceAll('"', '""')}"` : words;
+    return rankedIds(db, 'search_newsroom', match, Prisma.sql`1`, limit, offset);
+  },
+};

@@ -3,7 +3,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
-import { ensureSearchIndex } from '../search/sqlite-index';
+import { ensureSearchIndex } from '../search/search-index';
 import { createStory, saveStory } from '../articles/editor-service';
 import { approveStory, submitStory } from '../articles/workflow-service';
 import { updatePublication } from './service';

@@ -1,7 +1,10 @@
 // Fills both search indexes of a generated archive in one SQLite transaction, with the same row
 // builders as indexArticle (the per-story path would take minutes for 100,000 stories).
 import Database from 'better-sqlite3';
-import { bodyOf, titleOf } from '../../lib/search/sqlite-index';
+import { bodyTokens, titleTokens } from '../../lib/search/search-index';
+
+const titleOf = (content: Parameters<typeof titleTokens>[0]) => titleTokens(content).join(' ');
+const bodyOf = (content: Parameters<typeof bodyTokens>[0]) => bodyTokens(content).join(' ');
 
 /** Bulk build with the same row builders as indexArticle, in one SQLite transaction. */
 export function buildIndex(sqlitePath: string): number {

@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveDatabase } from '../../lib/config/database';
+import { resolveDatabase, sqlitePathOf } from '../../lib/config/database';
 import { CliDatabaseError, openForReading, openForWriting, pendingMigrations } from './cli-database';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-db-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const { sqlitePath: migrated } = resolveDatabase(process.env);
+const migrated = sqlitePathOf(resolveDatabase(process.env));
 
 /** A copy of the migrated test database that has "forgotten" its newest migration. */
 function copyWithPendingMigration(name: string): { sqlitePath: string; last: string } {
@@ -38,7 +38,7 @@ describe('opening the database from the command line', () => {
     server.pragma('journal_mode = WAL');
     server.exec('BEGIN IMMEDIATE');
     try {
-      const db = openForReading({ DATABASE_URL: `file:${migrated}` });
+      const db = await openForReading({ DATABASE_URL: `file:${migrated}` });
       expect(await db.user.count()).toBeGreaterThanOrEqual(0);
       await db.$disconnect();
       const writer = await openForWriting({ DATABASE_URL: `file:${migrated}` }, { attempts: 1, pauseMs: 0 });
@@ -49,10 +49,10 @@ describe('opening the database from the command line', () => {
     }
   });
 
-  it('refuses to read a database with a pending migration, in one line, without migrating it', () => {
+  it('refuses to read a database with a pending migration, in one line, without migrating it', async () => {
     const { sqlitePath, last } = copyWithPendingMigration('read');
-    expect(() => openForReading({ DATABASE_URL: `file:${sqlitePath}` })).toThrow(CliDatabaseError);
-    expect(() => openForReading({ DATABASE_URL: `file:${sqlitePath}` })).toThrow(/^数据库还有 1 个迁移没有应用：请先停止服务器，运行 npm run db:migrate/);
+    await expect(openForReading({ DATABASE_URL: `file:${sqlitePath}` })).rejects.toThrow(CliDatabaseError);
+    await expect(openForReading({ DATABASE_URL: `file:${sqlitePath}` })).rejects.toThrow(/^数据库还有 1 个迁移没有应用：请先停止服务器，运行 npm run db:migrate/);
     expect(pendingMigrations(sqlitePath)).toEqual([last]);
   });
 
@@ -73,7 +73,7 @@ describe('opening the database from the command line', () => {
     }
   }, 60_000);
 
-  it('says where the database should be when there is none to read', () => {
-    expect(() => openForReading({ DATABASE_URL: `file:${path.join(scratch, 'none.db')}` })).toThrow(/没有数据库/);
+  it('says where the database should be when there is none to read', async () => {
+    await expect(openForReading({ DATABASE_URL: `file:${path.join(scratch, 'none.db')}` })).rejects.toThrow(/没有数据库/);
   });
 });

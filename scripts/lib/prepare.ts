@@ -1,57 +1,45 @@
 // Everything first run needs before the web server starts (DESIGN §9), shared by `npm start`, the
 // Playwright global setup and the benchmarks: data directory, migrations, WAL, sample issue, first
-// admin, auth secret. Each step is idempotent, so a second run only checks.
+// admin, auth secret. Each step is idempotent, so a second run only checks. The database is SQLite
+// or PostgreSQL (DATABASE_URL); what differs between them is in database-setup.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { ConfigError, resolveDatabase, type Env } from '../../lib/config/database';
+import { ConfigError, resolveDatabase, type DatabaseConfig, type Env } from '../../lib/config/database';
 import { ensureDataDir } from '../../lib/config/data-dir';
 import { ensureAuthSecret } from '../../lib/config/auth-secret';
-import { createSqliteClient } from '../../lib/db-client';
+import { createClientFor } from '../../lib/db-client';
 import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-admin';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { syncSearchIndex } from '../../lib/search/sqlite-index';
-import { runPrisma } from './prisma-cli';
+import { syncSearchIndex } from '../../lib/search/search-index';
 import { mergeOldHistory } from '../../lib/articles/history-merge';
 import { pruneOldRecords } from '../../lib/audit/retention';
 import { resolveRetention } from '../../lib/config/retention';
 import type { Db } from '../../lib/db-client';
-import { refreshPlannerStatistics } from '../../lib/db-statistics';
+import { applySqliteMigrations, databaseSetup } from './database-setup';
 
 export type Prepared = {
   dataDir: string;
-  sqlitePath: string;
+  database: DatabaseConfig;
+  /** What to give the server as DATABASE_URL. */
+  databaseUrl: string;
   authSecret: string;
   admin: FirstAdminResult;
   sampleLoaded: boolean;
 };
 
+/** SQLite's migrations (kept under this name for the tools that call it). */
 export function applyMigrations(env: Env, sqlitePath: string): void {
-  const result = runPrisma(['migrate', 'deploy'], {
-    env: { ...process.env, ...env, DATABASE_URL: `file:${sqlitePath}` },
-    capture: true,
-  });
-  if (result.status !== 0) {
-    throw new Error(`数据库迁移失败：\n${result.stdout}${result.stderr}`);
-  }
-  // WAL lets readers carry on while a writer commits; the mode is stored in the file itself.
-  const sqlite = new Database(sqlitePath);
-  try {
-    sqlite.pragma('journal_mode = WAL');
-    // Fresh planner statistics (lib/db-statistics.ts): without them SQLite picks the wrong index.
-    refreshPlannerStatistics(sqlite);
-  } finally {
-    sqlite.close();
-  }
+  applySqliteMigrations(env, sqlitePath);
 }
 
 export async function prepare(env: Env, options: { loadSample?: boolean } = {}): Promise<Prepared> {
-  const { sqlitePath } = resolveDatabase(env);
+  const database = resolveDatabase(env);
   const dataDir = ensureDataDir(env);
-  ensureWritableParent(sqlitePath);
-  applyMigrations(env, sqlitePath);
+  if (database.kind === 'sqlite') ensureWritableParent(database.sqlitePath);
+  const setup = databaseSetup(database, env);
+  await setup.migrate();
 
-  const db = createSqliteClient(sqlitePath);
+  const db = createClientFor(database);
   try {
     await mergeHistorySafely(db);
     await pruneOldRecords(db, resolveRetention(env));
@@ -59,7 +47,7 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
     const admin = await ensureFirstAdmin(db, env);
     await syncSearchIndex(db);
     const { secret } = ensureAuthSecret(dataDir, env);
-    return { dataDir, sqlitePath, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
+    return { dataDir, database, databaseUrl: setup.url, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
   } finally {
     await db.$disconnect();
   }

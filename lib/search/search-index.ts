@@ -1,0 +1,100 @@
+// Keeping the search index in step with the stories, on whichever database the client talks to
+// (store.ts). Call indexArticle inside the transaction that changed a story.
+import type { Db } from '../db-client';
+import { kindOf } from '../database/kind';
+import { tokenize } from './tokenizer';
+import { sqliteSearchStore } from './sqlite-index';
+import { postgresqlSearchStore } from './postgresql-index';
+import type { IndexedStory, SearchStore } from './store';
+
+type Sql = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryRawUnsafe' | 'article'>;
+
+export function searchStoreOf(db: object): SearchStore {
+  return kindOf(db) === 'postgresql' ? postgresqlSearchStore : sqliteSearchStore;
+}
+
+type Searchable = { kicker: string | null; headline: string; subheadline: string | null; byline: string | null; summary: string | null; bodyText: string };
+
+export function titleTokens(content: Searchable): string[] {
+  return tokenize([content.kicker, content.headline, content.subheadline].filter(Boolean).join(' '));
+}
+
+export function bodyTokens(content: Searchable): string[] {
+  return tokenize([content.byline, content.summary, content.bodyText].filter(Boolean).join('\n'));
+}
+
+export function ownersOf(createdById: string | null, authorIds: readonly (string | null)[]): string[] {
+  return [...new Set([createdById, ...authorIds].filter((id): id is string => Boolean(id)))];
+}
+
+const INCLUDE = { liveRevision: true, authors: { select: { userId: true } } } as const;
+type Loaded = NonNullable<Awaited<ReturnType<Db['article']['findUnique']>>> & {
+  liveRevision: (Searchable & object) | null;
+  authors: { userId: string | null }[];
+};
+
+function indexedStory(article: Loaded): IndexedStory {
+  const live = article.liveRevision;
+  const findable = article.status !== 'RETRACTED' && !article.retractedAt && live && article.publishAt;
+  return {
+    articleId: article.id,
+    owners: ownersOf(article.createdById, article.authors.map((author) => author.userId)),
+    title: titleTokens(article),
+    body: bodyTokens(article),
+    live: findable ? { publishAt: article.publishAt!, title: titleTokens(live), body: bodyTokens(live) } : null,
+  };
+}
+
+export async function ensureSearchIndex(db: Sql): Promise<void> {
+  await searchStoreOf(db).ensure(db);
+}
+
+export async function removeFromIndex(tx: Sql, articleId: string): Promise<void> {
+  await searchStoreOf(tx).remove(tx, articleId);
+}
+
+/** Brings one story's index rows in step with the database. Call inside the transaction that changed it. */
+export async function indexArticle(tx: Sql, articleId: string): Promise<void> {
+  const store = searchStoreOf(tx);
+  await store.remove(tx, articleId);
+  const article = await tx.article.findUnique({ where: { id: articleId }, include: INCLUDE });
+  if (!article || article.deletedAt) return;
+  await store.write(tx, indexedStory(article));
+}
+
+/** Rebuilds both tables from the articles (after an import, a restore, a copy, or to repair). */
+export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<number> {
+  const store = searchStoreOf(db);
+  await store.ensure(db);
+  await store.clear(db);
+  let cursor: string | undefined;
+  let count = 0;
+  for (;;) {
+    const batch = await db.article.findMany({
+      where: { deletedAt: null },
+      // Write order then follows publication time, which search uses to bound ranking work.
+      orderBy: [{ publishAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+      take: batchSize,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      include: INCLUDE,
+    });
+    if (batch.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const article of batch) await store.write(tx, indexedStory(article));
+    });
+    count += batch.length;
+    cursor = batch[batch.length - 1]!.id;
+  }
+  await store.settle(db);
+  return count;
+}
+
+/** At start-up: create the index if missing and rebuild it when it is out of step with the stories. */
+export async function syncSearchIndex(db: Db): Promise<{ rebuilt: boolean; count: number }> {
+  const store = searchStoreOf(db);
+  await store.ensure(db);
+  const indexed = await store.count(db);
+  const stories = await db.article.count({ where: { deletedAt: null } });
+  if (indexed === stories) return { rebuilt: false, count: stories };
+  return { rebuilt: true, count: await rebuildSearchIndex(db) };
+}

@@ -25,7 +25,7 @@ describe('resolveDatabase', () => {
     expect(() => resolveDatabase({ DATABASE_URL: 'newsroom.db' }, cwd)).toThrow(/file:/);
     expect(() => resolveDatabase({ DATABASE_URL: 'file:' }, cwd)).toThrow(/没有指明数据库文件/);
     expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@h' }, cwd)).toThrow(/没有写数据库名/);
-    expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@/db' }, cwd)).toThrow(/没有写 PostgreSQL 的主机/);
+    expect(() => resolveDatabase({ DATABASE_URL: 'postgresql://u@:5432/db' }, cwd)).toThrow(/PostgreSQL/);
   });
 
   it('takes a PostgreSQL URL, and describes where it points without its password', () => {

@@ -17,6 +17,7 @@ export default function setup(project: TestProject) {
     throw new Error(`prisma migrate deploy failed for the test template:\n${result.stdout}\n${result.stderr}`);
   }
   project.provide('templateDatabase', template);
+  project.provide('postgresServer', '');
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 

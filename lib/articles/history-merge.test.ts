@@ -1,4 +1,4 @@
-// Merging history written before coalescing, against SQLite: runs of one person's autosaves become
+// Merging history written before coalescing, on SQLite and PostgreSQL: runs of one person's autosaves become
 // one revision; signed, published and restored revisions stay as they were; an interrupted merge
 // leaves its story untouched; a second run does nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { mergeOldHistory } from './history-merge';
 import type { Editor } from './editor-service';
+import { kindOf } from '../database/kind';
 
 const db = openTestDatabase();
 let reporter: Editor;
@@ -84,11 +85,17 @@ describe('merging old revision history', () => {
     const story = await oldStory('中断的合并', saves);
     const before = await history(story.id);
     // The database refuses the merge's last write for this story, as a crash half-way would stop it.
-    await db.$executeRawUnsafe(`CREATE TRIGGER interrupt_merge BEFORE UPDATE ON "Revision" WHEN OLD."articleId" = '${story.id}' BEGIN SELECT RAISE(ABORT, 'interrupted'); END`);
+    const postgres = kindOf(db) === 'postgresql';
+    if (postgres) {
+      await db.$executeRawUnsafe(`CREATE FUNCTION interrupt_merge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'interrupted'; END $$`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER interrupt_merge BEFORE UPDATE ON "Revision" FOR EACH ROW WHEN (OLD."articleId" = '${story.id}') EXECUTE FUNCTION interrupt_merge()`);
+    } else {
+      await db.$executeRawUnsafe(`CREATE TRIGGER interrupt_merge BEFORE UPDATE ON "Revision" WHEN OLD."articleId" = '${story.id}' BEGIN SELECT RAISE(ABORT, 'interrupted'); END`);
+    }
     try {
       await expect(mergeOldHistory(db)).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe('DROP TRIGGER interrupt_merge');
+      await db.$executeRawUnsafe(postgres ? 'DROP TRIGGER interrupt_merge ON "Revision"' : 'DROP TRIGGER interrupt_merge');
     }
     expect(await history(story.id)).toEqual(before);
 

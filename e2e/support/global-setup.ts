@@ -11,6 +11,7 @@ import { clearDataCache } from '../../scripts/lib/next-cache';
 import { serveArgs } from '../../scripts/lib/serve-command';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
 import { E2E_FRONT_PORT } from './front';
+import { withPostgres } from '../../lib/database/postgresql/connect';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -19,10 +20,13 @@ export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0]?.use.baseURL ?? 'http://127.0.0.1:3100';
   const port = new URL(baseURL).port;
   fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  // E2E_DATABASE_URL=postgresql://… runs the journeys on PostgreSQL: that database is emptied first.
+  const postgres = process.env.E2E_DATABASE_URL;
+  if (postgres) await emptyPostgres(postgres);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: E2E_DATA_DIR,
-    DATABASE_URL: undefined,
+    DATABASE_URL: postgres || undefined,
     ADMIN_EMAIL: E2E_ADMIN.email,
     ADMIN_PASSWORD: E2E_ADMIN.password,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -61,6 +65,13 @@ export default async function globalSetup(config: FullConfig) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };
+}
+
+async function emptyPostgres(url: string): Promise<void> {
+  await withPostgres(url, async (client) => {
+    await client.query('DROP SCHEMA public CASCADE');
+    await client.query('CREATE SCHEMA public');
+  });
 }
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {

@@ -5,9 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseKind } from '../config/database';
 
-const PRISMA_DIR = path.resolve(import.meta.dirname, '..', '..', 'prisma');
+/** prisma/ of this checkout; the server passes its own (a bundled module has no meaningful dirname). */
+function prismaDir(): string {
+  return path.resolve(import.meta.dirname, '..', '..', 'prisma');
+}
 
-export function migrationsDir(kind: DatabaseKind, root = PRISMA_DIR): string {
+export function migrationsDir(kind: DatabaseKind, root = prismaDir()): string {
   return path.join(root, kind === 'postgresql' ? 'migrations-postgresql' : 'migrations');
 }
 

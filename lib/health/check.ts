@@ -1,9 +1,9 @@
 // What /api/health reports: the database answers, and every migration shipped with this build has
 // been applied to it.
 import 'server-only';
-import fs from 'node:fs';
 import path from 'node:path';
-import { db } from '../db';
+import { db, databaseConfig } from '../db';
+import { migrationsDir, shippedMigrationNames } from '../database/migration-files';
 
 export type Health = {
   ok: boolean;
@@ -11,13 +11,9 @@ export type Health = {
   migrations: { expected: number; applied: number; pending: string[] };
 };
 
+/** This database's history (prisma/migrations or prisma/migrations-postgresql). */
 function shippedMigrations(): string[] {
-  const dir = path.join(process.cwd(), 'prisma', 'migrations');
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  return shippedMigrationNames(migrationsDir(databaseConfig().kind, path.join(process.cwd(), 'prisma')));
 }
 
 export async function checkHealth(): Promise<Health> {

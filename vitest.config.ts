@@ -53,6 +53,7 @@ const DATABASE_SUITE = [
   'lib/database/**/*.test.ts',
   'seeds/*.test.ts',
   'scripts/**/*.postgresql.test.ts',
+  'lib/**/*.postgresql.test.ts',
   'test/authorization.test.ts',
   'test/proxy.test.ts',
 ];

@@ -1,8 +1,8 @@
 // npm run backup [-- --out file.tar.gz]: a consistent snapshot of the database and media, safe while
-// the server runs. Default file: backups/newsroom-YYYYMMDD-HHMMSS.tar.gz (+ .sha256 beside it).
+// the server runs, on SQLite or PostgreSQL (pg_dump from Debian's postgresql-client). Default file: backups/newsroom-YYYYMMDD-HHMMSS.tar.gz (+ .sha256 beside it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveDatabase, resolveDataDir, sqlitePathOf } from '../lib/config/database';
+import { resolveDatabase, resolveDataDir } from '../lib/config/database';
 import { createBackup } from '../lib/backup/backup';
 
 function option(name: string): string | undefined {
@@ -12,12 +12,12 @@ function option(name: string): string | undefined {
 }
 
 async function main() {
-  const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
+  const database = resolveDatabase(process.env);
   const dataDir = resolveDataDir(process.env);
-  if (!fs.existsSync(sqlitePath)) throw new Error(`没有数据库 ${sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
+  if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath)) throw new Error(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const outFile = option('--out') ?? path.join('backups', `newsroom-${stamp}.tar.gz`);
-  const result = await createBackup({ sqlitePath, dataDir, outFile });
+  const result = await createBackup({ database, dataDir, outFile });
   console.log(`备份完成：${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB，${result.files} 个文件）`);
   console.log(`SHA-256：${result.sha256}（已写入 ${result.file}.sha256）`);
 }

@@ -1,13 +1,21 @@
 // npm run bench:search — Chinese search on a large archive (issue 7): 100,000 published stories of
 // ~800 characters in a fresh SQLite database, the FTS5 index built from them (timed), then 200 varied
 // reader queries through searchPublished, printing p50/p95/p99 latency. Target: p95 < 50 ms.
+// Then the same archive on PostgreSQL (issue 16): copied with db:copy's code into an empty database
+// (BENCH_POSTGRES_URL, or a throwaway cluster when PostgreSQL is installed here), its index rebuilt,
+// the same queries timed, with SQLite's figures as the baseline and how often both rank the same
+// stories first.
 import { sqlitePathOf } from '../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepare } from './lib/prepare';
 import { generateArchive } from './bench/synthetic-archive';
 import { OBJECTS, PLACES, SUBJECTS, seededRandom } from './bench/chinese-text';
-import { createSqliteClient } from '../lib/db-client';
+import { createPostgresClient, createSqliteClient, type Db } from '../lib/db-client';
+import { copyToPostgres } from '../lib/database/copy-to-postgresql';
+import { withPostgres } from '../lib/database/postgresql/connect';
+import { rebuildSearchIndex } from '../lib/search/search-index';
+import { postgresBin, startScratchPostgres } from './lib/scratch-postgres';
 import { ensureSearchIndex } from '../lib/search/search-index';
 import { buildIndex } from './bench/search-index';
 import { searchPublished } from '../lib/search/search';
@@ -49,19 +57,79 @@ async function main() {
   console.log(`index build: ${indexed} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const list = queries(200);
+  const sqlite = await measure(db, list);
+  console.log(`SQLite      ${sqlite.line}`);
+  const postgres = await onPostgres(db, list);
+  if (postgres) {
+    console.log(`PostgreSQL  ${postgres.result.line}`);
+    console.log(`PostgreSQL / SQLite p95: ${(postgres.result.p95 / sqlite.p95).toFixed(2)}×`);
+    let sameFirst = 0;
+    let overlap = 0;
+    let compared = 0;
+    list.forEach((_, index) => {
+      const a = sqlite.top[index]!;
+      const b = postgres.result.top[index]!;
+      if (a.length === 0 && b.length === 0) return;
+      compared += 1;
+      if (a[0] === b[0]) sameFirst += 1;
+      overlap += a.filter((id) => b.includes(id)).length / Math.max(1, Math.min(a.length, 10));
+    });
+    console.log(`same ranking: first hit equal in ${sameFirst}/${compared} queries with hits; first page (10) shared ${((overlap / Math.max(1, compared)) * 100).toFixed(0)} % on average`);
+  }
+  await db.$disconnect();
+}
+
+type Measured = { line: string; p95: number; top: string[][] };
+
+async function measure(db: Db, list: string[]): Promise<Measured> {
   // Warm-up (first query compiles statements and loads pages), not counted.
   await searchPublished(db, { q: '柯城' });
   const timings: number[] = [];
+  const top: string[][] = [];
   let hits = 0;
   for (const q of list) {
     const t0 = performance.now();
     const result = await searchPublished(db, { q });
     timings.push(performance.now() - t0);
     hits += result.total;
+    top.push(result.hits.map((hit) => hit.articleId));
   }
   timings.sort((a, b) => a - b);
-  console.log(`200 queries: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms (target p95 < 50 ms); ${hits} hits counted in total`);
-  await db.$disconnect();
+  const p95 = percentile(timings, 95);
+  const line = `200 queries: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms (target p95 < 50 ms); ${hits} hits counted in total`;
+  return { line, p95, top };
+}
+
+async function onPostgres(sqlite: Db, list: string[]): Promise<{ result: Measured } | null> {
+  let url = process.env.BENCH_POSTGRES_URL;
+  let stop = () => undefined as void;
+  if (!url) {
+    const bin = postgresBin();
+    if (!bin) {
+      console.log('PostgreSQL: skipped (not installed here; set BENCH_POSTGRES_URL to an empty database to measure it)');
+      return null;
+    }
+    const cluster = await startScratchPostgres(bin);
+    stop = cluster.stop;
+    await withPostgres(cluster.url('postgres'), (client) => client.query('CREATE DATABASE bench'));
+    url = cluster.url('bench');
+  }
+  try {
+    let started = performance.now();
+    await copyToPostgres(sqlite, url);
+    console.log(`PostgreSQL: archive copied (db:copy, verified) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const postgres = createPostgresClient(url);
+    try {
+      started = performance.now();
+      const indexed = await rebuildSearchIndex(postgres);
+      console.log(`PostgreSQL index build: ${indexed} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return { result: await measure(postgres, list) };
+    } finally {
+      await postgres.$disconnect();
+    }
+  } finally {
+    stop();
+  }
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // npm run restore -- file.tar.gz: checks the archive (checksums, database integrity) and restores it
-// into DATA_DIR, which must be empty. Start the app on it afterwards with the same DATA_DIR.
-import { resolveDataDir } from '../lib/config/database';
+// into DATA_DIR, which must be empty (and, for a PostgreSQL backup, into the empty database DATABASE_URL
+// names, with pg_restore). Start the app on it afterwards with the same DATA_DIR and DATABASE_URL.
+import { resolveDatabase, resolveDataDir } from '../lib/config/database';
 import { restoreBackup } from '../lib/backup/backup';
 
 const archive = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
@@ -10,7 +11,8 @@ if (!archive) {
 }
 try {
   const dataDir = resolveDataDir(process.env);
-  const { files } = restoreBackup({ archive, dataDir });
+  const database = resolveDatabase(process.env);
+  const { files } = restoreBackup({ archive, dataDir, database: database.kind === 'postgresql' ? database : undefined });
   console.log(`恢复完成：${files} 个文件已校验并恢复到 ${dataDir}。用同一个 DATA_DIR 运行 npm start 即可（登录需重新进行）。`);
 } catch (error) {
   console.error(`恢复失败：${error instanceof Error ? error.message : String(error)}`);

@@ -1,15 +1,22 @@
-// npm run backup / restore (issue 7): a consistent snapshot of the database (SQLite's online backup,
-// safe while the server writes) and the media files, in one .tar.gz with a manifest of checksums,
-// plus the archive's own SHA-256 beside it. Restore checks everything before it writes anything, and
-// only into an empty data directory.
+// npm run backup / restore (issue 7): a consistent snapshot of the database (SQLite's VACUUM INTO or
+// PostgreSQL's pg_dump, database-snapshot.ts, safe while the server writes) and the media files, in
+// one .tar.gz with a manifest of checksums, plus the archive's own SHA-256 beside it. Restore checks
+// everything before it writes anything, and only into an empty data directory and an empty database.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { buildManifest, DATABASE_FILE, MANIFEST_FILE, sha256File, verifyTree } from './manifest';
+import type { DatabaseConfig } from '../config/database';
+import { buildManifest, MANIFEST_FILE, manifestDatabase, sha256File, verifyTree } from './manifest';
+import { BackupError, snapshotFor, sqliteSnapshot, type DatabaseSnapshot } from './database-snapshot';
 
-export class BackupError extends Error {}
+export { BackupError };
+
+type Source = { sqlitePath: string } | { database: DatabaseConfig };
+
+function snapshotOf(source: Source): DatabaseSnapshot {
+  return 'database' in source ? snapshotFor(source.database) : sqliteSnapshot(source.sqlitePath);
+}
 
 function tar(args: string[]): void {
   const result = spawnSync('tar', args, { encoding: 'utf8' });
@@ -23,21 +30,14 @@ function copyTree(from: string, to: string): void {
 
 export type BackupResult = { file: string; sha256: string; bytes: number; files: number };
 
-export async function createBackup(options: { sqlitePath: string; dataDir: string; outFile: string; now?: Date }): Promise<BackupResult> {
+export async function createBackup(options: Source & { dataDir: string; outFile: string; now?: Date }): Promise<BackupResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
   try {
-    const source = new Database(options.sqlitePath, { readonly: true, fileMustExist: true });
-    try {
-      // VACUUM INTO copies inside one read transaction: one consistent state of the database even
-      // while the server writes. (The online backup API restarts on every write from another
-      // connection, so a busy server could starve it for ever.)
-      source.prepare('VACUUM INTO ?').run(path.join(work, DATABASE_FILE));
-    } finally {
-      source.close();
-    }
+    const snapshot = snapshotOf(options);
+    await snapshot.dumpTo(path.join(work, snapshot.file));
     // Media files are written once and never changed, so a plain copy is consistent.
     copyTree(path.join(options.dataDir, 'media'), path.join(work, 'media'));
-    const manifest = buildManifest(work, options.now);
+    const manifest = buildManifest(work, options.now, snapshot.kind);
     fs.writeFileSync(path.join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.mkdirSync(path.dirname(path.resolve(options.outFile)), { recursive: true });
     const partial = `${options.outFile}.partial`;
@@ -55,7 +55,8 @@ function isEmptyDir(dir: string): boolean {
   return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
 }
 
-export function restoreBackup(options: { archive: string; dataDir: string }): { files: number } {
+/** Restores into an empty DATA_DIR and, for a PostgreSQL backup, the empty database `database` names. */
+export function restoreBackup(options: { archive: string; dataDir: string; database?: DatabaseConfig }): { files: number } {
   if (!fs.existsSync(options.archive)) throw new BackupError(`找不到备份文件 ${options.archive}`);
   if (!isEmptyDir(options.dataDir)) throw new BackupError(`数据目录 ${options.dataDir} 不是空的：请恢复到一个空目录（DATA_DIR=…），以免覆盖现有数据`);
   const checksumFile = `${options.archive}.sha256`;
@@ -68,15 +69,18 @@ export function restoreBackup(options: { archive: string; dataDir: string }): { 
     tar(['-xzf', options.archive, '-C', work]);
     const problems = verifyTree(work);
     if (problems.length) throw new BackupError(`备份校验失败：${problems.join('；')}`);
-    const check = new Database(path.join(work, DATABASE_FILE), { readonly: true });
-    try {
-      const result = check.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new BackupError(`备份中的数据库不完整：${String(result)}`);
-    } finally {
-      check.close();
+    const kind = manifestDatabase(work);
+    const target = options.database ?? { kind: 'sqlite', sqlitePath: path.join(options.dataDir, 'newsroom.db') };
+    if (kind !== target.kind) {
+      throw new BackupError(kind === 'postgresql'
+        ? '这是 PostgreSQL 的备份：请设置 DATABASE_URL=postgresql://…（一个新建的空数据库）再恢复'
+        : '这是 SQLite 的备份：请去掉 DATABASE_URL 中的 PostgreSQL 地址再恢复（或恢复后用 npm run db:copy 迁到 PostgreSQL）');
     }
+    const snapshot = target.kind === 'sqlite' ? sqliteSnapshot(target.sqlitePath) : snapshotFor(target);
+    snapshot.check(path.join(work, snapshot.file));
+    snapshot.assertEmptyTarget(options.dataDir);
     fs.mkdirSync(options.dataDir, { recursive: true });
-    fs.copyFileSync(path.join(work, DATABASE_FILE), path.join(options.dataDir, DATABASE_FILE));
+    snapshot.restoreFrom(path.join(work, snapshot.file), options.dataDir);
     copyTree(path.join(work, 'media'), path.join(options.dataDir, 'media'));
     return { files: JSON.parse(fs.readFileSync(path.join(work, MANIFEST_FILE), 'utf8')).files.length };
   } finally {

@@ -2,14 +2,18 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DatabaseKind } from '../config/database';
+import { SNAPSHOT_FILES } from './database-snapshot';
 
 export const BACKUP_FORMAT = 'jinri-kecheng.backup';
 export const BACKUP_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
+/** SQLite's file in the archive (the archives made before PostgreSQL support hold only this one). */
 export const DATABASE_FILE = 'newsroom.db';
 
 export type ManifestEntry = { path: string; size: number; sha256: string };
-export type Manifest = { format: string; version: number; createdAt: string; files: ManifestEntry[] };
+/** `database` names the database the archive's dump is of; absent in archives from before PostgreSQL (SQLite). */
+export type Manifest = { format: string; version: number; createdAt: string; database?: DatabaseKind; files: ManifestEntry[] };
 
 export function sha256File(file: string): string {
   const hash = createHash('sha256');
@@ -35,11 +39,16 @@ export function listFiles(root: string, dir = ''): string[] {
   return found.sort();
 }
 
-export function buildManifest(root: string, now = new Date()): Manifest {
+export function buildManifest(root: string, now = new Date(), database: DatabaseKind = 'sqlite'): Manifest {
   const files = listFiles(root)
     .filter((file) => file !== MANIFEST_FILE)
     .map((file) => ({ path: file, size: fs.statSync(path.join(root, file)).size, sha256: sha256File(path.join(root, file)) }));
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), files };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), database, files };
+}
+
+/** The database an extracted backup's dump is of (read after verifyTree found it whole). */
+export function manifestDatabase(root: string): DatabaseKind {
+  return (JSON.parse(fs.readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as Manifest).database ?? 'sqlite';
 }
 
 /** Problems found when checking an extracted backup against its manifest (empty when whole). */
@@ -55,7 +64,7 @@ export function verifyTree(root: string): string[] {
   if (manifest.format !== BACKUP_FORMAT || manifest.version !== BACKUP_VERSION) return ['不是本系统的备份，或备份版本不受支持'];
   const problems: string[] = [];
   const listed = new Set(manifest.files.map((file) => file.path));
-  if (!listed.has(DATABASE_FILE)) problems.push('备份里没有数据库文件');
+  if (!listed.has(SNAPSHOT_FILES[manifest.database ?? 'sqlite'])) problems.push('备份里没有数据库文件');
   for (const file of manifest.files) {
     const full = path.join(root, file.path);
     if (!fs.existsSync(full)) problems.push(`缺少文件：${file.path}`);

@@ -59,6 +59,16 @@ export const postgresqlSearchStore: SearchStore = {
         VALUES (${story.articleId}, ${story.live.publishAt.toISOString()}::timestamptz, ${tsvectorLiteral(story.live.title, story.live.body)}::tsvector)`;
     }
   },
+  async writeMany(tx, stories) {
+    // One statement per table for the whole batch: a rebuild of 100,000 stories in minutes, not hours.
+    if (stories.length === 0) return;
+    await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, doc)
+      SELECT id, string_to_array(owners, ' '), doc::tsvector FROM unnest(${stories.map((s) => s.articleId)}::text[], ${stories.map((s) => s.owners.join(' '))}::text[], ${stories.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, owners, doc, n) ORDER BY n`;
+    const live = stories.filter((story) => story.live);
+    if (live.length === 0) return;
+    await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, doc)
+      SELECT id, at::timestamptz, doc::tsvector FROM unnest(${live.map((s) => s.articleId)}::text[], ${live.map((s) => s.live!.publishAt.toISOString())}::text[], ${live.map((s) => tsvectorLiteral(s.live!.title, s.live!.body))}::text[]) WITH ORDINALITY AS v(id, at, doc, n) ORDER BY n`;
+  },
   async remove(tx, articleId) {
     await tx.$executeRaw`DELETE FROM search_public WHERE article_id = ${articleId}`;
     await tx.$executeRaw`DELETE FROM search_newsroom WHERE article_id = ${articleId}`;

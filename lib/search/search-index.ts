@@ -80,7 +80,7 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
     });
     if (batch.length === 0) break;
     await db.$transaction(async (tx) => {
-      for (const article of batch) await store.write(tx, indexedStory(article));
+      await store.writeMany(tx, batch.map(indexedStory));
     });
     count += batch.length;
     cursor = batch[batch.length - 1]!.id;

@@ -92,6 +92,9 @@ export const sqliteSearchStore: SearchStore = {
       await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${story.articleId}, ${sqliteTime(story.live.publishAt)}, ${story.live.title.join(' ')}, ${story.live.body.join(' ')})`;
     }
   },
+  async writeMany(tx, stories) {
+    for (const story of stories) await sqliteSearchStore.write(tx, story);
+  },
   async remove(tx, articleId) {
     await tx.$executeRaw`DELETE FROM search_public WHERE article_id = ${articleId}`;
     await tx.$executeRaw`DELETE FROM search_newsroom WHERE article_id = ${articleId}`;

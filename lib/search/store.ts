@@ -35,6 +35,8 @@ export interface SearchStore {
   /** Creates the index if missing (and brings an older layout up to date). */
   ensure(db: Raw): Promise<void>;
   write(tx: Raw, story: IndexedStory): Promise<void>;
+  /** Many stories at once (a rebuild), in the given order. */
+  writeMany(tx: Raw, stories: readonly IndexedStory[]): Promise<void>;
   remove(tx: Raw, articleId: string): Promise<void>;
   clear(db: Raw): Promise<void>;
   /** Stories in the newsroom table. */

@@ -79,9 +79,9 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
       include: INCLUDE,
     });
     if (batch.length === 0) break;
-    await db.$transaction(async (tx) => {
-      await store.writeMany(tx, batch.map(indexedStory));
-    });
+    // Tokenised before the transaction opens; a busy machine must not time the batch out (5 s by default).
+    const stories = batch.map(indexedStory);
+    await db.$transaction((tx) => store.writeMany(tx, stories), { timeout: 60_000 });
     count += batch.length;
     cursor = batch[batch.length - 1]!.id;
   }

@@ -1,0 +1,102 @@
+// One query set, two databases: the same archive (a SQLite newsroom copied to PostgreSQL with
+// db:copy's code, so ids are equal) matches exactly the same stories on both (words, phrases,
+// one-character prefixes, numbers, Latin text), and where relevance is clear-cut (a story with the
+// words in its title against stories with them in the body) the same story comes first. Ranking among
+// near-equal stories may differ: SQLite scores with FTS5's bm25, PostgreSQL with ts_rank (title
+// weighted the same 8:1), which weigh word frequency and story length differently.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
+import { applySqliteMigrations } from '../../scripts/lib/database-setup';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { generateArchive } from '../../scripts/bench/synthetic-archive';
+import { withPostgres } from '../database/postgresql/connect';
+import { copyToPostgres } from '../database/copy-to-postgresql';
+import { indexArticle, rebuildSearchIndex } from './search-index';
+import { searchNewsroom, searchPublished } from './search';
+
+const server = inject('postgresServer');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'search-parity-'));
+const name = `p_${crypto.randomUUID().replaceAll('-', '')}`;
+let sqlite: Db;
+let postgres: Db;
+const now = new Date();
+
+export const SHARED_QUERIES = [
+  '大禹鼎', '柯城', '人民医院', '巡察组', '红色物业联盟', '现场会', '鼎', '柯', '2019年', '5G基站', 'COVID-19', '2020',
+  '柯城 大禹鼎', '荷花街道', '垃圾分类', '五水共治 衢江', '乡村振兴工作队', '区委 部署', '量子计算', '共富工坊',
+];
+
+beforeAll(async () => {
+  const sqlitePath = path.join(scratch, 'newsroom.db');
+  applySqliteMigrations({ DATA_DIR: scratch }, sqlitePath);
+  sqlite = createSqliteClient(sqlitePath);
+  await loadSampleIssue(sqlite);
+  generateArchive(sqlitePath, { years: 1, pagesPerIssue: 4, storiesPerPage: 6, firstNumber: 1, charsPerStory: 300 }, now);
+  await withPostgres(server, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await copyToPostgres(sqlite, url.toString());
+  postgres = createPostgresClient(url.toString());
+  expect(await rebuildSearchIndex(sqlite)).toBe(await rebuildSearchIndex(postgres));
+}, 180_000);
+afterAll(async () => {
+  await sqlite.$disconnect();
+  await postgres.$disconnect();
+  fs.rmSync(scratch, { recursive: true, force: true });
+  await withPostgres(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+});
+
+const page = async (db: Db, q: string) => {
+  const result = await searchPublished(db, { q, pageSize: 50 }, now);
+  return { total: result.total, capped: result.capped, ids: result.hits.map((hit) => hit.articleId).sort() };
+};
+
+/** Stories that name the query in their title (and say little else), among archive stories that mention it in passing. */
+const CLEAR_CUT = [
+  { q: '冰川科考', headline: '冰川科考队今日出发', body: '冰川科考队从柯城出发。' },
+  { q: '量子通信', headline: '量子通信试点落户衢州', body: '量子通信网络开通。' },
+  { q: '龙游石窟', headline: '龙游石窟迎来新展', body: '龙游石窟新展开幕。' },
+  { q: '鹫', headline: '鹫峰新村建成', body: '鹫峰新村。' },
+];
+
+describe('search on SQLite and PostgreSQL', () => {
+  it.each(SHARED_QUERIES)('matches exactly the same stories for %s', async (q) => {
+    const [onSqlite, onPostgres] = [await page(sqlite, q), await page(postgres, q)];
+    expect(onPostgres.total).toBe(onSqlite.total);
+    expect(onPostgres.capped).toBe(onSqlite.capped);
+    if (onSqlite.total <= 50) expect(onPostgres.ids).toEqual(onSqlite.ids);
+  });
+
+  it.each(CLEAR_CUT)('puts the story titled with the words first on both: $q', async ({ q, headline, body }) => {
+    const template = await sqlite.article.findFirstOrThrow({ where: { liveRevisionId: { not: null }, status: 'PUBLISHED' }, include: { liveRevision: true } });
+    for (const db of [sqlite, postgres]) {
+      // Archive stories that mention the words once, deep in a long body.
+      for (let i = 0; i < 3; i += 1) {
+        const passing = await db.article.findFirstOrThrow({ where: { id: { not: template.id }, liveRevisionId: { not: null } }, skip: 40 + i + CLEAR_CUT.findIndex((c) => c.q === q) * 3, orderBy: { id: 'asc' }, include: { liveRevision: true } });
+        await db.revision.update({ where: { id: passing.liveRevisionId! }, data: { bodyText: `${passing.liveRevision!.bodyText}又及：${q}。` } });
+        await indexArticle(db, passing.id);
+      }
+      await db.revision.update({ where: { id: template.liveRevisionId! }, data: { headline, kicker: null, subheadline: null, summary: null, byline: null, bodyText: body } });
+      await indexArticle(db, template.id);
+    }
+    const [onSqlite, onPostgres] = [await searchPublished(sqlite, { q }, now), await searchPublished(postgres, { q }, now)];
+    expect(onSqlite.hits[0]?.headline).toBe(headline);
+    expect(onPostgres.hits[0]?.headline).toBe(headline);
+    expect(onPostgres.hits[0]?.snippetHtml).toBe(onSqlite.hits[0]?.snippetHtml);
+    expect(onPostgres.total).toBe(onSqlite.total);
+  });
+
+  it('limits a reporter to their own stories on both', async () => {
+    const story = await sqlite.article.findFirstOrThrow({ where: { headline: '现场会在柯城召开' } });
+    for (const db of [sqlite, postgres]) {
+      const reporter = await db.user.create({ data: { id: 'parity-reporter', email: 'parity@example.com', name: '记者', role: 'REPORTER' } });
+      await db.article.update({ where: { id: story.id }, data: { createdById: reporter.id } });
+      await indexArticle(db, story.id);
+      expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((hit) => hit.articleId)).toEqual([story.id]);
+      expect((await searchNewsroom(db, { q: reporter.id })).hits).toEqual([]);
+    }
+  });
+});

@@ -3,7 +3,6 @@
 // issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
 // recommends for variable machines (this one is shared).
-import { sqlitePathOf } from '../lib/config/database';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 // issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
 // recommends for variable machines (this one is shared).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
@@ -12,9 +12,9 @@ import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { waitForHealth } from './bench/wait-for-health';
+import { appServerEnv, buildIfStale, startNextServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const BENCH_DIR = path.join(ROOT, '.bench');
 const DATA_DIR = path.join(BENCH_DIR, 'lighthouse');
 const PORT = Number(process.env.BENCH_PORT ?? 3300) + 3;
@@ -38,23 +38,11 @@ async function main() {
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
   const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
-  const serverEnv = {
-    ...env,
-    DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
-    NEXTAUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_URL: frontUrl,
-    SITE_URL: frontUrl,
-    PORT: String(PORT),
-    TRUSTED_PROXY_HOPS: '1',
-    NODE_ENV: 'production' as const,
-  };
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
+  // The app names itself by the front's address: that is where readers (and Lighthouse) meet it.
+  const serverEnv = { ...appServerEnv(env, prepared, PORT, frontUrl), TRUSTED_PROXY_HOPS: '1' };
+  buildIfStale(ROOT, serverEnv);
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env: serverEnv, stdio: 'ignore' });
+  const server = startNextServer(ROOT, PORT, serverEnv);
   let front: ChildProcess | null = null;
   let chrome: chromeLauncher.LaunchedChrome | null = null;
   try {
@@ -93,7 +81,7 @@ async function main() {
   } finally {
     await chrome?.kill();
     if (front) await stopFront(front);
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

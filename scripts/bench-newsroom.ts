@@ -4,7 +4,6 @@
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
 // editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
 // p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,9 +14,9 @@ import { buildIndex } from './bench/search-index';
 import { explain, readQueries, slowestQuery, type SlowestQuery } from './bench/query-plans';
 import { hashPassword } from '../lib/auth/password';
 import { waitForHealth } from './bench/wait-for-health';
+import { appServerEnv, buildIfStale, startNextServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const DATA_DIR = path.join(ROOT, '.bench', 'newsroom');
 const FIXTURE_FILE = path.join(DATA_DIR, 'fixture.json');
 const QUERY_LOG = path.join(DATA_DIR, 'queries.jsonl');
@@ -56,26 +55,6 @@ async function archive(env: NodeJS.ProcessEnv) {
   );
   fs.writeFileSync(FIXTURE_FILE, JSON.stringify(fixture, null, 2));
   return { prepared, fixture };
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** A build older than the code it should hold would time yesterday's code. */
-function buildIfStale(env: NodeJS.ProcessEnv): void {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const sources = ['app', 'components', 'lib'].map((dir) => newestSource(path.join(ROOT, dir)));
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > Math.max(...sources, fs.statSync(path.join(ROOT, 'proxy.ts')).mtimeMs)) return;
-  console.log('next build (the build is missing or older than the code) …');
-  const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('next build failed');
 }
 
 function cookiesOf(response: Response): string[] {
@@ -123,24 +102,11 @@ function targetsFor(fixture: NewsroomFixture): Target[] {
 async function main() {
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_EMAIL, ADMIN_PASSWORD };
   const { prepared, fixture } = await archive(env);
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const serverEnv = {
-    ...env,
-    DATA_DIR: prepared.dataDir,
-    DATABASE_URL: `file:${prepared.sqlitePath}`,
-    NEXTAUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_URL: baseUrl,
-    SITE_URL: baseUrl,
-    PORT: String(PORT),
-    NODE_ENV: 'production' as const,
-  };
-  buildIfStale(serverEnv);
+  const serverEnv = appServerEnv(env, prepared, PORT);
+  buildIfStale(ROOT, serverEnv);
   fs.writeFileSync(QUERY_LOG, '');
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG },
-    stdio: 'ignore',
-  });
+  const server = startNextServer(ROOT, PORT, { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG });
+  const baseUrl = server.url;
   const sqlite = new Database(prepared.sqlitePath, { readonly: true });
   try {
     await waitForHealth(`${baseUrl}/api/health`);
@@ -174,7 +140,7 @@ async function main() {
     }
   } finally {
     sqlite.close();
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

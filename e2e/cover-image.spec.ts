@@ -13,6 +13,7 @@ const CHIEF = { name: '韩立诚', email: 'hanlicheng@e2e.test', role: '总编',
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
 
@@ -44,6 +45,9 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const src = await body.locator('figure img').getAttribute('src', { timeout: 60_000 });
   const key = src!.match(/^\/media\/([0-9a-f]{2}\/[0-9a-f]{32})\/(800|1600)\.webp$/)?.[1];
   expect(key, `uploaded image URL ${src}`).toBeTruthy();
+  // Publishing waits for every picture in the text to have its alt text.
+  await body.locator('figure img').click();
+  await page.getByLabel('图片替代文字').fill('挂上保护牌的古樟树');
   await page.getByRole('button', { name: '选择', exact: true }).click();
   const library = page.getByRole('dialog', { name: '图库' });
   await library.getByRole('button').filter({ has: page.locator(`img[src*="${key}"]`) }).click();

@@ -105,6 +105,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   if (front) expect(await (await fetch(`${FRONT}/feed.xml`)).text()).not.toContain(headline);
 
   const editor = editorA.page;
+  await editor.goto(`${A}${storyPath}`);
   await editor.getByRole('button', { name: '发布', exact: true }).click();
   await expect(status(editor)).toHaveText('状态：已发布');
   const onB = await msUntil(feedB, (code, body) => code === 200 && body.includes(headline));

@@ -3,6 +3,7 @@
 // end-to-end journey and the reliability benchmarks. The data directory must be prepared first
 // (scripts/lib/prepare.ts), once, so that the instances do not all migrate it at the same moment.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serveArgs } from './serve-command';
 import { startFront, stopFront } from './front';
@@ -21,19 +22,22 @@ export type ClusterOptions = {
   mediaDir: string;
   /** Where the front keeps its working files. */
   frontDir: string;
-  /** 'prefix': each instance's output line by line behind its name; 'ignore': none. */
-  output: 'prefix' | 'ignore';
+  /** 'prefix': each instance's output line by line behind its name; 'ignore': none; { dir }: into dir/instance-<name>.log. */
+  output: 'prefix' | 'ignore' | { dir: string };
 };
 
 export const instanceName = (index: number) => String.fromCharCode(65 + index);
 
 /** Starts one instance; resolves once it answers its health check. */
 export async function startInstance(options: Pick<ClusterOptions, 'env' | 'output'>, name: string, port: number): Promise<Instance> {
+  const { output } = options;
+  const sink = typeof output === 'object' ? fs.openSync(path.join(output.dir, `instance-${name}.log`), 'a') : output === 'prefix' ? 'pipe' : 'ignore';
   const child = spawn(process.execPath, serveArgs({ port, hostname: '127.0.0.1' }), {
     cwd: ROOT,
     env: { ...options.env, PORT: String(port), INSTANCE_NAME: name },
-    stdio: ['ignore', options.output === 'prefix' ? 'pipe' : 'ignore', options.output === 'prefix' ? 'pipe' : 'ignore'],
+    stdio: ['ignore', sink, sink],
   });
+  if (typeof sink === 'number') fs.closeSync(sink);
   if (options.output === 'prefix') {
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';

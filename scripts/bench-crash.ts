@@ -86,6 +86,8 @@ async function main() {
     console.log('');
     console.log(`实例 A 已被 kill -9（当时经前端在途的保存 ${inFlightAtKill} 个）；实例 B ${bAlive ? '仍在运行' : '已退出'}`);
     console.log(`编辑被告知：保存成功 ${told.saved} 次（kill 前 ${savedBeforeKill}，kill 后 ${told.saved - savedBeforeKill}），冲突 ${told.conflict}，失败 ${told.error}（kill 后 ${told.errorsAfterKill}）`);
+    const messages = [...new Set(logs.flatMap((log) => log.errors))];
+    if (messages.length) console.log(`失败原因：${messages.slice(0, 4).join('；')}`);
     console.log(`被告知成功、数据库里却没有的保存：${lost.lost}${lost.details.length ? `（${lost.details.join('；')}）` : ''}`);
     console.log(`读者直连实例 B：kill 前 ${probes.bBefore.ok} 成功 / ${probes.bBefore.failed} 失败；kill 后 ${probes.bAfter.ok} 成功 / ${probes.bAfter.failed} 失败`);
     console.log(`读者经前端：kill 前 ${probes.frontBefore.ok} 成功 / ${probes.frontBefore.failed} 失败；kill 后 ${probes.frontAfter.ok} 成功 / ${probes.frontAfter.failed} 失败${lastFrontFailure > killedAt ? `（最后一次失败在 kill 后 ${lastFrontFailure - killedAt} ms）` : ''}`);

@@ -38,7 +38,7 @@ const nextConfig = {
 // The reader cache handler that keeps several instances in step (docs/architecture.md, "Several
 // instances"). A small .mjs that loads the TypeScript handler through tsx (plain `next start` has no loader);
 // `next build` keeps Next's own handler, which is all prerendering needs.
-const READER_CACHE_HANDLER = path.join(import.meta.dirname, 'lib', 'cache', 'reader-cache-handler.mjs');
+const READER_CACHE_HANDLER = path.join(import.meta.dirname, 'lib', 'cache', 'next-cache-handler.mjs');
 
 /** @param {string} phase */
 export default function config(phase) {

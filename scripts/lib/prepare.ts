@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, resolveDatabase, type Env } from '../../lib/config/database';
 import { ensureDataDir } from '../../lib/config/data-dir';
+import { ensureMediaDir } from '../../lib/config/media-dir';
 import { ensureAuthSecret } from '../../lib/config/auth-secret';
 import { createSqliteClient } from '../../lib/db-client';
 import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-admin';
@@ -48,6 +49,7 @@ export function applyMigrations(env: Env, sqlitePath: string): void {
 export async function prepare(env: Env, options: { loadSample?: boolean } = {}): Promise<Prepared> {
   const { sqlitePath } = resolveDatabase(env);
   const dataDir = ensureDataDir(env);
+  ensureMediaDir(env);
   ensureWritableParent(sqlitePath);
   applyMigrations(env, sqlitePath);
 

@@ -214,7 +214,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await page.getByRole('button', { name: '新建稿件' }).click();
     await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
     await page.getByRole('textbox', { name: '正文' }).click();
-    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads are issue 12's).
+    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
     await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
     const src = await page.getByRole('textbox', { name: '正文' }).locator('figure img').getAttribute('src', { timeout: 30_000 });

@@ -1,4 +1,4 @@
-// npm run bench:history — how big one story's revision history gets (issue 21). A 3,000-character
+// npm run bench:history — how big one story's revision history gets. A 3,000-character
 // story is written over about an hour: 500 autosaves in bursts with the pauses people make, by two
 // people (the reporter, then an editor polishing it in review), a submit, two sign-offs (初审, 签发)
 // and a publish, all through the real services against a fresh SQLite database. The same saves are
@@ -128,7 +128,7 @@ async function main() {
   const live = await current.db.article.findUniqueOrThrow({ where: { id }, include: { liveRevision: { select: { kind: true, bodyText: true } } } });
   await current.db.$disconnect();
 
-  // Baseline: the same saves, one full revision row per content change (the behaviour before issue 21).
+  // Baseline: the same saves, one full revision row per content change (the behaviour before coalescing).
   const baseline = await freshDatabase('one-per-save');
   const baseReporter = await person(baseline.db, '黄淑妍', 'REPORTER');
   const baseArticle = await baseline.db.article.create({ data: { publicationId: baseline.publicationId, slug: 'baseline', headline: '', body: '{}', bodyText: '' } });

@@ -20,7 +20,7 @@ function publicationLine(panel: Panel): string | null {
   return panel.visible ? `读者可见，发布于 ${formatDateTime(panel.publishAt)}` : '时间为北京时间，到时读者自动可见';
 }
 
-/** 三审 progress, the steps this person may take now, and the sign-off history (issue 6). */
+/** 三审 progress, the steps this person may take now, and the sign-off history. */
 export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: Panel }) {
   const { offers } = panel;
   const line = publicationLine(panel);

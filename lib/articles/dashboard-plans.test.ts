@@ -1,4 +1,4 @@
-// The dashboard's reads keep their plans at archive scale (issue 20): no pass over the whole Article
+// The dashboard's reads keep their plans at archive scale: no pass over the whole Article
 // table and no sort of it for ORDER BY. The database is the bench's newsroom scaled down (two years
 // of weekly issues, stories at every workflow step, proportions as in the 100,000-story bench) with
 // statistics taken as start-up takes them; each dashboard read runs as an editor and as a reporter

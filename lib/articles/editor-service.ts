@@ -1,4 +1,4 @@
-// Writing stories (issue 5): create, save with an optimistic lock, record each content change in the
+// Writing stories: create, save with an optimistic lock, record each content change in the
 // revision history (autosaves coalesced, revision-log.ts), restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';

@@ -1,4 +1,4 @@
-// Merging the history written before coalescing (issue 21), as a pure plan: which old revisions
+// Merging the history written before coalescing, as a pure plan: which old revisions
 // become one, and which are kept whatever happens because a reviewer signed them, readers were given
 // them, or they put an older text back (a restore). The same rules as new saves (revision-rules.ts):
 // one person's saves with no pause of AUTOSAVE_PAUSE_MS between them are one revision.

@@ -1,4 +1,4 @@
-// Merges the revision history written before coalescing (issue 21), one transaction per story: a
+// Merges the revision history written before coalescing, one transaction per story: a
 // story is either merged whole or left exactly as it was, so an interrupted run loses nothing and the
 // next run (db:migrate, or start-up) carries on. Rows still to examine have saves = 0 (set by the
 // revision_kind migration); a story once merged is never examined again, so running it twice is a no-op.

@@ -1,4 +1,4 @@
-// Coalesced revision history against a real database (issue 21): which saves share a revision, which
+// Coalesced revision history against a real database: which saves share a revision, which
 // events keep one, and that nothing signed or published is ever written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';

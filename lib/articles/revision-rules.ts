@@ -1,4 +1,4 @@
-// When a save becomes a new revision (issue 21), as pure rules. Autosaves of one person write into one
+// When a save becomes a new revision, as pure rules. Autosaves of one person write into one
 // rolling revision; it is closed for good by a pause, by someone else saving, or by an event that
 // matters (a manual save, submit, a sign-off or return, publish, a correction, a restore, an import).
 // Closed revisions are never written into again, so what a reviewer signed or a reader saw stays.

@@ -1,4 +1,4 @@
-// The one definition of "visible to readers" (DESIGN §5): published, publishAt reached, not retracted,
+// The one definition of "visible to readers" (docs/architecture.md: Publishing and time): published, publishAt reached, not retracted,
 // not deleted. Scheduling is only a future publishAt, so nothing has to fire for a story to appear.
 // Every reader query takes its filter from here.
 // "Published" is having a live revision, not the working copy's status: an edited published story is

@@ -1,4 +1,4 @@
-// Story workflow steps (issue 6): each loads the story, asks the pure rules in workflow.ts, writes the
+// Story workflow steps: each loads the story, asks the pure rules in workflow.ts, writes the
 // new state, the sign-off or note, the search index and an audit event in one transaction.
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';

@@ -1,4 +1,4 @@
-// The story workflow (DESIGN §2, §5): a pure state machine, no database. The services load a story's
+// The story workflow (docs/architecture.md: Publishing and time): a pure state machine, no database. The services load a story's
 // state, ask here whether a step is allowed and what the story becomes, then write the answer.
 //
 //   DRAFT ─submit→ SUBMITTED ─approve (level 1 … n-1)→ SUBMITTED ─approve (level n, 签发)→ APPROVED

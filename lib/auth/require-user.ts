@@ -1,4 +1,4 @@
-// The one gate for non-public data (DESIGN §3): every query and action that reads or writes it
+// The one gate for non-public data (docs/architecture.md: Layout): every query and action that reads or writes it
 // calls requireUser(capability) first. Pages use requirePageUser to turn a refusal into the sign-in
 // redirect or the 403 page.
 import 'server-only';

@@ -1,4 +1,4 @@
-// Every date shown or entered is in the publication's time zone (DESIGN §5), whatever the server's.
+// Every date shown or entered is in the publication's time zone (docs/architecture.md: Publishing and time), whatever the server's.
 import { formatCalendarDate, requireCalendarDate, type CalendarDate } from './calendar-date';
 
 export const PUBLICATION_TIME_ZONE = 'Asia/Shanghai';

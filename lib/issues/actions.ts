@@ -1,5 +1,5 @@
 'use server';
-// Issue planner actions (issue 6). Layout changes only touch the newsroom; publishing, scheduling and
+// Issue planner actions. Layout changes only touch the newsroom; publishing, scheduling and
 // unscheduling change what readers may see, so they revalidate the whole public site.
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';

@@ -6,7 +6,7 @@ export type IssueState = 'planning' | 'scheduled' | 'published';
 
 type IssueTiming = { status: string; publishAt: Date | string | null };
 
-/** A scheduled issue is a published one whose time has not come (DESIGN §5). */
+/** A scheduled issue is a published one whose time has not come (docs/architecture.md: Publishing and time). */
 export function issueStateOf(issue: IssueTiming, now: Date): IssueState {
   if (issue.status !== 'PUBLISHED' || !issue.publishAt) return 'planning';
   return new Date(issue.publishAt).getTime() > now.getTime() ? 'scheduled' : 'published';

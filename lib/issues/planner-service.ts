@@ -1,4 +1,4 @@
-// The issue planner (issue 6): create an issue, lay its pages out, and publish or schedule it. Every
+// The issue planner: create an issue, lay its pages out, and publish or schedule it. Every
 // change runs in one transaction with its audit event; an issue is laid out only while it is planned.
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';

@@ -1,4 +1,4 @@
-// Reads for the issue planner (issue 6). Every function checks the caller's capability first.
+// Reads for the issue planner. Every function checks the caller's capability first.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';

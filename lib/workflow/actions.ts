@@ -1,5 +1,5 @@
 'use server';
-// Workflow steps on one story (issue 6). Thin: check the capability, call the service, revalidate the
+// Workflow steps on one story. Thin: check the capability, call the service, revalidate the
 // newsroom page and, when readers are affected, exactly the public pages the story is on.
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';

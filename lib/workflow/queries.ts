@@ -1,4 +1,4 @@
-// What the story page's workflow panel shows and offers to the signed-in person (issue 6).
+// What the story page's workflow panel shows and offers to the signed-in person.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';

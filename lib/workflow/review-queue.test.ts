@@ -1,5 +1,5 @@
 // The review queue filters in SQL exactly as canApprove decides for one story, with no ceiling on how
-// many stories wait (issue 20).
+// many stories wait.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { makeActor } from '@/test/support/users';

@@ -1,4 +1,4 @@
-// The review queue: stories waiting at a level this reviewer may sign, oldest first (issue 6 §3).
+// The review queue: stories waiting at a level this reviewer may sign, oldest first.
 // canApprove's rules are written into the query (queueWhere), so the database filters, counts and
 // pages however many stories wait; the index Article(status, stepSince, updatedAt) walks them in order.
 import type { Db } from '../db-client';

@@ -9,7 +9,6 @@ import { UserFacingError } from '../actions/result';
 import { canEditStory } from './permissions';
 
 export const PRESENCE_WINDOW_MS = 45_000;
-export const HEARTBEAT_MS = 15_000;
 
 type Person = { id: string; role: Role };
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { fromZodError, guarded, UserFacingError, type ActionResult } from '../actions/result';
+import { fromZodError, guarded, type ActionResult } from '../actions/result';
 import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type SaveOutcome } from './editor-service';
 import { heartbeat, leave } from './presence';
 import { storyInputSchema, type StoryInput } from './schemas';
@@ -12,6 +12,8 @@ import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
 import { formatDateTime } from '../dates/format';
 import { testOnlySaveDelay } from '../testing/e2e-hooks';
+import { parseDoc } from '../content/doc-json';
+import { requirePublication } from '../settings/publication';
 
 export type ConflictSnapshot = {
   version: number;
@@ -31,7 +33,7 @@ async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, 
       ...conflict,
       story: {
         kicker: current.kicker ?? '', headline: current.headline, subheadline: current.subheadline ?? '', dateline: current.dateline ?? '',
-        byline: current.byline ?? '', summary: current.summary ?? '', body: JSON.parse(current.body) as Doc,
+        byline: current.byline ?? '', summary: current.summary ?? '', body: parseDoc(current.body),
       },
     },
   };
@@ -40,8 +42,7 @@ async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, 
 export async function createStoryAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
     const user = await requireUser('article:create');
-    const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-    if (!publication) throw new UserFacingError('还没有设置报刊信息');
+    const publication = await requirePublication(db, { id: true });
     const { id } = await createStory(db, user, publication.id);
     return { ok: true as const, id };
   });

@@ -11,11 +11,12 @@ import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from './revision-rules';
 import { clampLevels, levelName } from './workflow';
 import { othersEditing } from './presence';
-import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
 import { ownStoryCounts, ownStoryPage } from './my-stories';
+import { parseDoc } from '../content/doc-json';
+import { mediaUrl } from '../media/url';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myStoryCounts(): Promise<Record<string, number>> {
@@ -57,9 +58,9 @@ export async function getStoryForEditor(articleId: string) {
       byline: article.byline ?? '',
       summary: article.summary ?? '',
       coverMediaId: article.coverMediaId,
-      coverUrl: article.coverMedia ? `/media/${article.coverMedia.storageKey}/800.webp` : null,
+      coverUrl: article.coverMedia ? mediaUrl(article.coverMedia.storageKey, 800) : null,
       authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
-      body: JSON.parse(article.body) as Doc,
+      body: parseDoc(article.body),
       updatedAt: article.updatedAt.toISOString(),
       updatedBy: article.updatedBy?.name ?? null,
       wordCount: article.wordCount,
@@ -159,7 +160,7 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
     byline: full.byline,
     summary: full.summary,
     teaser: teaser(full.summary, full.bodyText, 120),
-    bodyHtml: renderHtml(JSON.parse(full.body) as Doc),
+    bodyHtml: renderHtml(parseDoc(full.body)),
     cover: coverImage(full.coverMedia),
     authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
     publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
@@ -175,7 +176,7 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
 export async function listMediaLibrary(page = 1) {
   await requireUser('media:upload');
   const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
-  return items.map((item) => ({ id: item.id, url: `/media/${item.storageKey}/800.webp`, fullUrl: `/media/${item.storageKey}/1600.webp`, alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
+  return items.map((item) => ({ id: item.id, url: mediaUrl(item.storageKey, 800), fullUrl: mediaUrl(item.storageKey, 1600), alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
 }
 
 export const LIST_PAGE_SIZE = 10;

@@ -10,6 +10,7 @@ import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import { requirePublication } from '../settings/publication';
 
 function text(form: FormData, name: string): string {
   return formText(form, name).trim();
@@ -24,8 +25,7 @@ function board(issueNumber: number | string): void {
 export async function createIssueAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
     const actor = await requireUser('issue:plan');
-    const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-    if (!publication) throw new UserFacingError('还没有设置报刊信息');
+    const publication = await requirePublication(db, { id: true });
     const pageCount = Number(text(form, 'pageCount'));
     if (!Number.isInteger(pageCount)) throw new UserFacingError('版数应为整数', { pageCount: '版数应为整数' });
     const names = text(form, 'pageNames').split(/[,，、\s]+/).filter(Boolean);

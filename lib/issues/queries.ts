@@ -11,6 +11,7 @@ import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 import { issueStateLabel, issueStateOf } from './issue-state';
 import { storyStateLabel } from '../articles/story-label';
+import { findPublication } from '../settings/publication';
 
 export type { IssueState } from './issue-state';
 
@@ -31,7 +32,7 @@ export async function listPlannerIssues(now = new Date()) {
 export async function newIssueProposal(now = new Date()) {
   await requireUser('issue:plan');
   const [publication, last] = await Promise.all([
-    db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { publishDays: true } }),
+    findPublication(db, { publishDays: true }),
     db.issue.findFirst({ orderBy: { number: 'desc' }, select: { number: true, date: true, pageCount: true } }),
   ]);
   const pageCount = last?.pageCount ?? 4;

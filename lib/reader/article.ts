@@ -3,7 +3,7 @@ import type { Db } from '../db-client';
 import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
 import { teaser } from '../articles/teaser';
 import { renderHtml } from '../content/render-html';
-import type { Doc } from '../content/types';
+import { parseDoc } from '../content/doc-json';
 import type { ArticleLookup, ArticleView } from './types';
 import { COVER_SELECT, coverImage } from './cover';
 
@@ -42,7 +42,7 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
     byline: live.byline,
     summary: live.summary,
     teaser: teaser(live.summary, live.bodyText, 120),
-    bodyHtml: renderHtml(JSON.parse(live.body) as Doc),
+    bodyHtml: renderHtml(parseDoc(live.body)),
     cover: coverImage(article.coverMedia),
     authors: article.authors,
     publishedAt: (article.publishedAt ?? article.publishAt ?? live.createdAt).toISOString(),

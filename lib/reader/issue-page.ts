@@ -5,6 +5,7 @@ import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
 import { teaser } from '../articles/teaser';
 import type { IssuePageView, IssueRef, StoryCard } from './types';
 import { COVER_SELECT, coverImage } from './cover';
+import { findPublication } from '../settings/publication';
 
 export const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
 
@@ -106,5 +107,5 @@ async function neighbourIssue(
 }
 
 export async function readPublication(db: Db) {
-  return db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: PUBLICATION_SELECT });
+  return findPublication(db, PUBLICATION_SELECT);
 }

@@ -212,3 +212,97 @@ describe('reading a story written by someone else', () => {
     expect(can('ADMIN', 'article:edit-any') || can('ADMIN', 'article:edit-own')).toBe(false);
   });
 });
+
+/**
+ * The object check: a reporter acting on another reporter's story, through every action that names a
+ * story and every newsroom read of one, is refused; the story's own author doing the same is not (the
+ * control: without it a refusal for any other reason would pass). Each row gets a story of its own.
+ */
+type Invoke = (id: string, revisionId: string) => Promise<unknown>;
+const actionsModule = () => import('@/lib/articles/actions');
+const workflowModule = () => import('@/lib/workflow/actions');
+const storyForm = (id: string, fields: Record<string, string> = {}) => {
+  const form = new FormData();
+  form.set('articleId', id);
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+};
+const OBJECT_ACTIONS: Record<string, Invoke> = {
+  saveStoryAction: async (id) => (await actionsModule()).saveStoryAction(id, 1, storyInput),
+  restoreRevisionAction: async (id, revisionId) => (await actionsModule()).restoreRevisionAction(id, revisionId, 1),
+  trashStoryAction: async (id) => followRedirect(async () => (await actionsModule()).trashStoryAction(null, storyForm(id))),
+  heartbeatAction: async (id) => (await actionsModule()).heartbeatAction(id),
+  leaveStoryAction: async (id) => (await actionsModule()).leaveStoryAction(id),
+  submitStoryAction: async (id) => (await workflowModule()).submitStoryAction(null, storyForm(id)),
+  addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, storyForm(id, { body: '意见' })),
+};
+const OBJECT_READS: Record<string, Invoke> = {
+  getStoryForEditor: async (id) => (await import('@/lib/articles/queries')).getStoryForEditor(id),
+  getStoryPreview: async (id) => (await import('@/lib/articles/queries')).getStoryPreview(id),
+  getStoryHeading: async (id) => (await import('@/lib/articles/queries')).getStoryHeading(id),
+  listRevisions: async (id) => (await import('@/lib/articles/queries')).listRevisions(id),
+  revisionDiff: async (id, revisionId) => (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
+  getWorkflowPanel: async (id) => (await import('@/lib/workflow/queries')).getWorkflowPanel(id),
+};
+
+describe("a reporter on another reporter's story", () => {
+  let author: { id: string; name: string; role: Role; sessionVersion: number };
+  let intruder: { id: string; sessionVersion: number };
+  let publicationId = '';
+  beforeAll(async () => {
+    author = { ...(await makeUser(db, 'REPORTER')), role: 'REPORTER' };
+    intruder = await makeUser(db, 'REPORTER');
+    const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
+    publicationId = publication.id;
+    const { ensureSearchIndex } = await import('@/lib/search/sqlite-index');
+    await ensureSearchIndex(db);
+  });
+
+  async function authorsStory(): Promise<{ id: string; revisionId: string }> {
+    const { createStory } = await import('@/lib/articles/editor-service');
+    const { id } = await createStory(db, author, publicationId);
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: id } });
+    return { id, revisionId: revision.id };
+  }
+
+  const outcomeOf = (run: () => Promise<unknown>) =>
+    run().then(
+      (result) => ((result as { denied?: string } | undefined)?.denied ? 'denied' : 'allowed'),
+      (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : 'allowed'),
+    );
+
+  for (const [name, invoke] of Object.entries({ ...OBJECT_ACTIONS, ...OBJECT_READS })) {
+    it(`denies ${name} to another reporter and allows it to the author`, async () => {
+      const story = await authorsStory();
+      identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+      expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('denied');
+      identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+      expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('allowed');
+    });
+  }
+
+  it("finds the author's story in the author's newsroom search, not in another reporter's", async () => {
+    const { saveStory } = await import('@/lib/articles/editor-service');
+    const story = await authorsStory();
+    await saveStory(db, author, story.id, 1, { ...storyInput, headline: '独家柯城河湖巡查', authors: [] });
+    const { searchForNewsroom } = await import('@/lib/search/queries');
+    identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+    expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).not.toContain(story.id);
+    identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+    expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).toContain(story.id);
+  });
+
+  it('refuses an editor the final level (终审 is the chief editor’s), and lets a chief editor sign it', async () => {
+    const story = await authorsStory();
+    await db.article.update({ where: { id: story.id }, data: { headline: '待终审', status: 'SUBMITTED', reviewLevel: 2 } });
+    const { approveStoryAction } = await workflowModule();
+    const editor = await makeUser(db, 'EDITOR');
+    identity.claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
+    const refused = await approveStoryAction(null, storyForm(story.id));
+    expect(refused.ok).toBe(false);
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } })).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
+    const chief = await makeUser(db, 'CHIEF_EDITOR');
+    identity.claims = { userId: chief.id, sessionVersion: chief.sessionVersion };
+    expect((await approveStoryAction(null, storyForm(story.id))).ok).toBe(true);
+  });
+});

@@ -3,7 +3,6 @@
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
@@ -11,7 +10,8 @@ import { countDocWords } from '../content/word-count';
 import { validateDoc } from '../content/validate';
 import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/sqlite-index';
-import { canEditStory } from './permissions';
+import { requireStoryAccess } from '../access/story-access';
+import { storyGone } from './story-gone';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';
 import { applyContentChange } from './workflow-service';
@@ -29,9 +29,8 @@ export type SaveOutcome =
   | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
 
 async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
-  const article = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
-  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
-  if (!canEditStory(editor, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
+  const found = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
+  const article = requireStoryAccess(editor, found, 'edit', storyGone);
   check(canEditContent({ status: article.status }));
   return article;
 }

@@ -1,12 +1,12 @@
 // Newsroom reads of stories. Every function checks the caller's capability first.
 import 'server-only';
 import { db } from '../db';
-import { AccessDenied, requireUser } from '../auth/require-user';
+import { requireUser } from '../auth/require-user';
 import { renderHtml } from '../content/render-html';
 import { teaser } from './teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
-import { canEditStory, canReadStory } from './permissions';
+import { mayAccessStory, requireStoryAccess } from '../access/story-access';
 import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from './revision-rules';
 import { clampLevels, levelName } from './workflow';
@@ -29,7 +29,7 @@ export type EditorStory = Awaited<ReturnType<typeof getStoryForEditor>>;
 /** Everything the story editor needs; 404 for a missing story, 403 for someone else's story. */
 export async function getStoryForEditor(articleId: string) {
   const user = await requireUser('newsroom:enter');
-  const article = await db.article.findUnique({
+  const found = await db.article.findUnique({
     where: { id: articleId },
     include: {
       authors: { orderBy: { position: 'asc' } },
@@ -37,8 +37,7 @@ export async function getStoryForEditor(articleId: string) {
       coverMedia: true,
     },
   });
-  if (!article || article.deletedAt) notFound();
-  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  const article = requireStoryAccess(user, found, 'edit', notFound);
   const [people, editing] = await Promise.all([
     db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } }),
     othersEditing(db, articleId, user.id),
@@ -73,16 +72,16 @@ export async function getStoryForEditor(articleId: string) {
 /** For the read-only views (preview, history): 404 for a missing story, 403 for one this person may not read. */
 async function requireReadableStory(articleId: string) {
   const user = await requireUser('newsroom:enter');
-  const article = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
-  if (!article) notFound();
-  if (!canReadStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  const found = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
+  // The history of a story in the trash stays readable (restoring it is an editor's decision).
+  const article = requireStoryAccess(user, found, 'read', notFound, { trashed: 'allow' });
   return { user, article };
 }
 
 /** The heading of the history page: the working copy's headline and version, and whether this person may restore. */
 export async function getStoryHeading(articleId: string) {
   const { user, article } = await requireReadableStory(articleId);
-  const mayEdit = canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) });
+  const mayEdit = mayAccessStory(user, article, 'edit');
   return { headline: article.headline, version: article.version, mayEdit };
 }
 

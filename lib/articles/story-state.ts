@@ -1,6 +1,5 @@
 // Loads what the workflow rules need to know about one story, inside the caller's transaction.
 import type { Tx } from '../db-client';
-import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { clampLevels, type Status, type StoryState, type Verdict } from './workflow';
 
@@ -34,8 +33,4 @@ export type LoadedStory = Awaited<ReturnType<typeof loadStory>>;
 
 export function check(verdict: Verdict): void {
   if (!verdict.ok) throw new UserFacingError(verdict.error);
-}
-
-export function mustOwnOrEdit(allowed: boolean): void {
-  if (!allowed) throw new AccessDenied('FORBIDDEN');
 }

@@ -7,8 +7,9 @@ import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { publishBlockers } from './publish-rules';
 import { indexArticle } from '../search/sqlite-index';
-import { canEditStory } from './permissions';
-import { check, loadStory, mustOwnOrEdit, type LoadedStory } from './story-state';
+import { requireStoryAccess } from '../access/story-access';
+import { check, loadStory, type LoadedStory } from './story-state';
+import { storyGone } from './story-gone';
 import { goLive, withdrawSchedule } from './go-live';
 import { recordEvent } from './revision-log';
 import {
@@ -52,7 +53,7 @@ function audit(tx: Tx, actor: Actor, action: string, story: LoadedStory, details
 
 export function submitStory(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
-    mustOwnOrEdit(canEditStory(actor, { createdById: story.article.createdById, authorUserIds: story.state.authorIds }));
+    requireStoryAccess(actor, story.article, 'edit', storyGone);
     check(canSubmit(story.state));
     if (!story.article.headline.trim()) throw new UserFacingError('请先填写主题再提交审核');
     await advance(tx, story, { status: 'SUBMITTED', reviewLevel: 0, stepSince: now });
@@ -157,8 +158,8 @@ export async function addComment(db: Db, actor: Actor, articleId: string, text: 
   if (!body) throw new UserFacingError('意见不能为空');
   await db.$transaction(async (tx) => {
     const story = await loadStory(tx, articleId, now);
-    // Admins read every story to support the team; everyone else exactly who may edit it.
-    mustOwnOrEdit(actor.role === 'ADMIN' || canEditStory(actor, { createdById: story.article.createdById, authorUserIds: story.state.authorIds }));
+    // Whoever may read the story may comment on it (admins read every story to support the team).
+    requireStoryAccess(actor, story.article, 'read', storyGone);
     await tx.comment.create({ data: { articleId, authorId: actor.id, body, createdAt: now } });
     await audit(tx, actor, 'article.comment', story);
   });

@@ -3,8 +3,8 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { can } from '../access/capabilities';
-import { AccessDenied, requireUser } from '../auth/require-user';
-import { canEditStory } from '../articles/permissions';
+import { requireUser } from '../auth/require-user';
+import { requireStoryAccess } from '../access/story-access';
 import { loadStory } from '../articles/story-state';
 import { publishBlockers } from '../articles/publish-rules';
 import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from '../articles/workflow';
@@ -20,7 +20,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     throw error;
   });
   const { article, state } = story;
-  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: state.authorIds })) throw new AccessDenied('FORBIDDEN');
+  requireStoryAccess(user, article, 'edit', notFound);
   const [signoffs, resets, comments, corrections] = await Promise.all([
     db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
     db.auditEvent.findMany({ where: { subjectId: articleId, action: 'article.review-reset' }, orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } }),

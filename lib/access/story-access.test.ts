@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEditStory } from './permissions';
+import { canEditStory } from './story-access';
 
 const story = { createdById: 'r1', authorUserIds: ['r2', null] };
 

@@ -2,6 +2,7 @@
 // snapshot, so later edits stay in the newsroom until they are signed off and published again.
 import type { Tx } from '../db-client';
 import { recordEvent } from './revision-log';
+import { freezePublishedExtras } from './published-copy';
 import type { Status } from './workflow';
 
 /** First publication at `publishAt` (may be in the future), or an approved update of a live story. */
@@ -9,6 +10,7 @@ export async function goLive(tx: Tx, articleId: string, actorId: string, publish
   const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
   // The published text is a revision of its own kind, never written into again (revision-rules.ts).
   const liveRevisionId = await recordEvent(tx, { articleId, kind: 'PUBLISH', actorId, now });
+  await freezePublishedExtras(tx, articleId, liveRevisionId);
   const keepsTime = Boolean(article.liveRevisionId && article.publishAt);
   await tx.article.update({
     where: { id: articleId },

@@ -7,6 +7,7 @@ import type { StructuredIssue, StructuredStory } from './structured';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
+import { freezePublishedExtras } from '../articles/published-copy';
 import { instantAt } from '../dates/time-zone';
 import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
 
@@ -140,6 +141,7 @@ async function createStory(
   });
   if (publishAt) {
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: article.revisions[0]!.id } });
+    await freezePublishedExtras(tx, article.id, article.revisions[0]!.id);
   }
   return article.id;
 }

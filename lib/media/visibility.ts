@@ -14,7 +14,12 @@ export async function isMediaPublic(db: Db, storageKey: string, now = new Date()
   const user = await db.article.findFirst({
     where: {
       ...visibleArticleWhere(now),
-      OR: [{ coverMediaId: media.id }, { liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } }],
+      OR: [
+        { liveRevision: { coverMediaId: media.id } },
+        // Published before covers were frozen with the revision: the story's own cover is the one readers see.
+        { coverMediaId: media.id, liveRevision: { credits: null } },
+        { liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } },
+      ],
     },
     select: { id: true },
   });

@@ -37,7 +37,7 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
           select: {
             slug: true,
             coverMedia: { select: COVER_SELECT },
-            liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true } },
+            liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true, credits: true, coverMedia: { select: COVER_SELECT } } },
             placements: { select: { isContinuation: true, page: { select: { number: true } } } },
           },
         },
@@ -60,11 +60,16 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     page: { number: page.number, name: page.name },
     stories: placements.flatMap(({ isContinuation, article }): StoryCard[] =>
       article.liveRevision
-        ? [{ ...storyCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(article.coverMedia) }]
+        ? [{ ...storyCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(publishedCover(article.liveRevision, article.coverMedia)) }]
         : []),
     previousIssue,
     nextIssue,
   };
+}
+
+/** The published revision's cover; revisions from before covers were frozen with them use the story's. */
+function publishedCover<M>(live: { credits: string | null; coverMedia: M | null }, working: M | null): M | null {
+  return live.credits === null ? working : live.coverMedia;
 }
 
 type CardContent = { kicker: string | null; headline: string; subheadline: string | null; summary: string | null; bodyText: string };

@@ -14,7 +14,7 @@ import { doc, paragraph } from '../lib/content/builders';
 import { toPlainText } from '../lib/content/plain-text';
 import { countDocWords } from '../lib/content/word-count';
 import { createStory, saveStory, type Editor } from '../lib/articles/editor-service';
-import { approveStory, publishStory, submitStory } from '../lib/articles/workflow-service';
+import { approveStory, publishStory, submitStory } from '../lib/workflow/service';
 import type { CleanStoryInput } from '../lib/articles/schemas';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

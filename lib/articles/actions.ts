@@ -13,7 +13,7 @@ import { listMediaLibrary } from './queries';
 import { formatDateTime } from '../dates/format';
 import { testOnlySaveDelay } from '../testing/e2e-hooks';
 import { parseDoc } from '../content/doc-json';
-import { requirePublication } from '../settings/publication';
+import { requirePublication } from '../publication/lookup';
 
 export type ConflictSnapshot = {
   version: number;
@@ -50,7 +50,7 @@ export async function createStoryAction(_prev?: unknown, _formData?: FormData): 
   return result;
 }
 
-/** `manual` is the 立即保存 button: it closes the rolling autosave revision (revision-rules.ts). */
+/** `manual` is the 立即保存 button: it closes the rolling autosave revision (lib/revisions/revision-rules.ts). */
 export async function saveStoryAction(articleId: string, baseVersion: number, input: StoryInput, manual = false): Promise<SaveResult> {
   const result = await guarded<ActionResult<Saved>>(async () => {
     const user = await requireUser('newsroom:enter');

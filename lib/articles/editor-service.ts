@@ -11,16 +11,16 @@ import { validateDoc } from '../content/validate';
 import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/sqlite-index';
 import { requireStoryAccess } from '../access/story-access';
-import { storyGone } from './story-gone';
+import { storyGone } from '../workflow/story-state';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';
-import { applyContentChange } from './workflow-service';
-import { sameContent } from './content-fields';
-import { canEditContent, canSpike, hasReviewToVoid } from './workflow';
-import { check } from './story-state';
+import { applyContentChange } from '../workflow/service';
+import { sameContent } from '../revisions/content-fields';
+import { canEditContent, canSpike, hasReviewToVoid } from '../workflow/rules';
+import { check } from '../workflow/story-state';
 import type { CleanStoryInput } from './schemas';
-import { recordSave, sealRollingRevision } from './revision-log';
-import type { SaveKind } from './revision-rules';
+import { recordSave, sealRollingRevision } from '../revisions/revision-log';
+import type { SaveKind } from '../revisions/revision-rules';
 
 export type Editor = { id: string; name: string; role: Role };
 

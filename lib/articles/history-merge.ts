@@ -4,7 +4,7 @@
 // revision_kind migration); a story once merged is never examined again, so running it twice is a no-op.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db-client';
-import { CONTENT_FIELDS, type StoryContent } from './content-fields';
+import { CONTENT_FIELDS, type StoryContent } from '../revisions/content-fields';
 import { planMerge, type OldRevision } from './history-merge-plan';
 
 export type StoryMerge = { articleId: string; headline: string; before: number; after: number; kept: number };

@@ -5,7 +5,7 @@
 import type { Db } from '../db-client';
 import type { Role } from '../access/capabilities';
 import { requireStoryAccess } from '../access/story-access';
-import { storyGone } from './story-gone';
+import { storyGone } from '../workflow/story-state';
 
 export const PRESENCE_WINDOW_MS = 45_000;
 

@@ -6,7 +6,7 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { createStory, restoreRevision, saveStory, type Editor } from './editor-service';
-import { approveStory, correctStory, publishStory, returnStory, submitStory } from './workflow-service';
+import { approveStory, correctStory, publishStory, returnStory, submitStory } from '../workflow/service';
 import type { CleanStoryInput } from './schemas';
 
 const db = openTestDatabase();

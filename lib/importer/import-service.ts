@@ -5,7 +5,7 @@ import type { Db } from '../db-client';
 import type { StructuredIssue } from '../issues/structured';
 import { loadStructuredIssue } from '../issues/load-structured';
 import { parseCalendarDate } from '../dates/calendar-date';
-import { findPublication } from '../settings/publication';
+import { findPublication } from '../publication/lookup';
 
 export type ImportOutcome =
   | { ok: true; issueId: string; number: number; stories: number; replaced: boolean }

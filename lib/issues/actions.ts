@@ -10,7 +10,7 @@ import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
-import { requirePublication } from '../settings/publication';
+import { requirePublication } from '../publication/lookup';
 
 function text(form: FormData, name: string): string {
   return formText(form, name).trim();

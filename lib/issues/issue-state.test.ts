@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueStateLabel, issueStateOf } from './issue-state';
-import { storyStateLabel } from '../articles/story-label';
+import { storyStateLabel } from '../workflow/story-label';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const future = new Date('2030-01-01T00:00:00Z');

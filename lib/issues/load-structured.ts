@@ -7,7 +7,7 @@ import type { StructuredIssue, StructuredStory } from './structured';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
-import { freezePublishedExtras } from '../articles/published-copy';
+import { freezePublishedExtras } from '../revisions/published-copy';
 import { instantAt } from '../dates/time-zone';
 import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
 

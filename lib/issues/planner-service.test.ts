@@ -7,7 +7,7 @@ import { ensureSearchIndex } from '../search/sqlite-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
 import { createStory, saveStory, type Editor } from '../articles/editor-service';
-import { approveStory, submitStory } from '../articles/workflow-service';
+import { approveStory, submitStory } from '../workflow/service';
 import { issueBlockers } from './blockers';
 import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 

@@ -5,7 +5,7 @@ import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
 import { indexArticle } from '../search/sqlite-index';
-import { goLive, withdrawSchedule } from '../articles/go-live';
+import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
 

@@ -3,15 +3,15 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels } from '../articles/workflow';
+import { clampLevels } from '../workflow/rules';
 import { isoDateIn } from '../dates/time-zone';
 import { PUBLICATION_SELECT, storyCard } from '../reader/issue-page';
 import type { IssuePageView } from '../reader/types';
 import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 import { issueStateLabel, issueStateOf } from './issue-state';
-import { storyStateLabel } from '../articles/story-label';
-import { findPublication } from '../settings/publication';
+import { storyStateLabel } from '../workflow/story-label';
+import { findPublication } from '../publication/lookup';
 
 export type { IssueState } from './issue-state';
 

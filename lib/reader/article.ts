@@ -1,12 +1,12 @@
 // One story for readers, from its live (published) revision: visible, retracted (a notice), or missing.
 import type { Db } from '../db-client';
-import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
+import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
 import { renderHtml } from '../content/render-html';
 import { parseDoc } from '../content/doc-json';
 import type { ArticleLookup, ArticleView } from './types';
 import { COVER_SELECT, coverImage } from './cover';
-import { publishedCredits } from '../articles/published-copy';
+import { publishedCredits } from '../revisions/published-copy';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
   const article = await db.article.findUnique({

@@ -1,7 +1,7 @@
 // Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
 import { calendarDateIn, instantAt } from '../dates/time-zone';
 
 export const FEED_SIZE = 30;

@@ -1,11 +1,11 @@
 // One page of one visible issue with its visible stories in page order (the front page is page 1
 // of the latest issue). Pure data access: takes the client and the time, so tests can pass both.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
 import type { IssuePageView, IssueRef, StoryCard } from './types';
 import { COVER_SELECT, coverImage } from './cover';
-import { findPublication } from '../settings/publication';
+import { findPublication } from '../publication/lookup';
 
 export const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
 

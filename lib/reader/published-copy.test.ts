@@ -8,7 +8,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
 import { createStory, saveStory, type Editor } from '../articles/editor-service';
-import { approveStory, correctStory, publishStory, submitStory } from '../articles/workflow-service';
+import { approveStory, correctStory, publishStory, submitStory } from '../workflow/service';
 import type { CleanStoryInput } from '../articles/schemas';
 import { isMediaPublic } from '../media/visibility';
 import { readArticle } from './article';

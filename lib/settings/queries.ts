@@ -1,9 +1,9 @@
 import 'server-only';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels } from '../articles/workflow';
+import { clampLevels } from '../workflow/rules';
 import { parsePublishDays } from '../issues/plan';
-import { findPublication } from './publication';
+import { findPublication } from '../publication/lookup';
 
 export async function getPublicationSettings() {
   await requireUser('settings:edit');

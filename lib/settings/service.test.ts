@@ -5,7 +5,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
 import { createStory, saveStory } from '../articles/editor-service';
-import { approveStory, submitStory } from '../articles/workflow-service';
+import { approveStory, submitStory } from '../workflow/service';
 import { updatePublication } from './service';
 import type { PublicationSettings } from './schemas';
 

@@ -2,7 +2,7 @@
 // naming what changed, in one transaction.
 import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
-import { requirePublication } from './publication';
+import { requirePublication } from '../publication/lookup';
 import type { PublicationSettings } from './schemas';
 import { formatPublishDays } from '../issues/plan';
 

@@ -11,7 +11,7 @@ import { revalidateArticle } from '../reader/revalidate';
 import {
   addComment, approveStory, correctStory, publishStory, retractStory, returnStory, submitStory, unscheduleStory,
   type Actor, type StepResult,
-} from '../articles/workflow-service';
+} from './service';
 import { readSchedule } from './schedule-input';
 
 type Step = (actor: Actor, articleId: string, form: FormData) => Promise<StepResult | void>;

@@ -5,10 +5,10 @@ import { db } from '../db';
 import { can } from '../access/capabilities';
 import { requireUser } from '../auth/require-user';
 import { requireStoryAccess } from '../access/story-access';
-import { loadStory } from '../articles/story-state';
-import { publishBlockers } from '../articles/publish-rules';
-import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from '../articles/workflow';
-import { storyStateLabel } from '../articles/story-label';
+import { loadStory } from './story-state';
+import { publishReadiness } from './publish-rules';
+import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from './rules';
+import { storyStateLabel } from './story-label';
 import { UserFacingError } from '../actions/result';
 
 export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
@@ -44,7 +44,8 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     retractionNote: article.retractionNote,
     retractedAt: article.retractedAt?.toISOString() ?? null,
     issue: story.issue ? { number: story.issue.number, status: story.issue.status } : null,
-    blockers: state.live ? [] : publishBlockers(article.body),
+    // What the text still needs (the buttons above follow the sign-off part of the same rule).
+    blockers: publishReadiness({ ...article, live: state.live }, required).filter((item) => item.kind === 'content').map((item) => item.reason),
     signoffs: signoffs.map((s) => ({
       id: s.id, level: s.level, levelName: levelName(s.level, required), reviewer: s.reviewer.name, decision: s.decision,
       comment: s.comment, createdAt: s.createdAt.toISOString(), cleared: Boolean(s.clearedAt),

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { makeActor } from '@/test/support/users';
-import { canApprove, clampLevels, type StoryState } from '../articles/workflow';
+import { canApprove, clampLevels, type StoryState } from './rules';
 import { reviewQueueFor, signableLevels } from './review-queue';
 
 const db = openTestDatabase();

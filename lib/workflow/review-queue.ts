@@ -4,7 +4,7 @@
 import type { Db } from '../db-client';
 import type { Role } from '../access/capabilities';
 import type { Prisma } from '../generated/prisma/client';
-import { canSignLevel, clampLevels, levelName } from '../articles/workflow';
+import { canSignLevel, clampLevels, levelName } from './rules';
 import { elapsedText } from '../dates/elapsed';
 
 export type QueueRow = { id: string; headline: string; author: string; wordCount: number; waiting: string; waitingSince: string; level: string };

@@ -3,7 +3,7 @@ import { requirePageUser } from '@/lib/auth/require-user';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
 import { listMyStories, listRecentlyPublished, listReviewQueue, listScheduledStories, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
 import { createStoryAction } from '@/lib/articles/actions';
-import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { ARTICLE_STATUS_LABELS } from '@/lib/workflow/status-labels';
 import { issueStateLabel } from '@/lib/issues/issue-state';
 import { StoryTable } from '@/components/newsroom/story-table';
 import { ReviewQueue } from '@/components/workflow/review-queue';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterContentChange, approve, canApprove, canCorrect, canEditContent, canPublish, canRetract, canReturn, canSignLevel, canSpike,
   canSubmit, canUnschedule, changerLevel, clampLevels, hasReviewToVoid, levelName, stepLabel, type StoryState,
-} from './workflow';
+} from './rules';
 
 const reporter = { id: 'r', role: 'REPORTER' as const };
 const editorA = { id: 'a', role: 'EDITOR' as const };

@@ -99,13 +99,18 @@ export function canReturn(state: StoryState, actor: Actor, comment: string): Ver
   return refuse(`${STATUS_LABELS[state.status]}的稿件不能退回`);
 }
 
+/** 签发 given for the current text: approved at the last level, or the published copy of a live story (publish-rules.ts). */
+export function hasFinalSignoff(story: { status: string; reviewLevel: number; live: boolean }, requiredLevels: number): boolean {
+  if (story.live && story.status === 'PUBLISHED') return true;
+  return story.status === 'APPROVED' && story.reviewLevel >= requiredLevels;
+}
+
+/** The publish step on one story: the ready rule's sign-off (publish-rules.ts), and not published already. */
 export function canPublish(state: StoryState): Verdict {
-  if (state.status !== 'APPROVED') {
-    if (state.status === 'PUBLISHED') return refuse('稿件已经发布');
-    return refuse(`还没有${levelName(state.requiredLevels, state.requiredLevels)}的稿件不能发布`);
-  }
-  if (state.reviewLevel < state.requiredLevels) return refuse('稿件还缺少审核签字');
-  return allow;
+  if (state.status === 'PUBLISHED') return refuse('稿件已经发布');
+  if (hasFinalSignoff({ ...state, live: false }, state.requiredLevels)) return allow;
+  if (state.status === 'APPROVED') return refuse('稿件还缺少审核签字');
+  return refuse(`还没有${levelName(state.requiredLevels, state.requiredLevels)}的稿件不能发布`);
 }
 
 export function canUnschedule(state: StoryState): Verdict {

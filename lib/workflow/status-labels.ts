@@ -1,4 +1,4 @@
-// Chinese names of the workflow steps (lib/articles/workflow.ts), shown wherever a status appears.
+// Chinese names of the workflow steps (rules.ts), shown wherever a status appears.
 export const ARTICLE_STATUS_LABELS: Record<string, string> = {
   DRAFT: '草稿',
   SUBMITTED: '审核中',

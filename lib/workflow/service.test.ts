@@ -6,11 +6,11 @@ import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
 import { searchPublished } from '../search/search';
 import { readArticle } from '../reader/article';
-import { createStory, saveStory, type Editor } from './editor-service';
+import { createStory, saveStory, type Editor } from '../articles/editor-service';
 import {
   addComment, approveStory, correctStory, publishStory, retractStory, returnStory, submitStory, unscheduleStory,
-} from './workflow-service';
-import type { CleanStoryInput } from './schemas';
+} from './service';
+import type { CleanStoryInput } from '../articles/schemas';
 
 const db = openTestDatabase();
 let reporter: Editor;

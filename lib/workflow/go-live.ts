@@ -1,14 +1,14 @@
 // Making a story's current text the one readers get (now or at publishAt): the live revision is a
 // snapshot, so later edits stay in the newsroom until they are signed off and published again.
 import type { Tx } from '../db-client';
-import { recordEvent } from './revision-log';
-import { freezePublishedExtras } from './published-copy';
-import type { Status } from './workflow';
+import { recordEvent } from '../revisions/revision-log';
+import { freezePublishedExtras } from '../revisions/published-copy';
+import type { Status } from './rules';
 
 /** First publication at `publishAt` (may be in the future), or an approved update of a live story. */
 export async function goLive(tx: Tx, articleId: string, actorId: string, publishAt: Date, now: Date): Promise<void> {
   const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
-  // The published text is a revision of its own kind, never written into again (revision-rules.ts).
+  // The published text is a revision of its own kind, never written into again (lib/revisions/revision-rules.ts).
   const liveRevisionId = await recordEvent(tx, { articleId, kind: 'PUBLISH', actorId, now });
   await freezePublishedExtras(tx, articleId, liveRevisionId);
   const keepsTime = Boolean(article.liveRevisionId && article.publishAt);

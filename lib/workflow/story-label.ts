@@ -2,12 +2,12 @@
 // and the issue board all take their words from here, so a story scheduled for 2030 reads
 // 「定时 2030-01-01 08:00」 everywhere and 「已发布」 only once readers can see it.
 //
-// Whether readers see a story is visibility.ts's rule (status not RETRACTED, a live revision,
+// Whether readers see a story is lib/revisions/visibility.ts's rule (status not RETRACTED, a live revision,
 // publishAt reached). A story has a publishAt exactly while it has a live revision (goLive sets both,
 // withdrawSchedule clears both, go-live.ts), so this rule needs only the status and publishAt that
 // every list already reads; the unit test holds it to isArticleVisible.
 import { formatDateTime } from '../dates/format';
-import { STATUS_LABELS, stepLabel, type Status } from './workflow';
+import { STATUS_LABELS, stepLabel, type Status } from './rules';
 
 export type LabelledStory = {
   status: string;

@@ -1,7 +1,13 @@
 // Loads what the workflow rules need to know about one story, inside the caller's transaction.
 import type { Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
-import { clampLevels, type Status, type StoryState, type Verdict } from './workflow';
+import { isArticleVisible } from '../revisions/visibility';
+import { clampLevels, type Status, type StoryState, type Verdict } from './rules';
+
+/** The answer for a story id that does not exist or is in the trash (services; pages answer 404). */
+export function storyGone(): never {
+  throw new UserFacingError('稿件不存在或已移入回收站');
+}
 
 export async function loadStory(tx: Tx, articleId: string, now: Date) {
   const article = await tx.article.findUnique({
@@ -13,7 +19,7 @@ export async function loadStory(tx: Tx, articleId: string, now: Date) {
       placements: { select: { page: { select: { number: true, issue: { select: { id: true, number: true, status: true, publishAt: true } } } } } },
     },
   });
-  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
+  if (!article || article.deletedAt) storyGone();
   const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter((id): id is string => Boolean(id));
   const live = Boolean(article.liveRevisionId && article.publishAt);
   const state: StoryState = {
@@ -21,7 +27,8 @@ export async function loadStory(tx: Tx, articleId: string, now: Date) {
     reviewLevel: article.reviewLevel,
     requiredLevels: clampLevels(article.publication.reviewLevels),
     live,
-    visible: live && article.publishAt! <= now && !article.retractedAt,
+    // The reader rule itself, so the newsroom never disagrees with what readers get.
+    visible: isArticleVisible(article, now),
     authorIds: [...new Set(authorIds)],
     approvals: article.signoffs,
   };

@@ -1,21 +1,21 @@
-// Story workflow steps: each loads the story, asks the pure rules in workflow.ts, writes the
+// Story workflow steps: each loads the story, asks the pure rules in rules.ts, writes the
 // new state, the sign-off or note, the search index and an audit event in one transaction.
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../access/capabilities';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
-import { publishBlockers } from './publish-rules';
+import { publishReadiness } from './publish-rules';
 import { indexArticle } from '../search/sqlite-index';
 import { requireStoryAccess } from '../access/story-access';
 import { check, loadStory, type LoadedStory } from './story-state';
-import { storyGone } from './story-gone';
+import { storyGone } from './story-state';
 import { goLive, withdrawSchedule } from './go-live';
-import { recordEvent } from './revision-log';
+import { recordEvent } from '../revisions/revision-log';
 import {
   afterContentChange, approve, canApprove, canCorrect, canPublish, canRetract, canReturn, canSubmit, canUnschedule,
   levelName, pendingLevel,
-} from './workflow';
+} from './rules';
 
 export type Actor = { id: string; name: string; role: Role };
 /** What changed for readers, so the action can revalidate exactly that. */
@@ -103,7 +103,7 @@ export function publishStory(db: Db, actor: Actor, articleId: string, at: Date |
     if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
     if (story.state.status === 'PUBLISHED' && story.state.live && !story.state.visible) return reschedule(tx, actor, story, publishAt);
     check(canPublish(story.state));
-    const blockers = publishBlockers(story.article.body);
+    const blockers = publishReadiness({ ...story.article, live: story.state.live }, story.state.requiredLevels).filter((item) => item.kind === 'content').map((item) => item.reason);
     if (blockers.length) throw new UserFacingError(`还不能发布：${blockers.join('；')}`);
     if (story.issue && !story.state.live) throw new UserFacingError(`这篇稿件排在第${story.issue.number}期，请在版面安排中随期次发布`);
     if (story.state.live && at) throw new UserFacingError('已公开稿件的修改只能立即发布');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicationLabel, storyStateLabel } from './story-label';
-import { isArticleVisible } from './visibility';
+import { isArticleVisible } from '../revisions/visibility';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const past = new Date('2026-11-26T22:30:00Z'); // 06:30 on the 27th in Shanghai
@@ -35,7 +35,7 @@ describe('storyStateLabel', () => {
     expect(storyStateLabel({ status: 'RETRACTED', publishAt: past }, now)).toBe('已撤稿');
   });
 
-  it('says 已发布 exactly when the reader rule (visibility.ts) shows the story', () => {
+  it('says 已发布 exactly when the reader rule (lib/revisions/visibility.ts) shows the story', () => {
     const statuses = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'RETRACTED'];
     for (const status of statuses) {
       for (const publishAt of [null, past, now, future]) {

@@ -1,57 +1,48 @@
 'use client';
-// The story editor: fields, the Tiptap body on the shared extension list, autosave with an
-// optimistic lock, a local copy against crashes, conflict resolution and presence.
+// The story editor: composes the fields (story-fields.tsx), the cover (cover-field.tsx), the Tiptap body
+// on the shared extension list with image insertion (use-image-insertion.ts), autosave with an
+// optimistic lock, a local copy and conflict resolution (use-autosave.ts over autosave.ts), and
+// presence (use-presence.ts).
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import { contentExtensions } from '@/lib/content/extensions';
 import { cleanPastedHtml } from '@/lib/content/paste';
 import { countDocWords } from '@/lib/content/word-count';
-import { toPlainText } from '@/lib/content/plain-text';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { generateByline } from '@/lib/articles/byline';
 import { formatDateTime, formatTimeOfDay } from '@/lib/dates/format';
 import type { StoryInput } from '@/lib/articles/schemas';
-import type { ConflictSnapshot, SaveResult } from '@/lib/articles/actions';
+import type { SaveResult } from '@/lib/articles/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Doc } from '@/lib/content/types';
 import { Toolbar } from './toolbar';
 import { FigureControls } from './figure-controls';
-import { AuthorsField, type AuthorValue } from './authors-field';
+import type { AuthorValue } from './authors-field';
 import { MediaPicker, type LibraryItem } from './media-picker';
 import { ConflictDialog } from './conflict-dialog';
-import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
-import { uploadImage } from './upload-image';
-import { SaveQueue } from './save-queue';
+import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft';
+import { statusText, type Conflict } from './autosave';
+import { useAutosave } from './use-autosave';
+import { usePresence } from './use-presence';
+import { insertFigure, useImageInsertion } from './use-image-insertion';
+import { StoryFields, type Fields } from './story-fields';
+import { CoverField } from './cover-field';
+import { inputText, storyText } from './story-text';
 
-type Fields = { kicker: string; headline: string; subheadline: string; dateline: string; byline: string; summary: string; slug: string };
 type Story = Fields & {
   id: string; version: number; status: string; published: boolean; coverMediaId: string | null; coverUrl: string | null;
   authors: AuthorValue[]; body: Doc; updatedAt: string; updatedBy: string | null;
 };
-type Media = { id: string; url: string; alt: string; caption: string | null; width: number; height: number };
 type Actions = {
   save: (articleId: string, baseVersion: number, input: StoryInput, manual?: boolean) => Promise<SaveResult>;
   heartbeat: (articleId: string) => Promise<ActionResult<{ others: { name: string }[] }>>;
   leave: (articleId: string) => Promise<ActionResult>;
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
 };
-/** statusLabel: the story's state in the newsroom's words (lib/articles/story-label.ts), from the page. */
+/** statusLabel: the story's state in the newsroom's words (lib/workflow/story-label.ts), from the page. */
 type Props = { story: Story; statusLabel: string; people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[]; editing: { name: string }[]; actions: Actions };
-
-type Status = { kind: 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'; at?: string; message?: string };
-
-const AUTOSAVE_MS = 2500;
-const HEARTBEAT_MS = 15_000;
-
-function timeText(iso: string | undefined): string {
-  return iso ? formatTimeOfDay(iso) : '';
-}
-
-function storyText(fields: Pick<Fields, 'kicker' | 'headline' | 'subheadline' | 'byline'>, body: Doc): string {
-  return [fields.kicker, fields.headline, fields.subheadline, fields.byline, toPlainText(body)].filter(Boolean).join('\n');
-}
 
 export function StoryEditor({ story, statusLabel, people, editing, actions }: Props) {
   const [fields, setFields] = useState<Fields>({
@@ -60,24 +51,27 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   const [authors, setAuthors] = useState<AuthorValue[]>(story.authors);
   const [bylineAuto, setBylineAuto] = useState(story.byline === '' || story.byline === generateByline(story.authors));
   const [cover, setCover] = useState<{ id: string | null; url: string | null }>({ id: story.coverMediaId, url: story.coverUrl });
-  const [status, setStatus] = useState<Status>({ kind: 'saved', at: story.updatedAt });
   const [words, setWords] = useState(() => countDocWords(story.body));
   const [missingAlt, setMissingAlt] = useState(() => figuresMissingAlt(story.body));
-  const [others, setOthers] = useState(editing);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
-  const [conflict, setConflict] = useState<{ message: string; snapshot: ConflictSnapshot; mine: StoryInput } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [mergeText, setMergeText] = useState<string | null>(null);
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
-  const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const others = usePresence(story.id, editing, actions);
 
-  const version = useRef(story.version);
-  const changeCount = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const snapshotRef = useRef<() => StoryInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
-  const fileInput = useRef<HTMLInputElement>(null);
   // Editor callbacks are created once; they reach the live editor through this ref.
   const editorRef = useRef<Editor | null>(null);
+  const { uploading, uploadError, fileInput, insertFiles, uploadChosen } = useImageInsertion(editorRef);
+  const snapshotRef = useRef<() => StoryInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
+  const { autosave, status } = useAutosave({
+    storyId: story.id,
+    version: story.version,
+    savedAt: story.updatedAt,
+    save: actions.save,
+    snapshot: () => snapshotRef.current(),
+    onSaved: ({ slug }) => setFields((current) => (current.slug === slug ? current : { ...current, slug })),
+    onConflict: setConflict,
+  });
 
   const editor = useEditor({
     extensions: contentExtensions(),
@@ -100,9 +94,9 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
       const json = current.getJSON() as Doc;
       setWords(countDocWords(json));
       setMissingAlt(figuresMissingAlt(json));
-      markDirty();
+      autosave.changed();
     },
-    onBlur: () => void flush(),
+    onBlur: () => void autosave.flush(),
   });
 
   useEffect(() => {
@@ -125,74 +119,12 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
     snapshotRef.current = snapshot;
   }, [snapshot]);
 
-  const manualSave = useRef(false);
-  // Reads the version the previous save returned, when it starts: saves run one at a time (SaveQueue).
-  const runSave = useCallback(async () => {
-    const input = snapshotRef.current();
-    const count = changeCount.current;
-    // 立即保存 closes the rolling autosave revision on the server; the flag goes with the next save.
-    const manual = manualSave.current;
-    manualSave.current = false;
-    setStatus({ kind: 'saving' });
-    let result: SaveResult;
-    try {
-      result = await actions.save(story.id, version.current, input, manual);
-    } catch {
-      setStatus({ kind: 'error', message: '网络或服务器错误，内容已保存在本机，稍后会重试' });
-      return;
-    }
-    if (result.ok) {
-      version.current = result.version;
-      setFields((current) => (current.slug === result.slug ? current : { ...current, slug: result.slug }));
-      if (count === changeCount.current) {
-        clearLocalDraft(story.id);
-        setStatus({ kind: 'saved', at: result.savedAt });
-      } else {
-        setStatus({ kind: 'dirty' });
-      }
-    } else if ('conflict' in result) {
-      setConflict({ message: result.error, snapshot: result.conflict, mine: input });
-      setStatus({ kind: 'conflict', message: result.error });
-    } else {
-      const details = Object.values(result.fieldErrors ?? {}).join('；');
-      setStatus({ kind: 'error', message: details ? `${result.error}：${details}` : result.error });
-    }
-  }, [actions, story.id]);
-  const runSaveRef = useRef(runSave);
-  useEffect(() => {
-    runSaveRef.current = runSave;
-  }, [runSave]);
-  const saves = useRef<SaveQueue | null>(null);
-  const save = useCallback(() => {
-    saves.current ??= new SaveQueue(() => runSaveRef.current());
-    return saves.current.request();
-  }, []);
-
-  const flush = useCallback(async () => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-      await save();
-    }
-  }, [save]);
-
-  const markDirty = useCallback(() => {
-    changeCount.current += 1;
-    setStatus((current) => (current.kind === 'conflict' ? current : { kind: 'dirty' }));
-    writeLocalDraft(story.id, { baseVersion: version.current, at: new Date().toISOString(), input: snapshotRef.current() });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      void save();
-    }, AUTOSAVE_MS);
-  }, [save, story.id]);
-
   // Field changes go through here; the snapshot is refreshed on the next render, then saved.
   const dirtyAfterRender = useRef(false);
   useEffect(() => {
     if (!dirtyAfterRender.current) return;
     dirtyAfterRender.current = false;
-    markDirty();
+    autosave.changed();
   });
   const setField = (name: keyof Fields, value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
@@ -204,44 +136,21 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
     if (bylineAuto) setFields((current) => ({ ...current, byline: generateByline(next) }));
     dirtyAfterRender.current = true;
   };
+  const changeCover = (next: { id: string | null; url: string | null }) => {
+    setCover(next);
+    dirtyAfterRender.current = true;
+    autosave.markDirty();
+  };
 
   // A local copy newer than the server's means the last session ended before it could save.
   useEffect(() => {
     const local = readLocalDraft(story.id);
     if (!local) return;
-    const serverText = storyText(story, story.body);
-    const localText = storyText({ kicker: local.input.kicker ?? '', headline: local.input.headline ?? '', subheadline: local.input.subheadline ?? '', byline: local.input.byline ?? '' }, local.input.body as Doc);
-    if (localText === serverText) clearLocalDraft(story.id);
+    if (inputText(local.input) === storyText(story, story.body)) clearLocalDraft(story.id);
     // localStorage exists only in the browser, after hydration: an effect is the place to read it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setRestorable(local);
   }, [story]);
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (timer.current || saves.current?.busy || status.kind === 'dirty' || status.kind === 'error' || status.kind === 'conflict') {
-        event.preventDefault();
-        event.returnValue = '';
-      }
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [status.kind]);
-
-  useEffect(() => {
-    let stopped = false;
-    const beat = async () => {
-      const result = await actions.heartbeat(story.id).catch(() => null);
-      if (!stopped && result?.ok) setOthers(result.others);
-    };
-    void beat();
-    const interval = setInterval(beat, HEARTBEAT_MS);
-    return () => {
-      stopped = true;
-      clearInterval(interval);
-      void actions.leave(story.id);
-    };
-  }, [actions, story.id]);
 
   function loadInto(input: StoryInput, body: Doc) {
     setFields((current) => ({
@@ -253,65 +162,16 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
     setWords(countDocWords(body));
   }
 
-  async function upload(file: File): Promise<Media | null> {
-    setUploadError(null);
-    setUploading({ name: file.name, fraction: 0 });
-    const result = await uploadImage(file, (fraction) => setUploading({ name: file.name, fraction }));
-    setUploading(null);
-    if (!result.ok) {
-      setUploadError(`${file.name}：${result.error}`);
-      return null;
-    }
-    return result.media;
-  }
-
-  function insertFigure(current: Editor | null, media: Media | LibraryItem) {
-    // After the selection, never over it: a figure just inserted is selected, and a second upload
-    // finishing must not replace it (nor may an upload replace text the writer had selected).
-    if (!current) return;
-    current.chain().focus().insertContentAt(current.state.selection.to, { type: 'figure', attrs: { src: 'fullUrl' in media ? media.fullUrl : media.url, alt: media.alt, caption: media.caption ?? '', mediaId: media.id, width: media.width, height: media.height } }).run();
-  }
-
-  function insertFiles(files: File[]): boolean {
-    const images = files.filter((file) => file.type.startsWith('image/') || /\.(jpe?g|png|gif|webp|svg)$/i.test(file.name));
-    if (images.length === 0) return false;
-    void (async () => {
-      for (const file of images) {
-        const media = await upload(file);
-        if (media) insertFigure(editorRef.current, media);
-      }
-    })();
-    return true;
-  }
-
-  const statusText = useMemo(() => {
-    switch (status.kind) {
-      case 'saved': return `已保存 ${timeText(status.at)}`;
-      case 'saving': return '正在保存…';
-      case 'dirty': return '未保存';
-      case 'conflict': return '保存冲突';
-      default: return `保存失败：${status.message ?? ''}`;
-    }
-  }, [status]);
-
-  const input = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
-  const field = (name: keyof Fields, label: string, props: Record<string, unknown> = {}) => (
-    <label className="block text-sm font-medium">
-      {label}
-      <input value={fields[name]} onChange={(event) => setField(name, event.target.value)} onBlur={() => void flush()} className={input} {...props} />
-    </label>
-  );
-
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
           <span className="rounded bg-stone-200 px-2 py-0.5 dark:bg-stone-700">{statusLabel}</span>
-          <span className="ml-3" role="status" aria-live="polite" data-testid="save-status">{statusText}</span>
+          <span className="ml-3" role="status" aria-live="polite" data-testid="save-status">{statusText(status, formatTimeOfDay)}</span>
           <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
         </p>
         <p className="flex gap-4 text-sm">
-          <button type="button" onClick={() => { manualSave.current = true; void save(); }} className="underline">立即保存</button>
+          <button type="button" onClick={() => void autosave.saveNow(true)} className="underline">立即保存</button>
           <Link href={`/newsroom/articles/${story.id}/preview`} className="underline" target="_blank">预览</Link>
           <Link href={`/newsroom/articles/${story.id}/history`} className="underline">历史版本</Link>
         </p>
@@ -322,10 +182,9 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           本机有 {formatDateTime(restorable.at)} 未保存的内容。
           <button type="button" className="ml-2 underline" onClick={() => {
             loadInto(restorable.input, restorable.input.body as Doc);
-            version.current = restorable.baseVersion;
+            autosave.rebase(restorable.baseVersion, { kind: 'dirty' });
             setRestorable(null);
             dirtyAfterRender.current = true;
-            setStatus({ kind: 'dirty' });
           }}>恢复</button>
           <button type="button" className="ml-2 underline" onClick={() => { clearLocalDraft(story.id); setRestorable(null); }}>丢弃</button>
         </div>
@@ -339,33 +198,19 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
         </aside>
       ) : null}
 
-      <div className="grid gap-3 sm:grid-cols-2">
-        {field('kicker', '引题')}
-        {field('subheadline', '副题')}
-        <div className="sm:col-span-2">{field('headline', '主题（必填）', { 'aria-required': true, className: `${input} text-xl font-bold` })}</div>
-        {field('dateline', '电头')}
-        <div>
-          {field('byline', '署名（按作者自动生成，可修改）')}
-          {!bylineAuto ? <button type="button" className="text-xs underline" onClick={() => { setBylineAuto(true); setField('byline', generateByline(authors)); }}>按作者重新生成</button> : null}
-        </div>
-        <div className="sm:col-span-2"><AuthorsField authors={authors} people={people} onChange={changeAuthors} /></div>
-        <div className="sm:col-span-2">
-          <label className="block text-sm font-medium">
-            摘要
-            <textarea value={fields.summary} onChange={(event) => setField('summary', event.target.value)} onBlur={() => void flush()} rows={2} className={input} />
-          </label>
-        </div>
-        {field('slug', story.published ? '网址（已发布，不能修改）' : '网址（拼音，发布后不再改变）', { readOnly: story.published })}
-        <div className="text-sm">
-          <span className="font-medium">题图</span>
-          <div className="mt-1 flex items-center gap-3">
-            {/* eslint-disable-next-line @next/next/no-img-element -- our own web copy */}
-            {cover.url ? <img src={cover.url} alt="题图" className="h-16 w-24 object-cover" /> : <span className="text-stone-500">未设置</span>}
-            <button type="button" className="underline" onClick={() => setPicker('cover')}>选择</button>
-            {cover.id ? <button type="button" className="underline" onClick={() => { setCover({ id: null, url: null }); dirtyAfterRender.current = true; setStatus({ kind: 'dirty' }); }}>移除</button> : null}
-          </div>
-        </div>
-      </div>
+      <StoryFields
+        fields={fields}
+        onField={setField}
+        onLeaveField={() => void autosave.flush()}
+        authors={authors}
+        people={people}
+        onAuthors={changeAuthors}
+        bylineAuto={bylineAuto}
+        onRegenerateByline={() => { setBylineAuto(true); setField('byline', generateByline(authors)); }}
+        published={story.published}
+      >
+        <CoverField url={cover.url} chosen={cover.id !== null} onChoose={() => setPicker('cover')} onRemove={() => changeCover({ id: null, url: null })} />
+      </StoryFields>
 
       <div className="rounded border border-stone-400 dark:border-stone-600">
         {editor ? <Toolbar editor={editor} onInsertImage={() => fileInput.current?.click()} /> : null}
@@ -393,9 +238,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           onChange={async (event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (!file) return;
-            const media = await upload(file);
-            if (media) insertFigure(editor, media);
+            if (file) await uploadChosen(file);
           }}
         />
       </div>
@@ -405,11 +248,8 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           load={actions.library}
           onClose={() => setPicker(null)}
           onPick={(item) => {
-            if (picker === 'cover') {
-              setCover({ id: item.id, url: item.url });
-              dirtyAfterRender.current = true;
-              setStatus({ kind: 'dirty' });
-            } else insertFigure(editor, item);
+            if (picker === 'cover') changeCover({ id: item.id, url: item.url });
+            else insertFigure(editor, item);
             setPicker(null);
           }}
         />
@@ -419,26 +259,24 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
         <ConflictDialog
           message={conflict.message}
           conflict={conflict.snapshot}
-          mineText={storyText({ kicker: conflict.mine.kicker ?? '', headline: conflict.mine.headline ?? '', subheadline: conflict.mine.subheadline ?? '', byline: conflict.mine.byline ?? '' }, conflict.mine.body as Doc)}
+          mineText={inputText(conflict.mine)}
           theirsText={storyText(conflict.snapshot.story, conflict.snapshot.story.body)}
           onKeepMine={() => {
-            version.current = conflict.snapshot.version;
+            autosave.rebase(conflict.snapshot.version);
             setConflict(null);
-            void save();
+            void autosave.saveNow();
           }}
           onTakeTheirs={() => {
             loadInto({ ...conflict.snapshot.story, slug: fields.slug, coverMediaId: cover.id, authors }, conflict.snapshot.story.body);
-            version.current = conflict.snapshot.version;
+            autosave.rebase(conflict.snapshot.version, { kind: 'saved', at: conflict.snapshot.savedAt });
             clearLocalDraft(story.id);
             setConflict(null);
-            setStatus({ kind: 'saved', at: conflict.snapshot.savedAt });
           }}
           onMerge={() => {
-            setMergeText(storyText({ kicker: conflict.mine.kicker ?? '', headline: conflict.mine.headline ?? '', subheadline: conflict.mine.subheadline ?? '', byline: conflict.mine.byline ?? '' }, conflict.mine.body as Doc));
+            setMergeText(inputText(conflict.mine));
             loadInto({ ...conflict.snapshot.story, slug: fields.slug, coverMediaId: cover.id, authors }, conflict.snapshot.story.body);
-            version.current = conflict.snapshot.version;
+            autosave.rebase(conflict.snapshot.version, { kind: 'saved', at: conflict.snapshot.savedAt });
             setConflict(null);
-            setStatus({ kind: 'saved', at: conflict.snapshot.savedAt });
           }}
         />
       ) : null}

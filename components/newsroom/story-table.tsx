@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { StoryRow } from '@/lib/articles/queries';
-import { storyStateLabel } from '@/lib/articles/story-label';
+import { storyStateLabel } from '@/lib/workflow/story-label';
 import { formatDateTime } from '@/lib/dates/format';
 import { Pager } from '@/components/ui/pager';
 import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';

@@ -1,14 +1,14 @@
 // The editor's autosave rules, without a browser: a fake server with an optimistic lock, fake timers.
 import { describe, expect, it } from 'vitest';
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 import type { SaveResult } from '@/lib/articles/actions';
 import { Autosave, AUTOSAVE_MS, statusText, type Conflict, type SaveStatus } from './autosave';
 
-function input(headline: string): StoryInput {
+function input(headline: string): ArticleInput {
   return { kicker: '', headline, subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: { type: 'doc', content: [] } };
 }
 
-function setUp(options: { serverVersion?: number; answer?: (base: number, text: StoryInput) => SaveResult | Promise<SaveResult> } = {}) {
+function setUp(options: { serverVersion?: number; answer?: (base: number, text: ArticleInput) => SaveResult | Promise<SaveResult> } = {}) {
   const server = { version: options.serverVersion ?? 1, calls: [] as { base: number; headline: string; manual: boolean }[] };
   const timers: { run: () => void; ms: number; cleared: boolean }[] = [];
   const local = { writes: 0, cleared: 0 };

@@ -3,21 +3,21 @@
 // what the status line says. The hook (use-autosave.ts) only connects it to the component's state,
 // so this is where the rules live and where the unit tests look. A later co-editing transport can
 // replace `save` without touching the fields, presence or image parts.
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 import type { ConflictSnapshot, SaveResult } from '@/lib/articles/actions';
 import { SaveQueue } from './save-queue';
 
 export type SaveStatus = { kind: 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'; at?: string; message?: string };
-export type Conflict = { message: string; snapshot: ConflictSnapshot; mine: StoryInput };
+export type Conflict = { message: string; snapshot: ConflictSnapshot; mine: ArticleInput };
 
 export type AutosaveDeps = {
   storyId: string;
   version: number;
   savedAt: string;
   /** The current text, read when a save starts (and for the local copy at each change). */
-  snapshot: () => StoryInput;
-  save: (articleId: string, baseVersion: number, input: StoryInput, manual: boolean) => Promise<SaveResult>;
-  local: { write: (storyId: string, draft: { baseVersion: number; at: string; input: StoryInput }) => void; clear: (storyId: string) => void };
+  snapshot: () => ArticleInput;
+  save: (articleId: string, baseVersion: number, input: ArticleInput, manual: boolean) => Promise<SaveResult>;
+  local: { write: (storyId: string, draft: { baseVersion: number; at: string; input: ArticleInput }) => void; clear: (storyId: string) => void };
   /** Timers, injectable for tests. */
   setTimer: (run: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;

@@ -2,7 +2,7 @@
 // Connects the Autosave controller (autosave.ts) to the editor component: its status as React state,
 // the latest snapshot function, and a warning before leaving with unsaved text.
 import { useEffect, useState } from 'react';
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 import type { SaveResult } from '@/lib/articles/actions';
 import { Autosave, type Conflict, type SaveStatus } from './autosave';
 import { clearLocalDraft, writeLocalDraft } from './local-draft';
@@ -11,8 +11,8 @@ type Options = {
   storyId: string;
   version: number;
   savedAt: string;
-  save: (articleId: string, baseVersion: number, input: StoryInput, manual?: boolean) => Promise<SaveResult>;
-  snapshot: () => StoryInput;
+  save: (articleId: string, baseVersion: number, input: ArticleInput, manual?: boolean) => Promise<SaveResult>;
+  snapshot: () => ArticleInput;
   onSaved: (saved: { slug: string }) => void;
   onConflict: (conflict: Conflict) => void;
 };

@@ -11,7 +11,7 @@ export const CAPABILITIES = [
   'article:review',
   'article:signoff-final',
   'article:publish',
-  'article:delete',
+  'article:trash',
   'article:restore',
   'issue:plan',
   'issue:publish',
@@ -23,7 +23,7 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:delete', 'media:upload'];
+const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:trash', 'media:upload'];
 const EDITOR: Capability[] = [
   ...REPORTER,
   'article:edit-any',

@@ -4,8 +4,8 @@
 // a story they may not open, learn who edits it, and probe which ids exist.
 import type { Db } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { requireStoryAccess } from '../access/story-access';
-import { storyGone } from '../workflow/story-state';
+import { requireArticleAccess } from '../access/article-access';
+import { articleGone } from '../workflow/article-state';
 
 export const PRESENCE_WINDOW_MS = 45_000;
 
@@ -14,7 +14,7 @@ type Person = { id: string; role: Role };
 /** The object check of the editor's save: the story exists, is not in the trash, and this person may edit it. */
 async function requireEditable(db: Db, person: Person, articleId: string): Promise<void> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { deletedAt: true, createdById: true, authors: { select: { userId: true } } } });
-  requireStoryAccess(person, article, 'edit', storyGone);
+  requireArticleAccess(person, article, 'edit', articleGone);
 }
 
 export async function heartbeat(db: Db, person: Person, articleId: string, now = new Date()): Promise<{ name: string }[]> {

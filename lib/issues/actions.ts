@@ -9,7 +9,7 @@ import { guarded, UserFacingError, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
 import { readSchedule } from '../workflow/schedule-input';
-import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 import { requirePublication } from '../publication/lookup';
 
 function text(form: FormData, name: string): string {
@@ -50,8 +50,8 @@ function layout(input: Layout, change: (actor: { id: string }) => Promise<void>)
   });
 }
 
-export async function placeStoryAction(input: Layout & { page: number; position?: number }): Promise<ActionResult> {
-  return layout(input, (actor) => placeStory(db, actor, input.issueId, input.articleId, Number(input.page), input.position === undefined ? undefined : Number(input.position)));
+export async function placeArticleAction(input: Layout & { page: number; position?: number }): Promise<ActionResult> {
+  return layout(input, (actor) => placeArticle(db, actor, input.issueId, input.articleId, Number(input.page), input.position === undefined ? undefined : Number(input.position)));
 }
 
 export async function removeFromIssueAction(input: Layout): Promise<ActionResult> {

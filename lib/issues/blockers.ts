@@ -9,7 +9,7 @@ export type Blocker = { articleId: string | null; headline: string; reason: stri
 type PlacedStory = { id: string; headline: string; status: string; reviewLevel: number; liveRevisionId: string | null; body: string };
 
 /** Pure: the reasons for one placed story, by the one ready-to-publish rule. */
-export function storyBlockers(story: PlacedStory, requiredLevels: number): string[] {
+export function articleBlockers(story: PlacedStory, requiredLevels: number): string[] {
   return publishReadiness({ ...story, live: Boolean(story.liveRevisionId) }, requiredLevels).map((item) => item.reason);
 }
 
@@ -25,5 +25,5 @@ export async function issueBlockers(tx: Tx, issueId: string): Promise<Blocker[]>
   });
   if (stories.length === 0) return [{ articleId: null, headline: '', reason: '这一期还没有排稿' }];
   const levels = clampLevels(issue.publication.reviewLevels);
-  return stories.flatMap((story) => storyBlockers(story, levels).map((reason) => ({ articleId: story.id, headline: story.headline || '（无标题）', reason })));
+  return stories.flatMap((story) => articleBlockers(story, levels).map((reason) => ({ articleId: story.id, headline: story.headline || '（无标题）', reason })));
 }

@@ -1,6 +1,6 @@
 // An issue's state as the planner and the dashboard show it, in the same words as a story's
-// (lib/workflow/story-label.ts): 筹备中, 定时 2030-01-01 08:00, 已发布. Pure, for unit tests.
-import { publicationLabel } from '../workflow/story-label';
+// (lib/workflow/article-label.ts): 筹备中, 定时 2030-01-01 08:00, 已发布. Pure, for unit tests.
+import { publicationLabel } from '../workflow/article-label';
 
 export type IssueState = 'planning' | 'scheduled' | 'published';
 

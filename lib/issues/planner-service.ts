@@ -81,7 +81,7 @@ async function placeableStory(tx: Tx, articleId: string, issueId: string) {
  * Puts a story on a page at a position (0-based; past the end appends), or moves it there. A story has
  * one first placement per issue; a continuation on the target page gives way to it.
  */
-export async function placeStory(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
+export async function placeArticle(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const target = pageOf(issue, pageNumber);

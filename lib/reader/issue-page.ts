@@ -3,7 +3,7 @@
 import type { Db } from '../db-client';
 import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 import { teaser } from '../content/teaser';
-import type { IssuePageView, IssueRef, StoryCard } from './types';
+import type { IssuePageView, IssueRef, ArticleCard } from './types';
 import { COVER_SELECT, coverImage } from './cover';
 import { findPublication } from '../publication/lookup';
 
@@ -58,9 +58,9 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
     pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
-    stories: placements.flatMap(({ isContinuation, article }): StoryCard[] =>
+    stories: placements.flatMap(({ isContinuation, article }): ArticleCard[] =>
       article.liveRevision
-        ? [{ ...storyCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(publishedCover(article.liveRevision, article.coverMedia)) }]
+        ? [{ ...articleCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(publishedCover(article.liveRevision, article.coverMedia)) }]
         : []),
     previousIssue,
     nextIssue,
@@ -76,7 +76,7 @@ type CardContent = { kicker: string | null; headline: string; subheadline: strin
 type PagePlacement = { isContinuation: boolean; page: { number: number } };
 
 /** A story as listed on a page: with （上接第N版） on a continuation and （下转…） on its first page. */
-export function storyCard(slug: string, content: CardContent, isContinuation: boolean, placements: readonly PagePlacement[]): StoryCard {
+export function articleCard(slug: string, content: CardContent, isContinuation: boolean, placements: readonly PagePlacement[]): ArticleCard {
   const pages = placements.map((p) => ({ number: p.page.number, continuation: p.isContinuation }));
   const first = pages.find((p) => !p.continuation)?.number ?? null;
   return {

@@ -43,6 +43,6 @@ export const getSitemapArticles = (year: number) => cached(['sitemap-articles', 
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
 
 /** Reader search: not cached (every query differs); published stories only. */
-export function searchStories(input: { q: string; from?: Date; to?: Date; page: number }) {
+export function searchArticles(input: { q: string; from?: Date; to?: Date; page: number }) {
   return searchPublished(db, { ...input, pageSize: 10 });
 }

@@ -6,7 +6,7 @@ import { figuresMissingAlt } from '../content/figures';
 import { parseDoc } from '../content/doc-json';
 import { hasFinalSignoff, levelName, stepLabel } from './rules';
 
-export type ReadinessStory = {
+export type ReadinessArticle = {
   headline: string;
   status: string;
   reviewLevel: number;
@@ -23,7 +23,7 @@ export function publishBlockers(body: string): string[] {
 }
 
 /** Every reason a story is not ready for readers; empty when it is. A live story's text was checked when it went live. */
-export function publishReadiness(story: ReadinessStory, requiredLevels: number): Reason[] {
+export function publishReadiness(story: ReadinessArticle, requiredLevels: number): Reason[] {
   const reasons: Reason[] = [];
   if (!story.headline.trim()) reasons.push({ kind: 'headline', reason: '没有主题' });
   if (!hasFinalSignoff(story, requiredLevels)) {

@@ -4,23 +4,23 @@ import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { can } from '../access/capabilities';
 import { requireUser } from '../auth/require-user';
-import { requireStoryAccess } from '../access/story-access';
-import { loadStory } from './story-state';
+import { requireArticleAccess } from '../access/article-access';
+import { loadArticle } from './article-state';
 import { publishReadiness } from './publish-rules';
 import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from './rules';
-import { storyStateLabel } from './story-label';
+import { articleStateLabel } from './article-label';
 import { UserFacingError } from '../actions/result';
 
 export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
 
 export async function getWorkflowPanel(articleId: string, now = new Date()) {
   const user = await requireUser('newsroom:enter');
-  const story = await loadStory(db, articleId, now).catch((error: unknown) => {
+  const story = await loadArticle(db, articleId, now).catch((error: unknown) => {
     if (error instanceof UserFacingError) notFound();
     throw error;
   });
   const { article, state } = story;
-  requireStoryAccess(user, article, 'edit', notFound);
+  requireArticleAccess(user, article, 'edit', notFound);
   const [signoffs, resets, comments, corrections] = await Promise.all([
     db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
     db.auditEvent.findMany({ where: { subjectId: articleId, action: 'article.review-reset' }, orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } }),
@@ -34,7 +34,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   return {
     slug: article.slug,
     status: state.status,
-    statusLabel: storyStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
+    statusLabel: articleStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
     requiredLevels: required,
     levels: Array.from({ length: required }, (_, index) => ({ level: index + 1, name: levelName(index + 1, required), done: state.reviewLevel > index })),
     pendingLevelName: levelName(pending, required),

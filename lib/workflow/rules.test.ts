@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterContentChange, approve, canApprove, canCorrect, canEditContent, canPublish, canRetract, canReturn, canSignLevel, canSpike,
-  canSubmit, canUnschedule, changerLevel, clampLevels, hasReviewToVoid, levelName, stepLabel, type StoryState,
+  afterContentChange, approve, canApprove, canCorrect, canEditContent, canPublish, canRetract, canReturn, canSignLevel, canTrash,
+  canSubmit, canUnschedule, changerLevel, clampLevels, hasReviewToVoid, levelName, stepLabel, type ArticleState,
 } from './rules';
 
 const reporter = { id: 'r', role: 'REPORTER' as const };
@@ -10,10 +10,10 @@ const editorB = { id: 'b', role: 'EDITOR' as const };
 const chief = { id: 'c', role: 'CHIEF_EDITOR' as const };
 const admin = { id: 'x', role: 'ADMIN' as const };
 
-const state = (overrides: Partial<StoryState> = {}): StoryState => ({
+const state = (overrides: Partial<ArticleState> = {}): ArticleState => ({
   status: 'DRAFT', reviewLevel: 0, requiredLevels: 3, live: false, visible: false, authorIds: ['r'], approvals: [], ...overrides,
 });
-const inReview = (reviewLevel: number, approvals: StoryState['approvals'] = []) => state({ status: 'SUBMITTED', reviewLevel, approvals });
+const inReview = (reviewLevel: number, approvals: ArticleState['approvals'] = []) => state({ status: 'SUBMITTED', reviewLevel, approvals });
 
 describe('submit', () => {
   it('moves drafts and returned stories into review and nothing else', () => {
@@ -109,10 +109,10 @@ describe('publish, unschedule, retract, correct, spike', () => {
   });
 
   it('spikes anything but a live or retracted story; retracted stories cannot be edited', () => {
-    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const) expect(canSpike(state({ status })).ok).toBe(true);
-    expect(canSpike(state({ status: 'PUBLISHED', live: true })).ok).toBe(false);
-    expect(canSpike(state({ status: 'SUBMITTED', live: true })).ok).toBe(false);
-    expect(canSpike(state({ status: 'RETRACTED', live: true })).ok).toBe(false);
+    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const) expect(canTrash(state({ status })).ok).toBe(true);
+    expect(canTrash(state({ status: 'PUBLISHED', live: true })).ok).toBe(false);
+    expect(canTrash(state({ status: 'SUBMITTED', live: true })).ok).toBe(false);
+    expect(canTrash(state({ status: 'RETRACTED', live: true })).ok).toBe(false);
     expect(canEditContent(state({ status: 'RETRACTED' })).ok).toBe(false);
     expect(canEditContent(state({ status: 'PUBLISHED' })).ok).toBe(true);
   });

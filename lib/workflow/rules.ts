@@ -5,7 +5,7 @@
 //   SUBMITTED / APPROVED ─return (comment)→ RETURNED ─submit→ SUBMITTED
 //   APPROVED ─publish (now or at a time)→ PUBLISHED ─unschedule (before the time)→ APPROVED
 //   PUBLISHED (visible) ─retract (notice)→ RETRACTED
-//   any state but a live one ─spike→ trash (soft delete)
+//   any state but a live one ─trash→ the trash (soft delete)
 //
 // `status` is the working copy's step. What readers see is the live revision, so a published story
 // that is edited goes back to review while readers keep the published text (`live`).
@@ -14,7 +14,7 @@ import { ARTICLE_STATUS_LABELS } from './status-labels';
 
 export type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'RETRACTED';
 
-export type StoryState = {
+export type ArticleState = {
   status: Status;
   /** Highest level signed off for the current content (0 = none). */
   reviewLevel: number;
@@ -60,17 +60,17 @@ export function stepLabel(status: string, reviewLevel: number, requiredLevels: n
   return status === 'SUBMITTED' ? `${label}（待${levelName(reviewLevel + 1, requiredLevels)}）` : label;
 }
 
-export function pendingLevel(state: Pick<StoryState, 'reviewLevel'>): number {
+export function pendingLevel(state: Pick<ArticleState, 'reviewLevel'>): number {
   return state.reviewLevel + 1;
 }
 
-export function canSubmit(state: StoryState): Verdict {
+export function canSubmit(state: ArticleState): Verdict {
   if (state.status === 'DRAFT' || state.status === 'RETURNED') return allow;
   return refuse(`${STATUS_LABELS[state.status]}的稿件不能再提交审核`);
 }
 
 /** Who may sign the story's next level: the right role, not an author, not already a signer of another level. */
-export function canApprove(state: StoryState, actor: Actor): Verdict {
+export function canApprove(state: ArticleState, actor: Actor): Verdict {
   if (state.status !== 'SUBMITTED') return refuse(`${STATUS_LABELS[state.status]}的稿件不在审核中`);
   const level = pendingLevel(state);
   if (state.authorIds.includes(actor.id)) return refuse('不能审核自己的稿件');
@@ -83,13 +83,13 @@ export function canApprove(state: StoryState, actor: Actor): Verdict {
   return allow;
 }
 
-export function approve(state: StoryState): Pick<StoryState, 'status' | 'reviewLevel'> {
+export function approve(state: ArticleState): Pick<ArticleState, 'status' | 'reviewLevel'> {
   const level = pendingLevel(state);
   return { status: level >= state.requiredLevels ? 'APPROVED' : 'SUBMITTED', reviewLevel: level };
 }
 
 /** A reviewer of the pending level returns a story in review; a final signer also after 签发. */
-export function canReturn(state: StoryState, actor: Actor, comment: string): Verdict {
+export function canReturn(state: ArticleState, actor: Actor, comment: string): Verdict {
   if (!comment.trim()) return refuse('退回时请写明原因');
   if (state.status === 'SUBMITTED') return canApprove(state, actor);
   if (state.status === 'APPROVED') {
@@ -106,39 +106,39 @@ export function hasFinalSignoff(story: { status: string; reviewLevel: number; li
 }
 
 /** The publish step on one story: the ready rule's sign-off (publish-rules.ts), and not published already. */
-export function canPublish(state: StoryState): Verdict {
+export function canPublish(state: ArticleState): Verdict {
   if (state.status === 'PUBLISHED') return refuse('稿件已经发布');
   if (hasFinalSignoff({ ...state, live: false }, state.requiredLevels)) return allow;
   if (state.status === 'APPROVED') return refuse('稿件还缺少审核签字');
   return refuse(`还没有${levelName(state.requiredLevels, state.requiredLevels)}的稿件不能发布`);
 }
 
-export function canUnschedule(state: StoryState): Verdict {
+export function canUnschedule(state: ArticleState): Verdict {
   if (state.status !== 'PUBLISHED' || !state.live) return refuse('稿件没有定时发布');
   if (state.visible) return refuse('发布时间已到，稿件已经公开；如需撤下请撤稿');
   return allow;
 }
 
-export function canRetract(state: StoryState, note: string): Verdict {
+export function canRetract(state: ArticleState, note: string): Verdict {
   if (!note.trim()) return refuse('撤稿时请写明向读者说明的撤稿声明');
   if (state.status === 'RETRACTED') return refuse('稿件已经撤稿');
   if (!state.live || !state.visible) return refuse('稿件还没有公开，不需要撤稿；定时发布的稿件可以取消定时');
   return allow;
 }
 
-export function canCorrect(state: StoryState, note: string): Verdict {
+export function canCorrect(state: ArticleState, note: string): Verdict {
   if (!note.trim()) return refuse('请写明更正内容');
   if (state.status === 'RETRACTED') return refuse('已撤稿的稿件不能更正');
   if (!state.live || !state.visible) return refuse('稿件还没有公开，直接修改正文即可');
   return allow;
 }
 
-export function canEditContent(state: Pick<StoryState, 'status'>): Verdict {
+export function canEditContent(state: Pick<ArticleState, 'status'>): Verdict {
   return state.status === 'RETRACTED' ? refuse('已撤稿的稿件不能修改') : allow;
 }
 
-/** Spiking is a soft delete; a story readers have (or are scheduled to have) must be retracted instead. */
-export function canSpike(state: Pick<StoryState, 'status' | 'live'>): Verdict {
+/** Moving to the trash is a soft delete; a story readers have (or are scheduled to have) must be retracted instead. */
+export function canTrash(state: Pick<ArticleState, 'status' | 'live'>): Verdict {
   if (state.live || state.status === 'PUBLISHED' || state.status === 'RETRACTED') return refuse('已发布的稿件不能移入回收站，请用撤稿');
   return allow;
 }
@@ -147,7 +147,7 @@ export function canSpike(state: Pick<StoryState, 'status' | 'live'>): Verdict {
  * The level a person's change sends the story back to: the level they signed, else the level waiting
  * for them, else the highest level their role signs below it; an author's change goes back to 初审.
  */
-export function changerLevel(state: StoryState, actor: Actor): number {
+export function changerLevel(state: ArticleState, actor: Actor): number {
   const own = state.approvals.find((approval) => approval.reviewerId === actor.id);
   if (own) return own.level;
   if (state.authorIds.includes(actor.id)) return 1;
@@ -168,7 +168,7 @@ export type AfterChange = { status: Status; reviewLevel: number; clearFromLevel:
  * A content change after any sign-off clears the sign-offs from the changer's level up and puts the
  * story back in review at that level. Drafts and returned stories have nothing to clear.
  */
-export function afterContentChange(state: StoryState, actor: Actor): AfterChange {
+export function afterContentChange(state: ArticleState, actor: Actor): AfterChange {
   const untouched = { status: state.status, reviewLevel: state.reviewLevel, clearFromLevel: null };
   if (!hasReviewToVoid(state.status)) return untouched;
   const level = changerLevel(state, actor);

@@ -7,9 +7,9 @@ import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { publishReadiness } from './publish-rules';
 import { indexArticle } from '../search/sqlite-index';
-import { requireStoryAccess } from '../access/story-access';
-import { check, loadStory, type LoadedStory } from './story-state';
-import { storyGone } from './story-state';
+import { requireArticleAccess } from '../access/article-access';
+import { check, loadArticle, type LoadedArticle } from './article-state';
+import { articleGone } from './article-state';
 import { goLive, withdrawSchedule } from './go-live';
 import { recordEvent } from '../revisions/revision-log';
 import {
@@ -29,9 +29,9 @@ function note(text: string, what: string): string {
   return trimmed;
 }
 
-async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: LoadedStory) => Promise<boolean>): Promise<StepResult> {
+async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: LoadedArticle) => Promise<boolean>): Promise<StepResult> {
   return db.$transaction(async (tx) => {
-    const story = await loadStory(tx, articleId, now);
+    const story = await loadArticle(tx, articleId, now);
     const readersAffected = await run(tx, story);
     await indexArticle(tx, articleId);
     return { slug: story.article.slug, issueNumbers: story.issueNumbers, readersAffected };
@@ -42,18 +42,18 @@ async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: L
  * Moves the story on only if nobody moved it since it was read (two reviewers pressing at once): the
  * second gets a message instead of a second sign-off at the same level.
  */
-async function advance(tx: Tx, story: LoadedStory, data: Prisma.ArticleUpdateManyMutationInput): Promise<void> {
+async function advance(tx: Tx, story: LoadedArticle, data: Prisma.ArticleUpdateManyMutationInput): Promise<void> {
   const { count } = await tx.article.updateMany({ where: { id: story.article.id, status: story.article.status, reviewLevel: story.article.reviewLevel }, data });
   if (count !== 1) throw new UserFacingError('稿件的审签状态刚被别人改变，请刷新后再试');
 }
 
-function audit(tx: Tx, actor: Actor, action: string, story: LoadedStory, details: Record<string, unknown> = {}) {
+function audit(tx: Tx, actor: Actor, action: string, story: LoadedArticle, details: Record<string, unknown> = {}) {
   return recordAudit(tx, { actorId: actor.id, action, subjectType: 'Article', subjectId: story.article.id, details: { headline: story.article.headline, ...details } });
 }
 
-export function submitStory(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
+export function submitArticle(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
-    requireStoryAccess(actor, story.article, 'edit', storyGone);
+    requireArticleAccess(actor, story.article, 'edit', articleGone);
     check(canSubmit(story.state));
     if (!story.article.headline.trim()) throw new UserFacingError('请先填写主题再提交审核');
     await advance(tx, story, { status: 'SUBMITTED', reviewLevel: 0, stepSince: now });
@@ -63,7 +63,7 @@ export function submitStory(db: Db, actor: Actor, articleId: string, now = new D
   });
 }
 
-export function approveStory(db: Db, actor: Actor, articleId: string, comment = '', now = new Date()): Promise<StepResult> {
+export function approveArticle(db: Db, actor: Actor, articleId: string, comment = '', now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canApprove(story.state, actor));
     const level = pendingLevel(story.state);
@@ -78,7 +78,7 @@ export function approveStory(db: Db, actor: Actor, articleId: string, comment = 
   });
 }
 
-export function returnStory(db: Db, actor: Actor, articleId: string, comment: string, now = new Date()): Promise<StepResult> {
+export function returnArticle(db: Db, actor: Actor, articleId: string, comment: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canReturn(story.state, actor, comment));
     const level = Math.min(pendingLevel(story.state), story.state.requiredLevels);
@@ -97,7 +97,7 @@ export function returnStory(db: Db, actor: Actor, articleId: string, comment: st
  * Publishes a signed-off story now or at a later time, publishes a signed-off update of a live story,
  * or moves a scheduled story's time. Stories placed in an issue are published with their issue.
  */
-export function publishStory(db: Db, actor: Actor, articleId: string, at: Date | null, now = new Date()): Promise<StepResult> {
+export function publishArticle(db: Db, actor: Actor, articleId: string, at: Date | null, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     const publishAt = at ?? now;
     if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
@@ -114,14 +114,14 @@ export function publishStory(db: Db, actor: Actor, articleId: string, at: Date |
   });
 }
 
-async function reschedule(tx: Tx, actor: Actor, story: LoadedStory, publishAt: Date): Promise<boolean> {
+async function reschedule(tx: Tx, actor: Actor, story: LoadedArticle, publishAt: Date): Promise<boolean> {
   if (story.issue) throw new UserFacingError(`这篇稿件随第${story.issue.number}期定时发布，请在版面安排中改期`);
   await tx.article.update({ where: { id: story.article.id }, data: { publishAt } });
   await audit(tx, actor, 'article.schedule', story, { publishAt: publishAt.toISOString(), previous: story.article.publishAt?.toISOString() });
   return true;
 }
 
-export function unscheduleStory(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
+export function unscheduleArticle(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canUnschedule(story.state));
     if (story.issue) throw new UserFacingError(`这篇稿件随第${story.issue.number}期定时发布，请在版面安排中取消定时`);
@@ -131,7 +131,7 @@ export function unscheduleStory(db: Db, actor: Actor, articleId: string, now = n
   });
 }
 
-export function retractStory(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
+export function retractArticle(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canRetract(story.state, text));
     const retractionNote = note(text, '撤稿声明');
@@ -141,7 +141,7 @@ export function retractStory(db: Db, actor: Actor, articleId: string, text: stri
   });
 }
 
-export function correctStory(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
+export function correctArticle(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canCorrect(story.state, text));
     const correction = note(text, '更正');
@@ -157,20 +157,20 @@ export async function addComment(db: Db, actor: Actor, articleId: string, text: 
   const body = note(text, '意见');
   if (!body) throw new UserFacingError('意见不能为空');
   await db.$transaction(async (tx) => {
-    const story = await loadStory(tx, articleId, now);
+    const story = await loadArticle(tx, articleId, now);
     // Whoever may read the story may comment on it (admins read every story to support the team).
-    requireStoryAccess(actor, story.article, 'read', storyGone);
+    requireArticleAccess(actor, story.article, 'read', articleGone);
     await tx.comment.create({ data: { articleId, authorId: actor.id, body, createdAt: now } });
     await audit(tx, actor, 'article.comment', story);
   });
 }
 
 /**
- * Called by saveStory when the content changed: clears the sign-offs from the changer's level up and
+ * Called by saveArticle when the content changed: clears the sign-offs from the changer's level up and
  * puts the story back in review (readers keep the live revision meanwhile).
  */
 export async function applyContentChange(tx: Tx, actor: Actor, articleId: string, now: Date): Promise<void> {
-  const story = await loadStory(tx, articleId, now);
+  const story = await loadArticle(tx, articleId, now);
   const after = afterContentChange(story.state, actor);
   if (after.clearFromLevel === null) return;
   await tx.signoff.updateMany({

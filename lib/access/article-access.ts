@@ -1,37 +1,37 @@
 // Access to one story, the object check after the capability check (requireUser). Pure: callers load
-// the story as they need it and pass it through `requireStoryAccess`, the one place that decides.
+// the story as they need it and pass it through `requireArticleAccess`, the one place that decides.
 // Reporters may edit their own stories (created or credited); editors and chief editors every story.
 // Reading without changing (preview, history, comments) is also open to whoever may read any story
 // ('article:read-any': admins support the team but never change copy).
 import { can, type Role } from './capabilities';
 import { AccessDenied } from './denied';
 
-export type StoryOwnership = { createdById: string | null; authorUserIds: readonly (string | null)[] };
+export type ArticleOwnership = { createdById: string | null; authorUserIds: readonly (string | null)[] };
 /** A loaded story row: its creator and credited authors are all the check needs. */
-export type OwnedStory = { createdById: string | null; authors: readonly { userId: string | null }[] };
-export type StoryAccess = 'read' | 'edit';
+export type OwnedArticle = { createdById: string | null; authors: readonly { userId: string | null }[] };
+export type ArticleAccess = 'read' | 'edit';
 type Person = { id: string; role: Role };
 
-export function ownsStory(userId: string, story: StoryOwnership): boolean {
+export function ownsArticle(userId: string, story: ArticleOwnership): boolean {
   return story.createdById === userId || story.authorUserIds.includes(userId);
 }
 
-export function canEditStory(user: Person, story: StoryOwnership): boolean {
+export function canEditArticle(user: Person, story: ArticleOwnership): boolean {
   if (can(user.role, 'article:edit-any')) return true;
-  return can(user.role, 'article:edit-own') && ownsStory(user.id, story);
+  return can(user.role, 'article:edit-own') && ownsArticle(user.id, story);
 }
 
 /** Reading (preview, history, comments) without changing: whoever may edit it, and whoever may read any story. */
-export function canReadStory(user: Person, story: StoryOwnership): boolean {
-  return can(user.role, 'article:read-any') || canEditStory(user, story);
+export function canReadArticle(user: Person, story: ArticleOwnership): boolean {
+  return can(user.role, 'article:read-any') || canEditArticle(user, story);
 }
 
-export function ownershipOf(story: OwnedStory): StoryOwnership {
+export function ownershipOf(story: OwnedArticle): ArticleOwnership {
   return { createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId) };
 }
 
-export function mayAccessStory(user: Person, story: OwnedStory, access: StoryAccess): boolean {
-  return access === 'edit' ? canEditStory(user, ownershipOf(story)) : canReadStory(user, ownershipOf(story));
+export function mayAccessArticle(user: Person, story: OwnedArticle, access: ArticleAccess): boolean {
+  return access === 'edit' ? canEditArticle(user, ownershipOf(story)) : canReadArticle(user, ownershipOf(story));
 }
 
 /**
@@ -39,14 +39,14 @@ export function mayAccessStory(user: Person, story: OwnedStory, access: StoryAcc
  * exist (or is in the trash, unless `trashed` is allowed), AccessDenied for one this person may not
  * `access`. Returns the story for the caller to go on with.
  */
-export function requireStoryAccess<T extends OwnedStory & { deletedAt?: Date | null }>(
+export function requireArticleAccess<T extends OwnedArticle & { deletedAt?: Date | null }>(
   user: Person,
   story: T | null | undefined,
-  access: StoryAccess,
+  access: ArticleAccess,
   missing: () => never,
   options: { trashed?: 'allow' } = {},
 ): T {
   if (!story || (story.deletedAt && options.trashed !== 'allow')) missing();
-  if (!mayAccessStory(user, story, access)) throw new AccessDenied('FORBIDDEN');
+  if (!mayAccessArticle(user, story, access)) throw new AccessDenied('FORBIDDEN');
   return story;
 }

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import type { BoardStory as Story } from '@/lib/issues/queries';
-import type { BoardActions } from './use-board-actions';
+import type { PlannerArticle as Story } from '@/lib/issues/queries';
+import type { PlannerActions } from './use-planner-actions';
 
 type Props = {
   story: Story;
@@ -9,7 +9,7 @@ type Props = {
   count: number;
   page: number;
   pages: { number: number; label: string }[];
-  actions: BoardActions;
+  actions: PlannerActions;
   locked: boolean;
   onDragStart: (articleId: string) => void;
 };
@@ -22,7 +22,7 @@ export function cardClass(ready: boolean): string {
 const small = 'rounded border border-stone-400 bg-white px-1.5 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50 dark:bg-stone-900';
 
 /** One story on a page: drag it, or move it with the buttons (the keyboard way to do the same). */
-export function BoardStory({ story, index, count, page, pages, actions, locked, onDragStart }: Props) {
+export function PlannerArticle({ story, index, count, page, pages, actions, locked, onDragStart }: Props) {
   const name = `《${story.headline}》`;
   const others = pages.filter((p) => p.number !== page);
   return (

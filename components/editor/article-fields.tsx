@@ -21,7 +21,7 @@ type Props = {
 
 export const INPUT_CLASS = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
 
-export function StoryFields({ fields, onField, onLeaveField, authors, people, onAuthors, bylineAuto, onRegenerateByline, published, children }: Props) {
+export function ArticleFields({ fields, onField, onLeaveField, authors, people, onAuthors, bylineAuto, onRegenerateByline, published, children }: Props) {
   const field = (name: keyof Fields, label: string, props: Record<string, unknown> = {}) => (
     <label className="block text-sm font-medium">
       {label}

@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import type { StoryRow } from '@/lib/articles/queries';
-import { storyStateLabel } from '@/lib/workflow/story-label';
+import type { ArticleRow } from '@/lib/articles/queries';
+import { articleStateLabel } from '@/lib/workflow/article-label';
 import { formatDateTime } from '@/lib/dates/format';
 import { Pager } from '@/components/ui/pager';
 import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
 
-type Props = { caption: string; rows: StoryRow[]; page: number; pageCount: number; href: (page: number) => string; empty: string; showAuthor?: boolean; timeLabel?: string };
+type Props = { caption: string; rows: ArticleRow[]; page: number; pageCount: number; href: (page: number) => string; empty: string; showAuthor?: boolean; timeLabel?: string };
 
-export function StoryTable({ caption, rows, page, pageCount, href, empty, showAuthor, timeLabel = '更新' }: Props) {
+export function ArticleTable({ caption, rows, page, pageCount, href, empty, showAuthor, timeLabel = '更新' }: Props) {
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
   const now = new Date();
   return (
@@ -20,7 +20,7 @@ export function StoryTable({ caption, rows, page, pageCount, href, empty, showAu
             {rows.map((row) => (
               <tr key={row.id} className={stackedRow}>
                 <td className={`py-1.5 max-sm:py-0 ${stackedLead}`}><Link href={`/newsroom/articles/${row.id}`} className="underline">{row.headline}</Link></td>
-                <td>{storyStateLabel(row, now)}</td>
+                <td>{articleStateLabel(row, now)}</td>
                 {showAuthor ? <td className={stackedCell} data-label="作者">{row.author}</td> : null}
                 <td className={stackedCell} data-label="字数">{row.wordCount}</td>
                 <td className={stackedCell} data-label={timeLabel}>{formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}</td>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { StoryCard } from '@/lib/reader/types';
+import type { ArticleCard } from '@/lib/reader/types';
 
 /** A page's stories in page order: 引题 above, 主题 as the headline, 副题 below, then the opening. */
-export function StoryList({ stories }: { stories: StoryCard[] }) {
+export function ArticleList({ stories }: { stories: ArticleCard[] }) {
   if (stories.length === 0) return <p className="py-10 text-center text-stone-600 dark:text-stone-400">本版暂无可阅读的稿件。</p>;
   return (
     <ol className="divide-y divide-stone-300 dark:divide-stone-700">

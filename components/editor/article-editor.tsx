@@ -1,5 +1,5 @@
 'use client';
-// The story editor: composes the fields (story-fields.tsx), the cover (cover-field.tsx), the Tiptap body
+// The story editor: composes the fields (article-fields.tsx), the cover (cover-field.tsx), the Tiptap body
 // on the shared extension list with image insertion (use-image-insertion.ts), autosave with an
 // optimistic lock, a local copy and conflict resolution (use-autosave.ts over autosave.ts), and
 // presence (use-presence.ts).
@@ -13,7 +13,7 @@ import { countDocWords } from '@/lib/content/word-count';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { generateByline } from '@/lib/articles/byline';
 import { formatDateTime, formatTimeOfDay } from '@/lib/dates/format';
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 import type { SaveResult } from '@/lib/articles/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Doc } from '@/lib/content/types';
@@ -27,24 +27,24 @@ import { statusText, type Conflict } from './autosave';
 import { useAutosave } from './use-autosave';
 import { usePresence } from './use-presence';
 import { insertFigure, useImageInsertion } from './use-image-insertion';
-import { StoryFields, type Fields } from './story-fields';
+import { ArticleFields, type Fields } from './article-fields';
 import { CoverField } from './cover-field';
-import { inputText, storyText } from './story-text';
+import { inputText, articleText } from './article-text';
 
 type Story = Fields & {
   id: string; version: number; status: string; published: boolean; coverMediaId: string | null; coverUrl: string | null;
   authors: AuthorValue[]; body: Doc; updatedAt: string; updatedBy: string | null;
 };
 type Actions = {
-  save: (articleId: string, baseVersion: number, input: StoryInput, manual?: boolean) => Promise<SaveResult>;
+  save: (articleId: string, baseVersion: number, input: ArticleInput, manual?: boolean) => Promise<SaveResult>;
   heartbeat: (articleId: string) => Promise<ActionResult<{ others: { name: string }[] }>>;
   leave: (articleId: string) => Promise<ActionResult>;
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
 };
-/** statusLabel: the story's state in the newsroom's words (lib/workflow/story-label.ts), from the page. */
+/** statusLabel: the story's state in the newsroom's words (lib/workflow/article-label.ts), from the page. */
 type Props = { story: Story; statusLabel: string; people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[]; editing: { name: string }[]; actions: Actions };
 
-export function StoryEditor({ story, statusLabel, people, editing, actions }: Props) {
+export function ArticleEditor({ story, statusLabel, people, editing, actions }: Props) {
   const [fields, setFields] = useState<Fields>({
     kicker: story.kicker, headline: story.headline, subheadline: story.subheadline, dateline: story.dateline, byline: story.byline, summary: story.summary, slug: story.slug,
   });
@@ -62,7 +62,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   // Editor callbacks are created once; they reach the live editor through this ref.
   const editorRef = useRef<Editor | null>(null);
   const { uploading, uploadError, fileInput, insertFiles, uploadChosen } = useImageInsertion(editorRef);
-  const snapshotRef = useRef<() => StoryInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
+  const snapshotRef = useRef<() => ArticleInput>(() => ({ ...fields, authors, coverMediaId: cover.id, body: story.body }));
   const { autosave, status } = useAutosave({
     storyId: story.id,
     version: story.version,
@@ -104,7 +104,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   }, [editor]);
 
   const snapshot = useCallback(
-    (): StoryInput => ({
+    (): ArticleInput => ({
       ...fields,
       byline: fields.byline,
       authors: authors.filter((author) => author.name.trim()),
@@ -146,13 +146,13 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
   useEffect(() => {
     const local = readLocalDraft(story.id);
     if (!local) return;
-    if (inputText(local.input) === storyText(story, story.body)) clearLocalDraft(story.id);
+    if (inputText(local.input) === articleText(story, story.body)) clearLocalDraft(story.id);
     // localStorage exists only in the browser, after hydration: an effect is the place to read it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setRestorable(local);
   }, [story]);
 
-  function loadInto(input: StoryInput, body: Doc) {
+  function loadInto(input: ArticleInput, body: Doc) {
     setFields((current) => ({
       ...current,
       kicker: input.kicker ?? '', headline: input.headline ?? '', subheadline: input.subheadline ?? '', dateline: input.dateline ?? '', byline: input.byline ?? '', summary: input.summary ?? '',
@@ -198,7 +198,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
         </aside>
       ) : null}
 
-      <StoryFields
+      <ArticleFields
         fields={fields}
         onField={setField}
         onLeaveField={() => void autosave.flush()}
@@ -210,7 +210,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
         published={story.published}
       >
         <CoverField url={cover.url} chosen={cover.id !== null} onChoose={() => setPicker('cover')} onRemove={() => changeCover({ id: null, url: null })} />
-      </StoryFields>
+      </ArticleFields>
 
       <div className="rounded border border-stone-400 dark:border-stone-600">
         {editor ? <Toolbar editor={editor} onInsertImage={() => fileInput.current?.click()} /> : null}
@@ -260,7 +260,7 @@ export function StoryEditor({ story, statusLabel, people, editing, actions }: Pr
           message={conflict.message}
           conflict={conflict.snapshot}
           mineText={inputText(conflict.mine)}
-          theirsText={storyText(conflict.snapshot.story, conflict.snapshot.story.body)}
+          theirsText={articleText(conflict.snapshot.story, conflict.snapshot.story.body)}
           onKeepMine={() => {
             autosave.rebase(conflict.snapshot.version);
             setConflict(null);

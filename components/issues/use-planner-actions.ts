@@ -4,11 +4,11 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
-import { placeStoryAction, removeFromIssueAction, setContinuationAction } from '@/lib/issues/actions';
+import { placeArticleAction, removeFromIssueAction, setContinuationAction } from '@/lib/issues/actions';
 
-export type BoardIds = { issueId: string; issueNumber: number };
+export type PlannerIds = { issueId: string; issueNumber: number };
 
-export function useBoardActions(ids: BoardIds) {
+export function usePlannerActions(ids: PlannerIds) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -25,10 +25,10 @@ export function useBoardActions(ids: BoardIds) {
     pending,
     message,
     place: (articleId: string, page: number, position: number | undefined, done: string) =>
-      run(() => placeStoryAction({ ...ids, articleId, page, position }), done),
+      run(() => placeArticleAction({ ...ids, articleId, page, position }), done),
     remove: (articleId: string, done: string) => run(() => removeFromIssueAction({ ...ids, articleId }), done),
     continueOn: (articleId: string, page: number | null, done: string) => run(() => setContinuationAction({ ...ids, articleId, page }), done),
   };
 }
 
-export type BoardActions = ReturnType<typeof useBoardActions>;
+export type PlannerActions = ReturnType<typeof usePlannerActions>;

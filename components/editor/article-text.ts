@@ -2,15 +2,15 @@
 // show two versions side by side in a conflict.
 import { toPlainText } from '@/lib/content/plain-text';
 import type { Doc } from '@/lib/content/types';
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 
 type Heads = { kicker: string; headline: string; subheadline: string; byline: string };
 
-export function storyText(fields: Heads, body: Doc): string {
+export function articleText(fields: Heads, body: Doc): string {
   return [fields.kicker, fields.headline, fields.subheadline, fields.byline, toPlainText(body)].filter(Boolean).join('\n');
 }
 
 /** The same for a story input (fields may be missing). */
-export function inputText(input: StoryInput): string {
-  return storyText({ kicker: input.kicker ?? '', headline: input.headline ?? '', subheadline: input.subheadline ?? '', byline: input.byline ?? '' }, input.body as Doc);
+export function inputText(input: ArticleInput): string {
+  return articleText({ kicker: input.kicker ?? '', headline: input.headline ?? '', subheadline: input.subheadline ?? '', byline: input.byline ?? '' }, input.body as Doc);
 }

@@ -2,14 +2,14 @@
 import type { Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { isArticleVisible } from '../revisions/visibility';
-import { clampLevels, type Status, type StoryState, type Verdict } from './rules';
+import { clampLevels, type Status, type ArticleState, type Verdict } from './rules';
 
 /** The answer for a story id that does not exist or is in the trash (services; pages answer 404). */
-export function storyGone(): never {
+export function articleGone(): never {
   throw new UserFacingError('稿件不存在或已移入回收站');
 }
 
-export async function loadStory(tx: Tx, articleId: string, now: Date) {
+export async function loadArticle(tx: Tx, articleId: string, now: Date) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
     include: {
@@ -19,10 +19,10 @@ export async function loadStory(tx: Tx, articleId: string, now: Date) {
       placements: { select: { page: { select: { number: true, issue: { select: { id: true, number: true, status: true, publishAt: true } } } } } },
     },
   });
-  if (!article || article.deletedAt) storyGone();
+  if (!article || article.deletedAt) articleGone();
   const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter((id): id is string => Boolean(id));
   const live = Boolean(article.liveRevisionId && article.publishAt);
-  const state: StoryState = {
+  const state: ArticleState = {
     status: article.status as Status,
     reviewLevel: article.reviewLevel,
     requiredLevels: clampLevels(article.publication.reviewLevels),
@@ -36,7 +36,7 @@ export async function loadStory(tx: Tx, articleId: string, now: Date) {
   return { article, state, issueNumbers, issue: article.placements[0]?.page.issue ?? null };
 }
 
-export type LoadedStory = Awaited<ReturnType<typeof loadStory>>;
+export type LoadedArticle = Awaited<ReturnType<typeof loadArticle>>;
 
 export function check(verdict: Verdict): void {
   if (!verdict.ok) throw new UserFacingError(verdict.error);

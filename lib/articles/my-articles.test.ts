@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { makeActor } from '@/test/support/users';
-import { ownStoryCounts, ownStoryPage } from './my-stories';
+import { ownArticleCounts, ownArticlePage } from './my-articles';
 
 const db = openTestDatabase();
 let reporter: { id: string };
@@ -33,21 +33,21 @@ beforeAll(async () => {
 
 describe('my stories', () => {
   it('counts created and credited stories by status, leaving out the trash and other people’s', async () => {
-    expect(await ownStoryCounts(db, reporter.id)).toEqual({ PUBLISHED: 1_200, DRAFT: 30 });
+    expect(await ownArticleCounts(db, reporter.id)).toEqual({ PUBLISHED: 1_200, DRAFT: 30 });
   });
 
   it('pages them last changed first, all the way to the oldest', async () => {
-    const first = await ownStoryPage(db, reporter.id, {}, { skip: 0, take: 10 });
+    const first = await ownArticlePage(db, reporter.id, {}, { skip: 0, take: 10 });
     expect(first.total).toBe(1_230);
     expect(first.ids.slice(0, 2)).toEqual(['created-29', 'created-28']);
-    const last = await ownStoryPage(db, reporter.id, {}, { skip: 1_220, take: 10 });
+    const last = await ownArticlePage(db, reporter.id, {}, { skip: 1_220, take: 10 });
     expect(last.ids.at(-1)).toBe('credited-0');
   });
 
   it('filters by status and by headline, with % and _ taken literally', async () => {
-    expect((await ownStoryPage(db, reporter.id, { status: 'DRAFT' }, { skip: 0, take: 100 })).total).toBe(30);
-    expect((await ownStoryPage(db, reporter.id, { q: '100%_' }, { skip: 0, take: 10 })).ids).toEqual(['created-0']);
-    expect((await ownStoryPage(db, reporter.id, { q: '%' }, { skip: 0, take: 10 })).total).toBe(1);
-    expect((await ownStoryPage(db, reporter.id, { q: '署名稿11' }, { skip: 0, take: 200 })).total).toBe(111);
+    expect((await ownArticlePage(db, reporter.id, { status: 'DRAFT' }, { skip: 0, take: 100 })).total).toBe(30);
+    expect((await ownArticlePage(db, reporter.id, { q: '100%_' }, { skip: 0, take: 10 })).ids).toEqual(['created-0']);
+    expect((await ownArticlePage(db, reporter.id, { q: '%' }, { skip: 0, take: 10 })).total).toBe(1);
+    expect((await ownArticlePage(db, reporter.id, { q: '署名稿11' }, { skip: 0, take: 200 })).total).toBe(111);
   });
 });

@@ -2,11 +2,11 @@
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
 import { useState } from 'react';
-import type { DraftBlock, DraftStory, ImportDraft, StoryField } from '@/lib/importer/draft';
-import { confirmBlock, markStoryChecked, mergeIntoPrevious, moveBlock, setStoryField, splitStory } from '@/lib/importer/draft-edits';
+import type { DraftBlock, DraftArticle, ImportDraft, ArticleField } from '@/lib/importer/draft';
+import { confirmBlock, markArticleChecked, mergeIntoPrevious, moveBlock, setArticleField, splitArticle } from '@/lib/importer/draft-edits';
 import { DraftInput } from './draft-input';
 
-const FIELD_LABELS: Record<StoryField, string> = { kicker: '引题', headline: '主题', subheadline: '副题', dateline: '电头', byline: '署名', page: '版次' };
+const FIELD_LABELS: Record<ArticleField, string> = { kicker: '引题', headline: '主题', subheadline: '副题', dateline: '电头', byline: '署名', page: '版次' };
 const KIND_LABELS: Record<DraftBlock['kind'], string> = { paragraph: '段落', heading: '小标题', table: '表格', caption: '表题' };
 
 function preview(block: DraftBlock): string {
@@ -18,14 +18,14 @@ function splitLabel(block: DraftBlock): string {
   return block.kind === 'heading' ? '作为新稿件的主题拆出' : '从这段起拆成新稿件';
 }
 
-type Props = { draft: ImportDraft; story: DraftStory; index: number; onChange: (draft: ImportDraft) => void };
+type Props = { draft: ImportDraft; story: DraftArticle; index: number; onChange: (draft: ImportDraft) => void };
 
 // Each block carries its own controls; a story of tens of thousands of paragraphs (a 5 MB export
 // with one story) would freeze the page, so blocks are shown a stretch at a time. Hidden blocks are
 // still imported as they are.
 const BLOCKS_AT_ONCE = 200;
 
-export function StoryDraft({ draft, story, index, onChange }: Props) {
+export function ArticleDraft({ draft, story, index, onChange }: Props) {
   const name = `稿件${index + 1}`;
   const [shown, setShown] = useState(BLOCKS_AT_ONCE);
   const hidden = story.blocks.length - shown;
@@ -52,8 +52,8 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
             type={field === 'page' ? 'number' : 'text'}
             wide={field === 'headline'}
             flagged={story.check.includes(field)}
-            onChange={(value) => onChange(setStoryField(draft, story.key, field, value))}
-            onChecked={() => onChange(markStoryChecked(draft, story.key, field))}
+            onChange={(value) => onChange(setArticleField(draft, story.key, field, value))}
+            onChecked={() => onChange(markArticleChecked(draft, story.key, field))}
           />
         ))}
       </div>
@@ -80,7 +80,7 @@ export function StoryDraft({ draft, story, index, onChange }: Props) {
               </label>
               <button
                 type="button"
-                onClick={() => onChange(splitStory(draft, story.key, block.key))}
+                onClick={() => onChange(splitArticle(draft, story.key, block.key))}
                 aria-label={`${splitLabel(block)}（${name}第${position + 1}段）`}
                 className="rounded border border-stone-400 px-2 py-0.5 hover:bg-stone-100 dark:hover:bg-stone-800"
               >

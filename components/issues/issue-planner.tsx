@@ -2,13 +2,13 @@
 // The pages of one issue side by side. Stories are placed and ordered by drag and drop, or with each
 // story's buttons and menus, which do the same for keyboard and screen-reader users.
 import { useState, type DragEvent } from 'react';
-import type { IssueBoard as Board } from '@/lib/issues/queries';
+import type { IssuePlanner as Board } from '@/lib/issues/queries';
 import { pageLabel } from '@/lib/reader/page-names';
-import { BoardStory, cardClass } from './board-story';
-import { useBoardActions } from './use-board-actions';
+import { PlannerArticle, cardClass } from './planner-article';
+import { usePlannerActions } from './use-planner-actions';
 
-export function IssueBoard({ board }: { board: Board }) {
-  const actions = useBoardActions({ issueId: board.id, issueNumber: board.number });
+export function IssuePlanner({ board }: { board: Board }) {
+  const actions = usePlannerActions({ issueId: board.id, issueNumber: board.number });
   const [dragging, setDragging] = useState<string | null>(null);
   const locked = board.state !== 'planning';
   const pages = board.pages.map((page) => ({ number: page.number, label: pageLabel(page) }));
@@ -75,7 +75,7 @@ export function IssueBoard({ board }: { board: Board }) {
               {page.stories.length === 0 ? <p className="text-xs text-stone-500">{locked ? '本版没有稿件' : '把稿件拖到这里，或在稿件的“排到”菜单中选择本版'}</p> : (
                 <ol className="space-y-2">
                   {page.stories.map((story, index) => (
-                    <BoardStory key={`${story.id}-${story.continuation}`} story={story} index={index} count={page.stories.length} page={page.number}
+                    <PlannerArticle key={`${story.id}-${story.continuation}`} story={story} index={index} count={page.stories.length} page={page.number}
                       pages={pages} actions={actions} locked={locked} onDragStart={setDragging} />
                   ))}
                 </ol>

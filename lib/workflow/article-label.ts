@@ -9,7 +9,7 @@
 import { formatDateTime } from '../dates/format';
 import { STATUS_LABELS, stepLabel, type Status } from './rules';
 
-export type LabelledStory = {
+export type LabelledArticle = {
   status: string;
   publishAt: Date | string | null;
   /** With requiredLevels, a story in review says the level it waits for: 审核中（待复审）. */
@@ -23,7 +23,7 @@ export function publicationLabel(publishAt: Date | string, now: Date): string {
   return at.getTime() <= now.getTime() ? STATUS_LABELS.PUBLISHED : `定时 ${formatDateTime(at)}`;
 }
 
-export function storyStateLabel(story: LabelledStory, now: Date): string {
+export function articleStateLabel(story: LabelledArticle, now: Date): string {
   if (story.status === 'RETRACTED') return STATUS_LABELS.RETRACTED;
   const step = story.reviewLevel !== undefined && story.requiredLevels !== undefined
     ? stepLabel(story.status, story.reviewLevel, story.requiredLevels)

@@ -12,7 +12,7 @@ import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
 import { formatDateTime } from '../dates/format';
 import { testOnlySaveDelay } from '../testing/e2e-hooks';
-import { parseDoc } from '../content/doc-json';
+import { parseDoc } from '../content/types';
 import { requirePublication } from '../publication/lookup';
 
 export type ConflictSnapshot = {

@@ -15,7 +15,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
-import { parseDoc } from '../content/doc-json';
+import { parseDoc } from '../content/types';
 import { mediaUrl } from '../media/url';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */

@@ -1,2 +1,3 @@
-// The refusal lives with the access rules (lib/access/denied.ts); re-exported for the guards here.
+// The refusal lives with the access rules (lib/access/denied.ts); this path stays for the scripts and
+// services that import it from here.
 export { AccessDenied } from '../access/denied';

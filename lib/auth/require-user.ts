@@ -5,7 +5,7 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { can, type Capability } from '../access/capabilities';
 import { getCurrentUser, type CurrentUser } from './current-user';
-import { AccessDenied } from './access-denied';
+import { AccessDenied } from '../access/denied';
 
 export { AccessDenied };
 

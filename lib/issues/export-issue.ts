@@ -2,7 +2,7 @@
 // and the sample issue use, so the file can be imported back (npm run import -- issue.json).
 import { z } from 'zod';
 import type { Db } from '../db-client';
-import { parseDoc } from '../content/doc-json';
+import { parseDoc } from '../content/types';
 import type { StructuredIssue } from './structured';
 
 export const EXPORT_FORMAT = 'jinri-kecheng.issue';

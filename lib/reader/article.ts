@@ -3,7 +3,7 @@ import type { Db } from '../db-client';
 import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 import { teaser } from '../content/teaser';
 import { renderHtml } from '../content/render-html';
-import { parseDoc } from '../content/doc-json';
+import { parseDoc } from '../content/types';
 import type { ArticleLookup, ArticleView } from './types';
 import { COVER_SELECT, coverImage } from './cover';
 import { publishedCredits } from '../revisions/published-copy';

@@ -3,7 +3,7 @@
 // kind it is, so a view can show the part it is about: the story page lists what the text still needs
 // (its publish button already follows the sign-off), the planner every reason.
 import { figuresMissingAlt } from '../content/figures';
-import { parseDoc } from '../content/doc-json';
+import { parseDoc } from '../content/types';
 import { hasFinalSignoff, levelName, stepLabel } from './rules';
 
 export type ReadinessArticle = {

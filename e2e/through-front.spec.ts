@@ -6,6 +6,7 @@ import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
 import { findNginx } from '../scripts/lib/front';
 import { slugBase } from '../lib/articles/slug';
+import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import sharp from 'sharp';
 
 const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
@@ -214,7 +215,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await page.getByRole('button', { name: '新建稿件' }).click();
     await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
     await page.getByRole('textbox', { name: '正文' }).click();
-    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads are issue 12's).
+    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
     await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
     const src = await page.getByRole('textbox', { name: '正文' }).locator('figure img').getAttribute('src', { timeout: 30_000 });
@@ -242,11 +243,10 @@ test.describe('changes reach readers through the front within a second', () => {
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
     await editor.page.goto(storyUrl);
     const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
-    const wall = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
-    const part = (type: string) => wall.find((p) => p.type === type)!.value;
+    const wall = wallClockSecondsIn(at);
     await editor.page.getByRole('radio', { name: '定时' }).check();
-    await editor.page.locator('#publish-date').fill(`${part('year')}-${part('month')}-${part('day')}`);
-    await editor.page.locator('#publish-time').fill(`${part('hour')}:${part('minute')}:${part('second')}`);
+    await editor.page.locator('#publish-date').fill(wall.date);
+    await editor.page.locator('#publish-time').fill(wall.time);
     await editor.page.getByRole('button', { name: '发布', exact: true }).click();
     await expect(editor.page.getByTestId('workflow-status')).toContainText('定时 ');
 

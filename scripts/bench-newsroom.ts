@@ -1,4 +1,4 @@
-// npm run bench:newsroom — newsroom pages on a 100,000-story archive (issue 20): builds (or reuses)
+// npm run bench:newsroom — newsroom pages on a 100,000-story archive: builds (or reuses)
 // .bench/newsroom (the bench:search archive plus 500 accounts, stories at every workflow step and
 // 100,000 audit events), builds the app if the build is missing or older than the code, starts
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an

@@ -3,7 +3,7 @@ import type { IssuePageView } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
 import { Masthead } from './masthead';
 import { PageTabs } from './page-tabs';
-import { StoryList } from './story-list';
+import { ArticleList } from './article-list';
 
 /** One page of one issue, as on the front page and under /issues/N/pages/M. */
 export function IssuePage({ view, pageHref }: { view: IssuePageView; pageHref?: (page: number) => string }) {
@@ -22,7 +22,7 @@ export function IssuePage({ view, pageHref }: { view: IssuePageView; pageHref?: 
           <h2 id="page-heading" className="mt-4 text-sm font-semibold tracking-widest text-stone-600 dark:text-stone-400">
             第{issue.number}期 · {pageLabel(page)}
           </h2>
-          <StoryList stories={view.stories} />
+          <ArticleList stories={view.stories} />
         </section>
         <nav aria-label="翻页" className="mt-6 grid grid-cols-2 gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700 print:hidden">
           <div>

@@ -1,11 +1,11 @@
-// The issue planner (issue 6): create an issue, lay its pages out, and publish or schedule it. Every
+// The issue planner: create an issue, lay its pages out, and publish or schedule it. Every
 // change runs in one transaction with its audit event; an issue is laid out only while it is planned.
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
 import { indexArticle } from '../search/sqlite-index';
-import { goLive, withdrawSchedule } from '../articles/go-live';
+import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
 
@@ -81,7 +81,7 @@ async function placeableStory(tx: Tx, articleId: string, issueId: string) {
  * Puts a story on a page at a position (0-based; past the end appends), or moves it there. A story has
  * one first placement per issue; a continuation on the target page gives way to it.
  */
-export async function placeStory(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
+export async function placeArticle(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const target = pageOf(issue, pageNumber);

@@ -9,14 +9,12 @@ import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import { MAX_PIXELS, pixelProblem, sniffImage, uploadProblem } from './sniff';
+import { mediaUrl, WEB_WIDTHS } from './url';
 
-export const WEB_WIDTHS = [800, 1600] as const;
+export { mediaUrl, WEB_WIDTHS };
+
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' } as const;
 
-/** URL of a web size of a stored image. */
-export function mediaUrl(storageKey: string, width: (typeof WEB_WIDTHS)[number] = 1600): string {
-  return `/media/${storageKey}/${width}.webp`;
-}
 
 export type StoredMedia = { id: string; storageKey: string; width: number; height: number; url: string; alt: string; caption: string | null; reused: boolean };
 

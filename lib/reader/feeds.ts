@@ -1,8 +1,8 @@
 // Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
-import { instantAt } from '../dates/time-zone';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
+import { calendarDateIn, instantAt } from '../dates/time-zone';
 
 export const FEED_SIZE = 30;
 
@@ -63,7 +63,7 @@ async function yearHasContent(db: Db, year: number, now: Date): Promise<boolean>
 }
 
 function instantYear(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(instant);
+  return String(calendarDateIn(instant).year);
 }
 
 export async function readSitemapIssues(db: Db, year: number, now: Date) {

@@ -1,4 +1,4 @@
-// The reader site's reads, cached and tagged (DESIGN §5). Every entry is tagged `public`; changes
+// The reader site's reads, cached and tagged (docs/architecture.md: Publishing and time). Every entry is tagged `public`; changes
 // revalidate it (lib/reader/revalidate.ts). The key carries the schedule epoch, so a scheduled
 // story or issue appears at its time without anything firing, and a restart changes nothing.
 import 'server-only';
@@ -43,6 +43,6 @@ export const getSitemapArticles = (year: number) => cached(['sitemap-articles', 
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
 
 /** Reader search: not cached (every query differs); published stories only. */
-export function searchStories(input: { q: string; from?: Date; to?: Date; page: number }) {
+export function searchArticles(input: { q: string; from?: Date; to?: Date; page: number }) {
   return searchPublished(db, { ...input, pageSize: 10 });
 }

@@ -13,10 +13,9 @@ export function buildRss(channel: FeedChannel, items: readonly FeedItem[], now: 
   const latest = items[0]?.publishedAt ?? now.toISOString();
   const entries = items.map((item) => {
     const link = `${channel.siteUrl}/articles/${item.slug}`;
-    const title = item.kicker ? `${item.headline}` : item.headline;
     return [
       '    <item>',
-      `      <title>${xmlEscape(title)}</title>`,
+      `      <title>${xmlEscape(item.headline)}</title>`,
       `      <link>${xmlEscape(link)}</link>`,
       `      <guid isPermaLink="true">${xmlEscape(link)}</guid>`,
       `      <pubDate>${rfc822(item.publishedAt)}</pubDate>`,

@@ -8,7 +8,7 @@ import { clearDataCache } from '../lib/next-cache';
 import { findNginx, NGINX_MISSING } from '../lib/front';
 import { startCluster, type Cluster } from '../lib/cluster';
 import { createSqliteClient, type Db } from '../../lib/db-client';
-import { createWriters, saveActionId, saveStory, signIn, storyInput, type SaveAnswer, type Writer } from './story-saves';
+import { createWriters, saveActionId, saveArticle, signIn, storyInput, type SaveAnswer, type Writer } from './story-saves';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -89,7 +89,7 @@ export async function signInWriters(bench: Bench, via: string): Promise<WriterLo
 export async function autosave(bench: Bench, log: WriterLog, baseUrl: string, sequence: number): Promise<SaveAnswer> {
   const marker = `${log.writer.name}第${sequence}次保存`;
   const lines = [...log.lines, `${marker}：柯城区今天召开新闻发布会，介绍全区重点工作的最新进展。`].slice(-40);
-  const answer = await saveStory(baseUrl, log.cookie, bench.actionId, log.writer.storyId, log.baseVersion, storyInput(`${log.writer.name}的稿件`, lines));
+  const answer = await saveArticle(baseUrl, log.cookie, bench.actionId, log.writer.storyId, log.baseVersion, storyInput(`${log.writer.name}的稿件`, lines));
   if (answer.kind === 'saved') {
     log.acked += 1;
     log.baseVersion = answer.version;

@@ -1,13 +1,13 @@
 // What the reliability benchmarks (bench:soak, bench:crash) do as editors: sign in through
 // next-auth's credentials endpoint and save their story through the story editor's own server
-// action (saveStoryAction), over HTTP, exactly as the editor's autosave does from the browser. What
+// action (saveArticleAction), over HTTP, exactly as the editor's autosave does from the browser. What
 // the action answers is what "the browser was told": saved (with the new version), a conflict, or
 // an error.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../lib/db-client';
 import { hashPassword } from '../../lib/auth/password';
-import { createStory } from '../../lib/articles/editor-service';
+import { createArticle } from '../../lib/articles/editor-service';
 
 export type Writer = { name: string; email: string; password: string; storyId: string };
 export type SaveAnswer = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'error'; message: string };
@@ -23,7 +23,7 @@ export async function createWriters(db: Db, count: number): Promise<Writer[]> {
     const name = `压测编辑${i}`;
     const email = `bench-writer-${i}@bench.test`;
     const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name, role: 'EDITOR', passwordHash } });
-    const { id } = await createStory(db, { id: user.id, name: user.name, role: user.role }, publication.id);
+    const { id } = await createArticle(db, { id: user.id, name: user.name, role: user.role }, publication.id);
     writers.push({ name, email, password: WRITER_PASSWORD, storyId: id });
   }
   return writers;
@@ -54,8 +54,8 @@ export function saveActionId(root: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'saveStoryAction');
-  if (!found) throw new Error('saveStoryAction is not in .next/server/server-reference-manifest.json; rebuild with npm run build');
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'saveArticleAction');
+  if (!found) throw new Error('saveArticleAction is not in .next/server/server-reference-manifest.json; rebuild with npm run build');
   return found[0];
 }
 
@@ -85,7 +85,7 @@ function actionAnswer(flight: string): unknown {
   return answer;
 }
 
-export async function saveStory(
+export async function saveArticle(
   baseUrl: string,
   cookie: string,
   actionId: string,

@@ -1,0 +1,86 @@
+// Background rendering of page PDFs, one page at a time (the server has two cores): images with
+// pdftoppm + sharp, then the story areas from the text layer. Progress and failure are written to the
+// scan row, which the planner polls. A job whose scan was replaced or removed meanwhile does nothing.
+// The queue lives in this process: a restart leaves PENDING rows, which the planner re-queues
+// (requeueUnfinished) when it shows them.
+import fs from 'node:fs';
+import type { Db } from '../db-client';
+import { epaperDir, pdfPath } from './files';
+import { matchAreas } from './match-areas';
+import { readPdf } from './pdf-read';
+import { RenderError, RENDER_FAILED, renderPageImages } from './render';
+import { storiesOnPage } from './service';
+
+const queue: string[] = [];
+const queued = new Set<string>();
+let running: Promise<void> | null = null;
+
+export function enqueueRender(db: Db, dataDir: string, scanIds: readonly string[]): void {
+  for (const id of scanIds) {
+    if (queued.has(id)) continue;
+    queued.add(id);
+    queue.push(id);
+  }
+  running ??= drain(db, dataDir).finally(() => {
+    running = null;
+  });
+}
+
+/** Waits until the queue is empty (scripts and tests). */
+export async function renderQueueIdle(): Promise<void> {
+  while (running) await running;
+}
+
+async function drain(db: Db, dataDir: string): Promise<void> {
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    try {
+      await renderScan(db, dataDir, id);
+    } finally {
+      queued.delete(id);
+    }
+  }
+}
+
+/** Re-queues drafts left PENDING or RENDERING by a restart (nothing of them is in this process's queue). */
+export async function requeueUnfinished(db: Db, dataDir: string, scanIds: readonly string[]): Promise<void> {
+  const lost = scanIds.filter((id) => !queued.has(id));
+  if (lost.length) enqueueRender(db, dataDir, lost);
+}
+
+export async function renderScan(db: Db, dataDir: string, scanId: string): Promise<void> {
+  const scan = await db.epaperScan.findUnique({ where: { id: scanId } });
+  if (!scan || scan.stage !== 'draft' || scan.status === 'READY') return;
+  const same = { id: scan.id, pdfSha256: scan.pdfSha256, pdfPage: scan.pdfPage };
+  const report = async (progress: number) => {
+    await db.epaperScan.updateMany({ where: same, data: { status: 'RENDERING', progress } });
+  };
+  try {
+    await report(1);
+    const file = pdfPath(dataDir, scan.pdfSha256);
+    const size = await renderPageImages(file, scan.pdfPage, epaperDir(dataDir, scan.pdfSha256), report);
+    let areas = '[]';
+    if (scan.hasText) {
+      const read = await readPdf(new Uint8Array(fs.readFileSync(file)), scan.pdfPage);
+      if (read.ok) {
+        const page = read.pages[scan.pdfPage - 1]!;
+        areas = JSON.stringify(matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas);
+      }
+    }
+    await db.epaperScan.updateMany({ where: same, data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas } });
+  } catch (error) {
+    const reason = error instanceof RenderError ? error.message : RENDER_FAILED;
+    await db.epaperScan.updateMany({ where: same, data: { status: 'FAILED', error: reason } });
+  }
+}
+
+/** 重新识别: the areas found again from the text layer, for the stories on the page now. */
+export async function redetectAreas(db: Db, dataDir: string, scanId: string): Promise<number> {
+  const scan = await db.epaperScan.findUnique({ where: { id: scanId } });
+  if (!scan) return 0;
+  const read = await readPdf(new Uint8Array(fs.readFileSync(pdfPath(dataDir, scan.pdfSha256))), scan.pdfPage);
+  if (!read.ok) return 0;
+  const page = read.pages[scan.pdfPage - 1]!;
+  const found = matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas;
+  await db.epaperScan.update({ where: { id: scan.id }, data: { areas: JSON.stringify(found) } });
+  return found.length;
+}

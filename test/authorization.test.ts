@@ -32,6 +32,7 @@ async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 const layoutInput = { issueId: 'no-such-issue', issueNumber: 0, articleId: 'no-such-story' };
+const epaperInput = { issueId: 'no-such-issue', issueNumber: 0, page: 1 };
 
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
@@ -62,6 +63,12 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     publishIssueAction: { rule: 'issue:publish' },
     unscheduleIssueAction: { rule: 'issue:publish' },
   },
+  'lib/epaper/actions.ts': {
+    removePagePdfAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+    saveAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...epaperInput, areas: [] }) },
+    redetectAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+    publishPagePdfAction: { rule: 'issue:publish', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+  },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
@@ -85,6 +92,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
+  'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */

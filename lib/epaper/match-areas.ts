@@ -6,7 +6,7 @@
 //    one story's headline + body. A short or shared line directly under a line of a story, in the
 //    same column, belongs to that story when its text occurs in that story (a paragraph's last line).
 // 4. A story is found when its lines hold at least min(MIN_FOUND_CHARS, its length) characters; its
-//    lines are grouped by column (same left edge, no large vertical gap) and each group's bounding box,
+//    lines are grouped by column (overlapping horizontally, no large vertical gap) and each group's bounding box,
 //    padded a little, is one rectangle.
 import { foldRadicals } from '../importer/pdf-text';
 import { clampRect, inReadingOrder, type Rect, type StoryArea } from './areas';
@@ -45,14 +45,20 @@ function linesOf(pieces: readonly TextPiece[]): Line[] {
 /** The line just above `line` in the same column, if it is close enough to be the same paragraph. */
 function lineAbove(lines: readonly Line[], line: Line): Line | undefined {
   return lines
-    .filter((other) => other !== line && other.y > line.y && other.y - line.y <= 2.2 * Math.max(other.size, line.size) && Math.abs(other.left - line.left) <= 1.5 * line.size)
+    .filter((other) => other !== line && other.y > line.y && other.y - line.y <= 2.2 * Math.max(other.size, line.size) && sameColumn(other, line))
     .sort((a, b) => a.y - b.y)[0];
+}
+
+/** Two lines share a column when they overlap horizontally by most of the narrower one (an indented first line included). */
+function sameColumn(a: Line, b: Line): boolean {
+  const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  return overlap >= 0.5 * Math.min(a.right - a.left, b.right - b.left);
 }
 
 function rectsOf(lines: readonly Line[], page: PageBox): Rect[] {
   const groups: Line[][] = [];
   for (const line of [...lines].sort((a, b) => a.left - b.left || b.y - a.y)) {
-    const group = groups.find((candidate) => candidate.some((other) => Math.abs(other.left - line.left) <= 1.5 * line.size && Math.abs(other.y - line.y) <= 3 * Math.max(other.size, line.size)));
+    const group = groups.find((candidate) => candidate.some((other) => sameColumn(other, line) && Math.abs(other.y - line.y) <= 3 * Math.max(other.size, line.size)));
     if (group) group.push(line);
     else groups.push([line]);
   }

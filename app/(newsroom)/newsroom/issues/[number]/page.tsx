@@ -6,6 +6,8 @@ import { getIssueBoard } from '@/lib/issues/queries';
 import { positiveInt } from '@/lib/reader/params';
 import { IssueBoard } from '@/components/issues/issue-board';
 import { IssuePublish } from '@/components/issues/issue-publish';
+import { EpaperPanel } from '@/components/epaper/epaper-panel';
+import { getEpaperBoard } from '@/lib/epaper/queries';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -17,7 +19,7 @@ export default async function IssueBoardPage({ params }: Props) {
   const number = positiveInt((await params).number);
   if (!number) notFound();
   const user = await requirePageUser('issue:plan', `/newsroom/issues/${number}`);
-  const board = await getIssueBoard(number);
+  const [board, epaper] = await Promise.all([getIssueBoard(number), getEpaperBoard(number)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -32,6 +34,7 @@ export default async function IssueBoardPage({ params }: Props) {
         <IssuePublish board={board} canPublish={can(user.role, 'issue:publish')} />
       </section>
       <IssueBoard board={board} />
+      <EpaperPanel board={epaper} canPublish={can(user.role, 'issue:publish')} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 // Sends a page PDF to /api/newsroom/epaper with XMLHttpRequest (fetch cannot report upload progress).
 export type UploadAnswer = { ok: true; message: string } | { ok: false; error: string };
 
-export function uploadPdf(file: File, issueId: string, page: number | 'all', onProgress: (percent: number) => void): Promise<UploadAnswer> {
+/** The issue by its id (the planner) or by its number (the import page, which knows only that). */
+export function uploadPdf(file: File, issue: string | { issueNumber: number }, page: number | 'all', onProgress: (percent: number) => void): Promise<UploadAnswer> {
+  const which = typeof issue === 'string' ? `issueId=${encodeURIComponent(issue)}` : `issueNumber=${issue.issueNumber}`;
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `/api/newsroom/epaper?issueId=${encodeURIComponent(issueId)}&page=${page}`);
+    request.open('POST', `/api/newsroom/epaper?${which}&page=${page}`);
     request.setRequestHeader('Content-Type', 'application/pdf');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));

@@ -22,6 +22,11 @@ async function issueWithPages(db: Db | Tx, issueId: string) {
   return issue;
 }
 
+/** The issue of this number ('' when there is none: the upload then answers 找不到这一期). */
+export async function issueIdByNumber(db: Db, number: number): Promise<string> {
+  return (await db.issue.findFirst({ where: { number }, select: { id: true } }))?.id ?? '';
+}
+
 /** Checks a page PDF, keeps it in the media directory and makes it the pages' draft (not yet seen by readers). */
 export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; target: PdfTarget; bytes: Uint8Array; dataDir: string }): Promise<Attached> {
   const problem = pdfFileProblem(input.bytes.length, input.bytes.subarray(0, 1024));

@@ -1,5 +1,6 @@
 // Page PDF upload (版面, issue 17). The body is the PDF itself (Content-Type application/pdf), with
-// the issue and the page (or `all` for a whole-issue PDF) in the query; the browser sends it with
+// the issue (issueId, or issueNumber from the import page) and the page (or `all` for a whole-issue
+// PDF) in the query; the browser sends it with
 // XMLHttpRequest for upload progress. proxy.ts does not run for this path (its matcher skips it), so
 // Next does not buffer the body: it is read here as it streams and cut off past 60 MB. The route
 // does its own same-origin and access checks and sets its own headers.
@@ -9,7 +10,7 @@ import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from '@/lib/http/same-origin
 import { UserFacingError } from '@/lib/actions/result';
 import { resolveDataDir } from '@/lib/config/database';
 import { db } from '@/lib/db';
-import { attachPdf } from '@/lib/epaper/service';
+import { attachPdf, issueIdByNumber } from '@/lib/epaper/service';
 import { enqueueRender } from '@/lib/epaper/jobs';
 import { MAX_PDF_BYTES, PDF_TOO_LARGE, type PdfTarget } from '@/lib/epaper/pdf-file';
 import { BodyTooLarge, readLimitedBody } from '@/lib/epaper/read-body';
@@ -34,7 +35,8 @@ export async function POST(request: Request): Promise<Response> {
     return accessDeniedResponse(error);
   }
   const url = new URL(request.url);
-  const issueId = url.searchParams.get('issueId') ?? '';
+  const byNumber = Number(url.searchParams.get('issueNumber'));
+  const issueId = url.searchParams.get('issueId') ?? (Number.isInteger(byNumber) && byNumber > 0 ? await issueIdByNumber(db, byNumber) : '');
   const target = targetOf(url);
   if (!issueId || !target) return answer(400, { ok: false, error: '请求无效：缺少期号或版面' });
   const declared = Number(request.headers.get('content-length') ?? NaN);

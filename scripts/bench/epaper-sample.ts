@@ -1,0 +1,20 @@
+// The sample issue (第1705期, four pages) printed as one PDF by Chromium from its own stories, and
+// attached to it as its 版面 PDF: what bench:epaper times and bench:lighthouse's e-paper page shows.
+import type { Db } from '../../lib/db-client';
+import { pagesPdf } from '../../test/support/pdf-samples';
+
+export const SAMPLE_NUMBER = 1705;
+
+/** Each page's stories (headline and text) in page order. */
+export async function samplePages(db: Db): Promise<{ id: string; pages: { headline: string; body: string }[][] }> {
+  const issue = await db.issue.findFirstOrThrow({
+    where: { number: SAMPLE_NUMBER },
+    include: { pages: { orderBy: { number: 'asc' }, include: { placements: { where: { isContinuation: false }, orderBy: { position: 'asc' }, include: { article: { select: { headline: true, bodyText: true } } } } } } },
+  });
+  return { id: issue.id, pages: issue.pages.map((page) => page.placements.map(({ article }) => ({ headline: article.headline, body: article.bodyText.slice(0, 900) }))) };
+}
+
+export async function samplePdf(db: Db): Promise<{ issueId: string; pdf: Uint8Array; stories: number }> {
+  const sample = await samplePages(db);
+  return { issueId: sample.id, pdf: await pagesPdf(sample.pages), stories: sample.pages.flat().length };
+}

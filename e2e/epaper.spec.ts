@@ -17,7 +17,7 @@ const STORIES = [
 ];
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(240_000);
+test.setTimeout(600_000);
 
 test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
@@ -36,10 +36,18 @@ async function writeStory(page: Page, headline: string, text: string): Promise<s
   return page.url();
 }
 
-async function approve(page: Page, url: string, level: string): Promise<void> {
+/** 初审 and 复审 from the dashboard's review queue, as reviewers do; 签发 on the story itself. */
+async function approveFromQueue(page: Page, headline: string, level: string): Promise<void> {
+  await page.goto('/newsroom');
+  const row = page.getByTestId('queue-row').filter({ hasText: headline });
+  await row.getByRole('button', { name: `${level}通过` }).click();
+  await expect(row).toHaveCount(0);
+}
+
+async function signOff(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: `${level}通过` }).click();
-  await expect(page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
+  await page.getByRole('button', { name: '终审（签发）通过' }).click();
+  await expect(page.getByTestId('workflow-status')).toHaveText('状态：已签发');
 }
 
 /** A PDF printed by Chromium: one page per list of stories, headline and text in three columns. */
@@ -71,10 +79,10 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
-  for (const url of urls) {
-    await approve(editorA.page, url, '初审');
-    await approve(editorB.page, url, '复审');
-    await approve(chief.page, url, '终审（签发）');
+  for (const [index, url] of urls.entries()) {
+    await approveFromQueue(editorA.page, STORIES[index]!.headline, '初审');
+    await approveFromQueue(editorB.page, STORIES[index]!.headline, '复审');
+    await signOff(chief.page, url);
   }
 
   // A two-page issue with one story on each page.

@@ -36,3 +36,15 @@ describe('page PDF checks', () => {
     expect(parseImagePath(['ab', 'ab'.repeat(16), 'original.pdf'])).toBeNull();
   });
 });
+
+describe('the feed', () => {
+  it('shows the printed page a story is on as its picture, with an absolute URL', async () => {
+    const { buildRss } = await import('../reader/rss');
+    const channel = { title: '今日柯城', description: 'x', siteUrl: 'https://example.test', feedUrl: 'https://example.test/feed.xml' };
+    const item = { slug: 's', headline: '标题', kicker: null, teaser: '', byline: null, publishedAt: '2026-11-27T00:00:00Z' };
+    const xml = buildRss(channel, [{ ...item, image: imageUrl('ab'.repeat(32), 1, 1200) }, { ...item, slug: 't' }]);
+    expect(xml).toContain(`<media:content url="https://example.test/media/epaper/ab/${'ab'.repeat(16)}/p1-1200.webp" medium="image" type="image/webp" width="1200"/>`);
+    expect(xml.match(/<media:content/g)).toHaveLength(1);
+    expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+  });
+});

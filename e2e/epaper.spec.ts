@@ -180,3 +180,27 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
 
   for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers]) await context.close();
 });
+
+test('the PDF just imported on the import page becomes the new issue’s 版面 PDF with one button', async ({ browser }) => {
+  const maker = await browser.newPage();
+  await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt }
+    h1 { font-size: 20pt } p { text-indent: 2em; margin: 0 0 2mm }</style></head><body>
+    <p>2024年5月20日 星期一 第 1971 期</p><p>第1版：要闻</p><h1>柯城启动老旧小区加装电梯</h1>
+    <p>本报讯（记者 叶青）今年全区计划为四十个老旧小区加装电梯，居民可向所在街道提出申请，符合条件的给予补助。</p></body></html>`);
+  const pdf = await maker.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  await maker.close();
+
+  const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+  await page.goto('/newsroom/issues/import');
+  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles(pdfFile('issue-1971.pdf', pdf));
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await page.getByRole('button', { name: '确认导入为草稿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导入第1971期' })).toBeVisible();
+  const attach = page.getByTestId('attach-imported-pdf');
+  await attach.getByRole('button', { name: '作为本期版面 PDF 上传' }).click();
+  await expect(attach.getByRole('status')).toContainText('整期 PDF（1 页）已上传');
+  await attach.getByRole('link', { name: '去版面规划查看' }).click();
+  await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-status')).toHaveText('版面图片已生成', { timeout: 60_000 });
+  await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域');
+  await context.close();
+});

@@ -142,8 +142,9 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await panel.getByTestId('epaper-file-2').setInputFiles(pdfFile('scan.pdf', await scanPdf(browser)));
   await expect(message).toContainText('无法自动找到稿件区域：请在版面图上为每篇稿件画出区域');
   const row2 = panel.getByTestId('epaper-page-2');
-  await expect(row2.getByTestId('epaper-status')).toHaveText('版面图片已生成', { timeout: 60_000 });
-  await expect(row2.getByTestId('epaper-unmatched')).toContainText(STORIES[1]!.headline);
+  // The old scan of page 2 was ready too: wait for the new one, which finds no area for the story.
+  await expect(row2.getByTestId('epaper-unmatched')).toContainText(STORIES[1]!.headline, { timeout: 60_000 });
+  await expect(row2.getByTestId('epaper-status')).toHaveText('版面图片已生成');
   await row2.getByRole('link', { name: '校正稿件区域' }).click();
   await expect(planner.getByTestId('unmatched')).toContainText(STORIES[1]!.headline);
   await planner.getByTestId('draw-for').selectOption({ label: STORIES[1]!.headline });

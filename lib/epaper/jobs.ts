@@ -11,9 +11,17 @@ import { readPdf } from './pdf-read';
 import { RenderError, RENDER_FAILED, renderPageImages } from './render';
 import { storiesOnPage } from './service';
 
-const queue: string[] = [];
-const queued = new Set<string>();
-let running: Promise<void> | null = null;
+/**
+ * Next bundles a route handler and a page separately, so this module can exist twice in one process:
+ * the queue is kept on globalThis so both share it (and one page is never rendered twice at once).
+ */
+type QueueState = { queue: string[]; queued: Set<string>; running: Promise<void> | null };
+const shared = globalThis as typeof globalThis & { epaperRenderQueue?: QueueState };
+const state: QueueState = (shared.epaperRenderQueue ??= { queue: [], queued: new Set(), running: null });
+const { queue, queued } = state;
+
+/** A row RENDERING without progress for this long was left by a stopped process (progress is written every step). */
+export const STALE_MS = 120_000;
 
 export function enqueueRender(db: Db, dataDir: string, scanIds: readonly string[]): void {
   for (const id of scanIds) {
@@ -21,14 +29,14 @@ export function enqueueRender(db: Db, dataDir: string, scanIds: readonly string[
     queued.add(id);
     queue.push(id);
   }
-  running ??= drain(db, dataDir).finally(() => {
-    running = null;
+  state.running ??= drain(db, dataDir).finally(() => {
+    state.running = null;
   });
 }
 
 /** Waits until the queue is empty (scripts and tests). */
 export async function renderQueueIdle(): Promise<void> {
-  while (running) await running;
+  while (state.running) await state.running;
 }
 
 async function drain(db: Db, dataDir: string): Promise<void> {
@@ -41,21 +49,31 @@ async function drain(db: Db, dataDir: string): Promise<void> {
   }
 }
 
-/** Re-queues drafts left PENDING or RENDERING by a restart (nothing of them is in this process's queue). */
-export async function requeueUnfinished(db: Db, dataDir: string, scanIds: readonly string[]): Promise<void> {
-  const lost = scanIds.filter((id) => !queued.has(id));
-  if (lost.length) enqueueRender(db, dataDir, lost);
+/**
+ * Re-queues drafts a restart left PENDING or RENDERING: not in this process's queue and not touched
+ * for STALE_MS (another instance rendering one writes its progress meanwhile).
+ */
+export async function requeueUnfinished(db: Db, dataDir: string, scanIds: readonly string[], now = new Date()): Promise<void> {
+  const candidates = scanIds.filter((id) => !queued.has(id));
+  if (!candidates.length) return;
+  const stale = await db.epaperScan.findMany({ where: { id: { in: candidates }, status: { in: ['PENDING', 'RENDERING'] }, updatedAt: { lt: new Date(now.getTime() - STALE_MS) } }, select: { id: true } });
+  if (stale.length) enqueueRender(db, dataDir, stale.map((scan) => scan.id));
 }
 
 export async function renderScan(db: Db, dataDir: string, scanId: string): Promise<void> {
   const scan = await db.epaperScan.findUnique({ where: { id: scanId } });
-  if (!scan || scan.stage !== 'draft' || scan.status === 'READY') return;
+  if (!scan || scan.stage !== 'draft' || scan.status === 'READY' || scan.status === 'FAILED') return;
   const same = { id: scan.id, pdfSha256: scan.pdfSha256, pdfPage: scan.pdfPage };
+  // Claimed in one write: a page another process is rendering right now is left to it.
+  const claimed = await db.epaperScan.updateMany({
+    where: { ...same, OR: [{ status: 'PENDING' }, { status: 'RENDERING', updatedAt: { lt: new Date(Date.now() - STALE_MS) } }] },
+    data: { status: 'RENDERING', progress: 1 },
+  });
+  if (claimed.count === 0) return;
   const report = async (progress: number) => {
     await db.epaperScan.updateMany({ where: same, data: { status: 'RENDERING', progress } });
   };
   try {
-    await report(1);
     const file = pdfPath(dataDir, scan.pdfSha256);
     const size = await renderPageImages(file, scan.pdfPage, epaperDir(dataDir, scan.pdfSha256), report);
     let areas = '[]';

@@ -2,6 +2,7 @@
 // largest width, to PNG; sharp scales that down and encodes WebP. Files are written under a temporary
 // name and renamed, so a reader never gets half an image.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,7 @@ export async function renderPageImages(pdfFile: string, pdfPage: number, dir: st
   fs.mkdirSync(dir, { recursive: true });
   for (const [index, width] of [...IMAGE_WIDTHS].reverse().entries()) {
     const target = path.join(dir, imageName(pdfPage, width));
-    const temporary = `${target}.${process.pid}.tmp`;
+    const temporary = `${target}.${randomUUID()}.tmp`;
     await sharp(png).resize({ width, withoutEnlargement: true }).webp({ quality: width === 240 ? 70 : 78 }).toFile(temporary);
     fs.renameSync(temporary, target);
     await onStep(50 + Math.round(((index + 1) / IMAGE_WIDTHS.length) * 45));

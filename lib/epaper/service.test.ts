@@ -143,6 +143,14 @@ describe('pages that cannot be matched or rendered', () => {
     expect([draft.status, draft.hasText, draft.areas]).toEqual(['READY', false, '[]']);
   }, 60_000);
 
+  it('renders a page once when two callers ask for it at the same time (the route and the planner page)', async () => {
+    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 2 }, bytes: await pagesPdf([[{ ...stories[2]!, body: `${stories[2]!.body}（二）` }]]), dataDir });
+    await Promise.all([renderScan(db, dataDir, attached.scanIds[0]!), renderScan(db, dataDir, attached.scanIds[0]!)]);
+    const draft = await draftOf(2);
+    expect([draft.status, draft.error]).toEqual(['READY', null]);
+    expect(parseAreas(draft.areas).map((area) => area.articleId)).toEqual([ids[2]]);
+  }, 60_000);
+
   it('records why rendering failed when pdftoppm is missing', async () => {
     const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 2 }, bytes: await pagesPdf([[stories[2]!]]), dataDir });
     const saved = process.env.PATH;

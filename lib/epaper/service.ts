@@ -1,7 +1,7 @@
 // 版面 (e-paper) changes: attach, replace or remove a page PDF, correct story areas, publish a page's
 // draft to readers. Pure rules in pdf-file.ts, areas.ts and match-areas.ts; each change here runs in
 // one transaction with its audit event. Rendering happens afterwards, in the background (jobs.ts).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db, Tx } from '../db-client';
@@ -40,7 +40,7 @@ export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; 
   const file = pdfPath(input.dataDir, sha256);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(epaperDir(input.dataDir, sha256), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = `${file}.${randomUUID()}.tmp`;
     fs.writeFileSync(temporary, input.bytes);
     fs.renameSync(temporary, file);
   }

@@ -17,6 +17,8 @@ const STORIES = [
 ];
 
 test.describe.configure({ mode: 'serial' });
+/** Reading a PDF on the server takes seconds on a busy two-core machine. */
+const SLOW = { timeout: 30_000 };
 test.setTimeout(600_000);
 
 test.beforeAll(async ({ browser }) => {
@@ -102,21 +104,21 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   const issueFile = panel.getByTestId('epaper-issue-file');
   // Bad files: each refused with its reason, nothing attached.
   await issueFile.setInputFiles(pdfFile('one-page.pdf', await printedPdf(browser, [STORIES])));
-  await expect(message).toHaveText('这个 PDF 只有 1 页，本期有 2 个版面：整期 PDF 须每版一页，或按版分别上传');
+  await expect(message).toHaveText('这个 PDF 只有 1 页，本期有 2 个版面：整期 PDF 须每版一页，或按版分别上传', SLOW);
   await issueFile.setInputFiles(pdfFile('three-pages.pdf', await printedPdf(browser, [[STORIES[0]!], [STORIES[1]!], [STORIES[0]!]])));
-  await expect(message).toHaveText('这个 PDF 有 3 页，本期只有 2 个版面：请上传本期的 PDF，或先调整版数');
+  await expect(message).toHaveText('这个 PDF 有 3 页，本期只有 2 个版面：请上传本期的 PDF，或先调整版数', SLOW);
   await issueFile.setInputFiles(pdfFile('locked.pdf', encryptedPdf()));
-  await expect(message).toHaveText('这个 PDF 有密码保护，无法读取，请导出不加密的 PDF 或纯文本');
+  await expect(message).toHaveText('这个 PDF 有密码保护，无法读取，请导出不加密的 PDF 或纯文本', SLOW);
   const good = await printedPdf(browser, [[STORIES[0]!], [STORIES[1]!]]);
   await issueFile.setInputFiles(pdfFile('cut-off.pdf', damagedPdf(good)));
-  await expect(message).toHaveText('这个 PDF 已损坏或不完整，无法读取，请重新导出');
+  await expect(message).toHaveText('这个 PDF 已损坏或不完整，无法读取，请重新导出', SLOW);
   await issueFile.setInputFiles(pdfFile('photo.pdf', Buffer.from('\xff\xd8\xff\xe0 not a pdf at all', 'latin1')));
-  await expect(message).toContainText('这不是 PDF 文件');
+  await expect(message).toContainText('这不是 PDF 文件', SLOW);
   await expect(panel.getByTestId('epaper-status').first()).toHaveText('没有 PDF（读者看到稿件列表）');
 
   // The real PDF: both pages rendered in the background, each story's area found.
   await issueFile.setInputFiles(pdfFile(`issue-${number}.pdf`, good));
-  await expect(message).toContainText('整期 PDF（2 页）已上传');
+  await expect(message).toContainText('整期 PDF（2 页）已上传', SLOW);
   for (const pageNumber of [1, 2]) {
     const row = panel.getByTestId(`epaper-page-${pageNumber}`);
     await expect(row.getByTestId('epaper-status')).toHaveText('版面图片已生成', { timeout: 60_000 });
@@ -133,14 +135,14 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   const after = (await area.boundingBox())!;
   expect(after.x).toBeGreaterThan(before.x + 5);
   await planner.getByRole('button', { name: '保存区域' }).click();
-  await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存');
+  await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存', SLOW);
   await planner.reload();
   expect((await planner.getByRole('button', { name: new RegExp(`《${STORIES[0]!.headline}》区域 1`) }).boundingBox())!.x).toBeCloseTo(after.x, 0);
 
   // Page 2 replaced by a scan: no text layer, so the editor draws the story's area.
   await planner.goto(`/newsroom/issues/${number}`);
   await panel.getByTestId('epaper-file-2').setInputFiles(pdfFile('scan.pdf', await scanPdf(browser)));
-  await expect(message).toContainText('无法自动找到稿件区域：请在版面图上为每篇稿件画出区域');
+  await expect(message).toContainText('无法自动找到稿件区域：请在版面图上为每篇稿件画出区域', SLOW);
   const row2 = panel.getByTestId('epaper-page-2');
   // The old scan of page 2 was ready too: wait for the new one, which finds no area for the story.
   await expect(row2.getByTestId('epaper-unmatched')).toContainText(STORIES[1]!.headline, { timeout: 60_000 });
@@ -155,7 +157,7 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await planner.mouse.up();
   await expect(planner.getByRole('button', { name: new RegExp(`《${STORIES[1]!.headline}》区域 1`) })).toBeVisible();
   await planner.getByRole('button', { name: '保存区域' }).click();
-  await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存');
+  await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存', SLOW);
   await expect(planner.getByTestId('unmatched')).toHaveCount(0);
 
   // Not for readers before the issue is out.
@@ -199,7 +201,7 @@ test('the PDF just imported on the import page becomes the new issue’s 版面 
   await expect(page.getByRole('status').filter({ hasText: '已导入第1971期' })).toBeVisible();
   const attach = page.getByTestId('attach-imported-pdf');
   await attach.getByRole('button', { name: '作为本期版面 PDF 上传' }).click();
-  await expect(attach.getByRole('status')).toContainText('整期 PDF（1 页）已上传');
+  await expect(attach.getByRole('status')).toContainText('整期 PDF（1 页）已上传', SLOW);
   await attach.getByRole('link', { name: '去版面规划查看' }).click();
   await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-status')).toHaveText('版面图片已生成', { timeout: 60_000 });
   await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域');

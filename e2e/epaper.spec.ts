@@ -142,11 +142,12 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   // Page 2 replaced by a scan: no text layer, so the editor draws the story's area.
   await planner.goto(`/newsroom/issues/${number}`);
   await panel.getByTestId('epaper-file-2').setInputFiles(pdfFile('scan.pdf', await scanPdf(browser)));
-  await expect(message).toContainText('无法自动找到稿件区域：请在版面图上为每篇稿件画出区域', SLOW);
+  await expect(message).toContainText('第2版 PDF 已上传', SLOW);
   const row2 = panel.getByTestId('epaper-page-2');
   // The old scan of page 2 was ready too: wait for the new one, which finds no area for the story.
   await expect(row2.getByTestId('epaper-unmatched')).toContainText(STORIES[1]!.headline, { timeout: 60_000 });
   await expect(row2.getByTestId('epaper-status')).toHaveText('版面图片已生成');
+  await expect(row2.getByTestId('epaper-no-text')).toContainText('没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域');
   await row2.getByRole('link', { name: '校正稿件区域' }).click();
   await expect(planner.getByTestId('unmatched')).toContainText(STORIES[1]!.headline);
   await planner.getByTestId('draw-for').selectOption({ label: STORIES[1]!.headline });

@@ -9,6 +9,7 @@ import type { EpaperBoard, EpaperBoardPage } from '@/lib/epaper/queries';
 import { publishPagePdfAction, removePagePdfAction } from '@/lib/epaper/actions';
 import { pageLabel } from '@/lib/reader/page-names';
 import { uploadPdf } from './upload-pdf';
+import { NO_TEXT_LAYER_AREAS } from '@/lib/epaper/status';
 
 type Message = { ok: boolean; text: string } | null;
 const POLL_MS = 1500;
@@ -83,7 +84,7 @@ function PageRow({ page, issueNumber, published, canPublish, busy, onUpload, onR
       <p data-testid="epaper-status" className={draft?.status === 'FAILED' ? 'text-red-700 dark:text-red-400' : ''}>{draft ? draft.label : '没有 PDF（读者看到稿件列表）'}</p>
       {draft?.unfinished ? <progress max={100} value={draft.progress} aria-label={`第${page.number}版图片生成进度`} className="w-full" /> : null}
       {draft && draft.pdfPages > 1 ? <p className="text-xs text-stone-600 dark:text-stone-400">整期 PDF 第 {draft.pdfPage}/{draft.pdfPages} 页</p> : null}
-      {draft?.status === 'READY' && !draft.hasText ? <p className="text-amber-800 dark:text-amber-300">这一版没有文字层，请在“校正稿件区域”中手动画出每篇稿件的区域。</p> : null}
+      {draft?.status === 'READY' && !draft.hasText ? <p className="text-amber-800 dark:text-amber-300" data-testid="epaper-no-text">{NO_TEXT_LAYER_AREAS}（在“校正稿件区域”中）</p> : null}
       {page.unmatched.length ? (
         <div data-testid="epaper-unmatched">
           <p className="text-amber-800 dark:text-amber-300">未找到区域的稿件（{page.unmatched.length}）：</p>

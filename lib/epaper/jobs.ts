@@ -77,14 +77,14 @@ export async function renderScan(db: Db, dataDir: string, scanId: string): Promi
     const file = pdfPath(dataDir, scan.pdfSha256);
     const size = await renderPageImages(file, scan.pdfPage, epaperDir(dataDir, scan.pdfSha256), report);
     let areas = '[]';
-    if (scan.hasText) {
-      const read = await readPdf(new Uint8Array(fs.readFileSync(file)), scan.pdfPage);
-      if (read.ok) {
-        const page = read.pages[scan.pdfPage - 1]!;
-        areas = JSON.stringify(matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas);
-      }
+    let hasText = false;
+    const read = await readPdf(new Uint8Array(fs.readFileSync(file)), scan.pdfPage);
+    if (read.ok) {
+      const page = read.pages[scan.pdfPage - 1]!;
+      hasText = page.pieces.length > 0;
+      areas = JSON.stringify(matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas);
     }
-    await db.epaperScan.updateMany({ where: same, data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas } });
+    await db.epaperScan.updateMany({ where: same, data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas, hasText } });
   } catch (error) {
     const reason = error instanceof RenderError ? error.message : RENDER_FAILED;
     await db.epaperScan.updateMany({ where: same, data: { status: 'FAILED', error: reason } });

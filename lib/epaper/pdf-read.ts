@@ -8,6 +8,7 @@ export type PdfRead = { ok: true; pages: PdfPageText[] } | { ok: false; error: s
 
 type TextItem = { str?: string; transform: number[]; width: number };
 
+/** `onlyPage`: read the text of that page only (0: of none, for the page count and sizes). */
 export async function readPdf(bytes: Uint8Array, onlyPage?: number): Promise<PdfRead> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;

@@ -15,7 +15,6 @@ import { NOT_A_PDF } from './pdf-file';
 import { isPageImagePublic, readEpaperPage } from './reader';
 import { PDFTOPPM_MISSING } from './render';
 import { attachPdf, publishIssueScans, publishPage, removePdf, saveAreas } from './service';
-import { NO_TEXT_LAYER_AREAS } from './status';
 
 const db = openTestDatabase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-service-'));
@@ -135,9 +134,8 @@ describe('what readers see', () => {
 });
 
 describe('pages that cannot be matched or rendered', () => {
-  it('takes an image-only PDF, says the areas must be drawn, and finds none', async () => {
+  it('takes an image-only PDF, marks it as without text (the planner then says to draw the areas) and finds none', async () => {
     const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 2 }, bytes: await imageOnlyPdf(1), dataDir });
-    expect(attached.message).toContain(NO_TEXT_LAYER_AREAS);
     await renderScan(db, dataDir, attached.scanIds[0]!);
     const draft = await draftOf(2);
     expect([draft.status, draft.hasText, draft.areas]).toEqual(['READY', false, '[]']);

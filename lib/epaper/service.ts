@@ -11,7 +11,6 @@ import { cleanAreas, type StoryArea } from './areas';
 import { epaperDir, pdfPath } from './files';
 import { pageCountProblem, pdfFileProblem, type PdfTarget } from './pdf-file';
 import { readPdf } from './pdf-read';
-import { NO_TEXT_LAYER_AREAS } from './status';
 
 export type Actor = { id: string };
 export type Attached = { scanIds: string[]; pages: number[]; message: string };
@@ -32,7 +31,8 @@ export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; 
   const problem = pdfFileProblem(input.bytes.length, input.bytes.subarray(0, 1024));
   if (problem) throw new UserFacingError(problem);
   const issue = await issueWithPages(db, input.issueId);
-  const read = await readPdf(input.bytes);
+  // Page count and sizes only: each page's text is read once, by its render job.
+  const read = await readPdf(input.bytes, 0);
   if (!read.ok) throw new UserFacingError(read.error);
   const countProblem = pageCountProblem(input.target, read.pages.length, issue.pages.length);
   if (countProblem) throw new UserFacingError(countProblem);
@@ -49,8 +49,7 @@ export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; 
   const scanIds = await db.$transaction(async (tx) => {
     const ids: string[] = [];
     for (const { page, pdfPage } of pages) {
-      const hasText = read.pages[pdfPage - 1]!.pieces.length > 0;
-      const fields = { pdfSha256: sha256, pdfPage, pdfPages: read.pages.length, pdfSize: input.bytes.length, status: 'PENDING', progress: 0, error: null, width: 0, height: 0, hasText, areas: '[]', uploaderId: actor.id };
+      const fields = { pdfSha256: sha256, pdfPage, pdfPages: read.pages.length, pdfSize: input.bytes.length, status: 'PENDING', progress: 0, error: null, width: 0, height: 0, hasText: true, areas: '[]', uploaderId: actor.id };
       const previous = await tx.epaperScan.findUnique({ where: { pageId_stage: { pageId: page.id, stage: 'draft' } }, select: { pdfSha256: true } });
       const scan = await tx.epaperScan.upsert({ where: { pageId_stage: { pageId: page.id, stage: 'draft' } }, create: { pageId: page.id, stage: 'draft', ...fields }, update: fields });
       ids.push(scan.id);
@@ -61,9 +60,8 @@ export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; 
     }
     return ids;
   });
-  const withoutText = pages.filter(({ pdfPage }) => read.pages[pdfPage - 1]!.pieces.length === 0).map(({ page }) => page.number);
   const what = target.kind === 'issue' ? `整期 PDF（${pages.length} 页）已上传` : `第${target.page}版 PDF 已上传`;
-  const message = withoutText.length ? `${what}。${withoutText.length === pages.length ? '' : `第${withoutText.join('、')}版：`}${NO_TEXT_LAYER_AREAS}` : `${what}，正在生成版面图片并识别稿件区域`;
+  const message = `${what}，正在生成版面图片并识别稿件区域`;
   return { scanIds, pages: pages.map(({ page }) => page.number), message };
 }
 

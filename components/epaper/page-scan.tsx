@@ -11,9 +11,9 @@ export function PageScan({ view, label }: { view: EpaperPageView; label: string 
   return (
     <figure className="space-y-2" data-testid="page-scan">
       <ZoomFrame>
-        {/* The browser picks the 1200 or 2400 px image for the width it shows and the screen's density. */}
+        {/* The browser picks the 800, 1200 or 2400 px image for the width it shows and the screen's density. */}
         {/* eslint-disable-next-line @next/next/no-img-element -- page images are rendered once at upload (lib/epaper/render.ts) */}
-        <img src={image.src} srcSet={`${image.src} 1200w, ${image.large} 2400w`} sizes="(min-width: 1024px) 42rem, 100vw"
+        <img src={image.src} srcSet={`${image.small} 800w, ${image.src} 1200w, ${image.large} 2400w`} sizes="(min-width: 1024px) 42rem, 100vw"
           width={image.width} height={image.height} alt={`${label}版面图`} className="block h-auto w-full select-none" fetchPriority="high" decoding="async" draggable={false} />
         {view.areas.map((area) =>
           area.rects.map((rect, index) => (

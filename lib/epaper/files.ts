@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mediaRoot } from '../media/store';
 
-/** Widths of the page images: the thumbnail strip, the page on a phone or desktop, and zoomed in. */
-export const IMAGE_WIDTHS = [240, 1200, 2400] as const;
+/** Widths of the page images: the thumbnail strip, a phone (about 400 CSS px at 2× density), desktop, and zoomed in. */
+export const IMAGE_WIDTHS = [240, 800, 1200, 2400] as const;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
 
 export function epaperDir(dataDir: string, sha256: string): string {
@@ -30,7 +30,7 @@ export function imageUrl(sha256: string, pdfPage: number, width: ImageWidth): st
 export function parseImagePath(segments: readonly string[]): { prefix: string; rest: string; pdfPage: number; width: ImageWidth } | null {
   if (segments.length !== 3) return null;
   const [prefix, rest, name] = segments as [string, string, string];
-  const match = /^p([1-9][0-9]{0,2})-(240|1200|2400)\.webp$/.exec(name);
+  const match = /^p([1-9][0-9]{0,2})-(240|800|1200|2400)\.webp$/.exec(name);
   if (!/^[0-9a-f]{2}$/.test(prefix) || !/^[0-9a-f]{32}$/.test(rest) || !match) return null;
   return { prefix, rest, pdfPage: Number(match[1]), width: Number(match[2]) as ImageWidth };
 }

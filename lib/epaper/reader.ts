@@ -6,13 +6,14 @@ import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
 import { inReadingOrder, parseAreas, type Rect } from './areas';
 import { imageUrl } from './files';
 
-export type PageImage = { src: string; large: string; thumb: string; width: number; height: number };
+export type PageImage = { small: string; src: string; large: string; thumb: string; width: number; height: number };
 export type ReaderArea = { slug: string; headline: string; rects: Rect[] };
 export type EpaperThumb = { number: number; name: string | null; thumb: string | null };
 export type EpaperPageView = { issueNumber: number; pageNumber: number; image: PageImage | null; areas: ReaderArea[]; thumbs: EpaperThumb[] };
 
 function pageImage(scan: { pdfSha256: string; pdfPage: number; width: number; height: number }): PageImage {
   return {
+    small: imageUrl(scan.pdfSha256, scan.pdfPage, 800),
     src: imageUrl(scan.pdfSha256, scan.pdfPage, 1200),
     large: imageUrl(scan.pdfSha256, scan.pdfPage, 2400),
     thumb: imageUrl(scan.pdfSha256, scan.pdfPage, 240),

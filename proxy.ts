@@ -66,5 +66,7 @@ function withHeaders(response: NextResponse, pathname: string, csp: string | nul
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // The page PDF upload (up to 60 MB) is left out: Next would buffer its whole body for the proxy; the
+  // route makes its own checks (app/api/newsroom/epaper/route.ts).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/newsroom/epaper).*)' }],
 };

@@ -1,4 +1,4 @@
-// Two app instances on one database behind the nginx front (issue 16): the global setup's server is
+// Two app instances on one database behind the nginx front: the global setup's server is
 // instance A; this spec starts instance B (and a front with both as upstream) for itself only.
 // People work through A or B; readers read through the other one, and see each change within a second.
 import fs from 'node:fs';

@@ -8,6 +8,7 @@ import { indexArticle } from '../search/sqlite-index';
 import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
+import { publishIssueScans } from '../epaper/service';
 
 export type Planner = { id: string };
 
@@ -157,6 +158,8 @@ export async function publishIssue(db: Db, actor: Planner, issueId: string, at: 
       }
     }
     await tx.issue.update({ where: { id: issueId }, data: { status: 'PUBLISHED', publishAt, publishedAt: now } });
+    // The pages' finished PDFs (版面) become what readers see, with the issue.
+    await publishIssueScans(tx, issueId);
     const scheduled = publishAt.getTime() > now.getTime();
     await recordAudit(tx, { actorId: actor.id, action: scheduled ? 'issue.schedule' : 'issue.publish', subjectType: 'Issue', subjectId: issueId, details: { number: issue.number, publishAt: publishAt.toISOString(), stories: placed.length } });
     return { number: issue.number, articleIds: placed.map((article) => article.id) };

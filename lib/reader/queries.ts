@@ -21,7 +21,7 @@ const upcoming = unstable_cache(() => upcomingPublishTimes(db, new Date()), ['re
   revalidate: REVALIDATE_S,
 });
 
-async function cached<T>(key: (string | number)[], tags: string[], read: (now: Date) => Promise<T>): Promise<T> {
+export async function cached<T>(key: (string | number)[], tags: string[], read: (now: Date) => Promise<T>): Promise<T> {
   const epoch = scheduleEpoch(await upcoming(), new Date());
   return unstable_cache(() => read(new Date()), ['reader', ...key.map(String), `epoch:${epoch}`], {
     tags: [PUBLIC_TAG, ...tags],

@@ -6,6 +6,8 @@ import { getIssuePlanner } from '@/lib/issues/queries';
 import { positiveInt } from '@/lib/reader/params';
 import { IssuePlanner } from '@/components/issues/issue-planner';
 import { IssuePublish } from '@/components/issues/issue-publish';
+import { EpaperPanel } from '@/components/epaper/epaper-panel';
+import { getEpaperBoard } from '@/lib/issues/epaper-board';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -17,7 +19,7 @@ export default async function IssuePlannerPage({ params }: Props) {
   const number = positiveInt((await params).number);
   if (!number) notFound();
   const user = await requirePageUser('issue:plan', `/newsroom/issues/${number}`);
-  const board = await getIssuePlanner(number);
+  const [board, epaper] = await Promise.all([getIssuePlanner(number), getEpaperBoard(number)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -32,6 +34,7 @@ export default async function IssuePlannerPage({ params }: Props) {
         <IssuePublish board={board} canPublish={can(user.role, 'issue:publish')} />
       </section>
       <IssuePlanner board={board} />
+      <EpaperPanel board={epaper} canPublish={can(user.role, 'issue:publish')} />
     </div>
   );
 }

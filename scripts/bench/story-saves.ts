@@ -8,6 +8,9 @@ import path from 'node:path';
 import type { Db } from '../../lib/db-client';
 import { hashPassword } from '../../lib/auth/password';
 import { createArticle } from '../../lib/articles/editor-service';
+import { signIn } from './sign-in';
+
+export { signIn };
 
 export type Writer = { name: string; email: string; password: string; storyId: string };
 export type SaveAnswer = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'error'; message: string };
@@ -27,26 +30,6 @@ export async function createWriters(db: Db, count: number): Promise<Writer[]> {
     writers.push({ name, email, password: WRITER_PASSWORD, storyId: id });
   }
   return writers;
-}
-
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
-}
-
-/** Signs in as a person would and returns the session cookie. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/newsroom`, json: 'true' }),
-  });
-  const all = [...jar, ...cookiesOf(response)];
-  if (!all.some((cookie) => cookie.includes('session-token='))) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return all.join('; ');
 }
 
 /** The server action id of the story editor's save, from the build's manifest. */

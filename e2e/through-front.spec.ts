@@ -24,11 +24,11 @@ const FRESH_WITHIN_MS = 1000;
  * Asks the front until `check` passes. A request sent within `ms` of `since` may pass; the first
  * request sent after that must pass (the time the app takes to render is not the cache's doing).
  */
-async function freshWithin(since: number, ms: number, check: () => Promise<boolean>): Promise<number> {
+async function freshWithin(what: string, since: number, ms: number, check: () => Promise<boolean>): Promise<number> {
   for (;;) {
     const sentAt = Date.now();
     if (await check()) return sentAt - since;
-    if (sentAt - since > ms) throw new Error(`still stale ${sentAt - since} ms after the change`);
+    if (sentAt - since > ms) throw new Error(`${what}: still stale ${sentAt - since} ms after the change`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -169,9 +169,9 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByTestId('issue-state')).toContainText('已于');
     await stopWarm();
     const published = Date.now();
-    const onFront = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, '/')).text()).includes(headline));
-    const onArticle = await freshWithin(published, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
-    const onIssue = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, `/issues/${number}/pages/1`)).text()).includes(headline));
+    const onFront = await freshWithin('publish → front page', published, FRESH_WITHIN_MS, async () => (await (await front(request, '/')).text()).includes(headline));
+    const onArticle = await freshWithin('publish → article', published, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    const onIssue = await freshWithin('publish → issue page', published, FRESH_WITHIN_MS, async () => (await (await front(request, `/issues/${number}/pages/1`)).text()).includes(headline));
     console.log(`publish visible through the front after ${onFront} ms (front page), ${onArticle} ms (article), ${onIssue} ms (issue page)`);
 
     // A reader in a browser, through the front.
@@ -188,7 +188,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByText('更正已公开')).toBeVisible();
     await stopWarm();
     const corrected = Date.now();
-    const correction = await freshWithin(corrected, FRESH_WITHIN_MS, async () => (await (await front(request, article)).text()).includes('应为“nginx 前端”'));
+    const correction = await freshWithin('correction → article', corrected, FRESH_WITHIN_MS, async () => (await (await front(request, article)).text()).includes('应为“nginx 前端”'));
     console.log(`correction visible through the front after ${correction} ms`);
 
     planner.once('dialog', (dialog) => dialog.accept());
@@ -198,8 +198,8 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(status(planner)).toHaveText('状态：已撤稿');
     await stopWarm();
     const retracted = Date.now();
-    const gone = await freshWithin(retracted, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 410);
-    const offFront = await freshWithin(retracted, FRESH_WITHIN_MS, async () => !(await (await front(request, '/')).text()).includes(headline));
+    const gone = await freshWithin('retraction → article 410', retracted, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 410);
+    const offFront = await freshWithin('retraction → off the front page', retracted, FRESH_WITHIN_MS, async () => !(await (await front(request, '/')).text()).includes(headline));
     console.log(`retraction visible through the front after ${gone} ms (410), ${offFront} ms (off the front page)`);
     const notice = await reader.goto(`${FRONT_URL}${article}`);
     expect(notice?.status()).toBe(410);
@@ -258,7 +258,7 @@ test.describe('changes reach readers through the front within a second', () => {
     const stopWarm = keepWarm(request, [article]);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
     await stopWarm();
-    const visible = await freshWithin(at.getTime(), FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    const visible = await freshWithin('schedule → article', at.getTime(), FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
     console.log(`scheduled story visible through the front ${visible} ms after its time`);
     await editor.context.close();
   });

@@ -46,6 +46,8 @@ const DATABASE_SUITE = [
   'lib/issues/export-issue.test.ts',
   'lib/media/*.test.ts',
   'lib/reader/reader.test.ts',
+  'lib/reader/published-copy.test.ts',
+  'lib/epaper/service.test.ts',
   'lib/search/*.test.ts',
   'lib/settings/*.test.ts',
   'lib/users/*-service.test.ts',

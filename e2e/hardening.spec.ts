@@ -1,6 +1,5 @@
-// What a probe of the running app found (issue 12), each replayed against the real server.
+// What a probe of the running app found, each replayed against the real server.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
 import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
 import { serveArgs } from '../scripts/lib/serve-command';
+import { cameraJpeg } from './support/camera-photo';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
@@ -33,26 +33,6 @@ async function newStory(page: Page): Promise<string> {
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
-
-/** A JPEG of the given size made like a camera's: a noisy photo plus large metadata segments. */
-async function cameraJpeg(bytes: number): Promise<Buffer> {
-  const pixels = Math.floor((bytes * 0.7) / 0.82);
-  const width = Math.round(Math.sqrt((pixels * 4) / 3));
-  const height = Math.round((width * 3) / 4);
-  const photo = await sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
-  const segments: Buffer[] = [];
-  let missing = bytes - photo.length;
-  while (missing >= 4) {
-    let size = Math.min(65_537, missing);
-    if (missing - size > 0 && missing - size < 4) size -= 4;
-    const segment = Buffer.alloc(size, 0x20);
-    segment.writeUInt16BE(0xfffe, 0);
-    segment.writeUInt16BE(size - 2, 2);
-    segments.push(segment);
-    missing -= size;
-  }
-  return Buffer.concat([photo.subarray(0, 2), ...segments, photo.subarray(2)]);
-}
 
 /** A valid PNG header claiming 30000×30000 pixels (what a decompression bomb looks like). */
 function pixelBomb(): Buffer {

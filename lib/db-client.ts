@@ -5,13 +5,13 @@
 // schema (scripts/lib/postgresql-schema.ts): lib/generated/prisma (SQLite) and
 // lib/generated/prisma-postgresql. Their models, inputs and results are the same, so the app keeps
 // one set of types, SQLite's (`Db`), and the PostgreSQL client is used through it.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
 import { resolveDatabase, type DatabaseConfig, type Env } from './config/database';
 import { logQueriesTo, queryLogFile } from './query-log';
 import { markKind } from './database/kind';
+import { ImmediateTransactionsSqlite } from './sqlite/immediate-transactions';
 
 export type Db = PrismaClient;
 /** The client a `$transaction` callback receives. */
@@ -32,7 +32,8 @@ export function createClientFor(config: DatabaseConfig, logFile?: string): Db {
 }
 
 function adapterFor(sqlitePath: string) {
-  return new PrismaBetterSQLite3({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
+  // Several processes may write to one file (app instances, scripts): lib/sqlite/immediate-transactions.ts.
+  return new ImmediateTransactionsSqlite({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
 }
 
 export function createSqliteClient(sqlitePath: string): Db {

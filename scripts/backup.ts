@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDatabase, resolveDataDir } from '../lib/config/database';
+import { resolveMediaDir } from '../lib/config/media-dir';
 import { createBackup } from '../lib/backup/backup';
 
 function option(name: string): string | undefined {
@@ -17,7 +18,7 @@ async function main() {
   if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath)) throw new Error(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const outFile = option('--out') ?? path.join('backups', `newsroom-${stamp}.tar.gz`);
-  const result = await createBackup({ database, dataDir, outFile });
+  const result = await createBackup({ database, dataDir, mediaDir: resolveMediaDir(process.env), outFile });
   console.log(`备份完成：${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB，${result.files} 个文件）`);
   console.log(`SHA-256：${result.sha256}（已写入 ${result.file}.sha256）`);
 }

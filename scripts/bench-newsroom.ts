@@ -1,11 +1,10 @@
-// npm run bench:newsroom — newsroom pages on a 100,000-story archive (issue 20): builds (or reuses)
+// npm run bench:newsroom — newsroom pages on a 100,000-story archive: builds (or reuses)
 // .bench/newsroom (the bench:search archive plus 500 accounts, stories at every workflow step and
 // 100,000 audit events), builds the app if the build is missing or older than the code, starts
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
 // editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
 // p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
 import { sqlitePathOf } from '../lib/config/database';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,9 +15,10 @@ import { buildIndex } from './bench/search-index';
 import { explain, readQueries, slowestQuery, type SlowestQuery } from './bench/query-plans';
 import { hashPassword } from '../lib/auth/password';
 import { waitForHealth } from './bench/wait-for-health';
+import { signIn } from './bench/sign-in';
+import { appServerEnv, buildIfStale, startNextServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const DATA_DIR = path.join(ROOT, '.bench', 'newsroom');
 const FIXTURE_FILE = path.join(DATA_DIR, 'fixture.json');
 const QUERY_LOG = path.join(DATA_DIR, 'queries.jsonl');
@@ -59,44 +59,8 @@ async function archive(env: NodeJS.ProcessEnv) {
   return { prepared, fixture };
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** A build older than the code it should hold would time yesterday's code. */
-function buildIfStale(env: NodeJS.ProcessEnv): void {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const sources = ['app', 'components', 'lib'].map((dir) => newestSource(path.join(ROOT, dir)));
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > Math.max(...sources, fs.statSync(path.join(ROOT, 'proxy.ts')).mtimeMs)) return;
-  console.log('next build (the build is missing or older than the code) …');
-  const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
-}
-
-/** Signs in as a person would through next-auth's credentials endpoint and keeps the session cookie. */
-async function signIn(baseUrl: string, who: string, email: string, password: string): Promise<Session> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/newsroom`, json: 'true' }),
-  });
-  const all = [...jar, ...cookiesOf(response)];
-  if (!all.some((cookie) => cookie.includes('session-token='))) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return { who, cookie: all.join('; ') };
+async function signInAs(baseUrl: string, who: string, email: string, password: string): Promise<Session> {
+  return { who, cookie: await signIn(baseUrl, email, password) };
 }
 
 async function load(baseUrl: string, session: Session, target: Target): Promise<number> {
@@ -124,31 +88,18 @@ function targetsFor(fixture: NewsroomFixture): Target[] {
 async function main() {
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_EMAIL, ADMIN_PASSWORD };
   const { prepared, fixture } = await archive(env);
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const serverEnv = {
-    ...env,
-    DATA_DIR: prepared.dataDir,
-    DATABASE_URL: prepared.databaseUrl,
-    NEXTAUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_URL: baseUrl,
-    SITE_URL: baseUrl,
-    PORT: String(PORT),
-    NODE_ENV: 'production' as const,
-  };
-  buildIfStale(serverEnv);
+  const serverEnv = appServerEnv(env, prepared, PORT);
+  buildIfStale(ROOT, serverEnv);
   fs.writeFileSync(QUERY_LOG, '');
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG },
-    stdio: 'ignore',
-  });
+  const server = startNextServer(ROOT, PORT, { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG });
+  const baseUrl = server.url;
   const sqlite = new Database(sqlitePathOf(prepared.database), { readonly: true });
   try {
     await waitForHealth(`${baseUrl}/api/health`);
     const sessions = new Map<string, Session>([
-      ['编辑', await signIn(baseUrl, '编辑', BENCH_EDITOR_EMAIL, BENCH_PASSWORD)],
-      ['记者', await signIn(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
-      ['管理员', await signIn(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
+      ['编辑', await signInAs(baseUrl, '编辑', BENCH_EDITOR_EMAIL, BENCH_PASSWORD)],
+      ['记者', await signInAs(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
+      ['管理员', await signInAs(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
     ]);
     console.log(`${LOADS} loads per page, one at a time, after ${WARM_UP} warm-up loads; ${baseUrl}; target p95 < ${TARGET_MS} ms`);
     console.log('who\tpage\tp50 ms\tp95 ms\tmax ms\tqueries/load\tslowest query (median ms)');
@@ -175,7 +126,7 @@ async function main() {
     }
   } finally {
     sqlite.close();
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

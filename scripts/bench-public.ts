@@ -3,8 +3,11 @@
 // 41,680 stories), starts `next start`, the shipped nginx front (deploy/nginx/) in front of it, and a
 // plain nginx serving the same HTML as static files, then load-tests four pages on all three with
 // autocannon (32 connections, BENCH_DURATION seconds each) and prints the ratio front/static.
+// `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/baseline-tree.ts)
+// on the same archive and load-tests both apps alone, turn about, so "no worse than before" is a ratio
+// measured in one run.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { sqlitePathOf } from '../lib/config/database';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -13,9 +16,10 @@ import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { generateArchive } from './bench/synthetic-archive';
 import { waitForHealth } from './bench/wait-for-health';
+import { baselineTree, runInTree, type BaselineTree } from './bench/baseline-tree';
+import { appServerEnv, buildIfStale, startNextServer, type AppServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const BENCH_DIR = path.join(ROOT, '.bench');
 const DATA_DIR = path.join(BENCH_DIR, 'public');
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -23,6 +27,18 @@ const FRONT_PORT = Number(process.env.BENCH_FRONT_PORT ?? PORT + 1);
 const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
+const SHAPE = { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 };
+
+function baselineRef(argv: readonly string[]): string | null {
+  const at = argv.indexOf('--baseline');
+  if (at >= 0) {
+    const ref = argv[at + 1];
+    if (!ref || ref.startsWith('--')) throw new Error('--baseline 需要一个提交（例如 --baseline HEAD~1）');
+    return ref;
+  }
+  return process.env.BENCH_BASELINE?.trim() || null;
+}
 
 type Target = { name: string; path: string; file: string };
 type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
@@ -67,33 +83,75 @@ async function load(url: string): Promise<Figures> {
 const row = (page: string, mode: string, f: Figures) =>
   `${page}\t${mode}\t${f.rps.toFixed(0)}\t${f.p50}\t${f.p99}\t${f.errors}\t${f.non2xx}`;
 
+type BaselineServer = { tree: BaselineTree; server: AppServer };
+
+/** The baseline commit's app on its own copy of the same archive, made with its own migrations. */
+async function startBaseline(ref: string, expected: { latestIssue: number; sampleSlug: string }): Promise<BaselineServer> {
+  const tree = baselineTree(ROOT, ref);
+  const dataDir = path.join(BENCH_DIR, 'public-baseline');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(tree, `
+import { prepare } from './scripts/lib/prepare.ts';
+import { generateArchive } from './scripts/bench/synthetic-archive.ts';
+const prepared = await prepare(process.env);
+// Trees from before PostgreSQL name the file prepared.sqlitePath; later ones prepared.database.sqlitePath.
+const sqlitePath = prepared.sqlitePath ?? prepared.database.sqlitePath;
+const archive = generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
+console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latestIssue: archive.latestIssue, sampleSlug: archive.sampleSlug }));
+`, env);
+  if (made.latestIssue !== expected.latestIssue || made.sampleSlug !== expected.sampleSlug) {
+    throw new Error(`baseline archive differs: issue ${made.latestIssue} / ${made.sampleSlug}, expected ${expected.latestIssue} / ${expected.sampleSlug}`);
+  }
+  clearDataCache(tree.root);
+  const server = startNextServer(tree.root, BASE_PORT, appServerEnv(env, { dataDir, databaseUrl: `file:${made.sqlitePath}`, authSecret: made.authSecret }, BASE_PORT));
+  await waitForHealth(`${server.url}/api/health`);
+  return { tree, server };
+}
+
+const mean = (a: Figures, b: Figures): Figures => ({
+  rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2,
+  errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx,
+});
+
+/** Both apps alone on each page, turn about (head, base, head, base), so drift hits both alike. */
+async function compareWithBaseline(targets: readonly Target[], headUrl: string, base: BaselineServer): Promise<void> {
+  const label = base.tree.commit.slice(0, 7);
+  console.log(`\napp alone, this tree vs baseline ${label} (two turns each, ${DURATION_S} s per turn)`);
+  console.log('page\tapp\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
+  const ratios: string[] = [];
+  for (const target of targets) {
+    const head1 = await load(headUrl + target.path);
+    const base1 = await load(base.server.url + target.path);
+    const head2 = await load(headUrl + target.path);
+    const base2 = await load(base.server.url + target.path);
+    const head = mean(head1, head2);
+    const was = mean(base1, base2);
+    console.log(row(target.name, 'this tree', head));
+    console.log(row(target.name, `baseline ${label}`, was));
+    ratios.push(`${target.name}\trequests/s ${(head.rps / was.rps).toFixed(2)}\tp99 ${(head.p99 / was.p99).toFixed(2)}`);
+  }
+  console.log(`\npage\tthis tree / baseline ${label} (requests/s above 1 and p99 below 1 are better)`);
+  for (const line of ratios) console.log(line);
+}
+
 async function main() {
   if (!findNginx()) throw new Error(NGINX_MISSING);
+  const baseRef = baselineRef(process.argv.slice(2));
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
-  const archive = generateArchive(sqlitePathOf(prepared.database), { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 });
+  const archive = generateArchive(sqlitePathOf(prepared.database), SHAPE);
   console.log(`archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`);
 
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const serverEnv = {
-    ...env,
-    DATA_DIR: prepared.dataDir,
-    DATABASE_URL: prepared.databaseUrl,
-    NEXTAUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_URL: baseUrl,
-    SITE_URL: baseUrl,
-    PORT: String(PORT),
-    NODE_ENV: 'production' as const,
-  };
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
+  const serverEnv = appServerEnv(env, prepared, PORT);
+  buildIfStale(ROOT, serverEnv);
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env: serverEnv, stdio: 'ignore' });
+  const server = startNextServer(ROOT, PORT, serverEnv);
+  const baseUrl = server.url;
   let front: ChildProcess | null = null;
   let statics: ChildProcess | null = null;
+  let baseline: BaselineServer | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`);
     front = await startFront({ workDir: path.join(BENCH_DIR, 'front'), frontPort: FRONT_PORT, appPort: PORT, dataDir: prepared.dataDir, stdio: 'ignore' });
@@ -130,10 +188,16 @@ async function main() {
     }
     console.log('\npage\tratios (requests/s)');
     for (const line of ratios) console.log(line);
+    if (baseRef) {
+      // Front and static are done: the baseline's build and its server only now share the machine.
+      baseline = await startBaseline(baseRef, archive);
+      await compareWithBaseline(targets, baseUrl, baseline);
+    }
   } finally {
+    baseline?.server.stop();
     if (statics) await stopFront(statics);
     if (front) await stopFront(front);
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

@@ -57,7 +57,8 @@ function sqliteMigration(): string {
     // `db pull` on SQLite quotes enum defaults (`@default("DRAFT")`), which its own parser refuses.
     const unquoted = pulled
       .slice(pulled.indexOf('generator '))
-      .replace(/^(\s+\w+\s+(?!String)\w+\??\s.*@default\()"(\w+)"\)/gm, '$1$2)');
+      // [ \t], not \s: a match must not run on from one field's line into the next.
+      .replace(/^([ \t]+\w+[ \t]+(?!String)\w+\??[ \t].*@default\()"(\w+)"\)/gm, '$1$2)');
     fs.writeFileSync(applied, unquoted);
     return mustRun(['migrate', 'diff', '--from-schema-datamodel', applied, '--to-schema-datamodel', 'prisma/schema.prisma', '--script']).trim();
   } finally {

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
-import { E2E_ADMIN, E2E_DATA_DIR } from './env';
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
 import { serveArgs } from '../../scripts/lib/serve-command';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
 import { E2E_FRONT_PORT } from './front';
-import { withPostgres } from '../../lib/database/postgresql/connect';
+import { emptyPostgres } from '../../scripts/lib/empty-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -44,6 +44,9 @@ export default async function globalSetup(config: FullConfig) {
     // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
     E2E_TEST_HOOKS: '1',
   };
+  // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
+  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED'] as const;
+  fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
@@ -65,13 +68,6 @@ export default async function globalSetup(config: FullConfig) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };
-}
-
-async function emptyPostgres(url: string): Promise<void> {
-  await withPostgres(url, async (client) => {
-    await client.query('DROP SCHEMA public CASCADE');
-    await client.query('CREATE SCHEMA public');
-  });
 }
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {

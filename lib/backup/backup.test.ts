@@ -82,4 +82,24 @@ describe('backup and restore', () => {
 
     expect(() => restoreBackup({ archive: path.join(out, 'nope.tar.gz'), dataDir: target })).toThrow(/找不到备份文件/);
   });
+
+  it('takes the media from MEDIA_DIR and restores them into an empty MEDIA_DIR, refusing one with files', async () => {
+    const mediaDir = path.join(out, 'shared-media');
+    fs.mkdirSync(path.join(mediaDir, 'cd'), { recursive: true });
+    fs.writeFileSync(path.join(mediaDir, 'cd', 'shared.webp'), Buffer.from('an image every instance serves'));
+    const sharedArchive = path.join(out, 'shared.tar.gz');
+    const result = await createBackup({ sqlitePath, dataDir, mediaDir, outFile: sharedArchive });
+    // The database and the one image in MEDIA_DIR (not the one under DATA_DIR/media).
+    expect(result.files).toBe(2);
+
+    expect(() => restoreBackup({ archive: sharedArchive, dataDir: path.join(out, 'other-data'), mediaDir })).toThrow(/媒体目录 .* 不是空的/);
+    expect(fs.existsSync(path.join(out, 'other-data'))).toBe(false);
+
+    const target = path.join(out, 'restored-shared');
+    const targetMedia = path.join(out, 'restored-media');
+    restoreBackup({ archive: sharedArchive, dataDir: target, mediaDir: targetMedia });
+    expect(fs.readFileSync(path.join(targetMedia, 'cd', 'shared.webp'), 'utf8')).toBe('an image every instance serves');
+    expect(fs.existsSync(path.join(target, 'media'))).toBe(false);
+    expect(fs.existsSync(path.join(target, 'newsroom.db'))).toBe(true);
+  });
 });

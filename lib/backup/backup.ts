@@ -1,4 +1,4 @@
-// npm run backup / restore (issue 7): a consistent snapshot of the database (SQLite's VACUUM INTO or
+// npm run backup / restore: a consistent snapshot of the database (SQLite's VACUUM INTO or
 // PostgreSQL's pg_dump, database-snapshot.ts, safe while the server writes) and the media files, in
 // one .tar.gz with a manifest of checksums, plus the archive's own SHA-256 beside it. Restore checks
 // everything before it writes anything, and only into an empty data directory and an empty database.
@@ -30,13 +30,16 @@ function copyTree(from: string, to: string): void {
 
 export type BackupResult = { file: string; sha256: string; bytes: number; files: number };
 
-export async function createBackup(options: Source & { dataDir: string; outFile: string; now?: Date }): Promise<BackupResult> {
+/** Where the media files are: MEDIA_DIR (lib/config/media-dir.ts), by default DATA_DIR/media. */
+const mediaOf = (options: { dataDir: string; mediaDir?: string }) => options.mediaDir ?? path.join(options.dataDir, 'media');
+
+export async function createBackup(options: Source & { dataDir: string; mediaDir?: string; outFile: string; now?: Date }): Promise<BackupResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
   try {
     const snapshot = snapshotOf(options);
     await snapshot.dumpTo(path.join(work, snapshot.file));
     // Media files are written once and never changed, so a plain copy is consistent.
-    copyTree(path.join(options.dataDir, 'media'), path.join(work, 'media'));
+    copyTree(mediaOf(options), path.join(work, 'media'));
     const manifest = buildManifest(work, options.now, snapshot.kind);
     fs.writeFileSync(path.join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.mkdirSync(path.dirname(path.resolve(options.outFile)), { recursive: true });
@@ -55,10 +58,12 @@ function isEmptyDir(dir: string): boolean {
   return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
 }
 
-/** Restores into an empty DATA_DIR and, for a PostgreSQL backup, the empty database `database` names. */
-export function restoreBackup(options: { archive: string; dataDir: string; database?: DatabaseConfig }): { files: number } {
+/** Restores into an empty DATA_DIR (and MEDIA_DIR) and, for a PostgreSQL backup, the empty database `database` names. */
+export function restoreBackup(options: { archive: string; dataDir: string; mediaDir?: string; database?: DatabaseConfig }): { files: number } {
   if (!fs.existsSync(options.archive)) throw new BackupError(`找不到备份文件 ${options.archive}`);
   if (!isEmptyDir(options.dataDir)) throw new BackupError(`数据目录 ${options.dataDir} 不是空的：请恢复到一个空目录（DATA_DIR=…），以免覆盖现有数据`);
+  const mediaDir = mediaOf(options);
+  if (!isEmptyDir(mediaDir)) throw new BackupError(`媒体目录 ${mediaDir} 不是空的：请恢复到一个空目录（MEDIA_DIR=…），以免覆盖现有图片`);
   const checksumFile = `${options.archive}.sha256`;
   if (fs.existsSync(checksumFile)) {
     const expected = fs.readFileSync(checksumFile, 'utf8').trim().split(/\s+/)[0];
@@ -81,7 +86,7 @@ export function restoreBackup(options: { archive: string; dataDir: string; datab
     snapshot.assertEmptyTarget(options.dataDir);
     fs.mkdirSync(options.dataDir, { recursive: true });
     snapshot.restoreFrom(path.join(work, snapshot.file), options.dataDir);
-    copyTree(path.join(work, 'media'), path.join(options.dataDir, 'media'));
+    copyTree(path.join(work, 'media'), mediaDir);
     return { files: JSON.parse(fs.readFileSync(path.join(work, MANIFEST_FILE), 'utf8')).files.length };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -3,11 +3,11 @@
 // of its own (retracted-lookup-*.ts, one per database); the article page renders the same notice from
 // the same data if this lookup fails.
 import { resolveDatabase } from '../config/database';
-import type { RetractedLookup, RetractedStory } from './retracted-row';
+import type { RetractedLookup, RetractedArticle } from './retracted-row';
 import { sqliteRetractedLookup } from './retracted-lookup-sqlite';
 import { postgresqlRetractedLookup } from './retracted-lookup-postgresql';
 
-export type { RetractedStory };
+export type { RetractedArticle };
 
 let lookup: RetractedLookup | null = null;
 
@@ -17,7 +17,7 @@ function openLookup(): RetractedLookup {
 }
 
 /** The notice of a retracted, published story; null for every other slug (and when the lookup fails). */
-export async function retractedStory(slug: string): Promise<RetractedStory | null> {
+export async function retractedArticle(slug: string): Promise<RetractedArticle | null> {
   try {
     lookup ??= openLookup();
     return await lookup(slug);

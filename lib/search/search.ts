@@ -5,7 +5,7 @@ import { queryTerms } from './tokenizer';
 import { snippet } from './snippet';
 import { searchStoreOf } from './search-index';
 import { RANK_WINDOW, type Ranked } from './store';
-import { isArticleVisible } from '../articles/visibility';
+import { isArticleVisible } from '../revisions/visibility';
 
 export const MAX_QUERY_CHARS = 100;
 export { RANK_WINDOW };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Publication" DROP COLUMN "description";

@@ -53,6 +53,7 @@ const DATABASE_SUITE = [
   'lib/users/*-service.test.ts',
   'lib/workflow/*.test.ts',
   'lib/database/**/*.test.ts',
+  'lib/cache/pg-tag-invalidations.test.ts',
   'seeds/*.test.ts',
   'scripts/**/*.postgresql.test.ts',
   'lib/**/*.postgresql.test.ts',

@@ -10,6 +10,7 @@ import { countDocWords } from '../content/word-count';
 import { validateDoc } from '../content/validate';
 import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/search-index';
+import { lockArticle } from '../database/row-lock';
 import { requireArticleAccess } from '../access/article-access';
 import { articleGone } from '../workflow/article-state';
 import { slugBase, uniqueSlug } from './slug';
@@ -29,6 +30,8 @@ export type SaveOutcome =
   | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
 
 async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
+  // Saves of one story from several instances take turns (lib/database/row-lock.ts).
+  await lockArticle(tx, articleId);
   const found = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
   const article = requireArticleAccess(editor, found, 'edit', articleGone);
   check(canEditContent({ status: article.status }));

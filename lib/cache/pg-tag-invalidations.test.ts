@@ -1,10 +1,11 @@
-// Runs against a real PostgreSQL named by PG_TEST_URL (e.g. a throwaway cluster:
+// Runs against a real PostgreSQL: the vitest `postgresql` project's own database for this file
+// (DATABASE_URL, test/support/per-file-database.ts), or one named by PG_TEST_URL (e.g.
 // PG_TEST_URL=postgresql://newsroom@127.0.0.1:5434/postgres); skipped, with a message, without one.
 import { Client } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PgTagInvalidations } from './pg-tag-invalidations';
 
-const url = process.env.PG_TEST_URL;
+const url = process.env.PG_TEST_URL || (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined);
 const opened: PgTagInvalidations[] = [];
 const logs: string[] = [];
 async function listening(): Promise<PgTagInvalidations> {

@@ -3,12 +3,18 @@
 // pages) while 5 editors autosave their stories every 2–4 s, alternately through instance A and B.
 // Prints reader requests and errors, saves acknowledged, conflicts, errors and lost saves (every save
 // an editor was told succeeded must be in the database at the end), and each instance's memory
-// after the warm-up and at the end with the ratio (goal: 0 errors, 0 lost saves, memory within 10 %).
+// after the warm-up and at the end with the ratio (goal: 0 errors, 0 lost saves, memory within 10 %):
+// RSS, and the heap after a full garbage collection (scripts/bench/memory-probe.mjs) after the
+// warm-up, every two minutes and at the end, which separates memory still held from memory V8 has
+// not yet collected or returned.
 // Ports: BENCH_PORT (3360) and +1 for the instances, BENCH_FRONT_PORT (BENCH_PORT+2) for the front.
 // BENCH_DATABASE_URL=postgresql://… runs it on that PostgreSQL database (emptied first).
 import autocannon from 'autocannon';
 import { autosave, lostSaves, mb, signInWriters, sleep, startBench, type WriterLog } from './bench/cluster-bench';
 import { rssMb } from './bench/story-saves';
+import { memoryAfterGc, probeEnv, type MemoryAfterGc } from './bench/memory-after-gc';
+import path from 'node:path';
+import { ROOT } from './bench/cluster-bench';
 
 function minutesOption(): number {
   const index = process.argv.indexOf('--minutes');
@@ -23,7 +29,8 @@ async function main() {
   const durationMs = minutes * 60_000;
   const warmupMs = Math.min(60_000, durationMs / 5);
   console.log(`bench:soak：${minutes} 分钟（其中预热 ${warmupMs / 1000} 秒），2 个实例 + nginx 前端，5 位编辑自动保存`);
-  const bench = await startBench('soak', 5);
+  const probeDir = path.join(ROOT, '.bench', 'soak-memory');
+  const bench = await startBench('soak', 5, probeEnv(probeDir, process.env));
   const [a, b] = bench.cluster.instances;
   try {
     const logs: WriterLog[] = await signInWriters(bench, bench.instanceUrls[0]!);
@@ -51,11 +58,24 @@ async function main() {
     const sampler = setInterval(() => memory.push({ at: Date.now() - started, a: rssMb(a!.process.pid), b: rssMb(b!.process.pid) }), 5000);
     await sleep(warmupMs);
     const afterWarmup = { a: rssMb(a!.process.pid), b: rssMb(b!.process.pid) };
+    const heap: { at: number; a: MemoryAfterGc | null; b: MemoryAfterGc | null }[] = [];
+    const probe = async () => heap.push({ at: Date.now() - started, a: await memoryAfterGc(probeDir, a!.process.pid), b: await memoryAfterGc(probeDir, b!.process.pid) });
+    await probe();
+    let probing = true;
+    const prober = (async () => {
+      while (probing) {
+        await sleep(120_000);
+        if (probing && Date.now() - started < durationMs - 30_000) await probe();
+      }
+    })();
     const result = await reader;
     stopping = true;
     await Promise.all(editing);
     clearInterval(sampler);
     const atEnd = { a: rssMb(a!.process.pid), b: rssMb(b!.process.pid) };
+    probing = false;
+    await probe();
+    void prober;
     const lost = await lostSaves(bench, logs);
 
     const acked = logs.reduce((sum, log) => sum + log.acked, 0);
@@ -73,6 +93,13 @@ async function main() {
       const end = atEnd[key];
       const ratio = start && end ? (end / start).toFixed(3) : '—';
       console.log(`实例 ${name} 内存（RSS）：预热后 ${mb(start)}，结束 ${mb(end)}，结束/预热 = ${ratio}，峰值 ${mb(peak(key))}`);
+    }
+    for (const [name, key] of [['A', 'a'], ['B', 'b']] as const) {
+      const series = heap.map((point) => `${(point.at / 60_000).toFixed(1)} 分 ${point[key] ? `${point[key].heapUsedMb.toFixed(0)}/${point[key].rssMb.toFixed(0)}` : '—'}`);
+      const first = heap[0]?.[key];
+      const last = heap.at(-1)?.[key];
+      const ratio = first && last ? (last.heapUsedMb / first.heapUsedMb).toFixed(3) : '—';
+      console.log(`实例 ${name} 完整 GC 后的堆（heapUsed/RSS MB）：${series.join('，')}；结束/预热（堆）= ${ratio}`);
     }
     const flat = (['a', 'b'] as const).every((key) => afterWarmup[key] && atEnd[key] && Math.abs(atEnd[key]! / afterWarmup[key]! - 1) <= 0.1);
     console.log(`目标：错误 0、丢失 0、内存变化 ≤ 10 % —— ${readerErrors + saveErrors.length === 0 && lost.lost === 0 && flat ? '达到' : '未达到'}`);

@@ -28,7 +28,8 @@ export type Bench = {
   readerPaths: string[];
 };
 
-export async function startBench(name: string, writerCount: number): Promise<Bench> {
+/** `extraEnv` goes to the instances only (bench:soak's memory probe). */
+export async function startBench(name: string, writerCount: number, extraEnv: Record<string, string> = {}): Promise<Bench> {
   if (!findNginx()) throw new Error(NGINX_MISSING);
   const port = Number(process.env.BENCH_PORT ?? 3360);
   const ports = [port, port + 1];
@@ -51,7 +52,7 @@ export async function startBench(name: string, writerCount: number): Promise<Ben
   clearDataCache(ROOT);
   const frontUrl = `http://127.0.0.1:${frontPort}`;
   const cluster = await startCluster({
-    env: { ...env, DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: frontUrl, SITE_URL: frontUrl, TRUSTED_PROXY_HOPS: '1' },
+    env: { ...env, DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: frontUrl, SITE_URL: frontUrl, TRUSTED_PROXY_HOPS: '1', ...extraEnv },
     ports,
     frontPort,
     dataDir: prepared.dataDir,

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
+import { lockArticle, lockIssue } from '../database/row-lock';
 import { indexArticle } from '../search/search-index';
 import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
@@ -39,6 +40,7 @@ export async function createIssue(db: Db, actor: Planner, publicationId: string,
 }
 
 async function plannedIssue(tx: Tx, issueId: string) {
+  await lockIssue(tx, issueId);
   const issue = await tx.issue.findUnique({ where: { id: issueId }, include: { pages: { orderBy: { number: 'asc' } } } });
   if (!issue) throw new UserFacingError('找不到这一期');
   if (issue.status !== 'PLANNING') throw new UserFacingError(`第${issue.number}期已发布或已定时发布，不能再调整版面；请先取消定时`);
@@ -67,6 +69,8 @@ async function renumber(tx: Tx, pageId: string): Promise<void> {
 }
 
 async function placeableStory(tx: Tx, articleId: string, issueId: string) {
+  // Two issues taking the same story at once: the second sees the first one's placement.
+  await lockArticle(tx, articleId);
   const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { id: true, headline: true, deletedAt: true, status: true, liveRevisionId: true, placements: { select: { page: { select: { issueId: true, issue: { select: { number: true } } } } } } },
@@ -145,6 +149,7 @@ export async function publishIssue(db: Db, actor: Planner, issueId: string, at: 
   const publishAt = at ?? now;
   if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
   return db.$transaction(async (tx) => {
+    await lockIssue(tx, issueId);
     const issue = await tx.issue.findUnique({ where: { id: issueId } });
     if (!issue) throw new UserFacingError('找不到这一期');
     if (issue.status === 'PUBLISHED') return rescheduleIssue(tx, actor, issue, publishAt, now);
@@ -187,6 +192,7 @@ async function rescheduleIssue(tx: Tx, actor: Planner, issue: IssueRow, publishA
 /** Takes a scheduled issue back to planning before its time; its stories are signed off again, not live. */
 export async function unscheduleIssue(db: Db, actor: Planner, issueId: string, now = new Date()): Promise<{ number: number; articleIds: string[] }> {
   return db.$transaction(async (tx) => {
+    await lockIssue(tx, issueId);
     const issue = await tx.issue.findUnique({ where: { id: issueId } });
     if (!issue) throw new UserFacingError('找不到这一期');
     if (issue.status !== 'PUBLISHED' || !issue.publishAt) throw new UserFacingError(`第${issue.number}期没有定时发布`);

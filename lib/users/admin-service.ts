@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
+import { lockActiveAdmins } from '../database/row-lock';
 import { normaliseEmail } from './email';
 import { INVITE_TTL_MS, newToken, RESET_TTL_MS, tokenPath } from './tokens';
 
@@ -139,6 +140,8 @@ async function loadUser(tx: Tx, userId: string) {
 }
 
 async function assertAnotherActiveAdmin(tx: Tx, userId: string, message: string): Promise<void> {
+  // Counted after the lock: of two admins removing each other at once, the second counts the first's change.
+  await lockActiveAdmins(tx);
   const others = await tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: userId } } });
   if (others === 0) throw new UserFacingError(message);
 }

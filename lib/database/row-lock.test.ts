@@ -1,0 +1,61 @@
+// Rules that read, check and then write, hit twice at the same moment (two instances, a double click).
+// On PostgreSQL those transactions run side by side (READ COMMITTED), so each would pass its check
+// before the other wrote: the row locks in row-lock.ts make them take turns. On SQLite BEGIN IMMEDIATE
+// already does; the same expectations hold on both.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database';
+import { makeActor } from '../../test/support/users';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { doc, paragraph } from '../content/builders';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import { approveArticle, submitArticle } from '../workflow/service';
+import { createIssue, placeArticle } from '../issues/planner-service';
+import { setActive } from '../users/admin-service';
+
+const db = openTestDatabase();
+type Person = Awaited<ReturnType<typeof makeActor>>;
+let reporter: Person;
+let editor: Person;
+let otherEditor: Person;
+let chief: Person;
+let publicationId: string;
+
+async function signedStory(headline: string): Promise<string> {
+  const { id } = await createArticle(db, reporter, publicationId);
+  await saveArticle(db, reporter, id, 1, {
+    kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
+    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(`${headline}的正文。`)),
+  });
+  await submitArticle(db, reporter, id);
+  for (const who of [editor, otherEditor, chief]) await approveArticle(db, who, id);
+  return id;
+}
+
+beforeAll(async () => {
+  await loadSampleIssue(db);
+  publicationId = (await db.publication.findFirstOrThrow()).id;
+  reporter = await makeActor(db, 'REPORTER');
+  editor = await makeActor(db, 'EDITOR');
+  otherEditor = await makeActor(db, 'EDITOR');
+  chief = await makeActor(db, 'CHIEF_EDITOR');
+});
+afterAll(() => db.$disconnect());
+
+describe('check-then-write rules under simultaneous requests', () => {
+  it('place a story in one issue when two issues take it at the same moment', async () => {
+    const first = await createIssue(db, editor, publicationId, { number: 1902, date: '2026-12-21', pageNames: ['要闻'] });
+    const second = await createIssue(db, otherEditor, publicationId, { number: 1903, date: '2026-12-28', pageNames: ['要闻'] });
+    const id = await signedStory('两期争抢的稿件');
+    const outcomes = await Promise.allSettled([first, second].map((issue) => placeArticle(db, editor, issue.id, id, 1)));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.articlePlacement.count({ where: { articleId: id } })).toBe(1);
+  });
+
+  it('keep an active admin when two admins deactivate each other at the same moment', async () => {
+    await db.user.updateMany({ where: { role: 'ADMIN' }, data: { active: false } });
+    const [a, b] = [await makeActor(db, 'ADMIN'), await makeActor(db, 'ADMIN')];
+    const outcomes = await Promise.allSettled([setActive(db, a, b.id, false, { ip: null }), setActive(db, b, a.id, false, { ip: null })]);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+    expect(await db.user.count({ where: { role: 'ADMIN', active: true } })).toBe(1);
+  });
+});

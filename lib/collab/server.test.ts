@@ -1,0 +1,143 @@
+// The co-editing server with real sockets: two people in one story, the rules at the socket, and
+// what reaches the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { encode } from 'next-auth/jwt';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Server } from '@hocuspocus/server';
+import { openTestDatabase } from '../../test/support/database';
+import { makeActor } from '../../test/support/users';
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { createStory, type Editor } from '../articles/editor-service';
+import { createCollabServer, recheckConnections } from './server';
+import { storyDocumentName } from './document-name';
+import { sharedText } from './story-doc';
+import { MAX_MESSAGE_BYTES } from './limits';
+
+const db = openTestDatabase();
+const SECRET = 'collab-test-secret-0123456789abcdef';
+let server: Server;
+let url: string;
+let reporter: Editor;
+let editor: Editor;
+let other: Editor;
+let storyId: string;
+
+async function cookieFor(user: Editor, sessionVersion = 0): Promise<string> {
+  const token = await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET });
+  return `next-auth.session-token=${token}`;
+}
+
+type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string>; synced: Promise<void>; closed: Promise<number> };
+
+function connect(cookie: string, name = storyDocumentName(storyId)): Client {
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const doc = new Y.Doc();
+  let deny: (reason: string) => void = () => {};
+  let sync: () => void = () => {};
+  let close: (code: number) => void = () => {};
+  const denied = new Promise<string>((resolve) => (deny = resolve));
+  const synced = new Promise<void>((resolve) => (sync = resolve));
+  const closed = new Promise<number>((resolve) => (close = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket, name, document: doc, token: 'cookie',
+    onAuthenticationFailed: ({ reason }) => deny(reason),
+    onSynced: () => sync(),
+    onClose: ({ event }) => close(event.code),
+  });
+  provider.attach();
+  return { provider, doc, denied, synced, closed };
+}
+
+const until = async (check: () => Promise<boolean> | boolean, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out');
+};
+
+beforeAll(async () => {
+  await loadSampleIssue(db);
+  const publicationId = (await db.publication.findFirstOrThrow()).id;
+  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
+  other = await makeActor(db, 'REPORTER', { name: '记者乙' });
+  editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
+  storyId = (await createStory(db, reporter, publicationId)).id;
+  server = createCollabServer({ db, secret: SECRET, port: 0, recheckMs: 60_000, log: () => {} });
+  await server.listen();
+  url = `ws://127.0.0.1:${server.address.port}`;
+});
+afterAll(async () => {
+  await server.destroy();
+  await db.$disconnect();
+});
+
+describe('the co-editing server', () => {
+  it('lets the reporter and an editor type in one headline at once, and writes the working copy', async () => {
+    const a = connect(await cookieFor(reporter));
+    const b = connect(await cookieFor(editor));
+    await Promise.all([a.synced, b.synced]);
+    sharedText(a.doc, 'headline').insert(0, '柯城');
+    sharedText(b.doc, 'headline').insert(0, '今日');
+    await until(() => sharedText(a.doc, 'headline').length === 4 && sharedText(b.doc, 'headline').length === 4);
+    expect(sharedText(a.doc, 'headline').toString()).toBe(sharedText(b.doc, 'headline').toString());
+    const final = sharedText(a.doc, 'headline').toString();
+    expect([...final].sort().join('')).toBe([...'今日柯城'].sort().join(''));
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).headline === final, 15_000);
+    const stored = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    const article = await db.article.findUniqueOrThrow({ where: { id: storyId } });
+    expect(stored.version).toBe(article.version);
+    a.provider.destroy();
+    b.provider.destroy();
+  });
+
+  it('refuses a forged session, an unknown document name and another reporter’s story', async () => {
+    const forged = await encode({ token: { uid: reporter.id, sv: 0 }, secret: 'not-the-secret-0123456789abcdef' });
+    expect(await connect(`next-auth.session-token=${forged}`).denied).toBe('signed-out');
+    expect(await connect('').denied).toBe('signed-out');
+    expect(await connect(await cookieFor(reporter), 'story:../../etc/passwd').denied).toBe('unknown-document');
+    expect(await connect(await cookieFor(reporter), 'page:1').denied).toBe('unknown-document');
+    expect(await connect(await cookieFor(other)).denied).toBe('forbidden');
+    expect(await connect(await cookieFor(reporter, 7)).denied).toBe('signed-out');
+  });
+
+  it('closes the socket of a person deactivated while editing', async () => {
+    const victim = await makeActor(db, 'EDITOR', { name: '编辑丁' });
+    const witness = connect(await cookieFor(reporter));
+    const client = connect(await cookieFor(victim));
+    await Promise.all([witness.synced, client.synced]);
+    await db.user.update({ where: { id: victim.id }, data: { active: false } });
+    const connected = () => [...server.hocuspocus.documents.values()].some((document) =>
+      document.getConnections().some((connection) => (connection.context as { user?: { id: string } }).user?.id === victim.id));
+    expect(connected()).toBe(true);
+    expect(await recheckConnections(server, db)).toBe(1);
+    await client.closed;
+    expect(connected()).toBe(false);
+    // What the closed client types no longer reaches anyone, and it cannot come back.
+    sharedText(client.doc, 'kicker').insert(0, '不该出现');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sharedText(witness.doc, 'kicker').toString()).not.toContain('不该出现');
+    expect(await connect(await cookieFor(victim)).denied).toBe('signed-out');
+    client.provider.destroy();
+    witness.provider.destroy();
+  });
+
+  it('drops an oversized message without touching the stored document', async () => {
+    const client = connect(await cookieFor(reporter));
+    await client.synced;
+    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    sharedText(client.doc, 'summary').insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 1024));
+    expect(await client.closed).toBe(1009);
+    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    expect(Buffer.compare(after.state, before.state)).toBe(0);
+    client.provider.destroy();
+  });
+});

@@ -31,10 +31,10 @@ async function cookieFor(user: Editor, sessionVersion = 0): Promise<string> {
 
 type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string>; synced: Promise<void>; closed: Promise<number> };
 
-function connect(cookie: string, name = storyDocumentName(storyId)): Client {
+function connect(cookie: string, name = storyDocumentName(storyId), origin = 'http://newsroom.test'): Client {
   class CookieSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie } });
+      super(address, protocols, { headers: { cookie, origin } });
     }
   }
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
@@ -71,7 +71,7 @@ beforeAll(async () => {
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
   storyId = (await createStory(db, reporter, publicationId)).id;
-  server = createCollabServer({ db, secret: SECRET, port: 0, recheckMs: 60_000, log: () => {} });
+  server = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: ['http://newsroom.test'], recheckMs: 60_000, log: () => {} });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
@@ -99,7 +99,7 @@ describe('the co-editing server', () => {
     b.provider.destroy();
   });
 
-  it('refuses a forged session, an unknown document name and another reporter’s story', async () => {
+  it('refuses a forged or revoked session, an unknown document name, another reporter’s story and another site', async () => {
     const forged = await encode({ token: { uid: reporter.id, sv: 0 }, secret: 'not-the-secret-0123456789abcdef' });
     expect(await connect(`next-auth.session-token=${forged}`).denied).toBe('signed-out');
     expect(await connect('').denied).toBe('signed-out');
@@ -107,6 +107,22 @@ describe('the co-editing server', () => {
     expect(await connect(await cookieFor(reporter), 'page:1').denied).toBe('unknown-document');
     expect(await connect(await cookieFor(other)).denied).toBe('forbidden');
     expect(await connect(await cookieFor(reporter, 7)).denied).toBe('signed-out');
+    // A page on another site opening a socket with the reporter's cookie.
+    expect(await connect(await cookieFor(reporter), storyDocumentName(storyId), 'https://evil.example').denied).toBe('bad-origin');
+  });
+
+  it('lets an admin watch live without typing: what they send is not applied', async () => {
+    const admin = await makeActor(db, 'ADMIN', { name: '管理员戊' });
+    const writer = connect(await cookieFor(reporter));
+    const watcher = connect(await cookieFor(admin));
+    await Promise.all([writer.synced, watcher.synced]);
+    sharedText(writer.doc, 'subheadline').insert(0, '记者写的副题');
+    await until(() => sharedText(watcher.doc, 'subheadline').toString() === '记者写的副题');
+    sharedText(watcher.doc, 'dateline').insert(0, '管理员改的');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sharedText(writer.doc, 'dateline').toString()).not.toContain('管理员改的');
+    writer.provider.destroy();
+    watcher.provider.destroy();
   });
 
   it('closes the socket of a person deactivated while editing', async () => {

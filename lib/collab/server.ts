@@ -17,6 +17,11 @@ export type CollabServerOptions = {
   secret: string;
   port: number;
   address?: string;
+  /**
+   * Origins a browser may open a socket from (the site's own). Cookies go with a WebSocket opened
+   * by any page, so a page elsewhere must not be able to edit as the person reading it.
+   */
+  allowedOrigins?: readonly string[];
   /** How often open sockets are checked against the database (deactivation, role change). */
   recheckMs?: number;
   log?: (line: string) => void;
@@ -68,6 +73,11 @@ export function createCollabServer(options: CollabServerOptions): Server {
       maxDebounce: STORE_MAX_DEBOUNCE_MS,
       unloadImmediately: false,
       async onAuthenticate({ documentName, requestHeaders, connectionConfig }: onAuthenticatePayload) {
+        const origin = requestHeaders.origin;
+        if (origin && options.allowedOrigins && !options.allowedOrigins.includes(origin)) {
+          log(`co-editing refused ${documentName}: origin ${origin}`);
+          throw refused('bad-origin');
+        }
         const context = await authenticate(db, secret, documentName, requestHeaders.cookie).catch((error: unknown) => {
           log(`co-editing refused ${documentName}: ${(error as { reason?: string }).reason ?? String(error)}`);
           throw error;

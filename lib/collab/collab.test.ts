@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleIdOf, storyDocumentName } from './document-name';
 import { messageTooLarge, MAX_MESSAGE_BYTES } from './limits';
-import { spliceBetween } from './text-splice';
+import { shiftCaret, spliceBetween } from './text-splice';
 import { isEmptyStoryDoc, readStoryDoc, writeStoryInto, sharedText, type SharedStory } from './story-doc';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { validateDoc } from '../content/validate';
@@ -76,6 +76,17 @@ describe('text splices', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(sharedText(a, 'headline').toString()).toBe('今日柯城新闻速递');
     expect(sharedText(b, 'headline').toString()).toBe('今日柯城新闻速递');
+  });
+});
+
+describe('a caret under someone else’s change', () => {
+  it('moves with text inserted or deleted before it and stays put for changes after it', () => {
+    expect(shiftCaret(4, [{ insert: '今日' }])).toBe(6);
+    expect(shiftCaret(4, [{ retain: 4 }, { insert: '速递' }])).toBe(4);
+    expect(shiftCaret(4, [{ retain: 1 }, { delete: 2 }])).toBe(2);
+    expect(shiftCaret(2, [{ retain: 1 }, { delete: 5 }])).toBe(1);
+    expect(shiftCaret(4, [{ retain: 6 }, { delete: 2 }])).toBe(4);
+    expect(shiftCaret(3, [{ delete: 1 }, { insert: 'ab' }])).toBe(4);
   });
 });
 

@@ -17,3 +17,26 @@ export function spliceBetween(before: string, after: string): Splice | null {
   const removed = a.slice(start, a.length - end).join('');
   return { index, remove: removed.length, insert: b.slice(start, b.length - end).join('') };
 }
+
+/** One Yjs text delta step, as a Y.Text event describes another person's change. */
+export type DeltaStep = { retain?: number; insert?: unknown; delete?: number };
+
+/**
+ * Where a caret at `position` (UTF-16 index) moves when someone else's change `delta` is applied:
+ * text inserted before it pushes it on, text deleted before it pulls it back, so the person keeps
+ * typing where they were.
+ */
+export function shiftCaret(position: number, delta: readonly DeltaStep[]): number {
+  let index = 0;
+  let caret = position;
+  for (const step of delta) {
+    if (step.retain) index += step.retain;
+    else if (typeof step.insert === 'string') {
+      if (index < caret) caret += step.insert.length;
+      index += step.insert.length;
+    } else if (step.delete) {
+      if (index < caret) caret -= Math.min(step.delete, caret - index);
+    }
+  }
+  return caret;
+}

@@ -1,4 +1,7 @@
 // @ts-check
+import path from 'node:path';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and engine packages run as plain Node modules on the server.
@@ -32,4 +35,13 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// The reader cache handler that keeps several instances in step (docs/architecture.md, "Several
+// instances"). A small .mjs that loads the TypeScript handler through tsx (plain `next start` has no loader);
+// `next build` keeps Next's own handler, which is all prerendering needs.
+const READER_CACHE_HANDLER = path.join(import.meta.dirname, 'lib', 'cache', 'next-cache-handler.mjs');
+
+/** @param {string} phase */
+export default function config(phase) {
+  const serving = phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER;
+  return serving ? { ...nextConfig, cacheHandler: READER_CACHE_HANDLER } : nextConfig;
+}

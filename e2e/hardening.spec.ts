@@ -1,4 +1,4 @@
-// What a probe of the running app found (issue 12), each replayed against the real server.
+// What a probe of the running app found, each replayed against the real server.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -6,6 +6,7 @@ import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
 import { findNginx } from '../scripts/lib/front';
 import { slugBase } from '../lib/articles/slug';
+import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import sharp from 'sharp';
 
 const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
@@ -23,11 +24,11 @@ const FRESH_WITHIN_MS = 1000;
  * Asks the front until `check` passes. A request sent within `ms` of `since` may pass; the first
  * request sent after that must pass (the time the app takes to render is not the cache's doing).
  */
-async function freshWithin(since: number, ms: number, check: () => Promise<boolean>): Promise<number> {
+async function freshWithin(what: string, since: number, ms: number, check: () => Promise<boolean>): Promise<number> {
   for (;;) {
     const sentAt = Date.now();
     if (await check()) return sentAt - since;
-    if (sentAt - since > ms) throw new Error(`still stale ${sentAt - since} ms after the change`);
+    if (sentAt - since > ms) throw new Error(`${what}: still stale ${sentAt - since} ms after the change`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -168,9 +169,9 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByTestId('issue-state')).toContainText('已于');
     await stopWarm();
     const published = Date.now();
-    const onFront = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, '/')).text()).includes(headline));
-    const onArticle = await freshWithin(published, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
-    const onIssue = await freshWithin(published, FRESH_WITHIN_MS, async () => (await (await front(request, `/issues/${number}/pages/1`)).text()).includes(headline));
+    const onFront = await freshWithin('publish → front page', published, FRESH_WITHIN_MS, async () => (await (await front(request, '/')).text()).includes(headline));
+    const onArticle = await freshWithin('publish → article', published, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    const onIssue = await freshWithin('publish → issue page', published, FRESH_WITHIN_MS, async () => (await (await front(request, `/issues/${number}/pages/1`)).text()).includes(headline));
     console.log(`publish visible through the front after ${onFront} ms (front page), ${onArticle} ms (article), ${onIssue} ms (issue page)`);
 
     // A reader in a browser, through the front.
@@ -187,7 +188,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByText('更正已公开')).toBeVisible();
     await stopWarm();
     const corrected = Date.now();
-    const correction = await freshWithin(corrected, FRESH_WITHIN_MS, async () => (await (await front(request, article)).text()).includes('应为“nginx 前端”'));
+    const correction = await freshWithin('correction → article', corrected, FRESH_WITHIN_MS, async () => (await (await front(request, article)).text()).includes('应为“nginx 前端”'));
     console.log(`correction visible through the front after ${correction} ms`);
 
     planner.once('dialog', (dialog) => dialog.accept());
@@ -197,8 +198,8 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(status(planner)).toHaveText('状态：已撤稿');
     await stopWarm();
     const retracted = Date.now();
-    const gone = await freshWithin(retracted, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 410);
-    const offFront = await freshWithin(retracted, FRESH_WITHIN_MS, async () => !(await (await front(request, '/')).text()).includes(headline));
+    const gone = await freshWithin('retraction → article 410', retracted, FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 410);
+    const offFront = await freshWithin('retraction → off the front page', retracted, FRESH_WITHIN_MS, async () => !(await (await front(request, '/')).text()).includes(headline));
     console.log(`retraction visible through the front after ${gone} ms (410), ${offFront} ms (off the front page)`);
     const notice = await reader.goto(`${FRONT_URL}${article}`);
     expect(notice?.status()).toBe(410);
@@ -214,7 +215,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await page.getByRole('button', { name: '新建稿件' }).click();
     await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
     await page.getByRole('textbox', { name: '正文' }).click();
-    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads are issue 12's).
+    // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
     await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
     const src = await page.getByRole('textbox', { name: '正文' }).locator('figure img').getAttribute('src', { timeout: 30_000 });
@@ -242,11 +243,10 @@ test.describe('changes reach readers through the front within a second', () => {
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
     await editor.page.goto(storyUrl);
     const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
-    const wall = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
-    const part = (type: string) => wall.find((p) => p.type === type)!.value;
+    const wall = wallClockSecondsIn(at);
     await editor.page.getByRole('radio', { name: '定时' }).check();
-    await editor.page.locator('#publish-date').fill(`${part('year')}-${part('month')}-${part('day')}`);
-    await editor.page.locator('#publish-time').fill(`${part('hour')}:${part('minute')}:${part('second')}`);
+    await editor.page.locator('#publish-date').fill(wall.date);
+    await editor.page.locator('#publish-time').fill(wall.time);
     await editor.page.getByRole('button', { name: '发布', exact: true }).click();
     await expect(editor.page.getByTestId('workflow-status')).toContainText('定时 ');
 
@@ -258,7 +258,7 @@ test.describe('changes reach readers through the front within a second', () => {
     const stopWarm = keepWarm(request, [article]);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
     await stopWarm();
-    const visible = await freshWithin(at.getTime(), FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
+    const visible = await freshWithin('schedule → article', at.getTime(), FRESH_WITHIN_MS, async () => (await front(request, article)).status() === 200);
     console.log(`scheduled story visible through the front ${visible} ms after its time`);
     await editor.context.close();
   });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
+import { wallClockSecondsIn } from '../lib/dates/time-zone';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
 const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'wujiaming-pass-12' };
@@ -46,11 +47,7 @@ async function approveOnStory(page: Page, url: string, level: string): Promise<v
 
 /** The Shanghai wall-clock date and time (to the second) of an instant, as the schedule form takes it. */
 function shanghai(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(instant).map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+  return wallClockSecondsIn(instant);
 }
 
 test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on page 2, scheduled 10 s ahead, and readers see it only after the time', async ({ browser }) => {

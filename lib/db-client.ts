@@ -1,9 +1,9 @@
 // Builds a Prisma client on the better-sqlite3 driver adapter. Kept apart from lib/db.ts (which is
 // server-only) so that scripts and tests can open a client on a database of their choosing.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/prisma/client';
 import { resolveDatabase, type Env } from './config/database';
 import { logQueriesTo, queryLogFile } from './query-log';
+import { ImmediateTransactionsSqlite } from './sqlite/immediate-transactions';
 
 export type Db = PrismaClient;
 /** The client a `$transaction` callback receives. */
@@ -19,7 +19,8 @@ export function createPrismaClient(env: Env = process.env): Db {
 }
 
 function adapterFor(sqlitePath: string) {
-  return new PrismaBetterSQLite3({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
+  // Several processes may write to one file (app instances, scripts): lib/sqlite/immediate-transactions.ts.
+  return new ImmediateTransactionsSqlite({ url: `file:${sqlitePath}`, timeout: BUSY_TIMEOUT_MS });
 }
 
 export function createSqliteClient(sqlitePath: string): Db {

@@ -1,4 +1,4 @@
-// npm run bench:history — how big one story's revision history gets (issue 21). A 3,000-character
+// npm run bench:history — how big one story's revision history gets. A 3,000-character
 // story is written over about an hour: 500 autosaves in bursts with the pauses people make, by two
 // people (the reporter, then an editor polishing it in review), a submit, two sign-offs (初审, 签发)
 // and a publish, all through the real services against a fresh SQLite database. The same saves are
@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { prepare } from './lib/prepare';
-import { seededRandom, storyParagraphs, headline as makeHeadline } from './bench/chinese-text';
+import { seededRandom, articleParagraphs, headline as makeHeadline } from './bench/chinese-text';
 import { createSqliteClient, type Db } from '../lib/db-client';
 import { doc, paragraph } from '../lib/content/builders';
 import { toPlainText } from '../lib/content/plain-text';
 import { countDocWords } from '../lib/content/word-count';
-import { createStory, saveStory, type Editor } from '../lib/articles/editor-service';
-import { approveStory, publishStory, submitStory } from '../lib/articles/workflow-service';
-import type { CleanStoryInput } from '../lib/articles/schemas';
+import { createArticle, saveArticle, type Editor } from '../lib/articles/editor-service';
+import { approveArticle, publishArticle, submitArticle } from '../lib/workflow/service';
+import type { CleanArticleInput } from '../lib/articles/schemas';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'history');
@@ -55,7 +55,7 @@ function textSoFar(paragraphs: string[], chars: number): string[] {
   return out.length ? out : [''];
 }
 
-function storyInput(title: string, parts: string[], reporter: Editor): CleanStoryInput {
+function storyInput(title: string, parts: string[], reporter: Editor): CleanArticleInput {
   return {
     kicker: null, headline: title, subheadline: null, dateline: '本报讯', byline: `记者 ${reporter.name}`, summary: null, slug: '', coverMediaId: null,
     authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(...parts.map((text) => paragraph(text))),
@@ -97,7 +97,7 @@ function measure(sqlitePath: string, articleId: string): { revisions: number; pa
 
 async function main() {
   const random = seededRandom(21);
-  const paragraphs = storyParagraphs(random, STORY_CHARS);
+  const paragraphs = articleParagraphs(random, STORY_CHARS);
   const title = makeHeadline(random);
   const saves = schedule(random);
   const start = Date.now();
@@ -109,26 +109,26 @@ async function main() {
   const editor = await person(current.db, '楼郁馨', 'EDITOR');
   const chief = await person(current.db, '徐总编', 'CHIEF_EDITOR');
   const people = { reporter, editor };
-  const { id } = await createStory(current.db, reporter, current.publicationId);
+  const { id } = await createArticle(current.db, reporter, current.publicationId);
   const began = performance.now();
   let version = 1;
   const submitAfter = saves.findIndex((save) => save.who === 'editor') - 1;
   for (const [index, save] of saves.entries()) {
-    const outcome = await saveStory(current.db, people[save.who], id, version, storyInput(title, textSoFar(paragraphs, save.chars), reporter), at(save.at));
+    const outcome = await saveArticle(current.db, people[save.who], id, version, storyInput(title, textSoFar(paragraphs, save.chars), reporter), at(save.at));
     if (!outcome.ok) throw new Error('unexpected conflict');
     version = outcome.version;
-    if (index === submitAfter) await submitStory(current.db, reporter, id, at(save.at + 30_000));
+    if (index === submitAfter) await submitArticle(current.db, reporter, id, at(save.at + 30_000));
   }
   const end = saves.at(-1)!.at;
-  await approveStory(current.db, editor, id, '', at(end + 60_000));
-  await approveStory(current.db, chief, id, '', at(end + 10 * 60_000));
-  await publishStory(current.db, chief, id, null, at(end + 11 * 60_000));
+  await approveArticle(current.db, editor, id, '', at(end + 60_000));
+  await approveArticle(current.db, chief, id, '', at(end + 10 * 60_000));
+  await publishArticle(current.db, chief, id, null, at(end + 11 * 60_000));
   const seconds = (performance.now() - began) / 1000;
   const kept = await current.db.revision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' }, select: { kind: true, saves: true, bodyText: true } });
   const live = await current.db.article.findUniqueOrThrow({ where: { id }, include: { liveRevision: { select: { kind: true, bodyText: true } } } });
   await current.db.$disconnect();
 
-  // Baseline: the same saves, one full revision row per content change (the behaviour before issue 21).
+  // Baseline: the same saves, one full revision row per content change (the behaviour before coalescing).
   const baseline = await freshDatabase('one-per-save');
   const baseReporter = await person(baseline.db, '黄淑妍', 'REPORTER');
   const baseArticle = await baseline.db.article.create({ data: { publicationId: baseline.publicationId, slug: 'baseline', headline: '', body: '{}', bodyText: '' } });

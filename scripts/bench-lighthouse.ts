@@ -1,5 +1,6 @@
 // npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
-// page and an article through the shipped nginx front, on a fresh data directory with the sample
+// page, an article and an e-paper page (版面: the sample issue's page 1 as a printed image with its
+// story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
 // issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
 // recommends for variable machines (this one is shared).
@@ -13,6 +14,10 @@ import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { waitForHealth } from './bench/wait-for-health';
 import { appServerEnv, buildIfStale, startNextServer } from './bench/app-server';
+import { createSqliteClient } from '../lib/db-client';
+import { attachPdf, publishIssueScans } from '../lib/epaper/service';
+import { renderScan } from '../lib/epaper/jobs';
+import { samplePdf, SAMPLE_NUMBER } from './bench/epaper-sample';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -37,6 +42,7 @@ async function main() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
+  await publishSampleEpaper(prepared.sqlitePath, path.join(prepared.dataDir, 'media'));
   const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
   // The app names itself by the front's address: that is where readers (and Lighthouse) meet it.
   const serverEnv = { ...appServerEnv(env, prepared, PORT, frontUrl), TRUSTED_PROXY_HOPS: '1' };
@@ -52,6 +58,7 @@ async function main() {
     const pages = [
       { name: '首页', url: `${frontUrl}/` },
       { name: '稿件', url: `${frontUrl}/articles/ke-cheng-duo-xia-da-yu-ding` },
+      { name: '版面', url: `${frontUrl}/issues/${SAMPLE_NUMBER}/pages/1` },
     ];
     console.log(`Lighthouse (mobile preset) through the front ${frontUrl}, Chromium ${chromium}; goal ${GOAL} each`);
     console.log(`${RUNS} run(s) per page; median, then each run's scores`);
@@ -82,6 +89,20 @@ async function main() {
     await chrome?.kill();
     if (front) await stopFront(front);
     server.stop();
+  }
+}
+
+/** The sample issue gets its printed pages (版面), published, so the e-paper reader page is measured with its image. */
+async function publishSampleEpaper(sqlitePath: string, mediaDir: string): Promise<void> {
+  const db = createSqliteClient(sqlitePath);
+  try {
+    const actor = await db.user.findFirstOrThrow({ select: { id: true } });
+    const { issueId, pdf } = await samplePdf(db);
+    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'issue' }, bytes: pdf, mediaDir });
+    for (const id of attached.scanIds) await renderScan(db, mediaDir, id);
+    await db.$transaction((tx) => publishIssueScans(tx, issueId));
+  } finally {
+    await db.$disconnect();
   }
 }
 

@@ -1,4 +1,4 @@
-// npm run bench:newsroom — newsroom pages on a 100,000-story archive (issue 20): builds (or reuses)
+// npm run bench:newsroom — newsroom pages on a 100,000-story archive: builds (or reuses)
 // .bench/newsroom (the bench:search archive plus 500 accounts, stories at every workflow step and
 // 100,000 audit events), builds the app if the build is missing or older than the code, starts
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
@@ -14,6 +14,7 @@ import { buildIndex } from './bench/search-index';
 import { explain, readQueries, slowestQuery, type SlowestQuery } from './bench/query-plans';
 import { hashPassword } from '../lib/auth/password';
 import { waitForHealth } from './bench/wait-for-health';
+import { signIn } from './bench/sign-in';
 import { appServerEnv, buildIfStale, startNextServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -57,24 +58,8 @@ async function archive(env: NodeJS.ProcessEnv) {
   return { prepared, fixture };
 }
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
-}
-
-/** Signs in as a person would through next-auth's credentials endpoint and keeps the session cookie. */
-async function signIn(baseUrl: string, who: string, email: string, password: string): Promise<Session> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/newsroom`, json: 'true' }),
-  });
-  const all = [...jar, ...cookiesOf(response)];
-  if (!all.some((cookie) => cookie.includes('session-token='))) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return { who, cookie: all.join('; ') };
+async function signInAs(baseUrl: string, who: string, email: string, password: string): Promise<Session> {
+  return { who, cookie: await signIn(baseUrl, email, password) };
 }
 
 async function load(baseUrl: string, session: Session, target: Target): Promise<number> {
@@ -111,9 +96,9 @@ async function main() {
   try {
     await waitForHealth(`${baseUrl}/api/health`);
     const sessions = new Map<string, Session>([
-      ['编辑', await signIn(baseUrl, '编辑', BENCH_EDITOR_EMAIL, BENCH_PASSWORD)],
-      ['记者', await signIn(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
-      ['管理员', await signIn(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
+      ['编辑', await signInAs(baseUrl, '编辑', BENCH_EDITOR_EMAIL, BENCH_PASSWORD)],
+      ['记者', await signInAs(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
+      ['管理员', await signInAs(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
     ]);
     console.log(`${LOADS} loads per page, one at a time, after ${WARM_UP} warm-up loads; ${baseUrl}; target p95 < ${TARGET_MS} ms`);
     console.log('who\tpage\tp50 ms\tp95 ms\tmax ms\tqueries/load\tslowest query (median ms)');

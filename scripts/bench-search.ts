@@ -1,4 +1,4 @@
-// npm run bench:search — Chinese search on a large archive (issue 7): 100,000 published stories of
+// npm run bench:search — Chinese search on a large archive: 100,000 published stories of
 // ~800 characters in a fresh SQLite database, the FTS5 index built from them (timed), then 200 varied
 // reader queries through searchPublished, printing p50/p95/p99 latency. Target: p95 < 50 ms.
 import fs from 'node:fs';

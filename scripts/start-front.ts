@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { resolveDataDir } from '../lib/config/database';
+import { resolveMediaDir } from '../lib/config/media-dir';
 import { resolvePort } from '../lib/config/port';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 
@@ -49,7 +50,7 @@ async function main() {
 
   await waitForApp(`http://127.0.0.1:${appPort}/api/health`, app);
   const dataDir = resolveDataDir(env);
-  front = await startFront({ workDir: path.join(dataDir, 'front'), frontPort, appPort, dataDir });
+  front = await startFront({ workDir: path.join(dataDir, 'front'), frontPort, appPort, dataDir, mediaDir: resolveMediaDir(env) });
   console.log(`前端 nginx 已启动：http://localhost:${frontPort}（应用在 ${appPort} 端口）`);
   front.on('exit', (code) => void stop(code ?? 1));
 }

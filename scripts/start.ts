@@ -1,4 +1,4 @@
-// `npm start`: first run and every run after it (DESIGN §9). Checks the settings before creating
+// `npm start`: first run and every run after it (README: Two commands). Checks the settings before creating
 // anything, prepares the data directory, builds once if there is no build, then serves with
 // scripts/serve.ts (Next.js in production mode, or development mode with --dev).
 import { spawn, spawnSync } from 'node:child_process';

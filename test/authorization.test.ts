@@ -32,35 +32,42 @@ async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 const layoutInput = { issueId: 'no-such-issue', issueNumber: 0, articleId: 'no-such-story' };
+const epaperInput = { issueId: 'no-such-issue', issueNumber: 0, page: 1 };
 
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
-    createStoryAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
-    saveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 1, storyInput) },
+    createArticleAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
+    saveArticleAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 1, storyInput) },
     restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
-    trashStoryAction: { rule: 'article:delete', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
-    restoreStoryAction: { rule: 'article:restore' },
+    trashArticleAction: { rule: 'article:trash', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
+    restoreArticleAction: { rule: 'article:restore' },
     heartbeatAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
-    leaveStoryAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
+    leaveArticleAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
   },
   'lib/workflow/actions.ts': {
-    submitStoryAction: { rule: 'article:edit-own' },
-    approveStoryAction: { rule: 'article:review' },
-    returnStoryAction: { rule: 'article:review' },
-    publishStoryAction: { rule: 'article:publish' },
-    unscheduleStoryAction: { rule: 'article:publish' },
-    correctStoryAction: { rule: 'article:publish' },
-    retractStoryAction: { rule: 'article:publish' },
+    submitArticleAction: { rule: 'article:edit-own' },
+    approveArticleAction: { rule: 'article:review' },
+    returnArticleAction: { rule: 'article:review' },
+    publishArticleAction: { rule: 'article:publish' },
+    unscheduleArticleAction: { rule: 'article:publish' },
+    correctArticleAction: { rule: 'article:publish' },
+    retractArticleAction: { rule: 'article:publish' },
     addCommentAction: { rule: 'newsroom:enter' },
   },
   'lib/issues/actions.ts': {
     createIssueAction: { rule: 'issue:plan' },
-    placeStoryAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: 1 }) },
+    placeArticleAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: 1 }) },
     removeFromIssueAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(layoutInput) },
     setContinuationAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: null }) },
     publishIssueAction: { rule: 'issue:publish' },
     unscheduleIssueAction: { rule: 'issue:publish' },
+  },
+  'lib/issues/epaper-actions.ts': {
+    removePagePdfAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+    saveAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...epaperInput, areas: [] }) },
+    redetectAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+    publishPagePdfAction: { rule: 'issue:publish', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
   },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
@@ -85,6 +92,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
+  'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */
@@ -98,6 +106,20 @@ function filesNamed(dir: string, name: string): string[] {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory() && entry.name !== 'generated') found.push(...filesNamed(relative, name));
     else if (entry.name === name) found.push(relative);
+  }
+  return found;
+}
+
+/** Every module that declares server actions ('use server' before any code), whatever its name. */
+function serverActionModules(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'generated') found.push(...serverActionModules(relative));
+    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+      const source = fs.readFileSync(path.join(ROOT, relative), 'utf8');
+      if (/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(source)) found.push(relative);
+    }
   }
   return found;
 }
@@ -130,8 +152,8 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 describe('the authorization matrix covers the code', () => {
-  it('lists every actions module and every exported action', async () => {
-    const modules = filesNamed('lib', 'actions.ts').sort();
+  it('lists every server-actions module and every exported action', async () => {
+    const modules = serverActionModules('lib').sort();
     expect(modules).toEqual(Object.keys(ACTIONS).sort());
     for (const file of modules) {
       const exported = Object.keys(await import(path.join(ROOT, file))).sort();
@@ -181,9 +203,9 @@ describe.each(WHO)('as $label', (who) => {
  * have: they support the team but never edit copy).
  */
 const STORY_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }> = {
-  getStoryForEditor: { rule: 'edit', invoke: (queries, id) => queries.getStoryForEditor(id) },
-  getStoryPreview: { rule: 'read', invoke: (queries, id) => queries.getStoryPreview(id) },
-  getStoryHeading: { rule: 'read', invoke: (queries, id) => queries.getStoryHeading(id) },
+  getArticleForEditor: { rule: 'edit', invoke: (queries, id) => queries.getArticleForEditor(id) },
+  getArticlePreview: { rule: 'read', invoke: (queries, id) => queries.getArticlePreview(id) },
+  getArticleHeading: { rule: 'read', invoke: (queries, id) => queries.getArticleHeading(id) },
   listRevisions: { rule: 'read', invoke: (queries, id) => queries.listRevisions(id) },
 };
 
@@ -210,5 +232,99 @@ describe('reading a story written by someone else', () => {
   it('admins may read every story and edit none', () => {
     expect(can('ADMIN', 'article:read-any')).toBe(true);
     expect(can('ADMIN', 'article:edit-any') || can('ADMIN', 'article:edit-own')).toBe(false);
+  });
+});
+
+/**
+ * The object check: a reporter acting on another reporter's story, through every action that names a
+ * story and every newsroom read of one, is refused; the story's own author doing the same is not (the
+ * control: without it a refusal for any other reason would pass). Each row gets a story of its own.
+ */
+type Invoke = (id: string, revisionId: string) => Promise<unknown>;
+const actionsModule = () => import('@/lib/articles/actions');
+const workflowModule = () => import('@/lib/workflow/actions');
+const storyForm = (id: string, fields: Record<string, string> = {}) => {
+  const form = new FormData();
+  form.set('articleId', id);
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+};
+const OBJECT_ACTIONS: Record<string, Invoke> = {
+  saveArticleAction: async (id) => (await actionsModule()).saveArticleAction(id, 1, storyInput),
+  restoreRevisionAction: async (id, revisionId) => (await actionsModule()).restoreRevisionAction(id, revisionId, 1),
+  trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, storyForm(id))),
+  heartbeatAction: async (id) => (await actionsModule()).heartbeatAction(id),
+  leaveArticleAction: async (id) => (await actionsModule()).leaveArticleAction(id),
+  submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, storyForm(id)),
+  addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, storyForm(id, { body: '意见' })),
+};
+const OBJECT_READS: Record<string, Invoke> = {
+  getArticleForEditor: async (id) => (await import('@/lib/articles/queries')).getArticleForEditor(id),
+  getArticlePreview: async (id) => (await import('@/lib/articles/queries')).getArticlePreview(id),
+  getArticleHeading: async (id) => (await import('@/lib/articles/queries')).getArticleHeading(id),
+  listRevisions: async (id) => (await import('@/lib/articles/queries')).listRevisions(id),
+  revisionDiff: async (id, revisionId) => (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
+  getWorkflowPanel: async (id) => (await import('@/lib/workflow/queries')).getWorkflowPanel(id),
+};
+
+describe("a reporter on another reporter's story", () => {
+  let author: { id: string; name: string; role: Role; sessionVersion: number };
+  let intruder: { id: string; sessionVersion: number };
+  let publicationId = '';
+  beforeAll(async () => {
+    author = { ...(await makeUser(db, 'REPORTER')), role: 'REPORTER' };
+    intruder = await makeUser(db, 'REPORTER');
+    const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
+    publicationId = publication.id;
+    const { ensureSearchIndex } = await import('@/lib/search/sqlite-index');
+    await ensureSearchIndex(db);
+  });
+
+  async function authorsStory(): Promise<{ id: string; revisionId: string }> {
+    const { createArticle } = await import('@/lib/articles/editor-service');
+    const { id } = await createArticle(db, author, publicationId);
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: id } });
+    return { id, revisionId: revision.id };
+  }
+
+  const outcomeOf = (run: () => Promise<unknown>) =>
+    run().then(
+      (result) => ((result as { denied?: string } | undefined)?.denied ? 'denied' : 'allowed'),
+      (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : 'allowed'),
+    );
+
+  for (const [name, invoke] of Object.entries({ ...OBJECT_ACTIONS, ...OBJECT_READS })) {
+    it(`denies ${name} to another reporter and allows it to the author`, async () => {
+      const story = await authorsStory();
+      identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+      expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('denied');
+      identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+      expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('allowed');
+    });
+  }
+
+  it("finds the author's story in the author's newsroom search, not in another reporter's", async () => {
+    const { saveArticle } = await import('@/lib/articles/editor-service');
+    const story = await authorsStory();
+    await saveArticle(db, author, story.id, 1, { ...storyInput, headline: '独家柯城河湖巡查', authors: [] });
+    const { searchForNewsroom } = await import('@/lib/search/queries');
+    identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+    expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).not.toContain(story.id);
+    identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+    expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).toContain(story.id);
+  });
+
+  it('refuses an editor the final level (终审 is the chief editor’s), and lets a chief editor sign it', async () => {
+    const story = await authorsStory();
+    await db.article.update({ where: { id: story.id }, data: { headline: '待终审', status: 'SUBMITTED', reviewLevel: 2 } });
+    const { approveArticleAction } = await workflowModule();
+    const editor = await makeUser(db, 'EDITOR');
+    identity.claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
+    const refused = await approveArticleAction(null, storyForm(story.id));
+    expect(refused.ok).toBe(false);
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } })).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
+    const chief = await makeUser(db, 'CHIEF_EDITOR');
+    identity.claims = { userId: chief.id, sessionVersion: chief.sessionVersion };
+    expect((await approveArticleAction(null, storyForm(story.id))).ok).toBe(true);
   });
 });

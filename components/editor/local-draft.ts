@@ -1,7 +1,7 @@
 // A copy of unsaved work in the browser, so a crash or a closed tab loses nothing.
-import type { StoryInput } from '@/lib/articles/schemas';
+import type { ArticleInput } from '@/lib/articles/schemas';
 
-export type LocalDraft = { baseVersion: number; at: string; input: StoryInput };
+export type LocalDraft = { baseVersion: number; at: string; input: ArticleInput };
 
 const key = (articleId: string) => `newsroom:story:${articleId}`;
 

@@ -1,11 +1,11 @@
-import type { IssueBoard } from '@/lib/issues/queries';
+import type { IssuePlanner } from '@/lib/issues/queries';
 import { publishIssueAction, unscheduleIssueAction } from '@/lib/issues/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { ActionForm } from '@/components/ui/action-form';
 import { ScheduleFields } from '@/components/workflow/schedule-fields';
 
 /** What blocks the issue, then publish now / schedule; a scheduled issue can be moved or taken back. */
-export function IssuePublish({ board, canPublish }: { board: IssueBoard; canPublish: boolean }) {
+export function IssuePublish({ board, canPublish }: { board: IssuePlanner; canPublish: boolean }) {
   const issueId = <input type="hidden" name="issueId" value={board.id} />;
   if (board.state === 'published') {
     return <p data-testid="issue-state">第{board.number}期已于 {formatDateTime(new Date(board.publishAt!))} 发布。</p>;

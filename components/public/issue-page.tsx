@@ -3,10 +3,13 @@ import type { IssuePageView } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
 import { Masthead } from './masthead';
 import { PageTabs } from './page-tabs';
-import { StoryList } from './story-list';
+import { ArticleList } from './article-list';
+import type { EpaperPageView } from '@/lib/epaper/reader';
+import { PageScan, PageThumbs } from '@/components/epaper/page-scan';
 
 /** One page of one issue, as on the front page and under /issues/N/pages/M. */
-export function IssuePage({ view, pageHref }: { view: IssuePageView; pageHref?: (page: number) => string }) {
+/** With `epaper` (the page's printed image) the page shows it beside its story list. */
+export function IssuePage({ view, pageHref, epaper }: { view: IssuePageView; pageHref?: (page: number) => string; epaper?: EpaperPageView | null }) {
   const { issue, page, pages } = view;
   const hrefOf = pageHref ?? ((n: number) => `/issues/${issue.number}/pages/${n}`);
   const previousPage = pages.find((p) => p.number === page.number - 1);
@@ -22,7 +25,15 @@ export function IssuePage({ view, pageHref }: { view: IssuePageView; pageHref?: 
           <h2 id="page-heading" className="mt-4 text-sm font-semibold tracking-widest text-stone-600 dark:text-stone-400">
             第{issue.number}期 · {pageLabel(page)}
           </h2>
-          <StoryList stories={view.stories} />
+          {epaper?.image ? (
+            <div className="mt-2 space-y-3">
+              <PageThumbs view={epaper} hrefOf={hrefOf} />
+              <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+                <PageScan view={epaper} label={`第${issue.number}期 ${pageLabel(page)}`} />
+                <ArticleList stories={view.stories} />
+              </div>
+            </div>
+          ) : <ArticleList stories={view.stories} />}
         </section>
         <nav aria-label="翻页" className="mt-6 grid grid-cols-2 gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700 print:hidden">
           <div>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { QueueRow } from '@/lib/workflow/review-queue';
-import { approveStoryAction, returnStoryAction } from '@/lib/workflow/actions';
+import { approveArticleAction, returnArticleAction } from '@/lib/workflow/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Pager } from '@/components/ui/pager';
 import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
@@ -27,10 +27,10 @@ export function ReviewQueue({ rows, page, pageCount, href }: Props) {
                 <td className={stackedCell} data-label="审级">{row.level}</td>
                 <td className={stackedCell} data-label="已等待"><time dateTime={row.waitingSince}>{row.waiting}</time></td>
                 <td className={`space-y-1 py-1.5 ${stackedLead}`}>
-                  <ActionForm action={approveStoryAction} submitLabel={`${row.level}通过`} className="flex gap-2">
+                  <ActionForm action={approveArticleAction} submitLabel={`${row.level}通过`} className="flex gap-2">
                     <input type="hidden" name="articleId" value={row.id} />
                   </ActionForm>
-                  <ActionForm action={returnStoryAction} submitLabel="退回" variant="secondary" className="flex flex-wrap items-end gap-2">
+                  <ActionForm action={returnArticleAction} submitLabel="退回" variant="secondary" className="flex flex-wrap items-end gap-2">
                     <input type="hidden" name="articleId" value={row.id} />
                     <label className="text-xs">退回原因
                       <input name="comment" required maxLength={2000} className="ml-1 w-40 rounded border border-stone-400 bg-white px-1 py-0.5 dark:bg-stone-900" />

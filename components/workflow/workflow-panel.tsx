@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { WorkflowPanel as Panel } from '@/lib/workflow/queries';
 import {
-  approveStoryAction, correctStoryAction, publishStoryAction, retractStoryAction, returnStoryAction, submitStoryAction, unscheduleStoryAction,
+  approveArticleAction, correctArticleAction, publishArticleAction, retractArticleAction, returnArticleAction, submitArticleAction, unscheduleArticleAction,
 } from '@/lib/workflow/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { ActionForm } from '@/components/ui/action-form';
@@ -20,7 +20,7 @@ function publicationLine(panel: Panel): string | null {
   return panel.visible ? `读者可见，发布于 ${formatDateTime(panel.publishAt)}` : '时间为北京时间，到时读者自动可见';
 }
 
-/** 三审 progress, the steps this person may take now, and the sign-off history (issue 6). */
+/** 三审 progress, the steps this person may take now, and the sign-off history. */
 export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: Panel }) {
   const { offers } = panel;
   const line = publicationLine(panel);
@@ -47,55 +47,55 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       {panel.blockers.length ? <p role="note" className="text-sm text-red-700 dark:text-red-400">发布前需要处理：{panel.blockers.join('；')}</p> : null}
 
       {offers.submit ? (
-        <ActionForm action={submitStoryAction} submitLabel="提交审核" successText="已提交审核"><StoryId id={articleId} /></ActionForm>
+        <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核"><StoryId id={articleId} /></ActionForm>
       ) : null}
       {offers.review ? (
         <div className="space-y-3">
           <p className="text-xs text-stone-500">作者不能审核自己的稿件；同一人不能签同一稿件的两个审级。</p>
-          <ActionForm action={approveStoryAction} submitLabel={`${panel.pendingLevelName}通过`}>
+          <ActionForm action={approveArticleAction} submitLabel={`${panel.pendingLevelName}通过`}>
             <StoryId id={articleId} />
             <NoteField id="approve-comment" name="comment" label="审核意见（可不填）" />
           </ActionForm>
-          <ActionForm action={returnStoryAction} submitLabel="退回修改" variant="secondary">
+          <ActionForm action={returnArticleAction} submitLabel="退回修改" variant="secondary">
             <StoryId id={articleId} />
             <NoteField id="return-comment" name="comment" label="退回原因（必填）" />
           </ActionForm>
         </div>
       ) : null}
       {offers.returnApproved ? (
-        <ActionForm action={returnStoryAction} submitLabel="撤回签发并退回" variant="secondary">
+        <ActionForm action={returnArticleAction} submitLabel="撤回签发并退回" variant="secondary">
           <StoryId id={articleId} />
           <NoteField id="return-approved-comment" name="comment" label="退回原因（必填）" />
         </ActionForm>
       ) : null}
       {offers.publishUpdate ? (
-        <ActionForm action={publishStoryAction} submitLabel="发布更新" successText="更新已发布"><StoryId id={articleId} /></ActionForm>
+        <ActionForm action={publishArticleAction} submitLabel="发布更新" successText="更新已发布"><StoryId id={articleId} /></ActionForm>
       ) : offers.publish ? (
-        <ActionForm action={publishStoryAction} submitLabel="发布" successText="已发布或已定时">
+        <ActionForm action={publishArticleAction} submitLabel="发布" successText="已发布或已定时">
           <StoryId id={articleId} />
           <ScheduleFields idPrefix="publish" />
         </ActionForm>
       ) : null}
       {offers.reschedule ? (
         <div className="space-y-2">
-          <ActionForm action={publishStoryAction} submitLabel="改期" successText="已改期">
+          <ActionForm action={publishArticleAction} submitLabel="改期" successText="已改期">
             <StoryId id={articleId} />
             <ScheduleFields idPrefix="reschedule" scheduleOnly current={panel.publishAt} />
           </ActionForm>
-          <ActionForm action={unscheduleStoryAction} submitLabel="取消定时" variant="secondary" successText="已取消定时"><StoryId id={articleId} /></ActionForm>
+          <ActionForm action={unscheduleArticleAction} submitLabel="取消定时" variant="secondary" successText="已取消定时"><StoryId id={articleId} /></ActionForm>
         </div>
       ) : null}
       {panel.inIssue ? (
         <p className="text-sm">这篇稿件排在 <Link className="underline" href={`/newsroom/issues/${panel.inIssue}`}>第{panel.inIssue}期</Link>，随期次发布。</p>
       ) : null}
       {offers.correct ? (
-        <ActionForm action={correctStoryAction} submitLabel="追加更正" successText="更正已公开">
+        <ActionForm action={correctArticleAction} submitLabel="追加更正" successText="更正已公开">
           <StoryId id={articleId} />
           <NoteField id="correction-note" name="note" label="更正内容（读者可见，注明日期）" required />
         </ActionForm>
       ) : null}
       {offers.retract ? (
-        <ActionForm action={retractStoryAction} submitLabel="撤稿" variant="danger" confirmText="撤稿后读者只能看到撤稿声明，稿件从列表、订阅、搜索和网站地图中移除。确定撤稿？">
+        <ActionForm action={retractArticleAction} submitLabel="撤稿" variant="danger" confirmText="撤稿后读者只能看到撤稿声明，稿件从列表、订阅、搜索和网站地图中移除。确定撤稿？">
           <StoryId id={articleId} />
           <NoteField id="retraction-note" name="note" label="撤稿声明（读者可见）" required />
         </ActionForm>

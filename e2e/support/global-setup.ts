@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
-import { E2E_ADMIN, E2E_DATA_DIR } from './env';
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
 import { serveArgs } from '../../scripts/lib/serve-command';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
@@ -40,6 +40,9 @@ export default async function globalSetup(config: FullConfig) {
     // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
     E2E_TEST_HOOKS: '1',
   };
+  // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
+  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED'] as const;
+  fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');

@@ -1,4 +1,4 @@
-// Roles → named capabilities (DESIGN §3). Pure: the one table every permission check reads.
+// Roles → named capabilities (docs/architecture.md: Layout). Pure: the one table every permission check reads.
 export const ROLES = ['REPORTER', 'EDITOR', 'CHIEF_EDITOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,7 +11,7 @@ export const CAPABILITIES = [
   'article:review',
   'article:signoff-final',
   'article:publish',
-  'article:delete',
+  'article:trash',
   'article:restore',
   'issue:plan',
   'issue:publish',
@@ -23,7 +23,7 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:delete', 'media:upload'];
+const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:trash', 'media:upload'];
 const EDITOR: Capability[] = [
   ...REPORTER,
   'article:edit-any',
@@ -36,7 +36,7 @@ const EDITOR: Capability[] = [
   'issue:import',
 ];
 // 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
-// the issue (DESIGN §2: the sign-off, not the button, is the gate).
+// the issue (the sign-off, not the button, is the gate).
 const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final'];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
 // their sign-offs would bypass 三审, and they do not write or edit copy. To support the team they may

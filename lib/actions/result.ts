@@ -1,7 +1,7 @@
-// What every server action returns (DESIGN §3): a form can show `error` and `fieldErrors`; `denied`
+// What every server action returns (docs/architecture.md: Layout): a form can show `error` and `fieldErrors`; `denied`
 // marks a refusal by the access gate so callers (and the authorization test) can tell it apart.
 import type { ZodError } from 'zod';
-import { AccessDenied } from '../auth/access-denied';
+import { AccessDenied } from '../access/denied';
 
 export type ActionFailure = {
   ok: false;

@@ -4,14 +4,16 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { fromZodError, guarded, UserFacingError, type ActionResult } from '../actions/result';
-import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type SaveOutcome } from './editor-service';
+import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle, type SaveOutcome } from './editor-service';
 import { heartbeat, leave } from './presence';
-import { storyInputSchema, type StoryInput } from './schemas';
+import { articleInputSchema, type ArticleInput } from './schemas';
 import type { Doc } from '../content/types';
 import { listMediaLibrary } from './queries';
 import { formatDateTime } from '../dates/format';
 import { testOnlySaveDelay } from '../testing/e2e-hooks';
+import { parseDoc } from '../content/types';
+import { requirePublication } from '../publication/lookup';
 
 export type ConflictSnapshot = {
   version: number;
@@ -31,33 +33,32 @@ async function conflictResult(articleId: string, conflict: Extract<SaveOutcome, 
       ...conflict,
       story: {
         kicker: current.kicker ?? '', headline: current.headline, subheadline: current.subheadline ?? '', dateline: current.dateline ?? '',
-        byline: current.byline ?? '', summary: current.summary ?? '', body: JSON.parse(current.body) as Doc,
+        byline: current.byline ?? '', summary: current.summary ?? '', body: parseDoc(current.body),
       },
     },
   };
 }
 
-export async function createStoryAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
+export async function createArticleAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
     const user = await requireUser('article:create');
-    const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-    if (!publication) throw new UserFacingError('还没有设置报刊信息');
-    const { id } = await createStory(db, user, publication.id);
+    const publication = await requirePublication(db, { id: true });
+    const { id } = await createArticle(db, user, publication.id);
     return { ok: true as const, id };
   });
   if (result.ok) redirect(`/newsroom/articles/${(result as { id: string }).id}`);
   return result;
 }
 
-/** `manual` is the 立即保存 button: it closes the rolling autosave revision (revision-rules.ts). */
-export async function saveStoryAction(articleId: string, baseVersion: number, input: StoryInput, manual = false): Promise<SaveResult> {
+/** `manual` is the 立即保存 button: it closes the rolling autosave revision (lib/revisions/revision-rules.ts). */
+export async function saveArticleAction(articleId: string, baseVersion: number, input: ArticleInput, manual = false): Promise<SaveResult> {
   const result = await guarded<ActionResult<Saved>>(async () => {
     const user = await requireUser('newsroom:enter');
-    const parsed = storyInputSchema.safeParse(input);
+    const parsed = articleInputSchema.safeParse(input);
     if (!parsed.success) return fromZodError(parsed.error);
     if (typeof articleId !== 'string' || !Number.isInteger(baseVersion)) return { ok: false, error: '请求无效' };
     await testOnlySaveDelay();
-    const outcome = await saveStory(db, user, articleId, baseVersion, parsed.data, new Date(), manual === true ? 'SAVE' : 'AUTOSAVE');
+    const outcome = await saveArticle(db, user, articleId, baseVersion, parsed.data, new Date(), manual === true ? 'SAVE' : 'AUTOSAVE');
     if (!outcome.ok) throw new ConflictSignal(outcome.conflict);
     return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
   }).catch((error: unknown) => {
@@ -82,9 +83,9 @@ export async function restoreRevisionAction(articleId: string, revisionId: strin
   });
 }
 
-export async function trashStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function trashArticleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
-    const user = await requireUser('article:delete');
+    const user = await requireUser('article:trash');
     await moveToTrash(db, user, String(formData.get('articleId') ?? ''));
     revalidatePath('/newsroom');
     return { ok: true as const };
@@ -94,7 +95,7 @@ export async function trashStoryAction(_prev: unknown, formData: FormData): Prom
   return result;
 }
 
-export async function restoreStoryAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function restoreArticleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireUser('article:restore');
     await restoreFromTrash(db, user, String(formData.get('articleId') ?? ''));
@@ -111,7 +112,7 @@ export async function heartbeatAction(articleId: string): Promise<ActionResult<{
   });
 }
 
-export async function leaveStoryAction(articleId: string): Promise<ActionResult> {
+export async function leaveArticleAction(articleId: string): Promise<ActionResult> {
   return guarded(async () => {
     const user = await requireUser('newsroom:enter');
     if (typeof articleId !== 'string' || !articleId) return { ok: false, error: '请求无效' };

@@ -1,4 +1,4 @@
-// The dashboard's reads keep their plans at archive scale (issue 20): no pass over the whole Article
+// The dashboard's reads keep their plans at archive scale: no pass over the whole Article
 // table and no sort of it for ORDER BY. The database is the bench's newsroom scaled down (two years
 // of weekly issues, stories at every workflow step, proportions as in the 100,000-story bench) with
 // statistics taken as start-up takes them; each dashboard read runs as an editor and as a reporter
@@ -66,18 +66,18 @@ function problemsOf(queries: LoggedQuery[]): { sql: string; problems: string[] }
 
 describe('dashboard query plans on an archive', () => {
   it.each([
-    ['editor', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myStoryCounts()],
-    ['editor', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyStories({})],
-    ['editor', 'my drafts, page 2', (q: typeof import('@/lib/articles/queries')) => q.listMyStories({ status: 'DRAFT', page: 2 })],
+    ['editor', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myArticleCounts()],
+    ['editor', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({})],
+    ['editor', 'my drafts, page 2', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({ status: 'DRAFT', page: 2 })],
     ['editor', 'review queue', (q: typeof import('@/lib/articles/queries')) => q.listReviewQueue({})],
     ['editor', 'review queue, page 3', (q: typeof import('@/lib/articles/queries')) => q.listReviewQueue({ page: 3 })],
-    ['editor', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledStories({})],
+    ['editor', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledArticles({})],
     ['editor', 'recently published', (q: typeof import('@/lib/articles/queries')) => q.listRecentlyPublished({})],
     ['editor', 'recently published, page 5', (q: typeof import('@/lib/articles/queries')) => q.listRecentlyPublished({ page: 5 })],
     ['editor', 'trash', (q: typeof import('@/lib/articles/queries')) => q.listTrash({})],
-    ['reporter', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myStoryCounts()],
-    ['reporter', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyStories({})],
-    ['reporter', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledStories({})],
+    ['reporter', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myArticleCounts()],
+    ['reporter', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({})],
+    ['reporter', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledArticles({})],
   ] as const)('%s: %s neither scans Article nor sorts it', async (who, _name, read) => {
     const queries = await import('@/lib/articles/queries');
     const statements = await statementsOf(people[who], () => read(queries));
@@ -88,7 +88,7 @@ describe('dashboard query plans on an archive', () => {
   it('the dashboard as a whole: every statement on Article', async () => {
     const queries = await import('@/lib/articles/queries');
     const statements = await statementsOf(people.editor, () =>
-      Promise.all([queries.myStoryCounts(), queries.listMyStories({}), queries.listReviewQueue({}), queries.listUpcomingIssues(), queries.listScheduledStories({}), queries.listRecentlyPublished({})]),
+      Promise.all([queries.myArticleCounts(), queries.listMyArticles({}), queries.listReviewQueue({}), queries.listUpcomingIssues(), queries.listScheduledArticles({}), queries.listRecentlyPublished({})]),
     );
     expect(statements.length).toBeGreaterThanOrEqual(8);
     expect(problemsOf(statements)).toEqual([]);
@@ -117,7 +117,7 @@ describe('dashboard query plans on an archive', () => {
 
   it('fails for the scheduled stories with the index and the statistics the issue was reported on', async () => {
     const queries = await import('@/lib/articles/queries');
-    const statements = await statementsOf(people.editor, () => queries.listScheduledStories({}));
+    const statements = await statementsOf(people.editor, () => queries.listScheduledArticles({}));
     sqlite.exec('BEGIN');
     try {
       for (const index of [QUEUE_INDEX, LISTS_INDEX]) sqlite.exec(`DROP INDEX "${index}"`);

@@ -1,4 +1,4 @@
-// A readable diff between two versions of a story (issue 21), with jsdiff: paragraphs are matched
+// A readable diff between two versions of a story, with jsdiff: paragraphs are matched
 // first, then a changed paragraph is compared character by character. Chinese has no spaces, so a
 // word-level diff would mark the whole paragraph; characters show the one 的 that became 地.
 import { diffArrays, diffChars } from 'diff';

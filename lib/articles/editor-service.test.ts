@@ -5,8 +5,8 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, heading, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
 import { searchNewsroom } from '../search/search';
-import { createStory, moveToTrash, restoreFromTrash, restoreRevision, saveStory, type Editor } from './editor-service';
-import type { CleanStoryInput } from './schemas';
+import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle, type Editor } from './editor-service';
+import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
 let reporter: Editor;
@@ -14,7 +14,7 @@ let other: Editor;
 let editor: Editor;
 let publicationId: string;
 
-const input = (overrides: Partial<CleanStoryInput> = {}): CleanStoryInput => ({
+const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput => ({
   kicker: null, headline: '柯城新建口袋公园', subheadline: null, dateline: '本报讯', byline: '记者 测试', summary: null, slug: '',
   coverMediaId: null, authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph('第一段。')), ...overrides,
 });
@@ -31,7 +31,7 @@ afterAll(() => db.$disconnect());
 
 describe('the story editor service', () => {
   it('creates a draft credited to its reporter, with a first revision and an audit event', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
+    const { id } = await createArticle(db, reporter, publicationId);
     const article = await db.article.findUniqueOrThrow({ where: { id }, include: { authors: true, revisions: true } });
     expect(article).toMatchObject({ status: 'DRAFT', version: 1, headline: '', dateline: '本报讯', createdById: reporter.id });
     expect(article.authors).toEqual([expect.objectContaining({ userId: reporter.id, name: '记者甲', label: '记者' })]);
@@ -40,13 +40,13 @@ describe('the story editor service', () => {
   });
 
   it('saves with the version it was based on, writes the autosaves into one rolling revision, and follows the headline with the slug', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    const first = await saveStory(db, reporter, id, 1, input());
+    const { id } = await createArticle(db, reporter, publicationId);
+    const first = await saveArticle(db, reporter, id, 1, input());
     expect(first).toMatchObject({ ok: true, version: 2, slug: 'ke-cheng-xin-jian-kou-dai-gong-yuan', revisionCreated: true });
-    const same = await saveStory(db, reporter, id, 2, input());
+    const same = await saveArticle(db, reporter, id, 2, input());
     expect(same).toMatchObject({ ok: true, version: 3, revisionCreated: false });
     const body = doc(paragraph('第一段。'), heading('小标题'), paragraph('第二段。'));
-    const third = await saveStory(db, reporter, id, 3, input({ body, headline: '柯城新建三座口袋公园' }));
+    const third = await saveArticle(db, reporter, id, 3, input({ body, headline: '柯城新建三座口袋公园' }));
     expect(third).toMatchObject({ ok: true, version: 4, slug: 'ke-cheng-xin-jian-san-zuo-kou-dai-gong-yuan' });
     const article = await db.article.findUniqueOrThrow({ where: { id } });
     expect(article).toMatchObject({ bodyText: '第一段。\n小标题\n第二段。', wordCount: 11 });
@@ -57,40 +57,40 @@ describe('the story editor service', () => {
   });
 
   it('refuses a save based on an older version and names who saved the newer one', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    await saveStory(db, editor, id, 1, input({ headline: '编辑改过的标题' }));
-    const stale = await saveStory(db, reporter, id, 1, input({ headline: '记者的标题' }));
+    const { id } = await createArticle(db, reporter, publicationId);
+    await saveArticle(db, editor, id, 1, input({ headline: '编辑改过的标题' }));
+    const stale = await saveArticle(db, reporter, id, 1, input({ headline: '记者的标题' }));
     expect(stale).toEqual({ ok: false, conflict: { version: 2, savedBy: '编辑丙', savedAt: expect.any(String) } });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('编辑改过的标题');
   });
 
   it('lets reporters edit only their own stories', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    await expect(saveStory(db, other, id, 1, input())).rejects.toThrow('没有权限');
-    expect((await saveStory(db, editor, id, 1, input())).ok).toBe(true);
+    const { id } = await createArticle(db, reporter, publicationId);
+    await expect(saveArticle(db, other, id, 1, input())).rejects.toThrow('没有权限');
+    expect((await saveArticle(db, editor, id, 1, input())).ok).toBe(true);
   });
 
   it('keeps a hand-set slug, refuses a taken one, and never changes it after publishing', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    expect(await saveStory(db, reporter, id, 1, input({ slug: 'kou-dai-gong-yuan' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
-    expect(await saveStory(db, reporter, id, 2, input({ slug: 'kou-dai-gong-yuan', headline: '全新的标题' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
-    await expect(saveStory(db, reporter, id, 3, input({ slug: 'ke-cheng-duo-xia-da-yu-ding' }))).rejects.toThrow('这个网址已被其他稿件使用');
+    const { id } = await createArticle(db, reporter, publicationId);
+    expect(await saveArticle(db, reporter, id, 1, input({ slug: 'kou-dai-gong-yuan' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
+    expect(await saveArticle(db, reporter, id, 2, input({ slug: 'kou-dai-gong-yuan', headline: '全新的标题' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
+    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'ke-cheng-duo-xia-da-yu-ding' }))).rejects.toThrow('这个网址已被其他稿件使用');
     await db.article.update({ where: { id }, data: { publishedAt: new Date() } });
-    await expect(saveStory(db, reporter, id, 3, input({ slug: 'xin-wang-zhi' }))).rejects.toThrow('稿件发布后网址不能再修改');
+    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'xin-wang-zhi' }))).rejects.toThrow('稿件发布后网址不能再修改');
   });
 
   it('rejects a broken body with a message and changes nothing', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    await expect(saveStory(db, reporter, id, 1, input({ body: 'not a doc' }))).rejects.toThrow('正文格式无效');
+    const { id } = await createArticle(db, reporter, publicationId);
+    await expect(saveArticle(db, reporter, id, 1, input({ body: 'not a doc' }))).rejects.toThrow('正文格式无效');
     expect((await db.article.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
   it('restores an old revision as a new revision', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
+    const { id } = await createArticle(db, reporter, publicationId);
     const start = Date.now();
-    await saveStory(db, reporter, id, 1, input({ headline: '第一版标题' }), new Date(start));
+    await saveArticle(db, reporter, id, 1, input({ headline: '第一版标题' }), new Date(start));
     // Ten minutes later: past the pause, so the first text stays a revision of its own.
-    await saveStory(db, reporter, id, 2, input({ headline: '第二版标题' }), new Date(start + 10 * 60_000));
+    await saveArticle(db, reporter, id, 2, input({ headline: '第二版标题' }), new Date(start + 10 * 60_000));
     const old = await db.revision.findFirstOrThrow({ where: { articleId: id, headline: '第一版标题' } });
     expect(await restoreRevision(db, reporter, id, old.id, 3, new Date(start + 11 * 60_000))).toMatchObject({ ok: true, version: 4, revisionCreated: true });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('第一版标题');
@@ -99,11 +99,11 @@ describe('the story editor service', () => {
   });
 
   it('moves drafts to the trash and back, never published stories', async () => {
-    const { id } = await createStory(db, reporter, publicationId);
-    await saveStory(db, reporter, id, 1, input({ headline: '回收站测试稿' }));
+    const { id } = await createArticle(db, reporter, publicationId);
+    await saveArticle(db, reporter, id, 1, input({ headline: '回收站测试稿' }));
     await moveToTrash(db, reporter, id);
     expect((await searchNewsroom(db, { q: '回收站测试稿' })).total).toBe(0);
-    await expect(saveStory(db, reporter, id, 2, input())).rejects.toThrow('已移入回收站');
+    await expect(saveArticle(db, reporter, id, 2, input())).rejects.toThrow('已移入回收站');
     await restoreFromTrash(db, editor, id);
     expect((await searchNewsroom(db, { q: '回收站测试稿' })).total).toBe(1);
     const published = await db.article.findFirstOrThrow({ where: { status: 'PUBLISHED' } });

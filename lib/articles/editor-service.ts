@@ -1,9 +1,8 @@
-// Writing stories (issue 5): create, save with an optimistic lock, record each content change in the
+// Writing stories: create, save with an optimistic lock, record each content change in the
 // revision history (autosaves coalesced, revision-log.ts), restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { AccessDenied } from '../auth/access-denied';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
@@ -11,16 +10,17 @@ import { countDocWords } from '../content/word-count';
 import { validateDoc } from '../content/validate';
 import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/sqlite-index';
-import { canEditStory } from './permissions';
+import { requireArticleAccess } from '../access/article-access';
+import { articleGone } from '../workflow/article-state';
 import { slugBase, uniqueSlug } from './slug';
 import { generateByline } from './byline';
-import { applyContentChange } from './workflow-service';
-import { sameContent } from './content-fields';
-import { canEditContent, canSpike, hasReviewToVoid } from './workflow';
-import { check } from './story-state';
-import type { CleanStoryInput } from './schemas';
-import { recordSave, sealRollingRevision } from './revision-log';
-import type { SaveKind } from './revision-rules';
+import { applyContentChange } from '../workflow/service';
+import { sameContent } from '../revisions/content-fields';
+import { canEditContent, canTrash, hasReviewToVoid } from '../workflow/rules';
+import { check } from '../workflow/article-state';
+import type { CleanArticleInput } from './schemas';
+import { recordSave, sealRollingRevision } from '../revisions/revision-log';
+import type { SaveKind } from '../revisions/revision-rules';
 
 export type Editor = { id: string; name: string; role: Role };
 
@@ -29,9 +29,8 @@ export type SaveOutcome =
   | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
 
 async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
-  const article = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
-  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
-  if (!canEditStory(editor, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
+  const found = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
+  const article = requireArticleAccess(editor, found, 'edit', articleGone);
   check(canEditContent({ status: article.status }));
   return article;
 }
@@ -43,7 +42,7 @@ async function freeSlug(tx: Tx, base: string, exceptId: string): Promise<string>
   });
 }
 
-export async function createStory(db: Db, editor: Editor, publicationId: string): Promise<{ id: string }> {
+export async function createArticle(db: Db, editor: Editor, publicationId: string): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const body = JSON.stringify(doc(paragraph()));
     const slug = await freeSlug(tx, `draft-${Date.now().toString(36)}`, '');
@@ -61,12 +60,12 @@ export async function createStory(db: Db, editor: Editor, publicationId: string)
   });
 }
 
-export async function saveStory(
+export async function saveArticle(
   db: Db,
   editor: Editor,
   articleId: string,
   baseVersion: number,
-  input: CleanStoryInput,
+  input: CleanArticleInput,
   now = new Date(),
   kind: SaveKind = 'AUTOSAVE',
 ): Promise<SaveOutcome> {
@@ -109,7 +108,7 @@ export async function saveStory(
 }
 
 /** The slug follows the headline until the story is first published or someone sets it by hand. */
-async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: string; publishedAt: Date | null }, input: CleanStoryInput): Promise<string> {
+async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: string; publishedAt: Date | null }, input: CleanArticleInput): Promise<string> {
   const requested = input.slug;
   if (article.publishedAt) {
     if (requested && requested !== article.slug) throw new UserFacingError('稿件发布后网址不能再修改', { slug: '稿件发布后网址不能再修改' });
@@ -130,7 +129,7 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
-  return saveStory(db, editor, articleId, baseVersion, {
+  return saveArticle(db, editor, articleId, baseVersion, {
     kicker: revision.kicker, headline: revision.headline, subheadline: revision.subheadline, dateline: revision.dateline,
     byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
     authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
@@ -141,9 +140,9 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
 export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const article = await loadEditable(tx, editor, articleId);
-    check(canSpike({ status: article.status, live: Boolean(article.liveRevisionId) }));
+    check(canTrash({ status: article.status, live: Boolean(article.liveRevisionId) }));
     await tx.article.update({ where: { id: articleId }, data: { deletedAt: now, deletedById: editor.id } });
-    // A spiked story leaves the pages it was planned on.
+    // A story moved to the trash leaves the pages it was planned on.
     await tx.articlePlacement.deleteMany({ where: { articleId } });
     await removeFromIndex(tx, articleId);
     await recordAudit(tx, { actorId: editor.id, action: 'article.trash', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });

@@ -1,8 +1,8 @@
-// Merging the history written before coalescing (issue 21), as a pure plan: which old revisions
+// Merging the history written before coalescing, as a pure plan: which old revisions
 // become one, and which are kept whatever happens because a reviewer signed them, readers were given
-// them, or they put an older text back (a restore). The same rules as new saves (revision-rules.ts):
+// them, or they put an older text back (a restore). The same rules as new saves (lib/revisions/revision-rules.ts):
 // one person's saves with no pause of AUTOSAVE_PAUSE_MS between them are one revision.
-import { AUTOSAVE_PAUSE_MS, type RevisionKind } from './revision-rules';
+import { AUTOSAVE_PAUSE_MS, type RevisionKind } from '../revisions/revision-rules';
 
 /** `contentKey` is equal for revisions holding the same text (a hash of the content fields). */
 export type OldRevision = { id: string; version: number; authorId: string | null; createdAt: Date; contentKey: string };

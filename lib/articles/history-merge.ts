@@ -1,20 +1,20 @@
-// Merges the revision history written before coalescing (issue 21), one transaction per story: a
+// Merges the revision history written before coalescing, one transaction per story: a
 // story is either merged whole or left exactly as it was, so an interrupted run loses nothing and the
 // next run (db:migrate, or start-up) carries on. Rows still to examine have saves = 0 (set by the
 // revision_kind migration); a story once merged is never examined again, so running it twice is a no-op.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db-client';
-import { CONTENT_FIELDS, type StoryContent } from './content-fields';
+import { CONTENT_FIELDS, type ArticleContent } from '../revisions/content-fields';
 import { planMerge, type OldRevision } from './history-merge-plan';
 
-export type StoryMerge = { articleId: string; headline: string; before: number; after: number; kept: number };
-export type MergeReport = { stories: StoryMerge[]; removed: number };
+export type ArticleMerge = { articleId: string; headline: string; before: number; after: number; kept: number };
+export type MergeReport = { stories: ArticleMerge[]; removed: number };
 
-function contentKey(content: StoryContent & { bodyText: string }): string {
+function contentKey(content: ArticleContent & { bodyText: string }): string {
   return createHash('sha256').update(JSON.stringify([...CONTENT_FIELDS.map((field) => content[field] ?? null), content.bodyText])).digest('hex');
 }
 
-async function mergeStory(tx: Tx, articleId: string): Promise<StoryMerge> {
+async function mergeStory(tx: Tx, articleId: string): Promise<ArticleMerge> {
   const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { headline: true, liveRevisionId: true } });
   const rows = await tx.revision.findMany({ where: { articleId, saves: 0 }, orderBy: { version: 'asc' } });
   const signoffs = await tx.signoff.findMany({ where: { articleId }, select: { id: true, articleVersion: true, decision: true, createdAt: true } });
@@ -31,7 +31,7 @@ async function mergeStory(tx: Tx, articleId: string): Promise<StoryMerge> {
 
 export async function mergeOldHistory(db: Db, report: (line: string) => void = () => {}): Promise<MergeReport> {
   const pending = await db.revision.findMany({ where: { saves: 0 }, distinct: ['articleId'], select: { articleId: true } });
-  const stories: StoryMerge[] = [];
+  const stories: ArticleMerge[] = [];
   for (const { articleId } of pending) {
     const merged = await db.$transaction((tx) => mergeStory(tx, articleId));
     stories.push(merged);

@@ -4,20 +4,17 @@
 // a story they may not open, learn who edits it, and probe which ids exist.
 import type { Db } from '../db-client';
 import type { Role } from '../access/capabilities';
-import { AccessDenied } from '../auth/require-user';
-import { UserFacingError } from '../actions/result';
-import { canEditStory } from './permissions';
+import { requireArticleAccess } from '../access/article-access';
+import { articleGone } from '../workflow/article-state';
 
 export const PRESENCE_WINDOW_MS = 45_000;
-export const HEARTBEAT_MS = 15_000;
 
 type Person = { id: string; role: Role };
 
 /** The object check of the editor's save: the story exists, is not in the trash, and this person may edit it. */
 async function requireEditable(db: Db, person: Person, articleId: string): Promise<void> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { deletedAt: true, createdById: true, authors: { select: { userId: true } } } });
-  if (!article || article.deletedAt) throw new UserFacingError('稿件不存在或已移入回收站');
-  if (!canEditStory(person, { createdById: article.createdById, authorUserIds: article.authors.map((a) => a.userId) })) throw new AccessDenied('FORBIDDEN');
+  requireArticleAccess(person, article, 'edit', articleGone);
 }
 
 export async function heartbeat(db: Db, person: Person, articleId: string, now = new Date()): Promise<{ name: string }[]> {

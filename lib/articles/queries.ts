@@ -1,34 +1,35 @@
 // Newsroom reads of stories. Every function checks the caller's capability first.
 import 'server-only';
 import { db } from '../db';
-import { AccessDenied, requireUser } from '../auth/require-user';
+import { requireUser } from '../auth/require-user';
 import { renderHtml } from '../content/render-html';
-import { teaser } from './teaser';
+import { teaser } from '../content/teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
-import { canEditStory, canReadStory } from './permissions';
+import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
 import { diffRevisionText, diffText, foldUnchanged } from './diff';
-import { revisionEventLabel } from './revision-rules';
-import { clampLevels, levelName } from './workflow';
+import { revisionEventLabel } from '../revisions/revision-rules';
+import { clampLevels, levelName } from '../workflow/rules';
 import { othersEditing } from './presence';
-import type { Doc } from '../content/types';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
-import { ownStoryCounts, ownStoryPage } from './my-stories';
+import { ownArticleCounts, ownArticlePage } from './my-articles';
+import { parseDoc } from '../content/types';
+import { mediaUrl } from '../media/url';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
-export async function myStoryCounts(): Promise<Record<string, number>> {
+export async function myArticleCounts(): Promise<Record<string, number>> {
   const user = await requireUser('newsroom:enter');
-  return ownStoryCounts(db, user.id);
+  return ownArticleCounts(db, user.id);
 }
 
-export type EditorStory = Awaited<ReturnType<typeof getStoryForEditor>>;
+export type EditorArticle = Awaited<ReturnType<typeof getArticleForEditor>>;
 
 /** Everything the story editor needs; 404 for a missing story, 403 for someone else's story. */
-export async function getStoryForEditor(articleId: string) {
+export async function getArticleForEditor(articleId: string) {
   const user = await requireUser('newsroom:enter');
-  const article = await db.article.findUnique({
+  const found = await db.article.findUnique({
     where: { id: articleId },
     include: {
       authors: { orderBy: { position: 'asc' } },
@@ -36,8 +37,7 @@ export async function getStoryForEditor(articleId: string) {
       coverMedia: true,
     },
   });
-  if (!article || article.deletedAt) notFound();
-  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  const article = requireArticleAccess(user, found, 'edit', notFound);
   const [people, editing] = await Promise.all([
     db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } }),
     othersEditing(db, articleId, user.id),
@@ -57,9 +57,9 @@ export async function getStoryForEditor(articleId: string) {
       byline: article.byline ?? '',
       summary: article.summary ?? '',
       coverMediaId: article.coverMediaId,
-      coverUrl: article.coverMedia ? `/media/${article.coverMedia.storageKey}/800.webp` : null,
+      coverUrl: article.coverMedia ? mediaUrl(article.coverMedia.storageKey, 800) : null,
       authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
-      body: JSON.parse(article.body) as Doc,
+      body: parseDoc(article.body),
       updatedAt: article.updatedAt.toISOString(),
       updatedBy: article.updatedBy?.name ?? null,
       wordCount: article.wordCount,
@@ -72,16 +72,16 @@ export async function getStoryForEditor(articleId: string) {
 /** For the read-only views (preview, history): 404 for a missing story, 403 for one this person may not read. */
 async function requireReadableStory(articleId: string) {
   const user = await requireUser('newsroom:enter');
-  const article = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
-  if (!article) notFound();
-  if (!canReadStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) })) throw new AccessDenied('FORBIDDEN');
+  const found = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
+  // The history of a story in the trash stays readable (restoring it is an editor's decision).
+  const article = requireArticleAccess(user, found, 'read', notFound, { trashed: 'allow' });
   return { user, article };
 }
 
 /** The heading of the history page: the working copy's headline and version, and whether this person may restore. */
-export async function getStoryHeading(articleId: string) {
+export async function getArticleHeading(articleId: string) {
   const { user, article } = await requireReadableStory(articleId);
-  const mayEdit = canEditStory(user, { createdById: article.createdById, authorUserIds: article.authors.map((author) => author.userId) });
+  const mayEdit = mayAccessArticle(user, article, 'edit');
   return { headline: article.headline, version: article.version, mayEdit };
 }
 
@@ -136,7 +136,7 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
 }
 
 /** The story as readers would see it, from the working copy, through the same renderer (the preview page). */
-export async function getStoryPreview(articleId: string): Promise<ArticleView> {
+export async function getArticlePreview(articleId: string): Promise<ArticleView> {
   const { article } = await requireReadableStory(articleId);
   const full = await db.article.findUniqueOrThrow({
     where: { id: article.id },
@@ -159,7 +159,7 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
     byline: full.byline,
     summary: full.summary,
     teaser: teaser(full.summary, full.bodyText, 120),
-    bodyHtml: renderHtml(JSON.parse(full.body) as Doc),
+    bodyHtml: renderHtml(parseDoc(full.body)),
     cover: coverImage(full.coverMedia),
     authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
     publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
@@ -175,12 +175,12 @@ export async function getStoryPreview(articleId: string): Promise<ArticleView> {
 export async function listMediaLibrary(page = 1) {
   await requireUser('media:upload');
   const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
-  return items.map((item) => ({ id: item.id, url: `/media/${item.storageKey}/800.webp`, fullUrl: `/media/${item.storageKey}/1600.webp`, alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
+  return items.map((item) => ({ id: item.id, url: mediaUrl(item.storageKey, 800), fullUrl: mediaUrl(item.storageKey, 1600), alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
 }
 
 export const LIST_PAGE_SIZE = 10;
 
-export type StoryRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
+export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
 
 type ListFilter = { q?: string; page?: number };
 
@@ -204,18 +204,18 @@ function storyPage(total: number, rows: ListRow[]) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
-    rows: rows.map((row): StoryRow => ({
+    rows: rows.map((row): ArticleRow => ({
       id: row.id, slug: row.slug, headline: row.headline || '（无标题）', status: row.status, updatedAt: row.updatedAt.toISOString(),
       publishAt: row.publishAt?.toISOString() ?? null, wordCount: row.wordCount, author: row.createdBy?.name ?? row.byline ?? '',
     })),
   };
 }
 
-/** My stories, last changed first: ids from lib/articles/my-stories.ts, then the ten rows shown. */
-export async function listMyStories(filter: ListFilter & { status?: string }) {
+/** My stories, last changed first: ids from lib/articles/my-articles.ts, then the ten rows shown. */
+export async function listMyArticles(filter: ListFilter & { status?: string }) {
   const user = await requireUser('article:create');
   const page = Math.max(1, filter.page ?? 1);
-  const { total, ids } = await ownStoryPage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+  const { total, ids } = await ownArticlePage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
   const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
@@ -232,7 +232,7 @@ export async function listRecentlyPublished(filter: ListFilter) {
 }
 
 /** Stories that will appear at a set time (scheduled alone or with their issue), soonest first. */
-export async function listScheduledStories(filter: ListFilter, now = new Date()) {
+export async function listScheduledArticles(filter: ListFilter, now = new Date()) {
   await requireUser('newsroom:enter');
   return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { gt: now }, ...headlineFilter(filter.q) }, [{ publishAt: 'asc' }], filter.page);
 }

@@ -1,13 +1,13 @@
-// Coalesced revision history against a real database (issue 21): which saves share a revision, which
+// Coalesced revision history against a real database: which saves share a revision, which
 // events keep one, and that nothing signed or published is ever written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
-import { createStory, restoreRevision, saveStory, type Editor } from './editor-service';
-import { approveStory, correctStory, publishStory, returnStory, submitStory } from './workflow-service';
-import type { CleanStoryInput } from './schemas';
+import { createArticle, restoreRevision, saveArticle, type Editor } from './editor-service';
+import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
+import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
 let reporter: Editor;
@@ -17,19 +17,19 @@ let chief: Editor;
 let publicationId: string;
 const MINUTE = 60_000;
 
-const input = (text: string, headline = '柯城修订历史测试'): CleanStoryInput => ({
+const input = (text: string, headline = '柯城修订历史测试'): CleanArticleInput => ({
   kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
   authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(text)),
 });
 
 /** A story with a clock: `save` autosaves `text` as `who` at `minutes` after the story was made. */
 async function story() {
-  const { id } = await createStory(db, reporter, publicationId);
+  const { id } = await createArticle(db, reporter, publicationId);
   const start = Date.now();
   const at = (minutes: number) => new Date(start + minutes * MINUTE);
   const save = async (who: Editor, text: string, minutes: number, kind: 'AUTOSAVE' | 'SAVE' = 'AUTOSAVE') => {
     const { version } = await db.article.findUniqueOrThrow({ where: { id } });
-    const outcome = await saveStory(db, who, id, version, input(text), at(minutes), kind);
+    const outcome = await saveArticle(db, who, id, version, input(text), at(minutes), kind);
     expect(outcome.ok).toBe(true);
   };
   const revisions = () => db.revision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' } });
@@ -86,11 +86,11 @@ describe('events keep revisions', () => {
   it('keeps what was submitted, what each level signed and what was published, and never writes into them', async () => {
     const s = await story();
     await s.save(reporter, '初稿', 0);
-    await submitStory(db, reporter, s.id, s.at(1));
-    await approveStory(db, editorA, s.id, '', s.at(2));
-    await approveStory(db, editorB, s.id, '', s.at(3));
-    await approveStory(db, chief, s.id, '', s.at(4));
-    await publishStory(db, chief, s.id, null, s.at(5));
+    await submitArticle(db, reporter, s.id, s.at(1));
+    await approveArticle(db, editorA, s.id, '', s.at(2));
+    await approveArticle(db, editorB, s.id, '', s.at(3));
+    await approveArticle(db, chief, s.id, '', s.at(4));
+    await publishArticle(db, chief, s.id, null, s.at(5));
     // The publisher edits a minute later: a new revision, the live one stays as readers have it.
     await s.save(chief, '发布后总编改过', 6);
     const kept = await s.revisions();
@@ -108,14 +108,14 @@ describe('events keep revisions', () => {
   it('still voids later sign-offs at every change, and keeps the signed text apart from the changes', async () => {
     const s = await story();
     await s.save(reporter, '送审稿', 0);
-    await submitStory(db, reporter, s.id, s.at(1));
-    await approveStory(db, editorA, s.id, '', s.at(2));
-    await approveStory(db, editorB, s.id, '', s.at(3));
+    await submitArticle(db, reporter, s.id, s.at(1));
+    await approveArticle(db, editorA, s.id, '', s.at(2));
+    await approveArticle(db, editorB, s.id, '', s.at(3));
     // 复审 editor changes the text twice within a minute: one revision, and 复审 is voided at once.
     await s.save(editorB, '复审改过一处', 3.5);
     expect(await db.signoff.count({ where: { articleId: s.id, clearedAt: null } })).toBe(1);
     await s.save(editorB, '复审改过两处', 3.7);
-    await approveStory(db, editorB, s.id, '', s.at(4));
+    await approveArticle(db, editorB, s.id, '', s.at(4));
     await s.save(editorB, '复审签字后又改', 4.5);
     const after = await db.article.findUniqueOrThrow({ where: { id: s.id }, include: { signoffs: { where: { clearedAt: null } } } });
     expect(after).toMatchObject({ status: 'SUBMITTED', reviewLevel: 1 });
@@ -129,15 +129,15 @@ describe('events keep revisions', () => {
   it('seals the submitter’s own rolling revision in place, and keeps returns and corrections', async () => {
     const s = await story();
     await s.save(reporter, '写完了', 0);
-    await submitStory(db, reporter, s.id, s.at(0.5));
-    await returnStory(db, editorA, s.id, '导语太长', s.at(1));
+    await submitArticle(db, reporter, s.id, s.at(0.5));
+    await returnArticle(db, editorA, s.id, '导语太长', s.at(1));
     await s.save(reporter, '改短了', 2);
-    await submitStory(db, reporter, s.id, s.at(3));
-    await approveStory(db, editorA, s.id, '', s.at(4));
-    await approveStory(db, editorB, s.id, '', s.at(5));
-    await approveStory(db, chief, s.id, '', s.at(6));
-    await publishStory(db, chief, s.id, null, s.at(7));
-    await correctStory(db, chief, s.id, '原文日期有误', s.at(8));
+    await submitArticle(db, reporter, s.id, s.at(3));
+    await approveArticle(db, editorA, s.id, '', s.at(4));
+    await approveArticle(db, editorB, s.id, '', s.at(5));
+    await approveArticle(db, chief, s.id, '', s.at(6));
+    await publishArticle(db, chief, s.id, null, s.at(7));
+    await correctArticle(db, chief, s.id, '原文日期有误', s.at(8));
     expect(await s.kinds()).toEqual([
       'SUBMIT:写完了', 'RETURN:写完了', 'SUBMIT:改短了', 'APPROVE:改短了', 'APPROVE:改短了', 'APPROVE:改短了', 'PUBLISH:改短了', 'CORRECTION:改短了',
     ]);

@@ -15,7 +15,7 @@ export const authorSchema = z.object({
   label: typed().max(30, '身份太长'),
 });
 
-export const storyInputSchema = z.object({
+export const articleInputSchema = z.object({
   kicker: optionalText(100, '引题'),
   // Drafts may be saved without a headline (autosave must never lose text); submitting needs one.
   headline: typed().max(100, '主题不能超过 100 个字'),
@@ -29,5 +29,5 @@ export const storyInputSchema = z.object({
   body: z.unknown(),
 });
 
-export type StoryInput = z.input<typeof storyInputSchema>;
-export type CleanStoryInput = z.output<typeof storyInputSchema>;
+export type ArticleInput = z.input<typeof articleInputSchema>;
+export type CleanArticleInput = z.output<typeof articleInputSchema>;

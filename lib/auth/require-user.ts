@@ -1,11 +1,11 @@
-// The one gate for non-public data (DESIGN §3): every query and action that reads or writes it
+// The one gate for non-public data (docs/architecture.md: Layout): every query and action that reads or writes it
 // calls requireUser(capability) first. Pages use requirePageUser to turn a refusal into the sign-in
 // redirect or the 403 page.
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { can, type Capability } from '../access/capabilities';
 import { getCurrentUser, type CurrentUser } from './current-user';
-import { AccessDenied } from './access-denied';
+import { AccessDenied } from '../access/denied';
 
 export { AccessDenied };
 

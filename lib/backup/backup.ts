@@ -1,5 +1,5 @@
-// npm run backup / restore (issue 7): a consistent snapshot of the database (SQLite's online backup,
-// safe while the server writes) and the media files, in one .tar.gz with a manifest of checksums,
+// npm run backup / restore: a consistent snapshot of the database (`VACUUM INTO`, one read
+// transaction, safe while the server writes) and the media files, in one .tar.gz with a manifest of checksums,
 // plus the archive's own SHA-256 beside it. Restore checks everything before it writes anything, and
 // only into an empty data directory.
 import { spawnSync } from 'node:child_process';

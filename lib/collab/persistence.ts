@@ -5,8 +5,8 @@
 import * as Y from 'yjs';
 import type { Db } from '../db-client';
 import type { Doc } from '../content/types';
-import { saveStory, type Editor } from '../articles/editor-service';
-import { storyInputSchema } from '../articles/schemas';
+import { saveArticle, type Editor } from '../articles/editor-service';
+import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
 import { validateDoc } from '../content/validate';
 import { readStoryDoc, writeStoryInto, type SharedStory } from './story-doc';
@@ -47,7 +47,7 @@ export type StoreOutcome = { saved: true; version: number } | { saved: false; re
 
 /** The story as a save would store it (trimmed, empty fields absent, body cleaned), for comparing. */
 function asSaved(story: SharedStory): string | null {
-  const input = storyInputSchema.safeParse(story);
+  const input = articleInputSchema.safeParse(story);
   const body = validateDoc(story.body);
   return input.success && body.ok ? JSON.stringify({ ...input.data, body: body.doc }) : null;
 }
@@ -70,11 +70,11 @@ export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc,
 async function saveWorkingCopy(
   db: Db, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Editor, now: Date,
 ): Promise<StoreOutcome> {
-  const input = storyInputSchema.safeParse(shared);
+  const input = articleInputSchema.safeParse(shared);
   if (!input.success) return { saved: false, reason: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效' };
   if (asSaved(shared) === asSaved(current.story)) return { saved: false, reason: 'unchanged' };
   try {
-    const saved = await saveStory(db, editor, articleId, current.version, input.data, now);
+    const saved = await saveArticle(db, editor, articleId, current.version, input.data, now);
     // The shared document is the only writer of the working copy while people edit together; a
     // version moved by anything else is taken into the document on its next load.
     if (!saved.ok) throw new Error(`story ${articleId} changed outside the shared document (version ${saved.conflict.version})`);

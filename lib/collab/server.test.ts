@@ -9,7 +9,7 @@ import type { Server } from '@hocuspocus/server';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createStory, type Editor } from '../articles/editor-service';
+import { createArticle, type Editor } from '../articles/editor-service';
 import { createCollabServer, recheckConnections } from './server';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
@@ -30,6 +30,9 @@ async function cookieFor(user: Editor, sessionVersion = 0): Promise<string> {
 }
 
 type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string>; synced: Promise<void>; closed: Promise<number> };
+// Every socket opened, closed at the end: a provider does not close a socket it was handed, and a
+// socket left open keeps reconnecting to a server that is gone.
+const sockets: HocuspocusProviderWebsocket[] = [];
 
 function connect(cookie: string, name = storyDocumentName(storyId), origin = 'http://newsroom.test'): Client {
   class CookieSocket extends WebSocket {
@@ -38,6 +41,7 @@ function connect(cookie: string, name = storyDocumentName(storyId), origin = 'ht
     }
   }
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  sockets.push(socket);
   const doc = new Y.Doc();
   let deny: (reason: string) => void = () => {};
   let sync: () => void = () => {};
@@ -70,12 +74,13 @@ beforeAll(async () => {
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
-  storyId = (await createStory(db, reporter, publicationId)).id;
+  storyId = (await createArticle(db, reporter, publicationId)).id;
   server = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: ['http://newsroom.test'], recheckMs: 60_000, log: () => {} });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
 afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
   await server.destroy();
   await db.$disconnect();
 });

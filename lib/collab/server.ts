@@ -5,7 +5,7 @@ import { Server, type onAuthenticatePayload, type onChangePayload, type onStoreD
 import type { Db } from '../db-client';
 import { articleIdOf } from './document-name';
 import { collabAccess, type CollabAccess } from './access';
-import type { Status } from '../articles/workflow';
+import type { Status } from '../workflow/rules';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from './session';
 import { loadStoryDocument, storeStoryDocument } from './persistence';
 import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';

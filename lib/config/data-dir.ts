@@ -4,7 +4,11 @@ import path from 'node:path';
 import { ConfigError, resolveDataDir, type Env } from './database';
 
 export function ensureDataDir(env: Env): string {
-  const dir = resolveDataDir(env);
+  return ensureWritableDir(resolveDataDir(env), 'DATA_DIR', '当前用户可写的目录');
+}
+
+/** Creates `dir` and writes a probe file in it; a failure names the setting and what it should point at. */
+export function ensureWritableDir(dir: string, setting: string, wanted: string): string {
   try {
     fs.mkdirSync(dir, { recursive: true });
     const probe = path.join(dir, `.write-test-${process.pid}`);
@@ -12,7 +16,7 @@ export function ensureDataDir(env: Env): string {
     fs.rmSync(probe);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new ConfigError(`DATA_DIR ${dir} 不可写（${reason}）：请把 DATA_DIR 指向当前用户可写的目录`);
+    throw new ConfigError(`${setting} ${dir} 不可写（${reason}）：请把 ${setting} 指向${wanted}`);
   }
   return dir;
 }

@@ -1,4 +1,4 @@
-// How long the audit log and the sign-in attempts are kept (issue 21). Audit events are the
+// How long the audit log and the sign-in attempts are kept. Audit events are the
 // newsroom's record and are kept unless a number of days is set; sign-in attempts only serve the
 // brute-force limits (a 30-minute look-back) and are pruned after LOGIN_ATTEMPT_RETENTION_DAYS.
 import { ConfigError, type Env } from './database';

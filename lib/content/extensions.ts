@@ -1,4 +1,4 @@
-// THE extension list (DESIGN §6): the editor and the server renderer both use it, so what the
+// THE extension list (docs/architecture.md: Content): the editor and the server renderer both use it, so what the
 // editor shows is what readers get. Nothing here lets arbitrary HTML, styles or scripts through.
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';

@@ -1,4 +1,4 @@
-// Readers' HTML for a story body (DESIGN §6): sanitised JSON → the shared schema → each extension's
+// Readers' HTML for a story body (docs/architecture.md: Content): sanitised JSON → the shared schema → each extension's
 // own renderHTML, serialised to a string. Tables get a scrolling wrapper for narrow screens.
 import { DOMSerializer, Node as PmNode } from '@tiptap/pm/model';
 import { contentSchema } from './schema';

@@ -7,6 +7,7 @@ import {
   lunarDateText,
   parseCalendarDate,
   wallClockIn,
+  wallClockSecondsIn,
   weekdayText,
 } from './index';
 
@@ -48,6 +49,11 @@ describe('publication time zone', () => {
     expect(instant.toISOString()).toBe('2020-08-16T22:30:00.000Z');
     expect(wallClockIn(instant)).toEqual({ date: '2020-08-17', time: '06:30' });
     expect(instantAt('2020-08-17', '06:30:15').toISOString()).toBe('2020-08-16T22:30:15.000Z');
+  });
+
+  it('gives the wall clock to the second, as the schedule form takes it', () => {
+    expect(wallClockSecondsIn(new Date('2020-08-16T22:30:05Z'))).toEqual({ date: '2020-08-17', time: '06:30:05' });
+    expect(wallClockSecondsIn(new Date('2020-08-16T16:00:00Z'))).toEqual({ date: '2020-08-17', time: '00:00:00' });
   });
 
   it('handles a zone with daylight saving time', () => {

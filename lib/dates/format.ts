@@ -1,7 +1,7 @@
 import { wallClockIn } from './time-zone';
 
 // The newsroom writes an instant one way and a time of day one way, always in the publication's time
-// zone (DESIGN §5), whatever the browser's or server's locale: '2026-11-25 08:30' and '08:30'.
+// zone (docs/architecture.md: Publishing and time), whatever the browser's or server's locale: '2026-11-25 08:30' and '08:30'.
 // Lists, save status, conflict dialog, history and the audit log all take their text from here.
 
 type Instant = Date | string | null | undefined;

@@ -1,4 +1,4 @@
-// Every date shown or entered is in the publication's time zone (DESIGN §5), whatever the server's.
+// Every date shown or entered is in the publication's time zone (docs/architecture.md: Publishing and time), whatever the server's.
 import { formatCalendarDate, requireCalendarDate, type CalendarDate } from './calendar-date';
 
 export const PUBLICATION_TIME_ZONE = 'Asia/Shanghai';
@@ -50,6 +50,13 @@ export function instantAt(date: string, time: string, timeZone = PUBLICATION_TIM
   let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
   guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
   return new Date(guess);
+}
+
+/** The wall-clock date and time to the second ('2020-08-17', '06:30:05'), as the schedule form takes them. */
+export function wallClockSecondsIn(instant: Date, timeZone = PUBLICATION_TIME_ZONE): { date: string; time: string } {
+  const p = partsIn(instant, timeZone);
+  const two = (n: number | undefined) => String(n).padStart(2, '0');
+  return { date: formatCalendarDate({ year: p.year!, month: p.month!, day: p.day! }), time: `${two(p.hour)}:${two(p.minute)}:${two(p.second)}` };
 }
 
 /** '2020-08-17 06:30' style wall-clock text of an instant in the zone, for forms and lists. */

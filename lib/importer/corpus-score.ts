@@ -6,7 +6,7 @@ import type { DocNode } from '../content/types';
 import { toPlainText } from '../content/plain-text';
 import type { ImportResult } from './parse-issue';
 
-export type ExpectedStory = {
+export type ExpectedArticle = {
   page: number;
   continuedOn: number[];
   kicker: string | null;
@@ -26,7 +26,7 @@ export type ExpectedIssue = {
   publisher: string | null;
   hotline: string | null;
   pages: Record<string, string | null>;
-  stories: ExpectedStory[];
+  stories: ExpectedArticle[];
   unplaced: string[];
   warnings: number;
 };

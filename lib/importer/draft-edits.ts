@@ -3,7 +3,7 @@
 // split a story into two from a block on, merge a story into the one before, put an unplaced line into
 // a story, or drop it.
 import { heading } from '../content/builders';
-import { draftBlock, paragraphBlock, type DraftStory, type ImportDraft, type MastheadField, type StoryField } from './draft';
+import { draftBlock, paragraphBlock, type DraftArticle, type ImportDraft, type MastheadField, type ArticleField } from './draft';
 
 export function setMastheadField(draft: ImportDraft, name: MastheadField, value: string): ImportDraft {
   return { ...draft, masthead: { ...draft.masthead, [name]: value }, check: draft.check.filter((field) => field !== name) };
@@ -13,15 +13,15 @@ export function markMastheadChecked(draft: ImportDraft, name: MastheadField): Im
   return { ...draft, check: draft.check.filter((field) => field !== name) };
 }
 
-function updateStory(draft: ImportDraft, key: string, change: (story: DraftStory) => DraftStory): ImportDraft {
+function updateStory(draft: ImportDraft, key: string, change: (story: DraftArticle) => DraftArticle): ImportDraft {
   return { ...draft, stories: draft.stories.map((story) => (story.key === key ? change(story) : story)) };
 }
 
-export function setStoryField(draft: ImportDraft, key: string, name: StoryField, value: string): ImportDraft {
+export function setArticleField(draft: ImportDraft, key: string, name: ArticleField, value: string): ImportDraft {
   return updateStory(draft, key, (story) => ({ ...story, fields: { ...story.fields, [name]: value }, check: story.check.filter((field) => field !== name) }));
 }
 
-export function markStoryChecked(draft: ImportDraft, key: string, name: StoryField): ImportDraft {
+export function markArticleChecked(draft: ImportDraft, key: string, name: ArticleField): ImportDraft {
   return updateStory(draft, key, (story) => ({ ...story, check: story.check.filter((field) => field !== name) }));
 }
 
@@ -49,14 +49,14 @@ function freshKey(draft: ImportDraft, prefix: string): string {
  * The block and everything after it become a story of its own, on the same page, right after this
  * one. A subheading that opens it becomes the new story's headline.
  */
-export function splitStory(draft: ImportDraft, storyKey: string, blockKey: string): ImportDraft {
+export function splitArticle(draft: ImportDraft, storyKey: string, blockKey: string): ImportDraft {
   const index = draft.stories.findIndex((story) => story.key === storyKey);
   const source = draft.stories[index];
   const at = source?.blocks.findIndex((block) => block.key === blockKey) ?? -1;
   if (!source || at < 0) return draft;
   const [first, ...rest] = source.blocks.slice(at);
   const headline = first!.kind === 'heading' ? first!.text : '';
-  const story: DraftStory = {
+  const story: DraftArticle = {
     key: freshKey(draft, 'n'),
     line: source.line,
     continuedOn: [],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleIssue, SAMPLE_ISSUE_FILE } from '../../seeds/sample-issue';
 import { parseIssue } from './parse-issue';
 import { confirmState, draftSchema, fromDraft, needsBeforeSave, stillToCheck, toDraft } from './draft';
-import { confirmBlock, dropUnplaced, markStoryChecked, mergeIntoPrevious, moveBlock, placeUnplaced, setMastheadField, setStoryField, splitStory } from './draft-edits';
+import { confirmBlock, dropUnplaced, markArticleChecked, mergeIntoPrevious, moveBlock, placeUnplaced, setMastheadField, setArticleField, splitArticle } from './draft-edits';
 
 const seedText = fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds', SAMPLE_ISSUE_FILE), 'utf8');
 const unsure = parseIssue('2020年8月24日\n\n第1版\n\n柯城开展大检查\n\n本报讯（记者 徐敏）检查组一行来到化工园区。\n\n城区新增车位\n\n为缓解停车难，城区新增车位800个。\n\n一行没有归属的说明');
@@ -31,7 +31,7 @@ describe('the import draft', () => {
     const draft = setMastheadField(toDraft(unsure), 'number', '1706');
     const [story] = draft.stories;
     const heading = story!.blocks.find((block) => block.unsure)!;
-    const split = splitStory(draft, story!.key, heading.key);
+    const split = splitArticle(draft, story!.key, heading.key);
     expect(split.stories.map((item) => [item.fields.headline, item.blocks.map((block) => block.text)])).toEqual([
       ['柯城开展大检查', ['检查组一行来到化工园区。']],
       ['城区新增车位', ['为缓解停车难，城区新增车位800个。']],
@@ -52,14 +52,14 @@ describe('the import draft', () => {
 
   it('moves a block, places an unplaced line, drops one, and edits fields', () => {
     let draft = setMastheadField(toDraft(unsure), 'number', '1706');
-    draft = splitStory(draft, draft.stories[0]!.key, draft.stories[0]!.blocks[1]!.key);
+    draft = splitArticle(draft, draft.stories[0]!.key, draft.stories[0]!.blocks[1]!.key);
     const [first, second] = draft.stories;
     draft = moveBlock(draft, second!.key, second!.blocks[0]!.key, first!.key);
     expect(draft.stories[0]!.blocks.map((block) => block.text)).toEqual(['检查组一行来到化工园区。', '为缓解停车难，城区新增车位800个。']);
     draft = placeUnplaced(draft, draft.unplaced[0]!.key, second!.key);
     expect(draft.unplaced).toEqual([]);
     expect(draft.stories[1]!.blocks.map((block) => block.text)).toEqual(['一行没有归属的说明']);
-    draft = setStoryField(draft, second!.key, 'byline', '●通讯员 李华 王芳');
+    draft = setArticleField(draft, second!.key, 'byline', '●通讯员 李华 王芳');
     expect(fromDraft(draft).stories[1]!.authors).toEqual([{ name: '李华', label: '通讯员' }, { name: '王芳', label: '通讯员' }]);
     expect(dropUnplaced(toDraft(unsure), toDraft(unsure).unplaced[0]!.key).unplaced).toEqual([]);
   });
@@ -68,8 +68,8 @@ describe('the import draft', () => {
     const draft = toDraft(parseIssue('2020年8月24日\n\n第 1706 期\n\n新华社杭州6月4日电（记者 王一鸣）浙江省今年将新建美丽河湖100条。'));
     expect(draft.stories[0]!.check).toEqual(['headline']);
     expect(needsBeforeSave(draft)).toEqual(['稿件1的主题']);
-    expect(markStoryChecked(draft, draft.stories[0]!.key, 'headline').stories[0]!.check).toEqual([]);
-    expect(needsBeforeSave(setStoryField(draft, draft.stories[0]!.key, 'headline', '我省新建美丽河湖100条'))).toEqual([]);
+    expect(markArticleChecked(draft, draft.stories[0]!.key, 'headline').stories[0]!.check).toEqual([]);
+    expect(needsBeforeSave(setArticleField(draft, draft.stories[0]!.key, 'headline', '我省新建美丽河湖100条'))).toEqual([]);
   });
 
   it('takes a story of tens of thousands of paragraphs, as a 5 MB export with one long story has', () => {

@@ -11,18 +11,18 @@ import { parseByline } from './bylines';
 import type { ImportResult } from './parse-issue';
 
 export const STORY_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'page'] as const;
-export type StoryField = (typeof STORY_FIELDS)[number];
+export type ArticleField = (typeof STORY_FIELDS)[number];
 export const MASTHEAD_FIELDS = ['number', 'date', 'pageCount'] as const;
 export type MastheadField = (typeof MASTHEAD_FIELDS)[number];
 
 export type DraftBlock = { key: string; node: DocNode; text: string; kind: 'paragraph' | 'heading' | 'table' | 'caption'; unsure: boolean };
-export type DraftStory = {
+export type DraftArticle = {
   key: string;
   line: number;
   continuedOn: number[];
-  fields: Record<StoryField, string>;
+  fields: Record<ArticleField, string>;
   /** Fields the importer is unsure of (or could not find) and the editor has not looked at yet. */
-  check: StoryField[];
+  check: ArticleField[];
   blocks: DraftBlock[];
 };
 export type ImportDraft = {
@@ -30,7 +30,7 @@ export type ImportDraft = {
   check: MastheadField[];
   publication: StructuredPublication;
   pageNames: Record<string, string>;
-  stories: DraftStory[];
+  stories: DraftArticle[];
   unplaced: { key: string; line: number; text: string }[];
   warnings: string[];
 };

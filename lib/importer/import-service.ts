@@ -5,6 +5,7 @@ import type { Db } from '../db-client';
 import type { StructuredIssue } from '../issues/structured';
 import { loadStructuredIssue } from '../issues/load-structured';
 import { parseCalendarDate } from '../dates/calendar-date';
+import { findPublication } from '../publication/lookup';
 
 export type ImportOutcome =
   | { ok: true; issueId: string; number: number; stories: number; replaced: boolean }
@@ -19,7 +20,7 @@ export async function saveImportedIssue(
   if (!Number.isInteger(issue.number) || issue.number < 1) return { ok: false, error: '缺少期号，没有写入' };
   if (!parseCalendarDate(issue.date)) return { ok: false, error: '缺少有效的出版日期，没有写入' };
   if (issue.stories.some((story) => !story.headline.trim())) return { ok: false, error: '有稿件没有主题，没有写入' };
-  const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true, id: true } });
+  const publication = await findPublication(db, { slug: true, id: true });
   const slug = publication?.slug ?? 'jinri-kecheng';
   const existing = publication
     ? await db.issue.findUnique({ where: { publicationId_number: { publicationId: publication.id, number: issue.number } }, select: { status: true } })

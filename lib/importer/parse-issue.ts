@@ -5,7 +5,7 @@
 import type { DocNode } from '../content/types';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { toPlainText } from '../content/plain-text';
-import type { StructuredIssue, StructuredStory } from '../issues/structured';
+import type { StructuredIssue, StructuredArticle } from '../issues/structured';
 import { blockText, toBlocks, type Block, type Line } from './blocks';
 import { parseByline } from './bylines';
 import { hasItems, mastheadItems } from './masthead-items';
@@ -27,7 +27,7 @@ import {
   SIDEBAR_LABEL,
   TRAILING_BYLINE,
 } from './patterns';
-import { field, type ImportReport, type StoryReport } from './report';
+import { field, type ImportReport, type ArticleReport } from './report';
 import { isBylineLine, splitBlocks } from './split-blocks';
 import { readTable, isTableBlock } from './tables';
 import { readTitles } from './title-block';
@@ -46,7 +46,7 @@ const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/u;
 
 /** `resumedOn`: pages where a 上接 part of the story has been found. */
-type Draft = StructuredStory & { report: StoryReport; content: DocNode[]; jumped: boolean; photo: boolean; resumedOn: number[] };
+type Draft = StructuredArticle & { report: ArticleReport; content: DocNode[]; jumped: boolean; photo: boolean; resumedOn: number[] };
 
 function isTitleLine(text: string): boolean {
   return (
@@ -403,7 +403,7 @@ function finish(
   if (address) report.masthead.address = field(address.value, 'low', address.line);
   if (postcode) report.masthead.postcode = field(postcode.value, 'low', postcode.line);
 
-  const stories: StructuredStory[] = drafts.map((draft) => {
+  const stories: StructuredArticle[] = drafts.map((draft) => {
     report.stories.push({ ...draft.report, headline: draft.headline });
     return {
       page: draft.page,

@@ -3,27 +3,16 @@
 // order. Some CJK fonts map characters to Kangxi radicals (⽇ for 日); NFKC folds those back. A PDF
 // without text (a scan), an encrypted or a damaged one is refused with one Chinese sentence.
 import { readingOrder, type Piece } from './pdf-layout';
+import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
+
+export { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals };
 
 export const NO_TEXT_LAYER = '这个 PDF 没有文字层（可能是扫描件），请导出带文字的 PDF 或纯文本';
-export const ENCRYPTED_PDF = '这个 PDF 有密码保护，无法读取，请导出不加密的 PDF 或纯文本';
-export const DAMAGED_PDF = '这个 PDF 已损坏或不完整，无法读取，请重新导出';
 
 export type PdfText = { ok: true; text: string; pages: number } | { ok: false; error: string };
 
 export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
-}
-
-/** Simplified-form radicals that stand for whole characters and have no NFKC mapping. */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦',
-  '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄',
-  '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母',
-};
-
-/** Only radical characters are folded (⽇ → 日, ⻔ → 门); NFKC on the whole text would turn （，：into ASCII. */
-export function foldRadicals(text: string): string {
-  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/gu, (char) => RADICAL_SUPPLEMENT[char] ?? char.normalize('NFKC'));
 }
 
 type TextItem = { str: string; transform: number[]; width: number };

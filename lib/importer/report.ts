@@ -3,7 +3,7 @@
 export type Confidence = 'high' | 'medium' | 'low';
 export type FoundField = { value: string; confidence: Confidence; line: number };
 
-export type StoryReport = {
+export type ArticleReport = {
   headline: string;
   line: number;
   page: number;
@@ -17,7 +17,7 @@ export type StoryReport = {
 
 export type ImportReport = {
   masthead: Record<string, FoundField>;
-  stories: StoryReport[];
+  stories: ArticleReport[];
   unplaced: { line: number; text: string }[];
   warnings: string[];
 };

@@ -1,5 +1,5 @@
 'use server';
-// Issue planner actions (issue 6). Layout changes only touch the newsroom; publishing, scheduling and
+// Issue planner actions. Layout changes only touch the newsroom; publishing, scheduling and
 // unscheduling change what readers may see, so they revalidate the whole public site.
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
@@ -9,7 +9,8 @@ import { guarded, UserFacingError, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
 import { readSchedule } from '../workflow/schedule-input';
-import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import { requirePublication } from '../publication/lookup';
 
 function text(form: FormData, name: string): string {
   return formText(form, name).trim();
@@ -24,8 +25,7 @@ function board(issueNumber: number | string): void {
 export async function createIssueAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
     const actor = await requireUser('issue:plan');
-    const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-    if (!publication) throw new UserFacingError('还没有设置报刊信息');
+    const publication = await requirePublication(db, { id: true });
     const pageCount = Number(text(form, 'pageCount'));
     if (!Number.isInteger(pageCount)) throw new UserFacingError('版数应为整数', { pageCount: '版数应为整数' });
     const names = text(form, 'pageNames').split(/[,，、\s]+/).filter(Boolean);
@@ -50,8 +50,8 @@ function layout(input: Layout, change: (actor: { id: string }) => Promise<void>)
   });
 }
 
-export async function placeStoryAction(input: Layout & { page: number; position?: number }): Promise<ActionResult> {
-  return layout(input, (actor) => placeStory(db, actor, input.issueId, input.articleId, Number(input.page), input.position === undefined ? undefined : Number(input.position)));
+export async function placeArticleAction(input: Layout & { page: number; position?: number }): Promise<ActionResult> {
+  return layout(input, (actor) => placeArticle(db, actor, input.issueId, input.articleId, Number(input.page), input.position === undefined ? undefined : Number(input.position)));
 }
 
 export async function removeFromIssueAction(input: Layout): Promise<ActionResult> {

@@ -1,23 +1,16 @@
 // What stops an issue from being published: no stories, or a placed story without its final sign-off
 // or with images that lack alt text. The planner lists them; publishing refuses while any remain.
 import type { Tx } from '../db-client';
-import { clampLevels, levelName, stepLabel } from '../articles/workflow';
-import { publishBlockers } from '../articles/publish-rules';
+import { clampLevels } from '../workflow/rules';
+import { publishReadiness } from '../workflow/publish-rules';
 
 export type Blocker = { articleId: string | null; headline: string; reason: string };
 
 type PlacedStory = { id: string; headline: string; status: string; reviewLevel: number; liveRevisionId: string | null; body: string };
 
-/** Pure: the reasons for one placed story. */
-export function storyBlockers(story: PlacedStory, requiredLevels: number): string[] {
-  const reasons: string[] = [];
-  const live = Boolean(story.liveRevisionId);
-  if (!story.headline.trim()) reasons.push('没有主题');
-  if (story.status !== 'APPROVED' && !(live && story.status === 'PUBLISHED')) {
-    reasons.push(`${stepLabel(story.status, story.reviewLevel, requiredLevels)}，还没有${levelName(requiredLevels, requiredLevels)}`);
-  }
-  if (!live) reasons.push(...publishBlockers(story.body));
-  return reasons;
+/** Pure: the reasons for one placed story, by the one ready-to-publish rule. */
+export function articleBlockers(story: PlacedStory, requiredLevels: number): string[] {
+  return publishReadiness({ ...story, live: Boolean(story.liveRevisionId) }, requiredLevels).map((item) => item.reason);
 }
 
 export async function issueBlockers(tx: Tx, issueId: string): Promise<Blocker[]> {
@@ -32,5 +25,5 @@ export async function issueBlockers(tx: Tx, issueId: string): Promise<Blocker[]>
   });
   if (stories.length === 0) return [{ articleId: null, headline: '', reason: '这一期还没有排稿' }];
   const levels = clampLevels(issue.publication.reviewLevels);
-  return stories.flatMap((story) => storyBlockers(story, levels).map((reason) => ({ articleId: story.id, headline: story.headline || '（无标题）', reason })));
+  return stories.flatMap((story) => articleBlockers(story, levels).map((reason) => ({ articleId: story.id, headline: story.headline || '（无标题）', reason })));
 }

@@ -2,7 +2,7 @@
 // and the sample issue use, so the file can be imported back (npm run import -- issue.json).
 import { z } from 'zod';
 import type { Db } from '../db-client';
-import type { Doc } from '../content/types';
+import { parseDoc } from '../content/types';
 import type { StructuredIssue } from './structured';
 
 export const EXPORT_FORMAT = 'jinri-kecheng.issue';
@@ -40,7 +40,7 @@ export async function exportIssue(db: Db, number: number, now = new Date()): Pro
         dateline: article.dateline,
         byline: article.byline,
         authors: article.authors.map((author) => ({ name: author.name, label: author.label })),
-        body: JSON.parse(article.body) as Doc,
+        body: parseDoc(article.body),
       })),
   );
   const { publication } = issue;

@@ -3,10 +3,11 @@
 // authors, placements (a 下转 story gets a continuation row on each later page) and first revision.
 // An issue number that already exists is left alone, so loading twice changes nothing.
 import type { Db, Tx } from '../db-client';
-import type { StructuredIssue, StructuredStory } from './structured';
+import type { StructuredIssue, StructuredArticle } from './structured';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { slugBase, uniqueSlug } from '../articles/slug';
+import { freezePublishedExtras } from '../revisions/published-copy';
 import { instantAt } from '../dates/time-zone';
 import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/sqlite-index';
 
@@ -67,7 +68,7 @@ export async function loadStructuredIssue(db: Db, input: StructuredIssue, option
 
     const articleIds: string[] = [];
     for (const story of input.stories) {
-      const articleId = await createStory(tx, story, publication.id, publishAt, options.actorId ?? null);
+      const articleId = await createArticle(tx, story, publication.id, publishAt, options.actorId ?? null);
       articleIds.push(articleId);
       const pages = [story.page, ...story.continuedOn];
       for (const [index, pageNumber] of pages.entries()) {
@@ -102,9 +103,9 @@ async function ensurePublication(tx: Tx, input: StructuredIssue, slug: string) {
   });
 }
 
-async function createStory(
+async function createArticle(
   tx: Tx,
-  story: StructuredStory,
+  story: StructuredArticle,
   publicationId: string,
   publishAt: Date | null,
   actorId: string | null,
@@ -140,6 +141,7 @@ async function createStory(
   });
   if (publishAt) {
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: article.revisions[0]!.id } });
+    await freezePublishedExtras(tx, article.id, article.revisions[0]!.id);
   }
   return article.id;
 }

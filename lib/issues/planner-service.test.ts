@@ -6,10 +6,10 @@ import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
-import { createStory, saveStory, type Editor } from '../articles/editor-service';
-import { approveStory, submitStory } from '../articles/workflow-service';
+import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { approveArticle, submitArticle } from '../workflow/service';
 import { issueBlockers } from './blockers';
-import { createIssue, placeStory, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 
 const db = openTestDatabase();
 let reporter: Editor;
@@ -19,13 +19,13 @@ let chief: Editor;
 let publicationId: string;
 
 async function story(headline: string, signed: boolean): Promise<string> {
-  const { id } = await createStory(db, reporter, publicationId);
-  await saveStory(db, reporter, id, 1, {
+  const { id } = await createArticle(db, reporter, publicationId);
+  await saveArticle(db, reporter, id, 1, {
     kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
     authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(`${headline}的正文。`)),
   });
-  await submitStory(db, reporter, id);
-  if (signed) for (const who of [editorA, editorB, chief]) await approveStory(db, who, id);
+  await submitArticle(db, reporter, id);
+  if (signed) for (const who of [editorA, editorB, chief]) await approveArticle(db, who, id);
   return id;
 }
 
@@ -59,21 +59,21 @@ describe('the issue planner', () => {
   it('places, orders, moves and removes stories, and records a continuation', async () => {
     const issue = await createIssue(db, editorA, publicationId, { number: 1803, date: '2026-12-07', pageNames: ['要闻', '综合'] });
     const [a, b, c] = [await story('甲稿', true), await story('乙稿', true), await story('丙稿', false)];
-    await placeStory(db, editorA, issue.id, a, 1);
-    await placeStory(db, editorA, issue.id, b, 1);
-    await placeStory(db, editorA, issue.id, c, 1, 0);
+    await placeArticle(db, editorA, issue.id, a, 1);
+    await placeArticle(db, editorA, issue.id, b, 1);
+    await placeArticle(db, editorA, issue.id, c, 1, 0);
     expect(await order(issue.id, 1)).toEqual(['丙稿', '甲稿', '乙稿']);
-    await placeStory(db, editorA, issue.id, b, 1, 0);
+    await placeArticle(db, editorA, issue.id, b, 1, 0);
     expect(await order(issue.id, 1)).toEqual(['乙稿', '丙稿', '甲稿']);
-    await placeStory(db, editorA, issue.id, c, 2);
+    await placeArticle(db, editorA, issue.id, c, 2);
     expect(await order(issue.id, 1)).toEqual(['乙稿', '甲稿']);
     expect(await order(issue.id, 2)).toEqual(['丙稿']);
     await setContinuation(db, editorA, issue.id, a, 2);
     expect(await order(issue.id, 2)).toEqual(['丙稿', '甲稿（续）']);
     await expect(setContinuation(db, editorA, issue.id, a, 1)).rejects.toThrow('转版的版面不能是稿件所在的版面');
-    await expect(placeStory(db, editorA, issue.id, a, 3)).rejects.toThrow('第1803期没有第3版');
+    await expect(placeArticle(db, editorA, issue.id, a, 3)).rejects.toThrow('第1803期没有第3版');
     const other = await createIssue(db, editorA, publicationId, { number: 1804, date: '2026-12-14', pageNames: ['要闻'] });
-    await expect(placeStory(db, editorA, other.id, a, 1)).rejects.toThrow('这篇稿件已排在第1803期');
+    await expect(placeArticle(db, editorA, other.id, a, 1)).rejects.toThrow('这篇稿件已排在第1803期');
 
     expect((await issueBlockers(db, issue.id)).map((b) => `${b.headline}：${b.reason}`)).toEqual(['丙稿：审核中（待初审），还没有终审（签发）']);
     await expect(publishIssue(db, editorA, issue.id, null)).rejects.toThrow('第1803期还不能发布：《丙稿》审核中（待初审），还没有终审（签发）');
@@ -85,7 +85,7 @@ describe('the issue planner', () => {
   it('schedules an issue: its pages and stories appear at the time with nothing run, and can be moved or taken back before it', async () => {
     const issue = await createIssue(db, editorA, publicationId, { number: 1805, date: '2026-12-21', pageNames: ['要闻', '综合'] });
     const id = await story('定时期次稿件', true);
-    await placeStory(db, editorA, issue.id, id, 2);
+    await placeArticle(db, editorA, issue.id, id, 2);
     const now = new Date();
     const at = new Date(now.getTime() + 10_000);
     await publishIssue(db, editorA, issue.id, at, now);
@@ -95,7 +95,7 @@ describe('the issue planner', () => {
     const after = new Date(at.getTime() + 1);
     expect((await readIssuePage(db, 1805, 2, after))?.stories.map((s) => s.headline)).toEqual(['定时期次稿件']);
     expect((await readArticle(db, slug, after)).kind).toBe('visible');
-    await expect(placeStory(db, editorA, issue.id, id, 1)).rejects.toThrow('不能再调整版面');
+    await expect(placeArticle(db, editorA, issue.id, id, 1)).rejects.toThrow('不能再调整版面');
 
     const later = new Date(now.getTime() + 60_000);
     await publishIssue(db, editorA, issue.id, later, now);

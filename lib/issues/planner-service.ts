@@ -1,13 +1,14 @@
-// The issue planner (issue 6): create an issue, lay its pages out, and publish or schedule it. Every
+// The issue planner: create an issue, lay its pages out, and publish or schedule it. Every
 // change runs in one transaction with its audit event; an issue is laid out only while it is planned.
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { requireCalendarDate } from '../dates/calendar-date';
 import { indexArticle } from '../search/sqlite-index';
-import { goLive, withdrawSchedule } from '../articles/go-live';
+import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
+import { publishIssueScans } from '../epaper/service';
 
 export type Planner = { id: string };
 
@@ -81,7 +82,7 @@ async function placeableStory(tx: Tx, articleId: string, issueId: string) {
  * Puts a story on a page at a position (0-based; past the end appends), or moves it there. A story has
  * one first placement per issue; a continuation on the target page gives way to it.
  */
-export async function placeStory(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
+export async function placeArticle(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const target = pageOf(issue, pageNumber);
@@ -157,6 +158,8 @@ export async function publishIssue(db: Db, actor: Planner, issueId: string, at: 
       }
     }
     await tx.issue.update({ where: { id: issueId }, data: { status: 'PUBLISHED', publishAt, publishedAt: now } });
+    // The pages' finished PDFs (版面) become what readers see, with the issue.
+    await publishIssueScans(tx, issueId);
     const scheduled = publishAt.getTime() > now.getTime();
     await recordAudit(tx, { actorId: actor.id, action: scheduled ? 'issue.schedule' : 'issue.publish', subjectType: 'Issue', subjectId: issueId, details: { number: issue.number, publishAt: publishAt.toISOString(), stories: placed.length } });
     return { number: issue.number, articleIds: placed.map((article) => article.id) };

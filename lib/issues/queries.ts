@@ -1,16 +1,17 @@
-// Reads for the issue planner (issue 6). Every function checks the caller's capability first.
+// Reads for the issue planner. Every function checks the caller's capability first.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels } from '../articles/workflow';
+import { clampLevels } from '../workflow/rules';
 import { isoDateIn } from '../dates/time-zone';
-import { PUBLICATION_SELECT, storyCard } from '../reader/issue-page';
+import { PUBLICATION_SELECT, articleCard } from '../reader/issue-page';
 import type { IssuePageView } from '../reader/types';
 import { issueBlockers } from './blockers';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 import { issueStateLabel, issueStateOf } from './issue-state';
-import { storyStateLabel } from '../articles/story-label';
+import { articleStateLabel } from '../workflow/article-label';
+import { findPublication } from '../publication/lookup';
 
 export type { IssueState } from './issue-state';
 
@@ -31,7 +32,7 @@ export async function listPlannerIssues(now = new Date()) {
 export async function newIssueProposal(now = new Date()) {
   await requireUser('issue:plan');
   const [publication, last] = await Promise.all([
-    db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: { publishDays: true } }),
+    findPublication(db, { publishDays: true }),
     db.issue.findFirst({ orderBy: { number: 'desc' }, select: { number: true, date: true, pageCount: true } }),
   ]);
   const pageCount = last?.pageCount ?? 4;
@@ -43,9 +44,9 @@ export async function newIssueProposal(now = new Date()) {
   };
 }
 
-export type BoardStory = { id: string; headline: string; status: string; statusLabel: string; wordCount: number; continuation: boolean; continuesOn: number | null; ready: boolean };
+export type PlannerArticle = { id: string; headline: string; status: string; statusLabel: string; wordCount: number; continuation: boolean; continuesOn: number | null; ready: boolean };
 
-export async function getIssueBoard(number: number, now = new Date()) {
+export async function getIssuePlanner(number: number, now = new Date()) {
   await requireUser('issue:plan');
   const issue = await db.issue.findFirst({
     where: { number },
@@ -65,7 +66,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
   if (!issue) notFound();
   const levels = clampLevels(issue.publication.reviewLevels);
   const label = (story: { status: string; reviewLevel: number; publishAt?: Date | null }) =>
-    storyStateLabel({ status: story.status, reviewLevel: story.reviewLevel, requiredLevels: levels, publishAt: story.publishAt ?? null }, now);
+    articleStateLabel({ status: story.status, reviewLevel: story.reviewLevel, requiredLevels: levels, publishAt: story.publishAt ?? null }, now);
   const [candidates, blockers] = await Promise.all([
     db.article.findMany({
       where: { deletedAt: null, liveRevisionId: null, status: { in: ['APPROVED', 'SUBMITTED'] }, placements: { none: {} } },
@@ -79,7 +80,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
     id: issue.id, number: issue.number, date: issue.date, state: issueStateOf(issue, now), stateLabel: issueStateLabel(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
     pages: issue.pages.map((page) => ({
       number: page.number, name: page.name,
-      stories: page.placements.filter((p) => !p.article.deletedAt).map((p): BoardStory => {
+      stories: page.placements.filter((p) => !p.article.deletedAt).map((p): PlannerArticle => {
         const jump = p.article.placements.find((other) => other.isContinuation && other.page.issueId === issue.id);
         return {
           id: p.article.id, headline: p.article.headline || '（无标题）', status: p.article.status, statusLabel: label(p.article),
@@ -93,7 +94,7 @@ export async function getIssueBoard(number: number, now = new Date()) {
   };
 }
 
-export type IssueBoard = Awaited<ReturnType<typeof getIssueBoard>>;
+export type IssuePlanner = Awaited<ReturnType<typeof getIssuePlanner>>;
 
 /** One page of a planned issue from the stories' current text, laid out by the reader's own component. */
 export async function getIssuePreview(number: number, pageNumber: number, now = new Date()): Promise<IssuePageView> {
@@ -118,7 +119,7 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
     page: { number: page.number, name: page.name },
     stories: placements
       .filter((p) => p.pageId === page.id)
-      .map((p) => ({ ...storyCard(p.article.slug, p.article, p.isContinuation, p.article.placements), href: `/newsroom/articles/${p.article.id}/preview` })),
+      .map((p) => ({ ...articleCard(p.article.slug, p.article, p.isContinuation, p.article.placements), href: `/newsroom/articles/${p.article.id}/preview` })),
     previousIssue: null,
     nextIssue: null,
   };

@@ -9,7 +9,7 @@ export type StructuredAuthor = {
   label: string;
 };
 
-export type StructuredStory = {
+export type StructuredArticle = {
   /** The page the story starts on. */
   page: number;
   /** Pages the print story jumps to (下转2版), in order; the web shows the story whole. */
@@ -43,5 +43,5 @@ export type StructuredIssue = {
   pageCount: number;
   pages: { number: number; name: string | null }[];
   /** In print order: page by page, top to bottom. */
-  stories: StructuredStory[];
+  stories: StructuredArticle[];
 };

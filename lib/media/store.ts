@@ -1,4 +1,4 @@
-// Media files under DATA_DIR/media: the original as uploaded and web sizes made with sharp (WebP,
+// Media files under MEDIA_DIR (default DATA_DIR/media, lib/config/media-dir.ts): the original as uploaded and web sizes made with sharp (WebP,
 // 800 and 1600 px wide, never enlarged). Files are named by content hash and never change, so they
 // can be cached for a year. The same bytes uploaded twice are stored once.
 import { createHash } from 'node:crypto';
@@ -9,24 +9,18 @@ import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import { MAX_PIXELS, pixelProblem, sniffImage, uploadProblem } from './sniff';
+import { mediaUrl, WEB_WIDTHS } from './url';
 
-export const WEB_WIDTHS = [800, 1600] as const;
+export { mediaUrl, WEB_WIDTHS };
+
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' } as const;
 
-export function mediaRoot(dataDir: string): string {
-  return path.join(dataDir, 'media');
-}
-
-/** URL of a web size of a stored image. */
-export function mediaUrl(storageKey: string, width: (typeof WEB_WIDTHS)[number] = 1600): string {
-  return `/media/${storageKey}/${width}.webp`;
-}
 
 export type StoredMedia = { id: string; storageKey: string; width: number; height: number; url: string; alt: string; caption: string | null; reused: boolean };
 
 export async function storeImage(
   db: Db,
-  input: { bytes: Uint8Array; alt?: string; caption?: string | null; uploaderId: string; dataDir: string },
+  input: { bytes: Uint8Array; alt?: string; caption?: string | null; uploaderId: string; mediaDir: string },
 ): Promise<StoredMedia> {
   const problem = uploadProblem(input.bytes);
   if (problem) throw new UserFacingError(problem);
@@ -36,7 +30,7 @@ export async function storeImage(
   if (existing) return { ...pick(existing), reused: true };
 
   const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 34)}`;
-  const dir = path.join(mediaRoot(input.dataDir), storageKey);
+  const dir = path.join(input.mediaDir, storageKey);
   let metadata: sharp.Metadata;
   try {
     // Only the header is read here: a decompression bomb is refused before anything decodes it.
@@ -73,10 +67,10 @@ function pick(media: { id: string; storageKey: string; width: number; height: nu
 }
 
 /** The file behind a /media/… URL, or null when the path is not one of ours. */
-export function mediaFile(dataDir: string, segments: readonly string[]): string | null {
+export function mediaFile(mediaDir: string, segments: readonly string[]): string | null {
   if (segments.length !== 3) return null;
   const [prefix, rest, name] = segments as [string, string, string];
   if (!/^[0-9a-f]{2}$/.test(prefix) || !/^[0-9a-f]{32}$/.test(rest) || !/^(800|1600)\.webp$/.test(name)) return null;
-  const file = path.join(mediaRoot(dataDir), prefix, rest, name);
+  const file = path.join(mediaDir, prefix, rest, name);
   return fs.existsSync(file) ? file : null;
 }

@@ -1,9 +1,9 @@
 // Who may fetch an uploaded image. Images go into drafts before anything is published, and their
 // URLs must not show readers a story before it is out: an anonymous reader gets an image only once a
-// story visible to readers (visibility.ts) shows it in its live text or as its cover. Newsroom people
+// story visible to readers (lib/revisions/visibility.ts) shows it in its live text or as its cover. Newsroom people
 // see every image.
 import type { Db } from '../db-client';
-import { visibleArticleWhere } from '../articles/visibility';
+import { visibleArticleWhere } from '../revisions/visibility';
 
 /** Whether some story readers can see right now shows this image in its live (published) text or as its cover. */
 export async function isMediaPublic(db: Db, storageKey: string, now = new Date()): Promise<boolean> {
@@ -14,7 +14,12 @@ export async function isMediaPublic(db: Db, storageKey: string, now = new Date()
   const user = await db.article.findFirst({
     where: {
       ...visibleArticleWhere(now),
-      OR: [{ coverMediaId: media.id }, { liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } }],
+      OR: [
+        { liveRevision: { coverMediaId: media.id } },
+        // Published before covers were frozen with the revision: the story's own cover is the one readers see.
+        { coverMediaId: media.id, liveRevision: { credits: null } },
+        { liveRevision: { createdAt: { gte: media.createdAt }, body: { contains: `/media/${storageKey}/` } } },
+      ],
     },
     select: { id: true },
   });

@@ -1,7 +1,7 @@
 // The archive: every visible issue by year and month. Issue dates are 'YYYY-MM-DD' strings, so a
 // month is a string range on an indexed column and stays fast with thousands of issues.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 
 export type ArchiveMonth = { year: number; month: number; count: number };
 export type ArchiveIssue = { number: number; date: string; pageCount: number; lead: string | null };

@@ -1,17 +1,18 @@
 // One story for readers, from its live (published) revision: visible, retracted (a notice), or missing.
 import type { Db } from '../db-client';
-import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
+import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
 import { renderHtml } from '../content/render-html';
-import type { Doc } from '../content/types';
+import { parseDoc } from '../content/types';
 import type { ArticleLookup, ArticleView } from './types';
 import { COVER_SELECT, coverImage } from './cover';
+import { publishedCredits } from '../revisions/published-copy';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
   const article = await db.article.findUnique({
     where: { slug },
     include: {
-      liveRevision: true,
+      liveRevision: { include: { coverMedia: { select: COVER_SELECT } } },
       coverMedia: { select: COVER_SELECT },
       publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
       authors: { orderBy: { position: 'asc' }, select: { name: true, label: true } },
@@ -29,6 +30,7 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
   if (!isArticleVisible(article, now)) return { kind: 'missing' };
 
   const live = article.liveRevision;
+  const frozen = publishedCredits(live.credits);
   const placements = [...article.placements].sort((a, b) => a.page.number - b.page.number);
   const first = placements.find((p) => !p.isContinuation) ?? placements[0];
   const neighbours = first ? await pageNeighbours(db, first.pageId, first.position, now) : { previousOnPage: null, nextOnPage: null };
@@ -42,9 +44,11 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
     byline: live.byline,
     summary: live.summary,
     teaser: teaser(live.summary, live.bodyText, 120),
-    bodyHtml: renderHtml(JSON.parse(live.body) as Doc),
-    cover: coverImage(article.coverMedia),
-    authors: article.authors,
+    bodyHtml: renderHtml(parseDoc(live.body)),
+    // Byline people and cover come from the published revision too (rows from before they were
+    // frozen with it fall back to the story's).
+    cover: coverImage(frozen ? live.coverMedia : article.coverMedia),
+    authors: frozen ?? article.authors,
     publishedAt: (article.publishedAt ?? article.publishAt ?? live.createdAt).toISOString(),
     modifiedAt: live.createdAt.toISOString(),
     print: first ? { issue: first.page.issue, pages: placements.map((p) => p.page.number) } : null,

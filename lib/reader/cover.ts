@@ -1,6 +1,7 @@
 // A story's cover image for readers (card, article figure, og:image, JSON-LD), from its media row.
 // The web sizes are 800 and 1600 pixels wide, never enlarged (lib/media/store.ts).
 import type { CoverImage } from './types';
+import { mediaUrl } from '../media/url';
 
 export const COVER_SELECT = { storageKey: true, width: true, height: true, alt: true, caption: true } as const;
 
@@ -16,8 +17,8 @@ export function coverImage(media: CoverMedia | null | undefined): CoverImage | n
   const small = webSize(media, 800);
   const large = webSize(media, 1600);
   return {
-    src: `/media/${media.storageKey}/800.webp`,
-    large: `/media/${media.storageKey}/1600.webp`,
+    src: mediaUrl(media.storageKey, 800),
+    large: mediaUrl(media.storageKey, 1600),
     width: small.width,
     height: small.height,
     largeWidth: large.width,

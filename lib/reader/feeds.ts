@@ -1,12 +1,14 @@
 // Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
-import { instantAt } from '../dates/time-zone';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
+import { calendarDateIn, instantAt } from '../dates/time-zone';
+import { imageUrl } from '../epaper/files';
 
 export const FEED_SIZE = 30;
 
-export type FeedItem = { slug: string; headline: string; kicker: string | null; teaser: string; byline: string | null; publishedAt: string };
+/** `image`: the printed page the story starts on (版面, lib/epaper), when that page has a published image. */
+export type FeedItem = { slug: string; headline: string; kicker: string | null; teaser: string; byline: string | null; publishedAt: string; image?: string | null };
 
 export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
   const articles = await db.article.findMany({
@@ -18,6 +20,7 @@ export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
       publishAt: true,
       publishedAt: true,
       liveRevision: { select: { headline: true, kicker: true, summary: true, bodyText: true, byline: true } },
+      placements: { where: { isContinuation: false }, take: 1, select: { page: { select: { scans: { where: { stage: 'live', status: 'READY' }, select: { pdfSha256: true, pdfPage: true } } } } } },
     },
   });
   return articles.flatMap((article) => {
@@ -30,8 +33,14 @@ export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
       teaser: teaser(live.summary, live.bodyText, 200),
       byline: live.byline,
       publishedAt: (article.publishAt ?? article.publishedAt ?? now).toISOString(),
+      image: pageImageOf(article.placements),
     }];
   });
+}
+
+function pageImageOf(placements: readonly { page: { scans: { pdfSha256: string; pdfPage: number }[] } }[]): string | null {
+  const scan = placements[0]?.page.scans[0];
+  return scan ? imageUrl(scan.pdfSha256, scan.pdfPage, 1200) : null;
 }
 
 function yearRange(year: number) {
@@ -63,7 +72,7 @@ async function yearHasContent(db: Db, year: number, now: Date): Promise<boolean>
 }
 
 function instantYear(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(instant);
+  return String(calendarDateIn(instant).year);
 }
 
 export async function readSitemapIssues(db: Db, year: number, now: Date) {

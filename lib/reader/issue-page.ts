@@ -1,10 +1,11 @@
 // One page of one visible issue with its visible stories in page order (the front page is page 1
 // of the latest issue). Pure data access: takes the client and the time, so tests can pass both.
 import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../articles/visibility';
-import { teaser } from '../articles/teaser';
-import type { IssuePageView, IssueRef, StoryCard } from './types';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { teaser } from '../content/teaser';
+import type { IssuePageView, IssueRef, ArticleCard } from './types';
 import { COVER_SELECT, coverImage } from './cover';
+import { findPublication } from '../publication/lookup';
 
 export const PUBLICATION_SELECT = { name: true, publisher: true, hotline: true, address: true, postcode: true } as const;
 
@@ -36,7 +37,7 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
           select: {
             slug: true,
             coverMedia: { select: COVER_SELECT },
-            liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true } },
+            liveRevision: { select: { kicker: true, headline: true, subheadline: true, summary: true, bodyText: true, credits: true, coverMedia: { select: COVER_SELECT } } },
             placements: { select: { isContinuation: true, page: { select: { number: true } } } },
           },
         },
@@ -57,20 +58,25 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
     pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
-    stories: placements.flatMap(({ isContinuation, article }): StoryCard[] =>
+    stories: placements.flatMap(({ isContinuation, article }): ArticleCard[] =>
       article.liveRevision
-        ? [{ ...storyCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(article.coverMedia) }]
+        ? [{ ...articleCard(article.slug, article.liveRevision, isContinuation, article.placements), cover: isContinuation ? null : coverImage(publishedCover(article.liveRevision, article.coverMedia)) }]
         : []),
     previousIssue,
     nextIssue,
   };
 }
 
+/** The published revision's cover; revisions from before covers were frozen with them use the story's. */
+function publishedCover<M>(live: { credits: string | null; coverMedia: M | null }, working: M | null): M | null {
+  return live.credits === null ? working : live.coverMedia;
+}
+
 type CardContent = { kicker: string | null; headline: string; subheadline: string | null; summary: string | null; bodyText: string };
 type PagePlacement = { isContinuation: boolean; page: { number: number } };
 
 /** A story as listed on a page: with （上接第N版） on a continuation and （下转…） on its first page. */
-export function storyCard(slug: string, content: CardContent, isContinuation: boolean, placements: readonly PagePlacement[]): StoryCard {
+export function articleCard(slug: string, content: CardContent, isContinuation: boolean, placements: readonly PagePlacement[]): ArticleCard {
   const pages = placements.map((p) => ({ number: p.page.number, continuation: p.isContinuation }));
   const first = pages.find((p) => !p.continuation)?.number ?? null;
   return {
@@ -106,5 +112,5 @@ async function neighbourIssue(
 }
 
 export async function readPublication(db: Db) {
-  return db.publication.findFirst({ orderBy: { createdAt: 'asc' }, select: PUBLICATION_SELECT });
+  return findPublication(db, PUBLICATION_SELECT);
 }

@@ -1,4 +1,4 @@
-// The reader site's reads, cached and tagged (DESIGN §5). Every entry is tagged `public`; changes
+// The reader site's reads, cached and tagged (docs/architecture.md: Publishing and time). Every entry is tagged `public`; changes
 // revalidate it (lib/reader/revalidate.ts). The key carries the schedule epoch, so a scheduled
 // story or issue appears at its time without anything firing, and a restart changes nothing.
 import 'server-only';
@@ -21,7 +21,7 @@ const upcoming = unstable_cache(() => upcomingPublishTimes(db, new Date()), ['re
   revalidate: REVALIDATE_S,
 });
 
-async function cached<T>(key: (string | number)[], tags: string[], read: (now: Date) => Promise<T>): Promise<T> {
+export async function cached<T>(key: (string | number)[], tags: string[], read: (now: Date) => Promise<T>): Promise<T> {
   const epoch = scheduleEpoch(await upcoming(), new Date());
   return unstable_cache(() => read(new Date()), ['reader', ...key.map(String), `epoch:${epoch}`], {
     tags: [PUBLIC_TAG, ...tags],
@@ -43,6 +43,6 @@ export const getSitemapArticles = (year: number) => cached(['sitemap-articles', 
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
 
 /** Reader search: not cached (every query differs); published stories only. */
-export function searchStories(input: { q: string; from?: Date; to?: Date; page: number }) {
+export function searchArticles(input: { q: string; from?: Date; to?: Date; page: number }) {
   return searchPublished(db, { ...input, pageSize: 10 });
 }

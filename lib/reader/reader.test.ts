@@ -121,12 +121,18 @@ describe('archive, feed and sitemap', () => {
   });
 });
 
+/** A cover as publishing sets it: on the story and on the published revision readers get. */
+async function publishCover(mediaId: string): Promise<void> {
+  const story = await db.article.update({ where: { slug: DAYU }, data: { coverMediaId: mediaId } });
+  await db.revision.update({ where: { id: story.liveRevisionId! }, data: { coverMediaId: mediaId } });
+}
+
 describe('cover images', () => {
   it('shows a story’s cover on its card, its page and in its JSON-LD, in web sizes never larger than the original', async () => {
     const media = await db.media.create({
       data: { storageKey: `ab/${'c'.repeat(32)}`, mime: 'image/jpeg', size: 3_400_000, width: 4000, height: 3000, sha256: 'd'.repeat(64), alt: '大禹鼎颁奖现场', caption: '柯城捧回大禹鼎' },
     });
-    await db.article.update({ where: { slug: DAYU }, data: { coverMediaId: media.id } });
+    await publishCover(media.id);
 
     const lookup = await readArticle(db, DAYU, now);
     if (lookup.kind !== 'visible') throw new Error('expected a visible story');
@@ -151,7 +157,7 @@ describe('cover images', () => {
 
   it('keeps a small original at its own size', async () => {
     const media = await db.media.create({ data: { storageKey: `cd/${'e'.repeat(32)}`, mime: 'image/png', size: 9000, width: 640, height: 480, sha256: 'f'.repeat(64) } });
-    await db.article.update({ where: { slug: DAYU }, data: { coverMediaId: media.id } });
+    await publishCover(media.id);
     const lookup = await readArticle(db, DAYU, now);
     if (lookup.kind !== 'visible') throw new Error('expected a visible story');
     expect(lookup.article.cover).toMatchObject({ width: 640, height: 480, largeWidth: 640, largeHeight: 480, alt: '', caption: null });

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { resolveDatabase } from '../config/database';
 
-export type RetractedStory = { headline: string; note: string | null; retractedAt: Date };
+export type RetractedArticle = { headline: string; note: string | null; retractedAt: Date };
 
 type Row = { status: string; retractedAt: string | number | null; retractionNote: string | null; headline: string | null };
 
@@ -23,7 +23,7 @@ function lookup(): Database.Statement<[string], Row> {
 }
 
 /** The notice of a retracted, published story; null for every other slug (and when the lookup fails). */
-export function retractedStory(slug: string): RetractedStory | null {
+export function retractedArticle(slug: string): RetractedArticle | null {
   try {
     const row = lookup().get(slug);
     if (row?.status !== 'RETRACTED' || row.retractedAt === null || row.headline === null) return null;

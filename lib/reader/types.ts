@@ -17,7 +17,7 @@ export type CoverImage = {
   caption: string | null;
 };
 
-export type StoryCard = {
+export type ArticleCard = {
   slug: string;
   /** Where the headline links; the reader's article page unless set (the newsroom preview links to its own). */
   href?: string;
@@ -37,7 +37,7 @@ export type IssuePageView = {
   issue: IssueRef & { pageCount: number; publishAt: string };
   pages: PageTab[];
   page: { number: number; name: string | null };
-  stories: StoryCard[];
+  stories: ArticleCard[];
   previousIssue: IssueRef | null;
   nextIssue: IssueRef | null;
 };

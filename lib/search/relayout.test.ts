@@ -1,5 +1,5 @@
 // An index of the older layout (owners unindexed) is carried into the new one as it is, rowids and
-// all, rather than dropped and rebuilt from every story (issue 20).
+// all, rather than dropped and rebuilt from every story.
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { ensureSearchIndex } from './sqlite-index';

@@ -5,7 +5,7 @@ import type { Db } from '../db-client';
 import { ftsQuery, queryTerms } from './tokenizer';
 import { snippet } from './snippet';
 import { sqliteTime } from './sqlite-index';
-import { isArticleVisible } from '../articles/visibility';
+import { isArticleVisible } from '../revisions/visibility';
 
 export const MAX_QUERY_CHARS = 100;
 /**

@@ -1,4 +1,4 @@
-// The SQLite search index (DESIGN §7): two FTS5 tables of pre-tokenised text (tokenizer.ts).
+// The SQLite search index (docs/architecture.md: Databases): two FTS5 tables of pre-tokenised text (tokenizer.ts).
 // `search_public` holds what readers may find: the live (published) revision of stories that are
 // published and neither retracted nor deleted; the time rule (publishAt <= now) is applied at query
 // time, so a scheduled story becomes findable at its time like everywhere else. `search_newsroom`
@@ -13,7 +13,7 @@ type Sql = Pick<Db, '$executeRaw'> & Pick<Db, 'article'>;
 // for its candidates: publish_at (SQLite's ISO text, unindexed) for the time rule and date ranges,
 // owners (space-separated user ids: creator and credited authors) for a reporter's own stories.
 // owners is indexed: a reporter's search is one more MATCH term, which FTS5 intersects with the
-// words' lists, instead of a test of every match of a common word (柯城) row by row (issue 20).
+// words' lists, instead of a test of every match of a common word (柯城) row by row.
 const TABLES = {
   search_public: 'article_id UNINDEXED, publish_at UNINDEXED, title, body',
   search_newsroom: 'article_id UNINDEXED, owners, title, body',

@@ -1,4 +1,4 @@
-// CJK-aware tokens for the search index (DESIGN §7). Chinese has no spaces, so each run of Han
+// CJK-aware tokens for the search index (docs/architecture.md: Databases). Chinese has no spaces, so each run of Han
 // characters becomes its character bigrams (a 2-character query such as 柯城 always matches, and
 // longer words match as their overlapping bigrams), a lone character stays a unigram; Latin letters
 // and digits become lower-cased, width-normalised words (a run's last character is also kept alone). Punctuation separates tokens and is dropped.

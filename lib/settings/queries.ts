@@ -1,12 +1,13 @@
 import 'server-only';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { clampLevels } from '../articles/workflow';
+import { clampLevels } from '../workflow/rules';
 import { parsePublishDays } from '../issues/plan';
+import { findPublication } from '../publication/lookup';
 
 export async function getPublicationSettings() {
   await requireUser('settings:edit');
-  const publication = await db.publication.findFirst({ orderBy: { createdAt: 'asc' } });
+  const publication = await findPublication(db, { name: true, publisher: true, hotline: true, address: true, postcode: true, reviewLevels: true, publishDays: true });
   if (!publication) return null;
   return {
     name: publication.name, publisher: publication.publisher, hotline: publication.hotline, address: publication.address, postcode: publication.postcode,

@@ -4,8 +4,8 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/sqlite-index';
-import { createStory, saveStory } from '../articles/editor-service';
-import { approveStory, submitStory } from '../articles/workflow-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import { approveArticle, submitArticle } from '../workflow/service';
 import { updatePublication } from './service';
 import type { PublicationSettings } from './schemas';
 
@@ -37,14 +37,14 @@ describe('publication settings', () => {
     const editor = await makeActor(db, 'EDITOR');
     const chief = await makeActor(db, 'CHIEF_EDITOR');
     const publicationId = (await db.publication.findFirstOrThrow()).id;
-    const { id } = await createStory(db, reporter, publicationId);
-    await saveStory(db, reporter, id, 1, {
+    const { id } = await createArticle(db, reporter, publicationId);
+    await saveArticle(db, reporter, id, 1, {
       kicker: null, headline: '一审测试', subheadline: null, dateline: '本报讯', byline: null, summary: null, slug: '', coverMediaId: null,
       authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph('正文。')),
     });
-    await submitStory(db, reporter, id);
-    await expect(approveStory(db, editor, id)).rejects.toThrow('签发需要总编签字');
-    await approveStory(db, chief, id);
+    await submitArticle(db, reporter, id);
+    await expect(approveArticle(db, editor, id)).rejects.toThrow('签发需要总编签字');
+    await approveArticle(db, chief, id);
     expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'APPROVED', reviewLevel: 1 });
   });
 });

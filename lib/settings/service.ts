@@ -2,14 +2,15 @@
 // naming what changed, in one transaction.
 import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
-import { UserFacingError } from '../actions/result';
+import { requirePublication } from '../publication/lookup';
 import type { PublicationSettings } from './schemas';
 import { formatPublishDays } from '../issues/plan';
 
+const SETTINGS_SELECT = { id: true, name: true, publisher: true, hotline: true, address: true, postcode: true, reviewLevels: true, publishDays: true } as const;
+
 export async function updatePublication(db: Db, actor: { id: string }, settings: PublicationSettings): Promise<string[]> {
   return db.$transaction(async (tx) => {
-    const current = await tx.publication.findFirst({ orderBy: { createdAt: 'asc' } });
-    if (!current) throw new UserFacingError('还没有设置报刊信息');
+    const current = await requirePublication(tx, SETTINGS_SELECT);
     const next = { ...settings, publishDays: formatPublishDays(settings.publishDays) };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => String(current[key]) !== String(next[key]));
     if (changed.length === 0) return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stripBidiControls } from './bidi';
-import { storyInputSchema } from '../articles/schemas';
+import { articleInputSchema } from '../articles/schemas';
 import { createAccountSchema, renameSchema } from '../users/schemas';
 import { formText } from '../actions/form-fields';
 import { sanitizeDoc } from '../content/sanitize';
@@ -23,7 +23,7 @@ describe('text people type is stored without bidi controls', () => {
     expect(renameSchema.safeParse({ name: '\u202E' }).success).toBe(false);
   });
   it('in headlines, other story fields, authors and slugs', () => {
-    const parsed = storyInputSchema.parse({
+    const parsed = articleInputSchema.parse({
       ...story,
       headline: '柯城\u202E新闻', kicker: '\u202A引题', subheadline: '副题\u202C', byline: '本报记者 \u202D张三', summary: '摘\u2066要', dateline: '\u2068本报讯',
       slug: 'ke\u202Echeng', authors: [{ userId: null, name: '张\u202E三', label: '记\u2069者' }],

@@ -1,4 +1,4 @@
-// First run (DESIGN §9): make sure the newsroom has an administrator. The account comes from
+// First run (README: Two commands): make sure the newsroom has an administrator. The account comes from
 // ADMIN_EMAIL / ADMIN_PASSWORD, or gets a generated password that is shown once and never stored.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db-client';

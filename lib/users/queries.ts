@@ -38,12 +38,6 @@ export async function listUsers(filter: UserFilter) {
   };
 }
 
-/** The people a story can be credited to (any signed-in newsroom member may pick authors). */
-export async function listNewsroomPeople() {
-  await requireUser('newsroom:enter');
-  return db.user.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } });
-}
-
 export async function getUserDetail(userId: string) {
   await requireUser('user:manage');
   const user = await db.user.findUnique({

@@ -1,5 +1,5 @@
 'use server';
-// Workflow steps on one story (issue 6). Thin: check the capability, call the service, revalidate the
+// Workflow steps on one story. Thin: check the capability, call the service, revalidate the
 // newsroom page and, when readers are affected, exactly the public pages the story is on.
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';
@@ -9,9 +9,9 @@ import { guarded, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
 import { revalidateArticle } from '../reader/revalidate';
 import {
-  addComment, approveStory, correctStory, publishStory, retractStory, returnStory, submitStory, unscheduleStory,
+  addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
   type Actor, type StepResult,
-} from '../articles/workflow-service';
+} from './service';
 import { readSchedule } from './schedule-input';
 
 type Step = (actor: Actor, articleId: string, form: FormData) => Promise<StepResult | void>;
@@ -28,33 +28,33 @@ async function run(capability: Capability, form: FormData, step: Step): Promise<
   });
 }
 
-export async function submitStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:edit-own', form, (actor, id) => submitStory(db, actor, id));
+export async function submitArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:edit-own', form, (actor, id) => submitArticle(db, actor, id));
 }
 
-export async function approveStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:review', form, (actor, id) => approveStory(db, actor, id, formText(form, 'comment')));
+export async function approveArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:review', form, (actor, id) => approveArticle(db, actor, id, formText(form, 'comment')));
 }
 
-export async function returnStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:review', form, (actor, id) => returnStory(db, actor, id, formText(form, 'comment')));
+export async function returnArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:review', form, (actor, id) => returnArticle(db, actor, id, formText(form, 'comment')));
 }
 
-export async function publishStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function publishArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return run('article:publish', form, (actor, id) =>
-    publishStory(db, actor, id, readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') })));
+    publishArticle(db, actor, id, readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') })));
 }
 
-export async function unscheduleStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:publish', form, (actor, id) => unscheduleStory(db, actor, id));
+export async function unscheduleArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => unscheduleArticle(db, actor, id));
 }
 
-export async function correctStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:publish', form, (actor, id) => correctStory(db, actor, id, formText(form, 'note')));
+export async function correctArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => correctArticle(db, actor, id, formText(form, 'note')));
 }
 
-export async function retractStoryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return run('article:publish', form, (actor, id) => retractStory(db, actor, id, formText(form, 'note')));
+export async function retractArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('article:publish', form, (actor, id) => retractArticle(db, actor, id, formText(form, 'note')));
 }
 
 export async function addCommentAction(_prev: unknown, form: FormData): Promise<ActionResult> {

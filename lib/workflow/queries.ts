@@ -1,26 +1,26 @@
-// What the story page's workflow panel shows and offers to the signed-in person (issue 6).
+// What the story page's workflow panel shows and offers to the signed-in person.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { can } from '../access/capabilities';
-import { AccessDenied, requireUser } from '../auth/require-user';
-import { canEditStory } from '../articles/permissions';
-import { loadStory } from '../articles/story-state';
-import { publishBlockers } from '../articles/publish-rules';
-import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from '../articles/workflow';
-import { storyStateLabel } from '../articles/story-label';
+import { requireUser } from '../auth/require-user';
+import { requireArticleAccess } from '../access/article-access';
+import { loadArticle } from './article-state';
+import { publishReadiness } from './publish-rules';
+import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from './rules';
+import { articleStateLabel } from './article-label';
 import { UserFacingError } from '../actions/result';
 
 export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
 
 export async function getWorkflowPanel(articleId: string, now = new Date()) {
   const user = await requireUser('newsroom:enter');
-  const story = await loadStory(db, articleId, now).catch((error: unknown) => {
+  const story = await loadArticle(db, articleId, now).catch((error: unknown) => {
     if (error instanceof UserFacingError) notFound();
     throw error;
   });
   const { article, state } = story;
-  if (!canEditStory(user, { createdById: article.createdById, authorUserIds: state.authorIds })) throw new AccessDenied('FORBIDDEN');
+  requireArticleAccess(user, article, 'edit', notFound);
   const [signoffs, resets, comments, corrections] = await Promise.all([
     db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
     db.auditEvent.findMany({ where: { subjectId: articleId, action: 'article.review-reset' }, orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } }),
@@ -34,7 +34,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   return {
     slug: article.slug,
     status: state.status,
-    statusLabel: storyStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
+    statusLabel: articleStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
     requiredLevels: required,
     levels: Array.from({ length: required }, (_, index) => ({ level: index + 1, name: levelName(index + 1, required), done: state.reviewLevel > index })),
     pendingLevelName: levelName(pending, required),
@@ -44,7 +44,8 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     retractionNote: article.retractionNote,
     retractedAt: article.retractedAt?.toISOString() ?? null,
     issue: story.issue ? { number: story.issue.number, status: story.issue.status } : null,
-    blockers: state.live ? [] : publishBlockers(article.body),
+    // What the text still needs (the buttons above follow the sign-off part of the same rule).
+    blockers: publishReadiness({ ...article, live: state.live }, required).filter((item) => item.kind === 'content').map((item) => item.reason),
     signoffs: signoffs.map((s) => ({
       id: s.id, level: s.level, levelName: levelName(s.level, required), reviewer: s.reviewer.name, decision: s.decision,
       comment: s.comment, createdAt: s.createdAt.toISOString(), cleared: Boolean(s.clearedAt),

@@ -1,9 +1,9 @@
 // The review queue filters in SQL exactly as canApprove decides for one story, with no ceiling on how
-// many stories wait (issue 20).
+// many stories wait.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { makeActor } from '@/test/support/users';
-import { canApprove, clampLevels, type StoryState } from '../articles/workflow';
+import { canApprove, clampLevels, type ArticleState } from './rules';
 import { reviewQueueFor, signableLevels } from './review-queue';
 
 const db = openTestDatabase();
@@ -37,7 +37,7 @@ async function expectedQueue(reviewer: Actor): Promise<string[]> {
   });
   return stories
     .filter((s) => {
-      const state: StoryState = {
+      const state: ArticleState = {
         status: 'SUBMITTED', reviewLevel: s.reviewLevel, requiredLevels: clampLevels(s.publication.reviewLevels), live: false, visible: false,
         authorIds: [s.createdById, ...s.authors.map((a) => a.userId)].filter((id): id is string => Boolean(id)),
         approvals: s.signoffs,

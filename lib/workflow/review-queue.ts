@@ -1,10 +1,10 @@
-// The review queue: stories waiting at a level this reviewer may sign, oldest first (issue 6 §3).
+// The review queue: stories waiting at a level this reviewer may sign, oldest first.
 // canApprove's rules are written into the query (queueWhere), so the database filters, counts and
 // pages however many stories wait; the index Article(status, stepSince, updatedAt) walks them in order.
 import type { Db } from '../db-client';
 import type { Role } from '../access/capabilities';
 import type { Prisma } from '../generated/prisma/client';
-import { canSignLevel, clampLevels, levelName } from '../articles/workflow';
+import { canSignLevel, clampLevels, levelName } from './rules';
 import { elapsedText } from '../dates/elapsed';
 
 export type QueueRow = { id: string; headline: string; author: string; wordCount: number; waiting: string; waitingSince: string; level: string };

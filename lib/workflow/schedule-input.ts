@@ -1,4 +1,4 @@
-// Reads "publish now" or "at date + time" from a form, in the publication's time zone (DESIGN §5).
+// Reads "publish now" or "at date + time" from a form, in the publication's time zone (docs/architecture.md: Publishing and time).
 import { UserFacingError } from '../actions/result';
 import { instantAt } from '../dates/time-zone';
 

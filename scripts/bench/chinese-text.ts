@@ -45,7 +45,7 @@ export function headline(random: () => number): string {
 }
 
 /** Paragraphs totalling roughly `chars` characters. */
-export function storyParagraphs(random: () => number, chars: number): string[] {
+export function articleParagraphs(random: () => number, chars: number): string[] {
   const paragraphs: string[] = [];
   let length = 0;
   while (length < chars) {

@@ -10,7 +10,7 @@ import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
 import { instantAt, isoDateIn } from '../../lib/dates/time-zone';
-import { headline, seededRandom, storyParagraphs } from './chinese-text';
+import { headline, seededRandom, articleParagraphs } from './chinese-text';
 
 export const BENCH_PASSWORD = 'bench-newsroom-password';
 export const BENCH_EDITOR_EMAIL = 'editor@bench.example';
@@ -107,7 +107,7 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
       const author = spec.author ?? creditTo();
       const id = randomUUID();
       const title = headline(random);
-      const paragraphs = storyParagraphs(random, 400);
+      const paragraphs = articleParagraphs(random, 400);
       const content = doc(...paragraphs.map((text) => paragraphNode(text)));
       const body = JSON.stringify(content);
       const bodyText = toPlainText(content);

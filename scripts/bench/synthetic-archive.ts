@@ -7,7 +7,7 @@ import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
 import { instantAt, isoDateIn } from '../../lib/dates/time-zone';
-import { headline, seededRandom, storyParagraphs } from './chinese-text';
+import { headline, seededRandom, articleParagraphs } from './chinese-text';
 
 export type ArchiveShape = { years: number; pagesPerIssue: number; storiesPerPage: number; firstNumber: number; charsPerStory: number };
 
@@ -63,7 +63,7 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
           const articleId = randomUUID();
           const revisionId = randomUUID();
           const title = headline(random);
-          const paragraphs = storyParagraphs(random, shape.charsPerStory);
+          const paragraphs = articleParagraphs(random, shape.charsPerStory);
           const body = doc(...paragraphs.map((text) => paragraphNode(text)));
           const bodyJson = JSON.stringify(body);
           const bodyText = toPlainText(body);

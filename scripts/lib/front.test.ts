@@ -20,10 +20,20 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
     const conf = writeFrontConfig({ workDir: dir, frontPort: 8089, appPort: 3319, dataDir: path.join(work, 'data') });
     const text = fs.readFileSync(conf, 'utf8');
     expect(text).toContain('listen 127.0.0.1:8089;');
-    expect(text).toContain('server 127.0.0.1:3319;');
+    expect(text).toContain('server 127.0.0.1:3319 max_fails=1 fail_timeout=5s;');
+    expect(text).toContain(`set $kecheng_media_dir ${path.join(work, 'data', 'media')};`);
     const result = nginxTest(dir, conf);
     expect(result.stderr).toContain('syntax is ok');
     expect(result.status).toBe(0);
+  });
+
+  it('several instances (npm run start:cluster) share one upstream, and media come from MEDIA_DIR', () => {
+    const dir = path.join(work, 'cluster');
+    const conf = writeFrontConfig({ workDir: dir, frontPort: 8089, appPort: 3319, otherAppPorts: [3320], dataDir: path.join(work, 'data'), mediaDir: path.join(work, 'shared-media') });
+    const upstream = /upstream kecheng_app \{([^}]*)\}/.exec(fs.readFileSync(conf, 'utf8'))?.[1] ?? '';
+    expect(upstream.match(/server 127\.0\.0\.1:\d+/g)).toEqual(['server 127.0.0.1:3319', 'server 127.0.0.1:3320']);
+    expect(fs.readFileSync(conf, 'utf8')).toContain(`set $kecheng_media_dir ${path.join(work, 'shared-media')};`);
+    expect(nginxTest(dir, conf).status).toBe(0);
   });
 
   it('the production site (kecheng.conf, TLS and HTTP→HTTPS) is valid once its placeholders are filled', () => {

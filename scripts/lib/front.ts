@@ -20,7 +20,17 @@ export function findNginx(): string | null {
   return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
 }
 
-export type FrontOptions = { workDir: string; frontPort: number; appPort: number; dataDir: string; appDir?: string };
+export type FrontOptions = {
+  workDir: string;
+  frontPort: number;
+  appPort: number;
+  /** Further app instances behind the same front (`npm run start:cluster`). */
+  otherAppPorts?: readonly number[];
+  dataDir: string;
+  /** Uploaded images (MEDIA_DIR); DATA_DIR/media when not given. */
+  mediaDir?: string;
+  appDir?: string;
+};
 
 /** Writes `<workDir>/nginx.conf` (plus the shared files in `<workDir>/kecheng/`) and returns its path. */
 export function writeFrontConfig(options: FrontOptions): string {
@@ -50,7 +60,7 @@ http {
     scgi_temp_path ${temp('scgi')};
     proxy_cache_path ${path.join(workDir, 'cache')} levels=1:2 keys_zone=kecheng:16m max_size=512m inactive=10m use_temp_path=off;
     upstream kecheng_app {
-        server 127.0.0.1:${options.appPort};
+${[options.appPort, ...(options.otherAppPorts ?? [])].map((port) => `        server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
         keepalive 64;
     }
     include kecheng/kecheng-http.conf;
@@ -58,7 +68,7 @@ http {
         listen 127.0.0.1:${options.frontPort};
         server_name localhost;
         set $kecheng_app_dir ${options.appDir ?? ROOT};
-        set $kecheng_data_dir ${path.resolve(options.dataDir)};
+        set $kecheng_media_dir ${path.resolve(options.mediaDir ?? path.join(options.dataDir, 'media'))};
         include kecheng/kecheng-locations.conf;
     }
 }

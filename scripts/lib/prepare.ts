@@ -1,4 +1,4 @@
-// Everything first run needs before the web server starts (DESIGN §9), shared by `npm start`, the
+// Everything first run needs before the web server starts (README: Two commands), shared by `npm start`, the
 // Playwright global setup and the benchmarks: data directory, migrations, WAL, sample issue, first
 // admin, auth secret. Each step is idempotent, so a second run only checks.
 import fs from 'node:fs';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, resolveDatabase, type Env } from '../../lib/config/database';
 import { ensureDataDir } from '../../lib/config/data-dir';
+import { ensureMediaDir } from '../../lib/config/media-dir';
 import { ensureAuthSecret } from '../../lib/config/auth-secret';
 import { createSqliteClient } from '../../lib/db-client';
 import { ensureFirstAdmin, type FirstAdminResult } from '../../lib/users/first-admin';
@@ -48,6 +49,7 @@ export function applyMigrations(env: Env, sqlitePath: string): void {
 export async function prepare(env: Env, options: { loadSample?: boolean } = {}): Promise<Prepared> {
   const { sqlitePath } = resolveDatabase(env);
   const dataDir = ensureDataDir(env);
+  ensureMediaDir(env);
   ensureWritableParent(sqlitePath);
   applyMigrations(env, sqlitePath);
 
@@ -66,7 +68,7 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
 }
 
 /**
- * Revisions from before coalescing are merged once (issue 21). A failure leaves the story it was on
+ * Revisions from before coalescing are merged once. A failure leaves the story it was on
  * as it was (one transaction per story) and must not keep the newsroom from starting: the next start
  * or `npm run db:migrate` carries on.
  */

@@ -1,4 +1,4 @@
-// What a newsroom list's query plan must not do on a large archive (issue 20): read the whole story
+// What a newsroom list's query plan must not do on a large archive: read the whole story
 // table, or sort it for ORDER BY. Sorting is allowed only over rows found by id — a person's own
 // stories, a bounded list that no index can give in time order (lib/articles/queries.ts ownedBy).
 

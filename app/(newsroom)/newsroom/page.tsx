@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
-import { listMyStories, listRecentlyPublished, listReviewQueue, listScheduledStories, listUpcomingIssues, myStoryCounts } from '@/lib/articles/queries';
-import { createStoryAction } from '@/lib/articles/actions';
-import { ARTICLE_STATUS_LABELS } from '@/lib/articles/status-labels';
+import { listMyArticles, listRecentlyPublished, listReviewQueue, listScheduledArticles, listUpcomingIssues, myArticleCounts } from '@/lib/articles/queries';
+import { createArticleAction } from '@/lib/articles/actions';
+import { ARTICLE_STATUS_LABELS } from '@/lib/workflow/status-labels';
 import { issueStateLabel } from '@/lib/issues/issue-state';
-import { StoryTable } from '@/components/newsroom/story-table';
+import { ArticleTable } from '@/components/newsroom/article-table';
 import { ReviewQueue } from '@/components/workflow/review-queue';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button-class';
@@ -23,11 +23,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const writes = can(user.role, 'article:create');
   const reviews = can(user.role, 'article:review');
   const [counts, mine, queue, upcoming, scheduled, published] = await Promise.all([
-    writes ? myStoryCounts() : null,
-    writes ? listMyStories({ q, status, page: pageParam(params.mp) }) : null,
+    writes ? myArticleCounts() : null,
+    writes ? listMyArticles({ q, status, page: pageParam(params.mp) }) : null,
     reviews ? listReviewQueue({ q, page: pageParam(params.rp) }) : null,
     listUpcomingIssues(),
-    listScheduledStories({ q, page: pageParam(params.sp) }),
+    listScheduledArticles({ q, page: pageParam(params.sp) }),
     listRecentlyPublished({ q, page: pageParam(params.pp) }),
   ]);
   const now = new Date();
@@ -45,7 +45,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <h1 className="text-2xl font-bold">工作台</h1>
           <p className="mt-1 text-stone-600 dark:text-stone-400">{user.name}，你好。你的角色是{ROLE_LABELS[user.role]}。</p>
         </div>
-        {writes ? <ActionForm action={createStoryAction} submitLabel="新建稿件" /> : null}
+        {writes ? <ActionForm action={createArticleAction} submitLabel="新建稿件" /> : null}
       </div>
       {params.notice === 'trashed' ? <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm dark:bg-green-950">稿件已移入回收站。需要时请编辑从回收站恢复。</p> : null}
       <form role="search" action="/newsroom" className="flex flex-wrap items-end gap-2">
@@ -62,7 +62,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <li key={key}><Link href={`/newsroom?status=${key}`} className={`rounded border px-2 py-1 ${status === key ? 'bg-stone-800 text-white' : ''}`}>{key === 'PUBLISHED' ? '已发布或定时' : label} {counts[key] ?? 0}</Link></li>
             ))}
           </ul>
-          <StoryTable caption="我的稿件" rows={mine.rows} page={pageParam(params.mp)} pageCount={mine.pageCount} href={href('mp')} empty="还没有稿件。点“新建稿件”开始写作。" />
+          <ArticleTable caption="我的稿件" rows={mine.rows} page={pageParam(params.mp)} pageCount={mine.pageCount} href={href('mp')} empty="还没有稿件。点“新建稿件”开始写作。" />
         </section>
       ) : null}
 
@@ -86,12 +86,12 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <section aria-labelledby="scheduled-heading" className="space-y-2">
         <h2 id="scheduled-heading" className="text-lg font-semibold">定时发布</h2>
-        <StoryTable caption="定时发布的稿件" rows={scheduled.rows} page={pageParam(params.sp)} pageCount={scheduled.pageCount} href={href('sp')} empty="没有定时发布的稿件。" showAuthor timeLabel="发布" />
+        <ArticleTable caption="定时发布的稿件" rows={scheduled.rows} page={pageParam(params.sp)} pageCount={scheduled.pageCount} href={href('sp')} empty="没有定时发布的稿件。" showAuthor timeLabel="发布" />
       </section>
 
       <section aria-labelledby="published-heading" className="space-y-2">
         <h2 id="published-heading" className="text-lg font-semibold">最近发布</h2>
-        <StoryTable caption="最近发布" rows={published.rows} page={pageParam(params.pp)} pageCount={published.pageCount} href={href('pp')} empty="还没有发布的稿件。" showAuthor timeLabel="发布" />
+        <ArticleTable caption="最近发布" rows={published.rows} page={pageParam(params.pp)} pageCount={published.pageCount} href={href('pp')} empty="还没有发布的稿件。" showAuthor timeLabel="发布" />
       </section>
 
       {can(user.role, 'user:manage') ? (

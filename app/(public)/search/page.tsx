@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SearchResults } from '@/components/search/search-results';
-import { searchStories } from '@/lib/reader/queries';
+import { searchArticles } from '@/lib/reader/queries';
 import { cleanQuery } from '@/lib/search/search';
 import { dateRange } from '@/lib/search/date-range';
 import { pageParam } from '@/components/ui/pager';
@@ -19,7 +19,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const to = one(params.to);
   const page = pageParam(params.page);
   const range = dateRange(from, to);
-  const result = q && !range.error ? await searchStories({ q, from: range.from, to: range.to, page }) : null;
+  const result = q && !range.error ? await searchArticles({ q, from: range.from, to: range.to, page }) : null;
   const href = (target: number) => `/search?${new URLSearchParams({ q, ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(target) })}`;
   const input = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
   return (

@@ -6,7 +6,7 @@ import { accessDeniedResponse } from '@/lib/http/access-denied-response';
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from '@/lib/http/same-origin';
 import { UserFacingError } from '@/lib/actions/result';
 import { formText } from '@/lib/actions/form-fields';
-import { resolveDataDir } from '@/lib/config/database';
+import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
 import { storeImage } from '@/lib/media/store';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/sniff';
@@ -44,7 +44,7 @@ export async function POST(request: Request): Promise<Response> {
       alt: formText(form, 'alt'),
       caption: formText(form, 'caption'),
       uploaderId: user.id,
-      dataDir: resolveDataDir(process.env),
+      mediaDir: resolveMediaDir(process.env),
     });
     const { reused: _reused, ...media } = stored;
     return answer(200, { ok: true, media });

@@ -3,7 +3,7 @@
 // draft, a scheduled or retracted story, or not used yet) is served only to signed-in newsroom
 // people, privately, and is "not found" for everyone else (lib/media/visibility.ts).
 import fs from 'node:fs';
-import { resolveDataDir } from '@/lib/config/database';
+import { resolveMediaDir } from '@/lib/config/media-dir';
 import { mediaFile } from '@/lib/media/store';
 import { db } from '@/lib/db';
 import { isMediaPublicCached } from '@/lib/media/visibility';
@@ -14,7 +14,7 @@ const notFound = () => new Response('找不到图片', { status: 404, headers: {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const segments = (await params).path;
-  const file = mediaFile(resolveDataDir(process.env), segments);
+  const file = mediaFile(resolveMediaDir(process.env), segments);
   if (!file) return notFound();
   const storageKey = `${segments[0]}/${segments[1]}`;
   let cacheControl = 'public, max-age=31536000, immutable';

@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { buttonClass } from '@/components/ui/button-class';
 import { ImportReportView } from './import-report';
+import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
 
 type Props = { action: (previous: unknown, formData: FormData) => Promise<ActionResult<ImportPreview | ImportDone>> };
 
@@ -78,6 +79,7 @@ export function ImportForm({ action }: Props) {
       </form>
       {tooLarge ? <FormError>文件过大（上限 10 MB）</FormError> : state && !state.ok ? <FormError>{state.error}</FormError> : null}
       {done ? <FormSuccess>已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。</FormSuccess> : null}
+      {done && chosen ? <AttachImportedPdf file={chosen} issueNumber={done.number} /> : null}
       {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
       {preview && draft && confirmation && preview.existing !== 'published' ? (
         <form onSubmit={confirm} className="space-y-3">

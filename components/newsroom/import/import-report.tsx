@@ -7,7 +7,7 @@ import type { ImportDraft } from '@/lib/importer/draft';
 import { dropUnplaced, markMastheadChecked, placeUnplaced, setMastheadField } from '@/lib/importer/draft-edits';
 import { FormError } from '@/components/ui/form-message';
 import { DraftInput } from './draft-input';
-import { StoryDraft } from './story-draft';
+import { ArticleDraft } from './article-draft';
 
 const FOUND_NAMES: Record<string, string> = {
   name: '刊名', publisher: '编印', hotline: '热线', lunar: '农历', weekday: '星期', address: '地址', postcode: '邮编', qrLabels: '二维码说明',
@@ -50,7 +50,7 @@ export function ImportReportView({ preview, draft, onChange }: Props) {
       </fieldset>
 
       <ol className="space-y-3" aria-label="稿件">
-        {draft.stories.map((story, index) => <StoryDraft key={story.key} draft={draft} story={story} index={index} onChange={onChange} />)}
+        {draft.stories.map((story, index) => <ArticleDraft key={story.key} draft={draft} story={story} index={index} onChange={onChange} />)}
       </ol>
 
       {draft.unplaced.length ? (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { listTrash } from '@/lib/articles/queries';
-import { restoreStoryAction } from '@/lib/articles/actions';
+import { restoreArticleAction } from '@/lib/articles/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { ActionForm } from '@/components/ui/action-form';
 import { Pager, pageParam } from '@/components/ui/pager';
@@ -21,7 +21,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
           {trash.rows.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
               <span>{row.headline} <span className="text-sm text-stone-500">（{row.author}，{formatDateTime(new Date(row.updatedAt))}）</span></span>
-              <ActionForm action={restoreStoryAction} submitLabel="恢复" variant="secondary" successText="已恢复">
+              <ActionForm action={restoreArticleAction} submitLabel="恢复" variant="secondary" successText="已恢复">
                 <input type="hidden" name="articleId" value={row.id} />
               </ActionForm>
             </li>

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { can } from '@/lib/access/capabilities';
-import { getIssueBoard } from '@/lib/issues/queries';
+import { getIssuePlanner } from '@/lib/issues/queries';
 import { positiveInt } from '@/lib/reader/params';
-import { IssueBoard } from '@/components/issues/issue-board';
+import { IssuePlanner } from '@/components/issues/issue-planner';
 import { IssuePublish } from '@/components/issues/issue-publish';
+import { EpaperPanel } from '@/components/epaper/epaper-panel';
+import { getEpaperBoard } from '@/lib/issues/epaper-board';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -13,11 +15,11 @@ export async function generateMetadata({ params }: Props) {
   return { title: `第${(await params).number}期 版面` };
 }
 
-export default async function IssueBoardPage({ params }: Props) {
+export default async function IssuePlannerPage({ params }: Props) {
   const number = positiveInt((await params).number);
   if (!number) notFound();
   const user = await requirePageUser('issue:plan', `/newsroom/issues/${number}`);
-  const board = await getIssueBoard(number);
+  const [board, epaper] = await Promise.all([getIssuePlanner(number), getEpaperBoard(number)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -31,7 +33,8 @@ export default async function IssueBoardPage({ params }: Props) {
         <h2 id="publish-heading" className="text-lg font-semibold">发布</h2>
         <IssuePublish board={board} canPublish={can(user.role, 'issue:publish')} />
       </section>
-      <IssueBoard board={board} />
+      <IssuePlanner board={board} />
+      <EpaperPanel board={epaper} canPublish={can(user.role, 'issue:publish')} />
     </div>
   );
 }

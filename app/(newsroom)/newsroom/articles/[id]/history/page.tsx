@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getStoryHeading, listRevisions, revisionDiff, type RevisionRow } from '@/lib/articles/queries';
+import { getArticleHeading, listRevisions, revisionDiff, type RevisionRow } from '@/lib/articles/queries';
 import { restoreRevisionAction } from '@/lib/articles/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
@@ -30,7 +30,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const path = `/newsroom/articles/${id}/history`;
   await requirePageUser('newsroom:enter', path);
-  const [revisions, story] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getStoryHeading(id), path)]);
+  const [revisions, story] = await Promise.all([orPageDenied(listRevisions(id), path), orPageDenied(getArticleHeading(id), path)]);
   const query = await searchParams;
   const from = typeof query.from === 'string' ? query.from : revisions[1]?.id;
   const to = typeof query.to === 'string' ? query.to : revisions[0]?.id;

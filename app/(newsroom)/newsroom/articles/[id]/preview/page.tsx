@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getStoryPreview } from '@/lib/articles/queries';
+import { getArticlePreview } from '@/lib/articles/queries';
 import { ArticleBody } from '@/components/public/article-view';
 
 export const metadata = { title: '预览', robots: { index: false } };
@@ -10,7 +10,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const path = `/newsroom/articles/${id}/preview`;
   await requirePageUser('newsroom:enter', path);
-  const article = await orPageDenied(getStoryPreview(id), path);
+  const article = await orPageDenied(getArticlePreview(id), path);
   return (
     <div className="reader mx-auto max-w-3xl">
       <p role="note" className="mb-4 rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">

@@ -1,0 +1,195 @@
+// Two app instances on one database behind the nginx front: the global setup's server is
+// instance A; this spec starts instance B (and a front with both as upstream) for itself only.
+// People work through A or B; readers read through the other one, and see each change within a second.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { formAlert, provisionAccount, signIn, signInAndExpect, signedInPage } from './support/auth';
+import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
+import { E2E_FRONT_PORT } from './support/front';
+import { startInstance, stopInstance, type Instance } from '../scripts/lib/cluster';
+import { findNginx, startFront, stopFront } from '../scripts/lib/front';
+
+const A_PORT = Number(process.env.E2E_PORT ?? 3100);
+const B_PORT = Number(process.env.E2E_SECOND_PORT ?? A_PORT + 1);
+const CLUSTER_FRONT_PORT = Number(process.env.E2E_CLUSTER_FRONT_PORT ?? E2E_FRONT_PORT + 1);
+const A = `http://127.0.0.1:${A_PORT}`;
+const B = `http://127.0.0.1:${B_PORT}`;
+const FRONT = `http://127.0.0.1:${CLUSTER_FRONT_PORT}`;
+
+const REPORTER = { name: '骆晓岚', email: 'luoxiaolan@e2e.test', role: '记者', password: 'luoxiaolan-pass-1' };
+const EDITOR_A = { name: '方启明', email: 'fangqiming@e2e.test', role: '编辑', password: 'fangqiming-pass-1' };
+const EDITOR_B = { name: '童雅琴', email: 'tongyaqin@e2e.test', role: '编辑', password: 'tongyaqin-pass-12' };
+const CHIEF = { name: '叶建华', email: 'instances-yejianhua@e2e.test', role: '总编', password: 'yejianhua-pass-12' };
+
+test.describe.configure({ mode: 'serial' });
+
+let second: Instance | null = null;
+let front: ChildProcess | null = null;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const shared = JSON.parse(fs.readFileSync(E2E_SERVER_ENV_FILE, 'utf8')) as Record<string, string>;
+  // B is its own process on the same database, data directory and secret; people reach it at its own address.
+  second = await startInstance({ env: { ...process.env, ...shared, NEXTAUTH_URL: B }, output: 'ignore' }, 'B', B_PORT);
+  if (findNginx()) {
+    front = await startFront({
+      workDir: path.join(E2E_DATA_DIR, '..', 'cluster-front'),
+      frontPort: CLUSTER_FRONT_PORT,
+      appPort: A_PORT,
+      otherAppPorts: [B_PORT],
+      dataDir: shared.DATA_DIR!,
+      stdio: 'ignore',
+    });
+  }
+  for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
+});
+
+test.afterAll(async () => {
+  if (front) await stopFront(front);
+  if (second) await stopInstance(second.process);
+});
+
+const status = (page: Page) => page.getByTestId('workflow-status');
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
+
+/** Milliseconds from now until `check` holds for what `url` answers (polled every 50 ms, given up after 10 s). */
+async function msUntil(url: string, check: (status: number, body: string) => boolean): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 10_000) {
+    const response = await fetch(url, { redirect: 'manual' });
+    if (check(response.status, await response.text())) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not change within 10 s`);
+}
+
+test('an editor publishes through instance A; readers served by instance B see it, its correction and its retraction within a second', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const headline = '柯城两实例发布测试稿';
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await reporter.page.goto(`${A}/newsroom`);
+  await reporter.page.getByRole('button', { name: '新建稿件' }).click();
+  await expect(reporter.page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  const storyPath = new URL(reporter.page.url()).pathname;
+  await reporter.page.getByLabel('主题（必填）').fill(headline);
+  await reporter.page.getByRole('textbox', { name: '正文' }).click();
+  await reporter.page.keyboard.type('两台应用实例共用一个数据库，读者在另一台上立即看到。');
+  await saved(reporter.page);
+  await reporter.page.getByRole('button', { name: '提交审核' }).click();
+  await expect(status(reporter.page)).toHaveText('状态：审核中（待初审）');
+  await reporter.context.close();
+
+  // 初审 through A, 复审 from instance B's review queue (the queue is the database's, not an instance's), 签发 through A.
+  const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+  await editorA.page.goto(`${A}${storyPath}`);
+  await editorA.page.getByRole('button', { name: '初审通过' }).click();
+  await expect(status(editorA.page)).toHaveText('状态：审核中（待复审）');
+  const editorBContext = await browser.newContext();
+  const editorB = await editorBContext.newPage();
+  await signIn(editorB, EDITOR_B.email, EDITOR_B.password, `${B}/login`);
+  await expect(editorB).toHaveURL(`${B}/newsroom`);
+  const row = editorB.getByTestId('queue-row').filter({ hasText: headline });
+  await row.getByRole('button', { name: '复审通过' }).click();
+  await expect(row).toHaveCount(0);
+  const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
+  await chief.page.goto(`${A}${storyPath}`);
+  await chief.page.getByRole('button', { name: '终审（签发）通过' }).click();
+  await expect(status(chief.page)).toHaveText('状态：已签发');
+
+  // Instance B has the feed cached (and the front has its copy) before the publish.
+  const feedB = `${B}/feed.xml`;
+  expect(await (await fetch(feedB)).text()).not.toContain(headline);
+  expect(await (await fetch(feedB)).text()).not.toContain(headline);
+  if (front) expect(await (await fetch(`${FRONT}/feed.xml`)).text()).not.toContain(headline);
+
+  const editor = editorA.page;
+  await editor.goto(`${A}${storyPath}`);
+  await editor.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(status(editor)).toHaveText('状态：已发布');
+  const onB = await msUntil(feedB, (code, body) => code === 200 && body.includes(headline));
+  const throughFront = front ? await msUntil(`${FRONT}/feed.xml`, (code, body) => code === 200 && body.includes(headline)) : null;
+  console.log(`publish through A visible on instance B after ${onB} ms, through the two-instance front after ${throughFront ?? 'n/a (no nginx)'} ms`);
+  expect(onB).toBeLessThan(1000);
+  // The front keeps a page for at most one second (deploy/nginx), on top of the instance.
+  if (throughFront !== null) expect(throughFront).toBeLessThan(2000);
+
+  const readerPath = (await editor.getByRole('link', { name: '在网站上查看' }).getAttribute('href'))!;
+  const readers = await browser.newContext();
+  const reader = await readers.newPage();
+  await reader.goto(`${B}${readerPath}`);
+  await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+
+  const correction = '本文所说“两台”为测试环境。';
+  await editor.getByLabel('更正内容（读者可见，注明日期）').fill(correction);
+  await editor.getByRole('button', { name: '追加更正' }).click();
+  await expect(editor.getByText('更正已公开')).toBeVisible();
+  const correctionOnB = await msUntil(`${B}${readerPath}`, (code, body) => code === 200 && body.includes(correction));
+  expect(correctionOnB).toBeLessThan(1000);
+  await reader.reload();
+  await expect(reader.getByRole('region', { name: '更正' })).toContainText(correction);
+
+  editor.once('dialog', (dialog) => dialog.accept());
+  await editor.getByLabel('撤稿声明（读者可见）').fill('测试结束，撤稿。');
+  await editor.getByRole('button', { name: '撤稿' }).click();
+  await expect(status(editor)).toHaveText('状态：已撤稿');
+  const retractionOnB = await msUntil(`${B}${readerPath}`, (code) => code === 410);
+  const feedWithout = await msUntil(feedB, (code, body) => code === 200 && !body.includes(headline));
+  console.log(`correction through A visible on B after ${correctionOnB} ms; retraction after ${retractionOnB} ms (410), ${feedWithout} ms (off B's feed)`);
+  expect(retractionOnB).toBeLessThan(1000);
+  expect(feedWithout).toBeLessThan(1000);
+  const gone = await reader.goto(`${B}${readerPath}`);
+  expect(gone?.status()).toBe(410);
+
+  for (const context of [editorA.context, editorBContext, chief.context, readers]) await context.close();
+});
+
+test('a reporter autosaving through A and an editor saving through B: presence is shown and the stale save is refused as a conflict', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await reporter.page.goto(`${A}/newsroom`);
+  await reporter.page.getByRole('button', { name: '新建稿件' }).click();
+  await expect(reporter.page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  const storyPath = new URL(reporter.page.url()).pathname;
+  await reporter.page.getByLabel('主题（必填）').fill('跨实例冲突测试稿');
+  await reporter.page.getByLabel('主题（必填）').blur();
+  await saved(reporter.page);
+
+  // The editor signs in on B: the session cookie B signed is accepted by A too (one shared secret).
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, EDITOR_A.email, EDITOR_A.password, `${B}/login`);
+  await expect(editor).toHaveURL(`${B}/newsroom`);
+  const onA = await editorContext.newPage();
+  await onA.goto(`${A}/newsroom`);
+  await expect(onA).toHaveURL(`${A}/newsroom`);
+  await onA.close();
+
+  await editor.goto(`${B}${storyPath}`);
+  await expect(editor.getByRole('note')).toContainText(`正在由 ${REPORTER.name} 编辑`);
+  await editor.getByLabel('主题（必填）').fill('编辑在实例B改过的标题');
+  await editor.getByLabel('主题（必填）').blur();
+  await saved(editor);
+
+  await reporter.page.getByLabel('副题').fill('记者在实例A写的副题');
+  await reporter.page.getByLabel('副题').blur();
+  const dialog = reporter.page.getByRole('dialog', { name: '保存冲突' });
+  await expect(dialog).toBeVisible({ timeout: 15_000 });
+  await expect(dialog.getByRole('alert')).toContainText(`${EDITOR_A.name} 在`);
+  await expect(dialog.getByTestId('conflict-diff')).toContainText('编辑在实例B改过的标题');
+  await reporter.context.close();
+  await editorContext.close();
+});
+
+test('sign-in lockout counts failures on every instance', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await signIn(page, CHIEF.email, 'wrong-password-123', `${attempt % 2 === 0 ? A : B}/login`);
+    await expect(formAlert(page)).toContainText(/邮箱或密码|登录失败/);
+  }
+  await signIn(page, CHIEF.email, CHIEF.password, `${B}/login`);
+  await expect(formAlert(page)).toContainText('登录失败次数过多');
+  await signInAndExpect(page, REPORTER.email, REPORTER.password);
+  await context.close();
+});

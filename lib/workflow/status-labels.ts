@@ -1,0 +1,9 @@
+// Chinese names of the workflow steps (rules.ts), shown wherever a status appears.
+export const ARTICLE_STATUS_LABELS: Record<string, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '审核中',
+  RETURNED: '已退回',
+  APPROVED: '已签发',
+  PUBLISHED: '已发布',
+  RETRACTED: '已撤稿',
+};

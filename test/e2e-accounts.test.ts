@@ -1,0 +1,24 @@
+// The journeys share one database and run one after another, so an account one spec makes must not
+// be made again by another (the second would fail on "该邮箱已有账号", or sign in with the first
+// one's password). Accounts are named in each spec as `email: '…@e2e.test'`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const E2E = path.resolve(import.meta.dirname, '..', 'e2e');
+
+function accountsBySpec(): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const file of fs.readdirSync(E2E).filter((name) => name.endsWith('.spec.ts'))) {
+    const emails = new Set(fs.readFileSync(path.join(E2E, file), 'utf8').match(/[a-z0-9.-]+@e2e\.test/g) ?? []);
+    for (const email of emails) owners.set(email, [...(owners.get(email) ?? []), file]);
+  }
+  return owners;
+}
+
+describe('end-to-end accounts', () => {
+  it('belong to one spec each', () => {
+    const shared = [...accountsBySpec()].filter(([, files]) => files.length > 1).map(([email, files]) => `${email}: ${files.join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+});

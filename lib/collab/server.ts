@@ -1,13 +1,14 @@
 // The co-editing server: Hocuspocus with the newsroom's rules. One process per deployment serves
 // every story's shared document (see docs/architecture.md, "Co-editing"): people editing one story
 // must meet in one place, and one process needs no broker between instances.
-import { Server, type onAuthenticatePayload, type onChangePayload, type onStoreDocumentPayload, type onLoadDocumentPayload } from '@hocuspocus/server';
+import { Server, type Document, type onAuthenticatePayload, type onChangePayload, type onStoreDocumentPayload, type onLoadDocumentPayload, type onStatelessPayload } from '@hocuspocus/server';
 import type { Db } from '../db-client';
 import { articleIdOf } from './document-name';
 import { collabAccess, type CollabAccess } from './access';
 import type { Status } from '../workflow/rules';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from './session';
-import { loadStoryDocument, storeStoryDocument } from './persistence';
+import { loadStoryDocument, refreshFromWorkingCopy, storeStoryDocument, workingCopyVersion } from './persistence';
+import { peopleIn, SEAL_MESSAGE, type CollabMessage } from './messages';
 import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';
 
 export type CollabContext = { user: SocketUser; claims: SessionClaims; articleId: string; access: Exclude<CollabAccess, null> };
@@ -62,6 +63,21 @@ export function createCollabServer(options: CollabServerOptions): Server {
   const log = options.log ?? ((line: string) => console.warn(line));
   // Whose change each document holds since it was last written: the working copy is saved as them.
   const lastEditor = new Map<string, SocketUser>();
+  // The working-copy version each loaded document last wrote or took in (see refreshDocuments).
+  const known = new Map<string, number>();
+  // Who asked for 立即保存 since the last write: that write closes the rolling revision.
+  const sealFor = new Map<string, SocketUser>();
+  const tell = (document: Document, message: CollabMessage) => document.broadcastStateless(JSON.stringify(message));
+  // Who is in each story, as the server knows them: names come from the session, never from what a
+  // browser announces in its awareness state (any browser can announce any name).
+  const lastPeople = new Map<string, string>();
+  const publishPeople = (document: Document) => {
+    const message: CollabMessage = { kind: 'people', people: peopleIn(document) };
+    const text = JSON.stringify(message);
+    if (lastPeople.get(document.name) === text) return;
+    lastPeople.set(document.name, text);
+    document.broadcastStateless(text);
+  };
   const server = new Server(
     {
       name: 'newsroom-collab',
@@ -86,8 +102,33 @@ export function createCollabServer(options: CollabServerOptions): Server {
         return context;
       },
       async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
-        await loadStoryDocument(db, articleIdOf(documentName)!, document);
+        known.set(documentName, await loadStoryDocument(db, articleIdOf(documentName)!, document));
         return document;
+      },
+      async onAwarenessUpdate({ document }) {
+        publishPeople(document);
+      },
+      async connected({ documentName }) {
+        const document = server.hocuspocus.documents.get(documentName);
+        if (document) lastPeople.delete(documentName);
+        if (document) publishPeople(document);
+      },
+      async onDisconnect({ document }) {
+        publishPeople(document);
+      },
+      async afterUnloadDocument({ documentName }) {
+        known.delete(documentName);
+        lastPeople.delete(documentName);
+        lastEditor.delete(documentName);
+        sealFor.delete(documentName);
+      },
+      async onStateless({ connection, document, documentName, payload }: onStatelessPayload) {
+        const context = connection.context as Partial<CollabContext>;
+        // 立即保存 from someone who may type: write now, closing the rolling revision.
+        if (payload !== SEAL_MESSAGE || !context.user || context.access !== 'write') return;
+        sealFor.set(documentName, context.user);
+        lastEditor.set(documentName, context.user);
+        await server.hocuspocus.storeDocumentHooks(document, { instance: server.hocuspocus, documentName, document, context, socketId: connection.socketId, requestHeaders: {}, requestParameters: new URLSearchParams() } as never, true);
       },
       async onChange({ documentName, context }: onChangePayload) {
         const who = (context as Partial<CollabContext>).user;
@@ -96,17 +137,44 @@ export function createCollabServer(options: CollabServerOptions): Server {
       async onStoreDocument({ documentName, document }: onStoreDocumentPayload) {
         const editor = lastEditor.get(documentName);
         if (!editor) return;
-        const outcome = await storeStoryDocument(db, articleIdOf(documentName)!, document, editor);
-        if (!outcome.saved && outcome.reason === 'invalid') document.broadcastStateless(JSON.stringify({ kind: 'save-refused', error: outcome.error }));
-        if (outcome.saved) document.broadcastStateless(JSON.stringify({ kind: 'saved', version: outcome.version, at: new Date().toISOString() }));
+        const seal = sealFor.get(documentName);
+        sealFor.delete(documentName);
+        const outcome = await storeStoryDocument(db, articleIdOf(documentName)!, document, seal ?? editor, { knownVersion: known.get(documentName), seal: Boolean(seal) });
+        known.set(documentName, outcome.version);
+        if (!outcome.saved && outcome.reason === 'invalid') tell(document, { kind: 'save-refused', error: outcome.error });
+        else tell(document, { kind: 'saved', version: outcome.version, at: new Date().toISOString() });
       },
     },
     // ws refuses a larger frame itself (close code 1009) before Yjs ever decodes it.
     { maxPayload: MAX_MESSAGE_BYTES },
   );
-  const recheck = setInterval(() => void recheckConnections(server, db), options.recheckMs ?? 2_000);
+  const recheck = setInterval(() => {
+    void recheckConnections(server, db).catch((error: unknown) => log(`co-editing recheck failed: ${String(error)}`));
+    void refreshDocuments(server, db, known).catch((error: unknown) => log(`co-editing refresh failed: ${String(error)}`));
+  }, options.recheckMs ?? 2_000);
   recheck.unref();
   return server;
+}
+
+/**
+ * Brings a change made outside the sockets (a restored revision, an import) into every loaded
+ * document whose working copy moved past the version it knows, so the people in the story see it.
+ */
+export async function refreshDocuments(server: Server, db: Db, known: Map<string, number>): Promise<number> {
+  let refreshed = 0;
+  for (const [name, document] of server.hocuspocus.documents) {
+    const articleId = articleIdOf(name);
+    const version = articleId && known.has(name) ? await workingCopyVersion(db, articleId) : null;
+    if (!articleId || version === null || version === known.get(name)) continue;
+    // Taken under the document's save lock, so it never interleaves with a write of the same story.
+    await document.saveMutex.runExclusive(async () => {
+      if ((await workingCopyVersion(db, articleId)) === known.get(name)) return;
+      const taken = await refreshFromWorkingCopy(db, articleId, document);
+      if (taken !== null) known.set(name, taken);
+    });
+    refreshed += 1;
+  }
+  return refreshed;
 }
 
 /**

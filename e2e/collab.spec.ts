@@ -9,7 +9,7 @@ import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
 const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'zhengyiming-pass-1' };
-const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编辑', password: 'maoruoxi-pass-12' };
+const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编', password: 'maoruoxi-pass-12' };
 const LEAVER = { name: '祝远航', email: 'zhuyuanhang@e2e.test', role: '编辑', password: 'zhuyuanhang-pass-1' };
 const SQLITE = path.join(E2E_DATA_DIR, 'newsroom.db');
 
@@ -30,6 +30,15 @@ function storedBodyText(id: string): string {
   } finally {
     sqlite.close();
   }
+}
+
+/** The body's text without the others' carets and name tags (which are drawn inside it). */
+async function bodyText(page: Page): Promise<string> {
+  return body(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
+    return (copy.textContent ?? '').replace(/\s/g, '');
+  });
 }
 
 /** Whether every character of `typed` appears in `text` in the order typed (others may be between). */
@@ -73,9 +82,9 @@ async function typeTogether(pages: Page[], texts: string[]) {
 async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) {
   const total = '开头。'.length + texts.reduce((sum, text) => sum + text.length, 0);
   for (const page of pages) {
-    await expect.poll(async () => (await body(page).innerText()).replace(/\s/g, '').length, { timeout: 20_000 }).toBe(total);
+    await expect.poll(async () => (await bodyText(page)).length, { timeout: 20_000 }).toBe(total);
   }
-  const seen = await Promise.all(pages.map(async (page) => (await body(page).innerText()).replace(/\s/g, '')));
+  const seen = await Promise.all(pages.map(bodyText));
   for (const text of seen) expect(text).toBe(seen[0]);
   for (const typed of texts) expect(keptInOrder(seen[0]!, typed), `${typed} in ${seen[0]}`).toBe(true);
   await expect.poll(() => storedBodyText(id).replace(/\s/g, ''), { timeout: 20_000 }).toBe(seen[0]);

@@ -190,7 +190,10 @@ export async function recheckConnections(server: Server, db: Db): Promise<number
       const user = await socketUser(db, context.claims);
       const access = user ? await storyAccess(db, user, context.articleId) : null;
       if (access === context.access && user?.role === context.user.role) continue;
-      connection.close({ code: 4403, reason: access ? 'rights-changed' : 'forbidden' });
+      // The reason reaches the browser (Hocuspocus' close message), which says why it stopped.
+      connection.close({ code: 4403, reason: !user ? 'signed-out' : access ? 'rights-changed' : 'forbidden' });
+      // A deactivated or signed-out person's socket carries nothing else of theirs worth keeping.
+      if (!user) connection.webSocket.close(4401, 'signed-out');
       closed += 1;
     }
   }

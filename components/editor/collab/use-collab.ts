@@ -58,8 +58,13 @@ export function useCollab(storyId: string): { collab: Collab | null; state: Coll
         if (status === 'disconnected') setState((current) => (current.connection === 'refused' ? current : { ...current, connection: 'offline' }));
       },
       onClose: ({ event }) => {
-        // 4403: the server closed the socket because this person may no longer be here as they were.
-        if (event.code === 4403) update({ connection: 'refused', refusal: event.reason || 'forbidden' });
+        // The server closed this story for this person (lib/collab/server.ts, recheckConnections):
+        // deactivated or signed out everywhere, no longer allowed, or allowed differently (then
+        // reconnect, and the server says what they may do now).
+        if (event.reason === 'rights-changed') {
+          provider.disconnect();
+          void provider.connect();
+        } else if (event.reason === 'signed-out' || event.reason === 'forbidden') update({ connection: 'refused', refusal: event.reason });
       },
       onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
       onStateless: ({ payload }) => {
@@ -73,10 +78,21 @@ export function useCollab(storyId: string): { collab: Collab | null; state: Coll
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== local) update({ pending: true });
     });
+    // When the browser says the network is gone, stop at once rather than wait for a half-dead socket
+    // to time out (typing goes on into IndexedDB); when it is back, reconnect and merge.
+    const goOffline = () => {
+      provider.disconnect();
+      setState((current) => (current.connection === 'refused' ? current : { ...current, connection: 'offline' }));
+    };
+    const goOnline = () => void provider.connect();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
     // Browser state lives outside React: the document and its socket are made here and handed over.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setCollab({ doc, provider });
     return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       provider.destroy();
       void local.destroy();
       doc.destroy();

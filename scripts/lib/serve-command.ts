@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const tsxLoader = () => pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+export const tsxLoader = () => pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** The co-editing server (scripts/collab.ts); it reads its settings from the environment. */
 export function collabArgs(): string[] {

@@ -33,7 +33,8 @@ async function main() {
   const collabPort = Number(process.env.COLLAB_PORT ?? 0);
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;
   server.on('upgrade', (request, socket, head) => {
-    if (collabPort && isCollabUpgrade(request.url)) relayUpgrade(request, socket, head, collabPort);
+    // COLLAB_HOST: the deployment's one co-editing process may run beside another instance.
+    if (collabPort && isCollabUpgrade(request.url)) relayUpgrade(request, socket, head, collabPort, process.env.COLLAB_HOST || '127.0.0.1');
     else if (nextUpgrade) void nextUpgrade(request, socket, head);
     else socket.destroy();
   });

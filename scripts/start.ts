@@ -22,7 +22,9 @@ async function main() {
   resolveDatabase(env);
   resolveRetention(env);
   await assertPortFree(port);
-  await assertPortFree(collabPort, '127.0.0.1');
+  // COLLAB_START=0: another instance runs the deployment's one co-editing process (README, "Co-editing").
+  const startCollab = env.COLLAB_START !== '0';
+  if (startCollab) await assertPortFree(collabPort, '127.0.0.1');
 
   const prepared = await prepare(env);
   if (prepared.sampleLoaded) console.log('已载入示例期：今日柯城 第1705期');
@@ -53,7 +55,7 @@ async function main() {
 
   clearDataCache(ROOT);
   // The co-editing server runs beside the web server, which relays /collab to it; one stops the other.
-  const collab = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
+  const collab = startCollab ? spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: 'inherit' }) : null;
   const server = spawn(process.execPath, serveArgs({ port, dev }), {
     cwd: ROOT,
     env: serverEnv,
@@ -62,14 +64,15 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.kill(signal);
-      collab.kill(signal);
+      collab?.kill(signal);
     });
   }
   server.on('exit', (code) => {
+    if (!collab || collab.exitCode !== null) process.exit(code ?? 0);
     collab.kill('SIGTERM');
     collab.once('exit', () => process.exit(code ?? 0));
   });
-  collab.on('exit', (code, signal) => {
+  collab?.on('exit', (code, signal) => {
     if (signal) return;
     console.error(`协同编辑服务已退出（${code}）：正在停止网站`);
     server.kill('SIGTERM');

@@ -19,8 +19,8 @@ export function requestHead(request: Pick<IncomingMessage, 'method' | 'url' | 'h
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-export function relayUpgrade(request: IncomingMessage, client: Duplex, head: Buffer, port: number): void {
-  const upstream = net.connect(port, '127.0.0.1', () => {
+export function relayUpgrade(request: IncomingMessage, client: Duplex, head: Buffer, port: number, host = '127.0.0.1'): void {
+  const upstream = net.connect(port, host, () => {
     upstream.write(requestHead(request));
     if (head.length) upstream.write(head);
     upstream.pipe(client);

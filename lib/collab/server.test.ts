@@ -14,6 +14,7 @@ import { createCollabServer, recheckConnections } from './server';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
 import { MAX_MESSAGE_BYTES } from './limits';
+import * as encoding from 'lib0/encoding';
 
 const db = openTestDatabase();
 const SECRET = 'collab-test-secret-0123456789abcdef';
@@ -164,5 +165,32 @@ describe('the co-editing server', () => {
     const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
     expect(Buffer.compare(after.state, before.state)).toBe(0);
     client.provider.destroy();
+  });
+
+  it('refuses a malformed update (Hocuspocus logs and drops it): the stored document and the others are untouched', async () => {
+    const witness = connect(await cookieFor(reporter));
+    const client = connect(await cookieFor(editor));
+    await Promise.all([witness.synced, client.synced]);
+    sharedText(witness.doc, 'kicker').insert(0, '之前');
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).kicker === '之前', 15_000);
+    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    // A Hocuspocus sync message (document name, Sync = 0, Update = 2) whose Yjs update is garbage.
+    const message = encoding.createEncoder();
+    encoding.writeVarString(message, storyDocumentName(storyId));
+    encoding.writeVarUint(message, 0);
+    encoding.writeVarUint(message, 2);
+    encoding.writeVarUint8Array(message, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02, 0x03, 0x7f]));
+    const raw = (client.provider.configuration.websocketProvider as unknown as { webSocket: WebSocket }).webSocket;
+    raw.send(encoding.toUint8Array(message));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The story goes on for everyone else, and what was stored is what was stored.
+    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    expect(Buffer.compare(after.state, before.state)).toBe(0);
+    const other = connect(await cookieFor(editor));
+    await other.synced;
+    expect(sharedText(other.doc, 'kicker').toString()).toBe('之前');
+    sharedText(witness.doc, 'kicker').insert(2, '之后');
+    await until(() => sharedText(other.doc, 'kicker').toString() === '之前之后');
+    for (const each of [witness, client, other]) each.provider.destroy();
   });
 });

@@ -7,6 +7,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yCursorPluginKey } from '@tiptap/y-tiptap';
 import { contentExtensions } from '@/lib/content/extensions';
@@ -87,6 +88,13 @@ function LiveEditor({ story, me, statusLabel, people, library, collab, state }: 
       attributes: { class: 'story-body editor-body min-h-[50vh] p-4 focus:outline-none', 'aria-label': '正文', role: 'textbox', 'aria-multiline': 'true' },
       transformPastedHTML: cleanPastedHtml,
       handlePaste: (_view, event) => insertFiles(Array.from(event.clipboardData?.files ?? [])),
+      handleDrop: (view, event) => {
+        const files = Array.from((event as DragEvent).dataTransfer?.files ?? []);
+        // Images land where they were dropped: move the cursor there before the upload starts.
+        const at = files.length ? view.posAtCoords({ left: (event as DragEvent).clientX, top: (event as DragEvent).clientY }) : null;
+        if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+        return insertFiles(files);
+      },
     },
     onUpdate: ({ editor: current }) => {
       const json = current.getJSON() as Doc;

@@ -9,7 +9,7 @@ import type { Server } from '@hocuspocus/server';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
 import { createCollabServer, recheckConnections } from './server';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
@@ -192,5 +192,41 @@ describe('the co-editing server', () => {
     sharedText(witness.doc, 'kicker').insert(2, '之后');
     await until(() => sharedText(other.doc, 'kicker').toString() === '之前之后');
     for (const each of [witness, client, other]) each.provider.destroy();
+  });
+});
+
+describe('the co-editing server with the database changing beside it', () => {
+  it('brings a change made outside the socket (a restored revision) into a loaded document, and a shutdown stores what was sent', async () => {
+    const publicationId = (await db.publication.findFirstOrThrow()).id;
+    const articleId = (await createArticle(db, reporter, publicationId)).id;
+    const second = createCollabServer({ db, secret: SECRET, port: 0, recheckMs: 300, log: () => {} });
+    await second.listen();
+    const previous = url;
+    url = `ws://127.0.0.1:${second.address.port}`;
+    try {
+      const client = connect(await cookieFor(reporter), storyDocumentName(articleId));
+      await client.synced;
+      // Someone restores an old version from 历史版本: the working copy moves without the socket.
+      const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: true } });
+      const outside = await saveArticle(db, editor, articleId, article.version, {
+        kicker: null, headline: '从历史版本恢复的主题', subheadline: null, dateline: null, byline: null, summary: null, slug: '',
+        coverMediaId: null, authors: [], body: JSON.parse(article.body),
+      });
+      expect(outside.ok).toBe(true);
+      await until(() => sharedText(client.doc, 'headline').toString() === '从历史版本恢复的主题', 5_000);
+
+      // Typed a moment before the process stops (well inside the 2 s write delay): kept.
+      sharedText(client.doc, 'summary').insert(0, '停机前最后一句');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await second.destroy();
+      const stored = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+      expect(stored.summary).toBe('停机前最后一句');
+      expect(stored.headline).toBe('从历史版本恢复的主题');
+      const state = await db.collabDocument.findUniqueOrThrow({ where: { articleId } });
+      expect(state.version).toBe(stored.version);
+      client.provider.destroy();
+    } finally {
+      url = previous;
+    }
   });
 });

@@ -111,6 +111,31 @@ test('two people type in one paragraph at once: every keystroke of each is kept,
   await editor.context.close();
 });
 
+test('an input method’s composition (拼音) in a field is not sent half-way: the others get the chosen characters', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '输入法');
+  const editor = await openStory(browser, EDITOR, id);
+  const field = reporter.page.getByLabel('副题');
+  await field.click();
+  await field.pressSequentially('柯城');
+  await expect(editor.page.getByLabel('副题')).toHaveValue('柯城');
+  // Chromium's own IME events: composing "xin wen", then choosing 新闻.
+  const cdp = await reporter.context.newCDPSession(reporter.page);
+  await cdp.send('Input.imeSetComposition', { text: 'xin', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.imeSetComposition', { text: 'xin wen', selectionStart: 7, selectionEnd: 7 });
+  await expect(field).toHaveValue('柯城xin wen');
+  // Meanwhile the editor types at the start of the same field.
+  await editor.page.getByLabel('副题').click();
+  await editor.page.keyboard.press('Home');
+  await editor.page.keyboard.type('今日');
+  await reporter.page.waitForTimeout(500);
+  await expect(editor.page.getByLabel('副题')).toHaveValue('今日柯城');
+  await cdp.send('Input.insertText', { text: '新闻' });
+  for (const page of [reporter.page, editor.page]) await expect(page.getByLabel('副题')).toHaveValue('今日柯城新闻');
+  await reporter.context.close();
+  await editor.context.close();
+});
+
 test('three people type in one paragraph at once and all three keep every keystroke', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newStory(reporter.page, '三人同时编辑');

@@ -109,6 +109,18 @@ describe('the co-editing server', () => {
     b.provider.destroy();
   });
 
+  it('立即保存 (the seal message) writes at once and closes the rolling revision as a save', async () => {
+    const client = connect(await cookieFor(reporter));
+    await client.synced;
+    sharedText(client.doc, 'dateline').insert(0, '本报讯');
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).dateline === '本报讯', 15_000);
+    const tip = () => db.revision.findFirstOrThrow({ where: { articleId: storyId }, orderBy: { version: 'desc' }, select: { kind: true, dateline: true } });
+    expect(await tip()).toEqual({ kind: 'AUTOSAVE', dateline: '本报讯' });
+    client.provider.sendStateless('seal');
+    await until(async () => (await tip()).kind === 'SAVE', 5_000);
+    client.provider.destroy();
+  });
+
   it('refuses a forged or revoked session, an unknown document name, another reporter’s story and another site', async () => {
     const forged = await encode({ token: { uid: reporter.id, sv: 0 }, secret: 'not-the-secret-0123456789abcdef' });
     expect(await connect(`next-auth.session-token=${forged}`).denied).toBe('signed-out');

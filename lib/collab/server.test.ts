@@ -82,6 +82,10 @@ beforeAll(async () => {
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
+
+it('listens on the loopback address only (the web server relays /collab to it)', () => {
+  expect(server.address.address).toBe('127.0.0.1');
+});
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
   // A reconnect already scheduled still runs once: let it meet a live server.

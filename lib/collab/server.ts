@@ -148,12 +148,24 @@ export function createCollabServer(options: CollabServerOptions): Server {
     // ws refuses a larger frame itself (close code 1009) before Yjs ever decodes it.
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  listenOnAddress(server);
   const recheck = setInterval(() => {
     void recheckConnections(server, db).catch((error: unknown) => log(`co-editing recheck failed: ${String(error)}`));
     void refreshDocuments(server, db, known).catch((error: unknown) => log(`co-editing refresh failed: ${String(error)}`));
   }, options.recheckMs ?? 2_000);
   recheck.unref();
   return server;
+}
+
+/**
+ * Hocuspocus 3.4 hands `address` to http.Server#listen, which only reads `host`: the process would
+ * listen on every interface. Translated here, so it listens where it was told (127.0.0.1 by default).
+ */
+function listenOnAddress(server: Server): void {
+  const http = server.httpServer;
+  const listen = http.listen;
+  const fixed = (options: { port: number; address?: string }, done: () => void) => listen.call(http, { port: options.port, host: options.address }, done);
+  http.listen = fixed as unknown as typeof http.listen;
 }
 
 /**

@@ -14,7 +14,9 @@ async function main() {
     .map((url) => url?.trim())
     .filter((url): url is string => Boolean(url))
     .map((url) => new URL(url).origin);
-  const server = createCollabServer({ db, secret, port, allowedOrigins, log: (line) => console.warn(`[协同编辑] ${line}`) });
+  // COLLAB_ADDRESS: where it listens; 127.0.0.1 unless instances on other machines relay to it.
+  const address = process.env.COLLAB_ADDRESS?.trim() || '127.0.0.1';
+  const server = createCollabServer({ db, secret, port, address, allowedOrigins, log: (line) => console.warn(`[协同编辑] ${line}`) });
   await server.listen();
   const stop = async () => {
     // Writes every open document back before leaving, so a restart loses nothing a client sent.

@@ -61,8 +61,10 @@ async function main() {
     env: serverEnv,
     stdio: 'inherit',
   });
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      stopping = true;
       server.kill(signal);
       collab?.kill(signal);
     });
@@ -73,7 +75,7 @@ async function main() {
     collab.once('exit', () => process.exit(code ?? 0));
   });
   collab?.on('exit', (code, signal) => {
-    if (signal) return;
+    if (signal || stopping) return;
     console.error(`协同编辑服务已退出（${code}）：正在停止网站`);
     server.kill('SIGTERM');
   });

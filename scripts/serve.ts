@@ -1,11 +1,13 @@
 // The web server: Next.js behind a plain Node HTTP server, started by `npm start`, `npm run dev` and
 // the end-to-end tests. It exists for one reason: Next.js does not pass the socket's address on to
 // the app, so this server writes it into PEER_HEADER on every request, replacing anything a client
-// sent under that name (lib/http/client-ip.ts explains how the client address is then chosen).
+// sent under that name (lib/http/client-ip.ts explains how the client address is then chosen). It
+// also hands WebSocket upgrades on /collab to the co-editing process (scripts/lib/upgrade-relay.ts).
 //   tsx scripts/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import http from 'node:http';
 import path from 'node:path';
 import { PEER_HEADER } from '../lib/http/client-ip';
+import { isCollabUpgrade, relayUpgrade } from './lib/upgrade-relay';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -28,7 +30,14 @@ async function main() {
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
     void handle(request, response);
   });
-  if (dev) server.on('upgrade', app.getUpgradeHandler());
+  const collabPort = Number(process.env.COLLAB_PORT ?? 0);
+  const nextUpgrade = dev ? app.getUpgradeHandler() : null;
+  server.on('upgrade', (request, socket, head) => {
+    // COLLAB_HOST: the deployment's one co-editing process may run beside another instance.
+    if (collabPort && isCollabUpgrade(request.url)) relayUpgrade(request, socket, head, collabPort, process.env.COLLAB_HOST || '127.0.0.1');
+    else if (nextUpgrade) void nextUpgrade(request, socket, head);
+    else socket.destroy();
+  });
   server.listen(port, hostname, () => console.log(`今日柯城 已在 http://${hostname ?? 'localhost'}:${port} 上运行`));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
 }

@@ -5,11 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, resolveDatabase } from '../lib/config/database';
-import { assertPortFree, resolvePort } from '../lib/config/port';
+import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
 import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
-import { serveArgs } from './lib/serve-command';
+import { collabArgs, serveArgs } from './lib/serve-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -18,9 +18,13 @@ async function main() {
   const dev = process.argv.includes('--dev');
   const env = { ...process.env };
   const port = resolvePort(env);
+  const collabPort = resolveCollabPort(env);
   resolveDatabase(env);
   resolveRetention(env);
   await assertPortFree(port);
+  // COLLAB_START=0: another instance runs the deployment's one co-editing process (README, "Co-editing").
+  const startCollab = env.COLLAB_START !== '0';
+  if (startCollab) await assertPortFree(collabPort, '127.0.0.1');
 
   const prepared = await prepare(env);
   if (prepared.sampleLoaded) console.log('已载入示例期：今日柯城 第1705期');
@@ -40,6 +44,7 @@ async function main() {
     NEXTAUTH_URL: env.NEXTAUTH_URL || siteUrl,
     SITE_URL: siteUrl,
     PORT: String(port),
+    COLLAB_PORT: String(collabPort),
   };
 
   if (!dev && !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
@@ -49,13 +54,31 @@ async function main() {
   }
 
   clearDataCache(ROOT);
+  // The co-editing server runs beside the web server, which relays /collab to it; one stops the other.
+  const collab = startCollab ? spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: 'inherit' }) : null;
   const server = spawn(process.execPath, serveArgs({ port, dev }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: 'inherit',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      server.kill(signal);
+      collab?.kill(signal);
+    });
+  }
+  server.on('exit', (code) => {
+    if (!collab || collab.exitCode !== null) process.exit(code ?? 0);
+    collab.kill('SIGTERM');
+    collab.once('exit', () => process.exit(code ?? 0));
+  });
+  collab?.on('exit', (code, signal) => {
+    if (signal || stopping) return;
+    console.error(`协同编辑服务已退出（${code}）：正在停止网站`);
+    server.kill('SIGTERM');
+  });
 }
 
 main().catch((error: unknown) => {

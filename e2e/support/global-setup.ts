@@ -8,7 +8,7 @@ import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
-import { serveArgs } from '../../scripts/lib/serve-command';
+import { collabArgs, serveArgs } from '../../scripts/lib/serve-command';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
 import { E2E_FRONT_PORT } from './front';
 import { emptyPostgres } from '../../scripts/lib/empty-postgres';
@@ -41,6 +41,9 @@ export default async function globalSetup(config: FullConfig) {
     NEXTAUTH_URL: baseURL,
     SITE_URL: baseURL,
     PORT: port,
+    // The co-editing process (scripts/collab.ts) on the next port; the app relays /collab to it.
+    COLLAB_PORT: String(Number(port) + 1),
+    COLLAB_ORIGINS: `http://127.0.0.1:${E2E_FRONT_PORT}`,
     // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
     E2E_TEST_HOOKS: '1',
   };
@@ -58,6 +61,7 @@ export default async function globalSetup(config: FullConfig) {
     env: serverEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const collab = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForHealth(`${baseURL}/api/health`, server);
   // The shipped nginx front, for the journeys that read through it (e2e/front.spec.ts skips without nginx).
   const front = findNginx()
@@ -65,8 +69,11 @@ export default async function globalSetup(config: FullConfig) {
     : null;
   return async () => {
     if (front) await stopFront(front);
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    for (const child of [server, collab]) {
+      if (child.exitCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   };
 }
 

@@ -252,3 +252,16 @@ export async function listUpcomingIssues(now = new Date()) {
   });
   return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
 }
+
+/** A story as someone who may read it watches it being edited live (read-only co-editing view). */
+export async function getArticleForWatching(articleId: string) {
+  const { user, article } = await requireReadableStory(articleId);
+  if (article.deletedAt) notFound();
+  return {
+    user: { id: user.id },
+    story: {
+      id: article.id, published: Boolean(article.publishedAt), coverMediaId: null, coverUrl: null,
+      body: parseDoc(article.body), updatedAt: article.updatedAt.toISOString(),
+    },
+  };
+}

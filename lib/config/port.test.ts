@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { assertPortFree, resolvePort } from './port';
+import { assertPortFree, resolveCollabPort, resolvePort } from './port';
 
 describe('resolvePort', () => {
   it('defaults to 3000 and accepts a number', () => {
@@ -12,6 +12,16 @@ describe('resolvePort', () => {
     for (const bad of ['abc', '0', '70000', '80.5', '-1']) {
       expect(() => resolvePort({ PORT: bad })).toThrow(/PORT/);
     }
+  });
+});
+
+describe('resolveCollabPort', () => {
+  it('follows the web server unless COLLAB_PORT says otherwise, and refuses a non-port', () => {
+    expect(resolveCollabPort({})).toBe(3001);
+    expect(resolveCollabPort({ PORT: '8080' })).toBe(8081);
+    expect(resolveCollabPort({ PORT: '65535' })).toBe(65534);
+    expect(resolveCollabPort({ PORT: '8080', COLLAB_PORT: '9400' })).toBe(9400);
+    expect(() => resolveCollabPort({ COLLAB_PORT: 'ws' })).toThrow(/COLLAB_PORT/);
   });
 });
 

@@ -4,14 +4,25 @@ import { ConfigError, type Env } from './database';
 
 export const DEFAULT_PORT = 3000;
 
-export function resolvePort(env: Env): number {
-  const raw = env.PORT?.trim();
-  if (!raw) return DEFAULT_PORT;
+function parsePort(name: string, raw: string): number {
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw new ConfigError(`PORT "${raw}" 不是端口号：请设为 1 到 65535 之间的整数`);
+    throw new ConfigError(`${name} "${raw}" 不是端口号：请设为 1 到 65535 之间的整数`);
   }
   return port;
+}
+
+export function resolvePort(env: Env): number {
+  const raw = env.PORT?.trim();
+  return raw ? parsePort('PORT', raw) : DEFAULT_PORT;
+}
+
+/** The co-editing server's port: COLLAB_PORT, or the one after the web server's. */
+export function resolveCollabPort(env: Env): number {
+  const raw = env.COLLAB_PORT?.trim();
+  if (raw) return parsePort('COLLAB_PORT', raw);
+  const web = resolvePort(env);
+  return web === 65535 ? web - 1 : web + 1;
 }
 
 export function assertPortFree(port: number, host?: string): Promise<void> {

@@ -6,9 +6,11 @@ import { TableKit } from '@tiptap/extension-table';
 import { Figure } from './figure-node';
 import { isSafeHref } from './safe-url';
 
-export function contentExtensions(): Extensions {
+/** `undoRedo: false` for the co-editing editor, whose undo (Yjs') takes back only the person's own changes. */
+export function contentExtensions(options: { undoRedo?: false } = {}): Extensions {
   return [
     StarterKit.configure({
+      ...(options.undoRedo === false ? { undoRedo: false as const } : {}),
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,

@@ -5,10 +5,16 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+export const tsxLoader = () => pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** The co-editing server (scripts/collab.ts); it reads its settings from the environment. */
+export function collabArgs(): string[] {
+  return ['--import', tsxLoader(), path.join(ROOT, 'scripts', 'collab.ts')];
+}
+
 export function serveArgs(options: { port: number | string; hostname?: string; dev?: boolean }): string[] {
-  const loader = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   return [
-    '--import', loader, path.join(ROOT, 'scripts', 'serve.ts'),
+    '--import', tsxLoader(), path.join(ROOT, 'scripts', 'serve.ts'),
     '--port', String(options.port),
     ...(options.hostname ? ['--hostname', options.hostname] : []),
     ...(options.dev ? ['--dev'] : []),

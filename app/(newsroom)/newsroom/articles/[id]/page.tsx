@@ -4,6 +4,8 @@ import { can } from '@/lib/access/capabilities';
 import { getArticleForEditor } from '@/lib/articles/queries';
 import { heartbeatAction, leaveArticleAction, mediaLibraryAction, saveArticleAction, trashArticleAction } from '@/lib/articles/actions';
 import { ArticleEditor } from '@/components/editor/article-editor';
+import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
+import { collabEnabled } from '@/lib/collab/enabled';
 import { ActionForm } from '@/components/ui/action-form';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
 import { WorkflowPanel } from '@/components/workflow/workflow-panel';
@@ -21,13 +23,18 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <h1 className="sr-only">编辑稿件</h1>
-      <ArticleEditor
-        story={data.story}
-        statusLabel={panel.statusLabel}
-        people={data.people}
-        editing={data.editing}
-        actions={{ save: saveArticleAction, heartbeat: heartbeatAction, leave: leaveArticleAction, library: mediaLibraryAction }}
-      />
+      {/* With the co-editing server beside it, everyone in the story edits one shared document. */}
+      {collabEnabled() ? (
+        <CollabArticleEditor story={data.story} me={data.user} statusLabel={panel.statusLabel} people={data.people} library={mediaLibraryAction} />
+      ) : (
+        <ArticleEditor
+          story={data.story}
+          statusLabel={panel.statusLabel}
+          people={data.people}
+          editing={data.editing}
+          actions={{ save: saveArticleAction, heartbeat: heartbeatAction, leave: leaveArticleAction, library: mediaLibraryAction }}
+        />
+      )}
       <WorkflowPanel articleId={data.story.id} panel={panel} />
       <CommentThread articleId={data.story.id} comments={panel.comments} />
       {!panel.live && panel.status !== 'RETRACTED' ? (

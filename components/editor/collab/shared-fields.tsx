@@ -1,0 +1,97 @@
+'use client';
+// The story's fields above the body, each bound to its shared text (use-shared-text.ts), and the
+// authors as one shared value: what one person types appears in everyone's form as they type it.
+import { useRef, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
+import { FIELDS_MAP, type TextField, type SharedAuthor } from '@/lib/collab/story-doc';
+import { generateByline } from '@/lib/articles/byline';
+import { AuthorsField, type AuthorValue } from '../authors-field';
+import { INPUT_CLASS } from '../article-fields';
+import { useSharedText } from './use-shared-text';
+
+type Person = { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' };
+
+/** A shared value in the fields map, read without creating it (a browser never creates the layout). */
+function textOf(doc: Y.Doc, field: TextField): Y.Text | null {
+  const value = doc.getMap<unknown>(FIELDS_MAP).get(field);
+  return value instanceof Y.Text ? value : null;
+}
+
+function useMapValue<T>(doc: Y.Doc, key: string, read: (value: unknown) => T): T {
+  const map = doc.getMap<unknown>(FIELDS_MAP);
+  const cache = useRef<{ raw: unknown; value: T } | null>(null);
+  return useSyncExternalStore(
+    (changed) => {
+      const observe = (event: Y.YMapEvent<unknown>) => {
+        if (event.keysChanged.has(key)) changed();
+      };
+      map.observe(observe);
+      return () => map.unobserve(observe);
+    },
+    () => {
+      const raw = map.get(key);
+      if (!cache.current || cache.current.raw !== raw) cache.current = { raw, value: read(raw) };
+      return cache.current.value;
+    },
+    () => read(undefined),
+  );
+}
+
+const authorsOf = (value: unknown): SharedAuthor[] => (Array.isArray(value) ? (value as SharedAuthor[]) : []);
+
+export function useSharedAuthors(doc: Y.Doc): [SharedAuthor[], (next: AuthorValue[]) => void] {
+  const authors = useMapValue(doc, 'authors', authorsOf);
+  const change = (next: AuthorValue[]) => {
+    const byline = textOf(doc, 'byline');
+    doc.transact(() => {
+      // The byline follows the authors until someone writes it by hand (as in the single-user editor).
+      if (byline && byline.toString() === generateByline(authors)) {
+        byline.delete(0, byline.length);
+        byline.insert(0, generateByline(next));
+      }
+      doc.getMap<unknown>(FIELDS_MAP).set('authors', next);
+    });
+  };
+  return [authors, change];
+}
+
+export function useSharedCover(doc: Y.Doc): [string | null, (id: string | null) => void] {
+  const cover = useMapValue(doc, 'coverMediaId', (value) => (typeof value === 'string' ? value : null));
+  return [cover, (id) => doc.getMap<unknown>(FIELDS_MAP).set('coverMediaId', id)];
+}
+
+function SharedField({ doc, name, label, readOnly, multiline, className }: { doc: Y.Doc; name: TextField; label: string; readOnly: boolean; multiline?: boolean; className?: string }) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const binding = useSharedText(textOf(doc, name), ref);
+  const props = { ref, ...binding, readOnly, className: className ?? INPUT_CLASS };
+  return (
+    <label className="block text-sm font-medium">
+      {label}
+      {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
+    </label>
+  );
+}
+
+type Props = { doc: Y.Doc; readOnly: boolean; people: Person[]; published: boolean; children?: React.ReactNode };
+
+export function SharedFields({ doc, readOnly, people, published, children }: Props) {
+  const [authors, setAuthors] = useSharedAuthors(doc);
+  const field = (name: TextField, label: string, extra: { multiline?: boolean; className?: string; readOnly?: boolean } = {}) => (
+    <SharedField doc={doc} name={name} label={label} readOnly={readOnly || Boolean(extra.readOnly)} multiline={extra.multiline} className={extra.className} />
+  );
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      {field('kicker', '引题')}
+      {field('subheadline', '副题')}
+      <div className="sm:col-span-2">{field('headline', '主题（必填）', { className: `${INPUT_CLASS} text-xl font-bold` })}</div>
+      {field('dateline', '电头')}
+      {field('byline', '署名（按作者自动生成，可修改）')}
+      <div className="sm:col-span-2">
+        {readOnly ? <p className="text-sm">作者：{authors.map((author) => `${author.label} ${author.name}`).join('、') || '未填写'}</p> : <AuthorsField authors={authors} people={people} onChange={setAuthors} />}
+      </div>
+      <div className="sm:col-span-2">{field('summary', '摘要', { multiline: true })}</div>
+      {field('slug', published ? '网址（已发布，不能修改）' : '网址（拼音，发布后不再改变）', { readOnly: published })}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+// Co-editing (issue 18) in real Chromium: people typing in one paragraph at once keep every keystroke
+// (in each browser and in the database), offline typing merges on reconnect, a deactivated person's
+// socket is closed, and someone who may only read sees the changes live without typing.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { provisionAccount, signedInPage } from './support/auth';
+import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
+
+const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
+const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'zhengyiming-pass-1' };
+const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编', password: 'maoruoxi-pass-12' };
+const LEAVER = { name: '祝远航', email: 'zhuyuanhang@e2e.test', role: '编辑', password: 'zhuyuanhang-pass-1' };
+const SQLITE = path.join(E2E_DATA_DIR, 'newsroom.db');
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  for (const account of [REPORTER, EDITOR, CHIEF, LEAVER]) await provisionAccount(browser, account);
+});
+
+const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
+const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 20_000 });
+
+function storedBodyText(id: string): string {
+  const sqlite = new Database(SQLITE, { readonly: true });
+  try {
+    return (sqlite.prepare('SELECT bodyText FROM Article WHERE id = ?').get(id) as { bodyText: string }).bodyText;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The body's text without the others' carets and name tags (which are drawn inside it). */
+async function bodyText(page: Page): Promise<string> {
+  return body(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
+    return (copy.textContent ?? '').replace(/\s/g, '');
+  });
+}
+
+/** Whether every character of `typed` appears in `text` in the order typed (others may be between). */
+function keptInOrder(text: string, typed: string): boolean {
+  let at = 0;
+  for (const char of text) if (char === typed[at]) at += 1;
+  return at === typed.length;
+}
+
+async function newStory(page: Page, headline: string): Promise<string> {
+  await page.goto('/newsroom');
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  await page.getByLabel('主题（必填）').fill(headline);
+  await body(page).click();
+  await page.keyboard.type('开头。');
+  await saved(page);
+  return page.url().split('/').pop()!;
+}
+
+async function openStory(browser: Browser, account: { email: string; password: string }, id: string) {
+  const opened = await signedInPage(browser, account.email, account.password);
+  await opened.page.goto(`/newsroom/articles/${id}`);
+  await expect(body(opened.page)).toContainText('开头。');
+  return opened;
+}
+
+/** Puts the caret at the end of the first paragraph. */
+async function caretAtEnd(page: Page) {
+  await body(page).locator('p').first().click();
+  await page.keyboard.press('End');
+}
+
+async function typeTogether(pages: Page[], texts: string[]) {
+  await Promise.all(pages.map(async (page, index) => {
+    await caretAtEnd(page);
+    await page.keyboard.type(texts[index]!, { delay: 15 });
+  }));
+}
+
+async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) {
+  const total = '开头。'.length + texts.reduce((sum, text) => sum + text.length, 0);
+  for (const page of pages) {
+    await expect.poll(async () => (await bodyText(page)).length, { timeout: 20_000 }).toBe(total);
+  }
+  const seen = await Promise.all(pages.map(bodyText));
+  for (const text of seen) expect(text).toBe(seen[0]);
+  for (const typed of texts) expect(keptInOrder(seen[0]!, typed), `${typed} in ${seen[0]}`).toBe(true);
+  await expect.poll(() => storedBodyText(id).replace(/\s/g, ''), { timeout: 20_000 }).toBe(seen[0]);
+}
+
+test('two people type in one paragraph at once: every keystroke of each is kept, in both browsers and in the database', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '两人同时编辑');
+  const editor = await openStory(browser, EDITOR, id);
+  // Each sees the other in the story, named by the server.
+  await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR.name);
+  await expect(editor.page.getByTestId('collab-people')).toContainText(REPORTER.name);
+
+  const texts = ['abcdefghijklmnopqrst', 'ABCDEFGHIJKLMNOPQRST'];
+  await typeTogether([reporter.page, editor.page], texts);
+  await expectEveryKeystroke([reporter.page, editor.page], id, texts);
+  // The other's caret is drawn with their name.
+  await expect(reporter.page.locator('.collab-caret-label', { hasText: EDITOR.name })).toBeVisible();
+
+  // The headline is shared too: what one types appears in the other's field.
+  await editor.page.getByLabel('副题').fill('编辑加的副题');
+  await expect(reporter.page.getByLabel('副题')).toHaveValue('编辑加的副题');
+  await reporter.context.close();
+  await editor.context.close();
+});
+
+test('an input method’s composition (拼音) in a field is not sent half-way: the others get the chosen characters', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '输入法');
+  const editor = await openStory(browser, EDITOR, id);
+  const field = reporter.page.getByLabel('副题');
+  await field.click();
+  await field.pressSequentially('柯城');
+  await expect(editor.page.getByLabel('副题')).toHaveValue('柯城');
+  // Chromium's own IME events: composing "xin wen", then choosing 新闻.
+  const cdp = await reporter.context.newCDPSession(reporter.page);
+  await cdp.send('Input.imeSetComposition', { text: 'xin', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.imeSetComposition', { text: 'xin wen', selectionStart: 7, selectionEnd: 7 });
+  await expect(field).toHaveValue('柯城xin wen');
+  // Meanwhile the editor types at the start of the same field.
+  await editor.page.getByLabel('副题').click();
+  await editor.page.keyboard.press('Home');
+  await editor.page.keyboard.type('今日');
+  await reporter.page.waitForTimeout(500);
+  await expect(editor.page.getByLabel('副题')).toHaveValue('今日柯城');
+  await cdp.send('Input.insertText', { text: '新闻' });
+  for (const page of [reporter.page, editor.page]) await expect(page.getByLabel('副题')).toHaveValue('今日柯城新闻');
+  await reporter.context.close();
+  await editor.context.close();
+});
+
+test('three people type in one paragraph at once and all three keep every keystroke', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '三人同时编辑');
+  const editor = await openStory(browser, EDITOR, id);
+  const chief = await openStory(browser, CHIEF, id);
+  await expect(reporter.page.getByTestId('collab-people')).toContainText(CHIEF.name);
+  const texts = ['abcdefghijklmnop', 'ABCDEFGHIJKLMNOP', '0123456789012345'];
+  await typeTogether([reporter.page, editor.page, chief.page], texts);
+  await expectEveryKeystroke([reporter.page, editor.page, chief.page], id, texts);
+  for (const opened of [reporter, editor, chief]) await opened.context.close();
+});
+
+test('typing offline is kept in the browser and merges with the others’ changes on reconnect', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '断网后合并');
+  const editor = await openStory(browser, EDITOR, id);
+
+  await editor.context.setOffline(true);
+  await expect(editor.page.getByTestId('save-status')).toHaveText(/离线/, { timeout: 20_000 });
+  await caretAtEnd(editor.page);
+  await editor.page.keyboard.type('offline-words');
+  await caretAtEnd(reporter.page);
+  await reporter.page.keyboard.type('online-words');
+  await saved(reporter.page);
+  await expect(reporter.page.getByRole('textbox', { name: '正文' })).not.toContainText('offline-words');
+
+  await editor.context.setOffline(false);
+  for (const page of [reporter.page, editor.page]) {
+    await expect(body(page)).toContainText('offline-words', { timeout: 30_000 });
+    await expect(body(page)).toContainText('online-words');
+  }
+  await saved(editor.page);
+  await expect.poll(() => storedBodyText(id), { timeout: 20_000 }).toMatch(/(?=.*offline-words)(?=.*online-words)/);
+  await reporter.context.close();
+  await editor.context.close();
+});
+
+test('a person deactivated while editing is disconnected at once and can no longer type', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '停用即断开');
+  const leaver = await openStory(browser, LEAVER, id);
+  await expect(reporter.page.getByTestId('collab-people')).toContainText(LEAVER.name);
+
+  const admin = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
+  await admin.page.goto('/newsroom/admin/users?q=zhuyuanhang');
+  await admin.page.getByRole('link', { name: LEAVER.name }).click();
+  admin.page.once('dialog', (dialog) => dialog.accept());
+  await admin.page.getByRole('button', { name: '停用账号' }).click();
+  await expect(admin.page.getByTestId('account-status')).toHaveText('已停用');
+
+  await expect(leaver.page.getByRole('alert').filter({ hasText: '连接已断开' })).toBeVisible({ timeout: 15_000 });
+  await expect(leaver.page.getByTestId('save-status')).toHaveText('已断开');
+  await expect(body(leaver.page)).toHaveAttribute('contenteditable', 'false');
+  await expect(reporter.page.getByTestId('collab-people')).toHaveCount(0, { timeout: 15_000 });
+  await reporter.context.close();
+  await leaver.context.close();
+  await admin.context.close();
+});
+
+test('someone who may only read (an admin) sees the changes live and cannot type', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '只读实时查看');
+  const admin = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
+  await admin.page.goto(`/newsroom/articles/${id}/preview`);
+  await admin.page.getByRole('link', { name: '实时查看' }).click();
+  await expect(admin.page).toHaveURL(new RegExp(`/newsroom/articles/${id}/live$`));
+  await expect(body(admin.page)).toContainText('开头。');
+  await expect(admin.page.getByTestId('save-status')).toHaveText('只读');
+  await expect(body(admin.page)).toHaveAttribute('contenteditable', 'false');
+  await expect(reporter.page.getByTestId('collab-people')).toContainText('（只读）');
+
+  await caretAtEnd(reporter.page);
+  await reporter.page.keyboard.type('实时出现的文字');
+  await expect(body(admin.page)).toContainText('实时出现的文字');
+  await reporter.page.getByLabel('主题（必填）').fill('改过的主题');
+  await expect(admin.page.getByLabel('主题（必填）')).toHaveValue('改过的主题');
+
+  // Typing changes nothing, here or for the reporter.
+  await body(admin.page).click();
+  await admin.page.keyboard.type('管理员的字');
+  await admin.page.getByLabel('主题（必填）').click();
+  await admin.page.keyboard.type('管理员的字');
+  await expect(admin.page.getByLabel('主题（必填）')).toHaveValue('改过的主题');
+  await expect(body(admin.page)).not.toContainText('管理员的字');
+  await expect(body(reporter.page)).not.toContainText('管理员的字');
+  await reporter.context.close();
+  await admin.context.close();
+});

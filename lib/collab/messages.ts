@@ -1,0 +1,53 @@
+// The messages the co-editing server sends beside the document (Hocuspocus stateless messages), and
+// the one a browser may send: 'seal' (立即保存). Browsers parse what they receive with parseMessage.
+import type { Document } from '@hocuspocus/server';
+
+export type Person = { clientId: number; userId: string; name: string; readOnly: boolean };
+
+export type CollabMessage =
+  | { kind: 'saved'; version: number; at: string }
+  | { kind: 'save-refused'; error: string }
+  | { kind: 'people'; people: Person[] };
+
+export const SEAL_MESSAGE = 'seal';
+
+type ConnectionContext = { user?: { id: string; name: string }; access?: 'write' | 'read' };
+
+/**
+ * Everyone connected to a document, one entry per awareness client (a browser tab), named from the
+ * connection's session. A client id counts only for the socket that announced it.
+ */
+export function peopleIn(document: Pick<Document, 'getConnections' | 'getClients' | 'awareness'>): Person[] {
+  const live = document.awareness.getStates();
+  const people: Person[] = [];
+  for (const connection of document.getConnections()) {
+    const context = connection.context as ConnectionContext;
+    if (!context.user) continue;
+    for (const clientId of document.getClients(connection.webSocket)) {
+      if (live.has(clientId)) people.push({ clientId, userId: context.user.id, name: context.user.name, readOnly: context.access !== 'write' });
+    }
+  }
+  return people.sort((a, b) => a.clientId - b.clientId);
+}
+
+function isPerson(value: unknown): value is Person {
+  if (!value || typeof value !== 'object') return false;
+  const person = value as Record<string, unknown>;
+  return Number.isInteger(person.clientId) && typeof person.userId === 'string' && typeof person.name === 'string' && typeof person.readOnly === 'boolean';
+}
+
+/** A server message, or null for anything else. */
+export function parseMessage(payload: string): CollabMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const message = value as Record<string, unknown>;
+  if (message.kind === 'saved' && typeof message.version === 'number' && typeof message.at === 'string') return { kind: 'saved', version: message.version, at: message.at };
+  if (message.kind === 'save-refused' && typeof message.error === 'string') return { kind: 'save-refused', error: message.error };
+  if (message.kind === 'people' && Array.isArray(message.people)) return { kind: 'people', people: message.people.filter(isPerson) };
+  return null;
+}

@@ -1,0 +1,47 @@
+// The person behind a socket: the same session cookie the pages read, decoded with the same secret,
+// then re-read from the database like every page request (lib/auth/current-user.ts), so deactivation,
+// a role change or a signed-out-everywhere takes effect on the socket too.
+import { decode } from 'next-auth/jwt';
+import { isRole, type Role } from '../access/capabilities';
+import type { Db } from '../db-client';
+
+export type SocketUser = { id: string; name: string; role: Role; sessionVersion: number };
+
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/** The session token in a Cookie header (next-auth may split a large token into .0, .1 … chunks). */
+export function sessionTokenOf(cookieHeader: string | undefined): string | null {
+  if (!cookieHeader) return null;
+  const cookies = new Map<string, string>();
+  for (const part of cookieHeader.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  for (const name of SESSION_COOKIES) {
+    if (cookies.has(name)) return decodeURIComponent(cookies.get(name)!);
+    const chunks: string[] = [];
+    for (let index = 0; cookies.has(`${name}.${index}`); index += 1) chunks.push(cookies.get(`${name}.${index}`)!);
+    if (chunks.length) return decodeURIComponent(chunks.join(''));
+  }
+  return null;
+}
+
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/** The claims of a token this app signed, or null for a forged, expired or foreign one. */
+export async function claimsOf(token: string, secret: string): Promise<SessionClaims | null> {
+  try {
+    const payload = await decode({ token, secret });
+    if (!payload || typeof payload.uid !== 'string') return null;
+    return { userId: payload.uid, sessionVersion: typeof payload.sv === 'number' ? payload.sv : -1 };
+  } catch {
+    return null;
+  }
+}
+
+/** The active person the claims name, as long as the session has not been revoked since. */
+export async function socketUser(db: Db, claims: SessionClaims): Promise<SocketUser | null> {
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, role: true, active: true, sessionVersion: true } });
+  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion || !isRole(user.role)) return null;
+  return { id: user.id, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}

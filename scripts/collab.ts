@@ -1,0 +1,33 @@
+// The co-editing server (lib/collab/server.ts) as its own process: `npm start` runs it beside the
+// web server on COLLAB_PORT, and the web server relays /collab to it.
+//   tsx scripts/collab.ts    (DATABASE_URL, NEXTAUTH_SECRET and COLLAB_PORT from the environment)
+import { createPrismaClient } from '../lib/db-client';
+import { createCollabServer } from '../lib/collab/server';
+import { resolveCollabPort } from '../lib/config/port';
+
+async function main() {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error('NEXTAUTH_SECRET 未设置：请用 npm start 启动，它会准备好密钥');
+  const port = resolveCollabPort(process.env);
+  const db = createPrismaClient();
+  const allowedOrigins = [process.env.SITE_URL, process.env.NEXTAUTH_URL, ...(process.env.COLLAB_ORIGINS ?? '').split(',')]
+    .map((url) => url?.trim())
+    .filter((url): url is string => Boolean(url))
+    .map((url) => new URL(url).origin);
+  // COLLAB_ADDRESS: where it listens; 127.0.0.1 unless instances on other machines relay to it.
+  const address = process.env.COLLAB_ADDRESS?.trim() || '127.0.0.1';
+  const server = createCollabServer({ db, secret, port, address, allowedOrigins, log: (line) => console.warn(`[协同编辑] ${line}`) });
+  await server.listen();
+  const stop = async () => {
+    // Writes every open document back before leaving, so a restart loses nothing a client sent.
+    await server.destroy();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error('协同编辑服务无法启动：', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -17,7 +17,7 @@ import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { prepare } from './lib/prepare';
 import { collabArgs, tsxLoader } from './lib/serve-command';
-import { createSqliteClient } from '../lib/db-client';
+import { createClientFor } from '../lib/db-client';
 import { createArticle, type Editor } from '../lib/articles/editor-service';
 import { storyDocumentName } from '../lib/collab/document-name';
 import { BODY_FRAGMENT } from '../lib/collab/story-doc';
@@ -186,7 +186,7 @@ async function crowdLatency(target: Target, users: string[]): Promise<{ samples:
 async function main() {
   fs.rmSync(BENCH_DIR, { recursive: true, force: true });
   const prepared = await prepare({ ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' }, { loadSample: false });
-  const db = createSqliteClient(prepared.sqlitePath);
+  const db = createClientFor(prepared.database);
   const publication = await db.publication.create({
     data: { slug: 'bench', name: '今日柯城', publisher: '衢州市柯城区融媒体中心编印', hotline: '0570-0000000', address: '柯城区', postcode: '324000', reviewLevels: 2 },
   });
@@ -199,7 +199,7 @@ async function main() {
   const story = await createArticle(db, first, publication.id);
   await db.$disconnect();
 
-  const env = { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: `file:${prepared.sqlitePath}`, NEXTAUTH_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
+  const env = { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: prepared.databaseUrl, NEXTAUTH_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
   const newsroom = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: { ...env, COLLAB_PORT: String(PORT) }, stdio: ['ignore', 'inherit', 'inherit'] });
   const echo = spawn(process.execPath, ['--import', tsxLoader(), path.join(ROOT, 'scripts', 'bench', 'collab-echo.ts')], { cwd: ROOT, env: { ...env, COLLAB_PORT: String(PORT + 1) }, stdio: ['ignore', 'inherit', 'inherit'] });
   try {

@@ -7,13 +7,13 @@ import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signIn, signInAndExpect, signedInPage } from './support/auth';
 import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
-import { E2E_FRONT_PORT } from './support/front';
+import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
 import { startInstance, stopInstance, type Instance } from '../scripts/lib/cluster';
 import { findNginx, startFront, stopFront } from '../scripts/lib/front';
 
 const A_PORT = Number(process.env.E2E_PORT ?? 3100);
-const B_PORT = Number(process.env.E2E_SECOND_PORT ?? A_PORT + 1);
-const CLUSTER_FRONT_PORT = Number(process.env.E2E_CLUSTER_FRONT_PORT ?? E2E_FRONT_PORT + 1);
+const B_PORT = E2E_SECOND_PORT;
+const CLUSTER_FRONT_PORT = E2E_CLUSTER_FRONT_PORT;
 const A = `http://127.0.0.1:${A_PORT}`;
 const B = `http://127.0.0.1:${B_PORT}`;
 const FRONT = `http://127.0.0.1:${CLUSTER_FRONT_PORT}`;
@@ -145,14 +145,15 @@ test('an editor publishes through instance A; readers served by instance B see i
   for (const context of [editorA.context, editorBContext, chief.context, readers]) await context.close();
 });
 
-test('a reporter autosaving through A and an editor saving through B: presence is shown and the stale save is refused as a conflict', async ({ browser }) => {
+// Before co-editing this journey ended in the conflict dialog; now both people's changes are kept. Their
+// sockets reach the deployment's one co-editing process through different instances (README, "Co-editing").
+test('a reporter on A and an editor on B edit one story together: each sees the other and both changes are kept', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await reporter.page.goto(`${A}/newsroom`);
   await reporter.page.getByRole('button', { name: '新建稿件' }).click();
   await expect(reporter.page).toHaveURL(/\/newsroom\/articles\/\w+$/);
   const storyPath = new URL(reporter.page.url()).pathname;
-  await reporter.page.getByLabel('主题（必填）').fill('跨实例冲突测试稿');
-  await reporter.page.getByLabel('主题（必填）').blur();
+  await reporter.page.getByLabel('主题（必填）').fill('跨实例协同测试稿');
   await saved(reporter.page);
 
   // The editor signs in on B: the session cookie B signed is accepted by A too (one shared secret).
@@ -166,19 +167,30 @@ test('a reporter autosaving through A and an editor saving through B: presence i
   await onA.close();
 
   await editor.goto(`${B}${storyPath}`);
-  await expect(editor.getByRole('note')).toContainText(`正在由 ${REPORTER.name} 编辑`);
-  await editor.getByLabel('主题（必填）').fill('编辑在实例B改过的标题');
-  await editor.getByLabel('主题（必填）').blur();
-  await saved(editor);
+  await expect(editor.getByLabel('主题（必填）')).toHaveValue('跨实例协同测试稿');
+  await expect(editor.getByTestId('collab-people')).toContainText(REPORTER.name);
+  await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR_A.name);
 
-  await reporter.page.getByLabel('副题').fill('记者在实例A写的副题');
-  await reporter.page.getByLabel('副题').blur();
-  const dialog = reporter.page.getByRole('dialog', { name: '保存冲突' });
-  await expect(dialog).toBeVisible({ timeout: 15_000 });
-  await expect(dialog.getByRole('alert')).toContainText(`${EDITOR_A.name} 在`);
-  await expect(dialog.getByTestId('conflict-diff')).toContainText('编辑在实例B改过的标题');
+  await Promise.all([
+    editor.getByLabel('主题（必填）').fill('编辑在实例B改过的标题'),
+    reporter.page.getByLabel('副题').fill('记者在实例A写的副题'),
+  ]);
+  for (const page of [reporter.page, editor]) {
+    await expect(page.getByLabel('主题（必填）')).toHaveValue('编辑在实例B改过的标题', { timeout: 15_000 });
+    await expect(page.getByLabel('副题')).toHaveValue('记者在实例A写的副题', { timeout: 15_000 });
+  }
+  await saved(reporter.page);
+  await saved(editor);
+  await expect(reporter.page.getByRole('dialog', { name: '保存冲突' })).toHaveCount(0);
   await reporter.context.close();
   await editorContext.close();
+
+  // What was stored: the working copy as the story list on B shows it, after both have left.
+  const check = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
+  await check.page.goto(`${B}${storyPath}/preview`);
+  await expect(check.page.getByRole('heading', { name: '编辑在实例B改过的标题' })).toBeVisible({ timeout: 15_000 });
+  await expect(check.page.getByText('记者在实例A写的副题')).toBeVisible();
+  await check.context.close();
 });
 
 test('sign-in lockout counts failures on every instance', async ({ browser }) => {

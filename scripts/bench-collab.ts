@@ -7,9 +7,8 @@
 //      of every keystroke's arrival at every other person. Target p95 < 250 ms.
 // Each server runs in its own process (as in production); the clients share this one. Ports:
 // BENCH_PORT (3420) for the newsroom's server, BENCH_PORT+1 for the baseline.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -18,6 +17,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { prepare } from './lib/prepare';
 import { collabArgs, tsxLoader } from './lib/serve-command';
 import { createClientFor } from '../lib/db-client';
+import { waitForPort } from './lib/wait-for-port';
 import { createArticle, type Editor } from '../lib/articles/editor-service';
 import { storyDocumentName } from '../lib/collab/document-name';
 import { BODY_FRAGMENT } from '../lib/collab/story-doc';
@@ -41,20 +41,6 @@ function percentile(sorted: number[], p: number): number {
 function summary(samples: number[]): { p50: number; p95: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`nothing listening on ${port}`);
 }
 
 async function connect(target: Target, userId: string): Promise<Client> {

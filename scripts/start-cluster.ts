@@ -1,7 +1,8 @@
 // `npm run start:cluster`: two app instances (INSTANCES, default 2) on one database and one media
 // directory, behind the shipped nginx front, on one machine: what a deployment of several instances
 // looks like, to try it locally. Instances listen on PORT, PORT+1, … (default 3001, 3002) and the
-// front on FRONT_PORT (default 8080). Ctrl-C stops the front and every instance.
+// front on FRONT_PORT (default 8080), the one co-editing process on COLLAB_PORT (default the port after
+// the instances'). Ctrl-C stops the front, every instance and the co-editing process.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -32,9 +33,11 @@ async function main() {
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new ConfigError(`INSTANCES 无效：${env.INSTANCES}（应为 1 到 16 的整数）`);
   const ports = Array.from({ length: count }, (_, i) => first + i);
   const frontPort = portSetting(env, 'FRONT_PORT', 8080);
+  // The deployment's one co-editing process, after the instances' ports (README, "Co-editing").
+  const collabPort = portSetting(env, 'COLLAB_PORT', first + count);
   resolveDatabase(env);
   resolveRetention(env);
-  for (const port of [...ports, frontPort]) await assertPortFree(port);
+  for (const port of [...ports, frontPort, collabPort]) await assertPortFree(port);
 
   const prepared = await prepare(env);
   if (prepared.admin.created) {
@@ -74,6 +77,7 @@ async function main() {
     env: serverEnv,
     ports,
     frontPort,
+    collabPort,
     dataDir: prepared.dataDir,
     mediaDir: serverEnv.MEDIA_DIR!,
     frontDir: path.join(prepared.dataDir, 'front'),
@@ -88,13 +92,19 @@ async function main() {
       if (running === 0) void stop(1);
     });
   }
+  cluster.collab?.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`协同编辑服务已退出（${code}）`);
+      void stop(1);
+    }
+  });
   cluster.front?.on('exit', (code) => {
     if (!stopping) {
       console.error(`前端 nginx 已退出（${code}）`);
       void stop(1);
     }
   });
-  console.log(`${ports.length} 个实例（端口 ${ports.join('、')}）在前端 nginx 之后：${siteUrl}　按 Ctrl-C 全部停止`);
+  console.log(`${ports.length} 个实例（端口 ${ports.join('、')}）和协同编辑服务（端口 ${collabPort}）在前端 nginx 之后：${siteUrl}　按 Ctrl-C 全部停止`);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
 import { collabArgs, serveArgs } from '../../scripts/lib/serve-command';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
-import { E2E_FRONT_PORT } from './front';
+import { E2E_CLUSTER_FRONT_PORT, E2E_FRONT_PORT, E2E_SECOND_PORT } from './front';
 import { emptyPostgres } from '../../scripts/lib/empty-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -43,12 +43,14 @@ export default async function globalSetup(config: FullConfig) {
     PORT: port,
     // The co-editing process (scripts/collab.ts) on the next port; the app relays /collab to it.
     COLLAB_PORT: String(Number(port) + 1),
-    COLLAB_ORIGINS: `http://127.0.0.1:${E2E_FRONT_PORT}`,
+    // Pages served by the front, and by instance B and its front (e2e/instances.spec.ts), open sockets too.
+    COLLAB_ORIGINS: [E2E_FRONT_PORT, E2E_SECOND_PORT, E2E_CLUSTER_FRONT_PORT].map((p) => `http://127.0.0.1:${p}`).join(','),
     // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
     E2E_TEST_HOOKS: '1',
   };
   // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
-  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED'] as const;
+  // B relays /collab to the same co-editing process: one per deployment (README, "Co-editing").
+  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
   fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });

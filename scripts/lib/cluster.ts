@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveArgs } from './serve-command';
+import { collabArgs, serveArgs } from './serve-command';
+import { waitForPort } from './wait-for-port';
 import { startFront, stopFront } from './front';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -18,6 +19,12 @@ export type ClusterOptions = {
   ports: readonly number[];
   /** No front when null. */
   frontPort: number | null;
+  /**
+   * The deployment's one co-editing process (scripts/collab.ts) on this port, every instance relaying
+   * /collab to it, so people in one story meet whichever instance serves them. None when null or absent:
+   * the editors then save through the instances' server actions.
+   */
+  collabPort?: number | null;
   dataDir: string;
   mediaDir: string;
   /** Where the front keeps its working files. */
@@ -66,18 +73,29 @@ export async function waitUntilHealthy(url: string, child: ChildProcess, timeout
   throw new Error(`实例未在 ${timeoutMs / 1000} 秒内就绪：${url}`);
 }
 
-export type Cluster = { instances: Instance[]; front: ChildProcess | null; stop(): Promise<void> };
+export type Cluster = { instances: Instance[]; front: ChildProcess | null; collab: ChildProcess | null; stop(): Promise<void> };
+
+async function startCollab(options: ClusterOptions, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: { ...options.env, COLLAB_PORT: String(port) }, stdio: ['ignore', options.output === 'prefix' ? 'inherit' : 'ignore', 'inherit'] });
+  await waitForPort(port, child);
+  return child;
+}
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const instances: Instance[] = [];
   let front: ChildProcess | null = null;
+  let collab: ChildProcess | null = null;
   const stop = async () => {
     if (front) await stopFront(front);
     await Promise.all(instances.map((instance) => stopInstance(instance.process)));
+    if (collab) await stopInstance(collab);
   };
+  const collabPort = options.collabPort ?? null;
+  const instanceOptions = collabPort === null ? options : { ...options, env: { ...options.env, COLLAB_PORT: String(collabPort) } };
   try {
+    if (collabPort !== null) collab = await startCollab(options, collabPort);
     // One after the other: two cold starts at once on two cores only slow both down.
-    for (const [index, port] of options.ports.entries()) instances.push(await startInstance(options, instanceName(index), port));
+    for (const [index, port] of options.ports.entries()) instances.push(await startInstance(instanceOptions, instanceName(index), port));
     if (options.frontPort !== null) {
       const [first, ...others] = options.ports;
       front = await startFront({
@@ -94,7 +112,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await stop();
     throw error;
   }
-  return { instances, front, stop };
+  return { instances, front, collab, stop };
 }
 
 /** SIGTERM, then SIGKILL after five seconds; resolves once the process is gone. */

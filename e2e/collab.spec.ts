@@ -1,17 +1,15 @@
 // Co-editing (issue 18) in real Chromium: people typing in one paragraph at once keep every keystroke
 // (in each browser and in the database), offline typing merges on reconnect, a deactivated person's
 // socket is closed, and someone who may only read sees the changes live without typing.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
+import { withDb } from './support/database';
+import { E2E_ADMIN } from './support/env';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
 const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'zhengyiming-pass-1' };
 const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编', password: 'maoruoxi-pass-12' };
 const LEAVER = { name: '祝远航', email: 'zhuyuanhang@e2e.test', role: '编辑', password: 'zhuyuanhang-pass-1' };
-const SQLITE = path.join(E2E_DATA_DIR, 'newsroom.db');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,13 +21,8 @@ test.beforeAll(async ({ browser }) => {
 const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
 const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 20_000 });
 
-function storedBodyText(id: string): string {
-  const sqlite = new Database(SQLITE, { readonly: true });
-  try {
-    return (sqlite.prepare('SELECT bodyText FROM Article WHERE id = ?').get(id) as { bodyText: string }).bodyText;
-  } finally {
-    sqlite.close();
-  }
+async function storedBodyText(id: string): Promise<string> {
+  return withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText);
 }
 
 /** The body's text without the others' carets and name tags (which are drawn inside it). */
@@ -87,7 +80,7 @@ async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) 
   const seen = await Promise.all(pages.map(bodyText));
   for (const text of seen) expect(text).toBe(seen[0]);
   for (const typed of texts) expect(keptInOrder(seen[0]!, typed), `${typed} in ${seen[0]}`).toBe(true);
-  await expect.poll(() => storedBodyText(id).replace(/\s/g, ''), { timeout: 20_000 }).toBe(seen[0]);
+  await expect.poll(async () => (await storedBodyText(id)).replace(/\s/g, ''), { timeout: 20_000 }).toBe(seen[0]);
 }
 
 test('two people type in one paragraph at once: every keystroke of each is kept, in both browsers and in the database', async ({ browser }) => {

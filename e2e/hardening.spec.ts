@@ -4,20 +4,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
 import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
 import { serveArgs } from '../scripts/lib/serve-command';
 import { cameraJpeg } from './support/camera-photo';
+import { withDb } from './support/database';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
 const EDITOR_B = { name: '童思远', email: 'tongsiyuan@e2e.test', role: '编辑', password: 'tongsiyuan-pass-1' };
 const CHIEF = { name: '金伟国', email: 'jinweiguo@e2e.test', role: '总编', password: 'jinweiguo-pass-12' };
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SQLITE = path.join(E2E_DATA_DIR, 'newsroom.db');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,14 +51,6 @@ function pixelBomb(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(4096))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-function readDb<T>(work: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(SQLITE, { readonly: true });
-  try {
-    return work(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
 test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×30000 are refused with a message and nothing is kept', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -91,7 +82,7 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
   expect(seen.some((text) => /([1-9]|[1-9]\d)%$/.test(text)), seen.join(' | ')).toBe(true);
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
-  const mediaBefore = readDb((sqlite) => (sqlite.prepare('SELECT COUNT(*) AS n FROM Media').get() as { n: number }).n);
+  const mediaBefore = await withDb((db) => db.media.count());
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'too-big.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(11 * 1024 * 1024) });
   await expect(formAlert(page)).toContainText('图片不能超过 10 MB');
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: pixelBomb() });
@@ -102,7 +93,7 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
   const direct = await page.request.post('/api/media', { multipart: { file: { name: 'direct.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(10.5 * 1024 * 1024) } } });
   expect(direct.status()).toBe(413);
   expect(await direct.json()).toEqual({ ok: false, error: '图片不能超过 10 MB' });
-  expect(readDb((sqlite) => (sqlite.prepare('SELECT COUNT(*) AS n FROM Media').get() as { n: number }).n)).toBe(mediaBefore);
+  expect(await withDb((db) => db.media.count())).toBe(mediaBefore);
   await context.close();
 });
 
@@ -225,12 +216,12 @@ test('the client address is the socket’s: a forged X-Forwarded-For reaches nei
   const page = await context.newPage();
   await signIn(page, 'forged-address@e2e.test', 'wrong-password-1');
   await expect(formAlert(page)).toHaveText('邮箱或密码不正确');
-  const attempt = readDb((sqlite) => sqlite.prepare("SELECT ip FROM LoginAttempt WHERE email = 'forged-address@e2e.test'").get() as { ip: string });
+  const attempt = await withDb((db) => db.loginAttempt.findFirstOrThrow({ where: { email: 'forged-address@e2e.test' }, select: { ip: true } }));
   expect(attempt.ip).toBe('127.0.0.1');
 
   await signInAndExpect(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await createAccount(page, { name: '地址测试', email: 'forged-audit@e2e.test', role: '记者' });
-  const events = readDb((sqlite) => sqlite.prepare('SELECT ip FROM AuditEvent WHERE ip IS NOT NULL ORDER BY createdAt DESC LIMIT 1').all() as { ip: string }[]);
+  const events = await withDb((db) => db.auditEvent.findMany({ where: { ip: { not: null } }, orderBy: { createdAt: 'desc' }, take: 1, select: { ip: true } }));
   expect(events.map((event) => event.ip)).toEqual(['127.0.0.1']);
   await context.close();
 });

@@ -10,6 +10,13 @@ export default defineConfig([
     // (server actions bound to forms receive the previous state first).
     rules: { '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
+  {
+    // Reader pages navigate as plain documents: every page is a whole HTML answer the nginx front
+    // caches, and without next/link a reader page loads no link code and sends no RSC prefetches
+    // (main-thread work on a phone, Lighthouse performance; docs/architecture.md, "Reader pages' client JavaScript").
+    files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',

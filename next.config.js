@@ -20,10 +20,6 @@ const nextConfig = {
     // proxy.ts sees every request, so Next buffers each body for it: at most this much, or an import
     // draft (above) or a 10 MB image upload (/api/media) would reach its handler truncated.
     proxyClientMaxBodySize: '36mb',
-    // The stylesheet goes into each page's <head> instead of a render-blocking request: a reader on a
-    // phone sees the page one round trip sooner (Lighthouse performance). About 9 KB gzip per page,
-    // cached with the page by the front; the CSP's style-src already allows inline styles.
-    inlineCss: true,
   },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.

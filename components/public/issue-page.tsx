@@ -26,11 +26,13 @@ export function IssuePage({ view, pageHref, epaper }: { view: IssuePageView; pag
           </h2>
           {epaper?.image ? (
             <div className="mt-2 space-y-3">
-              <PageThumbs view={epaper} hrefOf={hrefOf} />
               <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
                 <PageScan view={epaper} label={`第${issue.number}期 ${pageLabel(page)}`} />
                 <ArticleList stories={view.stories} />
               </div>
+              {/* After the page and its stories (the page tabs above already flip pages): on a phone the
+                  lazy thumbnails then load after the page image instead of competing with it. */}
+              <PageThumbs view={epaper} hrefOf={hrefOf} />
             </div>
           ) : <ArticleList stories={view.stories} />}
         </section>

@@ -12,7 +12,7 @@ export default defineConfig([
   },
   {
     // Reader pages navigate as plain documents: every page is a whole HTML answer the nginx front
-    // caches, and without next/link a reader page loads no link code and sends no RSC prefetches
+    // caches, and without next/link a reader page sends no RSC prefetches for the links in view
     // (main-thread work on a phone, Lighthouse performance; docs/architecture.md, "Reader pages' client JavaScript").
     files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },

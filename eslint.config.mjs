@@ -14,7 +14,8 @@ export default defineConfig([
     // Reader pages navigate as plain documents: every page is a whole HTML answer the nginx front
     // caches, and without next/link a reader page sends no RSC prefetches for the links in view
     // (main-thread work on a phone, Lighthouse performance; docs/architecture.md, "Reader pages' client JavaScript").
-    files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx'],
+    // app/not-found.tsx and app/forbidden.tsx are root boundaries: a Link in either loads next/link on every page.
+    files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx', 'app/forbidden.tsx'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   globalIgnores([

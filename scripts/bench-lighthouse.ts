@@ -180,7 +180,7 @@ async function main() {
     chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
     console.log(`Lighthouse (mobile preset) through the front, Chromium ${chromium}; goal ${GOAL} each (this tree)`);
     console.log(sites.map((site) => `${site.label}: ${site.url}`).join('; '));
-    console.log(`${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about' : ''}; medians, then each run's scores`);
+    console.log(`${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; medians, then each run's scores`);
     // Lighthouse's own measure of how fast this machine ran at the time (its benchmarkIndex; higher is
     // faster): a busy shared machine shows here, and the simulated phone is slower by the same factor.
     console.log('CPU index: Lighthouse benchmarkIndex of the run (higher is a faster, quieter machine)');
@@ -189,8 +189,12 @@ async function main() {
     const ratios: string[] = [];
     for (const page of PAGES) {
       const runs: Run[][] = sites.map(() => []);
+      // Turn about in alternating order (A B, B A, …): the site measured first in a turn is not always
+      // the same one, so anything that favours the first or second run of a turn hits both alike.
       for (let turn = 0; turn < RUNS; turn += 1) {
-        for (const [index, site] of sites.entries()) runs[index]!.push(await measure(chrome, site.url + page.path));
+        const order = [...sites.keys()];
+        if (turn % 2 === 1) order.reverse();
+        for (const index of order) runs[index]!.push(await measure(chrome, sites[index]!.url + page.path));
       }
       const medians = sites.map((site, index) => report(page.name, site, runs[index]!));
       if (medians[0]!.some((score) => score < GOAL)) allMet = false;

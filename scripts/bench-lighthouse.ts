@@ -45,7 +45,12 @@ const PAGES = [
 type Site = { label: string; url: string; stop: () => Promise<void> };
 type Run = { scores: number[]; metrics: number[]; lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr']; error?: string };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The middle value; for an even count the mean of the two middle ones, rounded. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
 function chromePath(): string {

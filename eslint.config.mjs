@@ -10,6 +10,14 @@ export default defineConfig([
     // (server actions bound to forms receive the previous state first).
     rules: { '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
+  {
+    // Reader pages navigate as plain documents: every page is a whole HTML answer the nginx front
+    // caches, and without next/link a reader page sends no RSC prefetches for the links in view
+    // (main-thread work on a phone, Lighthouse performance; docs/architecture.md, "Reader pages' client JavaScript").
+    // app/not-found.tsx and app/forbidden.tsx are root boundaries: a Link in either loads next/link on every page.
+    files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx', 'app/forbidden.tsx'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',

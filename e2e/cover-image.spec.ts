@@ -96,6 +96,9 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const figure = reader.locator('figure.story-cover img');
   await expect(figure).toHaveAttribute('src', cover800);
   await expect(figure).toHaveAttribute('srcset', new RegExp(`${cover800} \\d+w, ${cover1600} \\d+w`));
+  // The upload's media row has no alt text; the figure names the picture with the alt the reporter gave it in the text.
+  await expect(figure).toHaveAttribute('alt', '挂上保护牌的古樟树');
+  await expect(reader.getByRole('img', { name: '挂上保护牌的古樟树' })).toHaveCount(2);
   await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const absolute1600 = new URL(cover1600, baseURL).href;
   await expect(reader.locator('meta[property="og:image"]')).toHaveAttribute('content', absolute1600);

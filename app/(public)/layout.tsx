@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getPublication } from '@/lib/reader/queries';
 
@@ -11,9 +10,9 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <a href="#main" className="sr-only focus:not-sr-only">跳到正文</a>
       {/* Links are 28 px tall: touch targets of at least 24 px (WCAG 2.5.8). */}
       <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-2 text-sm text-stone-600 dark:text-stone-400 print:hidden">
-        <Link href="/" className="inline-block py-1 hover:underline">最新一期</Link>
-        <Link href="/archive" className="inline-block py-1 hover:underline">往期</Link>
-        <Link href="/search" className="inline-block py-1 hover:underline">搜索</Link>
+        <a href="/" className="inline-block py-1 hover:underline">最新一期</a>
+        <a href="/archive" className="inline-block py-1 hover:underline">往期</a>
+        <a href="/search" className="inline-block py-1 hover:underline">搜索</a>
         <a href="/feed.xml" className="inline-block py-1 hover:underline">RSS 订阅</a>
       </nav>
       {children}

@@ -1,6 +1,5 @@
 // A printed page as readers see it (版面): the page image with each story's area as a link over it
 // (outlined on hover and focus, named by the headline, tabbed in reading order), zoomable on a phone.
-import Link from 'next/link';
 import type { EpaperPageView } from '@/lib/epaper/reader';
 import { ZoomFrame } from './zoom-frame';
 
@@ -18,7 +17,7 @@ export function PageScan({ view, label }: { view: EpaperPageView; label: string 
         {view.areas.map((area) =>
           area.rects.map((rect, index) => (
             // One story, several rectangles: only the first is in the tab order and the accessibility tree.
-            <Link key={`${area.slug}-${index}`} href={`/articles/${area.slug}`} aria-label={index === 0 ? area.headline : undefined} aria-hidden={index === 0 ? undefined : true} tabIndex={index === 0 ? undefined : -1}
+            <a key={`${area.slug}-${index}`} href={`/articles/${area.slug}`} aria-label={index === 0 ? area.headline : undefined} aria-hidden={index === 0 ? undefined : true} tabIndex={index === 0 ? undefined : -1}
               title={area.headline} data-testid="story-area"
               className="absolute rounded-sm outline-none transition-colors hover:bg-sky-500/15 hover:ring-2 hover:ring-sky-700 focus-visible:bg-sky-500/15 focus-visible:ring-4 focus-visible:ring-sky-700"
               style={{ left: percent(rect.x), top: percent(rect.y), width: percent(rect.w), height: percent(rect.h) }} />
@@ -36,12 +35,12 @@ export function PageThumbs({ view, hrefOf }: { view: EpaperPageView; hrefOf: (pa
       <ol className="flex gap-2 overflow-x-auto pb-2">
         {view.thumbs.map((thumb) => (
           <li key={thumb.number} className="shrink-0">
-            <Link href={hrefOf(thumb.number)} aria-current={thumb.number === view.pageNumber ? 'page' : undefined}
+            <a href={hrefOf(thumb.number)} aria-current={thumb.number === view.pageNumber ? 'page' : undefined}
               className={`block w-20 rounded border p-1 text-center text-xs ${thumb.number === view.pageNumber ? 'border-sky-700 ring-2 ring-sky-700' : 'border-stone-300 dark:border-stone-700'}`}>
               {/* eslint-disable-next-line @next/next/no-img-element -- rendered once at upload */}
               {thumb.thumb ? <img src={thumb.thumb} alt="" width={240} height={339} loading="lazy" decoding="async" className="mb-1 h-auto w-full" /> : <span className="mb-1 flex aspect-[240/339] items-center justify-center bg-stone-100 dark:bg-stone-800">无图</span>}
               第{thumb.number}版{thumb.name ? ` ${thumb.name}` : ''}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

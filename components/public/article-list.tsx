@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleCard } from '@/lib/reader/types';
 
 /** A page's stories in page order: 引题 above, 主题 as the headline, 副题 below, then the opening. */
@@ -24,10 +23,10 @@ export function ArticleList({ stories }: { stories: ArticleCard[] }) {
             ) : null}
             {story.kicker ? <p className="text-sm text-stone-600 dark:text-stone-400">{story.kicker}</p> : null}
             <h3 className="font-serif text-2xl font-bold leading-snug">
-              <Link href={story.href ?? `/articles/${story.slug}`} className="hover:underline">
+              <a href={story.href ?? `/articles/${story.slug}`} className="hover:underline">
                 {story.continuedFrom ? <span className="mr-1 text-base font-normal">（上接第{story.continuedFrom}版）</span> : null}
                 {story.headline}
-              </Link>
+              </a>
             </h3>
             {story.subheadline ? <p className="mt-1 text-lg text-stone-700 dark:text-stone-300">{story.subheadline}</p> : null}
             {story.continuedFrom ? null : <p className="mt-2 text-stone-700 dark:text-stone-300">{story.teaser}</p>}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleView } from '@/lib/reader/types';
 import { formatDateTime } from '@/lib/dates/format';
 
@@ -14,11 +13,11 @@ export function ArticleBody({ article }: { article: ArticleView }) {
         <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
           {print ? (
             <>
-              刊于<Link className="underline" href={`/issues/${print.issue.number}`}>第{print.issue.number}期</Link>{' '}
+              刊于<a className="underline" href={`/issues/${print.issue.number}`}>第{print.issue.number}期</a>{' '}
               {print.pages.map((page, index) => (
                 <span key={page}>
                   {index > 0 ? '、' : ''}
-                  <Link className="underline" href={`/issues/${print.issue.number}/pages/${page}`}>第{page}版</Link>
+                  <a className="underline" href={`/issues/${print.issue.number}/pages/${page}`}>第{page}版</a>
                 </span>
               ))}
               {' · '}
@@ -67,8 +66,8 @@ export function ArticleBody({ article }: { article: ArticleView }) {
       ) : null}
       {article.previousOnPage || article.nextOnPage ? (
         <nav aria-label="同版稿件" className="mt-10 grid gap-4 border-t border-stone-300 pt-4 text-sm sm:grid-cols-2 dark:border-stone-700 print:hidden">
-          <div>{article.previousOnPage ? <Link rel="prev" className="underline" href={`/articles/${article.previousOnPage.slug}`}>← 上一篇：{article.previousOnPage.headline}</Link> : null}</div>
-          <div className="sm:text-right">{article.nextOnPage ? <Link rel="next" className="underline" href={`/articles/${article.nextOnPage.slug}`}>下一篇：{article.nextOnPage.headline} →</Link> : null}</div>
+          <div>{article.previousOnPage ? <a rel="prev" className="underline" href={`/articles/${article.previousOnPage.slug}`}>← 上一篇：{article.previousOnPage.headline}</a> : null}</div>
+          <div className="sm:text-right">{article.nextOnPage ? <a rel="next" className="underline" href={`/articles/${article.nextOnPage.slug}`}>下一篇：{article.nextOnPage.headline} →</a> : null}</div>
         </nav>
       ) : null}
     </article>

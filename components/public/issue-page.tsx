@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { IssuePageView } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
 import { Masthead } from './masthead';
@@ -27,25 +26,27 @@ export function IssuePage({ view, pageHref, epaper }: { view: IssuePageView; pag
           </h2>
           {epaper?.image ? (
             <div className="mt-2 space-y-3">
-              <PageThumbs view={epaper} hrefOf={hrefOf} />
               <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
                 <PageScan view={epaper} label={`第${issue.number}期 ${pageLabel(page)}`} />
                 <ArticleList stories={view.stories} />
               </div>
+              {/* After the page and its stories (the page tabs above already flip pages): on a phone the
+                  lazy thumbnails then load after the page image instead of competing with it. */}
+              <PageThumbs view={epaper} hrefOf={hrefOf} />
             </div>
           ) : <ArticleList stories={view.stories} />}
         </section>
         <nav aria-label="翻页" className="mt-6 grid grid-cols-2 gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700 print:hidden">
           <div>
-            {previousPage ? <Link rel="prev" href={hrefOf(previousPage.number)} className="underline">← 上一版：{pageLabel(previousPage)}</Link> : null}
+            {previousPage ? <a rel="prev" href={hrefOf(previousPage.number)} className="underline">← 上一版：{pageLabel(previousPage)}</a> : null}
             {view.previousIssue ? (
-              <p className="mt-2"><Link href={`/issues/${view.previousIssue.number}`} className="underline">« 上一期：第{view.previousIssue.number}期（{view.previousIssue.date}）</Link></p>
+              <p className="mt-2"><a href={`/issues/${view.previousIssue.number}`} className="underline">« 上一期：第{view.previousIssue.number}期（{view.previousIssue.date}）</a></p>
             ) : null}
           </div>
           <div className="text-right">
-            {nextPage ? <Link rel="next" href={hrefOf(nextPage.number)} className="underline">下一版：{pageLabel(nextPage)} →</Link> : null}
+            {nextPage ? <a rel="next" href={hrefOf(nextPage.number)} className="underline">下一版：{pageLabel(nextPage)} →</a> : null}
             {view.nextIssue ? (
-              <p className="mt-2"><Link href={`/issues/${view.nextIssue.number}`} className="underline">下一期：第{view.nextIssue.number}期（{view.nextIssue.date}）»</Link></p>
+              <p className="mt-2"><a href={`/issues/${view.nextIssue.number}`} className="underline">下一期：第{view.nextIssue.number}期（{view.nextIssue.date}）»</a></p>
             ) : null}
           </div>
         </nav>

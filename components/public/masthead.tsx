@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { issueDateLine } from '@/lib/dates/chinese-date';
 import { pageCountWords } from '@/lib/reader/page-names';
 
@@ -13,7 +12,7 @@ export function Masthead({ publication, issue }: Props) {
     <header className="masthead border-b-4 border-double border-[var(--color-masthead)] pb-4" aria-label="报头">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="font-serif text-5xl font-black tracking-[0.3em] text-[var(--color-masthead)] sm:text-6xl">
-          <Link href="/">{publication.name}</Link>
+          <a href="/">{publication.name}</a>
         </h1>
         <dl className="text-sm leading-6 text-stone-700 dark:text-stone-300">
           <div>

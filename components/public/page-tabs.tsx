@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PageTab } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
 
@@ -16,13 +15,13 @@ export function PageTabs({ issueNumber, pages, current, pageHref = (n) => `/issu
           const active = page.number === current;
           return (
             <li key={page.number} className="shrink-0">
-              <Link
+              <a
                 href={pageHref(page.number)}
                 aria-current={active ? 'page' : undefined}
                 className={`block rounded-t px-3 py-2 ${active ? 'bg-[var(--color-masthead)] font-semibold text-white' : 'hover:bg-stone-200 dark:hover:bg-stone-800'}`}
               >
                 {pageLabel(page)}
-              </Link>
+              </a>
             </li>
           );
         })}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheHandlerContext } from 'next/dist/server/lib/incremental-cache';
 import type { CachedFetchValue, IncrementalCacheValue } from 'next/dist/server/response-cache';
-import ReaderCacheHandler, { READ_WINDOW_MS, putSharedState } from './reader-cache-handler';
+import ReaderCacheHandler, { MAX_READ_MS, READ_WINDOW_MS, putSharedState } from './reader-cache-handler';
 import { MemoryEntries } from './memory-entries';
 import { SqliteTagInvalidations } from './sqlite-tag-invalidations';
 
@@ -70,6 +70,41 @@ describe('the reader cache across instances', () => {
     clock += 2;
     await b.on((h) => h.set('latest', value('read after'), fetchSet(['public'])));
     expect(bodyOf(await b.on((h) => h.get('latest', fetchGet(['public']))))).toBe('read after');
+  });
+
+  it('a read that began before an expiry and is stored long after it is not served, however long it took', async () => {
+    const a = instance();
+    const b = instance();
+    // B's render misses and starts reading; A publishes; B's read, slow on a busy machine, is stored 5 s later.
+    expect(await b.on((h) => h.get('latest', fetchGet(['public'])))).toBeNull();
+    clock += 100;
+    await a.on((h) => h.revalidateTag('public'));
+    clock += READ_WINDOW_MS + 5000;
+    await b.on((h) => h.set('latest', value('read before the change committed'), fetchSet(['public'])));
+    expect(await b.on((h) => h.get('latest', fetchGet(['public'])))).toBeNull();
+    // The miss just above began a new read, after the change: that one is kept.
+    clock += 50;
+    await b.on((h) => h.set('latest', value('read after'), fetchSet(['public'])));
+    clock += 1;
+    expect(bodyOf(await b.on((h) => h.get('latest', fetchGet(['public']))))).toBe('read after');
+  });
+
+  it('two reads of one key stored in either order both count from the earlier one; a read that never stored is forgotten', async () => {
+    const a = instance();
+    expect(await a.on((h) => h.get('page', fetchGet(['public'])))).toBeNull();
+    const first = clock;
+    clock += 3000;
+    expect(await a.on((h) => h.get('page', fetchGet(['public'])))).toBeNull();
+    clock += 3000;
+    await a.on((h) => h.set('page', value('second read'), fetchSet(['public'])));
+    expect(a.state.entries.get('page')?.lastModified).toBe(first);
+    await a.on((h) => h.set('page', value('first read'), fetchSet(['public'])));
+    expect(a.state.entries.get('page')?.lastModified).toBe(first);
+    // A miss whose read failed (no store) does not date later entries once it is older than a minute.
+    expect(await a.on((h) => h.get('other', fetchGet(['public'])))).toBeNull();
+    clock += MAX_READ_MS + 1;
+    await a.on((h) => h.set('other', value('v'), fetchSet(['public'])));
+    expect(a.state.entries.get('other')?.lastModified).toBe(clock - READ_WINDOW_MS);
   });
 
   it('checks the tags the lookup carries as well as those stored, and forgets entries older than a day', async () => {

@@ -5,7 +5,7 @@ import { teaser } from '../content/teaser';
 import { renderHtml } from '../content/render-html';
 import { parseDoc } from '../content/types';
 import type { ArticleLookup, ArticleView } from './types';
-import { COVER_SELECT, coverImage } from './cover';
+import { articleCover, COVER_SELECT } from './cover';
 import { publishedCredits } from '../revisions/published-copy';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
@@ -31,6 +31,7 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
 
   const live = article.liveRevision;
   const frozen = publishedCredits(live.credits);
+  const body = parseDoc(live.body);
   const placements = [...article.placements].sort((a, b) => a.page.number - b.page.number);
   const first = placements.find((p) => !p.isContinuation) ?? placements[0];
   const neighbours = first ? await pageNeighbours(db, first.pageId, first.position, now) : { previousOnPage: null, nextOnPage: null };
@@ -44,10 +45,10 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
     byline: live.byline,
     summary: live.summary,
     teaser: teaser(live.summary, live.bodyText, 120),
-    bodyHtml: renderHtml(parseDoc(live.body)),
+    bodyHtml: renderHtml(body),
     // Byline people and cover come from the published revision too (rows from before they were
-    // frozen with it fall back to the story's).
-    cover: coverImage(frozen ? live.coverMedia : article.coverMedia),
+    // frozen with it fall back to the story's); the cover's alt text from the published body's figure.
+    cover: articleCover(frozen ? live.coverMedia : article.coverMedia, body),
     authors: frozen ?? article.authors,
     publishedAt: (article.publishedAt ?? article.publishAt ?? live.createdAt).toISOString(),
     modifiedAt: live.createdAt.toISOString(),

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getArchiveMonths } from '@/lib/reader/queries';
 
 export const metadata: Metadata = { title: '往期', alternates: { canonical: '/archive' } };
@@ -17,9 +16,9 @@ export default async function ArchivePage() {
           <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-6">
             {months.filter((m) => m.year === year).sort((a, b) => a.month - b.month).map((m) => (
               <li key={m.month}>
-                <Link href={`/archive/${year}/${m.month}`} className="block rounded border border-stone-300 px-2 py-1 text-center hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+                <a href={`/archive/${year}/${m.month}`} className="block rounded border border-stone-300 px-2 py-1 text-center hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
                   {m.month}月 <span className="text-xs text-stone-500">{m.count}期</span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArchiveMonth } from '@/lib/reader/queries';
 import { monthWeeks } from '@/lib/reader/calendar';
@@ -31,7 +30,7 @@ export default async function ArchiveMonthPage({ params }: Props) {
   const next = when.month === 12 ? { year: when.year + 1, month: 1 } : { year: when.year, month: when.month + 1 };
   return (
     <main id="main">
-      <p className="text-sm"><Link href="/archive" className="underline">← 全部往期</Link></p>
+      <p className="text-sm"><a href="/archive" className="underline">← 全部往期</a></p>
       <h1 className="mt-2 text-2xl font-bold">{when.year}年{when.month}月</h1>
       <table className="archive-calendar mt-4 w-full table-fixed border-collapse text-center text-sm">
         <caption className="sr-only">{when.year}年{when.month}月出版日历，有报纸的日期可点击</caption>
@@ -44,7 +43,7 @@ export default async function ArchiveMonthPage({ params }: Props) {
                 return (
                   <td key={column} className="h-10 border border-stone-200 dark:border-stone-800">
                     {cell && issue ? (
-                      <Link href={`/issues/${issue.number}`} className="block font-bold text-[var(--color-masthead)] underline" aria-label={`${cell.date} 第${issue.number}期`}>{cell.day}</Link>
+                      <a href={`/issues/${issue.number}`} className="block font-bold text-[var(--color-masthead)] underline" aria-label={`${cell.date} 第${issue.number}期`}>{cell.day}</a>
                     ) : cell ? <span className="text-stone-600 dark:text-stone-400">{cell.day}</span> : null}
                   </td>
                 );
@@ -58,7 +57,7 @@ export default async function ArchiveMonthPage({ params }: Props) {
         <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
           {issues.map((issue) => (
             <li key={issue.number} className="py-2">
-              <Link href={`/issues/${issue.number}`} className="font-semibold underline">第{issue.number}期</Link>
+              <a href={`/issues/${issue.number}`} className="font-semibold underline">第{issue.number}期</a>
               <span className="ml-2 text-sm text-stone-600 dark:text-stone-400">{issueDateLine(issue.date)}</span>
               {issue.lead ? <p className="text-stone-700 dark:text-stone-300">头条：{issue.lead}</p> : null}
             </li>
@@ -66,8 +65,8 @@ export default async function ArchiveMonthPage({ params }: Props) {
         </ul>
       )}
       <nav aria-label="月份" className="mt-6 flex justify-between text-sm">
-        <Link href={`/archive/${previous.year}/${previous.month}`} className="underline">← {previous.year}年{previous.month}月</Link>
-        <Link href={`/archive/${next.year}/${next.month}`} className="underline">{next.year}年{next.month}月 →</Link>
+        <a href={`/archive/${previous.year}/${previous.month}`} className="underline">← {previous.year}年{previous.month}月</a>
+        <a href={`/archive/${next.year}/${next.month}`} className="underline">{next.year}年{next.month}月 →</a>
       </nav>
     </main>
   );

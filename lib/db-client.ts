@@ -10,7 +10,7 @@ import { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
 import { resolveDatabase, type DatabaseConfig, type Env } from './config/database';
 import { logQueriesTo, queryLogFile } from './query-log';
-import { markKind } from './database/kind';
+import { markKind } from './db-kind';
 import { ImmediateTransactionsSqlite } from './sqlite/immediate-transactions';
 
 export type Db = PrismaClient;

@@ -7,7 +7,7 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { mergeOldHistory } from './history-merge';
 import type { Editor } from './editor-service';
-import { kindOf } from '../database/kind';
+import { kindOf } from '../db-kind';
 
 const db = openTestDatabase();
 let reporter: Editor;

@@ -7,7 +7,7 @@
 // The same holds for an issue being laid out (a story placed twice) and for the rule that keeps one
 // active admin (two admins deactivating each other at once).
 import type { Tx } from '../db-client';
-import { kindOf } from './kind';
+import { kindOf } from '../db-kind';
 
 export async function lockArticle(tx: Tx, articleId: string): Promise<void> {
   if (kindOf(tx) !== 'postgresql') return;

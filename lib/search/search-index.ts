@@ -1,7 +1,7 @@
 // Keeping the search index in step with the stories, on whichever database the client talks to
 // (store.ts). Call indexArticle inside the transaction that changed a story.
 import type { Db } from '../db-client';
-import { kindOf } from '../database/kind';
+import { kindOf } from '../db-kind';
 import { tokenize } from './tokenizer';
 import { sqliteSearchStore } from './sqlite-index';
 import { postgresqlSearchStore } from './postgresql-index';

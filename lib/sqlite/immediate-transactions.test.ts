@@ -2,6 +2,7 @@
 // saving stories do. With Prisma's plain BEGIN some fail with SQLITE_BUSY and updates are lost; with
 // BEGIN IMMEDIATE (createSqliteClient) every one waits its turn and the count comes out exact.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -9,8 +10,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 const TSX = path.join(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const file = path.join(process.env.DATA_DIR!, 'newsroom.db');
 const ROUNDS = 40;
+// Both workers start their rounds only when both are ready (tsx takes a while to start a process, and
+// one could otherwise finish before the other began: nothing would overlap).
+const go = path.join(process.env.DATA_DIR!, 'two-process-go');
 
-function worker(plain: boolean): Promise<{ ok: number; failed: number }> {
+type Outcome = { ok: number; failed: number };
+
+function worker(plain: boolean): { ready: Promise<void>; done: Promise<Outcome> } {
   const lib = path.join(import.meta.dirname, '..');
   const script = `
 import { PrismaClient } from ${JSON.stringify(path.join(lib, 'generated', 'prisma', 'client.ts'))};
@@ -20,6 +26,9 @@ const file = ${JSON.stringify(file)};
 const db = ${plain} ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: 'file:' + file, timeout: 10000 }) }) : createSqliteClient(file);
 let ok = 0, failed = 0;
 const run = async () => {
+  await db.$queryRawUnsafe('SELECT 1');
+  process.stdout.write('ready\\n');
+  while (!(await import('node:fs')).existsSync(${JSON.stringify(go)})) await new Promise((resolve) => setTimeout(resolve, 5));
   for (let i = 0; i < ${ROUNDS}; i += 1) {
     try {
       await db.$transaction(async (tx) => {
@@ -36,14 +45,31 @@ const run = async () => {
   process.stdout.write(JSON.stringify({ ok, failed }));
 };
 void run();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, '--eval', script], { cwd: path.join(lib, '..') });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ok: number; failed: number }) : reject(new Error(err))));
+  const child = spawn(process.execPath, [TSX, '--eval', script], { cwd: path.join(lib, '..') });
+  let out = '';
+  let err = '';
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes('ready\n')) markReady();
   });
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const done = new Promise<Outcome>((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice(out.indexOf('ready\n') + 6)) as Outcome) : reject(new Error(err))));
+  });
+  // A worker that dies before it is ready must not leave the test waiting for it.
+  void done.catch(() => markReady());
+  return { ready, done };
+}
+
+/** Starts both workers, lets them go at the same moment, and gives what each counted. */
+async function together(plain: boolean): Promise<Outcome[]> {
+  fs.rmSync(go, { force: true });
+  const workers = [worker(plain), worker(plain)];
+  await Promise.all(workers.map((w) => w.ready));
+  fs.writeFileSync(go, '');
+  return Promise.all(workers.map((w) => w.done));
 }
 
 function counter(): number {
@@ -64,13 +90,13 @@ beforeEach(() => {
 
 describe('transactions from two processes on one SQLite file', () => {
   it('with BEGIN IMMEDIATE, none fails and no update is lost', async () => {
-    const results = await Promise.all([worker(false), worker(false)]);
+    const results = await together(false);
     expect(results).toEqual([{ ok: ROUNDS, failed: 0 }, { ok: ROUNDS, failed: 0 }]);
     expect(counter()).toBe(2 * ROUNDS);
   }, 60_000);
 
   it('with the adapter’s plain BEGIN, some fail (what the instances hit before)', async () => {
-    const results = await Promise.all([worker(true), worker(true)]);
+    const results = await together(true);
     expect(results[0]!.failed + results[1]!.failed).toBeGreaterThan(0);
   }, 60_000);
 });

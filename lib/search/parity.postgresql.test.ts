@@ -104,4 +104,18 @@ describe('search on SQLite and PostgreSQL', () => {
       expect((await searchNewsroom(db, { q: reporter.id })).hits).toEqual([]);
     }
   });
+
+  it('keeps bm25 statistics (rows, total length) in step with the rows after re-indexing', async () => {
+    const stats = await postgres.$queryRawUnsafe<{ name: string; rows: bigint; tokens: bigint; counted: bigint; summed: bigint }[]>(
+      `SELECT name, rows, tokens,
+              CASE name WHEN 'search_public' THEN (SELECT count(*) FROM search_public) ELSE (SELECT count(*) FROM search_newsroom) END AS counted,
+              CASE name WHEN 'search_public' THEN (SELECT sum(len) FROM search_public) ELSE (SELECT sum(len) FROM search_newsroom) END AS summed
+       FROM search_stats ORDER BY name`,
+    );
+    expect(stats.map((row) => row.name)).toEqual(['search_newsroom', 'search_public']);
+    for (const row of stats) {
+      expect(row.rows).toBe(row.counted);
+      expect(row.tokens).toBe(row.summed);
+    }
+  });
 });

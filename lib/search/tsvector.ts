@@ -5,7 +5,8 @@
 // The positions of a lexeme carry its counts, not where it stands: PostgreSQL ranks nothing here
 // (postgresql-index.ts computes FTS5's bm25 itself), and bm25 needs how often each word occurs in the
 // title and in the body. A lexeme has at most two positions: `n` with weight A = n title occurrences,
-// `BODY_BASE + n` (weight D) = n body occurrences. Nothing queries by phrase or distance.
+// `BODY_BASE + n` = n body occurrences (ranking reads counts by position range; the A only documents
+// which is the title). Nothing queries by phrase or distance.
 import type { QueryTerm } from './tokenizer';
 
 /** Body counts are stored above this position; title counts below it. */

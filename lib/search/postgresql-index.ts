@@ -64,8 +64,11 @@ async function rankedIds(db: Parameters<SearchStore['rankPublished']>[0], table:
   const t = Prisma.raw(table);
   const lexemes = terms.map(termLexeme);
   // Each term's story count with its own constant query, so the planner reads the GIN index for it.
+  // Counting stops at half the table: from there the IDF is at its floor whatever the exact count
+  // (ln((N − n + 0.5)/(n + 0.5)) ≤ 0 once n ≥ N/2), so a common word costs at most half a scan.
+  const half = Prisma.sql`(SELECT ceil(rows / 2.0)::bigint FROM search_stats WHERE name = ${table})`;
   const documentFrequencies = lexemes.map(
-    (lexeme, k) => Prisma.sql`SELECT ${k + 1}::int AS k, ${lexeme}::text AS lexeme, count(*)::float8 AS found FROM ${t} WHERE doc @@ ${quoteLexeme(lexeme)}::tsquery`,
+    (lexeme, k) => Prisma.sql`SELECT ${k + 1}::int AS k, ${lexeme}::text AS lexeme, count(*)::float8 AS found FROM (SELECT 1 FROM ${t} WHERE doc @@ ${quoteLexeme(lexeme)}::tsquery LIMIT ${half}) AS found`,
   );
   // Planner settings for this query only (SET LOCAL, one transaction): the planner does not know that
   // reading `doc` means fetching and decompressing it out of line, so for a common word it would count

@@ -3,17 +3,24 @@
 // every write, and a rebuild writes stories in publication order, so "the newest matches" are the
 // highest seq on both databases. Created here rather than by a migration, like SQLite's.
 import { Prisma } from '../generated/prisma/client';
-import { tsqueryLiteral, tsvectorLiteral } from './tsvector';
-import { RANK_WINDOW, TITLE_WEIGHT, type Ranked, type SearchStore } from './store';
+import { BODY_BASE, ownerTokenCount, quoteLexeme, termLexeme, tsqueryLiteral, tsvectorLiteral } from './tsvector';
+import { RANK_WINDOW, TITLE_WEIGHT, type IndexedStory, type Ranked, type SearchStore } from './store';
 import type { QueryTerm } from './tokenizer';
 
 type Raw = Parameters<SearchStore['ensure']>[0];
 
+type Table = 'search_public' | 'search_newsroom';
+const TABLE_NAMES: readonly Table[] = ['search_newsroom', 'search_public'];
+
+// `len` is the story's length in tokens as FTS5 counts it for bm25 (every indexed column: title and
+// body, and on search_newsroom the owners column too); search_stats keeps each table's row count and
+// total length (FTS5's averages record), updated in the same transaction as the rows.
 const DDL = [
   `CREATE TABLE IF NOT EXISTS search_public (
      seq bigserial PRIMARY KEY,
      article_id text NOT NULL UNIQUE,
      publish_at timestamptz NOT NULL,
+     len integer NOT NULL,
      doc tsvector NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS search_public_doc ON search_public USING gin (doc)',
   'CREATE INDEX IF NOT EXISTS search_public_publish_at ON search_public (publish_at)',
@@ -21,62 +28,133 @@ const DDL = [
      seq bigserial PRIMARY KEY,
      article_id text NOT NULL UNIQUE,
      owners text[] NOT NULL,
+     len integer NOT NULL,
      doc tsvector NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS search_newsroom_doc ON search_newsroom USING gin (doc)',
   'CREATE INDEX IF NOT EXISTS search_newsroom_owners ON search_newsroom USING gin (owners)',
+  'CREATE TABLE IF NOT EXISTS search_stats (name text PRIMARY KEY, rows bigint NOT NULL, tokens bigint NOT NULL)',
+  ...TABLE_NAMES.map((table) => `INSERT INTO search_stats SELECT '${table}', count(*), coalesce(sum(len), 0) FROM ${table} ON CONFLICT (name) DO NOTHING`),
 ];
 /** The inverted indexes, dropped while a rebuild writes every row and built once afterwards (settle). */
 const GIN_INDEXES = ['search_public_doc', 'search_newsroom_doc', 'search_newsroom_owners'];
 
-// ts_rank's weights, in its order {D, C, B, A}: a title word (A) counts TITLE_WEIGHT times a body word (D).
-const WEIGHTS = `{${1 / TITLE_WEIGHT},${1 / TITLE_WEIGHT},${1 / TITLE_WEIGHT},1}`;
+// FTS5's bm25 constants (sqlite ext/fts5/fts5_aux.c).
+const K1 = 1.2;
+const B = 0.75;
+
+/** Tables of the layout before bm25 (no `len`, counts not in the documents) are dropped and rebuilt. */
+async function hasCurrentLayout(db: Raw): Promise<boolean> {
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN ('search_public', 'search_newsroom') AND column_name = 'len'`;
+  const tables = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('search_public', 'search_newsroom')`;
+  return Number(tables[0]?.n ?? 0) === 0 || Number(rows[0]?.n ?? 0) === 2;
+}
 
 /**
- * The newest RANK_WINDOW matches, scored and paged. Matching needs every term (`&`); the score sums
- * each term's weighted frequency (ranked against `|`), as bm25 sums over terms on SQLite.
+ * The newest RANK_WINDOW matches, scored with FTS5's bm25 exactly as SQLite does
+ * (`bm25(table, 0, 0, TITLE_WEIGHT, 1)`), and paged; ties go to the newer story on both databases.
+ * For each query term: IDF = ln((N - n + 0.5) / (n + 0.5)), at least 1e-6, where n is the number of
+ * stories of the whole table holding the term (counted with the GIN index) and N the table's rows;
+ * f = TITLE_WEIGHT × title count + body count (from the document's counts, tsvector.ts);
+ * score = Σ IDF × f × (k1 + 1) / (f + k1 × (1 − b + b × len / avglen)), summed in query order.
+ * Only the window's stories are scored; the per-term counts read the index once per term.
  */
-async function rankedIds(db: Raw, table: 'search_public' | 'search_newsroom', terms: readonly QueryTerm[], filter: Prisma.Sql, limit: number, offset: number): Promise<Ranked> {
+async function rankedIds(db: Parameters<SearchStore['rankPublished']>[0], table: Table, terms: readonly QueryTerm[], filter: Prisma.Sql, limit: number, offset: number): Promise<Ranked> {
   const t = Prisma.raw(table);
-  const rows = await db.$queryRaw<{ id: string; n: bigint | number }[]>`
+  const lexemes = terms.map(termLexeme);
+  // Each term's story count with its own constant query, so the planner reads the GIN index for it.
+  // Counting stops at half the table: from there the IDF is at its floor whatever the exact count
+  // (ln((N − n + 0.5)/(n + 0.5)) ≤ 0 once n ≥ N/2), so a common word costs at most half a scan.
+  const half = Prisma.sql`(SELECT ceil(rows / 2.0)::bigint FROM search_stats WHERE name = ${table})`;
+  const documentFrequencies = lexemes.map(
+    (lexeme, k) => Prisma.sql`SELECT ${k + 1}::int AS k, ${lexeme}::text AS lexeme, count(*)::float8 AS found FROM (SELECT 1 FROM ${t} WHERE doc @@ ${quoteLexeme(lexeme)}::tsquery LIMIT ${half}) AS found`,
+  );
+  // Planner settings for this query only (SET LOCAL, one transaction): the planner does not know that
+  // reading `doc` means fetching and decompressing it out of line, so for a common word it would count
+  // by reading the whole table (0.6 s at 100,000 stories) instead of the GIN index; and the scoring
+  // subquery's estimated cost would trigger JIT compilation, longer than the query itself.
+  const [, , , rows] = await db.$transaction([
+    db.$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
+    db.$executeRawUnsafe('SET LOCAL jit = off'),
+    // The per-term counts would otherwise start parallel workers, whose start and stop cost more than they save.
+    db.$executeRawUnsafe('SET LOCAL max_parallel_workers_per_gather = 0'),
+    db.$queryRaw<{ id: string; n: bigint | number }[]>`
     WITH hits AS MATERIALIZED (
-      SELECT seq, article_id, doc FROM ${t}
+      SELECT seq, article_id, len, doc FROM ${t}
       WHERE doc @@ ${tsqueryLiteral(terms)}::tsquery AND ${filter}
       ORDER BY seq DESC LIMIT ${RANK_WINDOW + 1}
+    ),
+    stats AS (SELECT rows::float8 AS n, tokens::float8 / greatest(rows, 1)::float8 AS avglen FROM search_stats WHERE name = ${table}),
+    df AS MATERIALIZED (${Prisma.join(documentFrequencies, ' UNION ALL ')}),
+    terms AS MATERIALIZED (
+      SELECT df.k, df.lexeme, CASE WHEN raw.idf > 0 THEN raw.idf ELSE 1e-6::float8 END AS idf
+      FROM df CROSS JOIN stats
+      CROSS JOIN LATERAL (SELECT ln((stats.n - df.found + 0.5::float8) / (df.found + 0.5::float8)) AS idf) AS raw
+    ),
+    scored AS (
+      SELECT hits.seq, hits.article_id, (
+        SELECT sum(terms.idf * (f.f * (${K1}::float8 + 1.0::float8)) / (f.f + ${K1}::float8 * (1.0::float8 - ${B}::float8 + ${B}::float8 * hits.len::float8 / stats.avglen)) ORDER BY terms.k)
+        FROM unnest(ts_filter(setweight(hits.doc, 'B', ${lexemes}::text[]), '{b}')) AS w(lexeme, positions, weights)
+        JOIN terms ON terms.lexeme = w.lexeme
+        CROSS JOIN LATERAL (
+          SELECT sum(CASE WHEN x.at < ${BODY_BASE} THEN ${TITLE_WEIGHT}::float8 * x.at ELSE (x.at - ${BODY_BASE})::float8 END) AS f
+          FROM unnest(w.positions) AS x(at)
+        ) AS f
+      ) AS score
+      FROM hits CROSS JOIN stats
     )
-    SELECT article_id AS id, count(*) OVER () AS n FROM hits
-    ORDER BY ts_rank(${WEIGHTS}::float4[], doc, ${tsqueryLiteral(terms, '|')}::tsquery) DESC, seq DESC
-    LIMIT ${limit} OFFSET ${offset}`;
+    SELECT article_id AS id, count(*) OVER () AS n FROM scored
+    ORDER BY score DESC, seq DESC
+    LIMIT ${limit} OFFSET ${offset}`,
+  ]);
   return { ids: rows.map((row) => row.id), total: Number(rows[0]?.n ?? 0) };
 }
 
+/** Keeps search_stats in step with rows just written (positive) or removed (negative). */
+async function addToStats(tx: Raw, table: Table, rows: number, tokens: number): Promise<void> {
+  if (rows === 0) return;
+  await tx.$executeRaw`UPDATE search_stats SET rows = rows + ${rows}, tokens = tokens + ${tokens} WHERE name = ${table}`;
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+const publicLength = (live: NonNullable<IndexedStory['live']>) => live.title.length + live.body.length;
+const newsroomLength = (story: IndexedStory) => ownerTokenCount(story.owners) + story.title.length + story.body.length;
+
 export const postgresqlSearchStore: SearchStore = {
   async ensure(db) {
+    if (!(await hasCurrentLayout(db))) {
+      // syncSearchIndex then finds the index out of step with the stories and rebuilds it.
+      await db.$executeRawUnsafe('DROP TABLE IF EXISTS search_public, search_newsroom, search_stats');
+    }
     for (const statement of DDL) await db.$executeRawUnsafe(statement);
   },
   async write(tx, story) {
-    await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, doc)
-      VALUES (${story.articleId}, string_to_array(${story.owners.join(' ')}, ' '), ${tsvectorLiteral(story.title, story.body)}::tsvector)`;
-    if (story.live) {
-      await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, doc)
-        VALUES (${story.articleId}, ${story.live.publishAt.toISOString()}::timestamptz, ${tsvectorLiteral(story.live.title, story.live.body)}::tsvector)`;
-    }
+    await postgresqlSearchStore.writeMany(tx, [story]);
   },
   async writeMany(tx, stories) {
     // One statement per table for the whole batch: a rebuild of 100,000 stories in minutes, not hours.
     if (stories.length === 0) return;
-    await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, doc)
-      SELECT id, string_to_array(owners, ' '), doc::tsvector FROM unnest(${stories.map((s) => s.articleId)}::text[], ${stories.map((s) => s.owners.join(' '))}::text[], ${stories.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, owners, doc, n) ORDER BY n`;
-    const live = stories.filter((story) => story.live);
+    await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, len, doc)
+      SELECT id, string_to_array(owners, ' '), len, doc::tsvector FROM unnest(${stories.map((s) => s.articleId)}::text[], ${stories.map((s) => s.owners.join(' '))}::text[], ${stories.map(newsroomLength)}::int[], ${stories.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, owners, len, doc, n) ORDER BY n`;
+    await addToStats(tx, 'search_newsroom', stories.length, sum(stories.map(newsroomLength)));
+    const live = stories.flatMap((story) => (story.live ? [{ id: story.articleId, ...story.live }] : []));
     if (live.length === 0) return;
-    await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, doc)
-      SELECT id, at::timestamptz, doc::tsvector FROM unnest(${live.map((s) => s.articleId)}::text[], ${live.map((s) => s.live!.publishAt.toISOString())}::text[], ${live.map((s) => tsvectorLiteral(s.live!.title, s.live!.body))}::text[]) WITH ORDINALITY AS v(id, at, doc, n) ORDER BY n`;
+    await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, len, doc)
+      SELECT id, at::timestamptz, len, doc::tsvector FROM unnest(${live.map((s) => s.id)}::text[], ${live.map((s) => s.publishAt.toISOString())}::text[], ${live.map(publicLength)}::int[], ${live.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, at, len, doc, n) ORDER BY n`;
+    await addToStats(tx, 'search_public', live.length, sum(live.map(publicLength)));
   },
   async remove(tx, articleId) {
-    await tx.$executeRaw`DELETE FROM search_public WHERE article_id = ${articleId}`;
-    await tx.$executeRaw`DELETE FROM search_newsroom WHERE article_id = ${articleId}`;
+    // Same table order as writeMany, so two transactions lock the statistics rows in the same order.
+    for (const table of TABLE_NAMES) {
+      const t = Prisma.raw(table);
+      const gone = await tx.$queryRaw<{ len: number }[]>`DELETE FROM ${t} WHERE article_id = ${articleId} RETURNING len`;
+      await addToStats(tx, table, -gone.length, -sum(gone.map((row) => row.len)));
+    }
   },
   async clear(db) {
     await db.$executeRawUnsafe('TRUNCATE search_public, search_newsroom');
+    await db.$executeRawUnsafe('UPDATE search_stats SET rows = 0, tokens = 0');
     // Building a GIN index once over 100,000 rows is many times faster than keeping it up to date
     // row by row; until settle() has run, queries fall back to reading the table.
     for (const index of GIN_INDEXES) await db.$executeRawUnsafe(`DROP INDEX IF EXISTS ${index}`);
@@ -87,6 +165,9 @@ export const postgresqlSearchStore: SearchStore = {
   },
   async settle(db) {
     for (const statement of DDL) await db.$executeRawUnsafe(statement);
+    for (const table of TABLE_NAMES) {
+      await db.$executeRawUnsafe(`UPDATE search_stats SET (rows, tokens) = (SELECT count(*), coalesce(sum(len), 0) FROM ${table}) WHERE name = '${table}'`);
+    }
     // The planner's word statistics decide between the GIN index (rare words) and walking seq
     // backwards (common ones); after a rebuild they would be missing until autovacuum comes by.
     await db.$executeRawUnsafe('ANALYZE search_public');

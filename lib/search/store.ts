@@ -6,6 +6,8 @@ import type { Db } from '../db-client';
 import type { QueryTerm } from './tokenizer';
 
 type Raw = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryRawUnsafe'>;
+/** Searching may need a short transaction of its own (planner settings for one query, PostgreSQL). */
+type Reader = Raw & Pick<Db, '$transaction'>;
 
 /** One story as the index holds it: tokens of its working copy, and of its live text when readers may find it. */
 export type IndexedStory = {
@@ -43,6 +45,6 @@ export interface SearchStore {
   count(db: Raw): Promise<number>;
   /** After a rebuild: whatever the database needs to plan queries on the new rows. */
   settle(db: Raw): Promise<void>;
-  rankPublished(db: Raw, terms: readonly QueryTerm[], window: PublicWindow, limit: number, offset: number): Promise<Ranked>;
-  rankNewsroom(db: Raw, terms: readonly QueryTerm[], ownerId: string | undefined, limit: number, offset: number): Promise<Ranked>;
+  rankPublished(db: Reader, terms: readonly QueryTerm[], window: PublicWindow, limit: number, offset: number): Promise<Ranked>;
+  rankNewsroom(db: Reader, terms: readonly QueryTerm[], ownerId: string | undefined, limit: number, offset: number): Promise<Ranked>;
 }

@@ -1,60 +1,84 @@
 // The PostgreSQL index's documents and queries, written from our own tokens (tokenizer.ts) rather
 // than by PostgreSQL's text parser, so both databases index exactly the same words: tsvector and
 // tsquery literals, cast by PostgreSQL without any parsing of the words themselves.
+//
+// The positions of a lexeme carry its counts, not where it stands: PostgreSQL ranks nothing here
+// (postgresql-index.ts computes FTS5's bm25 itself), and bm25 needs how often each word occurs in the
+// title and in the body. A lexeme has at most two positions: `n` with weight A = n title occurrences,
+// `BODY_BASE + n` = n body occurrences (ranking reads counts by position range; the A only documents
+// which is the title). Nothing queries by phrase or distance.
 import type { QueryTerm } from './tokenizer';
 
-/** PostgreSQL keeps positions up to this; later ones count as this one. */
-const MAX_POSITION = 16_383;
-/** Positions kept per word: enough for ranking to tell one mention from many. */
-const POSITIONS_PER_WORD = 8;
+/** Body counts are stored above this position; title counts below it. */
+export const BODY_BASE = 8192;
+/** PostgreSQL keeps positions up to 16,383: a count above this is stored as this. */
+const MAX_COUNT = 8191;
 /** A tsvector must stay under 1 MB; a story with more distinct words than fit keeps the first ones. */
 const MAX_BYTES = 900_000;
+const HAN = /^\p{Script=Han}/u;
 
 export function quoteLexeme(token: string): string {
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
-type Entry = { positions: number[]; title: boolean[] };
-
 /**
- * A tsvector literal: title words weighted A (ranking weighs them TITLE_WEIGHT times a body word,
- * weight D), each word with its first positions.
+ * The lexeme that stands for a one-character prefix query (`柯*`): FTS5 counts every token starting
+ * with the character, so each story also holds, per Han character that starts a token, how many
+ * tokens start with it. `*` never occurs inside a token (tokens are letters and digits).
  */
-export function tsvectorLiteral(title: readonly string[], body: readonly string[]): string {
-  const words = new Map<string, Entry>();
-  let position = 0;
-  const add = (tokens: readonly string[], isTitle: boolean) => {
-    for (const token of tokens) {
-      position = Math.min(position + 1, MAX_POSITION);
-      let entry = words.get(token);
-      if (!entry) words.set(token, (entry = { positions: [], title: [] }));
-      if (entry.positions.length < POSITIONS_PER_WORD && !entry.positions.includes(position)) {
-        entry.positions.push(position);
-        entry.title.push(isTitle);
-      }
-    }
+export function prefixLexeme(character: string): string {
+  return `${character}*`;
+}
+
+/** The lexeme a query term is looked up (and counted) by. */
+export function termLexeme(term: QueryTerm): string {
+  return term.prefix ? prefixLexeme(term.token) : term.token;
+}
+
+type Counts = { title: number; body: number };
+
+function countTokens(title: readonly string[], body: readonly string[]): Map<string, Counts> {
+  const words = new Map<string, Counts>();
+  const add = (key: string, isTitle: boolean) => {
+    let counts = words.get(key);
+    if (!counts) words.set(key, (counts = { title: 0, body: 0 }));
+    if (isTitle) counts.title += 1;
+    else counts.body += 1;
   };
-  add(title, true);
-  add(body, false);
+  for (const [tokens, isTitle] of [[title, true], [body, false]] as const) {
+    for (const token of tokens) {
+      add(token, isTitle);
+      if (HAN.test(token)) add(prefixLexeme([...token][0]!), isTitle);
+    }
+  }
+  return words;
+}
+
+function positions({ title, body }: Counts): string {
+  const kept: string[] = [];
+  if (title > 0) kept.push(`${Math.min(title, MAX_COUNT)}A`);
+  if (body > 0) kept.push(`${BODY_BASE + Math.min(body, MAX_COUNT)}`);
+  return kept.join(',');
+}
+
+/** A tsvector literal of a story's title and body tokens, each word with its title and body counts. */
+export function tsvectorLiteral(title: readonly string[], body: readonly string[]): string {
   const parts: string[] = [];
   let bytes = 0;
-  const perWordLimit = estimate(words, POSITIONS_PER_WORD) > MAX_BYTES ? 1 : POSITIONS_PER_WORD;
-  for (const [token, entry] of words) {
-    const kept = entry.positions.slice(0, perWordLimit);
-    bytes += Buffer.byteLength(token) + 6 + 2 * kept.length;
+  for (const [token, counts] of countTokens(title, body)) {
+    bytes += Buffer.byteLength(token) + 10;
     if (bytes > MAX_BYTES) break;
-    parts.push(`${quoteLexeme(token)}:${kept.map((at, index) => `${at}${entry.title[index] ? 'A' : ''}`).join(',')}`);
+    parts.push(`${quoteLexeme(token)}:${positions(counts)}`);
   }
   return parts.join(' ');
 }
 
-function estimate(words: Map<string, Entry>, perWord: number): number {
-  let bytes = 0;
-  for (const [token, entry] of words) bytes += Buffer.byteLength(token) + 6 + 2 * Math.min(perWord, entry.positions.length);
-  return bytes;
+/** A tsquery literal: every term required; a lone Han character by its prefix lexeme (same stories as `字:*`). */
+export function tsqueryLiteral(terms: readonly QueryTerm[]): string {
+  return terms.map((term) => quoteLexeme(termLexeme(term))).join(' & ');
 }
 
-/** A tsquery literal: every term required (`&`), a lone Han character as a prefix (`:*`). */
-export function tsqueryLiteral(terms: readonly QueryTerm[], join: '&' | '|' = '&'): string {
-  return terms.map((term) => `${quoteLexeme(term.token)}${term.prefix ? ':*' : ''}`).join(` ${join} `);
+/** How many tokens FTS5's unicode61 tokenizer finds in the owners column (user ids joined by spaces). */
+export function ownerTokenCount(owners: readonly string[]): number {
+  return owners.join(' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }

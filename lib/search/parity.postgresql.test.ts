@@ -118,4 +118,21 @@ describe('search on SQLite and PostgreSQL', () => {
       expect(row.tokens).toBe(row.summed);
     }
   });
+
+  it('keeps each lexeme\'s story count (search_terms) equal to the stories holding it after re-indexing', async () => {
+    // Every difference between the kept counts and a live count, both ways (a lexeme missing from
+    // search_terms counts as 0 there; one no story holds any more may stay with 0).
+    const differences = await postgres.$queryRawUnsafe<{ name: string; lexeme: string; kept: bigint; live: bigint }[]>(
+      `WITH live AS (
+         SELECT 'search_public' AS name, lexeme, count(*) AS docs FROM search_public, unnest(tsvector_to_array(doc)) AS lexeme GROUP BY lexeme
+         UNION ALL
+         SELECT 'search_newsroom', lexeme, count(*) FROM search_newsroom, unnest(tsvector_to_array(doc)) AS lexeme GROUP BY lexeme)
+       SELECT coalesce(kept.name, live.name) AS name, coalesce(kept.lexeme, live.lexeme) AS lexeme, coalesce(kept.docs, 0) AS kept, coalesce(live.docs, 0) AS live
+       FROM search_terms AS kept FULL JOIN live ON kept.name = live.name AND kept.lexeme = live.lexeme
+       WHERE coalesce(kept.docs, 0) <> coalesce(live.docs, 0)`,
+    );
+    expect(differences).toEqual([]);
+    const [held] = await postgres.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM search_terms WHERE docs > 0 AND lexeme IN ('柯城', '柯*')`);
+    expect(held?.n).toBe(4n);
+  });
 });

@@ -96,6 +96,9 @@ async function rankedIds(db: Parameters<SearchStore['rankPublished']>[0], table:
       WHERE doc @@ ${tsqueryLiteral(terms)}::tsquery AND ${filter}
       ORDER BY seq DESC LIMIT ${RANK_WINDOW + 1}
     ),
+    held AS MATERIALIZED (
+      SELECT seq, article_id, len, ts_filter(setweight(doc, 'B', ${lexemes}::text[]), '{b}') AS held FROM hits
+    ),
     stats AS (SELECT rows::float8 AS n, tokens::float8 / greatest(rows, 1)::float8 AS avglen FROM search_stats WHERE name = ${table}),
     df AS MATERIALIZED (
       SELECT q.k::int AS k, q.lexeme, coalesce((SELECT docs FROM search_terms WHERE name = ${table} AND search_terms.lexeme = q.lexeme), 0)::float8 AS found
@@ -107,16 +110,13 @@ async function rankedIds(db: Parameters<SearchStore['rankPublished']>[0], table:
       CROSS JOIN LATERAL (SELECT ln((stats.n - df.found + 0.5::float8) / (df.found + 0.5::float8)) AS idf) AS raw
     ),
     scored AS (
-      SELECT hits.seq, hits.article_id, (
-        SELECT sum(terms.idf * (f.f * (${K1}::float8 + 1.0::float8)) / (f.f + ${K1}::float8 * (1.0::float8 - ${B}::float8 + ${B}::float8 * hits.len::float8 / stats.avglen)) ORDER BY terms.k)
-        FROM unnest(ts_filter(setweight(hits.doc, 'B', ${lexemes}::text[]), '{b}')) AS w(lexeme, positions, weights)
+      SELECT held.seq, held.article_id, (
+        SELECT sum(terms.idf * (f.f * (${K1}::float8 + 1.0::float8)) / (f.f + ${K1}::float8 * (1.0::float8 - ${B}::float8 + ${B}::float8 * held.len::float8 / stats.avglen)) ORDER BY terms.k)
+        FROM unnest(held.held) AS w(lexeme, positions, weights)
         JOIN terms ON terms.lexeme = w.lexeme
-        CROSS JOIN LATERAL (
-          SELECT sum(CASE WHEN x.at < ${BODY_BASE} THEN ${TITLE_WEIGHT}::float8 * x.at ELSE (x.at - ${BODY_BASE})::float8 END) AS f
-          FROM unnest(w.positions) AS x(at)
-        ) AS f
+        CROSS JOIN LATERAL (SELECT ${frequency(1)} + ${frequency(2)} AS f) AS f
       ) AS score
-      FROM hits CROSS JOIN stats
+      FROM held CROSS JOIN stats
     )
     SELECT article_id AS id, count(*) OVER () AS n FROM scored
     ORDER BY score DESC, seq DESC
@@ -124,6 +124,13 @@ async function rankedIds(db: Parameters<SearchStore['rankPublished']>[0], table:
   ]);
   return { ids: rows.map((row) => row.id), total: Number(rows[0]?.n ?? 0) };
 }
+
+/**
+ * The weighted count f held by a lexeme's i-th position (tsvector.ts: at most two, the title count
+ * below BODY_BASE, then the body count above it), 0 when it has none.
+ */
+const frequency = (i: 1 | 2) =>
+  Prisma.raw(`coalesce(CASE WHEN w.positions[${i}] < ${BODY_BASE} THEN ${TITLE_WEIGHT}::float8 * w.positions[${i}] ELSE (w.positions[${i}] - ${BODY_BASE})::float8 END, 0::float8)`);
 
 /** Keeps search_stats in step with rows just written (positive) or removed (negative). */
 async function addToStats(tx: Raw, table: Table, rows: number, tokens: number): Promise<void> {

@@ -12,7 +12,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { generateArchive } from '../../scripts/bench/synthetic-archive';
 import { withPostgres } from '../database/postgresql/connect';
 import { copyToPostgres } from '../database/copy-to-postgresql';
-import { indexArticle, rebuildSearchIndex } from './search-index';
+import { ensureSearchIndex, indexArticle, rebuildSearchIndex } from './search-index';
 import { searchNewsroom, searchPublished } from './search';
 
 const server = inject('postgresServer');
@@ -52,6 +52,21 @@ const page = async (db: Db, q: string, pageNumber = 1) => {
   return { total: result.total, capped: result.capped, ids: result.hits.map((hit) => hit.articleId) };
 };
 const newsroomPage = async (db: Db, q: string) => (await searchNewsroom(db, { q, pageSize: 50 })).hits.map((hit) => hit.articleId);
+
+/**
+ * Every difference between search_terms and a live count of the stories holding each lexeme, both
+ * ways (a lexeme missing from search_terms counts as 0 there; one no story holds any more may stay with 0).
+ */
+const termCountDifferences = () =>
+  postgres.$queryRawUnsafe<{ name: string; lexeme: string; kept: bigint; live: bigint }[]>(
+    `WITH live AS (
+       SELECT 'search_public' AS name, lexeme, count(*) AS docs FROM search_public, unnest(tsvector_to_array(doc)) AS lexeme GROUP BY lexeme
+       UNION ALL
+       SELECT 'search_newsroom', lexeme, count(*) FROM search_newsroom, unnest(tsvector_to_array(doc)) AS lexeme GROUP BY lexeme)
+     SELECT coalesce(kept.name, live.name) AS name, coalesce(kept.lexeme, live.lexeme) AS lexeme, coalesce(kept.docs, 0) AS kept, coalesce(live.docs, 0) AS live
+     FROM search_terms AS kept FULL JOIN live ON kept.name = live.name AND kept.lexeme = live.lexeme
+     WHERE coalesce(kept.docs, 0) <> coalesce(live.docs, 0)`,
+  );
 
 /** Stories that name the query in their title (and say little else), among archive stories that mention it in passing. */
 const CLEAR_CUT = [
@@ -117,5 +132,19 @@ describe('search on SQLite and PostgreSQL', () => {
       expect(row.rows).toBe(row.counted);
       expect(row.tokens).toBe(row.summed);
     }
+  });
+
+  it('keeps each lexeme\'s story count (search_terms) equal to the stories holding it after re-indexing', async () => {
+    expect(await termCountDifferences()).toEqual([]);
+    const [held] = await postgres.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM search_terms WHERE docs > 0 AND lexeme IN ('柯城', '柯*')`);
+    expect(held?.n).toBe(4n);
+  });
+
+  it('counts search_terms from the rows for an index written before it existed', async () => {
+    await postgres.$executeRawUnsafe('DROP TABLE search_terms');
+    await ensureSearchIndex(postgres);
+    expect(await termCountDifferences()).toEqual([]);
+    const [kept] = await postgres.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM search_terms');
+    expect(kept?.n).toBeGreaterThan(1000n);
   });
 });

@@ -124,6 +124,9 @@ test('text typed without a network is kept in the browser and reaches the story 
   await body(page).click();
   await page.keyboard.press('End');
   await page.keyboard.type('断网时写下的文字不能丢。');
+  // Each keystroke reaches IndexedDB in its own transaction a few milliseconds later; a closing page
+  // aborts one still open. No hand closes a tab that fast after a keystroke: wait as a person would.
+  await page.waitForTimeout(500);
   await page.close({ runBeforeUnload: false });
 
   await context.setOffline(false);

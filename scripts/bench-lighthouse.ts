@@ -20,7 +20,7 @@ import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { waitForHealth } from './bench/wait-for-health';
 import { appServerEnv, buildIfStale, startNextServer, type AppServer, type PreparedData } from './bench/app-server';
-import { baselineTree, runInTree } from './bench/baseline-tree';
+import { baselineRef, baselineTree, runInTree } from './bench/baseline-tree';
 import { createClientFor } from '../lib/db-client';
 import { attachPdf, publishIssueScans } from '../lib/epaper/service';
 import { renderScan } from '../lib/epaper/jobs';
@@ -57,16 +57,6 @@ function chromePath(): string {
   const found = [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
   if (!found) throw new Error('找不到 Chromium：请先安装（Debian：sudo apt-get install chromium），或用 CHROME_PATH 指定。');
   return found;
-}
-
-function baselineRef(argv: readonly string[]): string | null {
-  const at = argv.indexOf('--baseline');
-  if (at >= 0) {
-    const ref = argv[at + 1];
-    if (!ref || ref.startsWith('--')) throw new Error('--baseline 需要一个提交（例如 --baseline HEAD~1）');
-    return ref;
-  }
-  return process.env.BENCH_BASELINE?.trim() || null;
 }
 
 /** The app of `root` on `data`, named by its front's address, with the front (`startFrontOf`) before it. */

@@ -16,7 +16,7 @@ import { clearDataCache } from './lib/next-cache';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
 import { generateArchive } from './bench/synthetic-archive';
 import { waitForHealth } from './bench/wait-for-health';
-import { baselineTree, runInTree, type BaselineTree } from './bench/baseline-tree';
+import { baselineRef, baselineTree, runInTree, type BaselineTree } from './bench/baseline-tree';
 import { appServerEnv, buildIfStale, startNextServer, type AppServer } from './bench/app-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -29,16 +29,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
 const SHAPE = { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 };
-
-function baselineRef(argv: readonly string[]): string | null {
-  const at = argv.indexOf('--baseline');
-  if (at >= 0) {
-    const ref = argv[at + 1];
-    if (!ref || ref.startsWith('--')) throw new Error('--baseline 需要一个提交（例如 --baseline HEAD~1）');
-    return ref;
-  }
-  return process.env.BENCH_BASELINE?.trim() || null;
-}
 
 type Target = { name: string; path: string; file: string };
 type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };

@@ -6,9 +6,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { TextSelection } from '@tiptap/pm/state';
 import { contentExtensions } from '@/lib/content/extensions';
-import { cleanPastedHtml } from '@/lib/content/paste';
 import { countDocWords } from '@/lib/content/word-count';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { generateByline } from '@/lib/articles/byline';
@@ -27,6 +25,8 @@ import { statusText, type Conflict } from './autosave';
 import { useAutosave } from './use-autosave';
 import { usePresence } from './use-presence';
 import { insertFigure, useImageInsertion } from './use-image-insertion';
+import { bodyEditorProps } from './body-editor-props';
+import { ImageUploadFeedback } from './image-upload-feedback';
 import { ArticleFields, type Fields } from './article-fields';
 import { CoverField } from './cover-field';
 import { inputText, articleText } from './article-text';
@@ -78,18 +78,7 @@ export function ArticleEditor({ story, statusLabel, people, editing, actions }: 
     content: story.body,
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
-    editorProps: {
-      attributes: { class: 'story-body editor-body min-h-[50vh] p-4 focus:outline-none', 'aria-label': '正文', role: 'textbox', 'aria-multiline': 'true' },
-      transformPastedHTML: cleanPastedHtml,
-      handlePaste: (_view, event) => insertFiles(Array.from(event.clipboardData?.files ?? [])),
-      handleDrop: (view, event) => {
-        const files = Array.from((event as DragEvent).dataTransfer?.files ?? []);
-        // Images land where they were dropped: move the cursor there before the upload starts.
-        const at = files.length ? view.posAtCoords({ left: (event as DragEvent).clientX, top: (event as DragEvent).clientY }) : null;
-        if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
-        return insertFiles(files);
-      },
-    },
+    editorProps: bodyEditorProps(insertFiles),
     onUpdate: ({ editor: current }) => {
       const json = current.getJSON() as Doc;
       setWords(countDocWords(json));
@@ -221,26 +210,7 @@ export function ArticleEditor({ story, statusLabel, people, editing, actions }: 
           <button type="button" className="shrink-0 underline" onClick={() => setPicker('body')}>从图库插入</button>
           <span className="text-stone-500">也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。</span>
         </div>
-        {uploading ? (
-          <p role="status" className="flex items-center gap-2 border-t border-stone-300 p-2 text-sm dark:border-stone-700" data-testid="upload-progress">
-            正在上传 {uploading.name}
-            <progress max={1} value={uploading.fraction} aria-label="上传进度" className="w-40" />
-            {Math.round(uploading.fraction * 100)}%
-          </p>
-        ) : null}
-        {uploadError ? <p role="alert" className="border-t border-stone-300 p-2 text-sm text-red-700 dark:border-stone-700 dark:text-red-400">图片没有上传：{uploadError}</p> : null}
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/jpeg,image/png,image/webp,image/gif"
-          aria-label="选择要上传的图片"
-          className="sr-only"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) await uploadChosen(file);
-          }}
-        />
+        <ImageUploadFeedback uploading={uploading} uploadError={uploadError} fileInput={fileInput} uploadChosen={uploadChosen} />
       </div>
 
       {picker ? (

@@ -19,6 +19,17 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 }
 
 /** The full hash of `ref`, refusing anything git does not know as a commit. */
+/** The commit to compare with: `--baseline <commit>` on the command line, else BENCH_BASELINE, else none. */
+export function baselineRef(argv: readonly string[]): string | null {
+  const at = argv.indexOf('--baseline');
+  if (at >= 0) {
+    const ref = argv[at + 1];
+    if (!ref || ref.startsWith('--')) throw new Error('--baseline 需要一个提交（例如 --baseline HEAD~1）');
+    return ref;
+  }
+  return process.env.BENCH_BASELINE?.trim() || null;
+}
+
 export function resolveCommit(repoRoot: string, ref: string): string {
   return run('git', ['rev-parse', '--verify', `${ref}^{commit}`], repoRoot).trim();
 }

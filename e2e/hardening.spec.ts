@@ -7,10 +7,10 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
-import { E2E_ADMIN, E2E_DATA_DIR } from './support/env';
+import { E2E_ADMIN } from './support/env';
 import { serveArgs } from '../scripts/lib/serve-command';
 import { cameraJpeg } from './support/camera-photo';
-import { withDb } from './support/database';
+import { serverDatabaseEnv, withDb } from './support/database';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
@@ -288,8 +288,8 @@ test('account names lose bidi override characters', async ({ browser }) => {
 test('import, export and backup from the command line work beside the running server', async ({ browser }) => {
   test.setTimeout(180_000);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-beside-server-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E_DATA_DIR };
-  delete env.DATABASE_URL;
+  // The server's own database (SQLite in its data directory, or PostgreSQL when the journeys run there).
+  const env: NodeJS.ProcessEnv = { ...process.env, ...serverDatabaseEnv() };
   const loader = serveArgs({ port: 0 }).slice(0, 2);
   const run = (script: string, ...args: string[]) => spawnSync(process.execPath, [...loader, path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
 

@@ -13,7 +13,7 @@ function isOpen(port: number): Promise<boolean> {
 export async function waitForPort(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode ?? child.signalCode}`);
     if (await isOpen(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -92,9 +92,8 @@ async function main() {
 
 type Measured = { line: string; p95: number; top: string[][] };
 
-async function measure(db: Db, list: string[]): Promise<Measured> {
-  // Warm-up (first query compiles statements and loads pages), not counted.
-  await searchPublished(db, { q: '柯城' });
+/** One pass over the queries: each one's time, how many hits were counted, each one's first page. */
+async function pass(db: Db, list: string[]): Promise<{ timings: number[]; hits: number; top: string[][] }> {
   const timings: number[] = [];
   const top: string[][] = [];
   let hits = 0;
@@ -105,9 +104,21 @@ async function measure(db: Db, list: string[]): Promise<Measured> {
     hits += result.total;
     top.push(result.hits.map((hit) => hit.articleId));
   }
-  timings.sort((a, b) => a - b);
+  return { timings: timings.sort((a, b) => a - b), hits, top };
+}
+
+const figures = (timings: number[]) =>
+  `p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms`;
+
+/**
+ * The queries twice: a first pass on whatever the caches hold (a reused archive's pages may have left the
+ * operating system's cache since it was built), then the measured pass, as a running server answers them.
+ */
+async function measure(db: Db, list: string[]): Promise<Measured> {
+  const cold = await pass(db, list);
+  const { timings, hits, top } = await pass(db, list);
   const p95 = percentile(timings, 95);
-  const line = `200 queries: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms (target p95 < 50 ms); ${hits} hits counted in total`;
+  const line = `200 queries: ${figures(timings)} (target p95 < 50 ms); ${hits} hits counted in total; first pass ${figures(cold.timings)}`;
   return { line, p95, top };
 }
 
@@ -122,9 +133,13 @@ async function holdsArchive(url: string, stories: number): Promise<boolean> {
   });
 }
 
-/** The index of a reused database is complete when every story not in the trash is in it, with its GIN index. */
+/**
+ * The index of a reused database is complete when every story not in the trash is in it, with its GIN
+ * index (ensureSearchIndex first drops an index of an older layout, which is then rebuilt).
+ */
 async function searchIndexed(db: Db): Promise<boolean> {
   if (process.env.BENCH_REUSE !== '1') return false;
+  await ensureSearchIndex(db);
   const [built] = await db.$queryRawUnsafe<{ built: boolean }[]>(`SELECT to_regclass('search_public_doc') IS NOT NULL AS built`);
   if (!built?.built) return false;
   const [row] = await db.$queryRawUnsafe<{ indexed: boolean }[]>(

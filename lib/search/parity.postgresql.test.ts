@@ -12,7 +12,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { generateArchive } from '../../scripts/bench/synthetic-archive';
 import { withPostgres } from '../database/postgresql/connect';
 import { copyToPostgres } from '../database/copy-to-postgresql';
-import { ensureSearchIndex, indexArticle, rebuildSearchIndex } from './search-index';
+import { ensureSearchIndex, indexArticle, rebuildSearchIndex, syncSearchIndex } from './search-index';
 import { searchNewsroom, searchPublished } from './search';
 
 const server = inject('postgresServer');
@@ -146,5 +146,16 @@ describe('search on SQLite and PostgreSQL', () => {
     expect(await termCountDifferences()).toEqual([]);
     const [kept] = await postgres.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM search_terms');
     expect(kept?.n).toBeGreaterThan(1000n);
+  });
+
+  it('drops an index of an earlier layout at start and rebuilds it from the stories', async () => {
+    await postgres.$executeRawUnsafe('COMMENT ON TABLE search_public IS NULL');
+    expect((await syncSearchIndex(postgres)).rebuilt).toBe(true);
+    const [layout] = await postgres.$queryRawUnsafe<{ comment: string | null }[]>(`SELECT obj_description('search_public'::regclass, 'pg_class') AS comment`);
+    expect(layout?.comment).toMatch(/layout/);
+    // Rebuilt in publication order, as SQLite's is by a rebuild: the same window and order again.
+    await rebuildSearchIndex(sqlite);
+    for (const q of ['柯城', '大禹鼎', '柯']) expect(await page(postgres, q)).toEqual(await page(sqlite, q));
+    expect((await syncSearchIndex(postgres)).rebuilt).toBe(false);
   });
 });

@@ -34,15 +34,18 @@ export function tokenize(text: string): string[] {
 
 /**
  * What a query must match: every term's tokens. A lone Han character cannot be found among bigrams,
- * so it is marked as a prefix (FTS5 `字*`), which matches every bigram starting with it.
+ * so it is marked as a prefix (FTS5 `字*`), which matches every bigram starting with it. `word` is the
+ * query word the term comes from (the bigrams of one word occur together; recent-window.ts).
  */
-export type QueryTerm = { token: string; prefix: boolean };
+export type QueryTerm = { token: string; prefix: boolean; word: number };
 
 export function queryTerms(query: string, maxTerms = 32): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  let word = -1;
   for (const match of normalise(query).matchAll(RUN)) {
     const run = match[0];
+    word += 1;
     const isHan = HAN.test(run);
     // A query run of two or more characters is fully covered by its bigrams.
     const tokens = isHan ? ([...run].length === 1 ? [run] : hanTokens(run).slice(0, -1)) : [run];
@@ -51,7 +54,7 @@ export function queryTerms(query: string, maxTerms = 32): QueryTerm[] {
       const key = `${token}${prefix ? '*' : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      terms.push({ token, prefix });
+      terms.push({ token, prefix, word });
     }
   }
   return terms.slice(0, maxTerms);

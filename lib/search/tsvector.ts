@@ -8,6 +8,7 @@
 // `BODY_BASE + n` = n body occurrences (ranking reads counts by position range; the A only documents
 // which is the title). Nothing queries by phrase or distance.
 import type { QueryTerm } from './tokenizer';
+import { TITLE_WEIGHT } from './store';
 
 /** Body counts are stored above this position; title counts below it. */
 export const BODY_BASE = 8192;
@@ -61,9 +62,20 @@ function positions({ title, body }: Counts): string {
   return kept.join(',');
 }
 
-/** A tsvector literal of a story's title and body tokens, each word with its title and body counts. */
-export function tsvectorLiteral(title: readonly string[], body: readonly string[]): string {
-  const parts: string[] = [];
+/**
+ * The lexeme that marks a story of this person (creator or credited author) in the newsroom table: a
+ * reporter's search is one more term the GIN index intersects. `@` never occurs in a word's token.
+ */
+export function ownerLexeme(userId: string): string {
+  return `@${userId}`;
+}
+
+/**
+ * A tsvector literal of a story's title and body tokens, each word with its title and body counts, and
+ * any `marks` (lexemes without counts that only filter: ownerLexeme).
+ */
+export function tsvectorLiteral(title: readonly string[], body: readonly string[], marks: readonly string[] = []): string {
+  const parts: string[] = marks.map(quoteLexeme);
   let bytes = 0;
   for (const [token, counts] of countTokens(title, body)) {
     bytes += Buffer.byteLength(token) + 10;
@@ -73,12 +85,38 @@ export function tsvectorLiteral(title: readonly string[], body: readonly string[
   return parts.join(' ');
 }
 
-/** A tsquery literal: every term required; a lone Han character by its prefix lexeme (same stories as `字:*`). */
-export function tsqueryLiteral(terms: readonly QueryTerm[]): string {
-  return terms.map((term) => quoteLexeme(termLexeme(term))).join(' & ');
+/**
+ * A tsquery literal: every term required (a lone Han character by its prefix lexeme, same stories as
+ * `字:*`), and every mark (ownerLexeme), and, when `anyOf` is given, one of those lexemes (recent-window.ts).
+ */
+export function tsqueryLiteral(terms: readonly QueryTerm[], marks: readonly string[] = [], anyOf?: readonly string[]): string {
+  const required = [...terms.map(termLexeme), ...marks].map(quoteLexeme);
+  if (anyOf && anyOf.length > 0) required.push(`(${anyOf.map(quoteLexeme).join(' | ')})`);
+  return required.join(' & ');
 }
 
 /** How many tokens FTS5's unicode61 tokenizer finds in the owners column (user ids joined by spaces). */
 export function ownerTokenCount(owners: readonly string[]): number {
   return owners.join(' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** A tsvector's text output: each lexeme (quoted, `''` and `\\` escaped) and its positions (`12A,8195`). */
+const ENTRY = /'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g;
+
+/**
+ * bm25's f for each of `lexemes` in a document (the text of a tsvector written by tsvectorLiteral):
+ * TITLE_WEIGHT × title count + body count, 0 for a lexeme it does not hold.
+ */
+export function weightedCounts(tsvector: string, lexemes: readonly string[]): number[] {
+  const f = new Map<string, number>();
+  for (const [, quoted, positions] of tsvector.matchAll(ENTRY)) {
+    const lexeme = quoted!.replace(/''|\\(.)/g, (pair, escaped: string | undefined) => escaped ?? "'");
+    let weighted = 0;
+    for (const position of (positions ?? '').split(',').filter(Boolean)) {
+      const value = Number.parseInt(position, 10);
+      weighted += value < BODY_BASE ? TITLE_WEIGHT * value : value - BODY_BASE;
+    }
+    f.set(lexeme, weighted);
+  }
+  return lexemes.map((lexeme) => f.get(lexeme) ?? 0);
 }

@@ -1,5 +1,6 @@
 // Fills both search indexes of a generated archive in one SQLite transaction, with the same row
-// builders as indexArticle (the per-story path would take minutes for 100,000 stories).
+// builders as indexArticle (the per-story path would take minutes for 100,000 stories), in the order
+// rebuildSearchIndex writes them (publication time, then id), so both databases break ties alike.
 import Database from 'better-sqlite3';
 import { bodyTokens, titleTokens } from '../../lib/search/search-index';
 
@@ -14,7 +15,7 @@ export function buildIndex(sqlitePath: string): number {
   const rows = reader.prepare(
     `SELECT a.id, a.status, a."publishAt", coalesce(a."createdById", '') AS owners, a."retractedAt", a.kicker, a.headline, a.subheadline, a.byline, a.summary, a."bodyText",
             r.kicker AS rKicker, r.headline AS rHeadline, r.subheadline AS rSubheadline, r.byline AS rByline, r.summary AS rSummary, r."bodyText" AS rBodyText
-     FROM "Article" a LEFT JOIN "Revision" r ON r.id = a."liveRevisionId" WHERE a."deletedAt" IS NULL ORDER BY a."publishAt"`,
+     FROM "Article" a LEFT JOIN "Revision" r ON r.id = a."liveRevisionId" WHERE a."deletedAt" IS NULL ORDER BY a."publishAt", a.id`,
   );
   const insertNewsroom = sqlite.prepare('INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (?, ?, ?, ?)');
   const insertPublic = sqlite.prepare('INSERT INTO search_public (article_id, publish_at, title, body) VALUES (?, ?, ?, ?)');

@@ -8,7 +8,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
-import { resolveDatabase, type DatabaseConfig, type Env } from './config/database';
+import { DEFAULT_POOL_SIZE, resolveDatabase, resolvePoolSize, type DatabaseConfig, type Env } from './config/database';
 import { logQueriesTo, queryLogFile } from './query-log';
 import { markKind } from './db-kind';
 import { ImmediateTransactionsSqlite } from './sqlite/immediate-transactions';
@@ -19,15 +19,12 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** How long a writer waits for SQLite's lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
-/** Connections each app process keeps to PostgreSQL. */
-const POOL_SIZE = 10;
-
 export function createPrismaClient(env: Env = process.env): Db {
-  return createClientFor(resolveDatabase(env), queryLogFile(env));
+  return createClientFor(resolveDatabase(env), queryLogFile(env), resolvePoolSize(env));
 }
 
-export function createClientFor(config: DatabaseConfig, logFile?: string): Db {
-  if (config.kind === 'postgresql') return createPostgresClient(config.url, logFile);
+export function createClientFor(config: DatabaseConfig, logFile?: string, poolSize = DEFAULT_POOL_SIZE): Db {
+  if (config.kind === 'postgresql') return createPostgresClient(config.url, logFile, poolSize);
   return logFile ? createLoggingClient(config.sqlitePath, logFile) : createSqliteClient(config.sqlitePath);
 }
 
@@ -40,8 +37,9 @@ export function createSqliteClient(sqlitePath: string): Db {
   return markKind(new PrismaClient({ adapter: adapterFor(sqlitePath) }), 'sqlite');
 }
 
-export function createPostgresClient(url: string, logFile?: string): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: POOL_SIZE });
+/** `poolSize`: connections this client may open (DATABASE_POOL_SIZE, lib/config/database.ts). */
+export function createPostgresClient(url: string, logFile?: string, poolSize = DEFAULT_POOL_SIZE): Db {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
   const client = logFile
     ? logQueriesTo(new PostgresPrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), logFile)
     : new PostgresPrismaClient({ adapter });

@@ -63,4 +63,12 @@ describe('npm start with bad settings', () => {
     expect(status).toBe(1);
     expect(lines).toEqual(['无法启动：PORT "http" 不是端口号：请设为 1 到 65535 之间的整数']);
   });
+
+  it('stops on a DATABASE_POOL_SIZE that is not a connection count, before creating anything', () => {
+    const dataDir = path.join(scratch, 'bad-pool');
+    const { status, lines } = start({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: '0' });
+    expect(status).toBe(1);
+    expect(lines).toEqual(['无法启动：DATABASE_POOL_SIZE "0" 不是有效的连接数：请设为 1 到 200 之间的整数（每个实例与 PostgreSQL 的连接数）']);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, resolveDatabase } from '../lib/config/database';
+import { ConfigError, resolveDatabase, resolvePoolSize } from '../lib/config/database';
 import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
 import { prepare } from './lib/prepare';
@@ -20,6 +20,7 @@ async function main() {
   const port = resolvePort(env);
   const collabPort = resolveCollabPort(env);
   resolveDatabase(env);
+  resolvePoolSize(env);
   resolveRetention(env);
   await assertPortFree(port);
   // COLLAB_START=0: another instance runs the deployment's one co-editing process (README, "Co-editing").

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeTarget, resolveDatabase, resolveDataDir, sqlitePathOf } from './database';
+import { ConfigError, DEFAULT_POOL_SIZE, describeTarget, resolveDatabase, resolveDataDir, resolvePoolSize, sqlitePathOf } from './database';
 
 describe('resolveDatabase', () => {
   const cwd = '/srv/app';
@@ -35,5 +35,20 @@ describe('resolveDatabase', () => {
     expect(describeTarget(url)).toBe('主机 db.example，端口 6543，数据库 newsroom，用户 news');
     expect(describeTarget(url)).not.toContain('s3cret');
     expect(() => sqlitePathOf(resolveDatabase({ DATABASE_URL: url }, cwd))).toThrow(/只适用于 SQLite/);
+  });
+});
+
+describe('resolvePoolSize', () => {
+  it('keeps 10 connections per process unless told otherwise', () => {
+    expect(resolvePoolSize({})).toBe(DEFAULT_POOL_SIZE);
+    expect(resolvePoolSize({ DATABASE_POOL_SIZE: ' 25 ' })).toBe(25);
+    expect(resolvePoolSize({ DATABASE_POOL_SIZE: '200' })).toBe(200);
+  });
+
+  it('refuses what is not a whole number from 1 to 200, saying what to write', () => {
+    for (const raw of ['0', '-3', '2.5', 'ten', '201', '1e2']) {
+      expect(() => resolvePoolSize({ DATABASE_POOL_SIZE: raw })).toThrow(ConfigError);
+    }
+    expect(() => resolvePoolSize({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/1 到 200 之间的整数/);
   });
 });

@@ -83,3 +83,21 @@ export function resolveDatabase(env: Env, cwd = process.cwd()): DatabaseConfig {
     `DATABASE_URL "${raw}" 不是可用的数据库地址：请删除它（使用 DATA_DIR 下的内置 SQLite），或写成 file:./path/to/newsroom.db`,
   );
 }
+
+/** Connections each app process keeps to PostgreSQL when DATABASE_POOL_SIZE is unset. */
+export const DEFAULT_POOL_SIZE = 10;
+const MAX_POOL_SIZE = 200;
+
+/**
+ * DATABASE_POOL_SIZE: connections each process (app instance, co-editing process, tool) may open to
+ * PostgreSQL. Instances × this must stay under the server's max_connections (100 by default).
+ */
+export function resolvePoolSize(env: Env): number {
+  const raw = env.DATABASE_POOL_SIZE?.trim();
+  if (!raw) return DEFAULT_POOL_SIZE;
+  const size = Number(raw);
+  if (!/^\d+$/.test(raw) || size < 1 || size > MAX_POOL_SIZE) {
+    throw new ConfigError(`DATABASE_POOL_SIZE "${raw}" 不是有效的连接数：请设为 1 到 ${MAX_POOL_SIZE} 之间的整数（每个实例与 PostgreSQL 的连接数）`);
+  }
+  return size;
+}

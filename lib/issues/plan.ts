@@ -30,9 +30,9 @@ function addDays(date: string, days: number): string {
   return formatCalendarDate({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() });
 }
 
-/** The first publishing day after `today` and after the last issue's date. */
-export function proposeIssueDate(today: string, lastIssueDate: string | null, publishDays: readonly number[]): string {
-  let candidate = addDays(lastIssueDate && lastIssueDate > today ? lastIssueDate : today, 1);
+/** The first publishing day after `today` and after the latest date any issue has. */
+export function proposeIssueDate(today: string, latestIssueDate: string | null, publishDays: readonly number[]): string {
+  let candidate = addDays(latestIssueDate && latestIssueDate > today ? latestIssueDate : today, 1);
   for (let tries = 0; tries < 7 && !publishDays.includes(isoWeekday(candidate)); tries += 1) candidate = addDays(candidate, 1);
   return candidate;
 }

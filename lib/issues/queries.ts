@@ -31,14 +31,17 @@ export async function listPlannerIssues(now = new Date()) {
 
 export async function newIssueProposal(now = new Date()) {
   await requireUser('issue:plan');
-  const [publication, last] = await Promise.all([
+  // The highest number and the latest date may be different issues: an old issue imported with a
+  // high number must not pull the proposed date back before the issues already planned.
+  const [publication, last, latest] = await Promise.all([
     findPublication(db, { publishDays: true }),
-    db.issue.findFirst({ orderBy: { number: 'desc' }, select: { number: true, date: true, pageCount: true } }),
+    db.issue.findFirst({ orderBy: { number: 'desc' }, select: { number: true, pageCount: true } }),
+    db.issue.findFirst({ orderBy: { date: 'desc' }, select: { date: true } }),
   ]);
   const pageCount = last?.pageCount ?? 4;
   return {
     number: proposeIssueNumber(last?.number ?? null),
-    date: proposeIssueDate(isoDateIn(now), last?.date ?? null, parsePublishDays(publication?.publishDays ?? '1')),
+    date: proposeIssueDate(isoDateIn(now), latest?.date ?? null, parsePublishDays(publication?.publishDays ?? '1')),
     pageCount,
     pageNames: defaultPageNames(pageCount),
   };

@@ -92,12 +92,16 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
   return count;
 }
 
-/** At start-up: create the index if missing and rebuild it when it is out of step with the stories. */
-export async function syncSearchIndex(db: Db): Promise<{ rebuilt: boolean; count: number }> {
+/**
+ * At start-up: create the index if missing and rebuild it when it is out of step with the stories (or
+ * was dropped for a new layout); `rebuilding` is told first, as a large archive takes minutes.
+ */
+export async function syncSearchIndex(db: Db, rebuilding: (stories: number) => void = () => {}): Promise<{ rebuilt: boolean; count: number }> {
   const store = searchStoreOf(db);
   await store.ensure(db);
   const indexed = await store.count(db);
   const stories = await db.article.count({ where: { deletedAt: null } });
   if (indexed === stories) return { rebuilt: false, count: stories };
+  rebuilding(stories);
   return { rebuilt: true, count: await rebuildSearchIndex(db) };
 }

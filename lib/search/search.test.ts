@@ -88,9 +88,14 @@ describe('searchNewsroom', () => {
 describe('syncSearchIndex', () => {
   it('rebuilds only when the index is out of step', async () => {
     const { syncSearchIndex } = await import('./search-index');
-    expect((await syncSearchIndex(db)).rebuilt).toBe(false);
+    const told: number[] = [];
+    const tell = (stories: number) => told.push(stories);
+    expect((await syncSearchIndex(db, tell)).rebuilt).toBe(false);
     await db.$executeRawUnsafe('DELETE FROM search_newsroom');
-    expect(await syncSearchIndex(db)).toMatchObject({ rebuilt: true });
-    expect((await syncSearchIndex(db)).rebuilt).toBe(false);
+    const stories = await db.article.count({ where: { deletedAt: null } });
+    expect(await syncSearchIndex(db, tell)).toMatchObject({ rebuilt: true, count: stories });
+    expect((await syncSearchIndex(db, tell)).rebuilt).toBe(false);
+    // Announced once, before the rebuild, with the number of stories it will write.
+    expect(told).toEqual([stories]);
   });
 });

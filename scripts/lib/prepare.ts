@@ -47,13 +47,20 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
     await pruneOldRecords(db, resolveRetention(env));
     const sample = options.loadSample === false ? null : await loadSampleIssue(db);
     const admin = await ensureFirstAdmin(db, env);
-    await syncSearchIndex(db);
+    const started = performance.now();
+    const search = await syncSearchIndex(db, (stories) => {
+      if (stories >= LARGE_REBUILD) console.log(`正在重建搜索索引（${stories} 篇稿件，可能需要几分钟）…`);
+    });
+    if (search.rebuilt && search.count >= LARGE_REBUILD) console.log(`搜索索引已重建：${search.count} 篇，用时 ${Math.round((performance.now() - started) / 1000)} 秒`);
     const { secret } = ensureAuthSecret(dataDir, env);
     return { dataDir, database, databaseUrl: setup.url, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
   } finally {
     await db.$disconnect();
   }
 }
+
+/** A rebuild of at least this many stories is announced at start-up (it takes a while). */
+const LARGE_REBUILD = 1000;
 
 /**
  * Revisions from before coalescing are merged once. A failure leaves the story it was on

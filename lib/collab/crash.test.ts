@@ -14,6 +14,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { waitForPort } from '../../scripts/lib/wait-for-port';
+import { collabArgs } from '../../scripts/lib/serve-command';
 import { createArticle, type Editor } from '../articles/editor-service';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
@@ -37,12 +38,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * The co-editing process on this test file's database, as `npm start` runs it; one process (tsx as a
- * loader, not its command, which would run the server in a child that SIGKILL does not reach).
- */
+/** The co-editing process on this test file's database, started exactly as `npm start` starts it (one process). */
 async function startCollab(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'collab.ts')], {
+  const child = spawn(process.execPath, collabArgs(), {
     cwd: ROOT,
     env: { ...process.env, NEXTAUTH_SECRET: SECRET, COLLAB_PORT: String(port), SITE_URL: ORIGIN },
     stdio: 'ignore',

@@ -2,8 +2,7 @@
 // events keep one, and that nothing signed or published is ever written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
+import { sampleNewsroom } from '../../test/support/newsroom';
 import { doc, paragraph } from '../content/builders';
 import { createArticle, restoreRevision, saveArticle, type Editor } from './editor-service';
 import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
@@ -38,12 +37,7 @@ async function story() {
 }
 
 beforeAll(async () => {
-  await loadSampleIssue(db);
-  publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
-  editorA = await makeActor(db, 'EDITOR', { name: '编辑乙' });
-  editorB = await makeActor(db, 'EDITOR', { name: '编辑丙' });
-  chief = await makeActor(db, 'CHIEF_EDITOR', { name: '总编丁' });
+  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
 });
 afterAll(() => db.$disconnect());
 

@@ -4,8 +4,8 @@
 // already does; the same expectations hold on both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
+import { sampleNewsroom } from '../../test/support/newsroom';
 import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { createArticle, saveArticle } from '../articles/editor-service';
 import { approveArticle, submitArticle } from '../workflow/service';
@@ -32,12 +32,7 @@ async function signedStory(headline: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await loadSampleIssue(db);
-  publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = await makeActor(db, 'REPORTER');
-  editor = await makeActor(db, 'EDITOR');
-  otherEditor = await makeActor(db, 'EDITOR');
-  chief = await makeActor(db, 'CHIEF_EDITOR');
+  ({ publicationId, reporter, editorA: editor, editorB: otherEditor, chief } = await sampleNewsroom(db));
 });
 afterAll(() => db.$disconnect());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
+import { sampleNewsroom } from '../../test/support/newsroom';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
@@ -34,13 +33,8 @@ const order = async (issueId: string, page: number) =>
     .map((p) => `${p.article.headline}${p.isContinuation ? '（续）' : ''}`);
 
 beforeAll(async () => {
-  await loadSampleIssue(db);
+  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
   await ensureSearchIndex(db);
-  publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = await makeActor(db, 'REPORTER');
-  editorA = await makeActor(db, 'EDITOR');
-  editorB = await makeActor(db, 'EDITOR');
-  chief = await makeActor(db, 'CHIEF_EDITOR');
 });
 afterAll(() => db.$disconnect());
 

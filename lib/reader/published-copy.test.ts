@@ -3,8 +3,7 @@
 // story is signed off and published again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
+import { sampleNewsroom } from '../../test/support/newsroom';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
@@ -43,13 +42,8 @@ async function readerView(slug: string) {
 }
 
 beforeAll(async () => {
-  await loadSampleIssue(db);
+  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
   await ensureSearchIndex(db);
-  publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
-  editorA = await makeActor(db, 'EDITOR', { name: '编辑乙' });
-  editorB = await makeActor(db, 'EDITOR', { name: '编辑丙' });
-  chief = await makeActor(db, 'CHIEF_EDITOR', { name: '总编丁' });
 });
 afterAll(() => db.$disconnect());
 

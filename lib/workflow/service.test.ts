@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
+import { sampleNewsroom } from '../../test/support/newsroom';
 import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';
@@ -44,13 +44,8 @@ const article = (id: string) => db.article.findUniqueOrThrow({ where: { id }, in
 const audits = (id: string, action: string) => db.auditEvent.count({ where: { subjectId: id, action } });
 
 beforeAll(async () => {
-  await loadSampleIssue(db);
+  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
   await ensureSearchIndex(db);
-  publicationId = (await db.publication.findFirstOrThrow()).id;
-  reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
-  editorA = await makeActor(db, 'EDITOR', { name: '编辑乙' });
-  editorB = await makeActor(db, 'EDITOR', { name: '编辑丙' });
-  chief = await makeActor(db, 'CHIEF_EDITOR', { name: '总编丁' });
 });
 afterAll(() => db.$disconnect());
 

@@ -10,6 +10,7 @@ import { toPlainText } from '../content/plain-text';
 import { parseIssue } from './parse-issue';
 import { DAMAGED_PDF, ENCRYPTED_PDF, NO_TEXT_LAYER, pdfToText } from './pdf-text';
 import { readImportFile } from './read-file';
+import { encryptedPdf } from '../../test/support/pdf-samples';
 
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,24 +113,3 @@ describe('PDFs that cannot be read', () => {
     expect(await readImportFile(big)).toEqual({ ok: false, error: '文件过大（上限 10 MB）' });
   });
 });
-
-/** A one-page PDF whose standard security handler wants a user password (the /U entry matches no empty password). */
-function encryptedPdf(): Uint8Array {
-  const hex = (length: number) => '<' + 'ab'.repeat(length) + '>';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Filter /Standard /V 2 /R 3 /Length 128 /P -44 /O ${hex(32)} /U ${hex(32)} >>`,
-  ];
-  let body = '%PDF-1.6\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}

@@ -8,6 +8,7 @@ import { ConfigError, type DatabaseConfig, type Env } from '../../lib/config/dat
 import { historyProblem, migrationsDir, pendingOf, shippedMigrationNames, type AppliedMigration } from '../../lib/database/migration-files';
 import { withPostgres } from '../../lib/database/postgresql/connect';
 import { appliedMigrations, migratePostgres } from '../../lib/database/postgresql/migrate';
+import { withStartupLock } from '../../lib/database/postgresql/startup-lock';
 import { refreshPlannerStatistics } from '../../lib/db-statistics';
 import { runPrisma } from './prisma-cli';
 
@@ -16,6 +17,11 @@ export type DatabaseSetup = {
   pending(): Promise<string[]>;
   /** Applies what is pending; returns the names applied. */
   migrate(): Promise<string[]>;
+  /**
+   * Runs start-up work that instances started together must not do at once (PostgreSQL: one at a time;
+   * SQLite: as it is, its instances share one machine and `npm run start:cluster` prepares once).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   /** The DATABASE_URL the server and child processes are given. */
   url: string;
 };
@@ -70,6 +76,7 @@ export function databaseSetup(config: DatabaseConfig, env: Env): DatabaseSetup {
     const dir = migrationsDir('postgresql');
     return {
       url: config.url,
+      exclusively: (work) => withStartupLock(config.url, work, () => console.log('另一个实例正在做启动准备，等待它完成…')),
       pending: () => withPostgres(config.url, async (client) => checked(shippedMigrationNames(dir), await appliedMigrations(client))),
       migrate: () =>
         withPostgres(config.url, async (client) => {
@@ -83,6 +90,7 @@ export function databaseSetup(config: DatabaseConfig, env: Env): DatabaseSetup {
   const { sqlitePath } = config;
   return {
     url: `file:${sqlitePath}`,
+    exclusively: (work) => work(),
     pending: async () => sqlitePendingMigrations(sqlitePath),
     migrate: async () => {
       const before = sqlitePendingMigrations(sqlitePath);

@@ -43,20 +43,29 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
 
   const db = createClientFor(database);
   try {
-    await mergeHistorySafely(db);
-    await pruneOldRecords(db, resolveRetention(env));
-    const sample = options.loadSample === false ? null : await loadSampleIssue(db);
-    const admin = await ensureFirstAdmin(db, env);
-    const started = performance.now();
-    const search = await syncSearchIndex(db, (stories) => {
-      if (stories >= LARGE_REBUILD) console.log(`正在重建搜索索引（${stories} 篇稿件，可能需要几分钟）…`);
+    // Instances started together take turns here; the next finds the sample, the admin and the index done.
+    const { sample, admin } = await setup.exclusively(async () => {
+      await mergeHistorySafely(db);
+      await pruneOldRecords(db, resolveRetention(env));
+      const loaded = options.loadSample === false ? null : await loadSampleIssue(db);
+      const first = await ensureFirstAdmin(db, env);
+      await syncSearchIndexSaying(db);
+      return { sample: loaded, admin: first };
     });
-    if (search.rebuilt && search.count >= LARGE_REBUILD) console.log(`搜索索引已重建：${search.count} 篇，用时 ${Math.round((performance.now() - started) / 1000)} 秒`);
     const { secret } = ensureAuthSecret(dataDir, env);
     return { dataDir, database, databaseUrl: setup.url, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
   } finally {
     await db.$disconnect();
   }
+}
+
+/** syncSearchIndex, saying so when it rebuilds a large index (minutes on a large archive). */
+async function syncSearchIndexSaying(db: Db): Promise<void> {
+  const started = performance.now();
+  const search = await syncSearchIndex(db, (stories) => {
+    if (stories >= LARGE_REBUILD) console.log(`正在重建搜索索引（${stories} 篇稿件，可能需要几分钟）…`);
+  });
+  if (search.rebuilt && search.count >= LARGE_REBUILD) console.log(`搜索索引已重建：${search.count} 篇，用时 ${Math.round((performance.now() - started) / 1000)} 秒`);
 }
 
 /** A rebuild of at least this many stories is announced at start-up (it takes a while). */

@@ -10,7 +10,7 @@ import { signOut } from 'next-auth/react';
 import { announceSignedOut, claimCopiesFor, discardAllCopies, onSignOut, unconfirmedStoryCount } from '@/lib/collab/local-copies';
 import { buttonClass } from '@/components/ui/button-class';
 
-// A full page load, so nothing of the signed-out page stays in memory.
+// A full page load that replaces the newsroom page in the history: nothing of it stays in memory.
 const SIGN_IN_PAGE = '/login';
 
 export function SignOutButton({ userId }: { userId: string }) {
@@ -22,7 +22,7 @@ export function SignOutButton({ userId }: { userId: string }) {
   useEffect(() => {
     void claimCopiesFor(userId);
     return onSignOut('signed-out', (fromThisTab) => {
-      if (!fromThisTab) window.location.assign(SIGN_IN_PAGE);
+      if (!fromThisTab) window.location.replace(SIGN_IN_PAGE);
     });
   }, [userId]);
 
@@ -33,7 +33,7 @@ export function SignOutButton({ userId }: { userId: string }) {
     // Offline, the sign-out request fails; the copies are gone already and the sign-in page follows.
     await signOut({ redirect: false }).catch(() => undefined);
     announceSignedOut();
-    window.location.assign(SIGN_IN_PAGE);
+    window.location.replace(SIGN_IN_PAGE);
   }
 
   function ask() {

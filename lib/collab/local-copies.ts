@@ -3,7 +3,7 @@
 // copies must not outlive the person who wrote them. localStorage records who wrote them (OWNER_KEY) and
 // which still hold typing the server has not confirmed (marks, one per story and tab), so every tab of
 // the browser — and a tab closed offline — is counted when someone signs out (local-copy-rules.ts).
-import { confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, OWNER_KEY } from './local-copy-rules';
+import { autosaveDrafts, confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, OWNER_KEY } from './local-copy-rules';
 
 const CHANNEL = 'kecheng.storyCopies';
 type SignOutKind = 'signing-out' | 'signed-out';
@@ -32,6 +32,7 @@ function storedEntries(): [string, string | null][] {
 }
 
 const marks = () => readMarks(storedEntries());
+const drafts = () => autosaveDrafts(storedEntries().map(([key]) => key));
 
 /** This tab typed in the story: the server has not confirmed it yet. */
 export function markUnconfirmed(documentName: string): void {
@@ -45,7 +46,7 @@ export function markConfirmed(documentName: string, loadedAt: number): void {
 
 /** How many stories in this browser (any tab, open or closed) hold typing the server has not confirmed. */
 export function unconfirmedStoryCount(): number {
-  return unconfirmedStories(marks()).length;
+  return unconfirmedStories(marks(), drafts()).length;
 }
 
 async function storyCopies(): Promise<string[]> {
@@ -68,8 +69,9 @@ async function deleteCopies(names: string[]): Promise<boolean> {
   return results.every(Boolean);
 }
 
+/** The records of unconfirmed typing, and the autosave editor's copies with it. */
 function forgetMarks(): void {
-  for (const mark of marks()) localStorage.removeItem(mark.key);
+  for (const copy of [...marks(), ...drafts()]) localStorage.removeItem(copy.key);
 }
 
 let claim: { userId: string; done: Promise<boolean> } | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
+import { autosaveDraftKey, autosaveDrafts, confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
 import { storyDocumentName } from './document-name';
 
 const A = storyDocumentName('clx0abc123def456ghi789jkl');
@@ -26,6 +26,14 @@ describe('unconfirmed marks', () => {
     const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
     expect(unconfirmedStories(marks)).toEqual([A, B].sort());
     expect(unconfirmedStories([])).toEqual([]);
+  });
+
+  it('counts the autosave editor’s copies with them, by story', () => {
+    const id = 'clx0abc123def456ghi789jkl';
+    const drafts = autosaveDrafts([autosaveDraftKey(id), 'newsroom:story:../x', 'newsroom:other', markKey(B, 't')]);
+    expect(drafts).toEqual([{ key: autosaveDraftKey(id), documentName: A }]);
+    expect(unconfirmedStories(readMarks([[markKey(A, 't1'), '1'], [markKey(B, 't1'), '1']]), drafts)).toEqual([A, B].sort());
+    expect(unconfirmedStories([], drafts)).toEqual([A]);
   });
 
   it('a confirmed tab settles its own mark and older ones it read, never newer typing of another tab', () => {

@@ -1,7 +1,7 @@
 // Which of the browser's local story copies (y-indexeddb databases named by storyDocumentName) may be
 // removed, and which still hold typing the co-editing server has not confirmed. Pure: the browser side
 // (lib/collab/local-copies.ts) reads localStorage and IndexedDB and hands the facts in.
-import { articleIdOf } from './document-name';
+import { articleIdOf, storyDocumentName } from './document-name';
 
 /** localStorage: who wrote this browser's story copies (the user id of the last editor opened). */
 export const OWNER_KEY = 'kecheng.storyCopies.owner';
@@ -10,6 +10,27 @@ export const OWNER_KEY = 'kecheng.storyCopies.owner';
  * value is when it last typed (ms). A mark outlives its tab, so a tab closed offline is still counted.
  */
 export const MARK_PREFIX = 'kecheng.storyCopies.unconfirmed:';
+/**
+ * localStorage: the autosave editor's copy of a story (components/editor/local-draft.ts; the editor
+ * without a co-editing server). It exists only while its changes are not saved.
+ */
+const AUTOSAVE_DRAFT_PREFIX = 'newsroom:story:';
+
+export function autosaveDraftKey(articleId: string): string {
+  return AUTOSAVE_DRAFT_PREFIX + articleId;
+}
+
+/** The autosave copies among localStorage's keys, each named as its story's shared document is. */
+export function autosaveDrafts(keys: Iterable<string>): { key: string; documentName: string }[] {
+  const drafts: { key: string; documentName: string }[] = [];
+  for (const key of keys) {
+    if (!key.startsWith(AUTOSAVE_DRAFT_PREFIX)) continue;
+    const documentName = storyDocumentName(key.slice(AUTOSAVE_DRAFT_PREFIX.length));
+    if (articleIdOf(documentName) !== null) drafts.push({ key, documentName });
+  }
+  return drafts;
+}
+
 /** A tab that opened a story this long after another tab last typed in it has read that typing. */
 export const READ_MARGIN_MS = 1_000;
 
@@ -35,9 +56,9 @@ export function readMarks(entries: Iterable<[string, string | null]>): Mark[] {
   return marks;
 }
 
-/** The stories with typing not yet confirmed by the server, each once. */
-export function unconfirmedStories(marks: Mark[]): string[] {
-  return [...new Set(marks.map((mark) => mark.documentName))].sort();
+/** The stories with typing not yet confirmed by the server (co-editing or autosave copies), each once. */
+export function unconfirmedStories(marks: Mark[], drafts: { documentName: string }[] = []): string[] {
+  return [...new Set([...marks, ...drafts].map((copy) => copy.documentName))].sort();
 }
 
 /**

@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage, signIn } from './support/auth';
 import { withDb } from './support/database';
 
-const WRITER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'yezhiqiu-pass-12' };
+const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'qiuyezhi-pass-12' };
 const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'louwangshu-pass-1' };
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { LoginLocalCopies } from '@/components/auth/login-local-copies';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { safeReturnPath } from '@/lib/http/safe-return';
 
@@ -17,6 +18,7 @@ export default async function LoginPage({ searchParams }: Props) {
     <main className="mx-auto mt-16 max-w-sm px-4">
       <h1 className="text-2xl font-bold tracking-widest">今日柯城 · 采编系统</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">请用采编账号登录</p>
+      <LoginLocalCopies />
       <div className="mt-6">
         <LoginForm callbackUrl={callbackUrl} initialEmail={email} />
       </div>

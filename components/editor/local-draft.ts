@@ -1,9 +1,11 @@
 // A copy of unsaved work in the browser, so a crash or a closed tab loses nothing.
+// Signing out removes it with the co-editing copies (lib/collab/local-copies.ts), asking first.
 import type { ArticleInput } from '@/lib/articles/schemas';
+import { autosaveDraftKey } from '@/lib/collab/local-copy-rules';
 
 export type LocalDraft = { baseVersion: number; at: string; input: ArticleInput };
 
-const key = (articleId: string) => `newsroom:story:${articleId}`;
+const key = autosaveDraftKey;
 
 export function readLocalDraft(articleId: string): LocalDraft | null {
   try {

@@ -26,7 +26,7 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
         </form>
         <div className="ml-auto flex items-center gap-4">
           <Link href="/newsroom/profile" className="hover:underline">{user.name}（{ROLE_LABELS[user.role]}）</Link>
-          <SignOutButton />
+          <SignOutButton userId={user.id} />
         </div>
       </div>
     </header>

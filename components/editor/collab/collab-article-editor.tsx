@@ -39,7 +39,7 @@ type Props = {
 };
 
 export function CollabArticleEditor(props: Props) {
-  const { collab, state } = useCollab(props.story.id);
+  const { collab, state } = useCollab(props.story.id, props.me.id);
   if (!collab || !state.ready) {
     return (
       <div className="space-y-2">

@@ -1,0 +1,93 @@
+// Which of the browser's local story copies (y-indexeddb databases named by storyDocumentName) may be
+// removed, and which still hold typing the co-editing server has not confirmed. Pure: the browser side
+// (lib/collab/local-copies.ts) reads localStorage and IndexedDB and hands the facts in.
+import { articleIdOf, storyDocumentName } from './document-name';
+
+/** localStorage: who wrote this browser's story copies (the user id of the last editor opened). */
+export const OWNER_KEY = 'kecheng.storyCopies.owner';
+/**
+ * localStorage: one mark per story and tab while that tab has typing the server has not confirmed; the
+ * value is when it last typed (ms). A mark outlives its tab, so a tab closed offline is still counted.
+ */
+export const MARK_PREFIX = 'kecheng.storyCopies.unconfirmed:';
+/**
+ * localStorage: the autosave editor's copy of a story (components/editor/local-draft.ts; the editor
+ * without a co-editing server). It exists only while its changes are not saved.
+ */
+const AUTOSAVE_DRAFT_PREFIX = 'newsroom:story:';
+
+export function autosaveDraftKey(articleId: string): string {
+  return AUTOSAVE_DRAFT_PREFIX + articleId;
+}
+
+/** The autosave copies among localStorage's keys, each named as its story's shared document is. */
+export function autosaveDrafts(keys: Iterable<string>): { key: string; documentName: string }[] {
+  const drafts: { key: string; documentName: string }[] = [];
+  for (const key of keys) {
+    if (!key.startsWith(AUTOSAVE_DRAFT_PREFIX)) continue;
+    const documentName = storyDocumentName(key.slice(AUTOSAVE_DRAFT_PREFIX.length));
+    if (articleIdOf(documentName) !== null) drafts.push({ key, documentName });
+  }
+  return drafts;
+}
+
+/** A tab that opened a story this long after another tab last typed in it has read that typing. */
+export const READ_MARGIN_MS = 1_000;
+
+export type Mark = { key: string; documentName: string; tabId: string; changedAt: number };
+
+export function markKey(documentName: string, tabId: string): string {
+  return `${MARK_PREFIX}${documentName}|${tabId}`;
+}
+
+/** The marks among localStorage's entries; anything malformed is not ours and is skipped. */
+export function readMarks(entries: Iterable<[string, string | null]>): Mark[] {
+  const marks: Mark[] = [];
+  for (const [key, value] of entries) {
+    if (!key.startsWith(MARK_PREFIX)) continue;
+    const rest = key.slice(MARK_PREFIX.length);
+    const bar = rest.lastIndexOf('|');
+    const documentName = rest.slice(0, bar);
+    const tabId = rest.slice(bar + 1);
+    const changedAt = Number(value);
+    if (bar < 0 || !tabId || articleIdOf(documentName) === null || !Number.isFinite(changedAt)) continue;
+    marks.push({ key, documentName, tabId, changedAt });
+  }
+  return marks;
+}
+
+/** The stories with typing not yet confirmed by the server (co-editing or autosave copies), each once. */
+export function unconfirmedStories(marks: Mark[], drafts: { documentName: string }[] = []): string[] {
+  return [...new Set([...marks, ...drafts].map((copy) => copy.documentName))].sort();
+}
+
+/**
+ * The marks a tab may remove when the server has confirmed everything it holds of a story: its own, and
+ * other tabs' whose typing was already stored when this tab read the copy (opened at `loadedAt`).
+ * Typing by another tab after that is not in this tab's document, so its mark stays.
+ */
+export function marksSettledBy(marks: Mark[], tab: { documentName: string; tabId: string; loadedAt: number }): string[] {
+  return marks
+    .filter((mark) => mark.documentName === tab.documentName)
+    .filter((mark) => mark.tabId === tab.tabId || mark.changedAt < tab.loadedAt - READ_MARGIN_MS)
+    .map((mark) => mark.key);
+}
+
+/** The browser's IndexedDB database names that are story copies. */
+export function storyCopyNames(databaseNames: Iterable<string | undefined>): string[] {
+  return [...new Set([...databaseNames].filter((name): name is string => name !== undefined && articleIdOf(name) !== null))].sort();
+}
+
+/**
+ * Copies to remove before `userId` opens an editor: none when they wrote them; every copy when another
+ * account did, or when nobody is recorded (copies from before owners were recorded cannot be vouched for).
+ */
+export function copiesForeignTo(userId: string, owner: string | null, copies: string[]): string[] {
+  return owner === userId ? [] : copies;
+}
+
+/** Copies that may go without asking anyone: those whose every change the server has confirmed. */
+export function confirmedCopies(copies: string[], marks: Mark[]): string[] {
+  const unconfirmed = new Set(unconfirmedStories(marks));
+  return copies.filter((name) => !unconfirmed.has(name));
+}

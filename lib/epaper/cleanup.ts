@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db-client';
 import { epaperDir } from './files';
-import { epaperRelativePath, filesOf, unreferencedFiles, type EpaperFile, type PageRef } from './references';
+import { dirKey, epaperRelativePath, filesOf, unreferencedFiles, type EpaperFile, type PageRef } from './references';
 
 /** The rows naming these PDFs, as page references (every PDF when `sha256s` is absent). */
 export async function pageReferences(db: Db, sha256s?: readonly string[]): Promise<PageRef[]> {
@@ -56,11 +56,10 @@ export async function deleteUnreferenced(db: Db, mediaDir: string, displaced: re
     const gone = unreferencedFiles(candidates, references);
     const wholeDirs = new Set(gone.filter((file) => file.kind === 'pdf').map((file) => file.dir));
     for (const ref of displaced) {
-      const files = filesOf(ref);
-      if (wholeDirs.has(files[0]!.dir)) {
-        wholeDirs.delete(files[0]!.dir);
-        if (await removeDirectory(db, mediaDir, ref)) deleted.push(files[0]!.dir);
-      }
+      const dir = dirKey(ref.sha256);
+      if (!wholeDirs.has(dir)) continue;
+      wholeDirs.delete(dir);
+      if (await removeDirectory(db, mediaDir, ref)) deleted.push(dir);
     }
     const dirsGone = new Set(deleted);
     for (const file of gone) {

@@ -31,22 +31,24 @@ describe('unreferencedFiles', () => {
   });
 
   it('always gives a directory left half-deleted', () => {
-    expect(unreferencedFiles([{ kind: 'trash', dir: 'ab/.x' }], [{ sha256: A, pdfPage: 1 }])).toHaveLength(1);
+    expect(unreferencedFiles([{ kind: 'leftover', path: 'ab/.x' }], [{ sha256: A, pdfPage: 1 }])).toHaveLength(1);
   });
 });
 
 describe('parseEpaperPath', () => {
-  it('reads the PDF, its page images and a directory left half-deleted', () => {
+  it('reads the PDF, its page images, a directory left half-deleted and a file left under its temporary name', () => {
     expect(parseEpaperPath(`${dirKey(A)}/original.pdf`)).toEqual({ kind: 'pdf', dir: dirKey(A) });
     expect(parseEpaperPath(`${dirKey(A)}/p12-800.webp`)).toEqual({ kind: 'image', dir: dirKey(A), pdfPage: 12, width: 800 });
     const trash = `ab/.${'1'.repeat(32)}.deleting-0f8fad5b-d9cb-469f-a165-70867728950e`;
-    expect(parseEpaperPath(`${trash}/original.pdf`)).toEqual({ kind: 'trash', dir: trash });
+    expect(parseEpaperPath(`${trash}/original.pdf`)).toEqual({ kind: 'leftover', path: trash });
+    const temporary = `${dirKey(A)}/p1-800.webp.0f8fad5b-d9cb-469f-a165-70867728950e.tmp`;
+    expect(parseEpaperPath(temporary)).toEqual({ kind: 'leftover', path: temporary });
   });
 
-  it('names nothing else: a render’s temporary file, other widths, story images, someone’s notes', () => {
+  it('names nothing else: other widths, story images, someone’s notes, a path that climbs out', () => {
     for (const other of [
-      `${dirKey(A)}/p1-800.webp.0f8fad5b-d9cb-469f-a165-70867728950e.tmp`,
-      `${dirKey(A)}/original.pdf.0f8fad5b-d9cb-469f-a165-70867728950e.tmp`,
+      `${dirKey(A)}/notes.txt.0f8fad5b-d9cb-469f-a165-70867728950e.tmp`,
+      `ab/.${'1'.repeat(32)}.deleting-../../x`,
       `${dirKey(A)}/p1-1600.webp`,
       `${dirKey(A)}/p0-800.webp`,
       `${dirKey(A)}/1600.webp`,

@@ -12,8 +12,11 @@ export type PageRef = { sha256: string; pdfPage: number };
 export type EpaperFile =
   | { kind: 'pdf'; dir: string }
   | { kind: 'image'; dir: string; pdfPage: number; width: ImageWidth }
-  /** A directory renamed for deletion (cleanup.ts) that a stopped process left behind. */
-  | { kind: 'trash'; dir: string };
+  /**
+   * What a stopped process left: a directory renamed for deletion (cleanup.ts) or a file still under
+   * its temporary name (render.ts, service.ts). Never referenced; prune.ts takes only old ones.
+   */
+  | { kind: 'leftover'; path: string };
 
 /** The directory key of a PDF: `<2 hex>/<32 hex>`, as under MEDIA_DIR/epaper/. */
 export function dirKey(sha256: string): string {
@@ -31,31 +34,34 @@ export function unreferencedFiles(files: readonly EpaperFile[], references: read
   const pdfs = new Set(references.map((ref) => dirKey(ref.sha256)));
   const pages = new Set(references.map((ref) => `${dirKey(ref.sha256)}#${ref.pdfPage}`));
   return files.filter((file) => {
-    if (file.kind === 'trash') return true;
+    if (file.kind === 'leftover') return true;
     if (file.kind === 'pdf') return !pdfs.has(file.dir);
     return !pages.has(`${file.dir}#${file.pdfPage}`);
   });
 }
 
 const OURS = /^([0-9a-f]{2}\/[0-9a-f]{32})\/(?:original\.pdf|p([1-9][0-9]{0,2})-(240|800|1200|2400)\.webp)$/;
-const TRASH = /^([0-9a-f]{2}\/\.[0-9a-f]{32}\.deleting-[0-9a-f-]{36})(?:\/.*)?$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const TRASH = new RegExp(`^([0-9a-f]{2}/\\.[0-9a-f]{32}\\.deleting-${UUID})(?:/.*)?$`);
+const TEMPORARY = new RegExp(`^[0-9a-f]{2}/[0-9a-f]{32}/(?:original\\.pdf|p[1-9][0-9]{0,2}-(?:240|800|1200|2400)\\.webp)\\.${UUID}\\.tmp$`);
 
 /**
- * What a path relative to MEDIA_DIR/epaper/ is, or null for anything this app did not name (a
- * temporary file of a render in progress, a file someone put there): those are never deleted.
+ * What a path relative to MEDIA_DIR/epaper/ is, or null for anything this app did not name (a file
+ * someone put there, another width): those are never deleted.
  */
 export function parseEpaperPath(relative: string): EpaperFile | null {
   const trash = TRASH.exec(relative);
-  if (trash) return { kind: 'trash', dir: trash[1]! };
+  if (trash) return { kind: 'leftover', path: trash[1]! };
+  if (TEMPORARY.test(relative)) return { kind: 'leftover', path: relative };
   const match = OURS.exec(relative);
   if (!match) return null;
   if (!match[2]) return { kind: 'pdf', dir: match[1]! };
   return { kind: 'image', dir: match[1]!, pdfPage: Number(match[2]), width: Number(match[3]) as ImageWidth };
 }
 
-/** The path of a file relative to MEDIA_DIR/epaper/ (a trash entry is its directory). */
+/** The path of a file relative to MEDIA_DIR/epaper/ (a directory left half-deleted: the directory). */
 export function epaperRelativePath(file: EpaperFile): string {
   if (file.kind === 'pdf') return `${file.dir}/original.pdf`;
   if (file.kind === 'image') return `${file.dir}/p${file.pdfPage}-${file.width}.webp`;
-  return file.dir;
+  return file.path;
 }

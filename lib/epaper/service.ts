@@ -77,7 +77,12 @@ export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; 
 /** Writes the PDF under its name unless it is there (under a temporary name first: never half a file); true when it wrote it. */
 function keepPdf(mediaDir: string, sha256: string, bytes: Uint8Array): boolean {
   const file = pdfPath(mediaDir, sha256);
-  if (fs.existsSync(file)) return false;
+  if (fs.existsSync(file)) {
+    // Counts as new for media:prune's hour of grace (prune.ts): it may be an orphan named again now.
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    return false;
+  }
   fs.mkdirSync(epaperDir(mediaDir, sha256), { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
   fs.writeFileSync(temporary, bytes);

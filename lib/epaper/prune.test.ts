@@ -65,7 +65,7 @@ beforeAll(async () => {
   unknown = path.join(epaperDir(mediaDir, ORPHAN), 'editor-notes.txt');
   fs.writeFileSync(unknown, '排版备注');
   // A story photo, camera-sized, stored as the newsroom stores it (MEDIA_DIR/<2 hex>/<32 hex>/).
-  const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
+  const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6b8e23', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
   await storeImage(db, { bytes: photo, alt: '柯城', uploaderId: actor.id, mediaDir });
   storyFiles = allFiles(mediaDir).filter((file) => !file.includes(`${path.sep}epaper${path.sep}`));
   expect(storyFiles.length).toBe(3);

@@ -83,6 +83,15 @@ describe('replacing and removing a page PDF', () => {
     expect(hasImages(corrected, 1)).toBe(true);
   }, 90_000);
 
+  it('deletes the images of a whole-issue PDF’s page replaced by its own PDF before anything is published; the other page keeps them', async () => {
+    const issueId = await newIssue(938);
+    const whole = await upload(issueId, { kind: 'issue' }, await twoPages('整期草稿'));
+    expect([hasImages(whole, 1), hasImages(whole, 2)]).toEqual([true, true]);
+    const own = await upload(issueId, { kind: 'page', page: 2 }, await onePage('第二版单独'));
+    expect([hasPdf(whole), hasImages(whole, 1), hasImages(own, 1)]).toEqual([true, true, true]);
+    expect(pageImages(whole, 2).some((file) => fs.existsSync(file))).toBe(false);
+  }, 60_000);
+
   it('keeps a PDF another issue still shows (the same file uploaded twice)', async () => {
     const one = await newIssue(933);
     const two = await newIssue(934);

@@ -205,7 +205,7 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   const oldSrc = (await reader.getByTestId('page-scan').getByRole('img').getAttribute('src'))!;
   const oldDir = dirOf(oldSrc);
   // Page 1 shows the whole-issue PDF; page 2 was replaced by a scan, so page 1 is the last to show it.
-  expect(fs.readdirSync(oldDir).sort()).toEqual(['original.pdf', 'p1-1200.webp', 'p1-240.webp', 'p1-2400.webp', 'p1-800.webp']);
+  expect(fs.readdirSync(oldDir)).toEqual(expect.arrayContaining(['original.pdf', 'p1-1200.webp', 'p1-240.webp', 'p1-2400.webp', 'p1-800.webp']));
 
   const { page: planner, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await planner.goto(`/newsroom/issues/${publishedIssue}`);

@@ -48,6 +48,8 @@ const DATABASE_SUITE = [
   'lib/reader/reader.test.ts',
   'lib/reader/published-copy.test.ts',
   'lib/epaper/service.test.ts',
+  'lib/epaper/cleanup.test.ts',
+  'lib/epaper/prune.test.ts',
   'lib/search/*.test.ts',
   'lib/settings/*.test.ts',
   'lib/users/*-service.test.ts',

@@ -2,8 +2,13 @@
 // from the placed stories' headlines and text, with a real text layer), sees the story areas found,
 // moves one from the keyboard, replaces a page with a scan and draws its area, publishes, and a reader
 // clicks a story on the page image and lands on the story. Bad files each get a Chinese message.
+// Then the editor replaces page 1's PDF and publishes the page: the old PDF and its images leave
+// MEDIA_DIR, and readers see the new page.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
+import { serverDatabaseEnv } from './support/database';
 import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
 
 const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
@@ -20,6 +25,9 @@ test.describe.configure({ mode: 'serial' });
 /** Reading a PDF on the server takes seconds on a busy two-core machine. */
 const SLOW = { timeout: 30_000 };
 test.setTimeout(600_000);
+
+/** The issue the first journey publishes (the journeys run in order). */
+let publishedIssue = '';
 
 test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
@@ -91,6 +99,7 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   const planner = editorA.page;
   await planner.goto('/newsroom/issues');
   const number = await planner.getByLabel('期号').inputValue();
+  publishedIssue = number;
   await planner.getByLabel('版数').fill('2');
   await planner.getByRole('button', { name: '新建一期' }).click();
   await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
@@ -183,6 +192,51 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await expect(reader.getByTestId('story-area')).toHaveAccessibleName(STORIES[1]!.headline);
 
   for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers]) await context.close();
+});
+
+test('an editor replaces a published page’s PDF: the old PDF and its images leave MEDIA_DIR, readers see the new page', async ({ browser }) => {
+  expect(publishedIssue, 'the first journey publishes the issue').not.toBe('');
+  const mediaDir = path.join(serverDatabaseEnv().DATA_DIR, 'media');
+  // The directory of a page image URL (/media/epaper/<2 hex>/<32 hex>/p1-1200.webp) under MEDIA_DIR.
+  const dirOf = (src: string) => path.join(mediaDir, ...new URL(src, 'http://x').pathname.split('/').slice(2, 5));
+  const readers = await browser.newContext();
+  const reader = await readers.newPage();
+  await reader.goto(`/issues/${publishedIssue}/pages/1`);
+  const oldSrc = (await reader.getByTestId('page-scan').getByRole('img').getAttribute('src'))!;
+  const oldDir = dirOf(oldSrc);
+  // Page 1 shows the whole-issue PDF; page 2 was replaced by a scan, so page 1 is the last to show it.
+  expect(fs.readdirSync(oldDir)).toEqual(expect.arrayContaining(['original.pdf', 'p1-1200.webp', 'p1-240.webp', 'p1-2400.webp', 'p1-800.webp']));
+
+  const { page: planner, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+  await planner.goto(`/newsroom/issues/${publishedIssue}`);
+  const panel = planner.getByTestId('epaper-panel');
+  const row1 = panel.getByTestId('epaper-page-1');
+  const corrected = { headline: STORIES[0]!.headline, body: `${STORIES[0]!.body}（本版已更正：绿道全长二十六点五公里。）` };
+  await panel.getByTestId('epaper-file-1').setInputFiles(pdfFile('page-1-corrected.pdf', await printedPdf(browser, [[corrected]])));
+  await expect(panel.getByTestId('epaper-message')).toContainText('第1版 PDF 已上传', SLOW);
+  await expect(row1.getByText('读者仍看到上次发布的版面图，发布本版后更新。')).toBeVisible();
+  await expect(row1.getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域', { timeout: 60_000 });
+  await expect(row1.getByTestId('epaper-status')).toHaveText('版面图片已生成');
+  // Readers still see the published page: its files stay until the new one is published.
+  expect(fs.existsSync(path.join(oldDir, 'original.pdf'))).toBe(true);
+
+  await row1.getByRole('button', { name: '发布本版' }).click();
+  await expect(row1.getByText('读者仍看到上次发布的版面图，发布本版后更新。')).toHaveCount(0, SLOW);
+  // No row shows the old PDF any more: its directory is gone from MEDIA_DIR.
+  expect(fs.existsSync(oldDir)).toBe(false);
+  expect((await reader.request.get(oldSrc)).status()).toBe(404);
+
+  // The reader's page view shows the new page, its image served, the story still a link on it.
+  await reader.goto(`/issues/${publishedIssue}/pages/1`);
+  const image = reader.getByTestId('page-scan').getByRole('img');
+  const newSrc = (await image.getAttribute('src'))!;
+  expect(newSrc).not.toBe(oldSrc);
+  expect(fs.existsSync(path.join(dirOf(newSrc), 'original.pdf'))).toBe(true);
+  await expect(image).toHaveJSProperty('complete', true);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(reader.getByRole('link', { name: STORIES[0]!.headline, exact: true }).first()).toBeVisible();
+  await context.close();
+  await readers.close();
 });
 
 test('the PDF just imported on the import page becomes the new issue’s 版面 PDF with one button', async ({ browser }) => {

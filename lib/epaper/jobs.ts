@@ -2,9 +2,14 @@
 // pdftoppm + sharp, then the story areas from the text layer. Progress and failure are written to the
 // scan row, which the planner polls. A job whose scan was replaced or removed meanwhile does nothing.
 // The queue lives in this process: a restart leaves PENDING rows, which the planner re-queues
-// (requeueUnfinished) when it shows them.
+// (requeueUnfinished) when it shows them. A render whose PDF was replaced or removed while it ran
+// writes nothing that stays: render.ts never recreates a deleted PDF's directory, and once the images
+// are written the job asks whether any row still shows that page (cleanup.ts), deleting them if not.
+// (The editor's change deletes after its commit, the job after its writes: whichever comes second
+// sees the other's work.)
 import fs from 'node:fs';
 import type { Db } from '../db-client';
+import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
 import { matchAreas } from './match-areas';
 import { readPdf } from './pdf-read';
@@ -89,6 +94,7 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
     const reason = error instanceof RenderError ? error.message : RENDER_FAILED;
     await db.epaperScan.updateMany({ where: same, data: { status: 'FAILED', error: reason } });
   }
+  await deleteUnreferenced(db, mediaDir, [{ sha256: scan.pdfSha256, pdfPage: scan.pdfPage }]);
 }
 
 /** 重新识别: the areas found again from the text layer, for the stories on the page now. */

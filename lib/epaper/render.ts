@@ -38,7 +38,7 @@ export async function rasterisePage(pdfFile: string, pdfPage: number, width: num
 export type Rendered = { width: number; height: number };
 
 /**
- * Writes p<page>-<width>.webp for every width into `dir` (skipped when they are there already: the
+ * Writes p<page>-<width>.webp for every width into `dir`, the directory holding the PDF (skipped when they are there already: the
  * same PDF page always gives the same images). `onStep` reports progress from 0 to 100.
  */
 export async function renderPageImages(pdfFile: string, pdfPage: number, dir: string, onStep: (percent: number) => Promise<void> = async () => {}): Promise<Rendered> {
@@ -52,7 +52,8 @@ export async function renderPageImages(pdfFile: string, pdfPage: number, dir: st
   const png = await rasterisePage(pdfFile, pdfPage, largest);
   await onStep(50);
   const meta = await sharp(png).metadata();
-  fs.mkdirSync(dir, { recursive: true });
+  // `dir` is the PDF's own directory: not created here, so a render of a PDF deleted meanwhile fails
+  // instead of bringing the directory back (cleanup.ts).
   for (const [index, width] of [...IMAGE_WIDTHS].reverse().entries()) {
     const target = path.join(dir, imageName(pdfPage, width));
     const temporary = `${target}.${randomUUID()}.tmp`;

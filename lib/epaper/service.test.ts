@@ -119,17 +119,17 @@ describe('what readers see', () => {
     expect((await readEpaperPage(db, ISSUE, 1, new Date()))?.image?.src).toContain(live.pdfSha256.slice(2, 34));
     expect(await isPageImagePublic(db, draft.pdfSha256.slice(0, 2), draft.pdfSha256.slice(2, 34), 1, new Date())).toBe(false);
     expect(await db.auditEvent.count({ where: { subjectId: issueId, action: 'epaper.replace' } })).toBe(1);
-    await publishPage(db, actor, issueId, 1);
+    await publishPage(db, actor, issueId, 1, mediaDir);
     expect((await readEpaperPage(db, ISSUE, 1, new Date()))?.image?.src).toContain(draft.pdfSha256.slice(2, 34));
   }, 60_000);
 
   it('removes a page’s PDF with an audit event; readers lose its image when the page is published', async () => {
-    await removePdf(db, actor, issueId, 2);
+    await removePdf(db, actor, issueId, 2, mediaDir);
     expect(await db.auditEvent.count({ where: { subjectId: issueId, action: 'epaper.remove' } })).toBe(1);
     expect((await readEpaperPage(db, ISSUE, 2, new Date()))?.image).not.toBeNull();
-    await publishPage(db, actor, issueId, 2);
+    await publishPage(db, actor, issueId, 2, mediaDir);
     expect((await readEpaperPage(db, ISSUE, 2, new Date()))?.image).toBeNull();
-    await expect(publishPage(db, actor, issueId, 2)).rejects.toThrow('没有要发布的改动');
+    await expect(publishPage(db, actor, issueId, 2, mediaDir)).rejects.toThrow('没有要发布的改动');
   });
 });
 

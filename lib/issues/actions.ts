@@ -8,6 +8,8 @@ import { requireUser } from '../auth/require-user';
 import { guarded, UserFacingError, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
 import { revalidatePublic } from '../reader/revalidate';
+import { resolveMediaDir } from '../config/media-dir';
+import { deleteUnreferenced } from '../epaper/cleanup';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 import { requirePublication } from '../publication/lookup';
@@ -67,6 +69,7 @@ export async function publishIssueAction(_prev: unknown, form: FormData): Promis
     const actor = await requireUser('issue:publish');
     const at = readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') });
     const issue = await publishIssue(db, actor, text(form, 'issueId'), at);
+    await deleteUnreferenced(db, resolveMediaDir(process.env), issue.displacedEpaper);
     board(issue.number);
     revalidatePublic();
     return { ok: true };

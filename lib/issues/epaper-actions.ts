@@ -24,7 +24,7 @@ export async function removePagePdfAction(input: PageInput): Promise<ActionResul
   return guarded(async () => {
     const actor = await requireUser('issue:plan');
     if (!valid(input)) return { ok: false, error: '请求无效' };
-    await removePdf(db, actor, input.issueId, input.page);
+    await removePdf(db, actor, input.issueId, input.page, resolveMediaDir(process.env));
     refresh(input.issueNumber);
     return { ok: true };
   });
@@ -60,7 +60,7 @@ export async function publishPagePdfAction(input: PageInput): Promise<ActionResu
     const issue = await db.issue.findUnique({ where: { id: input.issueId }, select: { status: true } });
     if (!issue) throw new UserFacingError('找不到这一期');
     if (issue.status !== 'PUBLISHED') throw new UserFacingError('这一期还没有发布：版面会随整期一起发布');
-    await publishPage(db, actor, input.issueId, input.page);
+    await publishPage(db, actor, input.issueId, input.page, resolveMediaDir(process.env));
     refresh(input.issueNumber);
     revalidatePublic();
     return { ok: true };

@@ -10,6 +10,7 @@ import { goLive, withdrawSchedule } from '../workflow/go-live';
 import { issueBlockers } from './blockers';
 import { MAX_PAGES } from './plan';
 import { publishIssueScans } from '../epaper/service';
+import type { PageRef } from '../epaper/references';
 
 export type Planner = { id: string };
 
@@ -145,14 +146,14 @@ export async function setContinuation(db: Db, actor: Planner, issueId: string, a
  * Publishes a planned issue now or at a later time: every placed story goes live with it. On a
  * scheduled issue whose time has not come, moves the time (its stories move with it).
  */
-export async function publishIssue(db: Db, actor: Planner, issueId: string, at: Date | null, now = new Date()): Promise<{ number: number; articleIds: string[] }> {
+export async function publishIssue(db: Db, actor: Planner, issueId: string, at: Date | null, now = new Date()): Promise<{ number: number; articleIds: string[]; displacedEpaper: PageRef[] }> {
   const publishAt = at ?? now;
   if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
   return db.$transaction(async (tx) => {
     await lockIssue(tx, issueId);
     const issue = await tx.issue.findUnique({ where: { id: issueId } });
     if (!issue) throw new UserFacingError('找不到这一期');
-    if (issue.status === 'PUBLISHED') return rescheduleIssue(tx, actor, issue, publishAt, now);
+    if (issue.status === 'PUBLISHED') return { ...(await rescheduleIssue(tx, actor, issue, publishAt, now)), displacedEpaper: [] };
     const blockers = await issueBlockers(tx, issueId);
     if (blockers.length) throw new UserFacingError(`第${issue.number}期还不能发布：${blockers.map((b) => b.headline ? `《${b.headline}》${b.reason}` : b.reason).join('；')}`);
     const placed = await tx.article.findMany({ where: { placements: { some: { page: { issueId } } }, deletedAt: null, retractedAt: null }, select: { id: true, status: true, liveRevisionId: true } });
@@ -163,11 +164,12 @@ export async function publishIssue(db: Db, actor: Planner, issueId: string, at: 
       }
     }
     await tx.issue.update({ where: { id: issueId }, data: { status: 'PUBLISHED', publishAt, publishedAt: now } });
-    // The pages' finished PDFs (版面) become what readers see, with the issue.
-    await publishIssueScans(tx, issueId);
+    // The pages' finished PDFs (版面) become what readers see, with the issue; the caller deletes the
+    // files of the pages they replaced (an issue taken back from its schedule) after the commit.
+    const displacedEpaper = await publishIssueScans(tx, issueId);
     const scheduled = publishAt.getTime() > now.getTime();
     await recordAudit(tx, { actorId: actor.id, action: scheduled ? 'issue.schedule' : 'issue.publish', subjectType: 'Issue', subjectId: issueId, details: { number: issue.number, publishAt: publishAt.toISOString(), stories: placed.length } });
-    return { number: issue.number, articleIds: placed.map((article) => article.id) };
+    return { number: issue.number, articleIds: placed.map((article) => article.id), displacedEpaper };
   });
 }
 

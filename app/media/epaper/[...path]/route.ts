@@ -22,7 +22,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     if (!user || !can(user.role, 'newsroom:enter')) return notFound();
     cacheControl = 'private, no-cache';
   }
-  return new Response(fs.readFileSync(file), {
-    headers: { 'Content-Type': 'image/webp', 'Cache-Control': cacheControl, 'Content-Length': String(fs.statSync(file).size), 'X-Content-Type-Options': 'nosniff' },
+  let bytes: Buffer<ArrayBuffer>;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    // Deleted since it was found: its PDF was replaced and no page shows it any more (lib/epaper/cleanup.ts).
+    return notFound();
+  }
+  return new Response(bytes, {
+    headers: { 'Content-Type': 'image/webp', 'Cache-Control': cacheControl, 'Content-Length': String(bytes.length), 'X-Content-Type-Options': 'nosniff' },
   });
 }

@@ -3,7 +3,7 @@
 // socket is closed, and someone who may only read sees the changes live without typing.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { withDb } from './support/database';
+import { body, newStory, saved, storedBodyText } from './support/story';
 import { E2E_ADMIN } from './support/env';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
@@ -18,12 +18,6 @@ test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR, CHIEF, LEAVER]) await provisionAccount(browser, account);
 });
 
-const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 20_000 });
-
-async function storedBodyText(id: string): Promise<string> {
-  return withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText);
-}
 
 /** The body's text without the others' carets and name tags (which are drawn inside it). */
 async function bodyText(page: Page): Promise<string> {
@@ -39,17 +33,6 @@ function keptInOrder(text: string, typed: string): boolean {
   let at = 0;
   for (const char of text) if (char === typed[at]) at += 1;
   return at === typed.length;
-}
-
-async function newStory(page: Page, headline: string): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  await page.getByLabel('主题（必填）').fill(headline);
-  await body(page).click();
-  await page.keyboard.type('开头。');
-  await saved(page);
-  return page.url().split('/').pop()!;
 }
 
 async function openStory(browser: Browser, account: { email: string; password: string }, id: string) {

@@ -4,7 +4,7 @@
 // signs in on the same browser never loads the previous person's copy, while the same person keeps it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage, signIn } from './support/auth';
-import { withDb } from './support/database';
+import { body, newStory, saved, storedBodyText } from './support/story';
 
 const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'qiuyezhi-pass-12' };
 const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'louwangshu-pass-1' };
@@ -16,15 +16,9 @@ test.beforeAll(async ({ browser }) => {
   for (const account of [WRITER, NEXT]) await provisionAccount(browser, account);
 });
 
-const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
 const status = (page: Page) => page.getByTestId('save-status');
-const saved = (page: Page) => expect(status(page)).toHaveText(/^已保存/, { timeout: 20_000 });
 const signOutButton = (page: Page) => page.getByRole('button', { name: '退出登录' });
 const warning = (page: Page) => page.getByRole('dialog', { name: '还有修改未保存' });
-
-async function storedBodyText(id: string): Promise<string> {
-  return withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText);
-}
 
 /** The story copies this browser holds, as the page itself sees them. */
 function storyCopies(page: Page): Promise<string[]> {
@@ -34,17 +28,6 @@ function storyCopies(page: Page): Promise<string[]> {
 /** The records of unconfirmed typing and of the copies' owner kept beside the copies. */
 function copyRecords(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kecheng.storyCopies.')));
-}
-
-async function newStory(page: Page, headline: string): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  await page.getByLabel('主题（必填）').fill(headline);
-  await body(page).click();
-  await page.keyboard.type('开头。');
-  await saved(page);
-  return page.url().split('/').pop()!;
 }
 
 async function typeAtEnd(page: Page, text: string) {

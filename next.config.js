@@ -1,6 +1,6 @@
 // @ts-check
 import path from 'node:path';
-import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -37,11 +37,13 @@ const nextConfig = {
 
 // The reader cache handler that keeps several instances in step (docs/architecture.md, "Several
 // instances"). A small .mjs that loads the TypeScript handler through tsx (plain `next start` has no loader);
-// `next build` keeps Next's own handler, which is all prerendering needs.
+// `next build` keeps Next's own handler, which is all prerendering needs, and so does `npm run dev`: its
+// bundler compiles the handler into the server bundle, where tsx's loader cannot load the TypeScript
+// file ("Cannot find module 'unknown'", every page a 500), and one development server has no other
+// instance to keep in step with.
 const READER_CACHE_HANDLER = path.join(import.meta.dirname, 'lib', 'cache', 'next-cache-handler.mjs');
 
 /** @param {string} phase */
 export default function config(phase) {
-  const serving = phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER;
-  return serving ? { ...nextConfig, cacheHandler: READER_CACHE_HANDLER } : nextConfig;
+  return phase === PHASE_PRODUCTION_SERVER ? { ...nextConfig, cacheHandler: READER_CACHE_HANDLER } : nextConfig;
 }

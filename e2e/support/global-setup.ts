@@ -8,7 +8,8 @@ import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
-import { collabArgs, serveArgs } from '../../scripts/lib/serve-command';
+import { serveArgs } from '../../scripts/lib/serve-command';
+import { superviseCollab } from '../../scripts/lib/collab-process';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
 import { E2E_CLUSTER_FRONT_PORT, E2E_FRONT_PORT, E2E_SECOND_PORT } from './front';
 import { emptyPostgres } from '../../scripts/lib/empty-postgres';
@@ -63,7 +64,8 @@ export default async function globalSetup(config: FullConfig) {
     env: serverEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const collab = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Under the same supervisor as npm start's (restarted when killed: e2e/collab-restart.spec.ts kills it; pid in DATA_DIR/collab.pid).
+  const collab = superviseCollab({ env: serverEnv, dataDir: prepared.dataDir, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForHealth(`${baseURL}/api/health`, server);
   // The shipped nginx front, for the journeys that read through it (e2e/front.spec.ts skips without nginx).
   const front = findNginx()
@@ -71,11 +73,11 @@ export default async function globalSetup(config: FullConfig) {
     : null;
   return async () => {
     if (front) await stopFront(front);
-    for (const child of [server, collab]) {
-      if (child.exitCode !== null) continue;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
     }
+    await collab.stop();
   };
 }
 

@@ -11,7 +11,7 @@ import { body, newStory, storedBodyText } from './support/story';
 import { E2E_DATA_DIR } from './support/env';
 
 const REPORTER = { name: '沈知秋', email: 'shenzhiqiu@e2e.test', role: '记者', password: 'shenzhiqiu-pass-1' };
-const EDITOR = { name: '韩立诚', email: 'hanlicheng@e2e.test', role: '编辑', password: 'hanlicheng-pass-1' };
+const EDITOR = { name: '闻嘉树', email: 'wenjiashu@e2e.test', role: '编辑', password: 'wenjiashu-pass-1' };
 
 // Every keystroke a character of its own, so each can be counted in the database and in each browser.
 const TYPED = {

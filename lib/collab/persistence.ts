@@ -97,7 +97,7 @@ export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc,
   // document takes the one the save chose, or the next save would set the old one back.
   if (outcome.saved) writeSlug(ydoc, outcome.slug);
   const state = Buffer.from(Y.encodeStateAsUpdate(ydoc));
-  await db.collabDocument.upsert({ where: { articleId }, create: { articleId, state, version: outcome.version }, update: { state, version: outcome.version } });
+  await db.collabDocument.upsert({ where: { articleId }, create: { articleId, state, version: outcome.version, generation: crypto.randomUUID() }, update: { state, version: outcome.version } });
   return outcome;
 }
 

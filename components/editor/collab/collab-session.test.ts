@@ -282,8 +282,8 @@ describe('what the status line says', () => {
 });
 
 describe('refusals', () => {
-  it('a final refusal stops the socket, says why, and makes the text read-only', async () => {
-    for (const [reason, text] of [['signed-out', '登录已失效'], ['forbidden', '编辑权限'], ['bad-origin', '本站地址'], ['unknown-document', '稿件不存在']] as const) {
+  it('a refusal of the person or the story stops the socket, says why, and makes the text read-only', async () => {
+    for (const [reason, text] of [['signed-out', '登录已失效'], ['forbidden', '编辑权限'], ['unknown-document', '稿件不存在']] as const) {
       const t = setUp();
       await t.session.start();
       t.provider().events.onAuthenticationFailed(reason);
@@ -295,6 +295,18 @@ describe('refusals', () => {
       t.provider().drop();
       expect(t.session.state.connection).toBe('refused');
     }
+  });
+
+  it('a refusal of the page’s address stops the socket and keeps the typing in the stored copy', async () => {
+    const t = setUp();
+    await t.session.start();
+    t.provider().events.onAuthenticationFailed('bad-origin');
+    expect(t.status()).toMatch(/^无法连接：本页的地址未获准连接协同编辑服务.*修改已保存在本机/);
+    expect(t.provider().disconnects).toBe(1);
+    expect(t.session.state.editable).toBe(true);
+    t.type('照样写');
+    expect(t.idb.text(NAME)).toContain('照样写第一段。');
+    expect(t.marks.has(NAME)).toBe(true);
   });
 
   it('a server that closes the socket for a changed right reconnects, and one that closes for a sign-out refuses', async () => {

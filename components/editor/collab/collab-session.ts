@@ -163,6 +163,12 @@ const isEmpty = (doc: Y.Doc) => doc.store.clients.size === 0;
 
 /** Refusals after which the socket stays closed (a rights change reconnects, a stale copy reloads). */
 const FINAL_REFUSALS = new Set(['signed-out', 'forbidden', 'bad-origin', 'unknown-document', 'gone']);
+/**
+ * Refusals of the person or the story: nothing typed would ever reach it, so the text turns read-only.
+ * A refusal of the page's address (bad-origin) leaves the typing to the stored copy, as when the service
+ * is down: opened again from the site's own address, it merges.
+ */
+const LOCKING_REFUSALS = new Set(['signed-out', 'forbidden', 'unknown-document', 'gone', 'stale-copy']);
 
 export class CollabSession {
   private stateValue: SessionState;
@@ -228,7 +234,7 @@ export class CollabSession {
   private update(patch: Partial<SessionState>): void {
     if (this.closed) return;
     const next = { ...this.stateValue, ...patch };
-    next.editable = this.deps.access === 'write' && !next.readOnly && next.connection !== 'refused';
+    next.editable = this.deps.access === 'write' && !next.readOnly && !(next.connection === 'refused' && LOCKING_REFUSALS.has(next.refusal ?? ''));
     this.stateValue = next;
     for (const listener of this.listeners) listener();
   }

@@ -6,7 +6,7 @@ import type { SessionState } from './collab-session';
 const REFUSALS: Record<string, string> = {
   'signed-out': '登录已失效或账号已停用，请重新登录',
   forbidden: '你已没有这篇稿件的编辑权限',
-  'bad-origin': '请从本站地址打开编辑页',
+  'bad-origin': '本页的地址未获准连接协同编辑服务，请从本站地址打开，修改已保存在本机',
   'unknown-document': '稿件不存在',
   'stale-copy': '稿件已在服务器上重建，正在载入最新内容',
   gone: '稿件已移入回收站或已删除',

@@ -114,3 +114,18 @@ export async function currentStoryDocument(db: Db, articleId: string): Promise<S
   const row = await currentStoredRow(db, articleId);
   return row && { state: row.state, generation: row.generation, version: row.version };
 }
+
+/**
+ * After a server-side rewrite of a working copy (a restored revision) has committed: the story's
+ * stored document takes the change now, so the co-editing process and the next page load read it
+ * from there. A story never opened together has no document to bring up (the first reader builds
+ * it). A failure here loses nothing: the next reader applies the change under the same rule, so it
+ * is logged, not thrown at a person whose restore did happen.
+ */
+export async function takeOutsideChange(db: Db, articleId: string, log: (line: string) => void = (line) => console.warn(line)): Promise<void> {
+  try {
+    if (await db.collabDocument.findUnique({ where: { articleId }, select: { articleId: true } })) await currentStoredRow(db, articleId);
+  } catch (error) {
+    log(`co-editing: story ${articleId} changed outside the shared document, taken in at its next read (${error instanceof Error ? error.message : String(error)})`);
+  }
+}

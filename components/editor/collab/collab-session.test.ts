@@ -220,6 +220,20 @@ describe('what the status line says', () => {
     expect(t.status()).toBe('已保存 10:00');
     t.provider().events.onStateless(JSON.stringify({ kind: 'save-refused', error: '主题不能超过 100 个字' }));
     expect(t.status()).toBe('保存失败：主题不能超过 100 个字');
+    t.provider().events.onStateless(JSON.stringify({ kind: 'saved', version: 3, at: '10:01' }));
+    expect(t.status()).toBe('已保存 10:01');
+    t.provider().events.onStateless(JSON.stringify({ kind: 'store-failed', error: '数据库暂时不可用' }));
+    expect(t.status()).toBe('保存失败：数据库暂时不可用');
+  });
+
+  it('a story moved to the trash while open: the service says it is gone, the text turns read-only', async () => {
+    const t = setUp();
+    await t.session.start();
+    t.provider().sync();
+    t.provider().events.onStateless(JSON.stringify({ kind: 'gone' }));
+    expect(t.status()).toBe('无法连接：稿件已移入回收站或已删除');
+    expect(t.session.state.editable).toBe(false);
+    expect(t.provider().disconnects).toBe(1);
   });
 
   it('the service unreachable while the network works is not blamed on the network; typing goes on and is kept', async () => {

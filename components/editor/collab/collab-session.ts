@@ -329,7 +329,9 @@ export class CollabSession {
     if (!message) return;
     // A write that started before the last change reached the server is followed by another.
     if (message.kind === 'saved') this.update({ saved: { at: message.at, version: message.version }, saveFailed: null, pending: this.stateValue.pending && this.stateValue.unsynced > 0 });
-    if (message.kind === 'save-refused') this.update({ saveFailed: message.error });
+    if (message.kind === 'save-refused' || message.kind === 'store-failed') this.update({ saveFailed: message.error });
+    // The story went to the trash (or away): its document is dropped; nothing typed here can go anywhere.
+    if (message.kind === 'gone') this.refused('gone');
     if (message.kind === 'people' && this.connected) this.update({ people: message.people });
   }
 

@@ -46,12 +46,10 @@ export default async function globalSetup(config: FullConfig) {
     COLLAB_PORT: String(Number(port) + 1),
     // Pages served by the front, and by instance B and its front (e2e/instances.spec.ts), open sockets too.
     COLLAB_ORIGINS: [E2E_FRONT_PORT, E2E_SECOND_PORT, E2E_CLUSTER_FRONT_PORT].map((p) => `http://127.0.0.1:${p}`).join(','),
-    // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
-    E2E_TEST_HOOKS: '1',
   };
   // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
   // B relays /collab to the same co-editing process: one per deployment (README, "Co-editing").
-  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
+  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
   fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
@@ -59,7 +57,9 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, serveArgs({ port, hostname: '127.0.0.1' }), {
+  // On every interface, as npm start listens: the journeys open the newsroom by 127.0.0.1, localhost and a
+  // second loopback address (127.0.0.2, standing in for a LAN address); they send traffic to loopback only.
+  const server = spawn(process.execPath, serveArgs({ port, hostname: '0.0.0.0' }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: ['ignore', 'inherit', 'inherit'],

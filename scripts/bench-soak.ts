@@ -76,7 +76,8 @@ async function main() {
     let probing = true;
     const prober = (async () => {
       while (probing) {
-        await sleep(120_000);
+        // Unreferenced, so a wait under way does not keep the finished benchmark running.
+        await new Promise((resolve) => setTimeout(resolve, 120_000).unref());
         if (probing && Date.now() - started < durationMs - 30_000) await probe();
       }
     })();

@@ -82,6 +82,7 @@ async function startCollab(options: ClusterOptions, port: number): Promise<Super
   const { output } = options;
   // One log file for every run of it, kept open across restarts.
   const sink = typeof output === 'object' ? fs.openSync(path.join(output.dir, 'collab.log'), 'a') : null;
+  let sinkClosed = false;
   const supervisor = superviseCollab({
     env: { ...options.env, COLLAB_PORT: String(port) },
     dataDir: options.dataDir,
@@ -96,7 +97,8 @@ async function startCollab(options: ClusterOptions, port: number): Promise<Super
     },
     async stop(graceMs?: number) {
       await supervisor.stop(graceMs);
-      if (sink !== null) fs.closeSync(sink);
+      if (sink !== null && !sinkClosed) fs.closeSync(sink);
+      sinkClosed = true;
     },
   };
   try {

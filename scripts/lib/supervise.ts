@@ -69,6 +69,7 @@ export function supervise(options: SupervisorOptions): Supervisor {
   let previousDelay: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let gone: Promise<void> = Promise.resolve();
+  let stopped: Promise<void> | null = null;
 
   const writePid = (pid: number) => {
     if (options.pidFile) fs.writeFileSync(options.pidFile, `${pid}\n`);
@@ -124,19 +125,23 @@ export function supervise(options: SupervisorOptions): Supervisor {
     get starts() {
       return starts;
     },
-    async stop(graceMs = 5_000) {
-      stopping = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      const current = child;
-      if (current && alive(current)) {
-        current.kill('SIGTERM');
-        const kill = setTimeout(() => current.kill('SIGKILL'), graceMs);
-        await gone;
-        clearTimeout(kill);
-      }
-      child = null;
-      removePid();
+    stop(graceMs = 5_000) {
+      // Every caller (a signal, the web server's exit) waits for the same stop.
+      stopped ??= (async () => {
+        stopping = true;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        const current = child;
+        if (current && alive(current)) {
+          current.kill('SIGTERM');
+          const kill = setTimeout(() => current.kill('SIGKILL'), graceMs);
+          await gone;
+          clearTimeout(kill);
+        }
+        child = null;
+        removePid();
+      })();
+      return stopped;
     },
   };
 }

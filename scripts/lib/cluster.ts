@@ -115,9 +115,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   let front: ChildProcess | null = null;
   let collab: Supervisor | null = null;
   const stop = async () => {
+    // The supervisor first, at once: Ctrl-C reaches the co-editing process too, and it must not be
+    // started again while the front and the instances are being stopped.
+    const collabStopped = collab?.stop();
     if (front) await stopFront(front);
     await Promise.all(instances.map((instance) => stopInstance(instance.process)));
-    await collab?.stop();
+    await collabStopped;
   };
   const collabPort = options.collabPort ?? null;
   const instanceOptions = collabPort === null ? options : { ...options, env: { ...options.env, COLLAB_PORT: String(collabPort) } };

@@ -88,6 +88,7 @@ class FakeProvider implements ProviderHandle {
   disconnects = 0;
   destroyed = false;
   sent: string[] = [];
+  announced = 0;
   constructor(readonly token: string, readonly events: ProviderEvents) {}
   connect(): void {
     this.connects += 1;
@@ -97,6 +98,9 @@ class FakeProvider implements ProviderHandle {
   }
   sendStateless(payload: string): void {
     this.sent.push(payload);
+  }
+  announce(): void {
+    this.announced += 1;
   }
   destroy(): void {
     this.destroyed = true;
@@ -250,6 +254,16 @@ describe('what the status line says', () => {
     t.provider().sync();
     expect(t.session.state.connection).toBe('live');
     expect(t.marks.has(NAME)).toBe(false);
+  });
+
+  it('announces this tab to the others after every sync, first and after a reconnect', async () => {
+    const t = setUp();
+    await t.session.start();
+    t.provider().sync();
+    expect(t.provider().announced).toBe(1);
+    t.provider().drop();
+    t.provider().sync();
+    expect(t.provider().announced).toBe(2);
   });
 
   it('the browser’s own network gone: 离线, the socket is closed at once and opened again when it is back', async () => {

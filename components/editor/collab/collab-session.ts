@@ -92,6 +92,8 @@ export type ProviderHandle = {
   connect: () => void;
   disconnect: () => void;
   sendStateless: (payload: string) => void;
+  /** Makes the server (and so everyone in the story) see this tab's awareness state again. */
+  announce: () => void;
   destroy: () => void;
 };
 
@@ -305,6 +307,8 @@ export class CollabSession {
       },
       onAuthenticationFailed: (reason) => this.refused(reason),
       onSynced: () => {
+        // Connected (again): others learn that this tab is here from its awareness state.
+        this.provider?.announce();
         if (this.stateValue.connection !== 'refused') this.update({ connection: 'live' });
         this.confirmIfAllSent();
       },

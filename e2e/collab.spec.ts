@@ -1,9 +1,11 @@
 // Co-editing (issue 18) in real Chromium: people typing in one paragraph at once keep every keystroke
-// (in each browser and in the database), offline typing merges on reconnect, a deactivated person's
-// socket is closed, and someone who may only read sees the changes live without typing.
+// (in each browser and in the database), offline typing merges on reconnect, the editor works while the
+// co-editing service cannot be reached, a restored revision never doubles text after reloads, a
+// deactivated person's socket is closed, and someone who may only read sees the changes live without typing.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { body, newStory, saved, storedBodyText } from './support/story';
+import { withDb } from './support/database';
 import { E2E_ADMIN } from './support/env';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
@@ -129,8 +131,11 @@ test('typing offline is kept in the browser and merges with the others’ change
   const id = await newStory(reporter.page, '断网后合并');
   const editor = await openStory(browser, EDITOR, id);
 
+  await expect(editor.page.getByTestId('collab-people')).toContainText(REPORTER.name);
   await editor.context.setOffline(true);
-  await expect(editor.page.getByTestId('save-status')).toHaveText(/离线/, { timeout: 20_000 });
+  await expect(editor.page.getByTestId('save-status')).toHaveText('离线，已保存在本机', { timeout: 20_000 });
+  // Nobody is shown as here while this browser cannot know.
+  await expect(editor.page.getByTestId('collab-people')).toHaveCount(0);
   await caretAtEnd(editor.page);
   await editor.page.keyboard.type('offline-words');
   await caretAtEnd(reporter.page);
@@ -162,8 +167,8 @@ test('a person deactivated while editing is disconnected at once and can no long
   await admin.page.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.page.getByTestId('account-status')).toHaveText('已停用');
 
-  await expect(leaver.page.getByRole('alert').filter({ hasText: '连接已断开' })).toBeVisible({ timeout: 15_000 });
-  await expect(leaver.page.getByTestId('save-status')).toHaveText('已断开');
+  await expect(leaver.page.getByRole('alert').filter({ hasText: '无法连接：登录已失效或账号已停用' })).toBeVisible({ timeout: 15_000 });
+  await expect(leaver.page.getByTestId('save-status')).toHaveText(/^无法连接：登录已失效或账号已停用/);
   await expect(body(leaver.page)).toHaveAttribute('contenteditable', 'false');
   await expect(reporter.page.getByTestId('collab-people')).toHaveCount(0, { timeout: 15_000 });
   await reporter.context.close();
@@ -199,4 +204,92 @@ test('someone who may only read (an admin) sees the changes live and cannot type
   await expect(body(reporter.page)).not.toContainText('管理员的字');
   await reporter.context.close();
   await admin.context.close();
+});
+
+test('the co-editing service unreachable: the editor opens with the text, takes typing, says so, and the typing is saved once it is back', async ({ browser }) => {
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '服务断开也能写');
+  const editor = await openStory(browser, EDITOR, id);
+  await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR.name);
+  await editor.context.close();
+
+  // Every socket to /collab is closed as the web server's relay closes it while the service is down.
+  let down = true;
+  await reporter.context.routeWebSocket(/\/collab$/, (socket) => {
+    if (down) socket.close({ code: 1011, reason: 'service down' });
+    else socket.connectToServer();
+  });
+  await reporter.page.reload();
+  await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('服务断开也能写');
+  await expect(body(reporter.page)).toContainText('开头。');
+  await expect(reporter.page.getByTestId('save-status')).toHaveText('无法连接协同编辑服务，修改已保存在本机，恢复后自动合并', { timeout: 15_000 });
+  await expect(reporter.page.getByTestId('collab-people')).toHaveCount(0);
+  await caretAtEnd(reporter.page);
+  await reporter.page.keyboard.type('服务停止时写的字');
+  await reporter.page.getByLabel('副题').fill('停服时的副题');
+  await reporter.page.waitForTimeout(3_000);
+  expect(await storedBodyText(id)).not.toContain('服务停止时写的字');
+
+  // The service is back: the socket is open again within a few seconds, and what was typed is saved.
+  down = false;
+  const back = Date.now();
+  await saved(reporter.page);
+  expect(Date.now() - back).toBeLessThan(15_000);
+  await expect.poll(() => storedBodyText(id), { timeout: 20_000 }).toContain('开头。服务停止时写的字');
+  await expect.poll(async () => withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { subheadline: true } })).subheadline), { timeout: 20_000 }).toBe('停服时的副题');
+  await reporter.context.close();
+});
+
+test('a revision restored while two people are in the story: after both reload, no headline, paragraph or table is there twice', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const headline = '柯城石梁溪综合治理完工';
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, headline);
+  await caretAtEnd(reporter.page);
+  await reporter.page.keyboard.press('Enter');
+  await reporter.page.keyboard.type('石梁溪全长十二公里。');
+  await reporter.page.getByRole('button', { name: '插入表格' }).click();
+  await reporter.page.keyboard.type('巡察组');
+  await saved(reporter.page);
+  // 立即保存 closes this revision: the rewrite below makes a revision of its own.
+  await reporter.page.getByRole('button', { name: '立即保存' }).click();
+  const editor = await openStory(browser, EDITOR, id);
+  await expect(body(editor.page).locator('table')).toHaveCount(1);
+
+  // The reporter rewrites the whole text, then puts the earlier revision back.
+  await reporter.page.getByLabel('主题（必填）').fill('改写后的主题');
+  await body(reporter.page).click();
+  await reporter.page.keyboard.press('Control+a');
+  await reporter.page.keyboard.type('全部改写的正文。');
+  await saved(reporter.page);
+  await expect(editor.page.getByLabel('主题（必填）')).toHaveValue('改写后的主题');
+  await expect.poll(async () => (await storedBodyText(id)).replace(/\s/g, ''), { timeout: 20_000 }).toBe('全部改写的正文。');
+  await reporter.page.getByRole('link', { name: '历史版本' }).click();
+  const earlier = reporter.page.getByRole('row').filter({ hasText: headline }).filter({ hasNotText: '（当前）' }).first();
+  reporter.page.once('dialog', (dialog) => dialog.accept());
+  await earlier.getByRole('button', { name: '恢复此版本' }).click();
+  await expect(reporter.page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
+
+  const once = async (page: Page) => {
+    await expect(page.getByLabel('主题（必填）')).toHaveValue(headline, { timeout: 20_000 });
+    await expect(body(page).locator('table')).toHaveCount(1);
+    await expect(body(page).locator('p', { hasText: '开头。' })).toHaveCount(1);
+    await expect(body(page).locator('p', { hasText: '石梁溪全长十二公里。' })).toHaveCount(1);
+    await expect(body(page)).not.toContainText('全部改写的正文。');
+    expect(await bodyText(page)).toBe('开头。石梁溪全长十二公里。巡察组');
+  };
+  await once(reporter.page);
+  await once(editor.page);
+  for (let round = 0; round < 2; round += 1) {
+    for (const page of [reporter.page, editor.page]) {
+      await page.reload();
+      await once(page);
+    }
+  }
+  await saved(reporter.page);
+  const stored = await withDb((db) => db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, bodyText: true } }));
+  expect(stored.headline).toBe(headline);
+  expect(stored.bodyText.replace(/\s/g, '')).toBe('开头。石梁溪全长十二公里。巡察组');
+  await reporter.context.close();
+  await editor.context.close();
 });

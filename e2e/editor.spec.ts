@@ -40,7 +40,7 @@ test('a reporter writes a story with formatting, a subheading and a table; it au
   await page.keyboard.type('河湖经历了华丽蜕变。');
   await page.getByRole('button', { name: '插入表格' }).click();
   await page.keyboard.type('巡察组');
-  await expect(page.getByTestId('save-status')).toHaveText(/未保存|正在保存|已保存/);
+  await expect(page.getByTestId('save-status')).toHaveText(/等待保存|正在同步|已保存/);
   await saved(page);
   await expect(page.getByTestId('word-count')).toHaveText(/字数 \d+/);
 
@@ -85,9 +85,8 @@ test('pasting from Word keeps structure and drops the styling', async ({ browser
   await context.close();
 });
 
-// With the co-editing process running (as npm start and the e2e setup run it) two people edit one
-// story together: the conflict dialog and the local-copy prompt of the autosave editor are replaced by
-// the shared document (e2e/collab.spec.ts has the typing-together journeys).
+// Two people edit one story together in the shared document: no conflict to resolve, nothing to choose
+// (e2e/collab.spec.ts has the typing-together journeys).
 test('two people on one story: each sees the other there, and both changes are kept without a conflict', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newStory(reporter.page);

@@ -5,6 +5,15 @@ import { createPrismaClient } from '../lib/db-client';
 import { createCollabServer } from '../lib/collab/server';
 import { resolveCollabPort } from '../lib/config/port';
 
+// A rejection nobody awaits (a Hocuspocus hook run from a timer, a socket callback) is one story's
+// failure, not the process's: it is logged and the other stories go on. Node's default would end
+// the process and with it every open editor. (Every store error is already caught and told to the
+// people in the story, lib/collab/extensions/persistence.ts; this is the net under the rest.)
+process.on('unhandledRejection', (reason: unknown) => {
+  const text = reason instanceof Error ? `${reason.message}\n${reason.stack ?? ''}` : String(reason);
+  console.error(`[协同编辑] unhandled rejection, kept running: ${text.slice(0, 2_000)}`);
+});
+
 async function main() {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET 未设置：请用 npm start 启动，它会准备好密钥');

@@ -2,7 +2,8 @@
 // directory, behind the shipped nginx front, on one machine: what a deployment of several instances
 // looks like, to try it locally. Instances listen on PORT, PORT+1, … (default 3001, 3002) and the
 // front on FRONT_PORT (default 8080), the one co-editing process on COLLAB_PORT (default the port after
-// the instances'). Ctrl-C stops the front, every instance and the co-editing process.
+// the instances'), under a supervisor that restarts it when it exits or is killed (the instances and
+// the front keep serving meanwhile). Ctrl-C stops the front, every instance and the co-editing process.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -92,12 +93,6 @@ async function main() {
       if (running === 0) void stop(1);
     });
   }
-  cluster.collab?.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`协同编辑服务已退出（${code}）`);
-      void stop(1);
-    }
-  });
   cluster.front?.on('exit', (code) => {
     if (!stopping) {
       console.error(`前端 nginx 已退出（${code}）`);

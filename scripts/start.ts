@@ -1,6 +1,7 @@
 // `npm start`: first run and every run after it (README: Two commands). Checks the settings before creating
 // anything, prepares the data directory, builds once if there is no build, then serves with
-// scripts/serve.ts (Next.js in production mode, or development mode with --dev).
+// scripts/serve.ts (Next.js in production mode, or development mode with --dev), with the co-editing
+// process (scripts/collab.ts) beside it under a supervisor that restarts it (scripts/lib/supervise.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/po
 import { resolveRetention } from '../lib/config/retention';
 import { prepare } from './lib/prepare';
 import { clearDataCache } from './lib/next-cache';
-import { collabArgs, serveArgs } from './lib/serve-command';
+import { serveArgs } from './lib/serve-command';
+import { superviseCollab } from './lib/collab-process';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -55,30 +57,23 @@ async function main() {
   }
 
   clearDataCache(ROOT);
-  // The co-editing server runs beside the web server, which relays /collab to it; one stops the other.
-  const collab = startCollab ? spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: 'inherit' }) : null;
+  // The co-editing server runs beside the web server, which relays /collab to it. It runs under a
+  // supervisor that starts it again whenever it exits or is killed: the web server never stops
+  // because the co-editing process did (editors keep their text in the browser meanwhile).
+  const collab = startCollab ? superviseCollab({ env: serverEnv, dataDir: prepared.dataDir, stdio: 'inherit' }) : null;
   const server = spawn(process.execPath, serveArgs({ port, dev }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: 'inherit',
   });
-  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      stopping = true;
       server.kill(signal);
-      collab?.kill(signal);
+      void collab?.stop();
     });
   }
   server.on('exit', (code) => {
-    if (!collab || collab.exitCode !== null) process.exit(code ?? 0);
-    collab.kill('SIGTERM');
-    collab.once('exit', () => process.exit(code ?? 0));
-  });
-  collab?.on('exit', (code, signal) => {
-    if (signal || stopping) return;
-    console.error(`协同编辑服务已退出（${code}）：正在停止网站`);
-    server.kill('SIGTERM');
+    void (collab?.stop() ?? Promise.resolve()).then(() => process.exit(code ?? 0));
   });
 }
 

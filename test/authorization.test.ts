@@ -37,12 +37,9 @@ const epaperInput = { issueId: 'no-such-issue', issueNumber: 0, page: 1 };
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
     createArticleAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
-    saveArticleAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 1, storyInput) },
     restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
     trashArticleAction: { rule: 'article:trash', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
     restoreArticleAction: { rule: 'article:restore' },
-    heartbeatAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
-    leaveArticleAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story') },
     mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
   },
   'lib/workflow/actions.ts': {
@@ -250,11 +247,8 @@ const storyForm = (id: string, fields: Record<string, string> = {}) => {
   return form;
 };
 const OBJECT_ACTIONS: Record<string, Invoke> = {
-  saveArticleAction: async (id) => (await actionsModule()).saveArticleAction(id, 1, storyInput),
   restoreRevisionAction: async (id, revisionId) => (await actionsModule()).restoreRevisionAction(id, revisionId, 1),
   trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, storyForm(id))),
-  heartbeatAction: async (id) => (await actionsModule()).heartbeatAction(id),
-  leaveArticleAction: async (id) => (await actionsModule()).leaveArticleAction(id),
   submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, storyForm(id)),
   addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, storyForm(id, { body: '意见' })),
 };

@@ -1,4 +1,4 @@
-// The story body's editing surface in both editors (autosave and co-editing): its accessible name,
+// The story body's editing surface: its accessible name,
 // pasted HTML cleaned by the content pipeline, and image files pasted or dropped in uploaded as figures.
 import type { EditorProps } from '@tiptap/pm/view';
 import { TextSelection } from '@tiptap/pm/state';

@@ -1,4 +1,4 @@
-// Below the body in both editors (autosave and co-editing): how far an upload has got, why one failed,
+// Below the body in the editor: how far an upload has got, why one failed,
 // and the hidden file input that 上传图片 opens. The state comes from useImageInsertion.
 import type { RefObject } from 'react';
 

@@ -8,7 +8,8 @@ import type { FullConfig } from '@playwright/test';
 import { prepare } from '../../scripts/lib/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
 import { clearDataCache } from '../../scripts/lib/next-cache';
-import { collabArgs, serveArgs } from '../../scripts/lib/serve-command';
+import { serveArgs } from '../../scripts/lib/serve-command';
+import { superviseCollab } from '../../scripts/lib/collab-process';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
 import { E2E_CLUSTER_FRONT_PORT, E2E_FRONT_PORT, E2E_SECOND_PORT } from './front';
 import { emptyPostgres } from '../../scripts/lib/empty-postgres';
@@ -45,12 +46,10 @@ export default async function globalSetup(config: FullConfig) {
     COLLAB_PORT: String(Number(port) + 1),
     // Pages served by the front, and by instance B and its front (e2e/instances.spec.ts), open sockets too.
     COLLAB_ORIGINS: [E2E_FRONT_PORT, E2E_SECOND_PORT, E2E_CLUSTER_FRONT_PORT].map((p) => `http://127.0.0.1:${p}`).join(','),
-    // Lets a spec slow down story saves with a cookie (lib/testing/e2e-hooks.ts).
-    E2E_TEST_HOOKS: '1',
   };
   // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
   // B relays /collab to the same co-editing process: one per deployment (README, "Co-editing").
-  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'E2E_TEST_HOOKS', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
+  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
   fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
@@ -58,12 +57,15 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   clearDataCache(ROOT);
-  const server = spawn(process.execPath, serveArgs({ port, hostname: '127.0.0.1' }), {
+  // On every interface, as npm start listens: the journeys open the newsroom by 127.0.0.1, localhost and a
+  // second loopback address (127.0.0.2, standing in for a LAN address); they send traffic to loopback only.
+  const server = spawn(process.execPath, serveArgs({ port, hostname: '0.0.0.0' }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const collab = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Under the same supervisor as npm start's (restarted when killed: e2e/collab-restart.spec.ts kills it; pid in DATA_DIR/collab.pid).
+  const collab = superviseCollab({ env: serverEnv, dataDir: prepared.dataDir, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForHealth(`${baseURL}/api/health`, server);
   // The shipped nginx front, for the journeys that read through it (e2e/front.spec.ts skips without nginx).
   const front = findNginx()
@@ -71,11 +73,11 @@ export default async function globalSetup(config: FullConfig) {
     : null;
   return async () => {
     if (front) await stopFront(front);
-    for (const child of [server, collab]) {
-      if (child.exitCode !== null) continue;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
     }
+    await collab.stop();
   };
 }
 

@@ -22,6 +22,7 @@ import { check } from '../workflow/article-state';
 import type { CleanArticleInput } from './schemas';
 import { recordSave, sealRollingRevision } from '../revisions/revision-log';
 import type { SaveKind } from '../revisions/revision-rules';
+import { takeOutsideChange } from '../collab/stored-document';
 
 export type Editor = { id: string; name: string; role: Role };
 
@@ -74,40 +75,73 @@ export async function saveArticle(
 ): Promise<SaveOutcome> {
   const checked = validateDoc(input.body);
   if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
-  return db.$transaction(async (tx) => {
-    const article = await loadEditable(tx, editor, articleId);
-    if (article.version !== baseVersion) {
-      return { ok: false, conflict: { version: article.version, savedBy: article.updatedBy?.name ?? '其他人', savedAt: article.updatedAt.toISOString() } };
-    }
-    const slug = await nextSlug(tx, article, input);
-    const body = JSON.stringify(checked.doc);
-    const content = {
-      kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
-      byline: input.byline, summary: input.summary, body,
-    };
-    const changed = !sameContent(article, content);
-    const bodyText = toPlainText(checked.doc);
-    const wordCount = countDocWords(checked.doc);
-    const version = article.version + 1;
-    await tx.article.update({
-      where: { id: articleId },
-      data: { ...content, slug, bodyText, wordCount, coverMediaId: input.coverMediaId, version, updatedById: editor.id, updatedAt: now },
-    });
-    await tx.articleAuthor.deleteMany({ where: { articleId } });
-    for (const [index, author] of input.authors.entries()) {
-      await tx.articleAuthor.create({ data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label } });
-    }
-    if (changed) {
-      await recordSave(tx, { articleId, version, content: { ...content, bodyText, wordCount }, actorId: editor.id, kind, now });
-      // Every content change counts for 三审, whether or not its revision was coalesced. Drafts are most
-      // autosaves: they have no sign-offs, so skip loading the review state.
-      if (hasReviewToVoid(article.status)) await applyContentChange(tx, editor, articleId, now);
-    } else if (kind === 'SAVE') {
-      await sealRollingRevision(tx, { articleId, actorId: editor.id, now });
-    }
-    await indexArticle(tx, articleId);
-    return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
+  return db.$transaction((tx) => saveArticleIn(tx, editor, articleId, baseVersion, input, now, kind));
+}
+
+/**
+ * The save inside a caller's transaction (the co-editing server writes the working copy and the
+ * shared document's state in one). Every check comes before the first write, so a UserFacingError
+ * leaves the transaction untouched.
+ */
+export async function saveArticleIn(
+  tx: Tx,
+  editor: Editor,
+  articleId: string,
+  baseVersion: number,
+  input: CleanArticleInput,
+  now = new Date(),
+  kind: SaveKind = 'AUTOSAVE',
+): Promise<SaveOutcome> {
+  const checked = validateDoc(input.body);
+  if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
+  const article = await loadEditable(tx, editor, articleId);
+  if (article.version !== baseVersion) {
+    return { ok: false, conflict: { version: article.version, savedBy: article.updatedBy?.name ?? '其他人', savedAt: article.updatedAt.toISOString() } };
+  }
+  await checkReferences(tx, input);
+  const slug = await nextSlug(tx, article, input);
+  const body = JSON.stringify(checked.doc);
+  const content = {
+    kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
+    byline: input.byline, summary: input.summary, body,
+  };
+  const changed = !sameContent(article, content);
+  const bodyText = toPlainText(checked.doc);
+  const wordCount = countDocWords(checked.doc);
+  const version = article.version + 1;
+  await tx.article.update({
+    where: { id: articleId },
+    data: { ...content, slug, bodyText, wordCount, coverMediaId: input.coverMediaId, version, updatedById: editor.id, updatedAt: now },
   });
+  await tx.articleAuthor.deleteMany({ where: { articleId } });
+  for (const [index, author] of input.authors.entries()) {
+    await tx.articleAuthor.create({ data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label } });
+  }
+  if (changed) {
+    await recordSave(tx, { articleId, version, content: { ...content, bodyText, wordCount }, actorId: editor.id, kind, now });
+    // Every content change counts for 三审, whether or not its revision was coalesced. Drafts are most
+    // autosaves: they have no sign-offs, so skip loading the review state.
+    if (hasReviewToVoid(article.status)) await applyContentChange(tx, editor, articleId, now);
+  } else if (kind === 'SAVE') {
+    await sealRollingRevision(tx, { articleId, actorId: editor.id, now });
+  }
+  await indexArticle(tx, articleId);
+  return { ok: true, version, savedAt: now.toISOString(), slug, revisionCreated: changed };
+}
+
+/**
+ * The cover and the authors' accounts a save names must exist: a browser can put any id into the
+ * shared document, and a missing one would fail the write on its foreign key instead of being refused.
+ */
+async function checkReferences(tx: Tx, input: CleanArticleInput): Promise<void> {
+  if (input.coverMediaId && !(await tx.media.findUnique({ where: { id: input.coverMediaId }, select: { id: true } }))) {
+    throw new UserFacingError('封面图片不存在，请重新选择', { coverMediaId: '封面图片不存在，请重新选择' });
+  }
+  const userIds = [...new Set(input.authors.flatMap((author) => (author.userId ? [author.userId] : [])))];
+  if (!userIds.length) return;
+  const found = new Set((await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } })).map((user) => user.id));
+  const missing = input.authors.find((author) => author.userId && !found.has(author.userId));
+  if (missing) throw new UserFacingError(`作者“${missing.name}”的账号不存在，请重新选择作者`, { authors: '作者账号不存在' });
 }
 
 /** The slug follows the headline until the story is first published or someone sets it by hand. */
@@ -132,12 +166,16 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
-  return saveArticle(db, editor, articleId, baseVersion, {
+  const outcome = await saveArticle(db, editor, articleId, baseVersion, {
     kicker: revision.kicker, headline: revision.headline, subheadline: revision.subheadline, dateline: revision.dateline,
     byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
     authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
     body: JSON.parse(revision.body),
   }, now, 'RESTORE');
+  // The restored text goes into the story's shared document now, as one Yjs change made once
+  // (lib/collab/stored-document.ts): the people in the story get it from there, never by diffing again.
+  if (outcome.ok) await takeOutsideChange(db, articleId);
+  return outcome;
 }
 
 export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {

@@ -10,7 +10,6 @@ import { mayAccessArticle, requireArticleAccess } from '../access/article-access
 import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
-import { othersEditing } from './presence';
 import type { Prisma } from '../generated/prisma/client';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
@@ -38,12 +37,16 @@ export async function getArticleForEditor(articleId: string) {
     },
   });
   const article = requireArticleAccess(user, found, 'edit', notFound);
-  const [people, editing] = await Promise.all([
-    db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } }),
-    othersEditing(db, articleId, user.id),
-  ]);
+  const people = await db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } });
   return {
     user: { id: user.id, name: user.name, role: user.role },
+    /** Whose story it is and where it stands: what decides whether this person types in it (lib/collab/access.ts). */
+    rights: {
+      createdById: article.createdById,
+      authorUserIds: article.authors.map((author) => author.userId),
+      status: article.status,
+      deleted: article.deletedAt !== null,
+    },
     story: {
       id: article.id,
       version: article.version,
@@ -65,7 +68,6 @@ export async function getArticleForEditor(articleId: string) {
       wordCount: article.wordCount,
     },
     people,
-    editing,
   };
 }
 
@@ -259,9 +261,6 @@ export async function getArticleForWatching(articleId: string) {
   if (article.deletedAt) notFound();
   return {
     user: { id: user.id },
-    story: {
-      id: article.id, published: Boolean(article.publishedAt), coverMediaId: null, coverUrl: null,
-      body: parseDoc(article.body), updatedAt: article.updatedAt.toISOString(),
-    },
+    story: { id: article.id, published: Boolean(article.publishedAt), coverMediaId: null, coverUrl: null, updatedAt: article.updatedAt.toISOString() },
   };
 }

@@ -8,6 +8,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { createSqliteClient } from '../db-client';
 import { resolveDatabase, sqlitePathOf } from '../config/database';
 import { BackupError, createBackup, restoreBackup } from './backup';
+import { currentStoryDocument } from '../collab/stored-document';
 
 const db = openTestDatabase();
 const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
@@ -17,6 +18,8 @@ const archive = path.join(out, 'newsroom.tar.gz');
 
 beforeAll(async () => {
   await loadSampleIssue(db);
+  // A story opened together: its shared document is in the backup, and is not restored (new generation).
+  await currentStoryDocument(db, (await db.article.findFirstOrThrow()).id);
   fs.mkdirSync(path.join(dataDir, 'media', 'ab'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'media', 'ab', 'photo.webp'), Buffer.from('not really a picture'));
 });
@@ -58,6 +61,8 @@ describe('backup and restore', () => {
 
     const client = createSqliteClient(path.join(target, 'newsroom.db'));
     expect(await client.article.count()).toBe(4);
+    expect(await db.collabDocument.count()).toBe(1);
+    expect(await client.collabDocument.count()).toBe(0);
     expect(await client.issue.findFirst({ select: { number: true } })).toEqual({ number: 1705 });
     await client.$disconnect();
   });

@@ -86,6 +86,7 @@ export function restoreBackup(options: { archive: string; dataDir: string; media
     snapshot.assertEmptyTarget(options.dataDir);
     fs.mkdirSync(options.dataDir, { recursive: true });
     snapshot.restoreFrom(path.join(work, snapshot.file), options.dataDir);
+    snapshot.forgetSharedDocuments(options.dataDir);
     copyTree(path.join(work, 'media'), mediaDir);
     return { files: JSON.parse(fs.readFileSync(path.join(work, MANIFEST_FILE), 'utf8')).files.length };
   } finally {

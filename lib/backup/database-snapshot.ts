@@ -21,7 +21,17 @@ export type DatabaseSnapshot = {
   /** Throws a BackupError when the target already holds data. */
   assertEmptyTarget(dataDir: string): void;
   restoreFrom(file: string, dataDir: string): void;
+  /**
+   * Deletes the restored stories' shared documents (docs/architecture.md, "Co-editing"): each is built
+   * again from its restored working copy with a new generation, so a browser's stored copy of the
+   * history before the restore is refused, never merged into the restored text.
+   */
+  forgetSharedDocuments(dataDir: string): void;
 };
+
+// A backup from before co-editing has no such table; the migrations at start create it empty.
+const FORGET_SHARED_DOCUMENTS_SQLITE = `DELETE FROM "CollabDocument"`;
+const FORGET_SHARED_DOCUMENTS_POSTGRESQL = `DO $$ BEGIN IF to_regclass('"CollabDocument"') IS NOT NULL THEN DELETE FROM "CollabDocument"; END IF; END $$`;
 
 export const SNAPSHOT_FILES: Record<DatabaseKind, string> = { sqlite: 'newsroom.db', postgresql: 'newsroom.pgdump' };
 
@@ -54,6 +64,15 @@ export function sqliteSnapshot(sqlitePath: string): DatabaseSnapshot {
     },
     restoreFrom(file, dataDir) {
       fs.copyFileSync(file, path.join(dataDir, DEFAULT_DB_FILE));
+    },
+    forgetSharedDocuments(dataDir) {
+      const restored = new Database(path.join(dataDir, DEFAULT_DB_FILE));
+      try {
+        const table = restored.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'CollabDocument'`).get();
+        if (table) restored.prepare(FORGET_SHARED_DOCUMENTS_SQLITE).run();
+      } finally {
+        restored.close();
+      }
     },
   };
 }
@@ -105,6 +124,9 @@ export function postgresSnapshot(url: string): DatabaseSnapshot {
     restoreFrom(file) {
       // One transaction: a restore that fails part-way leaves the database empty.
       pgTool('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', `--dbname=${dbname}`, file], env);
+    },
+    forgetSharedDocuments() {
+      pgTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', `--dbname=${dbname}`, '--command', FORGET_SHARED_DOCUMENTS_POSTGRESQL], env);
     },
   };
 }

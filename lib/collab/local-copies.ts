@@ -3,7 +3,7 @@
 // copies must not outlive the person who wrote them. localStorage records who wrote them (OWNER_KEY) and
 // which still hold typing the server has not confirmed (marks, one per story and tab), so every tab of
 // the browser — and a tab closed offline — is counted when someone signs out (local-copy-rules.ts).
-import { autosaveDrafts, confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, OWNER_KEY } from './local-copy-rules';
+import { confirmedCopies, copiesForeignTo, markKey, marksOf, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, OWNER_KEY } from './local-copy-rules';
 
 const CHANNEL = 'kecheng.storyCopies';
 type SignOutKind = 'signing-out' | 'signed-out';
@@ -32,7 +32,6 @@ function storedEntries(): [string, string | null][] {
 }
 
 const marks = () => readMarks(storedEntries());
-const drafts = () => autosaveDrafts(storedEntries().map(([key]) => key));
 
 /** This tab typed in the story: the server has not confirmed it yet. */
 export function markUnconfirmed(documentName: string): void {
@@ -46,7 +45,17 @@ export function markConfirmed(documentName: string, loadedAt: number): void {
 
 /** How many stories in this browser (any tab, open or closed) hold typing the server has not confirmed. */
 export function unconfirmedStoryCount(): number {
-  return unconfirmedStories(marks(), drafts()).length;
+  return unconfirmedStories(marks()).length;
+}
+
+/** Whether the story's copy holds typing the server has not confirmed (from any tab, open or closed). */
+export function hasUnconfirmedTyping(documentName: string): boolean {
+  return marksOf(marks(), documentName).length > 0;
+}
+
+/** The story's copy was replaced: its marks (every tab's) go with it. */
+export function forgetStoryMarks(documentName: string): void {
+  for (const key of marksOf(marks(), documentName)) localStorage.removeItem(key);
 }
 
 async function storyCopies(): Promise<string[]> {
@@ -69,9 +78,14 @@ async function deleteCopies(names: string[]): Promise<boolean> {
   return results.every(Boolean);
 }
 
-/** The records of unconfirmed typing, and the autosave editor's copies with it. */
+/** The records of unconfirmed typing. */
 function forgetMarks(): void {
-  for (const copy of [...marks(), ...drafts()]) localStorage.removeItem(copy.key);
+  for (const mark of marks()) localStorage.removeItem(mark.key);
+}
+
+/** Deletes one story's copy (it belongs to another history of the story); resolves false if it could not. */
+export function deleteStoryCopy(documentName: string): Promise<boolean> {
+  return deleteCopies([documentName]);
 }
 
 let claim: { userId: string; done: Promise<boolean> } | null = null;

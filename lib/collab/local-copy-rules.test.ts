@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autosaveDraftKey, autosaveDrafts, confirmedCopies, copiesForeignTo, markKey, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
+import { confirmedCopies, copiesForeignTo, copyVerdict, markKey, marksOf, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
 import { storyDocumentName } from './document-name';
 
 const A = storyDocumentName('clx0abc123def456ghi789jkl');
@@ -28,12 +28,10 @@ describe('unconfirmed marks', () => {
     expect(unconfirmedStories([])).toEqual([]);
   });
 
-  it('counts the autosave editor’s copies with them, by story', () => {
-    const id = 'clx0abc123def456ghi789jkl';
-    const drafts = autosaveDrafts([autosaveDraftKey(id), 'newsroom:story:../x', 'newsroom:other', markKey(B, 't')]);
-    expect(drafts).toEqual([{ key: autosaveDraftKey(id), documentName: A }]);
-    expect(unconfirmedStories(readMarks([[markKey(A, 't1'), '1'], [markKey(B, 't1'), '1']]), drafts)).toEqual([A, B].sort());
-    expect(unconfirmedStories([], drafts)).toEqual([A]);
+  it('names the marks of one story, whichever tab set them', () => {
+    const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
+    expect(marksOf(marks, A)).toEqual([markKey(A, 't1'), markKey(A, 't2')]);
+    expect(marksOf(marks, storyDocumentName('clx0nothing0here000000000'))).toEqual([]);
   });
 
   it('a confirmed tab settles its own mark and older ones it read, never newer typing of another tab', () => {
@@ -64,5 +62,19 @@ describe('which copies go', () => {
     const marks = readMarks([[markKey(A, 't1'), '1']]);
     expect(confirmedCopies([A, B], marks)).toEqual([B]);
     expect(confirmedCopies([A, B], [])).toEqual([A, B]);
+  });
+});
+
+describe('a stored copy and the page’s document generation', () => {
+  it('merges a copy of the same history, or an empty one', () => {
+    expect(copyVerdict({ generation: 'g1', empty: false, unconfirmed: true }, 'g1')).toBe('use');
+    expect(copyVerdict({ generation: undefined, empty: true, unconfirmed: false }, 'g1')).toBe('use');
+  });
+
+  it('replaces a copy of another history, or of no recorded one, and offers its unconfirmed typing back', () => {
+    expect(copyVerdict({ generation: 'g0', empty: false, unconfirmed: false }, 'g1')).toBe('replace');
+    expect(copyVerdict({ generation: 'g0', empty: false, unconfirmed: true }, 'g1')).toBe('offer-and-replace');
+    expect(copyVerdict({ generation: undefined, empty: false, unconfirmed: false }, 'g1')).toBe('replace');
+    expect(copyVerdict({ generation: 42, empty: false, unconfirmed: true }, 'g1')).toBe('offer-and-replace');
   });
 });

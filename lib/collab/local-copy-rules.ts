@@ -1,7 +1,8 @@
 // Which of the browser's local story copies (y-indexeddb databases named by storyDocumentName) may be
 // removed, and which still hold typing the co-editing server has not confirmed. Pure: the browser side
-// (lib/collab/local-copies.ts) reads localStorage and IndexedDB and hands the facts in.
-import { articleIdOf, storyDocumentName } from './document-name';
+// (lib/collab/local-copies.ts) reads localStorage and IndexedDB and hands the facts in; the editor's
+// session (components/editor/collab/collab-session.ts) asks copyVerdict whether a copy may be merged.
+import { articleIdOf } from './document-name';
 
 /** localStorage: who wrote this browser's story copies (the user id of the last editor opened). */
 export const OWNER_KEY = 'kecheng.storyCopies.owner';
@@ -10,27 +11,6 @@ export const OWNER_KEY = 'kecheng.storyCopies.owner';
  * value is when it last typed (ms). A mark outlives its tab, so a tab closed offline is still counted.
  */
 export const MARK_PREFIX = 'kecheng.storyCopies.unconfirmed:';
-/**
- * localStorage: the autosave editor's copy of a story (components/editor/local-draft.ts; the editor
- * without a co-editing server). It exists only while its changes are not saved.
- */
-const AUTOSAVE_DRAFT_PREFIX = 'newsroom:story:';
-
-export function autosaveDraftKey(articleId: string): string {
-  return AUTOSAVE_DRAFT_PREFIX + articleId;
-}
-
-/** The autosave copies among localStorage's keys, each named as its story's shared document is. */
-export function autosaveDrafts(keys: Iterable<string>): { key: string; documentName: string }[] {
-  const drafts: { key: string; documentName: string }[] = [];
-  for (const key of keys) {
-    if (!key.startsWith(AUTOSAVE_DRAFT_PREFIX)) continue;
-    const documentName = storyDocumentName(key.slice(AUTOSAVE_DRAFT_PREFIX.length));
-    if (articleIdOf(documentName) !== null) drafts.push({ key, documentName });
-  }
-  return drafts;
-}
-
 /** A tab that opened a story this long after another tab last typed in it has read that typing. */
 export const READ_MARGIN_MS = 1_000;
 
@@ -56,9 +36,34 @@ export function readMarks(entries: Iterable<[string, string | null]>): Mark[] {
   return marks;
 }
 
-/** The stories with typing not yet confirmed by the server (co-editing or autosave copies), each once. */
-export function unconfirmedStories(marks: Mark[], drafts: { documentName: string }[] = []): string[] {
-  return [...new Set([...marks, ...drafts].map((copy) => copy.documentName))].sort();
+/** The stories with typing not yet confirmed by the server, each once. */
+export function unconfirmedStories(marks: Mark[]): string[] {
+  return [...new Set(marks.map((mark) => mark.documentName))].sort();
+}
+
+/** The marks of one story (any tab): its copy holds typing the server has not confirmed while there is one. */
+export function marksOf(marks: Mark[], documentName: string): string[] {
+  return marks.filter((mark) => mark.documentName === documentName).map((mark) => mark.key);
+}
+
+/**
+ * IndexedDB (the copy's own 'custom' store): the generation of the story's shared document the copy
+ * belongs to (lib/collab/stored-document.ts). A document rebuilt from scratch (a database restored
+ * from a backup, a story whose document was reset) has a new generation and another Yjs history.
+ */
+export const GENERATION_KEY = 'generation';
+
+/**
+ * What to do with a browser's stored copy of a story when the page hands over the document of
+ * `pageGeneration`: use it (merge it into the page's document), or replace it. Only a copy of the same
+ * history may be merged: Yjs would keep both histories' text side by side (every paragraph twice). A
+ * copy that records no generation (written before generations existed) cannot be vouched for. An empty
+ * copy (never written) is simply used. Typing in a replaced copy that the server never confirmed is
+ * offered back to the person as text, never merged.
+ */
+export function copyVerdict(copy: { generation: unknown; empty: boolean; unconfirmed: boolean }, pageGeneration: string): 'use' | 'replace' | 'offer-and-replace' {
+  if (copy.empty || copy.generation === pageGeneration) return 'use';
+  return copy.unconfirmed ? 'offer-and-replace' : 'replace';
 }
 
 /**

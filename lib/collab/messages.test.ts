@@ -41,8 +41,13 @@ describe('messages from the co-editing server', () => {
       .toEqual({ kind: 'people', people: [{ clientId: 1, userId: 'u', name: '甲', readOnly: false }] });
   });
 
+  it('takes a store failure and a story gone', () => {
+    expect(parseMessage('{"kind":"store-failed","error":"保存失败"}')).toEqual({ kind: 'store-failed', error: '保存失败' });
+    expect(parseMessage('{"kind":"gone"}')).toEqual({ kind: 'gone' });
+  });
+
   it('refuses anything else', () => {
-    for (const payload of ['', 'seal', 'null', '[]', '{"kind":"saved","version":"3"}', '{"kind":"other"}', '{"kind":"people","people":{}}']) {
+    for (const payload of ['', 'seal', 'null', '[]', '{"kind":"saved","version":"3"}', '{"kind":"other"}', '{"kind":"people","people":{}}', '{"kind":"store-failed"}', '{"kind":"store-failed","error":1}']) {
       expect(parseMessage(payload), payload).toBeNull();
     }
   });

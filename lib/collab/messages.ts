@@ -7,7 +7,11 @@ export type Person = { clientId: number; userId: string; name: string; readOnly:
 export type CollabMessage =
   | { kind: 'saved'; version: number; at: string }
   | { kind: 'save-refused'; error: string }
-  | { kind: 'people'; people: Person[] };
+  | { kind: 'people'; people: Person[] }
+  /** A store failed for another reason than the text (the database refused the write): the change is kept in the document and tried again. */
+  | { kind: 'store-failed'; error: string }
+  /** The story was trashed or deleted: the document is dropped; stop editing. */
+  | { kind: 'gone' };
 
 export const SEAL_MESSAGE = 'seal';
 
@@ -49,5 +53,7 @@ export function parseMessage(payload: string): CollabMessage | null {
   if (message.kind === 'saved' && typeof message.version === 'number' && typeof message.at === 'string') return { kind: 'saved', version: message.version, at: message.at };
   if (message.kind === 'save-refused' && typeof message.error === 'string') return { kind: 'save-refused', error: message.error };
   if (message.kind === 'people' && Array.isArray(message.people)) return { kind: 'people', people: message.people.filter(isPerson) };
+  if (message.kind === 'store-failed' && typeof message.error === 'string') return { kind: 'store-failed', error: message.error };
+  if (message.kind === 'gone') return { kind: 'gone' };
   return null;
 }

@@ -1,53 +1,77 @@
-// Between a story's shared document and the database: the document is loaded from its stored Yjs
-// state (or filled from the working copy the first time), and written back as the story's working
-// copy through the editor's own save (lib/articles/editor-service.ts), so validation, revisions, the
-// 三审 rule and the search index work exactly as for a save from the editor.
+// Between a story's shared document in the co-editing process and the database. The document is
+// loaded from the stored state (lib/collab/stored-document.ts, the one authority) and takes changes
+// made outside the sockets by applying the stored state, never by diffing itself against the working
+// copy. A store writes the working copy (through the editor's own save rules, so validation,
+// revisions, 三审 and the search index work exactly as for any save) and the document's state in one
+// transaction, under the compare-and-swap: a working copy is never ahead of the stored state.
 import * as Y from 'yjs';
-import type { Db } from '../db-client';
-import type { Doc } from '../content/types';
-import { saveArticle, type Editor } from '../articles/editor-service';
+import type { Db, Tx } from '../db-client';
+import { saveArticleIn, type Editor } from '../articles/editor-service';
 import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
 import { validateDoc } from '../content/validate';
-import { readStoryDoc, sharedText, writeStoryInto, type SharedStory } from './story-doc';
+import { lockArticle } from '../database/row-lock';
+import { readStoryDoc, sharedText, type SharedStory } from './story-doc';
+import { CAS_ATTEMPTS, currentStoredRow, StoredDocumentContention, swapStoredState, workingCopy, type StoredRow } from './stored-document';
 
-async function workingCopy(db: Db, articleId: string): Promise<{ story: SharedStory; version: number } | null> {
-  const article = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      kicker: true, headline: true, subheadline: true, dateline: true, byline: true, summary: true, slug: true,
-      coverMediaId: true, body: true, version: true, deletedAt: true,
-      authors: { orderBy: { position: 'asc' }, select: { userId: true, name: true, label: true } },
-    },
-  });
-  if (!article || article.deletedAt) return null;
-  const story: SharedStory = {
-    kicker: article.kicker ?? '', headline: article.headline, subheadline: article.subheadline ?? '', dateline: article.dateline ?? '',
-    byline: article.byline ?? '', summary: article.summary ?? '', slug: article.slug,
-    coverMediaId: article.coverMediaId, authors: article.authors, body: JSON.parse(article.body) as Doc,
-  };
-  return { story, version: article.version };
+/** Where a loaded document stands against the stored one: its history and the last state it holds. */
+export type LoadedDocument = { generation: string; version: number; serial: number };
+
+/** Fills `ydoc` with the story's stored document (built once from the working copy if there is none); null: no such story, or trashed. */
+export async function loadStoryDocument(db: Db, articleId: string, ydoc: Y.Doc): Promise<LoadedDocument | null> {
+  const stored = await currentStoredRow(db, articleId);
+  if (!stored) return null;
+  Y.applyUpdate(ydoc, stored.state);
+  return loadedFrom(stored);
 }
 
+const loadedFrom = (stored: StoredRow): LoadedDocument => ({ generation: stored.generation, version: stored.version, serial: stored.serial });
+
+export type RefreshOutcome =
+  | { kind: 'current'; loaded: LoadedDocument }
+  /** The story is gone or in the trash. */
+  | { kind: 'gone' }
+  /** The stored document was rebuilt (another generation): the loaded one is another history. */
+  | { kind: 'stale' };
+
 /**
- * Fills `ydoc` for a story: its stored state, brought up to the working copy if something other than
- * the shared document changed the story since (the stored version is older).
+ * Takes what the stored document holds and the loaded one does not (a restored revision, applied to
+ * the stored document once by whoever moved it up to the working copy) into the loaded document; the
+ * people in the story get it as an ordinary Yjs update.
  */
-export async function loadStoryDocument(db: Db, articleId: string, ydoc: Y.Doc): Promise<number> {
-  const [stored, current] = await Promise.all([
-    db.collabDocument.findUnique({ where: { articleId }, select: { state: true, version: true } }),
-    workingCopy(db, articleId),
-  ]);
-  if (!current) throw new UserFacingError('稿件不存在或已移入回收站');
-  if (stored) Y.applyUpdate(ydoc, new Uint8Array(stored.state));
-  if (!stored || stored.version !== current.version) writeStoryInto(ydoc, current.story);
-  return current.version;
+export async function refreshStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, generation: string): Promise<RefreshOutcome> {
+  const stored = await currentStoredRow(db, articleId);
+  if (!stored) return { kind: 'gone' };
+  if (stored.generation !== generation) return { kind: 'stale' };
+  Y.applyUpdate(ydoc, stored.state);
+  return { kind: 'current', loaded: loadedFrom(stored) };
+}
+
+/** Cheap look at where the stored document and the working copy stand (for the periodic refresh). */
+export async function storedPosition(db: Db, articleId: string): Promise<{ generation: string | null; serial: number; workingVersion: number | null; storedVersion: number | null }> {
+  const row = await db.collabDocument.findUnique({ where: { articleId }, select: { generation: true, serial: true, version: true } });
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true, deletedAt: true } });
+  return {
+    generation: row?.generation ?? null, serial: row?.serial ?? -1, storedVersion: row?.version ?? null,
+    workingVersion: article && !article.deletedAt ? article.version : null,
+  };
 }
 
 export type StoreOutcome =
-  | { saved: true; version: number; slug: string }
-  | { saved: false; reason: 'unchanged'; version: number }
-  | { saved: false; reason: 'invalid'; error: string; version: number };
+  | { kind: 'saved'; loaded: LoadedDocument; slug: string }
+  | { kind: 'unchanged'; loaded: LoadedDocument }
+  /** The save refused the text (a headline over 100 characters): the state is stored, the working copy not. */
+  | { kind: 'invalid'; loaded: LoadedDocument; error: string }
+  | { kind: 'gone' }
+  | { kind: 'stale' };
+
+export type StoreOptions = {
+  /** The generation the document in memory belongs to: a stored document of another one is never merged. */
+  generation: string;
+  /** 立即保存: closes the rolling revision (lib/revisions/revision-rules.ts) even when nothing changed. */
+  seal?: boolean;
+  now?: Date;
+};
 
 /** The story as a save would store it (trimmed, empty fields absent, body cleaned), for comparing. */
 function asSaved(story: SharedStory): string | null {
@@ -56,49 +80,68 @@ function asSaved(story: SharedStory): string | null {
   return input.success && body.ok ? JSON.stringify({ ...input.data, body: body.doc }) : null;
 }
 
-/** The working copy's version now (null: gone or in the trash), for noticing a change made outside the socket. */
-export async function workingCopyVersion(db: Db, articleId: string): Promise<number | null> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true, deletedAt: true } });
-  return article && !article.deletedAt ? article.version : null;
-}
+/** Thrown inside the write transaction to roll it back and read again (someone else wrote first). */
+class LostRace extends Error {}
 
 /**
- * Takes a working copy changed outside the shared document (a restored revision, an import) into
- * it, as a diff, so the people editing see it at once and their next change builds on it.
+ * Writes the shared document back: first it takes in the stored state (so it only ever grows by
+ * merging, and an outside change is in before anything is saved over it), then in one transaction the
+ * working copy (as `editor`, when it differs) and the state. Text the save refuses stays in the shared
+ * document and the stored state, and the reason goes back to the people editing.
  */
-export async function refreshFromWorkingCopy(db: Db, articleId: string, ydoc: Y.Doc): Promise<number | null> {
-  const current = await workingCopy(db, articleId);
-  if (!current) return null;
-  writeStoryInto(ydoc, current.story);
-  return current.version;
+export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Editor, options: StoreOptions): Promise<StoreOutcome> {
+  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
+    const stored = await currentStoredRow(db, articleId);
+    if (!stored) return { kind: 'gone' };
+    if (stored.generation !== options.generation) return { kind: 'stale' };
+    Y.applyUpdate(ydoc, stored.state);
+    try {
+      return await db.$transaction((tx) => writeBoth(tx, articleId, ydoc, editor, stored, options));
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+    }
+  }
+  throw new StoredDocumentContention(articleId);
 }
 
-export type StoreOptions = {
-  /** The working-copy version this document last wrote or took in; a different one was changed outside. */
-  knownVersion?: number;
-  /** 立即保存: closes the rolling revision (lib/revisions/revision-rules.ts) even when nothing changed. */
-  seal?: boolean;
-  now?: Date;
-};
-
-/**
- * Writes the shared document back: the working copy (as `editor`, the person whose change this is)
- * when it differs, and the document's state in any case. Text the save refuses (a headline over
- * 100 characters) stays in the shared document, and the reason goes back to the people editing.
- * A working copy changed outside since `knownVersion` is taken into the document first (the outside
- * change wins over what was typed into the same field since the last write).
- */
-export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Editor, options: StoreOptions = {}): Promise<StoreOutcome> {
-  const current = await workingCopy(db, articleId);
-  if (!current) throw new UserFacingError('稿件不存在或已移入回收站');
-  if (options.knownVersion !== undefined && options.knownVersion !== current.version) writeStoryInto(ydoc, current.story);
-  const outcome = await saveWorkingCopy(db, articleId, readStoryDoc(ydoc), current, editor, options.seal ? 'SAVE' : 'AUTOSAVE', options.now ?? new Date());
+async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Editor, stored: StoredRow, options: StoreOptions): Promise<StoreOutcome> {
+  // Writers of one story take turns on PostgreSQL as the editor's saves do (lib/database/row-lock.ts).
+  await lockArticle(tx, articleId);
+  const current = await workingCopy(tx, articleId);
+  if (!current) return { kind: 'gone' };
+  // The working copy moved since the stored document was read: take that change in first.
+  if (current.version !== stored.version) throw new LostRace();
+  const shared = readStoryDoc(ydoc);
+  const save = await saveWorkingCopy(tx, articleId, shared, current, editor, options);
   // The slug follows the headline until publication (lib/articles/editor-service.ts): the shared
   // document takes the one the save chose, or the next save would set the old one back.
-  if (outcome.saved) writeSlug(ydoc, outcome.slug);
-  const state = Buffer.from(Y.encodeStateAsUpdate(ydoc));
-  await db.collabDocument.upsert({ where: { articleId }, create: { articleId, state, version: outcome.version }, update: { state, version: outcome.version } });
-  return outcome;
+  if (save.kind === 'saved') writeSlug(ydoc, save.slug);
+  const version = save.kind === 'saved' ? save.version : current.version;
+  if (!(await swapStoredState(tx, articleId, stored, { state: Y.encodeStateAsUpdate(ydoc), version }))) throw new LostRace();
+  const loaded = { generation: stored.generation, version, serial: stored.serial + 1 };
+  if (save.kind === 'saved') return { kind: 'saved', loaded, slug: save.slug };
+  if (save.kind === 'invalid') return { kind: 'invalid', loaded, error: save.error };
+  return { kind: 'unchanged', loaded };
+}
+
+type WorkingCopySave = { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
+
+async function saveWorkingCopy(
+  tx: Tx, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Editor, options: StoreOptions,
+): Promise<WorkingCopySave> {
+  const input = articleInputSchema.safeParse(shared);
+  if (!input.success) return { kind: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效' };
+  if (!options.seal && asSaved(shared) === asSaved(current.story)) return { kind: 'unchanged' };
+  try {
+    const saved = await saveArticleIn(tx, editor, articleId, current.version, input.data, options.now ?? new Date(), options.seal ? 'SAVE' : 'AUTOSAVE');
+    // The version was read under the same lock in this transaction: a conflict cannot happen here.
+    if (!saved.ok) throw new LostRace();
+    return { kind: 'saved', version: saved.version, slug: saved.slug };
+  } catch (error) {
+    // saveArticleIn refuses before its first write, so the transaction still stores the state.
+    if (error instanceof UserFacingError) return { kind: 'invalid', error: error.message };
+    throw error;
+  }
 }
 
 function writeSlug(ydoc: Y.Doc, slug: string): void {
@@ -108,22 +151,4 @@ function writeSlug(ydoc: Y.Doc, slug: string): void {
     text.delete(0, text.length);
     text.insert(0, slug);
   });
-}
-
-async function saveWorkingCopy(
-  db: Db, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Editor, kind: 'SAVE' | 'AUTOSAVE', now: Date,
-): Promise<StoreOutcome> {
-  const input = articleInputSchema.safeParse(shared);
-  if (!input.success) return { saved: false, reason: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效', version: current.version };
-  if (kind === 'AUTOSAVE' && asSaved(shared) === asSaved(current.story)) return { saved: false, reason: 'unchanged', version: current.version };
-  try {
-    const saved = await saveArticle(db, editor, articleId, current.version, input.data, now, kind);
-    // Only the shared document writes the working copy while people edit together, and a version
-    // moved by anything else was taken in above; a move between the two reads is a real race.
-    if (!saved.ok) throw new Error(`story ${articleId} changed outside the shared document (version ${saved.conflict.version})`);
-    return { saved: true, version: saved.version, slug: saved.slug };
-  } catch (error) {
-    if (error instanceof UserFacingError) return { saved: false, reason: 'invalid', error: error.message, version: current.version };
-    throw error;
-  }
 }

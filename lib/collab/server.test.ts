@@ -160,7 +160,7 @@ describe('the co-editing server', () => {
     const connected = () => [...server.hocuspocus.documents.values()].some((document) =>
       document.getConnections().some((connection) => (connection.context as { user?: { id: string } }).user?.id === victim.id));
     expect(connected()).toBe(true);
-    expect(await recheckConnections(server, db)).toBe(1);
+    expect(await recheckConnections(server.hocuspocus, db)).toBe(1);
     await client.closed;
     expect(connected()).toBe(false);
     // What the closed client types no longer reaches anyone, and it cannot come back.

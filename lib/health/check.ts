@@ -1,14 +1,19 @@
 // What /api/health reports: the database answers, and every migration shipped with this build has
-// been applied to it.
+// been applied to it (together: `ok`, and the status 200 or 503). Beside them, whether the co-editing
+// process answers (`collab`): reported, but not part of `ok`, so an instance is not taken for broken
+// (by the benchmarks' and start-up's health waits) while the supervisor restarts co-editing.
 import 'server-only';
 import path from 'node:path';
 import { db, databaseConfig } from '../db';
 import { migrationsDir, shippedMigrationNames } from '../database/migration-files';
+import { collabHealth, type CollabHealth } from './collab';
 
 export type Health = {
   ok: boolean;
   database: 'ok' | 'unreachable';
   migrations: { expected: number; applied: number; pending: string[] };
+  /** The co-editing process this server relays /collab to: answering, not answering, or none (COLLAB_PORT unset). */
+  collab: CollabHealth;
 };
 
 /** This database's history (prisma/migrations or prisma/migrations-postgresql). */
@@ -17,6 +22,11 @@ function shippedMigrations(): string[] {
 }
 
 export async function checkHealth(): Promise<Health> {
+  const [database, collab] = await Promise.all([databaseHealth(), collabHealth(process.env)]);
+  return { ...database, collab };
+}
+
+async function databaseHealth(): Promise<Omit<Health, 'collab'>> {
   const expected = shippedMigrations();
   let applied: string[];
   try {

@@ -5,7 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { collabArgs, serveArgs } from './serve-command';
+import { serveArgs } from './serve-command';
+import { superviseCollab } from './collab-process';
+import type { Supervisor } from './supervise';
 import { waitForPort } from './wait-for-port';
 import { startFront, stopFront } from './front';
 
@@ -21,8 +23,8 @@ export type ClusterOptions = {
   frontPort: number | null;
   /**
    * The deployment's one co-editing process (scripts/collab.ts) on this port, every instance relaying
-   * /collab to it, so people in one story meet whichever instance serves them. None when null or absent:
-   * the editors then save through the instances' server actions.
+   * /collab to it, so people in one story meet whichever instance serves them; it runs under a
+   * supervisor that restarts it (scripts/lib/collab-process.ts). None when null or absent.
    */
   collabPort?: number | null;
   dataDir: string;
@@ -73,22 +75,52 @@ export async function waitUntilHealthy(url: string, child: ChildProcess, timeout
   throw new Error(`实例未在 ${timeoutMs / 1000} 秒内就绪：${url}`);
 }
 
-export type Cluster = { instances: Instance[]; front: ChildProcess | null; collab: ChildProcess | null; stop(): Promise<void> };
+export type Cluster = { instances: Instance[]; front: ChildProcess | null; collab: Supervisor | null; stop(): Promise<void> };
 
-async function startCollab(options: ClusterOptions, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: { ...options.env, COLLAB_PORT: String(port) }, stdio: ['ignore', options.output === 'prefix' ? 'inherit' : 'ignore', 'inherit'] });
-  await waitForPort(port, child);
-  return child;
+/** The co-editing process under its supervisor (restarted when it exits or is killed); resolves once it first listens. */
+async function startCollab(options: ClusterOptions, port: number): Promise<Supervisor> {
+  const { output } = options;
+  // One log file for every run of it, kept open across restarts.
+  const sink = typeof output === 'object' ? fs.openSync(path.join(output.dir, 'collab.log'), 'a') : null;
+  let sinkClosed = false;
+  const supervisor = superviseCollab({
+    env: { ...options.env, COLLAB_PORT: String(port) },
+    dataDir: options.dataDir,
+    stdio: ['ignore', sink ?? (output === 'prefix' ? 'inherit' : 'ignore'), sink ?? 'inherit'],
+  });
+  const collab: Supervisor = {
+    get child() {
+      return supervisor.child;
+    },
+    get starts() {
+      return supervisor.starts;
+    },
+    async stop(graceMs?: number) {
+      await supervisor.stop(graceMs);
+      if (sink !== null && !sinkClosed) fs.closeSync(sink);
+      sinkClosed = true;
+    },
+  };
+  try {
+    await waitForPort(port, supervisor.child!);
+  } catch (error) {
+    await collab.stop();
+    throw error;
+  }
+  return collab;
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const instances: Instance[] = [];
   let front: ChildProcess | null = null;
-  let collab: ChildProcess | null = null;
+  let collab: Supervisor | null = null;
   const stop = async () => {
+    // The supervisor first, at once: Ctrl-C reaches the co-editing process too, and it must not be
+    // started again while the front and the instances are being stopped.
+    const collabStopped = collab?.stop();
     if (front) await stopFront(front);
     await Promise.all(instances.map((instance) => stopInstance(instance.process)));
-    if (collab) await stopInstance(collab);
+    await collabStopped;
   };
   const collabPort = options.collabPort ?? null;
   const instanceOptions = collabPort === null ? options : { ...options, env: { ...options.env, COLLAB_PORT: String(collabPort) } };

@@ -1,20 +1,22 @@
 'use client';
-// The story editor when the co-editing server runs (docs/architecture.md, "Co-editing"): everyone in
-// the story types into one shared document (use-collab.ts); the server writes it into the working copy
-// within seconds (saves, revisions, 三审) and says so ('saved' / 'save-refused'). There is no conflict
-// dialog and no local-copy prompt: the document is kept in the browser and merges on reconnect.
-// A person who may only read (an admin; anyone on a retracted story) sees the changes live.
+// The story editor (docs/architecture.md, "Co-editing"): everyone in the story types into one shared
+// document; the co-editing service writes it into the working copy within seconds (saves, revisions,
+// 三审) and says so. The page hands over the story's document, so the text is there and editable at
+// once, whether the socket connects, is refused or the service is down (collab-session.ts); a person
+// who may only read (an admin, anyone on a story in review or retracted) sees it read-only, live.
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yCursorPluginKey } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
 import { contentExtensions } from '@/lib/content/extensions';
 import { countDocWords } from '@/lib/content/word-count';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { formatTimeOfDay } from '@/lib/dates/format';
-import { BODY_FRAGMENT } from '@/lib/collab/story-doc';
-import { SEAL_MESSAGE, type Person } from '@/lib/collab/messages';
+import { BODY_FRAGMENT, readStoryDoc } from '@/lib/collab/story-doc';
+import type { Person } from '@/lib/collab/messages';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Doc } from '@/lib/content/types';
 import { Toolbar } from '../toolbar';
@@ -24,31 +26,41 @@ import { CoverField } from '../cover-field';
 import { insertFigure, useImageInsertion } from '../use-image-insertion';
 import { bodyEditorProps } from '../body-editor-props';
 import { ImageUploadFeedback } from '../image-upload-feedback';
-import { CollabCaret } from './caret-extension';
+import { caretPlugin, CARET_PLUGIN_KEY } from './caret-plugin';
 import { SharedFields, useSharedCover } from './shared-fields';
-import { useCollab, type Collab, type CollabState } from './use-collab';
+import { useCollabSession } from './use-collab-session';
+import { documentFrom, type Access, type InitialDocument } from './collab-session';
 import { collabStatusText, refusalText } from './collab-status';
+import { OfferedText } from './offered-text';
 
-type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; body: Doc; updatedAt: string };
+type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
 type Props = {
   story: Story;
   me: { id: string };
   statusLabel: string;
   people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[];
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
+  /** What the page computed from the person's rights (lib/collab/access.ts): type, or only read. */
+  access: Access;
+  /** The story's shared document as stored (lib/collab/stored-document.ts). */
+  initial: InitialDocument;
 };
 
 export function CollabArticleEditor(props: Props) {
-  const { collab, state } = useCollab(props.story.id, props.me.id);
-  if (!collab || !state.ready) {
-    return (
-      <div className="space-y-2">
-        <p role="status" data-testid="save-status">{collabStatusText(state, formatTimeOfDay, props.story.updatedAt)}</p>
-        {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{refusalText(state.refusal)}</p> : null}
-      </div>
-    );
-  }
-  return <LiveEditor {...props} collab={collab} state={state} />;
+  const router = useRouter();
+  // Kept above the editor: a stale page reloads its data and the editor starts again, the text stays offered.
+  const [offered, setOffered] = useState<string[]>([]);
+  const offer = useCallback((text: string) => setOffered((current) => (current.includes(text) ? current : [...current, text])), []);
+  const reload = useCallback(() => router.refresh(), [router]);
+  return (
+    <div className="space-y-4">
+      {offered.map((text) => (
+        <OfferedText key={text} text={text} onClose={() => setOffered((current) => current.filter((kept) => kept !== text))} />
+      ))}
+      {/* Another generation is another document: a new editor, never a merge into this one. */}
+      <StoryEditor key={props.initial.generation} {...props} onOffer={offer} onStale={reload} />
+    </div>
+  );
 }
 
 /** Who each awareness client is, as the server last said; read by the caret plugin when it draws. */
@@ -62,25 +74,23 @@ class Roster {
   }
 }
 
-function LiveEditor({ story, me, statusLabel, people, library, collab, state }: Props & { collab: Collab; state: CollabState }) {
-  const { doc, provider } = collab;
-  const [words, setWords] = useState(() => countDocWords(story.body));
-  const [missingAlt, setMissingAlt] = useState(() => figuresMissingAlt(story.body));
+function StoryEditor({ story, me, statusLabel, people, library, access, initial, onOffer, onStale }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
+  const [doc] = useState<Y.Doc>(() => documentFrom(initial));
+  const { session, state } = useCollabSession({ storyId: story.id, userId: me.id, access, doc, initial, onOffer, onStale });
+  const [firstBody] = useState<Doc>(() => readStoryDoc(doc).body);
+  const [words, setWords] = useState(() => countDocWords(firstBody));
+  const [missingAlt, setMissingAlt] = useState(() => figuresMissingAlt(firstBody));
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
   const [cover, setCover] = useSharedCover(doc);
   const [coverUrls, setCoverUrls] = useState<Record<string, string>>(story.coverMediaId && story.coverUrl ? { [story.coverMediaId]: story.coverUrl } : {});
-  const editable = !state.readOnly && state.connection !== 'refused';
+  const editable = state.editable;
 
   // The caret plugin asks who a client is; the answer is the server's latest list.
   const [roster] = useState(() => new Roster());
   const editorRef = useRef<Editor | null>(null);
   const { uploading, uploadError, fileInput, insertFiles, uploadChosen } = useImageInsertion(editorRef);
   const editor = useEditor({
-    extensions: [
-      ...contentExtensions({ undoRedo: false }),
-      Collaboration.configure({ document: doc, field: BODY_FRAGMENT }),
-      CollabCaret.configure({ awareness: provider.awareness, person: (clientId) => roster.find(clientId) }),
-    ],
+    extensions: [...contentExtensions({ undoRedo: false }), Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
     editable,
@@ -98,11 +108,20 @@ function LiveEditor({ story, me, statusLabel, people, library, collab, state }: 
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  // Others' carets, once the session's socket (and its awareness) exists.
+  useEffect(() => {
+    const awareness = session?.awareness;
+    if (!editor || editor.isDestroyed || !awareness) return;
+    editor.registerPlugin(caretPlugin(awareness, (clientId) => roster.find(clientId)));
+    return () => {
+      if (!editor.isDestroyed) editor.unregisterPlugin(CARET_PLUGIN_KEY);
+    };
+  }, [editor, session, roster]);
   useEffect(() => {
     roster.set(state.people);
     // Redraw the carets with the names just received.
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
-  }, [editor, roster, state.people]);
+    if (editor && !editor.isDestroyed && session?.awareness) editor.view.dispatch(editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
+  }, [editor, roster, session, state.people]);
 
   const others = useMemo(() => {
     const seen = new Map<string, Person>();
@@ -119,7 +138,7 @@ function LiveEditor({ story, me, statusLabel, people, library, collab, state }: 
           <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
         </p>
         <p className="flex gap-4 text-sm">
-          {editable ? <button type="button" onClick={() => provider.sendStateless(SEAL_MESSAGE)} className="underline">立即保存</button> : null}
+          {editable && state.connection === 'live' ? <button type="button" onClick={() => session?.seal()} className="underline">立即保存</button> : null}
           <Link href={`/newsroom/articles/${story.id}/preview`} className="underline" target="_blank">预览</Link>
           <Link href={`/newsroom/articles/${story.id}/history`} className="underline">历史版本</Link>
         </p>
@@ -130,8 +149,8 @@ function LiveEditor({ story, me, statusLabel, people, library, collab, state }: 
         </p>
       ) : null}
       {state.readOnly ? <p role="note" className="text-sm">你只能查看：其他人的修改会实时出现在这里。</p> : null}
-      {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{refusalText(state.refusal)}</p> : null}
-      {state.saveRefused ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">没有保存：{state.saveRefused}</p> : null}
+      {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">无法连接：{refusalText(state.refusal)}</p> : null}
+      {state.saveFailed ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">没有保存：{state.saveFailed}</p> : null}
       {missingAlt ? <p className="text-sm text-amber-700 dark:text-amber-400">有 {missingAlt} 张图片缺少替代文字，发布前需要补上。</p> : null}
 
       <SharedFields doc={doc} readOnly={!editable} people={people} published={story.published}>

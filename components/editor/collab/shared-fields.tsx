@@ -6,8 +6,9 @@ import * as Y from 'yjs';
 import { FIELDS_MAP, type TextField, type SharedAuthor } from '@/lib/collab/story-doc';
 import { generateByline } from '@/lib/articles/byline';
 import { AuthorsField, type AuthorValue } from '../authors-field';
-import { INPUT_CLASS } from '../article-fields';
 import { useSharedText } from './use-shared-text';
+
+export const INPUT_CLASS = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
 
 type Person = { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' };
 
@@ -20,6 +21,11 @@ function textOf(doc: Y.Doc, field: TextField): Y.Text | null {
 function useMapValue<T>(doc: Y.Doc, key: string, read: (value: unknown) => T): T {
   const map = doc.getMap<unknown>(FIELDS_MAP);
   const cache = useRef<{ raw: unknown; value: T } | null>(null);
+  const snapshot = () => {
+    const raw = map.get(key);
+    if (!cache.current || cache.current.raw !== raw) cache.current = { raw, value: read(raw) };
+    return cache.current.value;
+  };
   return useSyncExternalStore(
     (changed) => {
       const observe = (event: Y.YMapEvent<unknown>) => {
@@ -28,12 +34,9 @@ function useMapValue<T>(doc: Y.Doc, key: string, read: (value: unknown) => T): T
       map.observe(observe);
       return () => map.unobserve(observe);
     },
-    () => {
-      const raw = map.get(key);
-      if (!cache.current || cache.current.raw !== raw) cache.current = { raw, value: read(raw) };
-      return cache.current.value;
-    },
-    () => read(undefined),
+    snapshot,
+    // The document holds the page's state from the first render, so the server renders the value too.
+    snapshot,
   );
 }
 

@@ -47,7 +47,9 @@ export function useSharedText(text: Y.Text | null, input: RefObject<TextInput | 
     },
     [text, input],
   );
-  const value = useSyncExternalStore(subscribe, () => text?.toString() ?? '', () => '');
+    // The document holds the page's state from the first render, so the server renders the text too.
+  const read = () => text?.toString() ?? '';
+  const value = useSyncExternalStore(subscribe, read, read);
 
   useLayoutEffect(() => {
     if (composing.current) return;

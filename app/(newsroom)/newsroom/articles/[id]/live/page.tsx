@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getArticleForWatching } from '@/lib/articles/queries';
+import { getStoryForWatching } from '@/lib/collab/editor-page';
 import { mediaLibraryAction } from '@/lib/articles/actions';
-import { collabEnabled } from '@/lib/collab/enabled';
 import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 
 export const metadata = { title: '实时查看', robots: { index: false } };
@@ -13,13 +11,12 @@ export default async function LiveArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const path = `/newsroom/articles/${id}/live`;
   await requirePageUser('newsroom:enter', path);
-  if (!collabEnabled()) notFound();
-  const data = await orPageDenied(getArticleForWatching(id), path);
+  const data = await orPageDenied(getStoryForWatching(id), path);
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">实时查看</h1>
       <p className="text-sm"><Link href={`/newsroom/articles/${id}/preview`} className="underline">预览</Link></p>
-      <CollabArticleEditor story={data.story} me={data.user} statusLabel="实时" people={[]} library={mediaLibraryAction} />
+      <CollabArticleEditor story={data.story} me={data.user} statusLabel="实时" people={[]} library={mediaLibraryAction} access={data.access} initial={data.initial} />
     </div>
   );
 }

@@ -1,0 +1,142 @@
+// Who may join a story's shared document, checked when a socket asks for it and again every few
+// seconds while it stays open (deactivation, a signed-out-everywhere, a rights change take effect on
+// open sockets too). The token a browser sends is the generation its stored copy belongs to: a copy of
+// another history is refused ('stale-copy') before it can be merged and show the story twice.
+import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
+import type { Db } from '../../db-client';
+import type { Status } from '../../workflow/rules';
+import { articleIdOf } from '../document-name';
+import { collabAccess, type CollabAccess } from '../access';
+import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from '../session';
+import { currentStoryDocument } from '../stored-document';
+import { quotedName } from '../log-name';
+
+export type CollabContext = {
+  user: SocketUser;
+  claims: SessionClaims;
+  articleId: string;
+  access: Exclude<CollabAccess, null>;
+  /** The generation of the browser's stored copy, null when it has none (see NO_COPY_TOKEN). */
+  copyGeneration: string | null;
+};
+
+/**
+ * The token of a browser that holds no stored copy of the story: it brings nothing to merge, so it
+ * cannot double anything and joins whatever generation is stored. (The editor before generations sent
+ * this for every socket; the editor now sends its copy's generation.)
+ */
+export const NO_COPY_TOKEN = 'cookie';
+
+export type AuthenticationOptions = {
+  db: Db;
+  secret: string;
+  /**
+   * Origins a browser may open a socket from (the site's own). Cookies go with a WebSocket opened by
+   * any page, so a page elsewhere must not be able to edit as the person reading it.
+   */
+  allowedOrigins?: readonly string[];
+  /** How often open sockets are checked against the database (deactivation, role change). */
+  recheckMs?: number;
+  /** The generation of a story's document loaded in this process, if it is loaded. */
+  loadedGeneration?: (documentName: string) => string | undefined;
+  log: (line: string) => void;
+};
+
+/** A refusal Hocuspocus passes to the client as the permission-denied reason. */
+export function refused(reason: string): Error & { reason: string } {
+  return Object.assign(new Error(reason), { reason });
+}
+
+export async function storyAccess(db: Db, user: SocketUser, articleId: string): Promise<CollabAccess> {
+  const story = await db.article.findUnique({
+    where: { id: articleId },
+    select: { createdById: true, status: true, deletedAt: true, authors: { select: { userId: true } } },
+  });
+  if (!story) return null;
+  return collabAccess(user, {
+    createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId),
+    deleted: story.deletedAt !== null, status: story.status as Status,
+  });
+}
+
+/** Who a socket's cookie names, and what they may do in the story (throws a refusal otherwise). */
+export async function authenticate(db: Db, secret: string, documentName: string, cookie: string | undefined): Promise<Omit<CollabContext, 'copyGeneration'>> {
+  const articleId = articleIdOf(documentName);
+  if (!articleId) throw refused('unknown-document');
+  const token = sessionTokenOf(cookie);
+  const claims = token ? await claimsOf(token, secret) : null;
+  const user = claims ? await socketUser(db, claims) : null;
+  if (!claims || !user) throw refused('signed-out');
+  const access = await storyAccess(db, user, articleId);
+  if (!access) throw refused('forbidden');
+  return { user, claims, articleId, access };
+}
+
+/**
+ * The generation a browser's copy must belong to. A copy of another generation is refused; so is any
+ * copy while this process still holds a document of a generation no longer stored (it is dropped at
+ * the next refresh, lib/collab/extensions/persistence.ts, and the browser retries).
+ */
+async function checkCopy(db: Db, articleId: string, token: string, loaded: string | undefined): Promise<string | null> {
+  if (token === NO_COPY_TOKEN) return null;
+  const stored = await currentStoryDocument(db, articleId);
+  if (!stored) throw refused('unknown-document');
+  if (token !== stored.generation || (loaded !== undefined && loaded !== stored.generation)) throw refused('stale-copy');
+  return token;
+}
+
+/**
+ * Closes every socket whose person was deactivated, signed out everywhere, lost the right to edit the
+ * story, or gained it (they reconnect with their new rights).
+ */
+export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<number> {
+  let closed = 0;
+  for (const document of instance.documents.values()) {
+    for (const connection of document.getConnections()) {
+      const context = connection.context as Partial<CollabContext>;
+      if (!context.user || !context.claims || !context.articleId) continue;
+      const user = await socketUser(db, context.claims);
+      const access = user ? await storyAccess(db, user, context.articleId) : null;
+      if (access === context.access && user?.role === context.user.role) continue;
+      // The reason reaches the browser (Hocuspocus' close message), which says why it stopped.
+      connection.close({ code: 4403, reason: !user ? 'signed-out' : access ? 'rights-changed' : 'forbidden' });
+      // A deactivated or signed-out person's socket carries nothing else of theirs worth keeping.
+      if (!user) connection.webSocket.close(4401, 'signed-out');
+      closed += 1;
+    }
+  }
+  return closed;
+}
+
+export function authenticationExtension(options: AuthenticationOptions): Extension {
+  const { db, secret, log } = options;
+  let recheck: ReturnType<typeof setInterval> | undefined;
+  return {
+    extensionName: 'newsroom-authentication',
+    async onConfigure({ instance }: onConfigurePayload) {
+      clearInterval(recheck);
+      recheck = setInterval(() => {
+        void recheckConnections(instance, db).catch((error: unknown) => log(`co-editing recheck failed: ${error instanceof Error ? error.message : String(error)}`));
+      }, options.recheckMs ?? 2_000);
+      recheck.unref();
+    },
+    async onDestroy() {
+      clearInterval(recheck);
+    },
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig, token }: onAuthenticatePayload): Promise<CollabContext> {
+      try {
+        // The same-origin rule moves into the hardening guard (lib/collab/extensions/guard.ts) when the branches meet.
+        const origin = requestHeaders.origin;
+        if (origin && options.allowedOrigins && !options.allowedOrigins.includes(origin)) throw refused('bad-origin');
+        const context = await authenticate(db, secret, documentName, requestHeaders.cookie);
+        const copyGeneration = await checkCopy(db, context.articleId, token, options.loadedGeneration?.(documentName));
+        if (context.access === 'read') connectionConfig.readOnly = true;
+        return { ...context, copyGeneration };
+      } catch (error) {
+        const reason = (error as { reason?: unknown }).reason;
+        log(`co-editing refused ${quotedName(documentName)}: ${typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error)}`);
+        throw typeof reason === 'string' ? error : refused('unavailable');
+      }
+    },
+  };
+}

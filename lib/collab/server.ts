@@ -10,6 +10,8 @@ import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUs
 import { loadStoryDocument, refreshFromWorkingCopy, storeStoryDocument, workingCopyVersion } from './persistence';
 import { peopleIn, SEAL_MESSAGE, type CollabMessage } from './messages';
 import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';
+import { guardExtension } from './extensions/guard';
+import { quoted } from './log-text';
 
 export type CollabContext = { user: SocketUser; claims: SessionClaims; articleId: string; access: Exclude<CollabAccess, null> };
 
@@ -19,10 +21,13 @@ export type CollabServerOptions = {
   port: number;
   address?: string;
   /**
-   * Origins a browser may open a socket from (the site's own). Cookies go with a WebSocket opened
-   * by any page, so a page elsewhere must not be able to edit as the person reading it.
+   * Origins a browser may open a socket from besides the address it used (SITE_URL, NEXTAUTH_URL,
+   * COLLAB_ORIGINS). Cookies go with a WebSocket opened by any page, so a page elsewhere must not be
+   * able to edit as the person reading it (lib/collab/origin.ts, the guard).
    */
   allowedOrigins?: readonly string[];
+  /** TRUSTED_PROXY_HOPS: with proxies in front, their X-Forwarded-Host counts as the address used. */
+  trustedProxyHops?: number;
   /** How often open sockets are checked against the database (deactivation, role change). */
   recheckMs?: number;
   log?: (line: string) => void;
@@ -88,14 +93,11 @@ export function createCollabServer(options: CollabServerOptions): Server {
       debounce: STORE_DEBOUNCE_MS,
       maxDebounce: STORE_MAX_DEBOUNCE_MS,
       unloadImmediately: false,
+      // The door (origin, session) and the rules of speech before and after authentication.
+      extensions: [guardExtension({ db, secret, allowedOrigins: options.allowedOrigins ?? [], trustedProxyHops: options.trustedProxyHops ?? 0, log })],
       async onAuthenticate({ documentName, requestHeaders, connectionConfig }: onAuthenticatePayload) {
-        const origin = requestHeaders.origin;
-        if (origin && options.allowedOrigins && !options.allowedOrigins.includes(origin)) {
-          log(`co-editing refused ${documentName}: origin ${origin}`);
-          throw refused('bad-origin');
-        }
         const context = await authenticate(db, secret, documentName, requestHeaders.cookie).catch((error: unknown) => {
-          log(`co-editing refused ${documentName}: ${(error as { reason?: string }).reason ?? String(error)}`);
+          log(`co-editing refused ${quoted(documentName)}: ${quoted((error as { reason?: string }).reason ?? String(error))}`);
           throw error;
         });
         if (context.access === 'read') connectionConfig.readOnly = true;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from './support/env';
-import { acceptInvitation, createAccount, formAlert, signIn, signInAndExpect } from './support/auth';
+import { acceptInvitation, createAccount, formAlert, provisionAccount, signIn, signInAndExpect } from './support/auth';
 
 test('an admin invites a reporter, the reporter joins, and deactivation signs the reporter out at once', async ({ browser }) => {
   const adminContext = await browser.newContext();
@@ -46,6 +46,39 @@ test('an admin invites a reporter, the reporter joins, and deactivation signs th
   await expect(audit.getByRole('cell', { name: '接受邀请' }).first()).toBeVisible();
   await adminContext.close();
   await reporterContext.close();
+});
+
+test('changing one’s own password signs out one’s other browsers and keeps this one signed in', async ({ browser }) => {
+  const email = 'zhengshuying@e2e.test';
+  // Two passwords it moves between: a retried run finds the account with either.
+  const [first, second] = ['zhengshuying-pass-1', 'zhengshuying-pass-2'] as const;
+  await provisionAccount(browser, { name: '郑书颖', email, role: '记者', password: first });
+  const here = await (await browser.newContext()).newPage();
+  await signIn(here, email, first);
+  const current = (await here.waitForURL(/\/newsroom$/, { timeout: 5_000 }).then(() => true, () => false)) ? first : second;
+  if (current === second) await signInAndExpect(here, email, current);
+  const next = current === first ? second : first;
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signInAndExpect(elsewhere, email, current);
+
+  await here.goto('/newsroom/profile');
+  await here.getByLabel('当前密码').fill(current);
+  await here.getByLabel('新密码', { exact: true }).fill(next);
+  await here.getByLabel('再次输入新密码').fill(next);
+  await here.getByRole('button', { name: '修改密码' }).click();
+  await expect(here.getByRole('status')).toContainText('密码已修改');
+
+  // The other browser is signed out at its next request; this one goes on.
+  await elsewhere.goto('/newsroom');
+  await expect(elsewhere).toHaveURL(/\/login\?callbackUrl=/);
+  await here.goto('/newsroom');
+  await expect(here.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await here.reload();
+  await expect(here.getByRole('heading', { name: '工作台' })).toBeVisible();
+  // The new password is the one that signs in.
+  await signInAndExpect(elsewhere, email, next);
+  await here.context().close();
+  await elsewhere.context().close();
 });
 
 test('a reporter gets a 403 page, not a crash, on admin pages', async ({ browser }) => {

@@ -4,6 +4,8 @@
 import { createPrismaClient } from '../lib/db-client';
 import { createCollabServer } from '../lib/collab/server';
 import { resolveCollabPort } from '../lib/config/port';
+import { configuredOrigins } from '../lib/collab/origin';
+import { trustedProxyHops } from '../lib/http/client-ip';
 
 // A rejection nobody awaits (a Hocuspocus hook run from a timer, a socket callback) is one story's
 // failure, not the process's: it is logged and the other stories go on. Node's default would end
@@ -19,13 +21,11 @@ async function main() {
   if (!secret) throw new Error('NEXTAUTH_SECRET 未设置：请用 npm start 启动，它会准备好密钥');
   const port = resolveCollabPort(process.env);
   const db = createPrismaClient();
-  const allowedOrigins = [process.env.SITE_URL, process.env.NEXTAUTH_URL, ...(process.env.COLLAB_ORIGINS ?? '').split(',')]
-    .map((url) => url?.trim())
-    .filter((url): url is string => Boolean(url))
-    .map((url) => new URL(url).origin);
+  // Besides the address each browser used (its request's Host): the site's configured addresses.
+  const allowedOrigins = configuredOrigins(process.env);
   // COLLAB_ADDRESS: where it listens; 127.0.0.1 unless instances on other machines relay to it.
   const address = process.env.COLLAB_ADDRESS?.trim() || '127.0.0.1';
-  const server = createCollabServer({ db, secret, port, address, allowedOrigins, log: (line) => console.warn(`[协同编辑] ${line}`) });
+  const server = createCollabServer({ db, secret, port, address, allowedOrigins, trustedProxyHops: trustedProxyHops(process.env), log: (line) => console.warn(`[协同编辑] ${line}`) });
   await server.listen();
   const stop = async () => {
     // Writes every open document back before leaving, so a restart loses nothing a client sent.

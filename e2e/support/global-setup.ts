@@ -11,7 +11,7 @@ import { clearDataCache } from '../../scripts/lib/next-cache';
 import { serveArgs } from '../../scripts/lib/serve-command';
 import { superviseCollab } from '../../scripts/lib/collab-process';
 import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
-import { E2E_CLUSTER_FRONT_PORT, E2E_FRONT_PORT, E2E_SECOND_PORT } from './front';
+import { E2E_FRONT_PORT } from './front';
 import { emptyPostgres } from '../../scripts/lib/empty-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -44,8 +44,8 @@ export default async function globalSetup(config: FullConfig) {
     PORT: port,
     // The co-editing process (scripts/collab.ts) on the next port; the app relays /collab to it.
     COLLAB_PORT: String(Number(port) + 1),
-    // Pages served by the front, and by instance B and its front (e2e/instances.spec.ts), open sockets too.
-    COLLAB_ORIGINS: [E2E_FRONT_PORT, E2E_SECOND_PORT, E2E_CLUSTER_FRONT_PORT].map((p) => `http://127.0.0.1:${p}`).join(','),
+    // No COLLAB_ORIGINS: pages served by the front, by instance B and its front (e2e/instances.spec.ts)
+    // and by any other address open sockets as the page of the address the browser used (lib/collab/origin.ts).
   };
   // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
   // B relays /collab to the same co-editing process: one per deployment (README, "Co-editing").

@@ -5,8 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '../db';
 import { clientIp } from '../http/client-ip';
 import { attemptSignIn } from './sign-in';
-
-const SESSION_MAX_AGE_S = 12 * 60 * 60;
+import { SESSION_MAX_AGE_S } from './session-validity';
 
 function headerReader(headers: Record<string, unknown> | undefined) {
   return {

@@ -2,8 +2,9 @@
 // tests can substitute a visitor without a cookie.
 import { getServerSession } from 'next-auth';
 import { authOptions } from './options';
+import type { SessionClaims } from './session-validity';
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+export type { SessionClaims };
 
 export async function readSessionClaims(): Promise<SessionClaims | null> {
   const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;

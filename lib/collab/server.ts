@@ -8,6 +8,7 @@ import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './l
 import { authenticationExtension } from './extensions/authentication';
 import { StoryPersistence } from './extensions/persistence';
 import { presenceExtension } from './extensions/presence';
+import { guardExtension } from './extensions/guard';
 
 export { authenticate, recheckConnections, NO_COPY_TOKEN, type CollabContext } from './extensions/authentication';
 
@@ -17,10 +18,13 @@ export type CollabServerOptions = {
   port: number;
   address?: string;
   /**
-   * Origins a browser may open a socket from (the site's own). Cookies go with a WebSocket opened
-   * by any page, so a page elsewhere must not be able to edit as the person reading it.
+   * Origins a browser may open a socket from besides the address it used (SITE_URL, NEXTAUTH_URL,
+   * COLLAB_ORIGINS). Cookies go with a WebSocket opened by any page, so a page elsewhere must not be
+   * able to edit as the person reading it (lib/collab/origin.ts, the guard).
    */
   allowedOrigins?: readonly string[];
+  /** TRUSTED_PROXY_HOPS: with proxies in front, their X-Forwarded-Host counts as the address used. */
+  trustedProxyHops?: number;
   /** How often open sockets are checked against the database (deactivation, role change), and loaded documents against the stored ones. */
   recheckMs?: number;
   log?: (line: string) => void;
@@ -31,7 +35,8 @@ export function createCollabServer(options: CollabServerOptions): Server {
   const log = options.log ?? ((line: string) => console.warn(line));
   const persistence = new StoryPersistence({ db, refreshMs: options.recheckMs, log });
   const extensions: Extension[] = [
-    // ── The hardening guard (lib/collab/extensions/guard.ts, guardExtension) goes here, first. ──
+    // The door (origin, session) and the rules of speech before and after authentication, first.
+    guardExtension({ db, secret, allowedOrigins: options.allowedOrigins ?? [], trustedProxyHops: options.trustedProxyHops ?? 0, log }),
     authenticationExtension({
       db, secret, allowedOrigins: options.allowedOrigins, recheckMs: options.recheckMs, log,
       loadedGeneration: (documentName) => persistence.generationOf(documentName),

@@ -1,9 +1,10 @@
 // The person behind a socket: the same session cookie the pages read, decoded with the same secret,
-// then re-read from the database like every page request (lib/auth/current-user.ts), so deactivation,
+// then held to the same rule as every page request (lib/auth/session-validity.ts), so deactivation,
 // a role change or a signed-out-everywhere takes effect on the socket too.
 import { decode } from 'next-auth/jwt';
-import { isRole, type Role } from '../access/capabilities';
+import type { Role } from '../access/capabilities';
 import type { Db } from '../db-client';
+import { sessionAccount, type SessionClaims } from '../auth/session-validity';
 
 export type SocketUser = { id: string; name: string; role: Role; sessionVersion: number };
 
@@ -26,7 +27,7 @@ export function sessionTokenOf(cookieHeader: string | undefined): string | null 
   return null;
 }
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+export type { SessionClaims };
 
 /** The claims of a token this app signed, or null for a forged, expired or foreign one. */
 export async function claimsOf(token: string, secret: string): Promise<SessionClaims | null> {
@@ -41,7 +42,6 @@ export async function claimsOf(token: string, secret: string): Promise<SessionCl
 
 /** The active person the claims name, as long as the session has not been revoked since. */
 export async function socketUser(db: Db, claims: SessionClaims): Promise<SocketUser | null> {
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, role: true, active: true, sessionVersion: true } });
-  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion || !isRole(user.role)) return null;
-  return { id: user.id, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  const account = await sessionAccount(db, claims);
+  return account && { id: account.id, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
 }

@@ -4,6 +4,8 @@ import { makeUser, TEST_PASSWORD } from '../../test/support/users';
 import { verifyPassword } from '../auth/password';
 import { createAccount } from './admin-service';
 import { changeOwnPassword, lookupToken, redeemToken } from './account-service';
+import { sessionAccount } from '../auth/session-validity';
+import { socketUser } from '../collab/session';
 
 const db = openTestDatabase();
 afterAll(() => db.$disconnect());
@@ -41,5 +43,24 @@ describe('changeOwnPassword', () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash!, 'brand-new-password')).toBe(true);
     expect(await db.auditEvent.count({ where: { action: 'user.password-change', actorId: user.id } })).toBe(1);
+  });
+
+  it('signs the person out everywhere else: pages and co-editing sockets under the old session version stop', async () => {
+    const user = await makeUser(db, 'REPORTER');
+    const before = { userId: user.id, sessionVersion: user.sessionVersion };
+    expect(await sessionAccount(db, before)).not.toBeNull();
+    const { sessionVersion } = await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'brand-new-password' }, ctx);
+    expect(sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await sessionAccount(db, before)).toBeNull();
+    expect(await socketUser(db, before)).toBeNull();
+    // The session the asking browser is given again (reissue-token.ts) stands.
+    expect(await sessionAccount(db, { userId: user.id, sessionVersion })).not.toBeNull();
+    expect(await socketUser(db, { userId: user.id, sessionVersion })).not.toBeNull();
+  });
+
+  it('a refused change (wrong current password) signs no one out', async () => {
+    const user = await makeUser(db, 'REPORTER');
+    await expect(changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx)).rejects.toThrow('当前密码不正确');
+    expect(await sessionAccount(db, { userId: user.id, sessionVersion: user.sessionVersion })).not.toBeNull();
   });
 });

@@ -54,12 +54,17 @@ export async function renameSelf(db: Db, userId: string, name: string, context: 
   });
 }
 
+/**
+ * Changes a person's own password and signs them out everywhere else (as an admin's reset does):
+ * every session and co-editing socket issued under the old session version stops. Returns the new
+ * session version, under which the caller re-issues the asking browser's own session.
+ */
 export async function changeOwnPassword(
   db: Db,
   userId: string,
   input: { current: string; next: string },
   context: { ip: string | null },
-): Promise<void> {
+): Promise<{ sessionVersion: number }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
     throw new UserFacingError('当前密码不正确', { current: '当前密码不正确' });
@@ -68,8 +73,9 @@ export async function changeOwnPassword(
   if (problem) throw new UserFacingError(problem, { next: problem });
   if (input.next === input.current) throw new UserFacingError('新密码不能与当前密码相同', { next: '新密码不能与当前密码相同' });
   const passwordHash = await hashPassword(input.next);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+  return db.$transaction(async (tx) => {
+    const changed = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
     await recordAudit(tx, { actorId: userId, action: 'user.password-change', subjectType: 'User', subjectId: userId, ip: context.ip });
+    return { sessionVersion: changed.sessionVersion };
   });
 }

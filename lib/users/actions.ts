@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
+import { reissueOwnSession } from '../auth/reissue-session';
 import { requestIp } from '../http/request-ip';
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
 import { formFields } from '../actions/form-fields';
@@ -107,7 +108,9 @@ export async function changeOwnPasswordAction(_prev: unknown, formData: FormData
     const user = await requireUser('newsroom:enter');
     const parsed = changePasswordSchema.safeParse(formFields(formData));
     if (!parsed.success) return fromZodError(parsed.error);
-    await changeOwnPassword(db, user.id, parsed.data, { ip: await requestIp() });
+    const { sessionVersion } = await changeOwnPassword(db, user.id, parsed.data, { ip: await requestIp() });
+    // Every other browser and socket of this person is signed out; this one stays signed in.
+    await reissueOwnSession(user.id, sessionVersion);
     return { ok: true };
   });
 }

@@ -95,6 +95,9 @@ export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<
     for (const connection of document.getConnections()) {
       const context = connection.context as Partial<CollabContext>;
       if (!context.user || !context.claims || !context.articleId) continue;
+      // A story trashed or deleted is the persistence's to close: it tells its people 'gone' and drops the document.
+      const story = await db.article.findUnique({ where: { id: context.articleId }, select: { deletedAt: true } });
+      if (!story || story.deletedAt) continue;
       const user = await socketUser(db, context.claims);
       const access = user ? await storyAccess(db, user, context.articleId) : null;
       if (access === context.access && user?.role === context.user.role) continue;

@@ -64,6 +64,7 @@ describe('the authentication extension', () => {
     loaded = 'an-older-generation';
     try {
       expect((await ask({ token: stored.generation })).reason).toBe('stale-copy');
+      expect((await ask({ token: NO_COPY_TOKEN })).reason).toBe('stale-copy');
     } finally {
       loaded = undefined;
     }

@@ -78,10 +78,14 @@ export async function authenticate(db: Db, secret: string, documentName: string,
  * the next refresh, lib/collab/extensions/persistence.ts, and the browser retries).
  */
 async function checkCopy(db: Db, articleId: string, token: string, loaded: string | undefined): Promise<string | null> {
-  if (token === NO_COPY_TOKEN) return null;
+  if (token === NO_COPY_TOKEN && loaded === undefined) return null;
   const stored = await currentStoryDocument(db, articleId);
   if (!stored) throw refused('unknown-document');
-  if (token !== stored.generation || (loaded !== undefined && loaded !== stored.generation)) throw refused('stale-copy');
+  // Not even a browser without a copy joins a loaded document of another history: what it would be
+  // shown is not what is stored.
+  if (loaded !== undefined && loaded !== stored.generation) throw refused('stale-copy');
+  if (token === NO_COPY_TOKEN) return null;
+  if (token !== stored.generation) throw refused('stale-copy');
   return token;
 }
 

@@ -187,6 +187,9 @@ describe('the co-editing server', () => {
   it('drops an oversized message without touching the stored document', async () => {
     const client = connect(await cookieFor(reporter));
     await client.synced;
+    // What the tests before typed is stored first (its debounced store would otherwise land in between).
+    const storeId = `onStoreDocument-${storyDocumentName(storyId)}`;
+    await until(() => !server.hocuspocus.debouncer.isDebounced(storeId) && !server.hocuspocus.debouncer.isCurrentlyExecuting(storeId));
     const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
     sharedText(client.doc, 'summary').insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 1024));
     expect(await client.closed).toBe(1009);

@@ -78,10 +78,14 @@ export async function authenticate(db: Db, secret: string, documentName: string,
  * the next refresh, lib/collab/extensions/persistence.ts, and the browser retries).
  */
 async function checkCopy(db: Db, articleId: string, token: string, loaded: string | undefined): Promise<string | null> {
-  if (token === NO_COPY_TOKEN) return null;
+  if (token === NO_COPY_TOKEN && loaded === undefined) return null;
   const stored = await currentStoryDocument(db, articleId);
   if (!stored) throw refused('unknown-document');
-  if (token !== stored.generation || (loaded !== undefined && loaded !== stored.generation)) throw refused('stale-copy');
+  // Not even a browser without a copy joins a loaded document of another history: what it would be
+  // shown is not what is stored.
+  if (loaded !== undefined && loaded !== stored.generation) throw refused('stale-copy');
+  if (token === NO_COPY_TOKEN) return null;
+  if (token !== stored.generation) throw refused('stale-copy');
   return token;
 }
 
@@ -95,6 +99,9 @@ export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<
     for (const connection of document.getConnections()) {
       const context = connection.context as Partial<CollabContext>;
       if (!context.user || !context.claims || !context.articleId) continue;
+      // A story trashed or deleted is the persistence's to close: it tells its people 'gone' and drops the document.
+      const story = await db.article.findUnique({ where: { id: context.articleId }, select: { deletedAt: true } });
+      if (!story || story.deletedAt) continue;
       const user = await socketUser(db, context.claims);
       const access = user ? await storyAccess(db, user, context.articleId) : null;
       if (access === context.access && user?.role === context.user.role) continue;

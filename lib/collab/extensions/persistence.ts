@@ -43,12 +43,17 @@ export class StoryPersistence implements Extension {
   private readonly failed = new Set<string>();
   // Documents dropped (story gone, or another generation stored): never written again.
   private readonly dropped = new Set<string>();
+  private refreshing = false;
 
   constructor(private readonly options: PersistenceOptions) {}
 
-  /** The generation of a loaded document (for the authentication's copy check). */
+  /**
+   * The generation of a loaded document (for the authentication's copy check). A dropped document
+   * still in memory answers one no stored document has, so nobody joins it before it is unloaded.
+   */
   generationOf(documentName: string): string | undefined {
-    return this.dropped.has(documentName) ? undefined : this.loaded.get(documentName)?.generation;
+    const generation = this.loaded.get(documentName)?.generation;
+    return generation !== undefined && this.dropped.has(documentName) ? `dropped:${generation}` : generation;
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -164,8 +169,18 @@ export class StoryPersistence implements Extension {
    * is dropped; a store that failed is tried again.
    */
   async refreshAll(): Promise<void> {
-    if (!this.instance) return;
-    for (const [name, document] of this.instance.documents) {
+    // One pass at a time: a slow database must not pile passes up behind each other.
+    if (!this.instance || this.refreshing) return;
+    this.refreshing = true;
+    try {
+      await this.refreshEach(this.instance);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private async refreshEach(instance: Hocuspocus): Promise<void> {
+    for (const [name, document] of instance.documents) {
       const loaded = this.loaded.get(name);
       const articleId = articleIdOf(name);
       if (!loaded || !articleId || this.dropped.has(name) || document.isLoading) continue;

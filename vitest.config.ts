@@ -56,7 +56,7 @@ const DATABASE_SUITE = [
   'lib/workflow/*.test.ts',
   'lib/database/**/*.test.ts',
   'lib/cache/pg-tag-invalidations.test.ts',
-  'lib/collab/*.test.ts',
+  'lib/collab/**/*.test.ts',
   'seeds/*.test.ts',
   'scripts/**/*.postgresql.test.ts',
   'lib/**/*.postgresql.test.ts',

@@ -37,10 +37,12 @@ const epaperInput = { issueId: 'no-such-issue', issueNumber: 0, page: 1 };
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
     createArticleAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
-    restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
     trashArticleAction: { rule: 'article:trash', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
     restoreArticleAction: { rule: 'article:restore' },
     mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
+  },
+  'lib/collab/actions.ts': {
+    restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
   },
   'lib/workflow/actions.ts': {
     submitArticleAction: { rule: 'article:edit-own' },
@@ -247,7 +249,7 @@ const storyForm = (id: string, fields: Record<string, string> = {}) => {
   return form;
 };
 const OBJECT_ACTIONS: Record<string, Invoke> = {
-  restoreRevisionAction: async (id, revisionId) => (await actionsModule()).restoreRevisionAction(id, revisionId, 1),
+  restoreRevisionAction: async (id, revisionId) => (await import('@/lib/collab/actions')).restoreRevisionAction(id, revisionId, 1),
   trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, storyForm(id))),
   submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, storyForm(id)),
   addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, storyForm(id, { body: '意见' })),

@@ -1,9 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { SaveResult } from '@/lib/articles/actions';
+import type { RestoreResult } from '@/lib/collab/actions';
 
-type Props = { articleId: string; revisionId: string; version: number; currentVersion: number; restore: (articleId: string, revisionId: string, baseVersion: number) => Promise<SaveResult> };
+type Props = { articleId: string; revisionId: string; version: number; currentVersion: number; restore: (articleId: string, revisionId: string, baseVersion: number) => Promise<RestoreResult> };
 
 export function RestoreRevisionButton({ articleId, revisionId, version, currentVersion, restore }: Props) {
   const router = useRouter();

@@ -5,12 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { guarded, type ActionResult } from '../actions/result';
-import { createArticle, moveToTrash, restoreFromTrash, restoreRevision } from './editor-service';
+import { createArticle, moveToTrash, restoreFromTrash } from './editor-service';
 import { listMediaLibrary } from './queries';
 import { requirePublication } from '../publication/lookup';
-
-type Saved = { version: number; savedAt: string; slug: string };
-export type SaveResult = ActionResult<Saved>;
 
 export async function createArticleAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
@@ -21,15 +18,6 @@ export async function createArticleAction(_prev?: unknown, _formData?: FormData)
   });
   if (result.ok) redirect(`/newsroom/articles/${(result as { id: string }).id}`);
   return result;
-}
-
-export async function restoreRevisionAction(articleId: string, revisionId: string, baseVersion: number): Promise<SaveResult> {
-  return guarded<SaveResult>(async () => {
-    const user = await requireUser('newsroom:enter');
-    const outcome = await restoreRevision(db, user, String(articleId), String(revisionId), Number(baseVersion));
-    if (!outcome.ok) return { ok: false, error: `${outcome.conflict.savedBy} 刚保存了新版本，请刷新后再恢复` };
-    return { ok: true, version: outcome.version, savedAt: outcome.savedAt, slug: outcome.slug };
-  });
 }
 
 export async function trashArticleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {

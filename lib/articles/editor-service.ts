@@ -22,7 +22,6 @@ import { check } from '../workflow/article-state';
 import type { CleanArticleInput } from './schemas';
 import { recordSave, sealRollingRevision } from '../revisions/revision-log';
 import type { SaveKind } from '../revisions/revision-rules';
-import { takeOutsideChange } from '../collab/stored-document';
 
 export type Editor = { id: string; name: string; role: Role };
 
@@ -166,16 +165,12 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
-  const outcome = await saveArticle(db, editor, articleId, baseVersion, {
+  return saveArticle(db, editor, articleId, baseVersion, {
     kicker: revision.kicker, headline: revision.headline, subheadline: revision.subheadline, dateline: revision.dateline,
     byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
     authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
     body: JSON.parse(revision.body),
   }, now, 'RESTORE');
-  // The restored text goes into the story's shared document now, as one Yjs change made once
-  // (lib/collab/stored-document.ts): the people in the story get it from there, never by diffing again.
-  if (outcome.ok) await takeOutsideChange(db, articleId);
-  return outcome;
 }
 
 export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {

@@ -10,7 +10,8 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser, type BrowserCopy } from '../../test/support/collab-clients';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, restoreRevision, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { restoreRevisionShared } from './restore-revision';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { toPlainText } from '../content/plain-text';
 import type { Doc } from '../content/types';
@@ -95,7 +96,7 @@ async function openEditor(id: string, person: Editor, copy?: BrowserCopy): Promi
 
 async function restore(id: string, revisionId: string): Promise<void> {
   const article = await db.article.findUniqueOrThrow({ where: { id } });
-  const outcome = await restoreRevision(db, reporter, id, revisionId, article.version);
+  const outcome = await restoreRevisionShared(db, reporter, id, revisionId, article.version);
   expect(outcome.ok).toBe(true);
 }
 

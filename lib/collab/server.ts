@@ -38,7 +38,7 @@ export function createCollabServer(options: CollabServerOptions): Server {
     // The door (origin, session) and the rules of speech before and after authentication, first.
     guardExtension({ db, secret, allowedOrigins: options.allowedOrigins ?? [], trustedProxyHops: options.trustedProxyHops ?? 0, log }),
     authenticationExtension({
-      db, secret, allowedOrigins: options.allowedOrigins, recheckMs: options.recheckMs, log,
+      db, secret, recheckMs: options.recheckMs, log,
       loadedGeneration: (documentName) => persistence.generationOf(documentName),
     }),
     persistence,

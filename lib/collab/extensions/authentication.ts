@@ -9,7 +9,7 @@ import { articleIdOf } from '../document-name';
 import { collabAccess, type CollabAccess } from '../access';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from '../session';
 import { currentStoryDocument } from '../stored-document';
-import { quotedName } from '../log-name';
+import { quoted } from '../log-text';
 
 export type CollabContext = {
   user: SocketUser;
@@ -30,11 +30,6 @@ export const NO_COPY_TOKEN = 'cookie';
 export type AuthenticationOptions = {
   db: Db;
   secret: string;
-  /**
-   * Origins a browser may open a socket from (the site's own). Cookies go with a WebSocket opened by
-   * any page, so a page elsewhere must not be able to edit as the person reading it.
-   */
-  allowedOrigins?: readonly string[];
   /** How often open sockets are checked against the database (deactivation, role change). */
   recheckMs?: number;
   /** The generation of a story's document loaded in this process, if it is loaded. */
@@ -132,16 +127,13 @@ export function authenticationExtension(options: AuthenticationOptions): Extensi
     },
     async onAuthenticate({ documentName, requestHeaders, connectionConfig, token }: onAuthenticatePayload): Promise<CollabContext> {
       try {
-        // The same-origin rule moves into the hardening guard (lib/collab/extensions/guard.ts) when the branches meet.
-        const origin = requestHeaders.origin;
-        if (origin && options.allowedOrigins && !options.allowedOrigins.includes(origin)) throw refused('bad-origin');
         const context = await authenticate(db, secret, documentName, requestHeaders.cookie);
         const copyGeneration = await checkCopy(db, context.articleId, token, options.loadedGeneration?.(documentName));
         if (context.access === 'read') connectionConfig.readOnly = true;
         return { ...context, copyGeneration };
       } catch (error) {
         const reason = (error as { reason?: unknown }).reason;
-        log(`co-editing refused ${quotedName(documentName)}: ${typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error)}`);
+        log(`co-editing refused ${quoted(documentName)}: ${typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error)}`);
         throw typeof reason === 'string' ? error : refused('unavailable');
       }
     },

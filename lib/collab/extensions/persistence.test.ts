@@ -6,7 +6,8 @@ import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
 import { until } from '../../../test/support/collab-clients';
 import { loadSampleIssue } from '../../../seeds/load-sample';
-import { createArticle, moveToTrash, restoreRevision, saveArticle, type Editor } from '../../articles/editor-service';
+import { createArticle, moveToTrash, saveArticle, type Editor } from '../../articles/editor-service';
+import { restoreRevisionShared } from '../restore-revision';
 import { doc, paragraph } from '../../content/builders';
 import type { Db } from '../../db-client';
 import type { SocketUser } from '../session';
@@ -106,7 +107,7 @@ describe('the persistence extension', () => {
     type(document, '恢复前');
     await until(async () => (await article(id)).headline === '恢复前第一版');
     const first = await db.revision.findFirstOrThrow({ where: { articleId: id, headline: '第一版' } });
-    expect((await restoreRevision(db, reporter, id, first.id, (await article(id)).version)).ok).toBe(true);
+    expect((await restoreRevisionShared(db, reporter, id, first.id, (await article(id)).version)).ok).toBe(true);
     await persistence.refreshAll();
     expect(sharedText(document, 'headline').toString()).toBe('第一版');
     // And a change saved without the shared document (taken in by whoever reads next).

@@ -9,7 +9,7 @@ import type { SocketUser } from '../session';
 import { articleIdOf } from '../document-name';
 import { loadStoryDocument, refreshStoryDocument, storedPosition, storeStoryDocument, type LoadedDocument, type StoreOutcome } from '../persistence';
 import { SEAL_MESSAGE, type CollabMessage } from '../messages';
-import { quotedName } from '../log-name';
+import { quoted } from '../log-text';
 import { refused, type CollabContext } from './authentication';
 
 export type PersistenceOptions = {
@@ -73,7 +73,7 @@ export class StoryPersistence implements Extension {
     const articleId = articleIdOf(documentName);
     const loaded = articleId ? await loadStoryDocument(this.options.db, articleId, document) : null;
     if (!loaded) {
-      this.options.log(`co-editing dropped ${quotedName(documentName)}: no such story, or in the trash`);
+      this.options.log(`co-editing dropped ${quoted(documentName)}: no such story, or in the trash`);
       throw refused('unknown-document');
     }
     // The copy was checked against the stored generation at authentication; the document could have
@@ -131,7 +131,7 @@ export class StoryPersistence implements Extension {
       if (!this.lastEditor.has(name)) this.lastEditor.set(name, editor);
       if (seal && !this.sealFor.has(name)) this.sealFor.set(name, seal);
       this.failed.add(name);
-      this.options.log(`co-editing store failed ${quotedName(name)}: ${describe(error)}`);
+      this.options.log(`co-editing store failed ${quoted(name)}: ${describe(error)}`);
       tell(document, { kind: 'store-failed', error: STORE_FAILED_TEXT });
       return;
     }
@@ -154,7 +154,7 @@ export class StoryPersistence implements Extension {
   private drop(document: Document, reason: typeof GONE_REASON | typeof STALE_REASON): void {
     if (this.dropped.has(document.name)) return;
     this.dropped.add(document.name);
-    this.options.log(`co-editing dropped ${quotedName(document.name)}: ${reason === GONE_REASON ? 'the story is in the trash or deleted' : 'another generation is stored'}`);
+    this.options.log(`co-editing dropped ${quoted(document.name)}: ${reason === GONE_REASON ? 'the story is in the trash or deleted' : 'another generation is stored'}`);
     if (reason === GONE_REASON) tell(document, { kind: 'gone' });
     for (const connection of document.getConnections()) connection.close({ code: 4410, reason });
   }
@@ -187,7 +187,7 @@ export class StoryPersistence implements Extension {
       try {
         await this.refreshOne(document, articleId, loaded);
       } catch (error) {
-        this.options.log(`co-editing refresh failed ${quotedName(name)}: ${describe(error)}`);
+        this.options.log(`co-editing refresh failed ${quoted(name)}: ${describe(error)}`);
       }
       this.unloadIfDropped(document);
     }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { getArticleHeading, listRevisions, revisionDiff, type RevisionRow } from '@/lib/articles/queries';
-import { restoreRevisionAction } from '@/lib/articles/actions';
+import { restoreRevisionAction } from '@/lib/collab/actions';
 import { formatDateTime } from '@/lib/dates/format';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
 import { RevisionDiff } from '@/components/history/revision-diff';

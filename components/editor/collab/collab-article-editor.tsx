@@ -46,19 +46,30 @@ type Props = {
   initial: InitialDocument;
 };
 
+/**
+ * After a 'stale-copy' refusal the page's data is loaded again; the editor starts again after this long
+ * even if the generation did not change (the service may still hold the old document for a moment,
+ * lib/collab/extensions/authentication.ts, and is asked again).
+ */
+const STALE_RETRY_MS = 1_500;
+
 export function CollabArticleEditor(props: Props) {
   const router = useRouter();
   // Kept above the editor: a stale page reloads its data and the editor starts again, the text stays offered.
   const [offered, setOffered] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const offer = useCallback((text: string) => setOffered((current) => (current.includes(text) ? current : [...current, text])), []);
-  const reload = useCallback(() => router.refresh(), [router]);
+  const reload = useCallback(() => {
+    router.refresh();
+    window.setTimeout(() => setAttempt((count) => count + 1), STALE_RETRY_MS);
+  }, [router]);
   return (
     <div className="space-y-4">
       {offered.map((text) => (
         <OfferedText key={text} text={text} onClose={() => setOffered((current) => current.filter((kept) => kept !== text))} />
       ))}
       {/* Another generation is another document: a new editor, never a merge into this one. */}
-      <StoryEditor key={props.initial.generation} {...props} onOffer={offer} onStale={reload} />
+      <StoryEditor key={`${props.initial.generation}:${attempt}`} {...props} onOffer={offer} onStale={reload} />
     </div>
   );
 }

@@ -179,7 +179,7 @@ test('a person deactivated while editing is disconnected at once and can no long
   await admin.page.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.page.getByTestId('account-status')).toHaveText('已停用');
 
-  await expect(leaver.page.getByRole('alert').filter({ hasText: '无法连接：登录已失效或账号已停用' })).toBeVisible({ timeout: 15_000 });
+  await expect(leaver.page.getByRole('alert').filter({ hasText: '请重新登录后再编辑' })).toBeVisible({ timeout: 15_000 });
   await expect(leaver.page.getByTestId('save-status')).toHaveText(/^无法连接：登录已失效或账号已停用/);
   await expect(body(leaver.page)).toHaveAttribute('contenteditable', 'false');
   await keepScreenshots(leaver.page, 'editor-refused');

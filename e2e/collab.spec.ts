@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { body, newStory, saved, storedBodyText } from './support/story';
 import { withDb } from './support/database';
+import { keepScreenshot } from './support/layout';
 import { E2E_ADMIN } from './support/env';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
@@ -28,6 +29,15 @@ async function bodyText(page: Page): Promise<string> {
     for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
     return (copy.textContent ?? '').replace(/\s/g, '');
   });
+}
+
+/** The editor as a person sees it, at desktop and phone width (kept under test-results/screens). */
+async function keepScreenshots(page: Page, name: string) {
+  for (const width of [1400, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await keepScreenshot(page, test.info(), `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 /** Whether every character of `typed` appears in `text` in the order typed (others may be between). */
@@ -81,6 +91,7 @@ test('two people type in one paragraph at once: every keystroke of each is kept,
   await expectEveryKeystroke([reporter.page, editor.page], id, texts);
   // The other's caret is drawn with their name.
   await expect(reporter.page.locator('.collab-caret-label', { hasText: EDITOR.name })).toBeVisible();
+  await keepScreenshots(reporter.page, 'editor-two-people');
 
   // The headline is shared too: what one types appears in the other's field.
   await editor.page.getByLabel('副题').fill('编辑加的副题');
@@ -136,6 +147,7 @@ test('typing offline is kept in the browser and merges with the others’ change
   await expect(editor.page.getByTestId('save-status')).toHaveText('离线，已保存在本机', { timeout: 20_000 });
   // Nobody is shown as here while this browser cannot know.
   await expect(editor.page.getByTestId('collab-people')).toHaveCount(0);
+  await keepScreenshots(editor.page, 'editor-offline');
   await caretAtEnd(editor.page);
   await editor.page.keyboard.type('offline-words');
   await caretAtEnd(reporter.page);
@@ -167,9 +179,10 @@ test('a person deactivated while editing is disconnected at once and can no long
   await admin.page.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.page.getByTestId('account-status')).toHaveText('已停用');
 
-  await expect(leaver.page.getByRole('alert').filter({ hasText: '无法连接：登录已失效或账号已停用' })).toBeVisible({ timeout: 15_000 });
+  await expect(leaver.page.getByRole('alert').filter({ hasText: '请重新登录后再编辑' })).toBeVisible({ timeout: 15_000 });
   await expect(leaver.page.getByTestId('save-status')).toHaveText(/^无法连接：登录已失效或账号已停用/);
   await expect(body(leaver.page)).toHaveAttribute('contenteditable', 'false');
+  await keepScreenshots(leaver.page, 'editor-refused');
   await expect(reporter.page.getByTestId('collab-people')).toHaveCount(0, { timeout: 15_000 });
   await reporter.context.close();
   await leaver.context.close();
@@ -187,6 +200,7 @@ test('someone who may only read (an admin) sees the changes live and cannot type
   await expect(admin.page.getByTestId('save-status')).toHaveText('只读');
   await expect(body(admin.page)).toHaveAttribute('contenteditable', 'false');
   await expect(reporter.page.getByTestId('collab-people')).toContainText('（只读）');
+  await keepScreenshots(admin.page, 'editor-live-read-only');
 
   await caretAtEnd(reporter.page);
   await reporter.page.keyboard.type('实时出现的文字');
@@ -227,6 +241,7 @@ test('the co-editing service unreachable: the editor opens with the text, takes 
   await caretAtEnd(reporter.page);
   await reporter.page.keyboard.type('服务停止时写的字');
   await reporter.page.getByLabel('副题').fill('停服时的副题');
+  await keepScreenshots(reporter.page, 'editor-service-unreachable');
   await reporter.page.waitForTimeout(3_000);
   expect(await storedBodyText(id)).not.toContain('服务停止时写的字');
 
@@ -292,4 +307,37 @@ test('a revision restored while two people are in the story: after both reload, 
   expect(stored.bodyText.replace(/\s/g, '')).toBe('开头。石梁溪全长十二公里。巡察组');
   await reporter.context.close();
   await editor.context.close();
+});
+
+test('the story’s document rebuilt (as after npm run restore) while a browser holds offline typing: the typing is offered back, never merged, and nothing is doubled', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  const id = await newStory(reporter.page, '重建后的稿件');
+  await reporter.context.setOffline(true);
+  await expect(reporter.page.getByTestId('save-status')).toHaveText('离线，已保存在本机', { timeout: 20_000 });
+  await caretAtEnd(reporter.page);
+  await reporter.page.keyboard.type('离线时写的字');
+  // The service stores and lets go of the story once nobody is in it; then its document is rebuilt
+  // with a new generation (npm run restore deletes the stored documents of the restored database).
+  await reporter.page.waitForTimeout(4_000);
+  await withDb((db) => db.collabDocument.deleteMany({ where: { articleId: id } }));
+  await reporter.context.setOffline(false);
+
+  const offered = reporter.page.getByTestId('offered-text');
+  await expect(offered).toBeVisible({ timeout: 20_000 });
+  await expect(offered.getByRole('textbox', { name: '本机保存的文字' })).toHaveValue(/开头。离线时写的字/);
+  await saved(reporter.page);
+  await expect(body(reporter.page)).not.toContainText('离线时写的字');
+  await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('重建后的稿件');
+  expect(await bodyText(reporter.page)).toBe('开头。');
+  await keepScreenshots(reporter.page, 'editor-offered-text');
+  await offered.getByRole('button', { name: '关闭（丢弃这些文字）' }).click();
+  await expect(offered).toHaveCount(0);
+  await reporter.page.reload();
+  await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('重建后的稿件');
+  await saved(reporter.page);
+  expect(await bodyText(reporter.page)).toBe('开头。');
+  await expect(reporter.page.getByTestId('offered-text')).toHaveCount(0);
+  expect((await storedBodyText(id)).replace(/\s/g, '')).toBe('开头。');
+  await reporter.context.close();
 });

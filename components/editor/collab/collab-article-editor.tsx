@@ -30,7 +30,7 @@ import { caretPlugin, CARET_PLUGIN_KEY } from './caret-plugin';
 import { SharedFields, useSharedCover } from './shared-fields';
 import { useCollabSession } from './use-collab-session';
 import { documentFrom, type Access, type InitialDocument } from './collab-session';
-import { collabStatusText, refusalText } from './collab-status';
+import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-status';
 import { OfferedText } from './offered-text';
 
 type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
@@ -46,19 +46,30 @@ type Props = {
   initial: InitialDocument;
 };
 
+/**
+ * After a 'stale-copy' refusal the page's data is loaded again; the editor starts again after this long
+ * even if the generation did not change (the service may still hold the old document for a moment,
+ * lib/collab/extensions/authentication.ts, and is asked again).
+ */
+const STALE_RETRY_MS = 1_500;
+
 export function CollabArticleEditor(props: Props) {
   const router = useRouter();
   // Kept above the editor: a stale page reloads its data and the editor starts again, the text stays offered.
   const [offered, setOffered] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const offer = useCallback((text: string) => setOffered((current) => (current.includes(text) ? current : [...current, text])), []);
-  const reload = useCallback(() => router.refresh(), [router]);
+  const reload = useCallback(() => {
+    router.refresh();
+    window.setTimeout(() => setAttempt((count) => count + 1), STALE_RETRY_MS);
+  }, [router]);
   return (
     <div className="space-y-4">
       {offered.map((text) => (
         <OfferedText key={text} text={text} onClose={() => setOffered((current) => current.filter((kept) => kept !== text))} />
       ))}
       {/* Another generation is another document: a new editor, never a merge into this one. */}
-      <StoryEditor key={props.initial.generation} {...props} onOffer={offer} onStale={reload} />
+      <StoryEditor key={`${props.initial.generation}:${attempt}`} {...props} onOffer={offer} onStale={reload} />
     </div>
   );
 }
@@ -134,7 +145,7 @@ function StoryEditor({ story, me, statusLabel, people, library, access, initial,
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
           <span className="rounded bg-stone-200 px-2 py-0.5 dark:bg-stone-700">{statusLabel}</span>
-          <span className="ml-3" role="status" aria-live="polite" data-testid="save-status">{collabStatusText(state, formatTimeOfDay, story.updatedAt)}</span>
+          <span className={`ml-3 ${statusNeedsAttention(state) ? 'font-medium text-amber-800 dark:text-amber-300' : ''}`} role="status" aria-live="polite" data-testid="save-status">{collabStatusText(state, formatTimeOfDay, story.updatedAt)}</span>
           <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
         </p>
         <p className="flex gap-4 text-sm">
@@ -149,7 +160,7 @@ function StoryEditor({ story, me, statusLabel, people, library, access, initial,
         </p>
       ) : null}
       {state.readOnly ? <p role="note" className="text-sm">你只能查看：其他人的修改会实时出现在这里。</p> : null}
-      {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">无法连接：{refusalText(state.refusal)}</p> : null}
+      {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{refusalAdvice(state.refusal)}</p> : null}
       {state.saveFailed ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">没有保存：{state.saveFailed}</p> : null}
       {missingAlt ? <p className="text-sm text-amber-700 dark:text-amber-400">有 {missingAlt} 张图片缺少替代文字，发布前需要补上。</p> : null}
 

@@ -6,7 +6,7 @@ import { storyDocumentName } from '@/lib/collab/document-name';
 import { GENERATION_KEY } from '@/lib/collab/local-copy-rules';
 import { BODY_FRAGMENT, readStoryDoc, writeStoryInto, type SharedStory } from '@/lib/collab/story-doc';
 import { CollabSession, documentFrom, type Access, type LocalCopy, type ProviderEvents, type ProviderHandle, type SessionState } from './collab-session';
-import { collabStatusText, UNREACHABLE_TEXT } from './collab-status';
+import { collabStatusText, refusalAdvice, statusNeedsAttention, UNREACHABLE_TEXT } from './collab-status';
 
 const STORY = 'clx0abc123def456ghi789jkl';
 const NAME = storyDocumentName(STORY);
@@ -218,6 +218,7 @@ describe('what the status line says', () => {
     await t.session.start();
     t.provider().sync();
     expect(t.status()).toBe('已保存 loaded');
+    expect(statusNeedsAttention(t.session.state)).toBe(false);
     t.type('新');
     expect(t.status()).toBe('已连接，等待保存…');
     t.provider().events.onStateless(JSON.stringify({ kind: 'saved', version: 2, at: '10:00' }));
@@ -318,6 +319,8 @@ describe('refusals', () => {
       expect(t.session.state.connection).toBe('refused');
       expect(t.session.state.editable).toBe(false);
       expect(t.status()).toMatch(new RegExp(`^无法连接：.*${text}`));
+      expect(statusNeedsAttention(t.session.state)).toBe(true);
+      expect(refusalAdvice(reason)).not.toBe(refusalAdvice('no-such-reason'));
       expect(t.provider().disconnects).toBe(1);
       // The socket's close afterwards does not turn it into "unreachable".
       t.provider().drop();

@@ -12,6 +12,25 @@ const REFUSALS: Record<string, string> = {
   gone: '稿件已移入回收站或已删除',
 };
 
+const ADVICE: Record<string, string> = {
+  'signed-out': '请重新登录后再编辑。这里显示的是最后保存的内容。',
+  forbidden: '这里显示的是最后保存的内容，不能再修改。',
+  'bad-origin': '请从本站的网址（管理员设置的地址）打开编辑页。在这里写的内容保存在这台电脑上，从本站地址打开后自动合并。',
+  'unknown-document': '这里显示的是最后保存的内容。',
+  gone: '这里显示的是最后保存的内容，可以请编辑从回收站恢复。',
+  'stale-copy': '正在载入服务器上的最新内容…',
+};
+
+/** What the person can do about a refusal (the alert under the status line). */
+export function refusalAdvice(reason: string | null): string {
+  return ADVICE[reason ?? ''] ?? '请刷新页面。';
+}
+
+/** Whether the status line tells of something the person should notice (not connected, not saved). */
+export function statusNeedsAttention(state: SessionState): boolean {
+  return state.connection === 'offline' || state.connection === 'unreachable' || state.connection === 'refused' || state.saveFailed !== null;
+}
+
 /** Why the service refused, as a reason after "无法连接：". */
 export function refusalText(reason: string | null): string {
   return REFUSALS[reason ?? ''] ?? '连接被拒绝，请刷新页面';

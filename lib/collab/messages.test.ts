@@ -1,6 +1,7 @@
 // Who is in a story is named by the server from each socket's session, whatever a browser announces.
 import { describe, expect, it } from 'vitest';
-import { peopleIn, parseMessage, type Person } from './messages';
+import * as Y from 'yjs';
+import { peopleIn, parseMessage, typingStored, type Person } from './messages';
 
 type FakeConnection = { webSocket: object; context: unknown };
 
@@ -39,6 +40,21 @@ describe('messages from the co-editing server', () => {
     expect(parseMessage('{"kind":"save-refused","error":"主题不能超过 100 个字"}')).toEqual({ kind: 'save-refused', error: '主题不能超过 100 个字' });
     expect(parseMessage('{"kind":"people","people":[{"clientId":1,"userId":"u","name":"甲","readOnly":false},{"clientId":"x"}]}'))
       .toEqual({ kind: 'people', people: [{ clientId: 1, userId: 'u', name: '甲', readOnly: false }] });
+  });
+
+  it('keeps the state vector a store wrote, and tells whether a document’s own typing is in it', () => {
+    expect(parseMessage('{"kind":"saved","version":3,"at":"t","stored":"AQID"}')).toEqual({ kind: 'saved', version: 3, at: 't', stored: 'AQID' });
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, '甲');
+    const first = Y.encodeStateVector(doc);
+    expect(typingStored(first, doc)).toBe(true);
+    doc.getText('t').insert(1, '乙');
+    expect(typingStored(first, doc)).toBe(false);
+    // Someone else's typing in the stored state says nothing about this document's.
+    const other = new Y.Doc();
+    other.getText('t').insert(0, '丙');
+    expect(typingStored(Y.encodeStateVector(other), doc)).toBe(false);
+    expect(typingStored(Y.encodeStateVector(new Y.Doc()), new Y.Doc())).toBe(true);
   });
 
   it('takes a store failure and a story gone', () => {

@@ -1,11 +1,13 @@
 // The messages the co-editing server sends beside the document (Hocuspocus stateless messages), and
 // the one a browser may send: 'seal' (立即保存). Browsers parse what they receive with parseMessage.
 import type { Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
 
 export type Person = { clientId: number; userId: string; name: string; readOnly: boolean };
 
 export type CollabMessage =
-  | { kind: 'saved'; version: number; at: string }
+  /** `stored`: the state vector (base64) of the state written: a tab's typing is saved when it covers it. */
+  | { kind: 'saved'; version: number; at: string; stored?: string }
   | { kind: 'save-refused'; error: string }
   | { kind: 'people'; people: Person[] }
   /** A store failed for another reason than the text (the database refused the write): the change is kept in the document and tried again. */
@@ -34,6 +36,16 @@ export function peopleIn(document: Pick<Document, 'getConnections' | 'getClients
   return people.sort((a, b) => a.clientId - b.clientId);
 }
 
+/**
+ * Whether what this document typed is in the state a store wrote (its state vector, `saved.stored`).
+ * A store that began before the last keystroke reached the server says 'saved' too: without this a
+ * tab would show 已保存 for typing the working copy does not hold yet.
+ */
+export function typingStored(stored: Uint8Array, doc: Y.Doc): boolean {
+  const mine = Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
+  return (Y.decodeStateVector(stored).get(doc.clientID) ?? 0) >= mine;
+}
+
 function isPerson(value: unknown): value is Person {
   if (!value || typeof value !== 'object') return false;
   const person = value as Record<string, unknown>;
@@ -50,7 +62,9 @@ export function parseMessage(payload: string): CollabMessage | null {
   }
   if (!value || typeof value !== 'object') return null;
   const message = value as Record<string, unknown>;
-  if (message.kind === 'saved' && typeof message.version === 'number' && typeof message.at === 'string') return { kind: 'saved', version: message.version, at: message.at };
+  if (message.kind === 'saved' && typeof message.version === 'number' && typeof message.at === 'string') {
+    return { kind: 'saved', version: message.version, at: message.at, ...(typeof message.stored === 'string' ? { stored: message.stored } : {}) };
+  }
   if (message.kind === 'save-refused' && typeof message.error === 'string') return { kind: 'save-refused', error: message.error };
   if (message.kind === 'people' && Array.isArray(message.people)) return { kind: 'people', people: message.people.filter(isPerson) };
   if (message.kind === 'store-failed' && typeof message.error === 'string') return { kind: 'store-failed', error: message.error };

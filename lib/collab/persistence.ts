@@ -11,7 +11,7 @@ import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
 import { validateDoc } from '../content/validate';
 import { lockArticle } from '../database/row-lock';
-import { readStoryDoc, sharedText, type SharedStory } from './story-doc';
+import { FIELDS_MAP, readStoryDoc, sharedText, type SharedStory } from './story-doc';
 import { CAS_ATTEMPTS, currentStoredRow, StoredDocumentContention, swapStoredState, workingCopy, type StoredRow } from './stored-document';
 
 /** Where a loaded document stands against the stored one: its history and the last state it holds. */
@@ -57,9 +57,10 @@ export async function storedPosition(db: Db, articleId: string): Promise<{ gener
   };
 }
 
+/** `stored`: the state vector of the state written, so a browser can tell whether its typing is in it. */
 export type StoreOutcome =
-  | { kind: 'saved'; loaded: LoadedDocument; slug: string }
-  | { kind: 'unchanged'; loaded: LoadedDocument }
+  | { kind: 'saved'; loaded: LoadedDocument; slug: string; stored: Uint8Array }
+  | { kind: 'unchanged'; loaded: LoadedDocument; stored: Uint8Array }
   /** The save refused the text (a headline over 100 characters): the state is stored, the working copy not. */
   | { kind: 'invalid'; loaded: LoadedDocument; error: string }
   | { kind: 'gone' }
@@ -111,17 +112,24 @@ async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Editor,
   if (!current) return { kind: 'gone' };
   // The working copy moved since the stored document was read: take that change in first.
   if (current.version !== stored.version) throw new LostRace();
+  // The state stored is the one the working copy is written from, taken in the same moment: changes
+  // that arrive while the save awaits the database go into the next store, never into this state
+  // without its working copy (after a kill -9 the stored state would hold text no working copy has,
+  // and nothing would write it, since every browser's copy is already covered).
+  const state = Y.encodeStateAsUpdate(ydoc);
   const shared = readStoryDoc(ydoc);
   const save = await saveWorkingCopy(tx, articleId, shared, current, editor, options);
   // The slug follows the headline until publication (lib/articles/editor-service.ts): the shared
   // document takes the one the save chose, or the next save would set the old one back.
-  if (save.kind === 'saved') writeSlug(ydoc, save.slug);
+  const slugChange = save.kind === 'saved' ? writeSlug(ydoc, save.slug) : null;
+  const written = slugChange ? Y.mergeUpdates([state, slugChange]) : state;
   const version = save.kind === 'saved' ? save.version : current.version;
-  if (!(await swapStoredState(tx, articleId, stored, { state: Y.encodeStateAsUpdate(ydoc), version }))) throw new LostRace();
+  if (!(await swapStoredState(tx, articleId, stored, { state: written, version }))) throw new LostRace();
   const loaded = { generation: stored.generation, version, serial: stored.serial + 1 };
-  if (save.kind === 'saved') return { kind: 'saved', loaded, slug: save.slug };
+  const vector = Y.encodeStateVectorFromUpdate(written);
+  if (save.kind === 'saved') return { kind: 'saved', loaded, slug: save.slug, stored: vector };
   if (save.kind === 'invalid') return { kind: 'invalid', loaded, error: save.error };
-  return { kind: 'unchanged', loaded };
+  return { kind: 'unchanged', loaded, stored: vector };
 }
 
 type WorkingCopySave = { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
@@ -144,11 +152,23 @@ async function saveWorkingCopy(
   }
 }
 
-function writeSlug(ydoc: Y.Doc, slug: string): void {
-  const text = sharedText(ydoc, 'slug');
-  if (text.toString() === slug) return;
-  ydoc.transact(() => {
-    text.delete(0, text.length);
-    text.insert(0, slug);
-  });
+/** Sets the slug the save chose; returns the Yjs update that made the change (null: it was already so). */
+function writeSlug(ydoc: Y.Doc, slug: string): Uint8Array | null {
+  const current = ydoc.getMap<unknown>(FIELDS_MAP).get('slug');
+  if (current instanceof Y.Text && current.toString() === slug) return null;
+  let made: Uint8Array | null = null;
+  const capture = (update: Uint8Array) => {
+    made = update;
+  };
+  ydoc.on('update', capture);
+  try {
+    ydoc.transact(() => {
+      const text = sharedText(ydoc, 'slug');
+      text.delete(0, text.length);
+      text.insert(0, slug);
+    });
+  } finally {
+    ydoc.off('update', capture);
+  }
+  return made;
 }

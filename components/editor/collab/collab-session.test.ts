@@ -231,6 +231,20 @@ describe('what the status line says', () => {
     expect(t.status()).toBe('保存失败：数据库暂时不可用');
   });
 
+  it('已保存 only once a store wrote this tab’s last keystroke (a store that began before it says saved too)', async () => {
+    const t = setUp();
+    await t.session.start();
+    t.provider().sync();
+    t.type('一');
+    const before = Y.encodeStateVector(t.doc);
+    t.type('二');
+    const saved = (vector: Uint8Array, at: string) => JSON.stringify({ kind: 'saved', version: 2, at, stored: Buffer.from(vector).toString('base64') });
+    t.provider().events.onStateless(saved(before, '10:00'));
+    expect(t.status()).toBe('已连接，等待保存…');
+    t.provider().events.onStateless(saved(Y.encodeStateVector(t.doc), '10:01'));
+    expect(t.status()).toBe('已保存 10:01');
+  });
+
   it('a story moved to the trash while open: the service says it is gone, the text turns read-only', async () => {
     const t = setUp();
     await t.session.start();

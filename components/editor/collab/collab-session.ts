@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { storyDocumentName } from '@/lib/collab/document-name';
 import { copyVerdict, GENERATION_KEY } from '@/lib/collab/local-copy-rules';
-import { parseMessage, SEAL_MESSAGE, type Person } from '@/lib/collab/messages';
+import { parseMessage, SEAL_MESSAGE, typingStored, type CollabMessage, type Person } from '@/lib/collab/messages';
 import { readStoryDoc } from '@/lib/collab/story-doc';
 import { articleText } from '../article-text';
 
@@ -331,12 +331,18 @@ export class CollabSession {
   private message(payload: string): void {
     const message = parseMessage(payload);
     if (!message) return;
-    // A write that started before the last change reached the server is followed by another.
-    if (message.kind === 'saved') this.update({ saved: { at: message.at, version: message.version }, saveFailed: null, pending: this.stateValue.pending && this.stateValue.unsynced > 0 });
+    if (message.kind === 'saved') this.update({ saved: { at: message.at, version: message.version }, saveFailed: null, pending: this.stillPending(message) });
     if (message.kind === 'save-refused' || message.kind === 'store-failed') this.update({ saveFailed: message.error });
     // The story went to the trash (or away): its document is dropped; nothing typed here can go anywhere.
     if (message.kind === 'gone') this.refused('gone');
     if (message.kind === 'people' && this.connected) this.update({ people: message.people });
+  }
+
+  /** Typing of this tab that the store just reported is not in what it wrote (another store follows). */
+  private stillPending(saved: Extract<CollabMessage, { kind: 'saved' }>): boolean {
+    if (!this.stateValue.pending) return false;
+    if (saved.stored === undefined) return this.stateValue.unsynced > 0;
+    return !typingStored(decodeState(saved.stored), this.deps.doc);
   }
 
   private refused(reason: string): void {

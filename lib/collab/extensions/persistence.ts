@@ -144,7 +144,7 @@ export class StoryPersistence implements Extension {
     if (outcome.kind === 'stale') return this.drop(document, STALE_REASON);
     this.loaded.set(document.name, outcome.loaded);
     if (outcome.kind === 'invalid') tell(document, { kind: 'save-refused', error: outcome.error });
-    else tell(document, { kind: 'saved', version: outcome.loaded.version, at: new Date().toISOString() });
+    else tell(document, { kind: 'saved', version: outcome.loaded.version, at: new Date().toISOString(), stored: Buffer.from(outcome.stored).toString('base64') });
   }
 
   /**

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { validateDoc } from '../content/validate';
+import type { Doc } from '../content/types';
 import { doc, paragraph } from '../content/builders';
 import { indexArticle, removeFromIndex } from '../search/search-index';
 import { lockArticle } from '../database/row-lock';
@@ -72,9 +73,16 @@ export async function saveArticle(
   now = new Date(),
   kind: SaveKind = 'AUTOSAVE',
 ): Promise<SaveOutcome> {
-  const checked = validateDoc(input.body);
+  // The body is checked before the transaction opens (a two-million-character body takes a while, and a
+  // write transaction holds SQLite's one writer), and not again inside it.
+  const body = checkedBody(input.body);
+  return db.$transaction((tx) => saveChecked(tx, editor, articleId, baseVersion, input, body, now, kind));
+}
+
+function checkedBody(body: CleanArticleInput['body']): Doc {
+  const checked = validateDoc(body);
   if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
-  return db.$transaction((tx) => saveArticleIn(tx, editor, articleId, baseVersion, input, now, kind));
+  return checked.doc;
 }
 
 /**
@@ -91,22 +99,26 @@ export async function saveArticleIn(
   now = new Date(),
   kind: SaveKind = 'AUTOSAVE',
 ): Promise<SaveOutcome> {
-  const checked = validateDoc(input.body);
-  if (!checked.ok) throw new UserFacingError(checked.error, { body: checked.error });
+  return saveChecked(tx, editor, articleId, baseVersion, input, checkedBody(input.body), now, kind);
+}
+
+async function saveChecked(
+  tx: Tx, editor: Editor, articleId: string, baseVersion: number, input: CleanArticleInput, checkedDoc: Doc, now: Date, kind: SaveKind,
+): Promise<SaveOutcome> {
   const article = await loadEditable(tx, editor, articleId);
   if (article.version !== baseVersion) {
     return { ok: false, conflict: { version: article.version, savedBy: article.updatedBy?.name ?? '其他人', savedAt: article.updatedAt.toISOString() } };
   }
   await checkReferences(tx, input);
   const slug = await nextSlug(tx, article, input);
-  const body = JSON.stringify(checked.doc);
+  const body = JSON.stringify(checkedDoc);
   const content = {
     kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
     byline: input.byline, summary: input.summary, body,
   };
   const changed = !sameContent(article, content);
-  const bodyText = toPlainText(checked.doc);
-  const wordCount = countDocWords(checked.doc);
+  const bodyText = toPlainText(checkedDoc);
+  const wordCount = countDocWords(checkedDoc);
   const version = article.version + 1;
   await tx.article.update({
     where: { id: articleId },

@@ -6,12 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { Server } from '@hocuspocus/server';
+import { failingDatabase } from '../../test/support/failing-database';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser } from '../../test/support/collab-clients';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle, moveToTrash, type Editor } from '../articles/editor-service';
-import type { Db } from '../db-client';
 import { createCollabServer } from './server';
 import { storyDocumentName } from './document-name';
 import { FIELDS_MAP, sharedText } from './story-doc';
@@ -29,21 +29,7 @@ const opened: Browser[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 // Set by a test to make the database fail its next write transactions (a disk full, a lost connection).
-let failWrites = 0;
-
-/** The test's database, except that `$transaction` fails while `failWrites` is above zero. */
-const flaky = new Proxy(db, {
-  get(target, property, receiver) {
-    if (property !== '$transaction') return Reflect.get(target, property, receiver);
-    return (...args: Parameters<Db['$transaction']>) => {
-      if (failWrites > 0) {
-        failWrites -= 1;
-        return Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
-      }
-      return (target.$transaction as (...all: Parameters<Db['$transaction']>) => ReturnType<Db['$transaction']>)(...args);
-    };
-  },
-}) as Db;
+const flaky = failingDatabase(db, 'SQLITE_FULL: database or disk is full');
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
@@ -51,7 +37,7 @@ beforeAll(async () => {
   publicationId = (await db.publication.findFirstOrThrow()).id;
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑乙' });
-  server = createCollabServer({ db: flaky, secret: SECRET, port: 0, allowedOrigins: [TEST_ORIGIN], recheckMs: 300, log: (line) => lines.push(line) });
+  server = createCollabServer({ db: flaky.db, secret: SECRET, port: 0, allowedOrigins: [TEST_ORIGIN], recheckMs: 300, log: (line) => lines.push(line) });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
@@ -160,7 +146,7 @@ describe('a store error', () => {
     const id = await newStory();
     const browser = await open(id, reporter);
     await browser.synced;
-    failWrites = 1;
+    flaky.failNext(1);
     sharedText(browser.doc, 'headline').insert(0, '磁盘满时写的主题');
     await until(() => browser.messages.some((message) => (message as { kind?: string }).kind === 'store-failed'));
     expect(lines.some((line) => line.startsWith(`co-editing store failed "story:${id}": SQLITE_FULL`))).toBe(true);

@@ -2,6 +2,7 @@
 // connection loads the document; a change made with a person's context stands for their typing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hocuspocus, type Document, type Extension, type onStatelessPayload } from '@hocuspocus/server';
+import { failingDatabase } from '../../../test/support/failing-database';
 import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
 import { until } from '../../../test/support/collab-clients';
@@ -9,7 +10,6 @@ import { loadSampleIssue } from '../../../seeds/load-sample';
 import { createArticle, moveToTrash, saveArticle, type Editor } from '../../articles/editor-service';
 import { restoreRevisionShared } from '../restore-revision';
 import { doc, paragraph } from '../../content/builders';
-import type { Db } from '../../db-client';
 import type { SocketUser } from '../session';
 import { storyDocumentName } from '../document-name';
 import { sharedText } from '../story-doc';
@@ -21,20 +21,8 @@ let reporter: Editor & SocketUser;
 let publicationId: string;
 const lines: string[] = [];
 const told: { name: string; message: CollabMessage | null }[] = [];
-let failWrites = 0;
-const flaky = new Proxy(db, {
-  get(target, property, receiver) {
-    if (property !== '$transaction') return Reflect.get(target, property, receiver);
-    return (...args: Parameters<Db['$transaction']>) => {
-      if (failWrites > 0) {
-        failWrites -= 1;
-        return Promise.reject(new Error('database is locked'));
-      }
-      return (target.$transaction as (...all: Parameters<Db['$transaction']>) => ReturnType<Db['$transaction']>)(...args);
-    };
-  },
-}) as Db;
-const persistence = new StoryPersistence({ db: flaky, refreshMs: 60_000, log: (line) => lines.push(line) });
+const flaky = failingDatabase(db, 'database is locked');
+const persistence = new StoryPersistence({ db: flaky.db, refreshMs: 60_000, log: (line) => lines.push(line) });
 // Records what the server tells the people in a story.
 const recorder: Extension = {
   async beforeBroadcastStateless({ documentName, payload }) {
@@ -119,7 +107,7 @@ describe('the persistence extension', () => {
 
   it('catches a failed store, tells store-failed, and tries again at the next refresh', async () => {
     const { id, document } = await loadStory();
-    failWrites = 1;
+    flaky.failNext(1);
     type(document, '锁住时写的');
     await until(() => toldTo(id).some((message) => message?.kind === 'store-failed'));
     expect(toldTo(id)).toContainEqual({ kind: 'store-failed', error: STORE_FAILED_TEXT });

@@ -20,7 +20,8 @@ export function frameHead(data: Uint8Array): FrameHead | null {
   }
 }
 
-export type AwarenessEntry = { clientId: number; clock: number };
+/** `removal`: the entry takes the presence away (its state is null), as a provider's timeout does. */
+export type AwarenessEntry = { clientId: number; clock: number; removal: boolean };
 
 /** The presence entries of an awareness frame (y-protocols/awareness' update: count, then id, clock, state). */
 export function awarenessEntries(head: FrameHead): AwarenessEntry[] | null {
@@ -29,8 +30,9 @@ export function awarenessEntries(head: FrameHead): AwarenessEntry[] | null {
     const update = decoding.createDecoder(decoding.readVarUint8Array(head.decoder));
     const entries: AwarenessEntry[] = [];
     for (let count = decoding.readVarUint(update); count > 0; count -= 1) {
-      entries.push({ clientId: decoding.readVarUint(update), clock: decoding.readVarUint(update) });
-      decoding.readVarString(update);
+      const clientId = decoding.readVarUint(update);
+      const clock = decoding.readVarUint(update);
+      entries.push({ clientId, clock, removal: decoding.readVarString(update) === 'null' });
     }
     return entries;
   } catch {

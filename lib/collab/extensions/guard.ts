@@ -61,7 +61,7 @@ export type GuardExtension = Extension & {
 
 type Admitted = { userId: string };
 // closing: told to go; nothing more it sends is handed on.
-type SocketState = { userId: string; pending: Map<string, number>; closing: boolean };
+type SocketState = { userId: string; pending: Map<string, number>; closing: boolean; toldForeign?: boolean };
 type Owner = { socket: WebSocket; userId: string };
 type MessageListener = (this: WebSocket, data: WebSocket.RawData, isBinary: boolean) => void;
 
@@ -98,7 +98,7 @@ function closeSocket(socket: WebSocket, code: number, reason: string): void {
   setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
 }
 
-type AwarenessVerdict = { kind: 'apply' } | { kind: 'echo' } | { kind: 'forged'; detail: string };
+type AwarenessVerdict = { kind: 'apply' } | { kind: 'foreign'; detail: string } | { kind: 'flood'; detail: string };
 
 export function guardExtension(options: GuardOptions): GuardExtension {
   const { db, secret, log } = options;
@@ -125,28 +125,32 @@ export function guardExtension(options: GuardOptions): GuardExtension {
 
   /**
    * The awareness rule. Each presence id in a story belongs to the person whose socket first
-   * announced it there; the server's own id belongs to no socket. A frame is applied when every
-   * entry is the socket's person's own or a new id (a socket may hold AWARENESS_IDS_PER_SOCKET; a
-   * browser's editor uses one). Otherwise it is dropped: quietly when it would change nothing (the
-   * echo of others' presence that every provider sends back, whose clock the server already has),
-   * as a forgery (logged, socket closed) when it would set or remove someone else's presence.
+   * announced it there with a state (a removal claims nothing); the server's own id belongs to no
+   * socket. A frame is applied when every entry is the socket's person's own or a new id (a socket
+   * may hold AWARENESS_IDS_PER_SOCKET; a browser's editor uses one). A frame naming anyone else's id
+   * is dropped, never applied, whatever it says, and the socket stays: every Hocuspocus provider
+   * sends others' presence back (its awareness 'update' handler does not look at the origin), and
+   * after the co-editing process restarts a browser still holds others' states with clocks the new
+   * process never saw, which y-protocols' 30 s timeout then removes and the provider sends on.
+   * Closing the socket for that (as a first version did) closed an honest browser again at every
+   * reconnect. More ids than a browser uses is a flood: the socket is closed.
    */
   function awarenessVerdict(socket: WebSocket, state: SocketState, document: Document, entries: AwarenessEntry[]): AwarenessVerdict {
     let ownership = owners.get(document);
     if (!ownership) owners.set(document, (ownership = new Map()));
-    const foreign = entries.filter(({ clientId }) => {
+    const foreign = entries.filter(({ clientId, removal }) => {
       const owner = ownership.get(clientId);
       if (owner) return owner.userId !== state.userId;
+      // Taking away a presence nobody here announced removes no one's: not applied (applied, it would
+      // leave the id known to the server, and its person could not announce it afterwards).
+      if (removal) return true;
       return clientId === document.awareness.clientID || document.awareness.meta.has(clientId);
     });
-    if (foreign.length) {
-      const changing = foreign.find(({ clientId, clock }) => clock > (document.awareness.meta.get(clientId)?.clock ?? -1));
-      return changing ? { kind: 'forged', detail: `presence id ${changing.clientId} of ${ownership.get(changing.clientId)?.userId ?? 'the server'}` } : { kind: 'echo' };
-    }
+    if (foreign.length) return { kind: 'foreign', detail: `presence id ${foreign[0]!.clientId} of ${ownership.get(foreign[0]!.clientId)?.userId ?? 'the server'}` };
+    const claims = entries.filter(({ clientId, removal }) => !removal && ownership.get(clientId)?.socket !== socket);
     const held = [...ownership.values()].filter((owner) => owner.socket === socket).length;
-    const fresh = entries.filter(({ clientId }) => ownership.get(clientId)?.socket !== socket).length;
-    if (held + fresh > AWARENESS_IDS_PER_SOCKET) return { kind: 'forged', detail: `${held + fresh} presence ids` };
-    for (const { clientId } of entries) ownership.set(clientId, { socket, userId: state.userId });
+    if (held + claims.length > AWARENESS_IDS_PER_SOCKET) return { kind: 'flood', detail: `${held + claims.length} presence ids` };
+    for (const { clientId } of claims) ownership.set(clientId, { socket, userId: state.userId });
     return { kind: 'apply' };
   }
 
@@ -160,9 +164,14 @@ export function guardExtension(options: GuardOptions): GuardExtension {
     const entries = awarenessEntries(head);
     if (!entries) return true;
     const verdict = awarenessVerdict(socket, state, document, entries);
-    if (verdict.kind === 'forged') {
+    if (verdict.kind === 'flood') {
       log(`co-editing closed a socket of ${state.userId} in ${quoted(document.name)}: awareness for ${verdict.detail}`);
       dismiss(socket, state, 4400, 'forbidden-message');
+    }
+    if (verdict.kind === 'foreign' && !state.toldForeign) {
+      // Once per socket: an honest provider sends such echoes all the time.
+      state.toldForeign = true;
+      log(`co-editing dropped awareness from a socket of ${state.userId} in ${quoted(document.name)}: ${verdict.detail} (and any later ones of this socket)`);
     }
     return verdict.kind === 'apply';
   }

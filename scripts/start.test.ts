@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './lib/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -79,14 +80,6 @@ describe('npm start with bad settings', () => {
 // stops both without a restart. This is `npm start` itself, in production mode: like a first run, it
 // builds the app first when there is no build (.next/BUILD_ID), which takes minutes.
 describe('npm start with the co-editing process killed', () => {
-  async function freePort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-
   /** The web server's answer to /api/health (its status), or null when it does not answer. */
   async function siteStatus(port: number): Promise<number | null> {
     try {

@@ -18,6 +18,7 @@ import { collabArgs } from '../../scripts/lib/serve-command';
 import { createArticle, type Editor } from '../articles/editor-service';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
+import { freePort } from '../../scripts/lib/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'collab-crash-secret-0123456789abcdef';
@@ -26,17 +27,6 @@ const db = openTestDatabase();
 const children: ChildProcess[] = [];
 let port: number;
 let reporter: Editor;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-}
 
 /** The co-editing process on this test file's database, started exactly as `npm start` starts it (one process). */
 async function startCollab(): Promise<ChildProcess> {

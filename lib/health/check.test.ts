@@ -5,6 +5,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { checkHealth } from './check';
+import { freePort } from '../../scripts/lib/free-port';
 
 const saved = process.env.COLLAB_PORT;
 afterEach(() => {
@@ -12,17 +13,9 @@ afterEach(() => {
   else process.env.COLLAB_PORT = saved;
 });
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('checkHealth', () => {
   it('reports the co-editing process unreachable without failing the site', async () => {
-    process.env.COLLAB_PORT = String(await closedPort());
+    process.env.COLLAB_PORT = String(await freePort());
     const health = await checkHealth();
     expect(health).toMatchObject({ ok: true, database: 'ok', collab: 'unreachable' });
     const response = await GET();

@@ -5,6 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collabHealth, probeCollab } from './collab';
+import { freePort } from '../../scripts/lib/free-port';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,15 +26,6 @@ async function listening(server: net.Server, host = '127.0.0.1'): Promise<number
   return (server.address() as net.AddressInfo).port;
 }
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('probeCollab', () => {
   it('is ok when the port answers HTTP (Hocuspocus answers "Welcome to Hocuspocus!")', async () => {
     const port = await listening(http.createServer((_, response) => response.end('Welcome to Hocuspocus!')));
@@ -41,7 +33,7 @@ describe('probeCollab', () => {
   });
 
   it('is unreachable when nothing listens', async () => {
-    expect(await probeCollab('127.0.0.1', await closedPort())).toBe('unreachable');
+    expect(await probeCollab('127.0.0.1', await freePort())).toBe('unreachable');
   });
 
   it('is unreachable, within the timeout, when the connection is accepted but nothing answers (a hung process)', async () => {

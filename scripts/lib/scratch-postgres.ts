@@ -4,9 +4,9 @@
 // cluster is run by the `postgres` system user. Durability is switched off: it is thrown away.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 export type ScratchPostgres = { url: (database: string) => string; stop: () => void; port: number };
 
@@ -23,17 +23,6 @@ export function postgresBin(env: NodeJS.ProcessEnv = process.env): string | null
     .filter((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(bin: string, args: string[], asPostgres: boolean): void {

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from '../../test/support/cookie-socket';
 import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { openTestDatabase } from '../../test/support/database';
@@ -41,14 +41,8 @@ async function startCollab(): Promise<ChildProcess> {
 }
 
 function connect(cookie: string, name: string): { provider: HocuspocusProvider; doc: Y.Doc; socket: HocuspocusProviderWebsocket } {
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin: ORIGIN } });
-      this.on('error', () => {});
-    }
-  }
   // Reconnects as the browser's provider does (short delays, so the test does not wait long).
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: CookieSocket, delay: 100, maxDelay: 500, minDelay: 100 });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: cookieSocket(cookie, ORIGIN), delay: 100, maxDelay: 500, minDelay: 100 });
   const doc = new Y.Doc();
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: 'cookie' });
   provider.attach();

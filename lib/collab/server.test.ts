@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from '../../test/support/cookie-socket';
 import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Server } from '@hocuspocus/server';
@@ -36,14 +37,7 @@ type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string
 const sockets: HocuspocusProviderWebsocket[] = [];
 
 function connect(cookie: string, name = storyDocumentName(storyId), origin = 'http://newsroom.test'): Client {
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin } });
-      // A socket closed while still connecting (at the end of the run) reports it as an error event.
-      this.on('error', () => {});
-    }
-  }
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
   sockets.push(socket);
   const doc = new Y.Doc();
   let deny: (reason: string) => void = () => {};

@@ -2,8 +2,8 @@
 // cookie a page would send. A browser's stored copy (IndexedDB in the app) is the Y update its
 // document held, applied to a fresh document on "reload" before the socket connects, with the
 // generation that copy belongs to as the token, as the editor sends it.
-import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from './cookie-socket';
 import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 
@@ -37,18 +37,11 @@ export type OpenOptions = { url: string; cookie: string; name: string; token: st
 export function openBrowser(options: OpenOptions): Browser {
   const { cookie } = options;
   const origin = options.origin ?? TEST_ORIGIN;
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin } });
-      // A socket closed while still connecting (at the end of a run) reports it as an error event.
-      this.on('error', () => {});
-    }
-  }
   const socket = new HocuspocusProviderWebsocket({
     // Without reconnect: the next attempt is a minute away (past any test). Not maxAttempts: 1: the
     // provider reconnects after the server closes a refused socket, and a retry that runs out rejects
     // a promise nobody holds, which the store-error tests would count as the server's.
-    url: options.url, WebSocketPolyfill: CookieSocket, ...(options.reconnect ? { delay: 100, minDelay: 100, maxDelay: 500 } : { delay: 60_000, minDelay: 60_000, maxDelay: 60_000 }),
+    url: options.url, WebSocketPolyfill: cookieSocket(cookie, origin), ...(options.reconnect ? { delay: 100, minDelay: 100, maxDelay: 500 } : { delay: 60_000, minDelay: 60_000, maxDelay: 60_000 }),
   });
   const doc = new Y.Doc();
   if (options.copy) Y.applyUpdate(doc, options.copy);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from '../../../test/support/cookie-socket';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { encode } from 'next-auth/jwt';
@@ -101,14 +102,7 @@ const providers: HocuspocusProviderWebsocket[] = [];
 /** A browser's provider in the story, with a presence. */
 async function browserIn(user: { id: string }, name: string) {
   const cookie = await cookieOf(user);
-  const pageOrigin = origin;
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin: pageOrigin } });
-      this.on('error', () => {});
-    }
-  }
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
   providers.push(socket);
   const stateless: string[] = [];
   let synced: () => void = () => {};

@@ -11,7 +11,7 @@ import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
-import { reviewQueueFor } from '../workflow/review-queue';
+import { LIST_PAGE_SIZE } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
 import { parseDoc } from '../content/types';
@@ -174,14 +174,6 @@ export async function getArticlePreview(articleId: string): Promise<ArticleView>
   };
 }
 
-export async function listMediaLibrary(page = 1) {
-  await requireUser('media:upload');
-  const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
-  return items.map((item) => ({ id: item.id, url: mediaUrl(item.storageKey, 800), fullUrl: mediaUrl(item.storageKey, 1600), alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
-}
-
-export const LIST_PAGE_SIZE = 10;
-
 export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
 
 type ListFilter = { q?: string; page?: number };
@@ -223,11 +215,6 @@ export async function listMyArticles(filter: ListFilter & { status?: string }) {
   return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
 }
 
-export async function listReviewQueue(filter: ListFilter) {
-  const user = await requireUser('article:review');
-  return reviewQueueFor(db, user, { q: filter.q?.slice(0, 100), page: filter.page ?? 1, pageSize: LIST_PAGE_SIZE });
-}
-
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
   return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
@@ -242,17 +229,6 @@ export async function listScheduledArticles(filter: ListFilter, now = new Date()
 export async function listTrash(filter: ListFilter) {
   await requireUser('article:restore');
   return pagedStories({ deletedAt: { not: null }, ...headlineFilter(filter.q) }, [{ deletedAt: 'desc' }], filter.page);
-}
-
-export async function listUpcomingIssues(now = new Date()) {
-  await requireUser('newsroom:enter');
-  const issues = await db.issue.findMany({
-    where: { OR: [{ status: 'PLANNING' }, { status: 'PUBLISHED', publishAt: { gt: now } }] },
-    orderBy: [{ date: 'asc' }, { number: 'asc' }],
-    take: 10,
-    select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
-  });
-  return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
 }
 
 /** A story as someone who may read it watches it being edited live (read-only co-editing view). */

@@ -2,8 +2,6 @@
 import 'server-only';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { renderHtml } from '../content/render-html';
-import { teaser } from '../content/teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
 import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
@@ -12,8 +10,8 @@ import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
 import { LIST_PAGE_SIZE } from '../workflow/review-queue';
-import { COVER_SELECT, coverImage } from '../reader/cover';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
+import { previewArticle } from './preview';
 import { parseDoc } from '../content/types';
 import { mediaUrl } from '../media/url';
 
@@ -137,41 +135,10 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, fields, body, same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip') };
 }
 
-/** The story as readers would see it, from the working copy, through the same renderer (the preview page). */
+/** The story as readers would see it, from the working copy, through the readers' builder (the preview page). */
 export async function getArticlePreview(articleId: string): Promise<ArticleView> {
   const { article } = await requireReadableStory(articleId);
-  const full = await db.article.findUniqueOrThrow({
-    where: { id: article.id },
-    include: {
-      authors: { orderBy: { position: 'asc' } },
-      coverMedia: { select: COVER_SELECT },
-      publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
-      corrections: { orderBy: { createdAt: 'asc' } },
-      placements: { select: { isContinuation: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } } },
-    },
-  });
-  const placements = [...full.placements].sort((a, b) => a.page.number - b.page.number);
-  const first = placements.find((p) => !p.isContinuation) ?? placements[0];
-  return {
-    slug: full.slug,
-    kicker: full.kicker,
-    headline: full.headline || '（无标题）',
-    subheadline: full.subheadline,
-    dateline: full.dateline,
-    byline: full.byline,
-    summary: full.summary,
-    teaser: teaser(full.summary, full.bodyText, 120),
-    bodyHtml: renderHtml(parseDoc(full.body)),
-    cover: coverImage(full.coverMedia),
-    authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
-    publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
-    modifiedAt: full.updatedAt.toISOString(),
-    print: first ? { issue: first.page.issue, pages: placements.map((p) => p.page.number) } : null,
-    corrections: full.corrections.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
-    previousOnPage: null,
-    nextOnPage: null,
-    publication: full.publication,
-  };
+  return previewArticle(db, article.id);
 }
 
 export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };

@@ -9,16 +9,7 @@ import { articleCover, type CoverMedia } from './cover';
 import type { ArticleView, IssueRef, PublicationView } from './types';
 
 /** The story's text as one copy holds it (a revision or the working copy), its body parsed. */
-type ArticleCopy = {
-  kicker: string | null;
-  headline: string;
-  subheadline: string | null;
-  dateline: string | null;
-  byline: string | null;
-  summary: string | null;
-  body: DocNode;
-  bodyText: string;
-};
+type ArticleCopy = Pick<ArticleView, 'kicker' | 'headline' | 'subheadline' | 'dateline' | 'byline' | 'summary'> & { body: DocNode; bodyText: string };
 
 type Placement = { isContinuation: boolean; page: { number: number; issue: IssueRef } };
 

@@ -47,6 +47,7 @@ const DATABASE_SUITE = [
   'lib/media/*.test.ts',
   'lib/reader/reader.test.ts',
   'lib/reader/published-copy.test.ts',
+  'lib/reader/article-view.test.ts',
   'lib/epaper/service.test.ts',
   'lib/epaper/cleanup.test.ts',
   'lib/epaper/prune.test.ts',

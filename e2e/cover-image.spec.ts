@@ -105,5 +105,12 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   await expect(reader.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
   const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { image?: unknown };
   expect(JSON.stringify(jsonLd.image)).toContain(absolute1600);
+
+  // The newsroom preview is "exactly what readers will get": the same article element, the cover's alt text included.
+  const readerArticle = await reader.locator('article.story').evaluate((element) => element.outerHTML);
+  const author = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  await author.page.goto(`${storyUrl}/preview`);
+  expect(await author.page.locator('article.story').evaluate((element) => element.outerHTML)).toBe(readerArticle);
+  await author.context.close();
   await readers.close();
 });

@@ -6,7 +6,7 @@ import { db } from '../db';
 import { requireUser } from '../auth/require-user';
 import { guarded, type ActionResult } from '../actions/result';
 import { createArticle, moveToTrash, restoreFromTrash } from './editor-service';
-import { listMediaLibrary } from './queries';
+import { listMediaLibrary } from '../media/library';
 import { requirePublication } from '../publication/lookup';
 
 export async function createArticleAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {

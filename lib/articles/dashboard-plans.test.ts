@@ -49,6 +49,13 @@ beforeAll(async () => {
 
 afterAll(() => sqlite?.close());
 
+/** The dashboard's reads: stories (lib/articles), the review queue (lib/workflow), upcoming issues (lib/issues). */
+async function dashboardReads() {
+  const [articles, workflow, issues] = await Promise.all([import('@/lib/articles/queries'), import('@/lib/workflow/review-queue'), import('@/lib/issues/queries')]);
+  return { ...articles, listReviewQueue: workflow.listReviewQueue, listUpcomingIssues: issues.listUpcomingIssues };
+}
+type DashboardReads = Awaited<ReturnType<typeof dashboardReads>>;
+
 /** Runs `read` as the given person and returns the distinct statements on Article it ran. */
 async function statementsOf(userId: string, read: () => Promise<unknown>): Promise<LoggedQuery[]> {
   identity.claims = { userId, sessionVersion: 0 };
@@ -66,27 +73,27 @@ function problemsOf(queries: LoggedQuery[]): { sql: string; problems: string[] }
 
 describe('dashboard query plans on an archive', () => {
   it.each([
-    ['editor', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myArticleCounts()],
-    ['editor', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({})],
-    ['editor', 'my drafts, page 2', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({ status: 'DRAFT', page: 2 })],
-    ['editor', 'review queue', (q: typeof import('@/lib/articles/queries')) => q.listReviewQueue({})],
-    ['editor', 'review queue, page 3', (q: typeof import('@/lib/articles/queries')) => q.listReviewQueue({ page: 3 })],
-    ['editor', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledArticles({})],
-    ['editor', 'recently published', (q: typeof import('@/lib/articles/queries')) => q.listRecentlyPublished({})],
-    ['editor', 'recently published, page 5', (q: typeof import('@/lib/articles/queries')) => q.listRecentlyPublished({ page: 5 })],
-    ['editor', 'trash', (q: typeof import('@/lib/articles/queries')) => q.listTrash({})],
-    ['reporter', 'counts of my stories', (q: typeof import('@/lib/articles/queries')) => q.myArticleCounts()],
-    ['reporter', 'my stories', (q: typeof import('@/lib/articles/queries')) => q.listMyArticles({})],
-    ['reporter', 'scheduled stories', (q: typeof import('@/lib/articles/queries')) => q.listScheduledArticles({})],
+    ['editor', 'counts of my stories', (q: DashboardReads) => q.myArticleCounts()],
+    ['editor', 'my stories', (q: DashboardReads) => q.listMyArticles({})],
+    ['editor', 'my drafts, page 2', (q: DashboardReads) => q.listMyArticles({ status: 'DRAFT', page: 2 })],
+    ['editor', 'review queue', (q: DashboardReads) => q.listReviewQueue({})],
+    ['editor', 'review queue, page 3', (q: DashboardReads) => q.listReviewQueue({ page: 3 })],
+    ['editor', 'scheduled stories', (q: DashboardReads) => q.listScheduledArticles({})],
+    ['editor', 'recently published', (q: DashboardReads) => q.listRecentlyPublished({})],
+    ['editor', 'recently published, page 5', (q: DashboardReads) => q.listRecentlyPublished({ page: 5 })],
+    ['editor', 'trash', (q: DashboardReads) => q.listTrash({})],
+    ['reporter', 'counts of my stories', (q: DashboardReads) => q.myArticleCounts()],
+    ['reporter', 'my stories', (q: DashboardReads) => q.listMyArticles({})],
+    ['reporter', 'scheduled stories', (q: DashboardReads) => q.listScheduledArticles({})],
   ] as const)('%s: %s neither scans Article nor sorts it', async (who, _name, read) => {
-    const queries = await import('@/lib/articles/queries');
+    const queries = await dashboardReads();
     const statements = await statementsOf(people[who], () => read(queries));
     expect(statements.length).toBeGreaterThan(0);
     expect(problemsOf(statements)).toEqual([]);
   });
 
   it('the dashboard as a whole: every statement on Article', async () => {
-    const queries = await import('@/lib/articles/queries');
+    const queries = await dashboardReads();
     const statements = await statementsOf(people.editor, () =>
       Promise.all([queries.myArticleCounts(), queries.listMyArticles({}), queries.listReviewQueue({}), queries.listUpcomingIssues(), queries.listScheduledArticles({}), queries.listRecentlyPublished({})]),
     );
@@ -102,7 +109,7 @@ describe('dashboard query plans on an archive', () => {
     ['review queue', [QUEUE_INDEX]],
     ['trash', [QUEUE_INDEX, LISTS_INDEX]],
   ] as const)('fails for the %s when its indexes are dropped', async (list, indexes) => {
-    const queries = await import('@/lib/articles/queries');
+    const queries = await dashboardReads();
     const reads = { 'review queue': () => queries.listReviewQueue({}), trash: () => queries.listTrash({}) };
     const statements = await statementsOf(people.editor, reads[list]);
     sqlite.exec('BEGIN');
@@ -116,7 +123,7 @@ describe('dashboard query plans on an archive', () => {
   });
 
   it('fails for the scheduled stories with the index and the statistics the issue was reported on', async () => {
-    const queries = await import('@/lib/articles/queries');
+    const queries = await dashboardReads();
     const statements = await statementsOf(people.editor, () => queries.listScheduledArticles({}));
     sqlite.exec('BEGIN');
     try {

@@ -2,8 +2,6 @@
 import 'server-only';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import { renderHtml } from '../content/render-html';
-import { teaser } from '../content/teaser';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
 import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
@@ -11,9 +9,9 @@ import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
-import { reviewQueueFor } from '../workflow/review-queue';
-import { COVER_SELECT, coverImage } from '../reader/cover';
+import { LIST_PAGE_SIZE } from '../workflow/review-queue';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
+import { previewArticle } from './preview';
 import { parseDoc } from '../content/types';
 import { mediaUrl } from '../media/url';
 
@@ -137,50 +135,11 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, fields, body, same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip') };
 }
 
-/** The story as readers would see it, from the working copy, through the same renderer (the preview page). */
+/** The story as readers would see it, from the working copy, through the readers' builder (the preview page). */
 export async function getArticlePreview(articleId: string): Promise<ArticleView> {
   const { article } = await requireReadableStory(articleId);
-  const full = await db.article.findUniqueOrThrow({
-    where: { id: article.id },
-    include: {
-      authors: { orderBy: { position: 'asc' } },
-      coverMedia: { select: COVER_SELECT },
-      publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
-      corrections: { orderBy: { createdAt: 'asc' } },
-      placements: { select: { isContinuation: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } } },
-    },
-  });
-  const placements = [...full.placements].sort((a, b) => a.page.number - b.page.number);
-  const first = placements.find((p) => !p.isContinuation) ?? placements[0];
-  return {
-    slug: full.slug,
-    kicker: full.kicker,
-    headline: full.headline || '（无标题）',
-    subheadline: full.subheadline,
-    dateline: full.dateline,
-    byline: full.byline,
-    summary: full.summary,
-    teaser: teaser(full.summary, full.bodyText, 120),
-    bodyHtml: renderHtml(parseDoc(full.body)),
-    cover: coverImage(full.coverMedia),
-    authors: full.authors.map((author) => ({ name: author.name, label: author.label })),
-    publishedAt: (full.publishAt ?? full.updatedAt).toISOString(),
-    modifiedAt: full.updatedAt.toISOString(),
-    print: first ? { issue: first.page.issue, pages: placements.map((p) => p.page.number) } : null,
-    corrections: full.corrections.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
-    previousOnPage: null,
-    nextOnPage: null,
-    publication: full.publication,
-  };
+  return previewArticle(db, article.id);
 }
-
-export async function listMediaLibrary(page = 1) {
-  await requireUser('media:upload');
-  const items = await db.media.findMany({ orderBy: { createdAt: 'desc' }, skip: (page - 1) * 40, take: 40 });
-  return items.map((item) => ({ id: item.id, url: mediaUrl(item.storageKey, 800), fullUrl: mediaUrl(item.storageKey, 1600), alt: item.alt, caption: item.caption, width: item.width, height: item.height }));
-}
-
-export const LIST_PAGE_SIZE = 10;
 
 export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
 
@@ -223,11 +182,6 @@ export async function listMyArticles(filter: ListFilter & { status?: string }) {
   return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
 }
 
-export async function listReviewQueue(filter: ListFilter) {
-  const user = await requireUser('article:review');
-  return reviewQueueFor(db, user, { q: filter.q?.slice(0, 100), page: filter.page ?? 1, pageSize: LIST_PAGE_SIZE });
-}
-
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
   return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
@@ -242,17 +196,6 @@ export async function listScheduledArticles(filter: ListFilter, now = new Date()
 export async function listTrash(filter: ListFilter) {
   await requireUser('article:restore');
   return pagedStories({ deletedAt: { not: null }, ...headlineFilter(filter.q) }, [{ deletedAt: 'desc' }], filter.page);
-}
-
-export async function listUpcomingIssues(now = new Date()) {
-  await requireUser('newsroom:enter');
-  const issues = await db.issue.findMany({
-    where: { OR: [{ status: 'PLANNING' }, { status: 'PUBLISHED', publishAt: { gt: now } }] },
-    orderBy: [{ date: 'asc' }, { number: 'asc' }],
-    take: 10,
-    select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
-  });
-  return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
 }
 
 /** A story as someone who may read it watches it being edited live (read-only co-editing view). */

@@ -127,3 +127,15 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
     nextIssue: null,
   };
 }
+
+/** The newsroom dashboard's next issues: those being planned and those scheduled to appear, soonest first. */
+export async function listUpcomingIssues(now = new Date()) {
+  await requireUser('newsroom:enter');
+  const issues = await db.issue.findMany({
+    where: { OR: [{ status: 'PLANNING' }, { status: 'PUBLISHED', publishAt: { gt: now } }] },
+    orderBy: [{ date: 'asc' }, { number: 'asc' }],
+    take: 10,
+    select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
+  });
+  return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
+}

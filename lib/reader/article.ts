@@ -1,11 +1,11 @@
 // One story for readers, from its live (published) revision: visible, retracted (a notice), or missing.
 import type { Db } from '../db-client';
 import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
-import { teaser } from '../content/teaser';
-import { renderHtml } from '../content/render-html';
 import { parseDoc } from '../content/types';
-import type { ArticleLookup, ArticleView } from './types';
-import { articleCover, COVER_SELECT } from './cover';
+import type { ArticleLookup } from './types';
+import { COVER_SELECT } from './cover';
+import { articleView, firstPlacement } from './article-view';
+import { PUBLICATION_SELECT } from './issue-page';
 import { publishedCredits } from '../revisions/published-copy';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
@@ -14,7 +14,7 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
     include: {
       liveRevision: { include: { coverMedia: { select: COVER_SELECT } } },
       coverMedia: { select: COVER_SELECT },
-      publication: { select: { name: true, publisher: true, hotline: true, address: true, postcode: true } },
+      publication: { select: PUBLICATION_SELECT },
       authors: { orderBy: { position: 'asc' }, select: { name: true, label: true } },
       corrections: { orderBy: { createdAt: 'asc' }, select: { note: true, createdAt: true } },
       placements: {
@@ -31,32 +31,23 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
 
   const live = article.liveRevision;
   const frozen = publishedCredits(live.credits);
-  const body = parseDoc(live.body);
-  const placements = [...article.placements].sort((a, b) => a.page.number - b.page.number);
-  const first = placements.find((p) => !p.isContinuation) ?? placements[0];
-  const neighbours = first ? await pageNeighbours(db, first.pageId, first.position, now) : { previousOnPage: null, nextOnPage: null };
-
-  const view: ArticleView = {
+  const first = firstPlacement(article.placements);
+  const neighbours = first ? await pageNeighbours(db, first.pageId, first.position, now) : undefined;
+  const view = articleView({
     slug: article.slug,
-    kicker: live.kicker,
-    headline: live.headline,
-    subheadline: live.subheadline,
-    dateline: live.dateline,
-    byline: live.byline,
-    summary: live.summary,
-    teaser: teaser(live.summary, live.bodyText, 120),
-    bodyHtml: renderHtml(body),
+    copy: { ...live, body: parseDoc(live.body) },
     // Byline people and cover come from the published revision too (rows from before they were
-    // frozen with it fall back to the story's); the cover's alt text from the published body's figure.
-    cover: articleCover(frozen ? live.coverMedia : article.coverMedia, body),
+    // frozen with it fall back to the story's).
+    coverMedia: frozen ? live.coverMedia : article.coverMedia,
     authors: frozen ?? article.authors,
-    publishedAt: (article.publishedAt ?? article.publishAt ?? live.createdAt).toISOString(),
-    modifiedAt: live.createdAt.toISOString(),
-    print: first ? { issue: first.page.issue, pages: placements.map((p) => p.page.number) } : null,
-    corrections: article.corrections.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
-    ...neighbours,
+    publishedAt: article.publishedAt,
+    publishAt: article.publishAt,
+    savedAt: live.createdAt,
+    placements: article.placements,
+    corrections: article.corrections,
     publication: article.publication,
-  };
+    neighbours,
+  });
   return { kind: 'visible', article: view };
 }
 

@@ -6,7 +6,7 @@ import { mediaUrl } from '../media/url';
 
 export const COVER_SELECT = { id: true, storageKey: true, width: true, height: true, alt: true, caption: true } as const;
 
-type CoverMedia = { id?: string; storageKey: string; width: number; height: number; alt: string; caption: string | null };
+export type CoverMedia = { id?: string; storageKey: string; width: number; height: number; alt: string; caption: string | null };
 
 function webSize(media: CoverMedia, target: 800 | 1600): { width: number; height: number } {
   const width = Math.min(target, media.width);

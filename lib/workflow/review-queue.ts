@@ -1,11 +1,17 @@
 // The review queue: stories waiting at a level this reviewer may sign, oldest first.
 // canApprove's rules are written into the query (queueWhere), so the database filters, counts and
 // pages however many stories wait; the index Article(status, stepSince, updatedAt) walks them in order.
+import 'server-only';
 import type { Db } from '../db-client';
+import { db } from '../db';
+import { requireUser } from '../auth/require-user';
 import type { Role } from '../access/capabilities';
 import type { Prisma } from '../generated/prisma/client';
 import { canSignLevel, clampLevels, levelName } from './rules';
 import { elapsedText } from '../dates/elapsed';
+
+/** The newsroom dashboard's lists (this queue, and my, scheduled, published and trashed stories) show this many a page. */
+export const LIST_PAGE_SIZE = 10;
 
 export type QueueRow = { id: string; headline: string; author: string; wordCount: number; waiting: string; waitingSince: string; level: string };
 
@@ -75,4 +81,10 @@ export async function reviewQueueFor(db: Db, reviewer: Reviewer, options: { q?: 
       };
     }),
   };
+}
+
+/** The signed-in reviewer's queue, one page of the dashboard. */
+export async function listReviewQueue(filter: { q?: string; page?: number }) {
+  const user = await requireUser('article:review');
+  return reviewQueueFor(db, user, { q: filter.q?.slice(0, 100), page: filter.page ?? 1, pageSize: LIST_PAGE_SIZE });
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
-import { listMyArticles, listRecentlyPublished, listReviewQueue, listScheduledArticles, listUpcomingIssues, myArticleCounts } from '@/lib/articles/queries';
+import { listMyArticles, listRecentlyPublished, listScheduledArticles, myArticleCounts } from '@/lib/articles/queries';
+import { listUpcomingIssues } from '@/lib/issues/queries';
+import { listReviewQueue } from '@/lib/workflow/review-queue';
 import { createArticleAction } from '@/lib/articles/actions';
 import { ARTICLE_STATUS_LABELS } from '@/lib/workflow/status-labels';
 import { issueStateLabel } from '@/lib/issues/issue-state';

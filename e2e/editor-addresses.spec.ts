@@ -6,7 +6,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { provisionAccount, signInAndExpect } from './support/auth';
 import { body, saved, storedBodyText } from './support/story';
 import { FRONT_URL } from './support/front';
-import { findNginx } from '../scripts/lib/front';
+import { findNginx } from '../server/front';
 import { E2E_PORT } from '../playwright.config';
 
 const REPORTER = { name: '祝晓岚', email: 'zhuxiaolan@e2e.test', role: '记者', password: 'zhuxiaolan-pass-1' };

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
 import { E2E_ADMIN } from './support/env';
-import { serveArgs } from '../scripts/lib/serve-command';
+import { serveArgs } from '../server/serve-command';
 import { cameraJpeg } from './support/camera-photo';
 import { serverDatabaseEnv, withDb } from './support/database';
 

@@ -8,8 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signIn, signInAndExpect, signedInPage } from './support/auth';
 import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
 import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
-import { startInstance, stopInstance, type Instance } from '../scripts/lib/cluster';
-import { findNginx, startFront, stopFront } from '../scripts/lib/front';
+import { startInstance, stopInstance, type Instance } from '../server/cluster';
+import { findNginx, startFront, stopFront } from '../server/front';
 
 const A_PORT = Number(process.env.E2E_PORT ?? 3100);
 const B_PORT = E2E_SECOND_PORT;

@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
-import { findNginx } from '../scripts/lib/front';
+import { findNginx } from '../server/front';
 import { slugBase } from '../lib/articles/slug';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import sharp from 'sharp';

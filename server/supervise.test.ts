@@ -1,4 +1,4 @@
-// The supervisor that keeps the co-editing process running (issue 27, deliverable 5): the backoff
+// The supervisor that keeps the co-editing process running: the backoff
 // rule, and a real child killed with SIGKILL that comes back by itself, logged.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
-// Start-up refuses bad settings with one clear line and creates nothing (issue: foundation, bad input),
-// and keeps the web server up while it restarts the co-editing process (issue 27).
+// Start-up refuses bad settings with one clear line and creates nothing,
+// and keeps the web server up while it restarts the co-editing process.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -75,7 +75,7 @@ describe('npm start with bad settings', () => {
   });
 });
 
-// The co-editing process is supervised (issue 27): killed with SIGKILL (what the out-of-memory killer
+// The co-editing process is supervised: killed with SIGKILL (what the out-of-memory killer
 // does), it comes back by itself, logged, while the web server keeps answering; stopping npm start
 // stops both without a restart. This is `npm start` itself, in production mode: like a first run, it
 // builds the app first when there is no build (.next/BUILD_ID), which takes minutes.

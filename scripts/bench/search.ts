@@ -1,7 +1,7 @@
 // npm run bench:search — Chinese search on a large archive: 100,000 published stories of
 // ~800 characters in a fresh SQLite database, the FTS5 index built from them (timed), then 200 varied
 // reader queries through searchPublished, printing p50/p95/p99 latency. Target: p95 < 50 ms.
-// Then the same archive on PostgreSQL (issue 16): copied with db:copy's code into an empty database
+// Then the same archive on PostgreSQL: copied with db:copy's code into an empty database
 // (BENCH_POSTGRES_URL, or a throwaway cluster when PostgreSQL is installed here), its index rebuilt,
 // the same queries timed, with SQLite's figures as the baseline and how often both rank the same
 // stories first.

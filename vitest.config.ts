@@ -16,7 +16,7 @@ const sqlite: TestProjectInlineConfiguration = {
   ...shared,
   test: {
     name: 'sqlite',
-    include: ['lib/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    include: ['lib/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'components/**/*.test.ts?(x)'],
     exclude: ['**/*.postgresql.test.ts', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/per-file-database.ts'],
@@ -34,8 +34,8 @@ const SQLITE_ONLY = [
   'lib/articles/history-upgrade.test.ts',
   'lib/backup/backup.test.ts',
   'lib/search/relayout.test.ts',
-  'scripts/lib/cli-database.test.ts',
-  'scripts/start.test.ts',
+  'server/cli-database.test.ts',
+  'test/start.test.ts',
 ];
 const DATABASE_SUITE = [
   'lib/articles/*.test.ts',
@@ -59,7 +59,7 @@ const DATABASE_SUITE = [
   'lib/cache/pg-tag-invalidations.test.ts',
   'lib/collab/**/*.test.ts',
   'seeds/*.test.ts',
-  'scripts/**/*.postgresql.test.ts',
+  'test/**/*.postgresql.test.ts',
   'lib/**/*.postgresql.test.ts',
   'test/authorization.test.ts',
   'test/proxy.test.ts',
@@ -75,7 +75,7 @@ const postgresql: TestProjectInlineConfiguration = {
   },
 };
 
-// The same test as scripts/lib/scratch-postgres.ts postgresBin() (imported here, Vite's config loader warns).
+// The same test as test/support/scratch-postgres.ts postgresBin() (imported here, Vite's config loader warns).
 const installed = (root: string) => fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
 const hasPostgres = process.env.NEWSROOM_TEST_POSTGRESQL !== '0' && (process.env.PG_BIN ? fs.existsSync(path.join(process.env.PG_BIN, 'initdb')) : installed('/usr/lib/postgresql'));
 if (!hasPostgres) {

@@ -3,6 +3,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
+import { body as storyBody, createStory, typeStory } from './support/story';
 import { slugBase } from '../lib/articles/slug';
 
 const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'yezhiqiu-pass-12' };
@@ -32,13 +33,10 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const headline = '柯城古樟树挂牌保护';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const page = reporter.page;
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  await createStory(page, null);
   const storyUrl = page.url();
-  await page.getByLabel('主题（必填）').fill(headline);
-  const body = page.getByRole('textbox', { name: '正文' });
-  await body.click();
-  await page.keyboard.type('全区 326 棵古樟树今天起挂牌保护。');
+  await typeStory(page, headline, '全区 326 棵古樟树今天起挂牌保护。');
+  const body = storyBody(page);
 
   // A 4 MB photo as a phone takes it, uploaded into the story, then picked from the library as 题图.
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_2041.JPG', mimeType: 'image/jpeg', buffer: await cameraJpeg(4 * 1024 * 1024) });

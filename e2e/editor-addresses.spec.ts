@@ -1,12 +1,12 @@
-// The newsroom opened by whatever address reaches the server (issue 27): by localhost, by 127.0.0.1, by
+// The newsroom opened by whatever address reaches the server: by localhost, by 127.0.0.1, by
 // a second loopback address standing in for a LAN address such as http://192.168.1.20:3000 (tests send
 // traffic to loopback addresses only), and through the nginx front. At each a reporter starts a story,
 // types in the headline and the body, sees it saved by the co-editing service, and finds it after a reload.
 import { expect, test, type Browser } from '@playwright/test';
 import { provisionAccount, signInAndExpect } from './support/auth';
-import { body, saved, storedBodyText } from './support/story';
+import { body, createStory, saved, storedBodyText, typeStory } from './support/story';
 import { FRONT_URL } from './support/front';
-import { findNginx } from '../scripts/lib/front';
+import { findNginx } from '../server/front';
 import { E2E_PORT } from '../playwright.config';
 
 const REPORTER = { name: '祝晓岚', email: 'zhuxiaolan@e2e.test', role: '记者', password: 'zhuxiaolan-pass-1' };
@@ -26,13 +26,9 @@ async function writeAt(browser: Browser, label: string, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signInAndExpect(page, REPORTER.email, REPORTER.password, new RegExp(`^${baseURL.replace(/[.]/g, '\\.')}/newsroom$`));
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  const id = page.url().split('/').pop()!;
+  const id = await createStory(page, null);
   const headline = `从 ${label} 打开的稿件`;
-  await page.getByLabel('主题（必填）').fill(headline);
-  await body(page).click();
-  await page.keyboard.type(`在 ${label} 写下的正文。`);
+  await typeStory(page, headline, `在 ${label} 写下的正文。`);
   await saved(page);
   await expect(page.getByTestId('save-status')).not.toHaveText(/无法连接|离线/);
   await page.reload();

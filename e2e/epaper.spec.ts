@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { serverDatabaseEnv } from './support/database';
+import { submitStory, writeStory } from './support/story';
 import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
 
 const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
@@ -32,19 +33,6 @@ let publishedIssue = '';
 test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
-
-async function writeStory(page: Page, headline: string, text: string): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  await page.getByLabel('主题（必填）').fill(headline);
-  await page.getByRole('textbox', { name: '正文' }).click();
-  await page.keyboard.type(text);
-  await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-  await page.getByRole('button', { name: '提交审核' }).click();
-  await expect(page.getByTestId('workflow-status')).toHaveText('状态：审核中（待初审）');
-  return page.url();
-}
 
 /** 初审 and 复审 from the dashboard's review queue, as reviewers do; 签发 on the story itself. */
 async function approveFromQueue(page: Page, headline: string, level: string): Promise<void> {
@@ -85,7 +73,10 @@ const pdfFile = (name: string, buffer: Buffer | Uint8Array) => ({ name, mimeType
 test('an editor attaches the issue PDF, corrects the areas, publishes, and a reader taps a story on the page', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const urls: string[] = [];
-  for (const story of STORIES) urls.push(await writeStory(reporter.page, story.headline, story.body));
+  for (const story of STORIES) {
+    urls.push(await writeStory(reporter.page, story.headline, story.body));
+    await submitStory(reporter.page);
+  }
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);

@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
 import { E2E_ADMIN } from './support/env';
-import { serveArgs } from '../scripts/lib/serve-command';
+import { serveArgs } from '../server/serve-command';
 import { cameraJpeg } from './support/camera-photo';
 import { serverDatabaseEnv, withDb } from './support/database';
+import { body, createStory } from './support/story';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
@@ -23,15 +24,6 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
-
-async function newStory(page: Page): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  return page.url().split('/').pop()!;
-}
-
-const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
 
 /** A valid PNG header claiming 30000×30000 pixels (what a decompression bomb looks like). */
 function pixelBomb(): Buffer {
@@ -55,7 +47,7 @@ function pixelBomb(): Buffer {
 test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×30000 are refused with a message and nothing is kept', async ({ browser }) => {
   test.setTimeout(180_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await newStory(page);
+  await createStory(page);
   await body(page).click();
   // Watch the progress line for the whole upload (it may come and go between two polls).
   await page.evaluate(() => {
@@ -100,7 +92,7 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
 test('an image is private while its story is a draft and public once the story is published', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyUrl = `/newsroom/articles/${await newStory(page)}`;
+  const storyUrl = `/newsroom/articles/${await createStory(page)}`;
   await page.getByLabel('主题（必填）').fill('石梁溪整治完工');
   await body(page).click();
   await page.keyboard.type('石梁溪整治工程全面完工。');
@@ -150,7 +142,7 @@ test('an image is private while its story is a draft and public once the story i
 test('typing steadily through several writes of the co-editing service: every write reported, none refused, nothing lost or doubled', async ({ browser }) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(page);
+  const id = await createStory(page);
   // Every status the line shows, whichever element shows it.
   await page.evaluate(() => {
     const statuses: string[] = [];
@@ -197,7 +189,7 @@ test('typing steadily through several writes of the co-editing service: every wr
 
 test('an admin reads a story (preview and history) but cannot edit it', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page);
+  const id = await createStory(reporter.page);
   await reporter.page.getByLabel('主题（必填）').fill('管理员可以阅读的稿件');
   await reporter.page.getByLabel('主题（必填）').blur();
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });

@@ -4,12 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { formAlert, provisionAccount, signIn, signInAndExpect, signedInPage } from './support/auth';
 import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
 import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
-import { startInstance, stopInstance, type Instance } from '../scripts/lib/cluster';
-import { findNginx, startFront, stopFront } from '../scripts/lib/front';
+import { startInstance, stopInstance, type Instance } from '../server/cluster';
+import { findNginx, startFront, stopFront } from '../server/front';
+import { createStory, saved, submitStory, workflowStatus, writeStory } from './support/story';
 
 const A_PORT = Number(process.env.E2E_PORT ?? 3100);
 const B_PORT = E2E_SECOND_PORT;
@@ -51,9 +52,6 @@ test.afterAll(async () => {
   if (second) await stopInstance(second.process);
 });
 
-const status = (page: Page) => page.getByTestId('workflow-status');
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-
 /** Milliseconds from now until `check` holds for what `url` answers (polled every 50 ms, given up after 10 s). */
 async function msUntil(url: string, check: (status: number, body: string) => boolean): Promise<number> {
   const started = Date.now();
@@ -69,23 +67,15 @@ test('an editor publishes through instance A; readers served by instance B see i
   test.setTimeout(180_000);
   const headline = '柯城两实例发布测试稿';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await reporter.page.goto(`${A}/newsroom`);
-  await reporter.page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(reporter.page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  const storyPath = new URL(reporter.page.url()).pathname;
-  await reporter.page.getByLabel('主题（必填）').fill(headline);
-  await reporter.page.getByRole('textbox', { name: '正文' }).click();
-  await reporter.page.keyboard.type('两台应用实例共用一个数据库，读者在另一台上立即看到。');
-  await saved(reporter.page);
-  await reporter.page.getByRole('button', { name: '提交审核' }).click();
-  await expect(status(reporter.page)).toHaveText('状态：审核中（待初审）');
+  const storyPath = new URL(await writeStory(reporter.page, headline, '两台应用实例共用一个数据库，读者在另一台上立即看到。', `${A}/newsroom`)).pathname;
+  await submitStory(reporter.page);
   await reporter.context.close();
 
   // 初审 through A, 复审 from instance B's review queue (the queue is the database's, not an instance's), 签发 through A.
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await editorA.page.goto(`${A}${storyPath}`);
   await editorA.page.getByRole('button', { name: '初审通过' }).click();
-  await expect(status(editorA.page)).toHaveText('状态：审核中（待复审）');
+  await expect(workflowStatus(editorA.page)).toHaveText('状态：审核中（待复审）');
   const editorBContext = await browser.newContext();
   const editorB = await editorBContext.newPage();
   await signIn(editorB, EDITOR_B.email, EDITOR_B.password, `${B}/login`);
@@ -96,7 +86,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
   await chief.page.goto(`${A}${storyPath}`);
   await chief.page.getByRole('button', { name: '终审（签发）通过' }).click();
-  await expect(status(chief.page)).toHaveText('状态：已签发');
+  await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
 
   // Instance B has the feed cached (and the front has its copy) before the publish.
   const feedB = `${B}/feed.xml`;
@@ -107,7 +97,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   const editor = editorA.page;
   await editor.goto(`${A}${storyPath}`);
   await editor.getByRole('button', { name: '发布', exact: true }).click();
-  await expect(status(editor)).toHaveText('状态：已发布');
+  await expect(workflowStatus(editor)).toHaveText('状态：已发布');
   const onB = await msUntil(feedB, (code, body) => code === 200 && body.includes(headline));
   const throughFront = front ? await msUntil(`${FRONT}/feed.xml`, (code, body) => code === 200 && body.includes(headline)) : null;
   console.log(`publish through A visible on instance B after ${onB} ms, through the two-instance front after ${throughFront ?? 'n/a (no nginx)'} ms`);
@@ -133,7 +123,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   editor.once('dialog', (dialog) => dialog.accept());
   await editor.getByLabel('撤稿声明（读者可见）').fill('测试结束，撤稿。');
   await editor.getByRole('button', { name: '撤稿' }).click();
-  await expect(status(editor)).toHaveText('状态：已撤稿');
+  await expect(workflowStatus(editor)).toHaveText('状态：已撤稿');
   const retractionOnB = await msUntil(`${B}${readerPath}`, (code) => code === 410);
   const feedWithout = await msUntil(feedB, (code, body) => code === 200 && !body.includes(headline));
   console.log(`correction through A visible on B after ${correctionOnB} ms; retraction after ${retractionOnB} ms (410), ${feedWithout} ms (off B's feed)`);
@@ -149,9 +139,7 @@ test('an editor publishes through instance A; readers served by instance B see i
 // sockets reach the deployment's one co-editing process through different instances (README, "Co-editing").
 test('a reporter on A and an editor on B edit one story together: each sees the other and both changes are kept', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await reporter.page.goto(`${A}/newsroom`);
-  await reporter.page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(reporter.page).toHaveURL(/\/newsroom\/articles\/\w+$/);
+  await createStory(reporter.page, `${A}/newsroom`);
   const storyPath = new URL(reporter.page.url()).pathname;
   await reporter.page.getByLabel('主题（必填）').fill('跨实例协同测试稿');
   await saved(reporter.page);

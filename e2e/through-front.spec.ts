@@ -1,10 +1,11 @@
 // Readers through the shipped nginx front (deploy/nginx/, started by the e2e setup): cached pages keep
 // their own CSP nonce, junk router headers and cache-busting queries cannot poison the cache, and
 // publish, correction, retraction and a scheduled story reach readers within a second.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
-import { findNginx } from '../scripts/lib/front';
+import { findNginx } from '../server/front';
+import { body, createStory, submitStory, workflowStatus, writeStory } from './support/story';
 import { slugBase } from '../lib/articles/slug';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import sharp from 'sharp';
@@ -157,20 +158,11 @@ test.describe('changes reach readers through the front within a second', () => {
     for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
   });
 
-  const status = (page: Page) => page.getByTestId('workflow-status');
-
   async function signedOffStory(browser: import('@playwright/test').Browser, headline: string, text: string): Promise<string> {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
-    await page.getByRole('button', { name: '新建稿件' }).click();
-    await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-    await page.getByLabel('主题（必填）').fill(headline);
-    await page.getByRole('textbox', { name: '正文' }).click();
-    await page.keyboard.type(text);
-    await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-    const url = page.url();
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await expect(status(page)).toHaveText('状态：审核中（待初审）');
+    const url = await writeStory(page, headline, text, null);
+    await submitStory(page);
     await reporter.context.close();
     for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
       const reviewer = await signedInPage(browser, account.email, account.password);
@@ -234,7 +226,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await planner.getByLabel('撤稿声明（读者可见）').fill('本文系测试，已撤稿。');
     stopWarm = keepWarm(request, ['/', article]);
     await planner.getByRole('button', { name: '撤稿' }).click();
-    await expect(status(planner)).toHaveText('状态：已撤稿');
+    await expect(workflowStatus(planner)).toHaveText('状态：已撤稿');
     await stopWarm();
     const retracted = Date.now();
     const gone = await freshWithin(request, 'retraction → article 410', retracted, FRESH_WITHIN_MS, article, (answer) => answer.status === 410);
@@ -251,13 +243,12 @@ test.describe('changes reach readers through the front within a second', () => {
   test('an uploaded photo is served from disk by the front, only as the app allows, with the app’s headers', async ({ browser, request }) => {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
-    await page.getByRole('button', { name: '新建稿件' }).click();
-    await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-    await page.getByRole('textbox', { name: '正文' }).click();
+    await createStory(page, null);
+    await body(page).click();
     // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
     await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
-    const src = await page.getByRole('textbox', { name: '正文' }).locator('figure img').getAttribute('src', { timeout: 30_000 });
+    const src = await body(page).locator('figure img').getAttribute('src', { timeout: 30_000 });
     expect(src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\/(800|1600)\.webp$/);
     const cookie = (await reporter.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { keepScreenshot, narrowHeadlines, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
+import { submitStory, workflowStatus, writeStory } from './support/story';
 
 const REPORTER = { name: '严嘉慧', email: 'visual-yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
 const EDITOR_A = { name: '徐敏', email: 'visual-xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
@@ -20,25 +21,17 @@ const WIDTHS = [1400, 390] as const;
 
 test.describe.configure({ mode: 'serial' });
 
-const status = (page: Page) => page.getByTestId('workflow-status');
-
 async function writeAndSubmit(page: Page, headline: string, text: string): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  await page.getByLabel('主题（必填）').fill(headline);
-  await page.getByRole('textbox', { name: '正文' }).click();
-  await page.keyboard.type(text);
+  const url = await writeStory(page, headline, text);
   await expect(page.getByTestId('save-status')).toHaveText(/^已保存 \d{2}:\d{2}$/, { timeout: 15_000 });
-  await page.getByRole('button', { name: '提交审核' }).click();
-  await expect(status(page)).toHaveText('状态：审核中（待初审）');
-  return page.url();
+  await submitStory(page);
+  return url;
 }
 
 async function approve(page: Page, url: string, level: string, after: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: `${level}通过` }).click();
-  await expect(status(page)).toHaveText(`状态：${after}`);
+  await expect(workflowStatus(page)).toHaveText(`状态：${after}`);
 }
 
 async function newIssue(page: Page): Promise<string> {
@@ -98,7 +91,7 @@ test('a story scheduled for 2030 reads 定时 with its time on the dashboard, th
   await expect(page.getByRole('region', { name: /近期期次/ }).getByRole('listitem').filter({ hasText: `第${scheduledIssue}期` })).toContainText(AT_2030);
 
   await page.goto(storyUrl);
-  await expect(status(page)).toHaveText(`状态：${AT_2030}`);
+  await expect(workflowStatus(page)).toHaveText(`状态：${AT_2030}`);
 
   await page.goto(`/newsroom/issues/${scheduledIssue}`);
   await expect(page.getByTestId('issue-label')).toHaveText(AT_2030);

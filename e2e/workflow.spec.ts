@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
+import { submitStory, workflowStatus, writeStory } from './support/story';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
@@ -13,24 +14,6 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
-
-const status = (page: Page) => page.getByTestId('workflow-status');
-
-async function writeStory(page: Page, headline: string, text: string): Promise<string> {
-  await page.goto('/newsroom');
-  await page.getByRole('button', { name: '新建稿件' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
-  await page.getByLabel('主题（必填）').fill(headline);
-  await page.getByRole('textbox', { name: '正文' }).click();
-  await page.keyboard.type(text);
-  await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-  return page.url();
-}
-
-async function submit(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '提交审核' }).click();
-  await expect(status(page)).toHaveText('状态：审核中（待初审）');
-}
 
 /** Approves from the dashboard's review queue, as a reviewer would. */
 async function approveFromQueue(page: Page, headline: string, level: string): Promise<void> {
@@ -54,7 +37,7 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
   const headline = '柯城口袋公园全部开放';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const storyUrl = await writeStory(reporter.page, headline, '全区新建的 12 个口袋公园今天全部向市民开放。');
-  await submit(reporter.page);
+  await submitStory(reporter.page);
 
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await approveFromQueue(editorA.page, headline, '初审');
@@ -62,7 +45,7 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
   await approveFromQueue(editorB.page, headline, '复审');
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
   await approveOnStory(chief.page, storyUrl, '终审（签发）');
-  await expect(status(chief.page)).toHaveText('状态：已签发');
+  await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
   await expect(chief.page.getByRole('list', { name: '审签记录' }).getByRole('listitem')).toHaveCount(3);
 
   // The editor plans a new issue and drags the story onto page 2.
@@ -111,7 +94,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
   const headline = '衢江柯城段清淤完成';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const storyUrl = await writeStory(reporter.page, headline, '衢江柯城段清淤工程完工。');
-  await submit(reporter.page);
+  await submitStory(reporter.page);
 
   const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await editor.page.goto(storyUrl);
@@ -119,13 +102,13 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await expect(formAlert(editor.page)).toContainText('退回时请写明原因');
   await editor.page.getByLabel('退回原因（必填）').fill('请补充清淤土方量和工期');
   await editor.page.getByRole('button', { name: '退回修改' }).click();
-  await expect(status(editor.page)).toHaveText('状态：已退回');
+  await expect(workflowStatus(editor.page)).toHaveText('状态：已退回');
   await editor.page.getByLabel('写下意见').fill('数据可向区治水办核实');
   await editor.page.getByRole('button', { name: '发表意见' }).click();
   await expect(editor.page.getByRole('list', { name: '意见' })).toContainText('数据可向区治水办核实');
 
   await reporter.page.reload();
-  await expect(status(reporter.page)).toHaveText('状态：已退回');
+  await expect(workflowStatus(reporter.page)).toHaveText('状态：已退回');
   expect(await seriousViolations(reporter.page, 'story page')).toEqual([]);
   await expect(reporter.page.getByRole('list', { name: '审签记录' })).toContainText('退回：请补充清淤土方量和工期');
   await expect(reporter.page.getByRole('list', { name: '意见' })).toContainText(`数据可向区治水办核实`);
@@ -133,7 +116,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await reporter.page.keyboard.press('End');
   await reporter.page.keyboard.type('共清淤 3.2 万立方米，历时 45 天。');
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-  await submit(reporter.page);
+  await submitStory(reporter.page);
 
   await editor.page.goto('/newsroom');
   expect(await seriousViolations(editor.page, 'dashboard with the review queue')).toEqual([]);
@@ -146,7 +129,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await reporter.page.keyboard.type('工程总投资 1800 万元。');
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
   await editor.page.goto(storyUrl);
-  await expect(status(editor.page)).toHaveText('状态：审核中（待初审）');
+  await expect(workflowStatus(editor.page)).toHaveText('状态：审核中（待初审）');
   const history = editor.page.getByRole('list', { name: '审签记录' });
   await expect(history).toContainText(`${REPORTER.name} 修改了稿件，从初审起重新审核`);
   await expect(history.getByRole('listitem').filter({ hasText: `初审 · ${EDITOR_A.name} · 通过` })).toContainText('（修改后作废）');
@@ -157,11 +140,11 @@ test('a returned story goes back to its reporter with the reason and comes back 
 test('an editor cannot sign off a story they wrote', async ({ browser }) => {
   const editor = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   await writeStory(editor.page, '柯城区召开安全生产会议', '会议部署了冬季安全生产工作。');
-  await submit(editor.page);
+  await submitStory(editor.page);
   await editor.page.getByRole('button', { name: '初审通过' }).click();
   await expect(formAlert(editor.page)).toContainText('不能审核自己的稿件');
   await editor.page.reload();
-  await expect(status(editor.page)).toHaveText('状态：审核中（待初审）');
+  await expect(workflowStatus(editor.page)).toHaveText('状态：审核中（待初审）');
   await editor.page.goto('/newsroom');
   await expect(editor.page.getByTestId('queue-row').filter({ hasText: '柯城区召开安全生产会议' })).toHaveCount(0);
   await editor.context.close();
@@ -171,22 +154,22 @@ test('readers see a correction under the story, and a retraction replaces it wit
   const headline = '柯城新增三条公交线路';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const storyUrl = await writeStory(reporter.page, headline, '柯城新增 3 条公交线路，方便市民出行。');
-  await submit(reporter.page);
+  await submitStory(reporter.page);
   await reporter.context.close();
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await approveOnStory(editorA.page, storyUrl, '初审');
-  await expect(status(editorA.page)).toHaveText('状态：审核中（待复审）');
+  await expect(workflowStatus(editorA.page)).toHaveText('状态：审核中（待复审）');
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   await approveOnStory(editorB.page, storyUrl, '复审');
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
   await approveOnStory(chief.page, storyUrl, '终审（签发）');
-  await expect(status(chief.page)).toHaveText('状态：已签发');
+  await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
 
   // A web-only story: published on its own, at once.
   const editor = editorA.page;
   await editor.goto(storyUrl);
   await editor.getByRole('button', { name: '发布', exact: true }).click();
-  await expect(status(editor)).toHaveText('状态：已发布');
+  await expect(workflowStatus(editor)).toHaveText('状态：已发布');
   const readerHref = await editor.getByRole('link', { name: '在网站上查看' }).getAttribute('href');
 
   const readers = await browser.newContext();
@@ -203,7 +186,7 @@ test('readers see a correction under the story, and a retraction replaces it wit
   editor.once('dialog', (dialog) => dialog.accept());
   await editor.getByLabel('撤稿声明（读者可见）').fill('本文信息有误，已撤稿。');
   await editor.getByRole('button', { name: '撤稿' }).click();
-  await expect(status(editor)).toHaveText('状态：已撤稿');
+  await expect(workflowStatus(editor)).toHaveText('状态：已撤稿');
   const gone = await reader.goto(readerHref!);
   expect(gone?.status()).toBe(410);
   await expect(reader.getByRole('heading', { name: '本文已撤稿' })).toBeVisible();
@@ -218,7 +201,7 @@ test('the planner works from the keyboard: place, reorder and continue a story o
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   for (const headline of ['柯城老旧小区改造启动', '柯城冬季送温暖活动']) {
     await writeStory(reporter.page, headline, `${headline}，相关工作全面展开。`);
-    await submit(reporter.page);
+    await submitStory(reporter.page);
   }
   await reporter.context.close();
 

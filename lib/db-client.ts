@@ -2,7 +2,7 @@
 // server-only) so that scripts and tests can open a client on a database of their choosing.
 //
 // Prisma bakes the provider into a generated client, so there are two, both generated from the one
-// schema (scripts/lib/postgresql-schema.ts): lib/generated/prisma (SQLite) and
+// schema (server/postgresql-schema.ts): lib/generated/prisma (SQLite) and
 // lib/generated/prisma-postgresql. Their models, inputs and results are the same, so the app keeps
 // one set of types, SQLite's (`Db`), and the PostgreSQL client is used through it.
 import { PrismaPg } from '@prisma/adapter-pg';

@@ -1,4 +1,4 @@
-// Planner statistics for SQLite (ANALYZE), kept fresh at start-up (scripts/lib/prepare.ts).
+// Planner statistics for SQLite (ANALYZE), kept fresh at start-up (server/prepare.ts).
 //
 // Almost every newsroom query says `deletedAt IS NULL`, true of nearly every story. sqlite_stat1 alone
 // counts NULL as one value among the thousands of deletion times, so it tells the planner that

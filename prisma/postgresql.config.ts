@@ -1,5 +1,5 @@
 // Prisma CLI configuration for PostgreSQL, used only by `npm run db:migration` to diff the
-// PostgreSQL view of the schema (scripts/lib/postgresql-schema.ts). The diff is computed offline
+// PostgreSQL view of the schema (server/postgresql-schema.ts). The diff is computed offline
 // from two schema files, but the CLI still wants a server to connect to: a scratch cluster's URL
 // comes in PRISMA_POSTGRES_URL. Migrations are applied by lib/database/postgresql/migrate.ts.
 import { defineConfig } from 'prisma/config';

@@ -6,7 +6,7 @@ import { ConfigError, describeTarget, resolveDatabase } from '../lib/config/data
 import { createPostgresClient } from '../lib/db-client';
 import { copyToPostgres } from '../lib/database/copy-to-postgresql';
 import { rebuildSearchIndex } from '../lib/search/search-index';
-import { openForReading } from './lib/cli-database';
+import { openForReading } from '../server/cli-database';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // `npm run test:e2e:postgresql` (the last step of `npm test`): the two-instance journey
 // (e2e/instances.spec.ts) again with both instances on PostgreSQL, where the reader cache's
 // expiries travel by LISTEN/NOTIFY instead of SQLite's shared file. A throwaway cluster from
-// Debian's server binaries (scripts/lib/scratch-postgres.ts), stopped at the end. Reuses the build
+// Debian's server binaries (test/support/scratch-postgres.ts), stopped at the end. Reuses the build
 // `npm run test:e2e` just made (E2E_SKIP_BUILD=1; it builds when there is none). Without PostgreSQL
 // installed, or with NEWSROOM_TEST_POSTGRESQL=0, it says so and passes. Extra arguments go to
 // Playwright; E2E_DATABASE_URL=postgresql://… uses that (emptied) database instead of a cluster.
@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { withPostgres } from '../lib/database/postgresql/connect';
-import { postgresBin, startScratchPostgres } from './lib/scratch-postgres';
+import { postgresBin, startScratchPostgres } from '../test/support/scratch-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PLAYWRIGHT = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');

@@ -4,7 +4,7 @@
 // could not find is asked for (--number, --date) rather than a reason to give up; only a text with no
 // issue structure at all is refused.
 import fs from 'node:fs';
-import { CliDatabaseError, openForWriting } from './lib/cli-database';
+import { CliDatabaseError, openForWriting } from '../server/cli-database';
 import { toPlainText } from '../lib/content/plain-text';
 import { decodeImportFile, MAX_IMPORT_BYTES } from '../lib/importer/decode';
 import { readImportFile } from '../lib/importer/read-file';

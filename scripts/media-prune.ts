@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { deleteOrphans, findOrphans, formatBytes, PRUNE_GRACE_MS } from '../lib/epaper/prune';
-import { CliDatabaseError, openForReading } from './lib/cli-database';
+import { CliDatabaseError, openForReading } from '../server/cli-database';
 
 class PruneRefusal extends Error {}
 

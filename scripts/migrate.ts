@@ -5,7 +5,7 @@ import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { ensureDataDir } from '../lib/config/data-dir';
 import { createClientFor } from '../lib/db-client';
 import { mergeOldHistory } from '../lib/articles/history-merge';
-import { databaseSetup } from './lib/database-setup';
+import { databaseSetup } from '../server/database-setup';
 
 try {
   ensureDataDir(process.env);

@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runPrisma } from './lib/prisma-cli';
+import { runPrisma } from '../server/prisma-cli';
 import { ensureDataDir } from '../lib/config/data-dir';
 import { migrationsDir } from '../lib/database/migration-files';
-import { writePostgresqlSchema } from './lib/postgresql-schema';
-import { postgresBin, startScratchPostgres } from './lib/scratch-postgres';
+import { writePostgresqlSchema } from '../server/postgresql-schema';
+import { postgresBin, startScratchPostgres } from '../test/support/scratch-postgres';
 
 const name = (process.argv[2] ?? '').trim();
 if (!/^[a-z0-9_]+$/.test(name)) {

@@ -1,5 +1,5 @@
 // `npm run db:seed`: applies migrations and loads the sample issue into the configured database.
-import { prepare } from './lib/prepare';
+import { prepare } from '../server/prepare';
 
 prepare(process.env)
   .then((result) => {

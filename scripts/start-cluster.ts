@@ -11,10 +11,10 @@ import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { assertPortFree } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
-import { prepare } from './lib/prepare';
-import { clearDataCache } from './lib/next-cache';
-import { findNginx, NGINX_MISSING } from './lib/front';
-import { startCluster, type Cluster } from './lib/cluster';
+import { prepare } from '../server/prepare';
+import { clearDataCache } from '../server/next-cache';
+import { findNginx, NGINX_MISSING } from '../server/front';
+import { startCluster, type Cluster } from '../server/cluster';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { resolvePort } from '../lib/config/port';
-import { findNginx, NGINX_MISSING, startFront, stopFront } from './lib/front';
+import { findNginx, NGINX_MISSING, startFront, stopFront } from '../server/front';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -1,17 +1,17 @@
 // `npm start`: first run and every run after it (README: Two commands). Checks the settings before creating
 // anything, prepares the data directory, builds once if there is no build, then serves with
-// scripts/serve.ts (Next.js in production mode, or development mode with --dev), with the co-editing
-// process (scripts/collab.ts) beside it under a supervisor that restarts it (scripts/lib/supervise.ts).
+// server/serve.ts (Next.js in production mode, or development mode with --dev), with the co-editing
+// process (server/collab.ts) beside it under a supervisor that restarts it (server/supervise.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, resolveDatabase, resolvePoolSize } from '../lib/config/database';
 import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
-import { prepare } from './lib/prepare';
-import { clearDataCache } from './lib/next-cache';
-import { serveArgs } from './lib/serve-command';
-import { superviseCollab } from './lib/collab-process';
+import { prepare } from '../server/prepare';
+import { clearDataCache } from '../server/next-cache';
+import { serveArgs } from '../server/serve-command';
+import { superviseCollab } from '../server/collab-process';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');

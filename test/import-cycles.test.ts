@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers } from './support/import-specifiers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LIB = path.join(ROOT, 'lib');
@@ -22,13 +23,6 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
   });
-}
-
-/** Import specifiers of one file, comments removed first (a comment may quote an import). */
-export function importSpecifiers(source: string): string[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-  const found = code.matchAll(/(?:^|;|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g);
-  return [...found].map((match) => match[1] ?? match[2] ?? match[3]!);
 }
 
 /** lib/<folder>/… → folder; files directly in lib/ are the folder "lib". */

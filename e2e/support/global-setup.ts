@@ -1,18 +1,18 @@
 // Builds the app, prepares a fresh data directory (migrations, sample issue, first admin) and starts
-// the app's server (scripts/serve.ts) on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
+// the app's server (server/serve.ts) on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
 // build while iterating on specs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { prepare } from '../../scripts/lib/prepare';
+import { prepare } from '../../server/prepare';
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
-import { clearDataCache } from '../../scripts/lib/next-cache';
-import { serveArgs } from '../../scripts/lib/serve-command';
-import { superviseCollab } from '../../scripts/lib/collab-process';
-import { findNginx, startFront, stopFront } from '../../scripts/lib/front';
+import { clearDataCache } from '../../server/next-cache';
+import { serveArgs } from '../../server/serve-command';
+import { superviseCollab } from '../../server/collab-process';
+import { findNginx, startFront, stopFront } from '../../server/front';
 import { E2E_FRONT_PORT } from './front';
-import { emptyPostgres } from '../../scripts/lib/empty-postgres';
+import { emptyPostgres } from '../../test/support/empty-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -42,7 +42,7 @@ export default async function globalSetup(config: FullConfig) {
     NEXTAUTH_URL: baseURL,
     SITE_URL: baseURL,
     PORT: port,
-    // The co-editing process (scripts/collab.ts) on the next port; the app relays /collab to it.
+    // The co-editing process (server/collab.ts) on the next port; the app relays /collab to it.
     COLLAB_PORT: String(Number(port) + 1),
     // No COLLAB_ORIGINS: pages served by the front, by instance B and its front (e2e/instances.spec.ts)
     // and by any other address open sockets as the page of the address the browser used (lib/collab/origin.ts).

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
+import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { createArticle, saveArticle, type Editor } from './editor-service';
 import { submitArticle } from '../workflow/service';
@@ -17,10 +17,7 @@ let reporter: Editor;
 let publicationId: string;
 const AT_ONCE = 6;
 
-const input = (text: string): CleanArticleInput => ({
-  kicker: null, headline: '柯城同时保存', subheadline: null, dateline: '本报讯', byline: '记者 测试', summary: null, slug: '',
-  coverMediaId: null, authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(text)),
-});
+const input = (text: string): CleanArticleInput => articleInput(reporter, text, { headline: '柯城同时保存', byline: '记者 测试' });
 
 beforeAll(async () => {
   await loadSampleIssue(db);

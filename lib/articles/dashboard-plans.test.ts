@@ -11,9 +11,9 @@ import type { SessionClaims } from '@/lib/auth/session-claims';
 import type { LoggedQuery } from '@/lib/query-log';
 import { hashPassword } from '@/lib/auth/password';
 import { refreshPlannerStatistics } from '@/lib/db-statistics';
-import { generateArchive } from '@/scripts/bench/synthetic-archive';
-import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_REPORTER_EMAIL } from '@/scripts/bench/newsroom-archive';
-import { explain, readQueries } from '@/scripts/bench/query-plans';
+import { generateArchive } from '@/test/support/synthetic-archive';
+import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_REPORTER_EMAIL } from '@/test/support/newsroom-archive';
+import { explain, readQueries } from '@/test/support/query-plans';
 import { planProblems } from '@/test/support/plan-problems';
 
 const identity: { claims: SessionClaims | null } = { claims: null };

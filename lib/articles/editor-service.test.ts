@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
+import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, heading, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
@@ -14,10 +15,7 @@ let other: Editor;
 let editor: Editor;
 let publicationId: string;
 
-const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput => ({
-  kicker: null, headline: '柯城新建口袋公园', subheadline: null, dateline: '本报讯', byline: '记者 测试', summary: null, slug: '',
-  coverMediaId: null, authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph('第一段。')), ...overrides,
-});
+const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, '第一段。', { byline: '记者 测试', ...overrides });
 
 beforeAll(async () => {
   await loadSampleIssue(db);

@@ -21,8 +21,6 @@ export async function myArticleCounts(): Promise<Record<string, number>> {
   return ownArticleCounts(db, user.id);
 }
 
-export type EditorArticle = Awaited<ReturnType<typeof getArticleForEditor>>;
-
 /** Everything the story editor needs; 404 for a missing story, 403 for someone else's story. */
 export async function getArticleForEditor(articleId: string) {
   const user = await requireUser('newsroom:enter');

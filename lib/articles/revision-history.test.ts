@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom } from '../../test/support/newsroom';
-import { doc, paragraph } from '../content/builders';
+import { articleInput } from '../../test/support/articles';
 import { createArticle, restoreRevision, saveArticle, type Editor } from './editor-service';
 import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from './schemas';
@@ -16,10 +16,7 @@ let chief: Editor;
 let publicationId: string;
 const MINUTE = 60_000;
 
-const input = (text: string, headline = '柯城修订历史测试'): CleanArticleInput => ({
-  kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
-  authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(text)),
-});
+const input = (text: string, headline = '柯城修订历史测试'): CleanArticleInput => articleInput(reporter, text, { headline });
 
 /** A story with a clock: `save` autosaves `text` as `who` at `minutes` after the story was made. */
 async function story() {

@@ -8,8 +8,6 @@ import { SNAPSHOT_FILES } from './database-snapshot';
 export const BACKUP_FORMAT = 'jinri-kecheng.backup';
 export const BACKUP_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
-/** SQLite's file in the archive (the archives made before PostgreSQL support hold only this one). */
-export const DATABASE_FILE = 'newsroom.db';
 
 export type ManifestEntry = { path: string; size: number; sha256: string };
 /** `database` names the database the archive's dump is of; absent in archives from before PostgreSQL (SQLite). */

@@ -1,5 +1,5 @@
 // What next.config.js names as the cache handler. Next imports it by path in plain Node, whether the
-// server was started by scripts/serve.ts (under tsx's loader) or as `next start` (the benchmarks); tsx
+// server was started by server/serve.ts (under tsx's loader) or as `next start` (the benchmarks); tsx
 // compiles the TypeScript handler here either way.
 import { tsImport } from 'tsx/esm/api';
 

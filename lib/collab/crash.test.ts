@@ -1,7 +1,7 @@
 // The co-editing process killed with SIGKILL (no chance to store): what it received since its last
 // store is gone from its memory, but the person's own copy of the document (the browser keeps it in
 // IndexedDB; here the client's Y.Doc) still holds it and is sent again when the socket reconnects to
-// the restarted process, so nothing typed is lost. Runs scripts/collab.ts as `npm start` does.
+// the restarted process, so nothing typed is lost. Runs server/collab.ts as `npm start` does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,12 +13,12 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { waitForPort } from '../../scripts/lib/wait-for-port';
-import { collabArgs } from '../../scripts/lib/serve-command';
+import { waitForPort } from '../../server/wait-for-port';
+import { collabArgs } from '../../server/serve-command';
 import { createArticle, type Editor } from '../articles/editor-service';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '../../test/support/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'collab-crash-secret-0123456789abcdef';

@@ -4,7 +4,7 @@
 //
 // The newsroom is opened by whatever address reaches it (localhost, 127.0.0.1, a LAN address such as
 // 192.168.1.20:3000, the front's name): the address is the request's own Host, which the browser
-// sets and a page cannot change. The web server's relay (scripts/lib/upgrade-relay.ts) replays the
+// sets and a page cannot change. The web server's relay (server/upgrade-relay.ts) replays the
 // request head byte for byte and the nginx front passes Host as the browser sent it, port included
 // (deploy/nginx/kecheng-http.conf), so Host here is the browser's. Behind TRUSTED_PROXY_HOPS trusted
 // proxies, the outermost one's X-Forwarded-Host and X-Forwarded-Proto say the same; without trusted

@@ -9,6 +9,7 @@ import type { Server } from '@hocuspocus/server';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser, type BrowserCopy } from '../../test/support/collab-clients';
+import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
 import { restoreRevisionShared } from './restore-revision';
@@ -62,10 +63,8 @@ afterAll(async () => {
 
 async function save(id: string, version: Version, kind: 'SAVE' | 'AUTOSAVE' = 'SAVE'): Promise<void> {
   const article = await db.article.findUniqueOrThrow({ where: { id } });
-  const outcome = await saveArticle(db, reporter, id, article.version, {
-    kicker: null, headline: version.headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: version.slug, coverMediaId: null,
-    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: version.body,
-  }, new Date(), kind);
+  const input = articleInput(reporter, undefined, { headline: version.headline, slug: version.slug, body: version.body });
+  const outcome = await saveArticle(db, reporter, id, article.version, input, new Date(), kind);
   expect(outcome.ok).toBe(true);
 }
 

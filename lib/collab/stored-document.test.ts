@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
+import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle, moveToTrash, saveArticle, type Editor } from '../articles/editor-service';
 import { doc, paragraph } from '../content/builders';
@@ -32,10 +33,8 @@ async function newStory(headline: string, paragraphs: string[]): Promise<string>
 /** A change made outside the sockets (what restoring a revision or an import does to the working copy). */
 async function rewrite(id: string, headline: string, paragraphs: string[]): Promise<void> {
   const article = await db.article.findUniqueOrThrow({ where: { id } });
-  const saved = await saveArticle(db, reporter, id, article.version, {
-    kicker: null, headline, subheadline: null, dateline: '本报讯', byline: null, summary: null, slug: '', coverMediaId: null,
-    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(...paragraphs.map((text) => paragraph(text))),
-  });
+  const body = doc(...paragraphs.map((text) => paragraph(text)));
+  const saved = await saveArticle(db, reporter, id, article.version, articleInput(reporter, undefined, { headline, byline: null, body }));
   expect(saved.ok).toBe(true);
 }
 

@@ -57,8 +57,6 @@ class StringElement extends StringParent {
   }
 }
 
-export type StringDocument = ReturnType<typeof createStringDocument>;
-
 export function createStringDocument() {
   return {
     createElement: (tag: string) => new StringElement(tag.toLowerCase()),

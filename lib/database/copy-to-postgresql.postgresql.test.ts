@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
-import { applySqliteMigrations } from '../../scripts/lib/database-setup';
+import { applySqliteMigrations } from '../../server/database-setup';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { rebuildSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';

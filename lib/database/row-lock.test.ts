@@ -4,11 +4,9 @@
 // already does; the same expectations hold on both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom } from '../../test/support/newsroom';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { articleInput, signedOffStory } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
-import { doc, paragraph } from '../content/builders';
-import { createArticle, saveArticle } from '../articles/editor-service';
-import { approveArticle, submitArticle } from '../workflow/service';
 import { createIssue, placeArticle } from '../issues/planner-service';
 import { setActive } from '../users/admin-service';
 
@@ -17,22 +15,14 @@ type Person = Awaited<ReturnType<typeof makeActor>>;
 let reporter: Person;
 let editor: Person;
 let otherEditor: Person;
-let chief: Person;
 let publicationId: string;
+let newsroom: SampleNewsroom;
 
-async function signedStory(headline: string): Promise<string> {
-  const { id } = await createArticle(db, reporter, publicationId);
-  await saveArticle(db, reporter, id, 1, {
-    kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
-    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(`${headline}的正文。`)),
-  });
-  await submitArticle(db, reporter, id);
-  for (const who of [editor, otherEditor, chief]) await approveArticle(db, who, id);
-  return id;
-}
+const signedStory = (headline: string) => signedOffStory(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
 
 beforeAll(async () => {
-  ({ publicationId, reporter, editorA: editor, editorB: otherEditor, chief } = await sampleNewsroom(db));
+  newsroom = await sampleNewsroom(db);
+  ({ publicationId, reporter, editorA: editor, editorB: otherEditor } = newsroom);
 });
 afterAll(() => db.$disconnect());
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { withPostgres } from './postgresql/connect';
 import { createPostgresClient } from '../db-client';
-import { prepare } from '../../scripts/lib/prepare';
+import { prepare } from '../../server/prepare';
 
 const server = inject('postgresServer');
 const name = `s_${crypto.randomUUID().replaceAll('-', '')}`;

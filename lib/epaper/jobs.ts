@@ -39,11 +39,6 @@ export function enqueueRender(db: Db, mediaDir: string, scanIds: readonly string
   });
 }
 
-/** Waits until the queue is empty (scripts and tests). */
-export async function renderQueueIdle(): Promise<void> {
-  while (state.running) await state.running;
-}
-
 async function drain(db: Db, mediaDir: string): Promise<void> {
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     try {

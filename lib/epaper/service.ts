@@ -4,7 +4,6 @@
 // (jobs.ts); the files a change left unreferenced are deleted after its commit (cleanup.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
@@ -175,9 +174,4 @@ export async function publishPage(db: Db, actor: Actor, issueId: string, pageNum
     return displaced;
   });
   await deleteUnreferenced(db, mediaDir, displaced);
-}
-
-/** Where a scan's PDF is on disk. */
-export function scanPdfFile(mediaDir: string, sha256: string): string {
-  return path.resolve(pdfPath(mediaDir, sha256));
 }

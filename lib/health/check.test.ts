@@ -5,7 +5,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { checkHealth } from './check';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '../../test/support/free-port';
 
 const saved = process.env.COLLAB_PORT;
 afterEach(() => {

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collabHealth, probeCollab } from './collab';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '../../test/support/free-port';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

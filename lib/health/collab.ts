@@ -1,4 +1,4 @@
-// Whether the co-editing process (scripts/collab.ts) answers, for /api/health. Hocuspocus answers a
+// Whether the co-editing process (server/collab.ts) answers, for /api/health. Hocuspocus answers a
 // plain HTTP request on its port, so an HTTP answer (not just an open port, which a hung process
 // still has) means it is alive. Reported beside the site's health, never as part of it: the site
 // serves readers and keeps editors' text in their browsers while co-editing is being restarted.
@@ -27,7 +27,7 @@ export function probeCollab(host: string, port: number, timeoutMs = COLLAB_PROBE
 
 /**
  * The co-editing process this web server relays /collab to (COLLAB_PORT on COLLAB_HOST, as
- * scripts/serve.ts does); 'not-configured' when this server relays to none (COLLAB_PORT unset).
+ * server/serve.ts does); 'not-configured' when this server relays to none (COLLAB_PORT unset).
  */
 export async function collabHealth(env: Env, timeoutMs = COLLAB_PROBE_TIMEOUT_MS): Promise<CollabHealth> {
   const port = Number(env.COLLAB_PORT ?? 0);

@@ -2,7 +2,7 @@
 //
 // Next.js does not tell the app the socket's address, and it keeps an X-Forwarded-For the client
 // sent (it only fills the header in when it is missing), so nothing in the headers Next passes on
-// can be trusted by itself. Our server (scripts/serve.ts) therefore writes the socket's peer address
+// can be trusted by itself. Our server (server/serve.ts) therefore writes the socket's peer address
 // into PEER_HEADER on every request, replacing whatever a client put there.
 //
 // With no trusted proxy (TRUSTED_PROXY_HOPS=0, the default) that peer is the client and

@@ -23,7 +23,6 @@ export const DATELINE = new RegExp(
 );
 /** ■记者 黄淑妍 / 本报记者 严嘉慧 / ●通讯员 李华 王芳 (a byline line of its own). */
 export const BYLINE_LINE = new RegExp(`^[■●▲◆★□]?\\s*(?:文[/／]|图[/／]|文图[/／]|文\\s*图[/／])?\\s*${CREDITS}$|^[■●▲◆★□]\\s*${NAMES}$`, 'u');
-export const BYLINE_MARK = /^[■●▲◆★□]\s*/u;
 /** （记者 王一鸣 通讯员 李华） at the end of a story's last paragraph. */
 export const TRAILING_BYLINE = new RegExp(`[（(]\\s*(${CREDITS})\\s*[）)]$`, 'u');
 

@@ -1,39 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom } from '../../test/support/newsroom';
-import { doc, paragraph } from '../content/builders';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { articleInput, signedOffStory, submittedStory } from '../../test/support/articles';
 import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
-import { approveArticle, submitArticle } from '../workflow/service';
+import type { Editor } from '../articles/editor-service';
 import { issueBlockers } from './blockers';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 
 const db = openTestDatabase();
 let reporter: Editor;
 let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
 let publicationId: string;
+let newsroom: SampleNewsroom;
 
-async function story(headline: string, signed: boolean): Promise<string> {
-  const { id } = await createArticle(db, reporter, publicationId);
-  await saveArticle(db, reporter, id, 1, {
-    kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
-    authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(`${headline}的正文。`)),
-  });
-  await submitArticle(db, reporter, id);
-  if (signed) for (const who of [editorA, editorB, chief]) await approveArticle(db, who, id);
-  return id;
-}
+/** A submitted story with `headline`, signed off through 三审 when `signed`. */
+const story = (headline: string, signed: boolean) => (signed ? signedOffStory : submittedStory)(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
 
 const order = async (issueId: string, page: number) =>
   (await db.articlePlacement.findMany({ where: { page: { issueId, number: page } }, orderBy: { position: 'asc' }, include: { article: { select: { headline: true } } } }))
     .map((p) => `${p.article.headline}${p.isContinuation ? '（续）' : ''}`);
 
 beforeAll(async () => {
-  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
+  newsroom = await sampleNewsroom(db);
+  ({ publicationId, reporter, editorA } = newsroom);
   await ensureSearchIndex(db);
 });
 afterAll(() => db.$disconnect());

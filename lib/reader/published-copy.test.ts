@@ -3,11 +3,11 @@
 // story is signed off and published again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom } from '../../test/support/newsroom';
-import { doc, paragraph } from '../content/builders';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { articleInput, signOff } from '../../test/support/articles';
 import { ensureSearchIndex } from '../search/search-index';
 import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
-import { approveArticle, correctArticle, publishArticle, submitArticle } from '../workflow/service';
+import { correctArticle, publishArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from '../articles/schemas';
 import { isMediaPublic } from '../media/visibility';
 import { readArticle } from './article';
@@ -15,25 +15,16 @@ import { newsArticleJsonLd } from './json-ld';
 
 const db = openTestDatabase();
 let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
 let chief: Editor;
 let publicationId = '';
+let newsroom: SampleNewsroom;
 
 async function media(name: string): Promise<{ id: string; storageKey: string }> {
   return db.media.create({ data: { storageKey: `2026/11/${name}`, mime: 'image/jpeg', size: 1, width: 1600, height: 900, sha256: name, alt: `${name} 的说明` } });
 }
 
-const input = (coverMediaId: string, authorName: string, version = ''): CleanArticleInput => ({
-  kicker: null, headline: '柯城口袋公园开放', subheadline: null, dateline: '本报讯', byline: `记者 ${authorName}`, summary: null, slug: '',
-  coverMediaId, authors: [{ userId: null, name: authorName, label: '记者' }], body: doc(paragraph(`柯城区新建一批口袋公园。${version}`)),
-});
-
-async function signOff(id: string): Promise<void> {
-  await approveArticle(db, editorA, id);
-  await approveArticle(db, editorB, id);
-  await approveArticle(db, chief, id);
-}
+const input = (coverMediaId: string, authorName: string, version = ''): CleanArticleInput =>
+  articleInput({ id: null, name: authorName }, `柯城区新建一批口袋公园。${version}`, { headline: '柯城口袋公园开放', byline: `记者 ${authorName}`, coverMediaId });
 
 async function readerView(slug: string) {
   const lookup = await readArticle(db, slug, new Date());
@@ -42,7 +33,8 @@ async function readerView(slug: string) {
 }
 
 beforeAll(async () => {
-  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
+  newsroom = await sampleNewsroom(db);
+  ({ publicationId, reporter, chief } = newsroom);
   await ensureSearchIndex(db);
 });
 afterAll(() => db.$disconnect());
@@ -55,7 +47,7 @@ describe("a published story's authors and cover", () => {
     const first = await saveArticle(db, reporter, id, 1, input(published.id, '徐敏'));
     if (!first.ok) throw new Error('save failed');
     await submitArticle(db, reporter, id);
-    await signOff(id);
+    await signOff(db, newsroom, id);
     await publishArticle(db, chief, id, null);
 
     const before = await readerView(first.slug);
@@ -81,7 +73,7 @@ describe("a published story's authors and cover", () => {
     expect((await readerView(first.slug)).authors).toEqual([{ name: '徐敏', label: '记者' }]);
 
     // Signed off and published again (the edit sent it back to review): readers get the new byline and cover.
-    await signOff(id);
+    await signOff(db, newsroom, id);
     await publishArticle(db, chief, id, null);
     const after = await readerView(first.slug);
     expect(after.authors).toEqual([{ name: '严嘉慧', label: '记者' }]);

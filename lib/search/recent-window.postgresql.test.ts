@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
 import { withPostgres } from '../database/postgresql/connect';
-import { seededRandom } from '../../scripts/bench/chinese-text';
+import { seededRandom } from '../../test/support/chinese-text';
 import { postgresqlSearchStore } from './postgresql-index';
 import { sqliteSearchStore } from './sqlite-index';
 import { queryTerms } from './tokenizer';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
+import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { createArticle, saveArticle } from '../articles/editor-service';
 import { approveArticle, submitArticle } from '../workflow/service';
@@ -38,10 +38,7 @@ describe('publication settings', () => {
     const chief = await makeActor(db, 'CHIEF_EDITOR');
     const publicationId = (await db.publication.findFirstOrThrow()).id;
     const { id } = await createArticle(db, reporter, publicationId);
-    await saveArticle(db, reporter, id, 1, {
-      kicker: null, headline: '一审测试', subheadline: null, dateline: '本报讯', byline: null, summary: null, slug: '', coverMediaId: null,
-      authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph('正文。')),
-    });
+    await saveArticle(db, reporter, id, 1, articleInput(reporter, '正文。', { headline: '一审测试', byline: null }));
     await submitArticle(db, reporter, id);
     await expect(approveArticle(db, editor, id)).rejects.toThrow('签发需要总编签字');
     await approveArticle(db, chief, id);

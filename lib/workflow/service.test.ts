@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom } from '../../test/support/newsroom';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { articleInput, draftStory, signedOffStory } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
-import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';
 import { readArticle } from '../reader/article';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { saveArticle, type Editor } from '../articles/editor-service';
 import {
   addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
 } from './service';
@@ -17,34 +17,19 @@ let reporter: Editor;
 let editorA: Editor;
 let editorB: Editor;
 let chief: Editor;
-let publicationId: string;
+let newsroom: SampleNewsroom;
+const TEXT = '柯城区新建一批口袋公园。';
 
-const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput => ({
-  kicker: null, headline, subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
-  authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(paragraph(text)), ...extra,
-});
-
-async function draft(headline: string, text = '柯城区新建一批口袋公园。'): Promise<string> {
-  const { id } = await createArticle(db, reporter, publicationId);
-  const saved = await saveArticle(db, reporter, id, 1, input(headline, text));
-  expect(saved.ok).toBe(true);
-  return id;
-}
-
-async function signedOff(headline: string): Promise<string> {
-  const id = await draft(headline);
-  await submitArticle(db, reporter, id);
-  await approveArticle(db, editorA, id);
-  await approveArticle(db, editorB, id);
-  await approveArticle(db, chief, id);
-  return id;
-}
+const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, text, { headline, ...extra });
+const draft = (headline: string, text = TEXT) => draftStory(db, newsroom, input(headline, text));
+const signedOff = (headline: string) => signedOffStory(db, newsroom, input(headline, TEXT));
 
 const article = (id: string) => db.article.findUniqueOrThrow({ where: { id }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
 const audits = (id: string, action: string) => db.auditEvent.count({ where: { subjectId: id, action } });
 
 beforeAll(async () => {
-  ({ publicationId, reporter, editorA, editorB, chief } = await sampleNewsroom(db));
+  newsroom = await sampleNewsroom(db);
+  ({ reporter, editorA, editorB, chief } = newsroom);
   await ensureSearchIndex(db);
 });
 afterAll(() => db.$disconnect());

@@ -1,8 +1,8 @@
-// The PostgreSQL project's global setup: a throwaway cluster (scripts/lib/scratch-postgres.ts), a
+// The PostgreSQL project's global setup: a throwaway cluster (test/support/scratch-postgres.ts), a
 // template database migrated with the project's own runner, and per test file a fresh database copied
 // from it (test/support/per-file-database.ts) by CREATE DATABASE … TEMPLATE.
 import type { TestProject } from 'vitest/node';
-import { postgresBin, startScratchPostgres } from '../../scripts/lib/scratch-postgres';
+import { postgresBin, startScratchPostgres } from './scratch-postgres';
 import { withPostgres } from '../../lib/database/postgresql/connect';
 import { migratePostgres } from '../../lib/database/postgresql/migrate';
 import { migrationsDir } from '../../lib/database/migration-files';

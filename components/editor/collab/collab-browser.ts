@@ -10,7 +10,7 @@ import type { LocalCopy, ProviderEvents, ProviderHandle, SessionDeps } from './c
 
 /**
  * How soon the socket tries again after it was lost: Hocuspocus' default grows to 30 s, so a restarted
- * co-editing process (scripts/collab.ts is restarted by npm start within a second or two) would leave
+ * co-editing process (server/collab.ts is restarted by npm start within a second or two) would leave
  * editors saying they cannot connect for up to half a minute. Half a second, doubling, at most 2 s.
  */
 export const RECONNECT = { delay: 500, minDelay: 250, maxDelay: 2_000, factor: 2, jitter: true } as const;

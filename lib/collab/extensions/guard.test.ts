@@ -12,7 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { MessageType, Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
-import { relayUpgrade } from '../../../scripts/lib/upgrade-relay';
+import { relayUpgrade } from '../../../server/upgrade-relay';
 import { guardExtension, PRE_AUTH_FRAME_BYTES, PRE_AUTH_QUEUE_BYTES, type GuardExtension } from './guard';
 
 const db = openTestDatabase();
@@ -158,7 +158,7 @@ describe('the guard at the upgrade', () => {
     const direct = await openSocket({ cookie, origin });
     const listed = await openSocket({ cookie, origin: 'https://news.example.cn' });
     const cli = await openSocket({ cookie });
-    // 127.0.0.2 stands in for a LAN address: the relay of scripts/serve.ts listens there.
+    // 127.0.0.2 stands in for a LAN address: the relay of server/serve.ts listens there.
     const relay = http.createServer();
     relay.on('upgrade', (request, socket, head) => relayUpgrade(request, socket, head, port));
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.2', resolve));

@@ -1,0 +1,232 @@
+// npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
+// page, an article and an e-paper page (版面: the sample issue's page 1 as a printed image with its
+// story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
+// issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
+// Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
+// recommends for variable machines (this one is shared).
+// `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts),
+// serves it on its own data behind its own front, and measures both sites turn about (this tree, baseline,
+// this tree, …) with the same Chromium, printing both medians and their ratio: on a shared machine only
+// scores taken side by side can be compared.
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { prepare, type Prepared } from '../../server/prepare';
+import { clearDataCache } from '../../server/next-cache';
+import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
+import { waitForHealth } from './lib/wait-for-health';
+import { appServerEnv, buildIfStale, startNextServer, type AppServer, type PreparedData } from './lib/app-server';
+import { baselineRef, baselineTree, runInTree } from './lib/baseline-tree';
+import { createClientFor } from '../../lib/db-client';
+import { attachPdf, publishIssueScans } from '../../lib/epaper/service';
+import { renderScan } from '../../lib/epaper/jobs';
+import { samplePdf, SAMPLE_NUMBER } from './lib/epaper-sample';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BENCH_DIR = path.join(ROOT, '.bench');
+const PORT = Number(process.env.BENCH_PORT ?? 3300) + 3;
+const FRONT_PORT = Number(process.env.BENCH_FRONT_PORT ?? PORT + 1);
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 2);
+const BASE_FRONT_PORT = Number(process.env.BENCH_BASE_FRONT_PORT ?? BASE_PORT + 1);
+const GOAL = 95;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const METRICS = ['total-blocking-time', 'largest-contentful-paint', 'max-potential-fid'] as const;
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const PAGES = [
+  { name: '首页', path: '/' },
+  { name: '稿件', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
+  { name: '版面', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
+] as const;
+
+type Site = { label: string; url: string; stop: () => Promise<void> };
+type Run = { scores: number[]; metrics: number[]; lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr']; error?: string };
+
+/** The middle value; for an even count the mean of the two middle ones, rounded. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+
+function chromePath(): string {
+  const found = [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
+  if (!found) throw new Error('找不到 Chromium：请先安装（Debian：sudo apt-get install chromium），或用 CHROME_PATH 指定。');
+  return found;
+}
+
+/** The app of `root` on `data`, named by its front's address, with the front (`startFrontOf`) before it. */
+async function serveSite(label: string, root: string, data: PreparedData, env: NodeJS.ProcessEnv, ports: { app: number; front: number },
+  startFrontOf: typeof startFront, stopFrontOf: typeof stopFront): Promise<Site> {
+  const url = `http://127.0.0.1:${ports.front}`;
+  // The app names itself by the front's address: that is where readers (and Lighthouse) meet it.
+  const serverEnv = { ...appServerEnv(env, data, ports.app, url), TRUSTED_PROXY_HOPS: '1' };
+  buildIfStale(root, serverEnv);
+  clearDataCache(root);
+  const server: AppServer = startNextServer(root, ports.app, serverEnv);
+  let front: ChildProcess | null = null;
+  const stop = async () => {
+    if (front) await stopFrontOf(front);
+    server.stop();
+  };
+  try {
+    await waitForHealth(`${server.url}/api/health`);
+    front = await startFrontOf({ workDir: path.join(BENCH_DIR, `lighthouse-front-${ports.front}`), frontPort: ports.front, appPort: ports.app, dataDir: data.dataDir, stdio: 'ignore' });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { label, url, stop };
+}
+
+async function thisTree(): Promise<Site> {
+  const dataDir = path.join(BENCH_DIR, 'lighthouse');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const prepared = await prepare(env);
+  await publishSampleEpaper(prepared, path.join(prepared.dataDir, 'media'));
+  return serveSite('this tree', ROOT, prepared, env, { app: PORT, front: FRONT_PORT }, startFront, stopFront);
+}
+
+/**
+ * The baseline commit on its own data, prepared by its own scripts (and its 版面 PDF published when that
+ * commit has e-paper pages), behind its own front configuration (its server/front.ts, scripts/lib/front.ts in older trees, and deploy/nginx/).
+ */
+async function baselineSite(ref: string): Promise<Site> {
+  const tree = baselineTree(ROOT, ref);
+  const dataDir = path.join(BENCH_DIR, 'lighthouse-baseline');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const made = runInTree<{ databaseUrl: string; authSecret: string; epaper: boolean }>(tree, `
+import fs from 'node:fs';
+import path from 'node:path';
+// Trees from before server/ existed keep the start-up and the benchmarks' helpers under scripts/.
+const { prepare } = await import(fs.existsSync('./server/prepare.ts') ? './server/prepare.ts' : './scripts/lib/prepare.ts');
+const prepared = await prepare(process.env);
+let epaper = false;
+const epaperSample = ['./scripts/bench/lib/epaper-sample.ts', './scripts/bench/epaper-sample.ts'].find((file) => fs.existsSync(file));
+if (epaperSample) {
+  const clients = await import('./lib/db-client.ts');
+  const { attachPdf, publishIssueScans } = await import('./lib/epaper/service.ts');
+  const { renderScan } = await import('./lib/epaper/jobs.ts');
+  const { samplePdf } = await import(epaperSample);
+  // Older commits: SQLite only, the path on prepared; newer: any database, its config on prepared.
+  const db = 'createClientFor' in clients ? clients.createClientFor(prepared.database) : clients.createSqliteClient(prepared.sqlitePath);
+  const mediaDir = path.join(prepared.dataDir, 'media');
+  const actor = await db.user.findFirstOrThrow({ select: { id: true } });
+  const { issueId, pdf } = await samplePdf(db);
+  const attached = await attachPdf(db, actor, { issueId, target: { kind: 'issue' }, bytes: pdf, mediaDir });
+  for (const id of attached.scanIds) await renderScan(db, mediaDir, id);
+  await db.$transaction((tx) => publishIssueScans(tx, issueId));
+  await db.$disconnect();
+  epaper = true;
+}
+console.log(JSON.stringify({ databaseUrl: prepared.databaseUrl ?? 'file:' + prepared.sqlitePath, authSecret: prepared.authSecret, epaper }));
+`, env);
+  const frontFile = [path.join(tree.root, 'server', 'front.ts'), path.join(tree.root, 'scripts', 'lib', 'front.ts')].find((file) => fs.existsSync(file))!;
+  const front = await import(pathToFileURL(frontFile).href) as { startFront: typeof startFront; stopFront: typeof stopFront };
+  const label = `baseline ${tree.commit.slice(0, 7)}${made.epaper ? '' : ' (no 版面 image at that commit)'}`;
+  return serveSite(label, tree.root, { dataDir, ...made }, env, { app: BASE_PORT, front: BASE_FRONT_PORT }, front.startFront, front.stopFront);
+}
+
+async function measure(chrome: chromeLauncher.LaunchedChrome, url: string): Promise<Run> {
+  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  // A run Lighthouse could not finish (a page that did not paint in time on a busy machine) scores 0;
+  // it is reported, not counted in the median.
+  if (lhr.runtimeError) return { lhr, scores: [], metrics: [], error: lhr.runtimeError.code };
+  return {
+    lhr,
+    scores: CATEGORIES.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100)),
+    metrics: [...METRICS.map((metric) => Math.round(lhr.audits[metric]?.numericValue ?? 0)), Math.round(lhr.environment.benchmarkIndex)],
+  };
+}
+
+function report(page: string, site: Site, all: Run[]): number[] {
+  const runs = all.filter((run) => !run.error);
+  const failed = all.filter((run) => run.error).map((run) => `failed run: ${run.error}`);
+  if (runs.length === 0) {
+    console.log([page, site.label, 'no finished run', ...failed].join('\t'));
+    return CATEGORIES.map(() => 0);
+  }
+  const scores = CATEGORIES.map((_, index) => median(runs.map((run) => run.scores[index]!)));
+  const metrics = [...METRICS, 'benchmarkIndex'].map((_, index) => median(runs.map((run) => run.metrics[index]!)));
+  console.log([page, site.label, ...scores, ...metrics, [...runs.map((run) => run.scores.join('/')), ...failed].join(' ')].join('\t'));
+  // Audits below 0.9 in the last run, to show what costs points.
+  const failing = Object.values(runs.at(-1)!.lhr.audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative');
+  for (const audit of failing) {
+    console.log(`  · ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+    if (process.env.LIGHTHOUSE_DETAILS) console.log(JSON.stringify(audit.details ?? null).slice(0, 3000));
+  }
+  return scores;
+}
+
+async function main() {
+  if (!findNginx()) throw new Error(NGINX_MISSING);
+  const chromium = chromePath();
+  const baseRef = baselineRef(process.argv.slice(2));
+  console.log(`load average at start: ${load()}`);
+  const sites: Site[] = [];
+  let chrome: chromeLauncher.LaunchedChrome | null = null;
+  try {
+    sites.push(await thisTree());
+    if (baseRef) sites.push(await baselineSite(baseRef));
+    chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    console.log(`Lighthouse (mobile preset) through the front, Chromium ${chromium}; goal ${GOAL} each (this tree)`);
+    console.log(sites.map((site) => `${site.label}: ${site.url}`).join('; '));
+    console.log(`${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; medians, then each run's scores`);
+    // Lighthouse's own measure of how fast this machine ran at the time (its benchmarkIndex; higher is
+    // faster): a busy shared machine shows here, and the simulated phone is slower by the same factor.
+    console.log('CPU index: Lighthouse benchmarkIndex of the run (higher is a faster, quieter machine)');
+    console.log(['page', 'site', ...CATEGORIES, 'TBT ms', 'LCP ms', 'max FID ms', 'CPU index', 'runs'].join('\t'));
+    let allMet = true;
+    const ratios: string[] = [];
+    for (const page of PAGES) {
+      const runs: Run[][] = sites.map(() => []);
+      // Turn about in alternating order (A B, B A, …): the site measured first in a turn is not always
+      // the same one, so anything that favours the first or second run of a turn hits both alike.
+      for (let turn = 0; turn < RUNS; turn += 1) {
+        const order = [...sites.keys()];
+        if (turn % 2 === 1) order.reverse();
+        for (const index of order) runs[index]!.push(await measure(chrome, sites[index]!.url + page.path));
+      }
+      const medians = sites.map((site, index) => report(page.name, site, runs[index]!));
+      if (medians[0]!.some((score) => score < GOAL)) allMet = false;
+      if (medians[1]) ratios.push(`${page.name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`);
+    }
+    if (ratios.length) {
+      console.log(`\npage\tthis tree / ${sites[1]!.label} (performance, medians)`);
+      for (const line of ratios) console.log(line);
+    }
+    console.log(`load average at end: ${load()}`);
+    console.log(allMet ? `every score of this tree is ${GOAL} or more` : `some score of this tree is below ${GOAL}`);
+    if (!allMet) process.exitCode = 1;
+  } finally {
+    await chrome?.kill();
+    for (const site of sites) await site.stop();
+  }
+}
+
+/** The sample issue gets its printed pages (版面), published, so the e-paper reader page is measured with its image. */
+async function publishSampleEpaper(prepared: Prepared, mediaDir: string): Promise<void> {
+  const db = createClientFor(prepared.database);
+  try {
+    const actor = await db.user.findFirstOrThrow({ select: { id: true } });
+    const { issueId, pdf } = await samplePdf(db);
+    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'issue' }, bytes: pdf, mediaDir });
+    for (const id of attached.scanIds) await renderScan(db, mediaDir, id);
+    await db.$transaction((tx) => publishIssueScans(tx, issueId));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,208 @@
+// npm run bench:public — the reader site under load on a large archive (issues 4 and 13): builds the
+// app if needed, prepares .bench/public with 20 years of weekly issues (4 pages, 10 stories a page,
+// 41,680 stories), starts `next start`, the shipped nginx front (deploy/nginx/) in front of it, and a
+// plain nginx serving the same HTML as static files, then load-tests four pages on all three with
+// autocannon (32 connections, BENCH_DURATION seconds each) and prints the ratio front/static.
+// `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts)
+// on the same archive and load-tests both apps alone, turn about, so "no worse than before" is a ratio
+// measured in one run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { sqlitePathOf } from '../../lib/config/database';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { prepare } from '../../server/prepare';
+import { clearDataCache } from '../../server/next-cache';
+import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
+import { generateArchive } from '../../test/support/synthetic-archive';
+import { waitForHealth } from './lib/wait-for-health';
+import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
+import { appServerEnv, buildIfStale, startNextServer, type AppServer } from './lib/app-server';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BENCH_DIR = path.join(ROOT, '.bench');
+const DATA_DIR = path.join(BENCH_DIR, 'public');
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const FRONT_PORT = Number(process.env.BENCH_FRONT_PORT ?? PORT + 1);
+const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
+const CONNECTIONS = 32;
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
+const SHAPE = { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 };
+
+type Target = { name: string; path: string; file: string };
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/** nginx serving files from `dir`, with the front's worker settings, for the static baseline. */
+async function startStatic(dir: string, workDir: string): Promise<ChildProcess> {
+  const nginx = findNginx()!;
+  fs.mkdirSync(path.join(workDir, 'temp'), { recursive: true });
+  const conf = path.join(workDir, 'nginx.conf');
+  fs.writeFileSync(conf, `daemon off;
+worker_processes auto;
+pid ${path.join(workDir, 'nginx.pid')};
+error_log ${path.join(workDir, 'error.log')} warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path ${path.join(workDir, 'temp')};
+    proxy_temp_path ${path.join(workDir, 'temp')};
+    fastcgi_temp_path ${path.join(workDir, 'temp')};
+    uwsgi_temp_path ${path.join(workDir, 'temp')};
+    scgi_temp_path ${path.join(workDir, 'temp')};
+    server {
+        listen 127.0.0.1:${STATIC_PORT};
+        root ${dir};
+        default_type "text/html; charset=utf-8";
+    }
+}
+`);
+  const child = spawn(nginx, ['-p', workDir, '-e', path.join(workDir, 'error.log'), '-c', conf], { stdio: 'ignore' });
+  await waitForHealth(`http://127.0.0.1:${STATIC_PORT}/front.html`);
+  return child;
+}
+
+// Each page is loaded for a moment before it is measured: the first requests after start-up compile
+// code and fill the reader cache, which is start-up, not the steady state a reader meets.
+const WARM_UP_S = 2;
+
+async function warmUp(url: string): Promise<void> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_S });
+}
+
+async function load(url: string): Promise<Figures> {
+  await warmUp(url);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+const row = (page: string, mode: string, f: Figures) =>
+  `${page}\t${mode}\t${f.rps.toFixed(0)}\t${f.p50}\t${f.p99}\t${f.errors}\t${f.non2xx}`;
+
+type BaselineServer = { tree: BaselineTree; server: AppServer };
+
+/** The baseline commit's app on its own copy of the same archive, made with its own migrations. */
+async function startBaseline(ref: string, expected: { latestIssue: number; sampleSlug: string }): Promise<BaselineServer> {
+  const tree = baselineTree(ROOT, ref);
+  const dataDir = path.join(BENCH_DIR, 'public-baseline');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(tree, `
+import fs from 'node:fs';
+// Trees from before server/ existed keep the start-up and the archive generator under scripts/.
+const { prepare } = await import(fs.existsSync('./server/prepare.ts') ? './server/prepare.ts' : './scripts/lib/prepare.ts');
+const { generateArchive } = await import(fs.existsSync('./test/support/synthetic-archive.ts') ? './test/support/synthetic-archive.ts' : './scripts/bench/synthetic-archive.ts');
+const prepared = await prepare(process.env);
+// Trees from before PostgreSQL name the file prepared.sqlitePath; later ones prepared.database.sqlitePath.
+const sqlitePath = prepared.sqlitePath ?? prepared.database.sqlitePath;
+const archive = generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
+console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latestIssue: archive.latestIssue, sampleSlug: archive.sampleSlug }));
+`, env);
+  if (made.latestIssue !== expected.latestIssue || made.sampleSlug !== expected.sampleSlug) {
+    throw new Error(`baseline archive differs: issue ${made.latestIssue} / ${made.sampleSlug}, expected ${expected.latestIssue} / ${expected.sampleSlug}`);
+  }
+  clearDataCache(tree.root);
+  const server = startNextServer(tree.root, BASE_PORT, appServerEnv(env, { dataDir, databaseUrl: `file:${made.sqlitePath}`, authSecret: made.authSecret }, BASE_PORT));
+  await waitForHealth(`${server.url}/api/health`);
+  return { tree, server };
+}
+
+const mean = (a: Figures, b: Figures): Figures => ({
+  rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2,
+  errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx,
+});
+
+/** Both apps alone on each page, turn about (head, base, head, base), so drift hits both alike. */
+async function compareWithBaseline(targets: readonly Target[], headUrl: string, base: BaselineServer): Promise<void> {
+  const label = base.tree.commit.slice(0, 7);
+  console.log(`\napp alone, this tree vs baseline ${label} (two turns each, ${DURATION_S} s per turn)`);
+  console.log('page\tapp\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
+  const ratios: string[] = [];
+  for (const target of targets) {
+    const head1 = await load(headUrl + target.path);
+    const base1 = await load(base.server.url + target.path);
+    const head2 = await load(headUrl + target.path);
+    const base2 = await load(base.server.url + target.path);
+    const head = mean(head1, head2);
+    const was = mean(base1, base2);
+    console.log(row(target.name, 'this tree', head));
+    console.log(row(target.name, `baseline ${label}`, was));
+    ratios.push(`${target.name}\trequests/s ${(head.rps / was.rps).toFixed(2)}\tp99 ${(head.p99 / was.p99).toFixed(2)}`);
+  }
+  console.log(`\npage\tthis tree / baseline ${label} (requests/s above 1 and p99 below 1 are better)`);
+  for (const line of ratios) console.log(line);
+}
+
+async function main() {
+  if (!findNginx()) throw new Error(NGINX_MISSING);
+  const baseRef = baselineRef(process.argv.slice(2));
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const prepared = await prepare(env);
+  const archive = generateArchive(sqlitePathOf(prepared.database), SHAPE);
+  console.log(`archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`);
+
+  const serverEnv = appServerEnv(env, prepared, PORT);
+  buildIfStale(ROOT, serverEnv);
+  clearDataCache(ROOT);
+  const server = startNextServer(ROOT, PORT, serverEnv);
+  const baseUrl = server.url;
+  let front: ChildProcess | null = null;
+  let statics: ChildProcess | null = null;
+  let baseline: BaselineServer | null = null;
+  try {
+    await waitForHealth(`${baseUrl}/api/health`);
+    front = await startFront({ workDir: path.join(BENCH_DIR, 'front'), frontPort: FRONT_PORT, appPort: PORT, dataDir: prepared.dataDir, stdio: 'ignore' });
+    const targets: Target[] = [
+      { name: '首页 /', path: '/', file: 'front.html' },
+      { name: '版面 /issues/N/pages/2', path: `/issues/${archive.latestIssue - 100}/pages/2`, file: 'issue.html' },
+      { name: '稿件 /articles/[slug]', path: `/articles/${archive.sampleSlug}`, file: 'article.html' },
+      { name: '往期月份 /archive/2016/5', path: '/archive/2016/5', file: 'archive.html' },
+    ];
+    // The static baseline serves exactly the HTML the app renders for each page.
+    const staticDir = path.join(BENCH_DIR, 'static-html');
+    fs.rmSync(staticDir, { recursive: true, force: true });
+    fs.mkdirSync(staticDir, { recursive: true });
+    for (const target of targets) {
+      const response = await fetch(baseUrl + target.path);
+      if (!response.ok) throw new Error(`${target.path} answered ${response.status}`);
+      fs.writeFileSync(path.join(staticDir, target.file), await response.text());
+    }
+    statics = await startStatic(staticDir, path.join(BENCH_DIR, 'static-nginx'));
+
+    const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
+    const staticUrl = `http://127.0.0.1:${STATIC_PORT}`;
+    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per page and mode; app ${baseUrl}, front ${frontUrl}, static ${staticUrl}`);
+    console.log('page\tmode\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
+    const ratios: string[] = [];
+    for (const target of targets) {
+      const app = await load(baseUrl + target.path);
+      console.log(row(target.name, 'app alone', app));
+      const viaFront = await load(frontUrl + target.path);
+      console.log(row(target.name, 'front', viaFront));
+      const file = await load(`${staticUrl}/${target.file}`);
+      console.log(row(target.name, 'static', file));
+      ratios.push(`${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tfront/app ${(viaFront.rps / app.rps).toFixed(0)}×`);
+    }
+    console.log('\npage\tratios (requests/s)');
+    for (const line of ratios) console.log(line);
+    if (baseRef) {
+      // Front and static are done: the baseline's build and its server only now share the machine.
+      baseline = await startBaseline(baseRef, archive);
+      await compareWithBaseline(targets, baseUrl, baseline);
+    }
+  } finally {
+    baseline?.server.stop();
+    if (statics) await stopFront(statics);
+    if (front) await stopFront(front);
+    server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

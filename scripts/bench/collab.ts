@@ -10,8 +10,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from '../../test/support/cookie-socket';
 import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { prepare } from '../../server/prepare';
@@ -45,13 +45,7 @@ function summary(samples: number[]): { p50: number; p95: number; n: number } {
 
 async function connect(target: Target, userId: string): Promise<Client> {
   const cookie = await target.cookie(userId);
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie } });
-      this.on('error', () => {});
-    }
-  }
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${target.port}`, WebSocketPolyfill: CookieSocket });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${target.port}`, WebSocketPolyfill: cookieSocket(cookie) });
   const doc = new Y.Doc();
   let synced: () => void = () => {};
   let failed: (error: Error) => void = () => {};

@@ -4,8 +4,8 @@
 // cookie of a real sign-in, and types into the body one keystroke at a time, each line its own
 // paragraph beginning with a marker. What it was told is kept by SaveLedger (scripts/bench/lib/save-ledger.ts):
 // a keystroke counts as acknowledged only by a 'saved' message that covers it.
-import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieSocket } from '../../../test/support/cookie-socket';
 import * as decoding from 'lib0/decoding';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { storyDocumentName } from '../../../lib/collab/document-name';
@@ -64,12 +64,6 @@ export class StorySession {
 
   constructor(options: SessionOptions) {
     const { cookie, origin } = options;
-    class CookieSocket extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { cookie, origin } });
-        this.on('error', () => {});
-      }
-    }
     let synced: () => void = () => {};
     let refused: (error: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {
@@ -77,7 +71,7 @@ export class StorySession {
       refused = reject;
     });
     // Reconnects within about two seconds, as the editor in the browser does.
-    this.socket = new HocuspocusProviderWebsocket({ url: options.socketUrl, WebSocketPolyfill: CookieSocket, delay: 250, minDelay: 250, factor: 2, maxDelay: 2000 });
+    this.socket = new HocuspocusProviderWebsocket({ url: options.socketUrl, WebSocketPolyfill: cookieSocket(cookie, origin), delay: 250, minDelay: 250, factor: 2, maxDelay: 2000 });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: storyDocumentName(options.storyId),

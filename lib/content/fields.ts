@@ -1,40 +1,12 @@
-// The one list of a story's fields: what each is called in the newsroom, what kind of value it
-// holds, its limits and whether it must be filled. The editor, the co-editing document, the
-// revision log and diff, the import report and the save's validation all read it, so a field added
-// here appears in each of them (or fails the type check where it must be handled by hand).
+// A story's fields as the code reads them: the one list of them (field-list.ts: label, kind, limits,
+// required, printed) and the sets of it each part needs. The editor, the co-editing document, the
+// revision log and diff, the import report and the save's validation all read it, so a field added to
+// the list appears in each of them (or fails the type check where it must be handled by hand).
 // It lives in lib/content, the folder every other one may import without an import cycle
-// (lib/articles imports lib/revisions, which reads this list), and is browser-safe: components import it.
+// (lib/articles imports lib/revisions, which reads it), and is browser-safe: components import it.
+import { ARTICLE_FIELDS, type FieldKind } from './field-list';
 
-/**
- * What a field holds. `line`: one line of plain text; `lines`: plain text that may run over lines;
- * `address`: the story's web address (kept when the text changes, so not part of a revision);
- * `rich`: the body, a ProseMirror document.
- */
-export type FieldKind = 'line' | 'lines' | 'address' | 'rich';
-
-type FieldSpec = {
-  /** The word the newsroom uses (and the form shows). */
-  readonly label: string;
-  readonly kind: FieldKind;
-  /** Most characters a save may hold: of the trimmed text, or for the body of its document as JSON. */
-  readonly max?: number;
-  /** Must be filled before the story goes on (submitted, imported); drafts may be saved without it. */
-  readonly required: boolean;
-  /** The print importer finds it on the page, and the import report lets the editor correct it. */
-  readonly printed: boolean;
-};
-
-export const ARTICLE_FIELDS = {
-  kicker: { label: '引题', kind: 'line', max: 100, required: false, printed: true },
-  headline: { label: '主题', kind: 'line', max: 100, required: true, printed: true },
-  subheadline: { label: '副题', kind: 'line', max: 100, required: false, printed: true },
-  dateline: { label: '电头', kind: 'line', max: 40, required: false, printed: true },
-  byline: { label: '署名', kind: 'line', max: 200, required: false, printed: true },
-  summary: { label: '摘要', kind: 'lines', max: 300, required: false, printed: false },
-  slug: { label: '网址', kind: 'address', max: 80, required: false, printed: false },
-  // A print export's longest story is far below this; a larger body is a paste gone wrong.
-  body: { label: '正文', kind: 'rich', max: 2_000_000, required: false, printed: false },
-} as const satisfies Record<string, FieldSpec>;
+export { ARTICLE_FIELDS, type FieldKind } from './field-list';
 
 type Registry = typeof ARTICLE_FIELDS;
 export type ArticleFieldKey = keyof Registry;

@@ -16,15 +16,17 @@ export const ARTICLE_FIELD_KEYS = Object.keys(ARTICLE_FIELDS) as ArticleFieldKey
 
 type KeysWhere<Shape> = { [Key in ArticleFieldKey]: Registry[Key] extends Shape ? Key : never }[ArticleFieldKey];
 
+const TEXT_KINDS = ['line', 'lines', 'address'] as const;
+
 /** The plain-text fields with a most length. */
-export type ArticleLimitedField = KeysWhere<{ kind: 'line' | 'lines' | 'address'; max: number }>;
+export type ArticleLimitedField = KeysWhere<{ kind: (typeof TEXT_KINDS)[number]; max: number }>;
 
 function keysOfKind<const Kinds extends readonly FieldKind[]>(...kinds: Kinds): KeysWhere<{ kind: Kinds[number] }>[] {
   return ARTICLE_FIELD_KEYS.filter((key): key is KeysWhere<{ kind: Kinds[number] }> => kinds.some((kind) => kind === ARTICLE_FIELDS[key].kind));
 }
 
 /** The fields held as plain text (each a shared text in the co-editing document). */
-export const ARTICLE_TEXT_FIELDS = keysOfKind('line', 'lines', 'address');
+export const ARTICLE_TEXT_FIELDS = keysOfKind(...TEXT_KINDS);
 export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
 
 /** The fields that make the story's text: a change to any is a new revision. */
@@ -37,7 +39,6 @@ export type ArticleDiffField = (typeof ARTICLE_DIFF_FIELDS)[number];
 
 /** The fields the print importer reads from the page. */
 export const ARTICLE_PRINTED_FIELDS = ARTICLE_FIELD_KEYS.filter((key): key is KeysWhere<{ printed: true }> => ARTICLE_FIELDS[key].printed);
-export type ArticlePrintedField = (typeof ARTICLE_PRINTED_FIELDS)[number];
 
 /** The label a form shows: the word, then 必填 for a required field or the note the form gives. */
 export function fieldLabel(key: ArticleFieldKey, note?: string): string {

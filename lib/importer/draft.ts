@@ -20,6 +20,7 @@ export type ArticleField = (typeof STORY_FIELDS)[number];
 export function draftFieldLabel(field: ArticleField): string {
   return field === 'page' ? '版次' : ARTICLE_FIELDS[field].label;
 }
+
 export const MASTHEAD_FIELDS = ['number', 'date', 'pageCount'] as const;
 export type MastheadField = (typeof MASTHEAD_FIELDS)[number];
 
@@ -101,7 +102,7 @@ export function needsBeforeSave(draft: ImportDraft): string[] {
     for (const field of ARTICLE_PRINTED_FIELDS) {
       if (ARTICLE_FIELDS[field].required && !story.fields[field].trim()) needs.push(`稿件${index + 1}的${draftFieldLabel(field)}`);
     }
-    if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的版次`);
+    if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的${draftFieldLabel('page')}`);
   });
   return needs;
 }

@@ -2,11 +2,12 @@
 // pasted HTML cleaned by the content pipeline, and image files pasted or dropped in uploaded as figures.
 import type { EditorProps } from '@tiptap/pm/view';
 import { TextSelection } from '@tiptap/pm/state';
+import { ARTICLE_FIELDS } from '@/lib/content/fields';
 import { cleanPastedHtml } from '@/lib/content/paste';
 
 export function bodyEditorProps(insertFiles: (files: File[]) => boolean): EditorProps {
   return {
-    attributes: { class: 'story-body editor-body min-h-[50vh] p-4 focus:outline-none', 'aria-label': '正文', role: 'textbox', 'aria-multiline': 'true' },
+    attributes: { class: 'story-body editor-body min-h-[50vh] p-4 focus:outline-none', 'aria-label': ARTICLE_FIELDS.body.label, role: 'textbox', 'aria-multiline': 'true' },
     transformPastedHTML: cleanPastedHtml,
     handlePaste: (_view, event) => insertFiles(Array.from(event.clipboardData?.files ?? [])),
     handleDrop: (view, event) => {

@@ -2,6 +2,7 @@
 // first, then a changed paragraph is compared character by character. Chinese has no spaces, so a
 // word-level diff would mark the whole paragraph; characters show the one 的 that became 地.
 import { diffArrays, diffChars } from 'diff';
+import { ARTICLE_DIFF_FIELDS, ARTICLE_FIELDS, type ArticleDiffField } from '../content/fields';
 
 export type Segment = { op: 'same' | 'add' | 'del'; text: string };
 export type DiffLine =
@@ -15,6 +16,14 @@ const EDITED_SHARE = 0.4;
 
 export function diffText(before: string, after: string): Segment[] {
   return diffChars(before, after).map((part) => ({ op: part.added ? 'add' : part.removed ? 'del' : 'same', text: part.value }));
+}
+
+/** The fields outside the body that differ between two revisions, each with its label and its character diff. */
+export function diffFields(before: Record<ArticleDiffField, string | null>, after: Record<ArticleDiffField, string | null>): { label: string; segments: Segment[] }[] {
+  return ARTICLE_DIFF_FIELDS.filter((field) => (before[field] ?? '') !== (after[field] ?? '')).map((field) => ({
+    label: ARTICLE_FIELDS[field].label,
+    segments: diffText(before[field] ?? '', after[field] ?? ''),
+  }));
 }
 
 /** One changed paragraph: character changes inside it, or removed-and-added when little is left. */

@@ -4,14 +4,15 @@
 // revision_kind migration); a story once merged is never examined again, so running it twice is a no-op.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db-client';
-import { CONTENT_FIELDS, type ArticleContent } from '../revisions/content-fields';
+import type { ArticleContent } from '../revisions/content-fields';
+import { ARTICLE_CONTENT_FIELDS } from '../content/fields';
 import { planMerge, type OldRevision } from './history-merge-plan';
 
 export type ArticleMerge = { articleId: string; headline: string; before: number; after: number; kept: number };
 export type MergeReport = { stories: ArticleMerge[]; removed: number };
 
 function contentKey(content: ArticleContent & { bodyText: string }): string {
-  return createHash('sha256').update(JSON.stringify([...CONTENT_FIELDS.map((field) => content[field] ?? null), content.bodyText])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([...ARTICLE_CONTENT_FIELDS.map((field) => content[field] ?? null), content.bodyText])).digest('hex');
 }
 
 async function mergeStory(tx: Tx, articleId: string): Promise<ArticleMerge> {

@@ -5,7 +5,7 @@ import { requireUser } from '../auth/require-user';
 import type { ArticleView } from '../reader/types';
 import { notFound } from 'next/navigation';
 import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
-import { diffRevisionText, diffText, foldUnchanged } from './diff';
+import { diffFields, diffRevisionText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
@@ -116,8 +116,6 @@ export async function listRevisions(articleId: string) {
   }));
 }
 
-const DIFF_FIELDS = [['kicker', '引题'], ['headline', '主题'], ['subheadline', '副题'], ['dateline', '电头'], ['byline', '署名'], ['summary', '摘要']] as const;
-
 /** Any two kept revisions of the story, compared field by field and the body paragraph by paragraph. */
 export async function revisionDiff(articleId: string, fromId: string, toId: string) {
   await requireReadableStory(articleId);
@@ -126,9 +124,7 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
     db.revision.findFirst({ where: { id: toId, articleId } }),
   ]);
   if (!from || !to) return null;
-  const fields = DIFF_FIELDS.filter(([field]) => (from[field] ?? '') !== (to[field] ?? '')).map(([field, label]) => ({
-    label, segments: diffText(from[field] ?? '', to[field] ?? ''),
-  }));
+  const fields = diffFields(from, to);
   const body = foldUnchanged(diffRevisionText(from.bodyText, to.bodyText));
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, fields, body, same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip') };
 }

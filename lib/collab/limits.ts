@@ -1,6 +1,6 @@
 // Bounds on what one socket message may carry. A person typing sends updates of a few bytes; a paste
 // of a long report a few hundred kilobytes. The cap sits above the largest body the editor's save
-// accepts (lib/content/validate.ts MAX_BODY_CHARS, two million characters, about 6 MB as UTF-8 Chinese
+// accepts (the body's limit in lib/content/fields.ts, two million characters, about 6 MB as UTF-8 Chinese
 // plus Yjs overhead), so anything larger is not an edit but an attack or a fault.
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 

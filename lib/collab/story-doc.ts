@@ -4,18 +4,17 @@
 // authors and the cover are whole values, the last choice wins.
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { ARTICLE_TEXT_FIELDS, type ArticleTextField } from '../content/fields';
 import { contentSchema } from '../content/schema';
 import type { Doc } from '../content/types';
 import { spliceBetween } from './text-splice';
 
 export const BODY_FRAGMENT = 'body';
 export const FIELDS_MAP = 'fields';
-export const TEXT_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary', 'slug'] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type SharedAuthor = { userId: string | null; name: string; label: string };
 
-export type SharedStory = Record<TextField, string> & {
+export type SharedStory = Record<ArticleTextField, string> & {
   coverMediaId: string | null;
   authors: SharedAuthor[];
   body: Doc;
@@ -23,7 +22,7 @@ export type SharedStory = Record<TextField, string> & {
 
 const fields = (ydoc: Y.Doc) => ydoc.getMap<unknown>(FIELDS_MAP);
 
-export function sharedText(ydoc: Y.Doc, field: TextField): Y.Text {
+export function sharedText(ydoc: Y.Doc, field: ArticleTextField): Y.Text {
   const map = fields(ydoc);
   const existing = map.get(field);
   if (existing instanceof Y.Text) return existing;
@@ -45,7 +44,7 @@ export function isEmptyStoryDoc(ydoc: Y.Doc): boolean {
  */
 export function writeStoryInto(ydoc: Y.Doc, story: SharedStory): void {
   ydoc.transact(() => {
-    for (const field of TEXT_FIELDS) {
+    for (const field of ARTICLE_TEXT_FIELDS) {
       const text = sharedText(ydoc, field);
       const splice = spliceBetween(text.toString(), story[field]);
       if (!splice) continue;
@@ -72,10 +71,10 @@ function isAuthor(value: unknown): value is SharedAuthor {
  */
 export function readStoryDoc(ydoc: Y.Doc): SharedStory {
   const map = fields(ydoc);
-  const texts = Object.fromEntries(TEXT_FIELDS.map((field) => {
+  const texts = Object.fromEntries(ARTICLE_TEXT_FIELDS.map((field) => {
     const value = map.get(field);
     return [field, value instanceof Y.Text ? value.toString() : ''];
-  })) as Record<TextField, string>;
+  })) as Record<ArticleTextField, string>;
   const cover = map.get('coverMediaId');
   const authors = map.get('authors');
   const body = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FRAGMENT), contentSchema()).toJSON() as Doc;

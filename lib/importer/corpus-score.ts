@@ -3,6 +3,7 @@
 // story's fields and body blocks, the lines left unplaced) and says which wrong fields the report
 // flagged (low confidence, warning, unplaced) and which were silently wrong.
 import type { DocNode } from '../content/types';
+import { ARTICLE_FIELDS } from '../content/fields';
 import { toPlainText } from '../content/plain-text';
 import type { ImportResult } from './parse-issue';
 
@@ -105,11 +106,11 @@ export function scoreIssue(expected: ExpectedIssue, result: ImportResult): Issue
     const low = (name: string) => fields[name]?.confidence === 'low' || (fields[name]?.confidence === 'medium' && name !== 'byline');
     check(`${label} 版`, want.page, got.page, false);
     check(`${label} 转版`, want.continuedOn, got.continuedOn, false);
-    check(`${label} 引题`, want.kicker, got.kicker, low('kicker') || low('headline'));
-    check(`${label} 主题`, want.headline, got.headline, low('headline'));
-    check(`${label} 副题`, want.subheadline, got.subheadline, low('subheadline') || low('headline'));
-    check(`${label} 电头`, want.dateline, got.dateline, false);
-    check(`${label} 署名`, want.byline, got.byline, fields.byline?.confidence !== 'high');
+    check(`${label} ${ARTICLE_FIELDS.kicker.label}`, want.kicker, got.kicker, low('kicker') || low('headline'));
+    check(`${label} ${ARTICLE_FIELDS.headline.label}`, want.headline, got.headline, low('headline'));
+    check(`${label} ${ARTICLE_FIELDS.subheadline.label}`, want.subheadline, got.subheadline, low('subheadline') || low('headline'));
+    check(`${label} ${ARTICLE_FIELDS.dateline.label}`, want.dateline, got.dateline, false);
+    check(`${label} ${ARTICLE_FIELDS.byline.label}`, want.byline, got.byline, fields.byline?.confidence !== 'high');
     check(`${label} 作者`, want.authors, got.authors, fields.byline?.confidence !== 'high');
     const remaining = [...got.body];
     want.body.forEach((block, position) => {

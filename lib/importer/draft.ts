@@ -5,13 +5,22 @@
 import { z } from 'zod';
 import type { DocNode } from '../content/types';
 import { doc, paragraph } from '../content/builders';
+import { ARTICLE_FIELDS, ARTICLE_PRINTED_FIELDS } from '../content/fields';
 import { toPlainText } from '../content/plain-text';
 import type { StructuredIssue, StructuredPublication } from '../issues/structured';
 import { parseByline } from './bylines';
 import type { ImportResult } from './parse-issue';
 
-export const STORY_FIELDS = ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'page'] as const;
+// The story's printed fields (from the field list), and the page it was printed on, which the
+// importer finds for the issue's page plan rather than for the story's text.
+export const STORY_FIELDS = [...ARTICLE_PRINTED_FIELDS, 'page'] as const;
 export type ArticleField = (typeof STORY_FIELDS)[number];
+
+/** What the report page calls a field. */
+export function draftFieldLabel(field: ArticleField): string {
+  return field === 'page' ? '版次' : ARTICLE_FIELDS[field].label;
+}
+
 export const MASTHEAD_FIELDS = ['number', 'date', 'pageCount'] as const;
 export type MastheadField = (typeof MASTHEAD_FIELDS)[number];
 
@@ -90,8 +99,10 @@ export function needsBeforeSave(draft: ImportDraft): string[] {
   if (!ISO_DATE.test(draft.masthead.date.trim()) || Number.isNaN(Date.parse(draft.masthead.date))) needs.push('出版日期（如 2020-08-24）');
   if (draft.stories.length === 0) needs.push('至少一篇稿件');
   draft.stories.forEach((story, index) => {
-    if (!story.fields.headline.trim()) needs.push(`稿件${index + 1}的主题`);
-    if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的版次`);
+    for (const field of ARTICLE_PRINTED_FIELDS) {
+      if (ARTICLE_FIELDS[field].required && !story.fields[field].trim()) needs.push(`稿件${index + 1}的${draftFieldLabel(field)}`);
+    }
+    if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的${draftFieldLabel('page')}`);
   });
   return needs;
 }
@@ -154,7 +165,7 @@ export const draftSchema = z.object({
         key: z.string().max(40),
         line: z.number().int(),
         continuedOn: z.array(z.number().int().min(1).max(999)).max(20),
-        fields: z.object({ kicker: short, headline: short, subheadline: short, dateline: short, byline: short, page: short }),
+        fields: z.object(Object.fromEntries(STORY_FIELDS.map((field) => [field, short])) as Record<ArticleField, typeof short>),
         check: z.array(z.enum(STORY_FIELDS)).max(STORY_FIELDS.length),
         blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(MAX_BLOCKS_PER_STORY),
       }),

@@ -1,7 +1,8 @@
 // Writing revisions inside the caller's transaction, by the rules in revision-rules.ts: a content save
 // writes into the rolling revision or starts one; an event seals the current text.
 import type { Tx } from '../db-client';
-import { CONTENT_FIELDS, sameContent, type ArticleContent } from './content-fields';
+import { ARTICLE_CONTENT_FIELDS } from '../content/fields';
+import { sameContent, type ArticleContent } from './content-fields';
 import { placeEvent, placeSave, type EventKind, type RevisionTip, type SaveKind } from './revision-rules';
 
 export type RevisionContent = ArticleContent & { body: string; headline: string; bodyText: string; wordCount: number };
@@ -14,7 +15,7 @@ async function loadTip(tx: Tx, articleId: string) {
 }
 
 function contentOf(source: RevisionContent): RevisionContent {
-  const picked = Object.fromEntries(CONTENT_FIELDS.map((field) => [field, source[field] ?? null])) as ArticleContent;
+  const picked = Object.fromEntries(ARTICLE_CONTENT_FIELDS.map((field) => [field, source[field] ?? null])) as ArticleContent;
   return { ...picked, body: source.body, headline: source.headline, bodyText: source.bodyText, wordCount: source.wordCount };
 }
 

@@ -3,7 +3,8 @@
 // authors as one shared value: what one person types appears in everyone's form as they type it.
 import { useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { FIELDS_MAP, type TextField, type SharedAuthor } from '@/lib/collab/story-doc';
+import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/story-doc';
+import { ARTICLE_FIELDS, fieldLabel, type ArticleTextField } from '@/lib/content/fields';
 import { generateByline } from '@/lib/articles/byline';
 import { AuthorsField, type AuthorValue } from '../authors-field';
 import { useSharedText } from './use-shared-text';
@@ -13,7 +14,7 @@ export const INPUT_CLASS = 'mt-1 block w-full rounded border border-stone-400 bg
 type Person = { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' };
 
 /** A shared value in the fields map, read without creating it (a browser never creates the layout). */
-function textOf(doc: Y.Doc, field: TextField): Y.Text | null {
+function textOf(doc: Y.Doc, field: ArticleTextField): Y.Text | null {
   const value = doc.getMap<unknown>(FIELDS_MAP).get(field);
   return value instanceof Y.Text ? value : null;
 }
@@ -63,7 +64,7 @@ export function useSharedCover(doc: Y.Doc): [string | null, (id: string | null) 
   return [cover, (id) => doc.getMap<unknown>(FIELDS_MAP).set('coverMediaId', id)];
 }
 
-function SharedField({ doc, name, label, readOnly, multiline, className }: { doc: Y.Doc; name: TextField; label: string; readOnly: boolean; multiline?: boolean; className?: string }) {
+function SharedField({ doc, name, label, readOnly, multiline, className }: { doc: Y.Doc; name: ArticleTextField; label: string; readOnly: boolean; multiline?: boolean; className?: string }) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const binding = useSharedText(textOf(doc, name), ref);
   const props = { ref, ...binding, readOnly, className: className ?? INPUT_CLASS };
@@ -79,21 +80,22 @@ type Props = { doc: Y.Doc; readOnly: boolean; people: Person[]; published: boole
 
 export function SharedFields({ doc, readOnly, people, published, children }: Props) {
   const [authors, setAuthors] = useSharedAuthors(doc);
-  const field = (name: TextField, label: string, extra: { multiline?: boolean; className?: string; readOnly?: boolean } = {}) => (
-    <SharedField doc={doc} name={name} label={label} readOnly={readOnly || Boolean(extra.readOnly)} multiline={extra.multiline} className={extra.className} />
+  // Labels, and a textarea for text that runs over lines, come from the field list (lib/articles/fields.ts).
+  const field = (name: ArticleTextField, extra: { note?: string; className?: string; readOnly?: boolean } = {}) => (
+    <SharedField doc={doc} name={name} label={fieldLabel(name, extra.note)} readOnly={readOnly || Boolean(extra.readOnly)} multiline={ARTICLE_FIELDS[name].kind === 'lines'} className={extra.className} />
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      {field('kicker', '引题')}
-      {field('subheadline', '副题')}
-      <div className="sm:col-span-2">{field('headline', '主题（必填）', { className: `${INPUT_CLASS} text-xl font-bold` })}</div>
-      {field('dateline', '电头')}
-      {field('byline', '署名（按作者自动生成，可修改）')}
+      {field('kicker')}
+      {field('subheadline')}
+      <div className="sm:col-span-2">{field('headline', { className: `${INPUT_CLASS} text-xl font-bold` })}</div>
+      {field('dateline')}
+      {field('byline', { note: '按作者自动生成，可修改' })}
       <div className="sm:col-span-2">
         {readOnly ? <p className="text-sm">作者：{authors.map((author) => `${author.label} ${author.name}`).join('、') || '未填写'}</p> : <AuthorsField authors={authors} people={people} onChange={setAuthors} />}
       </div>
-      <div className="sm:col-span-2">{field('summary', '摘要', { multiline: true })}</div>
-      {field('slug', published ? '网址（已发布，不能修改）' : '网址（拼音，发布后不再改变）', { readOnly: published })}
+      <div className="sm:col-span-2">{field('summary')}</div>
+      {field('slug', { note: published ? '已发布，不能修改' : '拼音，发布后不再改变', readOnly: published })}
       {children}
     </div>
   );

@@ -2,11 +2,10 @@
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
 import { useState } from 'react';
-import type { DraftBlock, DraftArticle, ImportDraft, ArticleField } from '@/lib/importer/draft';
+import { STORY_FIELDS, draftFieldLabel, type DraftBlock, type DraftArticle, type ImportDraft } from '@/lib/importer/draft';
 import { confirmBlock, markArticleChecked, mergeIntoPrevious, moveBlock, setArticleField, splitArticle } from '@/lib/importer/draft-edits';
 import { DraftInput } from './draft-input';
 
-const FIELD_LABELS: Record<ArticleField, string> = { kicker: '引题', headline: '主题', subheadline: '副题', dateline: '电头', byline: '署名', page: '版次' };
 const KIND_LABELS: Record<DraftBlock['kind'], string> = { paragraph: '段落', heading: '小标题', table: '表格', caption: '表题' };
 
 function preview(block: DraftBlock): string {
@@ -44,10 +43,10 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
         ) : null}
       </div>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'page'] as const).map((field) => (
+        {STORY_FIELDS.map((field) => (
           <DraftInput
             key={field}
-            label={`${name} ${FIELD_LABELS[field]}`}
+            label={`${name} ${draftFieldLabel(field)}`}
             value={story.fields[field]}
             type={field === 'page' ? 'number' : 'text'}
             wide={field === 'headline'}

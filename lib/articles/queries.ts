@@ -11,6 +11,7 @@ import { diffRevisionText, diffText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { reviewQueueFor } from '../workflow/review-queue';
 import { COVER_SELECT, coverImage } from '../reader/cover';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
@@ -182,7 +183,7 @@ export async function listMediaLibrary(page = 1) {
 
 export const LIST_PAGE_SIZE = 10;
 
-export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
+export type ArticleRow = { id: string; slug: string; headline: string; status: ArticleStatus; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
 
 type ListFilter = { q?: string; page?: number };
 

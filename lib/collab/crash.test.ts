@@ -15,7 +15,8 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { waitForPort } from '../../scripts/lib/wait-for-port';
 import { collabArgs } from '../../scripts/lib/serve-command';
-import { createArticle, type Editor } from '../articles/editor-service';
+import { createArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
 import { freePort } from '../../scripts/lib/free-port';
@@ -26,7 +27,7 @@ const ORIGIN = 'http://newsroom.test';
 const db = openTestDatabase();
 const children: ChildProcess[] = [];
 let port: number;
-let reporter: Editor;
+let reporter: Actor;
 
 /** The co-editing process on this test file's database, started exactly as `npm start` starts it (one process). */
 async function startCollab(): Promise<ChildProcess> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom } from '../../test/support/newsroom';
 import { makeActor } from '../../test/support/users';
+import type { Actor } from '../access/actor';
 import { doc, paragraph } from '../content/builders';
 import { createArticle, saveArticle } from '../articles/editor-service';
 import { approveArticle, submitArticle } from '../workflow/service';
@@ -13,11 +14,10 @@ import { createIssue, placeArticle } from '../issues/planner-service';
 import { setActive } from '../users/admin-service';
 
 const db = openTestDatabase();
-type Person = Awaited<ReturnType<typeof makeActor>>;
-let reporter: Person;
-let editor: Person;
-let otherEditor: Person;
-let chief: Person;
+let reporter: Actor;
+let editor: Actor;
+let otherEditor: Actor;
+let chief: Actor;
 let publicationId: string;
 
 async function signedStory(headline: string): Promise<string> {

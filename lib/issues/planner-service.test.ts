@@ -5,16 +5,17 @@ import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { approveArticle, submitArticle } from '../workflow/service';
 import { issueBlockers } from './blockers';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
+let reporter: Actor;
+let editorA: Actor;
+let editorB: Actor;
+let chief: Actor;
 let publicationId: string;
 
 async function story(headline: string, signed: boolean): Promise<string> {

@@ -6,7 +6,8 @@ import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom } from '../../test/support/newsroom';
 import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { approveArticle, correctArticle, publishArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from '../articles/schemas';
 import { isMediaPublic } from '../media/visibility';
@@ -14,10 +15,10 @@ import { readArticle } from './article';
 import { newsArticleJsonLd } from './json-ld';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
+let reporter: Actor;
+let editorA: Actor;
+let editorB: Actor;
+let chief: Actor;
 let publicationId = '';
 
 async function media(name: string): Promise<{ id: string; storageKey: string }> {

@@ -6,17 +6,18 @@ import { doc, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';
 import { readArticle } from '../reader/article';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import {
   addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
 } from './service';
 import type { CleanArticleInput } from '../articles/schemas';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
+let reporter: Actor;
+let editorA: Actor;
+let editorB: Actor;
+let chief: Actor;
 let publicationId: string;
 
 const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput => ({

@@ -1,5 +1,5 @@
 // What a story's state is called wherever the newsroom shows it: the dashboard lists, the story page
-// and the issue board all take their words from here, so a story scheduled for 2030 reads
+// and the issue planner all take their words from here, so a story scheduled for 2030 reads
 // 「定时 2030-01-01 08:00」 everywhere and 「已发布」 only once readers can see it.
 //
 // Whether readers see a story is lib/revisions/visibility.ts's rule (status not RETRACTED, a live revision,

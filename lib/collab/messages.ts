@@ -2,6 +2,7 @@
 // the one a browser may send: 'seal' (立即保存). Browsers parse what they receive with parseMessage.
 import type { Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import type { Actor } from '../access/actor';
 
 /** One browser tab in a story's shared document: whose it is and whether it may type (the co-editing roster). */
 export type Participant = { clientId: number; userId: string; name: string; readOnly: boolean };
@@ -18,7 +19,7 @@ export type CollabMessage =
 
 export const SEAL_MESSAGE = 'seal';
 
-type ConnectionContext = { user?: { id: string; name: string }; access?: 'write' | 'read' };
+type ConnectionContext = { user?: Pick<Actor, 'id' | 'name'>; access?: 'write' | 'read' };
 
 /**
  * Everyone connected to a document, one entry per awareness client (a browser tab), named from the

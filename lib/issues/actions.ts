@@ -13,6 +13,7 @@ import { deleteUnreferenced } from '../epaper/cleanup';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 import { requirePublication } from '../publication/lookup';
+import type { Actor } from '../access/actor';
 
 function text(form: FormData, name: string): string {
   return formText(form, name).trim();
@@ -42,7 +43,7 @@ export async function createIssueAction(_prev: unknown, form: FormData): Promise
 
 type Layout = { issueId: string; issueNumber: number; articleId: string };
 
-function layout(input: Layout, change: (actor: { id: string }) => Promise<void>): Promise<ActionResult> {
+function layout(input: Layout, change: (actor: Pick<Actor, 'id'>) => Promise<void>): Promise<ActionResult> {
   return guarded(async () => {
     const actor = await requireUser('issue:plan');
     if (typeof input?.issueId !== 'string' || typeof input.articleId !== 'string') return { ok: false, error: '请求无效' };

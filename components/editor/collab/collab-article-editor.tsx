@@ -33,11 +33,12 @@ import { useCollabSession } from './use-collab-session';
 import { documentFrom, type Access, type InitialDocument } from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-status';
 import { OfferedText } from './offered-text';
+import type { Actor } from '@/lib/access/actor';
 
 type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
 type Props = {
   story: Story;
-  me: { id: string };
+  me: Pick<Actor, 'id'>;
   statusLabel: string;
   people: BylineCandidate[];
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;

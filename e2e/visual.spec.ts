@@ -1,6 +1,6 @@
 // The newsroom's screens at desktop (1400 px) and phone (390 px) width: screenshots kept for people to
 // look at (test-results/screens and the report's attachments), and checks that fail the run: a page
-// that scrolls sideways on a phone (or hides part of itself in a sideways scroll box), and a board
+// that scrolls sideways on a phone (or hides part of itself in a sideways scroll box), and a planner
 // headline narrower than 8 characters.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -47,7 +47,7 @@ async function placeOnFrontPage(page: Page, headline: string): Promise<void> {
   await expect(page.getByTestId('page-1').getByTestId('board-story')).toContainText(headline);
 }
 
-type Screen = { name: string; path: string; board?: boolean; ready: (page: Page) => Promise<void> };
+type Screen = { name: string; path: string; planner?: boolean; ready: (page: Page) => Promise<void> };
 
 let storyUrl = '';
 let planningIssue = '';
@@ -110,9 +110,9 @@ test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sidewa
     { name: 'dashboard', path: '/newsroom', ready: (p) => expect(p.getByRole('heading', { name: '工作台' })).toBeVisible() },
     { name: 'review-queue', path: '/newsroom#queue-heading', ready: (p) => expect(p.getByTestId('queue-row').filter({ hasText: IN_REVIEW })).toBeVisible() },
     { name: 'story-editor', path: storyUrl, ready: (p) => expect(p.getByTestId('save-status')).toHaveText(/^已保存/) },
-    { name: 'planning-board', path: `/newsroom/issues/${planningIssue}`, board: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
-    { name: 'scheduled-board', path: `/newsroom/issues/${scheduledIssue}`, board: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
-    { name: 'published-board', path: '/newsroom/issues/1705', board: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
+    { name: 'planning-board', path: `/newsroom/issues/${planningIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
+    { name: 'scheduled-board', path: `/newsroom/issues/${scheduledIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
+    { name: 'published-board', path: '/newsroom/issues/1705', planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
   ];
   const problems: string[] = [];
   for (const width of WIDTHS) {
@@ -120,7 +120,7 @@ test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sidewa
     for (const screen of screens) {
       await page.goto(screen.path);
       await screen.ready(page);
-      problems.push(...(await checks(page, `${screen.name} at ${width} px`, width, screen.board)));
+      problems.push(...(await checks(page, `${screen.name} at ${width} px`, width, screen.planner)));
       const target = screen.name === 'review-queue' ? page.getByRole('region', { name: /等我审核/ }) : page;
       await keepScreenshot(target, testInfo, `${screen.name}-${width}`);
     }
@@ -142,7 +142,7 @@ test('the checks bite: a board squeezed as the published one was, a table wider 
   await page.goto('/newsroom/issues/1705');
   await expect(page.getByTestId('board-story').first()).toBeVisible();
   expect(await narrowHeadlines(page)).toEqual([]);
-  // As the published board was before the fix: a 版 about 40 px wide.
+  // As the published planner was before the fix: a 版 about 40 px wide.
   await page.addStyleTag({ content: '[data-testid="page-1"] { max-width: 40px; }' });
   expect((await narrowHeadlines(page)).length).toBeGreaterThan(0);
 
@@ -158,13 +158,13 @@ test('the checks bite: a board squeezed as the published one was, a table wider 
   await context.close();
 });
 
-async function checks(page: Page, label: string, width: number, board = false): Promise<string[]> {
+async function checks(page: Page, label: string, width: number, planner = false): Promise<string[]> {
   const found: string[] = [];
   if (width <= 390) {
     const overflow = await sidewaysOverflow(page);
     if (overflow > 0) found.push(`${label}: the page scrolls sideways by ${overflow} px`);
     found.push(...(await sidewaysScrollBoxes(page)).map((line) => `${label}: a box scrolls sideways: ${line}`));
   }
-  if (board) found.push(...(await narrowHeadlines(page)).map((line) => `${label}: headline too narrow: ${line}`));
+  if (planner) found.push(...(await narrowHeadlines(page)).map((line) => `${label}: headline too narrow: ${line}`));
   return found;
 }

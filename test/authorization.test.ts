@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { can, ROLES, type Capability, type Role } from '@/lib/access/capabilities';
+import { can, ROLES, type Capability } from '@/lib/access/capabilities';
+import type { Role } from '@/lib/generated/prisma/enums';
 import type { SessionClaims } from '@/lib/auth/session-claims';
+import type { SocketUser } from '@/lib/collab/session';
 import { openTestDatabase } from './support/database';
 import { makeUser } from './support/users';
 
@@ -264,7 +266,7 @@ const OBJECT_READS: Record<string, Invoke> = {
 };
 
 describe("a reporter on another reporter's story", () => {
-  let author: { id: string; name: string; role: Role; sessionVersion: number };
+  let author: SocketUser;
   let intruder: { id: string; sessionVersion: number };
   let publicationId = '';
   beforeAll(async () => {

@@ -1,13 +1,14 @@
 'use client';
-import type { ROLE_LABELS } from '@/lib/access/capabilities';
+import type { Role } from '@/lib/generated/prisma/enums';
 
 export type AuthorValue = { userId: string | null; name: string; label: string };
-type Person = { id: string; name: string; role: keyof typeof ROLE_LABELS };
+/** A newsroom member the byline may credit (the picker's list; not the person editing). */
+export type BylineCandidate = { id: string; name: string; role: Role };
 
 const LABELS = ['记者', '本报记者', '通讯员', '特约记者', '见习记者', '摄影', '编辑'];
 
 /** Newsroom people picked from the list, or free-text contributors (通讯员, partners' reporters). */
-export function AuthorsField({ authors, people, onChange }: { authors: AuthorValue[]; people: Person[]; onChange: (next: AuthorValue[]) => void }) {
+export function AuthorsField({ authors, people, onChange }: { authors: AuthorValue[]; people: BylineCandidate[]; onChange: (next: AuthorValue[]) => void }) {
   const set = (index: number, value: Partial<AuthorValue>) => onChange(authors.map((author, i) => (i === index ? { ...author, ...value } : author)));
   const move = (index: number, by: number) => {
     const next = [...authors];

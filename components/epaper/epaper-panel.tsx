@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import type { EpaperBoard, EpaperBoardPage } from '@/lib/issues/epaper-board';
+import type { IssueEpaper, IssueEpaperPage } from '@/lib/issues/epaper-queries';
 import { publishPagePdfAction, removePagePdfAction } from '@/lib/issues/epaper-actions';
 import { pageLabel } from '@/lib/reader/page-names';
 import { uploadPdf } from './upload-pdf';
@@ -14,12 +14,12 @@ import { NO_TEXT_LAYER_AREAS } from '@/lib/epaper/status';
 type Message = { ok: boolean; text: string } | null;
 const POLL_MS = 1500;
 
-export function EpaperPanel({ board, canPublish }: { board: EpaperBoard; canPublish: boolean }) {
+export function EpaperPanel({ epaper, canPublish }: { epaper: IssueEpaper; canPublish: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
   const [uploading, setUploading] = useState<{ page: number | 'all'; percent: number } | null>(null);
   const [pending, startTransition] = useTransition();
-  const working = board.pages.some((page) => page.draft?.unfinished);
+  const working = epaper.pages.some((page) => page.draft?.unfinished);
 
   useEffect(() => {
     if (!working) return;
@@ -31,7 +31,7 @@ export function EpaperPanel({ board, canPublish }: { board: EpaperBoard; canPubl
     if (!file) return;
     setMessage(null);
     setUploading({ page, percent: 0 });
-    const answer = await uploadPdf(file, board.id, page, (percent) => setUploading({ page, percent }));
+    const answer = await uploadPdf(file, epaper.id, page, (percent) => setUploading({ page, percent }));
     setUploading(null);
     setMessage(answer.ok ? { ok: true, text: answer.message } : { ok: false, text: answer.error });
     router.refresh();
@@ -45,11 +45,11 @@ export function EpaperPanel({ board, canPublish }: { board: EpaperBoard; canPubl
     });
   }
 
-  const input = { issueId: board.id, issueNumber: board.number };
+  const input = { issueId: epaper.id, issueNumber: epaper.number };
   return (
     <section aria-labelledby="epaper-heading" className="space-y-3 rounded border border-stone-300 p-4 dark:border-stone-700" data-testid="epaper-panel">
       <h2 id="epaper-heading" className="text-lg font-semibold">版面 PDF（电子报）</h2>
-      <p className="text-sm text-stone-600 dark:text-stone-400">上传印刷系统导出的 PDF（不超过 60 MB）：整期一个 PDF（每版一页，共 {board.pageCount} 页），或每版一个单页 PDF。读者在本期或本版发布后才能看到。</p>
+      <p className="text-sm text-stone-600 dark:text-stone-400">上传印刷系统导出的 PDF（不超过 60 MB）：整期一个 PDF（每版一页，共 {epaper.pageCount} 页），或每版一个单页 PDF。读者在本期或本版发布后才能看到。</p>
       <label className="block text-sm">整期 PDF
         <input type="file" accept="application/pdf,.pdf" className="ml-2 text-sm" data-testid="epaper-issue-file" disabled={uploading !== null}
           onChange={(event) => { void send(event.target.files?.[0], 'all'); event.target.value = ''; }} />
@@ -58,8 +58,8 @@ export function EpaperPanel({ board, canPublish }: { board: EpaperBoard; canPubl
         {uploading ? `正在上传${uploading.page === 'all' ? '整期 PDF' : `第${uploading.page}版 PDF`}（${uploading.percent}%）` : message?.text ?? ''}
       </p>
       <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(14rem,100%),1fr))] gap-3">
-        {board.pages.map((page) => (
-          <PageRow key={page.number} page={page} issueNumber={board.number} published={board.state !== 'planning'} canPublish={canPublish} busy={uploading !== null || pending}
+        {epaper.pages.map((page) => (
+          <PageRow key={page.number} page={page} issueNumber={epaper.number} published={epaper.state !== 'planning'} canPublish={canPublish} busy={uploading !== null || pending}
             onUpload={(file) => void send(file, page.number)}
             onRemove={() => act(() => removePagePdfAction({ ...input, page: page.number }), `第${page.number}版 PDF 已移除`)}
             onPublish={() => act(() => publishPagePdfAction({ ...input, page: page.number }), `第${page.number}版已发布给读者`)} />
@@ -70,7 +70,7 @@ export function EpaperPanel({ board, canPublish }: { board: EpaperBoard; canPubl
 }
 
 function PageRow({ page, issueNumber, published, canPublish, busy, onUpload, onRemove, onPublish }: {
-  page: EpaperBoardPage; issueNumber: number; published: boolean; canPublish: boolean; busy: boolean;
+  page: IssueEpaperPage; issueNumber: number; published: boolean; canPublish: boolean; busy: boolean;
   onUpload: (file: File | undefined) => void; onRemove: () => void; onPublish: () => void;
 }) {
   const draft = page.draft;

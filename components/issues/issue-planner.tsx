@@ -2,18 +2,18 @@
 // The pages of one issue side by side. Stories are placed and ordered by drag and drop, or with each
 // story's buttons and menus, which do the same for keyboard and screen-reader users.
 import { useState, type DragEvent } from 'react';
-import type { IssuePlanner as Board } from '@/lib/issues/queries';
+import type { IssuePlanner as Planner } from '@/lib/issues/queries';
 import { pageLabel } from '@/lib/reader/page-names';
 import { PlannerArticle, cardClass } from './planner-article';
 import { usePlannerActions } from './use-planner-actions';
 
-export function IssuePlanner({ board }: { board: Board }) {
-  const actions = usePlannerActions({ issueId: board.id, issueNumber: board.number });
+export function IssuePlanner({ planner }: { planner: Planner }) {
+  const actions = usePlannerActions({ issueId: planner.id, issueNumber: planner.number });
   const [dragging, setDragging] = useState<string | null>(null);
-  const locked = board.state !== 'planning';
-  const pages = board.pages.map((page) => ({ number: page.number, label: pageLabel(page) }));
+  const locked = planner.state !== 'planning';
+  const pages = planner.pages.map((page) => ({ number: page.number, label: pageLabel(page) }));
 
-  function drop(event: DragEvent<HTMLElement>, page: Board['pages'][number]) {
+  function drop(event: DragEvent<HTMLElement>, page: Planner['pages'][number]) {
     event.preventDefault();
     const articleId = event.dataTransfer.getData('text/plain') || dragging;
     setDragging(null);
@@ -23,7 +23,7 @@ export function IssuePlanner({ board }: { board: Board }) {
     const target = (event.target as HTMLElement).closest('li[data-index]');
     const overId = target ? page.stories[Number(target.getAttribute('data-index'))]?.id : undefined;
     const position = overId && overId !== articleId ? others.findIndex((story) => story.id === overId) : undefined;
-    const headline = [...board.candidates, ...board.pages.flatMap((p) => p.stories)].find((story) => story.id === articleId)?.headline ?? '';
+    const headline = [...planner.candidates, ...planner.pages.flatMap((p) => p.stories)].find((story) => story.id === articleId)?.headline ?? '';
     actions.place(articleId, page.number, position === -1 ? undefined : position, `《${headline}》已排到第${page.number}版`);
   }
 
@@ -32,17 +32,17 @@ export function IssuePlanner({ board }: { board: Board }) {
       <p aria-live="polite" role="status" className={`min-h-6 text-sm ${actions.message && !actions.message.ok ? 'text-red-700 dark:text-red-400' : ''}`}>
         {actions.message?.text ?? ''}
       </p>
-      {/* Only a board with the 待排稿件 column beside it is split in two; a published or scheduled board
+      {/* Only a planner with the 待排稿件 column beside it is split in two; a published or scheduled planner
           has no such column, and its pages must not be squeezed into the column's 16rem. */}
       <div className={locked ? '' : 'grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]'}>
         {/* A long list of candidates scrolls on its own beside the pages (wide screens), so a story at its
             end can be dragged onto a page without the pages scrolling out of reach. */}
         {locked ? null : (
           <section aria-labelledby="candidates-heading" className="space-y-2 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" onDragOver={(event) => event.preventDefault()}>
-            <h2 id="candidates-heading" className="font-semibold">待排稿件（{board.candidates.length}）</h2>
-            {board.candidates.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有已签发或审核中的待排稿件。</p> : (
+            <h2 id="candidates-heading" className="font-semibold">待排稿件（{planner.candidates.length}）</h2>
+            {planner.candidates.length === 0 ? <p className="text-sm text-stone-600 dark:text-stone-400">没有已签发或审核中的待排稿件。</p> : (
               <ul className="space-y-2">
-                {board.candidates.map((story) => (
+                {planner.candidates.map((story) => (
                   <li key={story.id} draggable data-testid="candidate"
                     onDragStart={(event) => { event.dataTransfer.setData('text/plain', story.id); setDragging(story.id); }}
                     className={`cursor-grab ${cardClass(story.ready)}`}>
@@ -66,7 +66,7 @@ export function IssuePlanner({ board }: { board: Board }) {
         )}
         {/* As many columns of at least 12rem as fit: readable headlines at any width, stacked on a phone. */}
         <div className="grid grid-cols-[repeat(auto-fit,minmax(min(12rem,100%),1fr))] gap-4">
-          {board.pages.map((page) => (
+          {planner.pages.map((page) => (
             <section key={page.number} aria-label={pageLabel(page)} data-testid={`page-${page.number}`}
               onDragOver={(event) => { if (!locked) event.preventDefault(); }}
               onDrop={(event) => drop(event, page)}

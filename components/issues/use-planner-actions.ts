@@ -1,5 +1,5 @@
 'use client';
-// Runs a layout change on the server, then refreshes the board; says what happened (or what went
+// Runs a layout change on the server, then refreshes the planner; says what happened (or what went
 // wrong) in a live region so keyboard and screen-reader users hear the result of a move.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';

@@ -1,4 +1,4 @@
-// Layout checks for the visual spec: a page that scrolls sideways, and board headlines squeezed below
+// Layout checks for the visual spec: a page that scrolls sideways, and planner headlines squeezed below
 // a readable width. Both measure the rendered page, so they catch what CSS alone cannot promise.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export async function sidewaysScrollBoxes(page: Page): Promise<string[]> {
     }));
 }
 
-/** Board headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
+/** Planner headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
 export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
   return page.getByTestId('board-headline').evaluateAll((boxes, minChars) =>
     boxes.flatMap((box) => {

@@ -3,26 +3,26 @@
 // Reporters may edit their own stories (created or credited); editors and chief editors every story.
 // Reading without changing (preview, history, comments) is also open to whoever may read any story
 // ('article:read-any': admins support the team but never change copy).
-import { can, type Role } from './capabilities';
+import type { Actor } from './actor';
+import { can } from './capabilities';
 import { AccessDenied } from './denied';
 
 export type ArticleOwnership = { createdById: string | null; authorUserIds: readonly (string | null)[] };
 /** A loaded story row: its creator and credited authors are all the check needs. */
 export type OwnedArticle = { createdById: string | null; authors: readonly { userId: string | null }[] };
 export type ArticleAccess = 'read' | 'edit';
-type Person = { id: string; role: Role };
 
 export function ownsArticle(userId: string, story: ArticleOwnership): boolean {
   return story.createdById === userId || story.authorUserIds.includes(userId);
 }
 
-export function canEditArticle(user: Person, story: ArticleOwnership): boolean {
+export function canEditArticle(user: Pick<Actor, 'id' | 'role'>, story: ArticleOwnership): boolean {
   if (can(user.role, 'article:edit-any')) return true;
   return can(user.role, 'article:edit-own') && ownsArticle(user.id, story);
 }
 
 /** Reading (preview, history, comments) without changing: whoever may edit it, and whoever may read any story. */
-export function canReadArticle(user: Person, story: ArticleOwnership): boolean {
+export function canReadArticle(user: Pick<Actor, 'id' | 'role'>, story: ArticleOwnership): boolean {
   return can(user.role, 'article:read-any') || canEditArticle(user, story);
 }
 
@@ -30,7 +30,7 @@ export function ownershipOf(story: OwnedArticle): ArticleOwnership {
   return { createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId) };
 }
 
-export function mayAccessArticle(user: Person, story: OwnedArticle, access: ArticleAccess): boolean {
+export function mayAccessArticle(user: Pick<Actor, 'id' | 'role'>, story: OwnedArticle, access: ArticleAccess): boolean {
   return access === 'edit' ? canEditArticle(user, ownershipOf(story)) : canReadArticle(user, ownershipOf(story));
 }
 
@@ -40,7 +40,7 @@ export function mayAccessArticle(user: Person, story: OwnedArticle, access: Arti
  * `access`. Returns the story for the caller to go on with.
  */
 export function requireArticleAccess<T extends OwnedArticle & { deletedAt?: Date | null }>(
-  user: Person,
+  user: Pick<Actor, 'id' | 'role'>,
   story: T | null | undefined,
   access: ArticleAccess,
   missing: () => never,

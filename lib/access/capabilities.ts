@@ -1,6 +1,8 @@
 // Roles → named capabilities (docs/architecture.md: Layout). Pure: the one table every permission check reads.
-export const ROLES = ['REPORTER', 'EDITOR', 'CHIEF_EDITOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import { Role } from '../generated/prisma/enums';
+
+/** Every role, in the schema's order (prisma/schema.prisma: reporter first, admin last), the order pickers list them. */
+export const ROLES: readonly Role[] = Object.values(Role);
 
 export const CAPABILITIES = [
   'newsroom:enter',

@@ -8,12 +8,13 @@ import { makeActor } from '../../test/support/users';
 import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { ensureSearchIndex } from '../search/search-index';
-import { createArticle, saveArticle, type Editor } from './editor-service';
+import { createArticle, saveArticle } from './editor-service';
+import type { Actor } from '../access/actor';
 import { submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
-let reporter: Editor;
+let reporter: Actor;
 let publicationId: string;
 const AT_ONCE = 6;
 

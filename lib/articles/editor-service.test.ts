@@ -6,13 +6,14 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { doc, heading, paragraph } from '../content/builders';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchNewsroom } from '../search/search';
-import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle, type Editor } from './editor-service';
+import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle } from './editor-service';
+import type { Actor } from '../access/actor';
 import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let other: Editor;
-let editor: Editor;
+let reporter: Actor;
+let other: Actor;
+let editor: Actor;
 let publicationId: string;
 
 const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, '第一段。', { byline: '记者 测试', ...overrides });

@@ -2,7 +2,7 @@
 // revision history (autosaves coalesced, revision-log.ts), restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
 import type { Db, Tx } from '../db-client';
-import type { Role } from '../access/capabilities';
+import type { Actor } from '../access/actor';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
@@ -24,13 +24,11 @@ import type { CleanArticleInput } from './schemas';
 import { recordSave, sealRollingRevision } from '../revisions/revision-log';
 import type { SaveKind } from '../revisions/revision-rules';
 
-export type Editor = { id: string; name: string; role: Role };
-
 export type SaveOutcome =
   | { ok: true; version: number; savedAt: string; slug: string; revisionCreated: boolean }
   | { ok: false; conflict: { version: number; savedBy: string; savedAt: string } };
 
-async function loadEditable(tx: Tx, editor: Editor, articleId: string) {
+async function loadEditable(tx: Tx, editor: Actor, articleId: string) {
   // Saves of one story from several instances take turns (lib/database/row-lock.ts).
   await lockArticle(tx, articleId);
   const found = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
@@ -46,7 +44,7 @@ async function freeSlug(tx: Tx, base: string, exceptId: string): Promise<string>
   });
 }
 
-export async function createArticle(db: Db, editor: Editor, publicationId: string): Promise<{ id: string }> {
+export async function createArticle(db: Db, editor: Actor, publicationId: string): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const body = JSON.stringify(doc(paragraph()));
     const slug = await freeSlug(tx, `draft-${Date.now().toString(36)}`, '');
@@ -66,7 +64,7 @@ export async function createArticle(db: Db, editor: Editor, publicationId: strin
 
 export async function saveArticle(
   db: Db,
-  editor: Editor,
+  editor: Actor,
   articleId: string,
   baseVersion: number,
   input: CleanArticleInput,
@@ -92,7 +90,7 @@ function checkedBody(body: CleanArticleInput['body']): Doc {
  */
 export async function saveArticleIn(
   tx: Tx,
-  editor: Editor,
+  editor: Actor,
   articleId: string,
   baseVersion: number,
   input: CleanArticleInput,
@@ -103,7 +101,7 @@ export async function saveArticleIn(
 }
 
 async function saveChecked(
-  tx: Tx, editor: Editor, articleId: string, baseVersion: number, input: CleanArticleInput, checkedDoc: Doc, now: Date, kind: SaveKind,
+  tx: Tx, editor: Actor, articleId: string, baseVersion: number, input: CleanArticleInput, checkedDoc: Doc, now: Date, kind: SaveKind,
 ): Promise<SaveOutcome> {
   const article = await loadEditable(tx, editor, articleId);
   if (article.version !== baseVersion) {
@@ -173,7 +171,7 @@ async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: s
 }
 
 /** Only kept revisions exist: one merged into a later autosave is simply not found. */
-export async function restoreRevision(db: Db, editor: Editor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
+export async function restoreRevision(db: Db, editor: Actor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
@@ -185,7 +183,7 @@ export async function restoreRevision(db: Db, editor: Editor, articleId: string,
   }, now, 'RESTORE');
 }
 
-export async function moveToTrash(db: Db, editor: Editor, articleId: string, now = new Date()): Promise<void> {
+export async function moveToTrash(db: Db, editor: Actor, articleId: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const article = await loadEditable(tx, editor, articleId);
     check(canTrash({ status: article.status, live: Boolean(article.liveRevisionId) }));
@@ -197,7 +195,7 @@ export async function moveToTrash(db: Db, editor: Editor, articleId: string, now
   });
 }
 
-export async function restoreFromTrash(db: Db, editor: Editor, articleId: string): Promise<void> {
+export async function restoreFromTrash(db: Db, editor: Actor, articleId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId } });
     if (!article?.deletedAt) throw new UserFacingError('这篇稿件不在回收站里');

@@ -2,11 +2,12 @@
 // become one, and which are kept whatever happens because a reviewer signed them, readers were given
 // them, or they put an older text back (a restore). The same rules as new saves (lib/revisions/revision-rules.ts):
 // one person's saves with no pause of AUTOSAVE_PAUSE_MS between them are one revision.
+import type { SignoffDecision } from '../generated/prisma/enums';
 import { AUTOSAVE_PAUSE_MS, type RevisionKind } from '../revisions/revision-rules';
 
 /** `contentKey` is equal for revisions holding the same text (a hash of the content fields). */
 export type OldRevision = { id: string; version: number; authorId: string | null; createdAt: Date; contentKey: string };
-export type OldSignoff = { id: string; articleVersion: number; decision: 'APPROVE' | 'RETURN'; createdAt: Date };
+export type OldSignoff = { id: string; articleVersion: number; decision: SignoffDecision; createdAt: Date };
 
 export type KeptRevision = { id: string; kind: RevisionKind; signoffId: string | null; saves: number; createdAt: Date };
 export type MergePlan = { keep: KeptRevision[]; remove: string[] };

@@ -6,18 +6,18 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { mergeOldHistory } from './history-merge';
-import type { Editor } from './editor-service';
+import type { Actor } from '../access/actor';
 import { kindOf } from '../db-kind';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editor: Editor;
+let reporter: Actor;
+let editor: Actor;
 let publicationId: string;
 const MINUTE = 60_000;
 const start = new Date('2026-11-20T01:00:00Z').getTime();
 
 /** A story with old-style history: one revision per save, `saves` = 0 as the migration leaves it. */
-async function oldStory(headline: string, saves: { who: Editor; text: string; minute: number }[]) {
+async function oldStory(headline: string, saves: { who: Actor; text: string; minute: number }[]) {
   const article = await db.article.create({
     data: { publicationId, slug: `old-${Math.random().toString(36).slice(2)}`, headline, body: '{}', bodyText: saves.at(-1)!.text, createdById: reporter.id, version: saves.length },
   });

@@ -9,6 +9,7 @@ import { diffFields, diffRevisionText, foldUnchanged } from './diff';
 import { revisionEventLabel } from '../revisions/revision-rules';
 import { clampLevels, levelName } from '../workflow/rules';
 import type { Prisma } from '../generated/prisma/client';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { LIST_PAGE_SIZE } from '../workflow/review-queue';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
 import { previewArticle } from './preview';
@@ -135,7 +136,7 @@ export async function getArticlePreview(articleId: string): Promise<ArticleView>
   return previewArticle(db, article.id);
 }
 
-export type ArticleRow = { id: string; slug: string; headline: string; status: string; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
+export type ArticleRow = { id: string; slug: string; headline: string; status: ArticleStatus; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
 
 type ListFilter = { q?: string; page?: number };
 

@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom } from '../../test/support/newsroom';
 import { articleInput } from '../../test/support/articles';
-import { createArticle, restoreRevision, saveArticle, type Editor } from './editor-service';
+import { createArticle, restoreRevision, saveArticle } from './editor-service';
 import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from './schemas';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
+let reporter: Actor;
+let editorA: Actor;
+let editorB: Actor;
+let chief: Actor;
 let publicationId: string;
 const MINUTE = 60_000;
 
@@ -23,7 +24,7 @@ async function story() {
   const { id } = await createArticle(db, reporter, publicationId);
   const start = Date.now();
   const at = (minutes: number) => new Date(start + minutes * MINUTE);
-  const save = async (who: Editor, text: string, minutes: number, kind: 'AUTOSAVE' | 'SAVE' = 'AUTOSAVE') => {
+  const save = async (who: Actor, text: string, minutes: number, kind: 'AUTOSAVE' | 'SAVE' = 'AUTOSAVE') => {
     const { version } = await db.article.findUniqueOrThrow({ where: { id } });
     const outcome = await saveArticle(db, who, id, version, input(text), at(minutes), kind);
     expect(outcome.ok).toBe(true);

@@ -4,11 +4,11 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
-import type { Role } from '../access/capabilities';
+import type { Actor } from '../access/actor';
 import { readSessionClaims } from './session-claims';
 import { sessionAccount } from './session-validity';
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
+export type CurrentUser = Actor & { email: string };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await readSessionClaims();

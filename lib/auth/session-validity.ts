@@ -5,7 +5,8 @@
 //
 // The token's own lifetime (12 hours, SESSION_MAX_AGE_S) is checked where it is decoded: next-auth
 // refuses an expired token, for pages and for the socket's claimsOf alike. There is no idle rule.
-import { isRole, type Role } from '../access/capabilities';
+import { isRole } from '../access/capabilities';
+import type { Role } from '../generated/prisma/enums';
 import type { Db } from '../db-client';
 
 /** What a session token says: whose it is and which session version it was issued under. */

@@ -2,14 +2,15 @@
 // Whoever may save the story types in it; whoever may only read it (an admin, a reviewer on a story
 // they may read but not edit) sees the changes live without typing; everyone else is refused.
 import { canEditArticle, canReadArticle, type ArticleOwnership } from '../access/article-access';
-import { canEditContent, type Status } from '../workflow/rules';
-import type { Role } from '../access/capabilities';
+import { canEditContent } from '../workflow/rules';
+import type { Actor } from '../access/actor';
+import type { ArticleStatus } from '../generated/prisma/enums';
 
 export type CollabAccess = 'write' | 'read' | null;
 
-export type CollabStory = ArticleOwnership & { deleted: boolean; status: Status };
+export type CollabStory = ArticleOwnership & { deleted: boolean; status: ArticleStatus };
 
-export function collabAccess(user: { id: string; role: Role }, story: CollabStory): CollabAccess {
+export function collabAccess(user: Pick<Actor, 'id' | 'role'>, story: CollabStory): CollabAccess {
   if (story.deleted) return null;
   if (canEditArticle(user, story) && canEditContent({ status: story.status }).ok) return 'write';
   return canReadArticle(user, story) ? 'read' : null;

@@ -15,10 +15,11 @@ import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { waitForPort } from '../../server/wait-for-port';
 import { collabArgs } from '../../server/serve-command';
-import { createArticle, type Editor } from '../articles/editor-service';
+import { createArticle } from '../articles/editor-service';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
 import { freePort } from '../../test/support/free-port';
+import type { Actor } from '../access/actor';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'collab-crash-secret-0123456789abcdef';
@@ -26,7 +27,7 @@ const ORIGIN = 'http://newsroom.test';
 const db = openTestDatabase();
 const children: ChildProcess[] = [];
 let port: number;
-let reporter: Editor;
+let reporter: Actor;
 
 /** The co-editing process on this test file's database, started exactly as `npm start` starts it (one process). */
 async function startCollab(): Promise<ChildProcess> {

@@ -6,7 +6,6 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { getArticleForEditor, getArticleForWatching } from '../articles/queries';
-import type { Status } from '../workflow/rules';
 import { collabAccess } from './access';
 import { currentStoryDocument } from './stored-document';
 
@@ -24,7 +23,7 @@ async function pageDocument(articleId: string): Promise<PageDocument> {
 export async function getStoryForEditor(articleId: string) {
   const data = await getArticleForEditor(articleId);
   const { rights, ...rest } = data;
-  const access = collabAccess(data.user, { ...rights, status: rights.status as Status }) ?? 'read';
+  const access = collabAccess(data.user, rights) ?? 'read';
   return { ...rest, access, initial: await pageDocument(articleId) };
 }
 

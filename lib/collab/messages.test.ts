@@ -1,7 +1,7 @@
 // Who is in a story is named by the server from each socket's session, whatever a browser announces.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { peopleIn, parseMessage, typingStored, type Person } from './messages';
+import { peopleIn, parseMessage, typingStored, type Participant } from './messages';
 
 type FakeConnection = { webSocket: object; context: unknown };
 
@@ -20,7 +20,7 @@ describe('the list of people in a story', () => {
     // The reporter's browser claims to be the editor-in-chief.
     const states = new Map<number, unknown>([[11, { user: { name: '总编' } }], [22, {}]]);
     const people = peopleIn(fakeDocument([{ connection: reporter, clients: [11] }, { connection: admin, clients: [22] }], states));
-    expect(people).toEqual<Person[]>([
+    expect(people).toEqual<Participant[]>([
       { clientId: 11, userId: 'u1', name: '记者甲', readOnly: false },
       { clientId: 22, userId: 'u2', name: '管理员', readOnly: true },
     ]);

@@ -11,7 +11,8 @@ import { makeActor } from '../../test/support/users';
 import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser, type BrowserCopy } from '../../test/support/collab-clients';
 import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { restoreRevisionShared } from './restore-revision';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { toPlainText } from '../content/plain-text';
@@ -27,8 +28,8 @@ const db = openTestDatabase();
 const SECRET = 'collab-outside-secret-0123456789abcdef';
 let server: Server;
 let url: string;
-let reporter: Editor;
-let editor: Editor;
+let reporter: Actor;
+let editor: Actor;
 let publicationId: string;
 const opened: Browser[] = [];
 
@@ -82,7 +83,7 @@ async function storyToRestore(): Promise<{ id: string; earlierRevisionId: string
  * editor page is given); a stored copy of the same generation is kept and merged, one of another
  * generation is not (the editor offers its unsynced typing back instead).
  */
-async function openEditor(id: string, person: Editor, copy?: BrowserCopy): Promise<{ browser: Browser; generation: string }> {
+async function openEditor(id: string, person: Actor, copy?: BrowserCopy): Promise<{ browser: Browser; generation: string }> {
   const page = (await currentStoryDocument(db, id))!;
   const start = new Y.Doc();
   Y.applyUpdate(start, page.state);

@@ -6,7 +6,8 @@
 // transaction, under the compare-and-swap: a working copy is never ahead of the stored state.
 import * as Y from 'yjs';
 import type { Db, Tx } from '../db-client';
-import { saveArticleIn, type Editor } from '../articles/editor-service';
+import { saveArticleIn } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
 import { validateDoc } from '../content/validate';
@@ -90,7 +91,7 @@ class LostRace extends Error {}
  * working copy (as `editor`, when it differs) and the state. Text the save refuses stays in the shared
  * document and the stored state, and the reason goes back to the people editing.
  */
-export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Editor, options: StoreOptions): Promise<StoreOutcome> {
+export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Actor, options: StoreOptions): Promise<StoreOutcome> {
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const stored = await currentStoredRow(db, articleId);
     if (!stored) return { kind: 'gone' };
@@ -105,7 +106,7 @@ export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc,
   throw new StoredDocumentContention(articleId);
 }
 
-async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Editor, stored: StoredRow, options: StoreOptions): Promise<StoreOutcome> {
+async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Actor, stored: StoredRow, options: StoreOptions): Promise<StoreOutcome> {
   // Writers of one story take turns on PostgreSQL as the editor's saves do (lib/database/row-lock.ts).
   await lockArticle(tx, articleId);
   const current = await workingCopy(tx, articleId);
@@ -135,7 +136,7 @@ async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Editor,
 type WorkingCopySave = { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
 
 async function saveWorkingCopy(
-  tx: Tx, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Editor, options: StoreOptions,
+  tx: Tx, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Actor, options: StoreOptions,
 ): Promise<WorkingCopySave> {
   const input = articleInputSchema.safeParse(shared);
   if (!input.success) return { kind: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效' };

@@ -3,10 +3,11 @@
 // document takes it as one Yjs change made once (stored-document.ts), from where the people in the
 // story get it — never by diffing the document again, which would put the text in twice.
 import type { Db } from '../db-client';
-import { restoreRevision, type Editor, type SaveOutcome } from '../articles/editor-service';
+import { restoreRevision, type SaveOutcome } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { takeOutsideChange } from './stored-document';
 
-export async function restoreRevisionShared(db: Db, editor: Editor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
+export async function restoreRevisionShared(db: Db, editor: Actor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
   const outcome = await restoreRevision(db, editor, articleId, revisionId, baseVersion, now);
   if (outcome.ok) await takeOutsideChange(db, articleId);
   return outcome;

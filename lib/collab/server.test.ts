@@ -10,7 +10,8 @@ import type { Server } from '@hocuspocus/server';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { createCollabServer, recheckConnections } from './server';
 import { storyDocumentName } from './document-name';
 import { sharedText } from './story-doc';
@@ -21,12 +22,12 @@ const db = openTestDatabase();
 const SECRET = 'collab-test-secret-0123456789abcdef';
 let server: Server;
 let url: string;
-let reporter: Editor;
-let editor: Editor;
-let other: Editor;
+let reporter: Actor;
+let editor: Actor;
+let other: Actor;
 let storyId: string;
 
-async function cookieFor(user: Editor, sessionVersion = 0): Promise<string> {
+async function cookieFor(user: Actor, sessionVersion = 0): Promise<string> {
   const token = await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }

@@ -2,11 +2,11 @@
 // then held to the same rule as every page request (lib/auth/session-validity.ts), so deactivation,
 // a role change or a signed-out-everywhere takes effect on the socket too.
 import { decode } from 'next-auth/jwt';
-import type { Role } from '../access/capabilities';
+import type { Actor } from '../access/actor';
 import type { Db } from '../db-client';
 import { sessionAccount, type SessionClaims } from '../auth/session-validity';
 
-export type SocketUser = { id: string; name: string; role: Role; sessionVersion: number };
+export type SocketUser = Actor & { sessionVersion: number };
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 

@@ -11,7 +11,8 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser } from '../../test/support/collab-clients';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, moveToTrash, type Editor } from '../articles/editor-service';
+import { createArticle, moveToTrash } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { createCollabServer } from './server';
 import { storyDocumentName } from './document-name';
 import { FIELDS_MAP, sharedText } from './story-doc';
@@ -21,8 +22,8 @@ const db = openTestDatabase();
 const SECRET = 'collab-errors-secret-0123456789abcdef';
 let server: Server;
 let url: string;
-let reporter: Editor;
-let editor: Editor;
+let reporter: Actor;
+let editor: Actor;
 let publicationId: string;
 const lines: string[] = [];
 const opened: Browser[] = [];
@@ -52,7 +53,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function open(id: string, person: Editor): Promise<Browser> {
+async function open(id: string, person: Actor): Promise<Browser> {
   const page = (await currentStoryDocument(db, id))!;
   const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: storyDocumentName(id), token: page.generation, copy: page.state });
   opened.push(browser);

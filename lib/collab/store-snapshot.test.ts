@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, type Editor } from '../articles/editor-service';
+import { createArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import type { Db } from '../db-client';
 import { loadStoryDocument, storeStoryDocument } from './persistence';
 import { currentStoredRow } from './stored-document';
@@ -16,7 +17,7 @@ import { readStoryDoc, sharedText } from './story-doc';
 import { typingStored } from './messages';
 
 const db = openTestDatabase();
-let reporter: Editor;
+let reporter: Actor;
 let publicationId: string;
 
 beforeAll(async () => {

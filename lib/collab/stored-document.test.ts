@@ -7,14 +7,15 @@ import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
 import { articleInput } from '../../test/support/articles';
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, moveToTrash, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, moveToTrash, saveArticle } from '../articles/editor-service';
+import type { Actor } from '../access/actor';
 import { doc, paragraph } from '../content/builders';
 import type { Db } from '../db-client';
 import { currentStoredRow, currentStoryDocument, swapStoredState } from './stored-document';
 import { readStoryDoc, sharedText } from './story-doc';
 
 const db = openTestDatabase();
-let reporter: Editor;
+let reporter: Actor;
 let publicationId: string;
 
 beforeAll(async () => {

@@ -7,14 +7,14 @@ import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
 import { articleInput, signedOffStory } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
+import type { Actor } from '../access/actor';
 import { createIssue, placeArticle } from '../issues/planner-service';
 import { setActive } from '../users/admin-service';
 
 const db = openTestDatabase();
-type Person = Awaited<ReturnType<typeof makeActor>>;
-let reporter: Person;
-let editor: Person;
-let otherEditor: Person;
+let reporter: Actor;
+let editor: Actor;
+let otherEditor: Actor;
 let publicationId: string;
 let newsroom: SampleNewsroom;
 

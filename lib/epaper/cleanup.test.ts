@@ -14,10 +14,11 @@ import { deleteUnreferenced } from './cleanup';
 import { epaperDir, imageName, IMAGE_WIDTHS, pdfPath } from './files';
 import { renderScan } from './jobs';
 import { attachPdf, publishIssueScans, publishPage, removePdf } from './service';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-cleanup-'));
-let actor: { id: string };
+let actor: Pick<Actor, 'id'>;
 let publicationId = '';
 const story = (headline: string): SampleStory => ({ headline, body: `${headline}。柯城区各乡镇街道今天开展了这项工作，群众反映良好。` });
 /** A one-page or whole-issue (two-page) PDF of its own for each test, so no test shares a file with another. */

@@ -15,10 +15,11 @@ import { NOT_A_PDF } from './pdf-file';
 import { isPageImagePublic, readEpaperPage } from './reader';
 import { PDFTOPPM_MISSING } from './render';
 import { attachPdf, publishIssueScans, publishPage, removePdf, saveAreas } from './service';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-service-'));
-let actor: { id: string };
+let actor: Pick<Actor, 'id'>;
 let issueId = '';
 const ISSUE = 917;
 const stories = [

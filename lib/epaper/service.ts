@@ -13,8 +13,8 @@ import { epaperDir, pdfPath } from './files';
 import { pageCountProblem, pdfFileProblem, type PdfTarget } from './pdf-file';
 import { readPdf } from './pdf-read';
 import type { PageRef } from './references';
+import type { Actor } from '../access/actor';
 
-export type Actor = { id: string };
 export type Attached = { scanIds: string[]; pages: number[]; message: string };
 
 async function issueWithPages(db: Db | Tx, issueId: string) {
@@ -29,7 +29,7 @@ export async function issueIdByNumber(db: Db, number: number): Promise<string> {
 }
 
 /** Checks a page PDF, keeps it in the media directory and makes it the pages' draft (not yet seen by readers). */
-export async function attachPdf(db: Db, actor: Actor, input: { issueId: string; target: PdfTarget; bytes: Uint8Array; mediaDir: string }): Promise<Attached> {
+export async function attachPdf(db: Db, actor: Pick<Actor, 'id'>, input: { issueId: string; target: PdfTarget; bytes: Uint8Array; mediaDir: string }): Promise<Attached> {
   const problem = pdfFileProblem(input.bytes.length, input.bytes.subarray(0, 1024));
   if (problem) throw new UserFacingError(problem);
   const issue = await issueWithPages(db, input.issueId);
@@ -100,7 +100,7 @@ async function draftOf(tx: Tx, issueId: string, pageNumber: number) {
  * Removes a page's PDF from the newsroom's draft; readers keep what they see until the page is
  * published. Its files go after the commit when no other row names them.
  */
-export async function removePdf(db: Db, actor: Actor, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
+export async function removePdf(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
   const removed = await db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (!draft) throw new UserFacingError(`第${pageNumber}版没有 PDF`);
@@ -118,7 +118,7 @@ export async function storiesOnPage(db: Db | Tx, pageId: string) {
 }
 
 /** The editor's corrected areas for a page's draft. */
-export async function saveAreas(db: Db, actor: Actor, issueId: string, pageNumber: number, input: unknown): Promise<StoryArea[]> {
+export async function saveAreas(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, input: unknown): Promise<StoryArea[]> {
   return db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (!draft || draft.status !== 'READY') throw new UserFacingError(`第${pageNumber}版还没有生成好的版面图片`);
@@ -164,7 +164,7 @@ export async function publishIssueScans(tx: Tx, issueId: string): Promise<PageRe
 }
 
 /** 发布本版: the page's draft goes to readers now (for an issue already published); the files it replaced go after the commit. */
-export async function publishPage(db: Db, actor: Actor, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
+export async function publishPage(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
   const displaced = await db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (draft && draft.status !== 'READY') throw new UserFacingError(`第${pageNumber}版的版面图片还没有生成好，不能发布`);

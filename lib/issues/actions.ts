@@ -13,12 +13,13 @@ import { deleteUnreferenced } from '../epaper/cleanup';
 import { readSchedule } from '../workflow/schedule-input';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
 import { requirePublication } from '../publication/lookup';
+import type { Actor } from '../access/actor';
 
 function text(form: FormData, name: string): string {
   return formText(form, name).trim();
 }
 
-function board(issueNumber: number | string): void {
+function revalidatePlanner(issueNumber: number | string): void {
   revalidatePath(`/newsroom/issues/${issueNumber}`);
   revalidatePath('/newsroom/issues');
   revalidatePath('/newsroom');
@@ -33,7 +34,7 @@ export async function createIssueAction(_prev: unknown, form: FormData): Promise
     const names = text(form, 'pageNames').split(/[,，、\s]+/).filter(Boolean);
     const pageNames = Array.from({ length: Math.max(0, Math.min(pageCount, 100)) }, (_, index) => names[index] ?? '');
     const issue = await createIssue(db, actor, publication.id, { number: Number(text(form, 'number')), date: text(form, 'date'), pageNames });
-    board(issue.number);
+    revalidatePlanner(issue.number);
     return { ok: true as const, number: issue.number };
   });
   if (result.ok) redirect(`/newsroom/issues/${(result as { number: number }).number}`);
@@ -42,12 +43,12 @@ export async function createIssueAction(_prev: unknown, form: FormData): Promise
 
 type Layout = { issueId: string; issueNumber: number; articleId: string };
 
-function layout(input: Layout, change: (actor: { id: string }) => Promise<void>): Promise<ActionResult> {
+function layout(input: Layout, change: (actor: Pick<Actor, 'id'>) => Promise<void>): Promise<ActionResult> {
   return guarded(async () => {
     const actor = await requireUser('issue:plan');
     if (typeof input?.issueId !== 'string' || typeof input.articleId !== 'string') return { ok: false, error: '请求无效' };
     await change(actor);
-    board(input.issueNumber);
+    revalidatePlanner(input.issueNumber);
     return { ok: true };
   });
 }
@@ -70,7 +71,7 @@ export async function publishIssueAction(_prev: unknown, form: FormData): Promis
     const at = readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') });
     const issue = await publishIssue(db, actor, text(form, 'issueId'), at);
     await deleteUnreferenced(db, resolveMediaDir(process.env), issue.displacedEpaper);
-    board(issue.number);
+    revalidatePlanner(issue.number);
     revalidatePublic();
     return { ok: true };
   });
@@ -80,7 +81,7 @@ export async function unscheduleIssueAction(_prev: unknown, form: FormData): Pro
   return guarded(async () => {
     const actor = await requireUser('issue:publish');
     const issue = await unscheduleIssue(db, actor, text(form, 'issueId'));
-    board(issue.number);
+    revalidatePlanner(issue.number);
     revalidatePublic();
     return { ok: true };
   });

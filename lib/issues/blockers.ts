@@ -1,12 +1,13 @@
 // What stops an issue from being published: no stories, or a placed story without its final sign-off
 // or with images that lack alt text. The planner lists them; publishing refuses while any remain.
 import type { Tx } from '../db-client';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { clampLevels } from '../workflow/rules';
 import { publishReadiness } from '../workflow/publish-rules';
 
 export type Blocker = { articleId: string | null; headline: string; reason: string };
 
-type PlacedStory = { id: string; headline: string; status: string; reviewLevel: number; liveRevisionId: string | null; body: string };
+type PlacedStory = { id: string; headline: string; status: ArticleStatus; reviewLevel: number; liveRevisionId: string | null; body: string };
 
 /** Pure: the reasons for one placed story, by the one ready-to-publish rule. */
 export function articleBlockers(story: PlacedStory, requiredLevels: number): string[] {

@@ -5,13 +5,13 @@ import { articleInput, signedOffStory, submittedStory } from '../../test/support
 import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
-import type { Editor } from '../articles/editor-service';
 import { issueBlockers } from './blockers';
 import { createIssue, placeArticle, publishIssue, removeFromIssue, setContinuation, unscheduleIssue } from './planner-service';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
+let reporter: Actor;
+let editorA: Actor;
 let publicationId: string;
 let newsroom: SampleNewsroom;
 

@@ -1,5 +1,6 @@
 // The issue planner: create an issue, lay its pages out, and publish or schedule it. Every
 // change runs in one transaction with its audit event; an issue is laid out only while it is planned.
+import type { Actor } from '../access/actor';
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
@@ -12,11 +13,9 @@ import { MAX_PAGES } from './plan';
 import { publishIssueScans } from '../epaper/service';
 import type { PageRef } from '../epaper/references';
 
-export type Planner = { id: string };
-
 export type NewIssueInput = { number: number; date: string; pageNames: string[] };
 
-export async function createIssue(db: Db, actor: Planner, publicationId: string, input: NewIssueInput): Promise<{ id: string; number: number }> {
+export async function createIssue(db: Db, actor: Pick<Actor, 'id'>, publicationId: string, input: NewIssueInput): Promise<{ id: string; number: number }> {
   if (!Number.isInteger(input.number) || input.number < 1 || input.number > 999_999) throw new UserFacingError('期号应为正整数', { number: '期号应为正整数' });
   try {
     requireCalendarDate(input.date);
@@ -87,7 +86,7 @@ async function placeableStory(tx: Tx, articleId: string, issueId: string) {
  * Puts a story on a page at a position (0-based; past the end appends), or moves it there. A story has
  * one first placement per issue; a continuation on the target page gives way to it.
  */
-export async function placeArticle(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
+export async function placeArticle(db: Db, actor: Pick<Actor, 'id'>, issueId: string, articleId: string, pageNumber: number, position?: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const target = pageOf(issue, pageNumber);
@@ -113,7 +112,7 @@ export async function placeArticle(db: Db, actor: Planner, issueId: string, arti
 }
 
 /** Takes a story (and its continuations) off the issue's pages; it stays in the newsroom. */
-export async function removeFromIssue(db: Db, actor: Planner, issueId: string, articleId: string): Promise<void> {
+export async function removeFromIssue(db: Db, actor: Pick<Actor, 'id'>, issueId: string, articleId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const placements = await tx.articlePlacement.findMany({ where: { articleId, page: { issueId } }, select: { pageId: true } });
@@ -124,7 +123,7 @@ export async function removeFromIssue(db: Db, actor: Planner, issueId: string, a
 }
 
 /** 下转/上接: the story continues on another page of the same issue (null removes the jump). */
-export async function setContinuation(db: Db, actor: Planner, issueId: string, articleId: string, pageNumber: number | null): Promise<void> {
+export async function setContinuation(db: Db, actor: Pick<Actor, 'id'>, issueId: string, articleId: string, pageNumber: number | null): Promise<void> {
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const main = await tx.articlePlacement.findFirst({ where: { articleId, page: { issueId }, isContinuation: false }, include: { page: true } });
@@ -146,7 +145,7 @@ export async function setContinuation(db: Db, actor: Planner, issueId: string, a
  * Publishes a planned issue now or at a later time: every placed story goes live with it. On a
  * scheduled issue whose time has not come, moves the time (its stories move with it).
  */
-export async function publishIssue(db: Db, actor: Planner, issueId: string, at: Date | null, now = new Date()): Promise<{ number: number; articleIds: string[]; displacedEpaper: PageRef[] }> {
+export async function publishIssue(db: Db, actor: Pick<Actor, 'id'>, issueId: string, at: Date | null, now = new Date()): Promise<{ number: number; articleIds: string[]; displacedEpaper: PageRef[] }> {
   const publishAt = at ?? now;
   if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
   return db.$transaction(async (tx) => {
@@ -179,7 +178,7 @@ async function scheduledWith(tx: Tx, issue: IssueRow) {
   return tx.article.findMany({ where: { placements: { some: { page: { issueId: issue.id } } }, publishAt: issue.publishAt, liveRevisionId: { not: null } }, select: { id: true, status: true } });
 }
 
-async function rescheduleIssue(tx: Tx, actor: Planner, issue: IssueRow, publishAt: Date, now: Date) {
+async function rescheduleIssue(tx: Tx, actor: Pick<Actor, 'id'>, issue: IssueRow, publishAt: Date, now: Date) {
   if (!issue.publishAt || issue.publishAt <= now) throw new UserFacingError(`第${issue.number}期已经发布`);
   const stories = await scheduledWith(tx, issue);
   for (const story of stories) {
@@ -192,7 +191,7 @@ async function rescheduleIssue(tx: Tx, actor: Planner, issue: IssueRow, publishA
 }
 
 /** Takes a scheduled issue back to planning before its time; its stories are signed off again, not live. */
-export async function unscheduleIssue(db: Db, actor: Planner, issueId: string, now = new Date()): Promise<{ number: number; articleIds: string[] }> {
+export async function unscheduleIssue(db: Db, actor: Pick<Actor, 'id'>, issueId: string, now = new Date()): Promise<{ number: number; articleIds: string[] }> {
   return db.$transaction(async (tx) => {
     await lockIssue(tx, issueId);
     const issue = await tx.issue.findUnique({ where: { id: issueId } });

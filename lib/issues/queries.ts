@@ -3,6 +3,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { clampLevels } from '../workflow/rules';
 import { isoDateIn } from '../dates/time-zone';
 import { PUBLICATION_SELECT, articleCard } from '../reader/issue-page';
@@ -68,7 +69,7 @@ export async function getIssuePlanner(number: number, now = new Date()) {
   });
   if (!issue) notFound();
   const levels = clampLevels(issue.publication.reviewLevels);
-  const label = (story: { status: string; reviewLevel: number; publishAt?: Date | null }) =>
+  const label = (story: { status: ArticleStatus; reviewLevel: number; publishAt?: Date | null }) =>
     articleStateLabel({ status: story.status, reviewLevel: story.reviewLevel, requiredLevels: levels, publishAt: story.publishAt ?? null }, now);
   const [candidates, blockers] = await Promise.all([
     db.article.findMany({

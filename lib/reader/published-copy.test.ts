@@ -6,16 +6,17 @@ import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
 import { articleInput, signOff } from '../../test/support/articles';
 import { ensureSearchIndex } from '../search/search-index';
-import { createArticle, saveArticle, type Editor } from '../articles/editor-service';
+import { createArticle, saveArticle } from '../articles/editor-service';
 import { correctArticle, publishArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from '../articles/schemas';
 import { isMediaPublic } from '../media/visibility';
 import { readArticle } from './article';
 import { newsArticleJsonLd } from './json-ld';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let chief: Editor;
+let reporter: Actor;
+let chief: Actor;
 let publicationId = '';
 let newsroom: SampleNewsroom;
 

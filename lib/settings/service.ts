@@ -5,10 +5,11 @@ import { recordAudit } from '../audit/record';
 import { requirePublication } from '../publication/lookup';
 import type { PublicationSettings } from './schemas';
 import { formatPublishDays } from '../issues/plan';
+import type { Actor } from '../access/actor';
 
 const SETTINGS_SELECT = { id: true, name: true, publisher: true, hotline: true, address: true, postcode: true, reviewLevels: true, publishDays: true } as const;
 
-export async function updatePublication(db: Db, actor: { id: string }, settings: PublicationSettings): Promise<string[]> {
+export async function updatePublication(db: Db, actor: Pick<Actor, 'id'>, settings: PublicationSettings): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const current = await requirePublication(tx, SETTINGS_SELECT);
     const next = { ...settings, publishDays: formatPublishDays(settings.publishDays) };

@@ -1,11 +1,12 @@
 // What a person does to their own account: accept an invitation / reset link, change name and password.
 import type { Db } from '../db-client';
+import type { TokenKind } from '../generated/prisma/enums';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { hashToken } from './tokens';
 
-export type TokenInfo = { kind: 'INVITE' | 'PASSWORD_RESET'; name: string; email: string };
+export type TokenInfo = { kind: TokenKind; name: string; email: string };
 
 const LINK_INVALID = '链接无效或已过期，请联系管理员重新发送';
 

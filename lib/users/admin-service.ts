@@ -1,19 +1,19 @@
 // What an admin does to accounts. Each act runs in one transaction with its audit event; the rules
 // that protect the newsroom (a last active admin, authored content) are checked inside it.
+import type { Actor } from '../access/actor';
 import type { Db, Tx } from '../db-client';
-import type { Role } from '../access/capabilities';
+import type { Role } from '../generated/prisma/enums';
 import { recordAudit } from '../audit/record';
 import { UserFacingError } from '../actions/result';
 import { lockActiveAdmins } from '../database/row-lock';
 import { normaliseEmail } from './email';
 import { INVITE_TTL_MS, newToken, RESET_TTL_MS, tokenPath } from './tokens';
 
-export type Actor = { id: string };
 export type Context = { ip: string | null; now?: Date };
 
 export async function createAccount(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, 'id'>,
   input: { name: string; email: string; role: Role },
   context: Context,
 ): Promise<{ userId: string; link: string }> {
@@ -40,7 +40,7 @@ export async function createAccount(
   });
 }
 
-export async function changeRole(db: Db, actor: Actor, userId: string, role: Role, context: Context): Promise<void> {
+export async function changeRole(db: Db, actor: Pick<Actor, 'id'>, userId: string, role: Role, context: Context): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.role === role) return;
@@ -57,7 +57,7 @@ export async function changeRole(db: Db, actor: Actor, userId: string, role: Rol
   });
 }
 
-export async function setActive(db: Db, actor: Actor, userId: string, active: boolean, context: Context): Promise<void> {
+export async function setActive(db: Db, actor: Pick<Actor, 'id'>, userId: string, active: boolean, context: Context): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.active === active) return;
@@ -78,7 +78,7 @@ export async function setActive(db: Db, actor: Actor, userId: string, active: bo
   });
 }
 
-export async function issuePasswordReset(db: Db, actor: Actor, userId: string, context: Context): Promise<{ link: string }> {
+export async function issuePasswordReset(db: Db, actor: Pick<Actor, 'id'>, userId: string, context: Context): Promise<{ link: string }> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
@@ -105,7 +105,7 @@ export async function issuePasswordReset(db: Db, actor: Actor, userId: string, c
 }
 
 /** Removes an account created by mistake. Anyone who wrote, edited, reviewed or uploaded anything stays (deactivate instead). */
-export async function deleteAccount(db: Db, actor: Actor, userId: string, context: Context): Promise<void> {
+export async function deleteAccount(db: Db, actor: Pick<Actor, 'id'>, userId: string, context: Context): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (userId === actor.id) throw new UserFacingError('不能删除自己的账号');

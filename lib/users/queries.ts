@@ -2,7 +2,7 @@
 import 'server-only';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import type { Role } from '../access/capabilities';
+import type { Role } from '../generated/prisma/enums';
 import type { Prisma } from '../generated/prisma/client';
 
 export const USERS_PAGE_SIZE = 25;

@@ -1,11 +1,11 @@
 // Input rules for account forms (zod), with the messages the forms show.
 import { z } from 'zod';
-import { ROLES } from '../access/capabilities';
+import { Role } from '../generated/prisma/enums';
 import { EMAIL_PATTERN } from './email';
 import { stripBidiControls } from '../text/bidi';
 
 export const nameSchema = z.string().overwrite(stripBidiControls).trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字');
-export const roleSchema = z.enum(ROLES, { message: '请选择角色' });
+export const roleSchema = z.enum(Role, { message: '请选择角色' });
 export const userIdSchema = z.string().min(1, '缺少账号').max(64);
 
 export const createAccountSchema = z.object({

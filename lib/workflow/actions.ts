@@ -4,13 +4,14 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
+import type { Actor } from '../access/actor';
 import type { Capability } from '../access/capabilities';
 import { guarded, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
 import { revalidateArticle } from '../reader/revalidate';
 import {
   addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
-  type Actor, type StepResult,
+  type StepResult,
 } from './service';
 import { readSchedule } from './schedule-input';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicationLabel, articleStateLabel } from './article-label';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { isArticleVisible } from '../revisions/visibility';
 
 const now = new Date('2026-11-27T02:00:00Z');
@@ -36,7 +37,7 @@ describe('articleStateLabel', () => {
   });
 
   it('says 已发布 exactly when the reader rule (lib/revisions/visibility.ts) shows the story', () => {
-    const statuses = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'RETRACTED'];
+    const statuses: ArticleStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'RETRACTED'];
     for (const status of statuses) {
       for (const publishAt of [null, past, now, future]) {
         // publishAt is set exactly while a revision is live (go-live.ts); publishing always sets it.

@@ -2,7 +2,7 @@
 import type { Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { isArticleVisible } from '../revisions/visibility';
-import { clampLevels, type Status, type ArticleState, type Verdict } from './rules';
+import { clampLevels, type ArticleState, type Verdict } from './rules';
 
 /** The answer for a story id that does not exist or is in the trash (services; pages answer 404). */
 export function articleGone(): never {
@@ -23,7 +23,7 @@ export async function loadArticle(tx: Tx, articleId: string, now: Date) {
   const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter((id): id is string => Boolean(id));
   const live = Boolean(article.liveRevisionId && article.publishAt);
   const state: ArticleState = {
-    status: article.status as Status,
+    status: article.status,
     reviewLevel: article.reviewLevel,
     requiredLevels: clampLevels(article.publication.reviewLevels),
     live,

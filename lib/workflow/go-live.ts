@@ -3,7 +3,7 @@
 import type { Tx } from '../db-client';
 import { recordEvent } from '../revisions/revision-log';
 import { freezePublishedExtras } from '../revisions/published-copy';
-import type { Status } from './rules';
+import type { ArticleStatus } from '../generated/prisma/enums';
 
 /** First publication at `publishAt` (may be in the future), or an approved update of a live story. */
 export async function goLive(tx: Tx, articleId: string, actorId: string, publishAt: Date, now: Date): Promise<void> {
@@ -26,8 +26,8 @@ export async function goLive(tx: Tx, articleId: string, actorId: string, publish
  * Takes back a publication whose time has not come. A signed-off story is signed off again; one
  * edited since it was scheduled keeps its review step.
  */
-export async function withdrawSchedule(tx: Tx, article: { id: string; status: string }, now: Date): Promise<void> {
-  const status = article.status === 'PUBLISHED' ? 'APPROVED' : (article.status as Status);
+export async function withdrawSchedule(tx: Tx, article: { id: string; status: ArticleStatus }, now: Date): Promise<void> {
+  const status = article.status === 'PUBLISHED' ? 'APPROVED' : article.status;
   await tx.article.update({
     where: { id: article.id },
     data: { status, liveRevisionId: null, publishAt: null, publishedAt: null, stepSince: now },

@@ -4,11 +4,12 @@
 // (its publish button already follows the sign-off), the planner every reason.
 import { figuresMissingAlt } from '../content/figures';
 import { parseDoc } from '../content/types';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { hasFinalSignoff, levelName, stepLabel } from './rules';
 
 export type ReadinessArticle = {
   headline: string;
-  status: string;
+  status: ArticleStatus;
   reviewLevel: number;
   /** Readers have (or will have at its time) a published copy. */
   live: boolean;

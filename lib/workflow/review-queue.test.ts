@@ -3,11 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/test/support/database';
 import { makeActor } from '@/test/support/users';
+import type { Actor } from '@/lib/access/actor';
 import { canApprove, clampLevels, type ArticleState } from './rules';
 import { reviewQueueFor, signableLevels } from './review-queue';
 
 const db = openTestDatabase();
-type Actor = Awaited<ReturnType<typeof makeActor>>;
 let people: Record<'reporter' | 'first' | 'second' | 'chief', Actor>;
 let publicationId: string;
 let serial = 0;

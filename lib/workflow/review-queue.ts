@@ -5,17 +5,17 @@ import 'server-only';
 import type { Db } from '../db-client';
 import { db } from '../db';
 import { requireUser } from '../auth/require-user';
-import type { Role } from '../access/capabilities';
+import type { Role } from '../generated/prisma/enums';
 import type { Prisma } from '../generated/prisma/client';
 import { canSignLevel, clampLevels, levelName } from './rules';
 import { elapsedText } from '../dates/elapsed';
+import type { Actor } from '../access/actor';
 
 /** The newsroom dashboard's lists (this queue, and my, scheduled, published and trashed stories) show this many a page. */
 export const LIST_PAGE_SIZE = 10;
 
 export type QueueRow = { id: string; headline: string; author: string; wordCount: number; waiting: string; waitingSince: string; level: string };
 
-type Reviewer = { id: string; role: Role };
 type PublicationLevels = { id: string; reviewLevels: number };
 
 /** The levels a role signs when a publication requires `requiredLevels` (canSignLevel, enumerated). */
@@ -28,7 +28,7 @@ export function signableLevels(role: Role, requiredLevels: number): number[] {
  * author), waiting at a level the reviewer's role signs, and no approval of theirs at another level
  * of the story that still counts.
  */
-export function queueWhere(reviewer: Reviewer, publications: PublicationLevels[], q?: string): Prisma.ArticleWhereInput | null {
+export function queueWhere(reviewer: Pick<Actor, 'id' | 'role'>, publications: PublicationLevels[], q?: string): Prisma.ArticleWhereInput | null {
   const byRequired = new Map<number, string[]>();
   for (const publication of publications) {
     const required = clampLevels(publication.reviewLevels);
@@ -54,7 +54,7 @@ export function queueWhere(reviewer: Reviewer, publications: PublicationLevels[]
   };
 }
 
-export async function reviewQueueFor(db: Db, reviewer: Reviewer, options: { q?: string; page: number; pageSize: number }, now = new Date()) {
+export async function reviewQueueFor(db: Db, reviewer: Pick<Actor, 'id' | 'role'>, options: { q?: string; page: number; pageSize: number }, now = new Date()) {
   const publications = await db.publication.findMany({ select: { id: true, reviewLevels: true } });
   const required = new Map(publications.map((publication) => [publication.id, clampLevels(publication.reviewLevels)]));
   const where = queueWhere(reviewer, publications, options.q);

@@ -9,13 +9,12 @@
 //
 // `status` is the working copy's step. What readers see is the live revision, so a published story
 // that is edited goes back to review while readers keep the published text (`live`).
-import type { Role } from '../access/capabilities';
+import type { Actor } from '../access/actor';
+import type { ArticleStatus, Role } from '../generated/prisma/enums';
 import { ARTICLE_STATUS_LABELS } from './status-labels';
 
-export type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'RETRACTED';
-
 export type ArticleState = {
-  status: Status;
+  status: ArticleStatus;
   /** Highest level signed off for the current content (0 = none). */
   reviewLevel: number;
   /** Levels the publication requires (1 to 3). */
@@ -29,13 +28,9 @@ export type ArticleState = {
   approvals: readonly { level: number; reviewerId: string }[];
 };
 
-export type Actor = { id: string; role: Role };
-
 export type Verdict = { ok: true } | { ok: false; error: string };
 const refuse = (error: string): Verdict => ({ ok: false, error });
 const allow: Verdict = { ok: true };
-
-export const STATUS_LABELS = ARTICLE_STATUS_LABELS as Record<Status, string>;
 
 /** 初审, 复审, 终审 — the last required level is always 签发. */
 export function levelName(level: number, requiredLevels: number): string {
@@ -55,8 +50,8 @@ export function canSignLevel(role: Role, level: number, requiredLevels: number):
 }
 
 /** The step as shown in the newsroom: 审核中（待复审）, 已签发 … */
-export function stepLabel(status: string, reviewLevel: number, requiredLevels: number): string {
-  const label = STATUS_LABELS[status as Status] ?? status;
+export function stepLabel(status: ArticleStatus, reviewLevel: number, requiredLevels: number): string {
+  const label = ARTICLE_STATUS_LABELS[status];
   return status === 'SUBMITTED' ? `${label}（待${levelName(reviewLevel + 1, requiredLevels)}）` : label;
 }
 
@@ -66,12 +61,12 @@ export function pendingLevel(state: Pick<ArticleState, 'reviewLevel'>): number {
 
 export function canSubmit(state: ArticleState): Verdict {
   if (state.status === 'DRAFT' || state.status === 'RETURNED') return allow;
-  return refuse(`${STATUS_LABELS[state.status]}的稿件不能再提交审核`);
+  return refuse(`${ARTICLE_STATUS_LABELS[state.status]}的稿件不能再提交审核`);
 }
 
 /** Who may sign the story's next level: the right role, not an author, not already a signer of another level. */
-export function canApprove(state: ArticleState, actor: Actor): Verdict {
-  if (state.status !== 'SUBMITTED') return refuse(`${STATUS_LABELS[state.status]}的稿件不在审核中`);
+export function canApprove(state: ArticleState, actor: Pick<Actor, 'id' | 'role'>): Verdict {
+  if (state.status !== 'SUBMITTED') return refuse(`${ARTICLE_STATUS_LABELS[state.status]}的稿件不在审核中`);
   const level = pendingLevel(state);
   if (state.authorIds.includes(actor.id)) return refuse('不能审核自己的稿件');
   if (!canSignLevel(actor.role, level, state.requiredLevels)) {
@@ -89,14 +84,14 @@ export function approve(state: ArticleState): Pick<ArticleState, 'status' | 'rev
 }
 
 /** A reviewer of the pending level returns a story in review; a final signer also after 签发. */
-export function canReturn(state: ArticleState, actor: Actor, comment: string): Verdict {
+export function canReturn(state: ArticleState, actor: Pick<Actor, 'id' | 'role'>, comment: string): Verdict {
   if (!comment.trim()) return refuse('退回时请写明原因');
   if (state.status === 'SUBMITTED') return canApprove(state, actor);
   if (state.status === 'APPROVED') {
     if (state.authorIds.includes(actor.id)) return refuse('不能审核自己的稿件');
     return canSignLevel(actor.role, state.requiredLevels, state.requiredLevels) ? allow : refuse('已签发的稿件只能由总编退回');
   }
-  return refuse(`${STATUS_LABELS[state.status]}的稿件不能退回`);
+  return refuse(`${ARTICLE_STATUS_LABELS[state.status]}的稿件不能退回`);
 }
 
 /** 签发 given for the current text: approved at the last level, or the published copy of a live story (publish-rules.ts). */
@@ -147,7 +142,7 @@ export function canTrash(state: Pick<ArticleState, 'status' | 'live'>): Verdict 
  * The level a person's change sends the story back to: the level they signed, else the level waiting
  * for them, else the highest level their role signs below it; an author's change goes back to 初审.
  */
-export function changerLevel(state: ArticleState, actor: Actor): number {
+export function changerLevel(state: ArticleState, actor: Pick<Actor, 'id' | 'role'>): number {
   const own = state.approvals.find((approval) => approval.reviewerId === actor.id);
   if (own) return own.level;
   if (state.authorIds.includes(actor.id)) return 1;
@@ -162,13 +157,13 @@ export function hasReviewToVoid(status: string): boolean {
   return status !== 'DRAFT' && status !== 'RETURNED' && status !== 'RETRACTED';
 }
 
-export type AfterChange = { status: Status; reviewLevel: number; clearFromLevel: number | null };
+export type AfterChange = { status: ArticleStatus; reviewLevel: number; clearFromLevel: number | null };
 
 /**
  * A content change after any sign-off clears the sign-offs from the changer's level up and puts the
  * story back in review at that level. Drafts and returned stories have nothing to clear.
  */
-export function afterContentChange(state: ArticleState, actor: Actor): AfterChange {
+export function afterContentChange(state: ArticleState, actor: Pick<Actor, 'id' | 'role'>): AfterChange {
   const untouched = { status: state.status, reviewLevel: state.reviewLevel, clearFromLevel: null };
   if (!hasReviewToVoid(state.status)) return untouched;
   const level = changerLevel(state, actor);

@@ -6,17 +6,18 @@ import { makeActor } from '../../test/support/users';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';
 import { readArticle } from '../reader/article';
-import { saveArticle, type Editor } from '../articles/editor-service';
+import { saveArticle } from '../articles/editor-service';
 import {
   addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
 } from './service';
 import type { CleanArticleInput } from '../articles/schemas';
+import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
-let reporter: Editor;
-let editorA: Editor;
-let editorB: Editor;
-let chief: Editor;
+let reporter: Actor;
+let editorA: Actor;
+let editorB: Actor;
+let chief: Actor;
 let newsroom: SampleNewsroom;
 const TEXT = '柯城区新建一批口袋公园。';
 

@@ -2,7 +2,7 @@
 // new state, the sign-off or note, the search index and an audit event in one transaction.
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
-import type { Role } from '../access/capabilities';
+import type { Actor } from '../access/actor';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { publishReadiness } from './publish-rules';
@@ -17,7 +17,6 @@ import {
   levelName, pendingLevel,
 } from './rules';
 
-export type Actor = { id: string; name: string; role: Role };
 /** What changed for readers, so the action can revalidate exactly that. */
 export type StepResult = { slug: string; issueNumbers: number[]; readersAffected: boolean };
 

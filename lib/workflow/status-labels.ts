@@ -1,5 +1,7 @@
 // Chinese names of the workflow steps (rules.ts), shown wherever a status appears.
-export const ARTICLE_STATUS_LABELS: Record<string, string> = {
+import type { ArticleStatus } from '../generated/prisma/enums';
+
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
   DRAFT: '草稿',
   SUBMITTED: '审核中',
   RETURNED: '已退回',

@@ -18,9 +18,10 @@ import { prepare } from '../../server/prepare';
 import { collabArgs, tsxLoader } from '../../server/serve-command';
 import { createClientFor } from '../../lib/db-client';
 import { waitForPort } from '../../server/wait-for-port';
-import { createArticle, type Editor } from '../../lib/articles/editor-service';
+import { createArticle } from '../../lib/articles/editor-service';
 import { storyDocumentName } from '../../lib/collab/document-name';
 import { BODY_FRAGMENT } from '../../lib/collab/story-doc';
+import type { Actor } from '../../lib/access/actor';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'collab');
@@ -175,7 +176,7 @@ async function main() {
     const user = await db.user.create({ data: { email: `editor${i}@bench.example`, name: `编辑${i + 1}`, role: 'EDITOR' } });
     users.push(user.id);
   }
-  const first: Editor = { id: users[0]!, name: '编辑1', role: 'EDITOR' };
+  const first: Actor = { id: users[0]!, name: '编辑1', role: 'EDITOR' };
   const story = await createArticle(db, first, publication.id);
   await db.$disconnect();
 

@@ -14,9 +14,10 @@ import { createSqliteClient, type Db } from '../../lib/db-client';
 import { doc, paragraph } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countDocWords } from '../../lib/content/word-count';
-import { createArticle, saveArticle, type Editor } from '../../lib/articles/editor-service';
+import { createArticle, saveArticle } from '../../lib/articles/editor-service';
 import { approveArticle, publishArticle, submitArticle } from '../../lib/workflow/service';
 import type { CleanArticleInput } from '../../lib/articles/schemas';
+import type { Actor } from '../../lib/access/actor';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'history');
@@ -56,14 +57,14 @@ function textSoFar(paragraphs: string[], chars: number): string[] {
   return out.length ? out : [''];
 }
 
-function storyInput(title: string, parts: string[], reporter: Editor): CleanArticleInput {
+function storyInput(title: string, parts: string[], reporter: Actor): CleanArticleInput {
   return {
     kicker: null, headline: title, subheadline: null, dateline: '本报讯', byline: `记者 ${reporter.name}`, summary: null, slug: '', coverMediaId: null,
     authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(...parts.map((text) => paragraph(text))),
   };
 }
 
-async function person(db: Db, name: string, role: Editor['role']): Promise<Editor> {
+async function person(db: Db, name: string, role: Actor['role']): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${name}@bench.example`, name, role } });
   return { id: user.id, name: user.name, role };
 }

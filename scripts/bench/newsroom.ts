@@ -78,7 +78,7 @@ function targetsFor(fixture: NewsroomFixture): Target[] {
   const history = `/newsroom/articles/${fixture.historyStoryId}/history`;
   const search = `/newsroom/search?q=${encodeURIComponent('柯城')}`;
   return [
-    ...pages('编辑', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['版面（整期）', `/newsroom/issues/${fixture.boardIssue}`], ['期次列表', '/newsroom/issues'], ['回收站', '/newsroom/trash'], ['检索', search]]),
+    ...pages('编辑', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['版面（整期）', `/newsroom/issues/${fixture.plannerIssue}`], ['期次列表', '/newsroom/issues'], ['回收站', '/newsroom/trash'], ['检索', search]]),
     ...pages('记者', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['检索', search]]),
     // The audit log and the account list are admin pages: editors and reporters get 403 there.
     ...pages('管理员', [['审计日志', '/newsroom/admin/audit'], ['账号管理', '/newsroom/admin/users']]),

@@ -10,6 +10,7 @@ import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
 import { instantAt, isoDateIn } from '../../lib/dates/time-zone';
+import type { Role } from '../../lib/generated/prisma/enums';
 import { headline, seededRandom, articleParagraphs } from './chinese-text';
 
 export const BENCH_PASSWORD = 'bench-newsroom-password';
@@ -23,15 +24,13 @@ export type NewsroomFixture = {
   auditEvents: number;
   reporterStoryId: string;
   historyStoryId: string;
-  boardIssue: number;
+  plannerIssue: number;
 };
 
 const DAY_MS = 86_400_000;
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林郑谢罗梁宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'敏嘉慧淑妍凌世霞一鸣畅思远晓峰建华国强秀英丽娟志明海燕玉兰德胜文静子涵雨轩梓萱浩然欣怡宇航佳琪俊杰雅婷'];
 const AUDIT_ACTIONS = ['article.create', 'article.save', 'article.submit', 'article.approve', 'article.return', 'article.publish', 'article.schedule', 'article.trash', 'article.restore', 'issue.create', 'issue.place', 'issue.publish', 'auth.sign-in', 'auth.sign-in-failed', 'user.create', 'user.role'];
-
-type Role = 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN';
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+00:00');
@@ -167,11 +166,11 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
     const historyStoryId = story({ status: 'DRAFT', author: benchReporter, ageDays: 5, versions: 80 });
 
     // Next Monday's issue, being planned: four pages of ten approved stories each.
-    const boardIssue = options.latestIssue + 1;
+    const plannerIssue = options.latestIssue + 1;
     const nextDate = isoDateIn(new Date(instantAt(isoDateIn(now), '12:00').getTime() + 7 * DAY_MS));
     const issueId = randomUUID();
     sqlite.prepare(`INSERT INTO "Issue" (id, "publicationId", number, date, status, "pageCount", "createdById", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'PLANNING', 4, ?, ?, ?)`)
-      .run(issueId, publication.id, boardIssue, nextDate, benchEditor.id, iso(nowMs), iso(nowMs));
+      .run(issueId, publication.id, plannerIssue, nextDate, benchEditor.id, iso(nowMs), iso(nowMs));
     const insertPage = sqlite.prepare(`INSERT INTO "IssuePage" (id, "issueId", number, name) VALUES (?, ?, ?, ?)`);
     const insertPlacement = sqlite.prepare(`INSERT INTO "ArticlePlacement" (id, "articleId", "pageId", position, "isContinuation") VALUES (?, ?, ?, ?, 0)`);
     ['要闻', '综合', '民生', '副刊'].forEach((name, index) => {
@@ -189,7 +188,7 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
       insertAudit.run(randomUUID(), actor?.id ?? null, action, subjectType, randomUUID(), '{}', `10.0.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`, iso(nowMs - Math.floor(random() * 730 * DAY_MS)));
     }
     const stories = (sqlite.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n;
-    fixture = { accounts: people.length + 1, stories, auditEvents: AUDIT_EVENTS, reporterStoryId, historyStoryId, boardIssue };
+    fixture = { accounts: people.length + 1, stories, auditEvents: AUDIT_EVENTS, reporterStoryId, historyStoryId, plannerIssue };
   });
   fill();
   // What start-up does (server/prepare.ts): planner statistics for the new rows.

@@ -1,6 +1,7 @@
 // Accounts for database tests: one per role, with a known password.
 import type { Db } from '../../lib/db-client';
-import type { Role } from '../../lib/access/capabilities';
+import type { Actor } from '../../lib/access/actor';
+import type { Role } from '../../lib/generated/prisma/enums';
 import { hashPassword } from '../../lib/auth/password';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -20,8 +21,8 @@ export async function makeUser(db: Db, role: Role, overrides: { email?: string; 
   });
 }
 
-/** A user as the services take it (id, name, role). */
-export async function makeActor(db: Db, role: Role, overrides: { name?: string } = {}): Promise<{ id: string; name: string; role: Role }> {
+/** A user as the services take it: the acting person (id, name, role). */
+export async function makeActor(db: Db, role: Role, overrides: { name?: string } = {}): Promise<Actor> {
   const user = await makeUser(db, role, overrides);
   return { id: user.id, name: user.name, role };
 }

@@ -6,16 +6,16 @@
 import { yCursorPlugin, yCursorPluginKey } from '@tiptap/y-tiptap';
 import type { Plugin } from '@tiptap/pm/state';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Person } from '@/lib/collab/messages';
+import type { Participant } from '@/lib/collab/messages';
 import { caretColor, caretColorIndex, caretLabel } from '@/lib/collab/colors';
 
-function colourOf(person: Person | undefined): string {
+function colourOf(person: Participant | undefined): string {
   return caretColor(person ? caretColorIndex(person.userId) : 0);
 }
 
 export const CARET_PLUGIN_KEY = yCursorPluginKey;
 
-export function caretPlugin(awareness: Awareness, person: (clientId: number) => Person | undefined): Plugin {
+export function caretPlugin(awareness: Awareness, person: (clientId: number) => Participant | undefined): Plugin {
   return yCursorPlugin(awareness, {
     cursorBuilder: (_user: unknown, clientId: number) => {
       const who = person(clientId);

@@ -16,12 +16,13 @@ import { countDocWords } from '@/lib/content/word-count';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { formatTimeOfDay } from '@/lib/dates/format';
 import { BODY_FRAGMENT, readStoryDoc } from '@/lib/collab/story-doc';
-import type { Person } from '@/lib/collab/messages';
+import type { Participant } from '@/lib/collab/messages';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Doc } from '@/lib/content/types';
 import { Toolbar } from '../toolbar';
 import { FigureControls } from '../figure-controls';
 import { MediaPicker, type LibraryItem } from '../media-picker';
+import type { BylineCandidate } from '../authors-field';
 import { CoverField } from '../cover-field';
 import { insertFigure, useImageInsertion } from '../use-image-insertion';
 import { bodyEditorProps } from '../body-editor-props';
@@ -32,13 +33,14 @@ import { useCollabSession } from './use-collab-session';
 import { documentFrom, type Access, type InitialDocument } from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-status';
 import { OfferedText } from './offered-text';
+import type { Actor } from '@/lib/access/actor';
 
 type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
 type Props = {
   story: Story;
-  me: { id: string };
+  me: Pick<Actor, 'id'>;
   statusLabel: string;
-  people: { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' }[];
+  people: BylineCandidate[];
   library: (page: number) => Promise<ActionResult<{ items: LibraryItem[] }>>;
   /** What the page computed from the person's rights (lib/collab/access.ts): type, or only read. */
   access: Access;
@@ -76,11 +78,11 @@ export function CollabArticleEditor(props: Props) {
 
 /** Who each awareness client is, as the server last said; read by the caret plugin when it draws. */
 class Roster {
-  private people: Person[] = [];
-  set(people: Person[]): void {
+  private people: Participant[] = [];
+  set(people: Participant[]): void {
     this.people = people;
   }
-  find(clientId: number): Person | undefined {
+  find(clientId: number): Participant | undefined {
     return this.people.find((person) => person.clientId === clientId);
   }
 }
@@ -135,7 +137,7 @@ function StoryEditor({ story, me, statusLabel, people, library, access, initial,
   }, [editor, roster, session, state.people]);
 
   const others = useMemo(() => {
-    const seen = new Map<string, Person>();
+    const seen = new Map<string, Participant>();
     for (const person of state.people) if (person.userId !== me.id && !seen.has(person.userId)) seen.set(person.userId, person);
     return [...seen.values()];
   }, [state.people, me.id]);

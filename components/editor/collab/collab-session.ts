@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { storyDocumentName } from '@/lib/collab/document-name';
 import { copyVerdict, GENERATION_KEY } from '@/lib/collab/local-copy-rules';
-import { parseMessage, SEAL_MESSAGE, typingStored, type CollabMessage, type Person } from '@/lib/collab/messages';
+import { parseMessage, SEAL_MESSAGE, typingStored, type CollabMessage, type Participant } from '@/lib/collab/messages';
 import { readStoryDoc } from '@/lib/collab/story-doc';
 import { articleText } from '../article-text';
 
@@ -54,7 +54,7 @@ export type SessionState = {
   /** The service could not write the working copy (the rules refused it, or the store failed). */
   saveFailed: string | null;
   /** Who else is connected, as the server said; empty while this browser is not connected. */
-  people: Person[];
+  people: Participant[];
   /** Whether the browser keeps a copy: 'opening' until read, 'none' without one (read-only, or a foreign copy that would not go). */
   localCopy: 'opening' | 'kept' | 'none';
 };

@@ -6,12 +6,10 @@ import * as Y from 'yjs';
 import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/story-doc';
 import { ARTICLE_FIELDS, fieldLabel, type ArticleTextField } from '@/lib/content/fields';
 import { generateByline } from '@/lib/articles/byline';
-import { AuthorsField, type AuthorValue } from '../authors-field';
+import { AuthorsField, type AuthorValue, type BylineCandidate } from '../authors-field';
 import { useSharedText } from './use-shared-text';
 
 export const INPUT_CLASS = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
-
-type Person = { id: string; name: string; role: 'REPORTER' | 'EDITOR' | 'CHIEF_EDITOR' | 'ADMIN' };
 
 /** A shared value in the fields map, read without creating it (a browser never creates the layout). */
 function textOf(doc: Y.Doc, field: ArticleTextField): Y.Text | null {
@@ -76,7 +74,7 @@ function SharedField({ doc, name, label, readOnly, multiline, className }: { doc
   );
 }
 
-type Props = { doc: Y.Doc; readOnly: boolean; people: Person[]; published: boolean; children?: React.ReactNode };
+type Props = { doc: Y.Doc; readOnly: boolean; people: BylineCandidate[]; published: boolean; children?: React.ReactNode };
 
 export function SharedFields({ doc, readOnly, people, published, children }: Props) {
   const [authors, setAuthors] = useSharedAuthors(doc);

@@ -7,16 +7,17 @@ import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
 import { sessionCookie, TEST_ORIGIN } from '../../../test/support/collab-clients';
 import { loadSampleIssue } from '../../../seeds/load-sample';
-import { createArticle, type Editor } from '../../articles/editor-service';
+import { createArticle } from '../../articles/editor-service';
+import type { Actor } from '../../access/actor';
 import { storyDocumentName } from '../document-name';
 import { currentStoryDocument } from '../stored-document';
 import { authenticationExtension, NO_COPY_TOKEN, type CollabContext } from './authentication';
 
 const db = openTestDatabase();
 const SECRET = 'collab-auth-secret-0123456789abcdef';
-let reporter: Editor;
-let other: Editor;
-let admin: Editor;
+let reporter: Actor;
+let other: Actor;
+let admin: Actor;
 let storyId: string;
 const lines: string[] = [];
 let loaded: string | undefined;
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-type Asked = { person?: Editor; token?: string; name?: string; origin?: string };
+type Asked = { person?: Actor; token?: string; name?: string; origin?: string };
 
 /** What onAuthenticate answers for one socket: its context, or the refusal reason. */
 async function ask({ person = reporter, token = NO_COPY_TOKEN, name = storyDocumentName(storyId), origin = TEST_ORIGIN }: Asked): Promise<{ context?: CollabContext; reason?: string; readOnly: boolean }> {

@@ -4,7 +4,6 @@
 // another history is refused ('stale-copy') before it can be merged and show the story twice.
 import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
 import type { Db } from '../../db-client';
-import type { Status } from '../../workflow/rules';
 import { articleIdOf } from '../document-name';
 import { collabAccess, type CollabAccess } from '../access';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from '../session';
@@ -50,7 +49,7 @@ export async function storyAccess(db: Db, user: SocketUser, articleId: string): 
   if (!story) return null;
   return collabAccess(user, {
     createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId),
-    deleted: story.deletedAt !== null, status: story.status as Status,
+    deleted: story.deletedAt !== null, status: story.status,
   });
 }
 

@@ -14,6 +14,7 @@ import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
 import { relayUpgrade } from '../../../server/upgrade-relay';
 import { guardExtension, PRE_AUTH_FRAME_BYTES, PRE_AUTH_QUEUE_BYTES, type GuardExtension } from './guard';
+import type { Actor } from '../../access/actor';
 
 const db = openTestDatabase();
 const SECRET = 'guard-test-secret-0123456789abcdef';
@@ -27,7 +28,7 @@ let writer: { id: string };
 let colleague: { id: string };
 let revoked: { id: string };
 
-async function cookieOf(user: { id: string }, sessionVersion = 0): Promise<string> {
+async function cookieOf(user: Pick<Actor, 'id'>, sessionVersion = 0): Promise<string> {
   return `next-auth.session-token=${await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET })}`;
 }
 
@@ -91,7 +92,7 @@ const until = async (check: () => boolean, ms = 5_000) => {
 };
 
 /** A raw socket authenticated into the story. */
-async function authenticatedSocket(user: { id: string }, extra: Record<string, string> = {}) {
+async function authenticatedSocket(user: Pick<Actor, 'id'>, extra: Record<string, string> = {}) {
   const opened = await openSocket({ cookie: await cookieOf(user), origin, ...extra });
   opened.socket.send(authFrame(STORY));
   await until(() => opened.frames.some(isAuthenticated));
@@ -100,7 +101,7 @@ async function authenticatedSocket(user: { id: string }, extra: Record<string, s
 
 const providers: HocuspocusProviderWebsocket[] = [];
 /** A browser's provider in the story, with a presence. */
-async function browserIn(user: { id: string }, name: string) {
+async function browserIn(user: Pick<Actor, 'id'>, name: string) {
   const cookie = await cookieOf(user);
   const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
   providers.push(socket);

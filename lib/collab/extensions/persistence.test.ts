@@ -7,7 +7,7 @@ import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
 import { until } from '../../../test/support/collab-clients';
 import { loadSampleIssue } from '../../../seeds/load-sample';
-import { createArticle, moveToTrash, saveArticle, type Editor } from '../../articles/editor-service';
+import { createArticle, moveToTrash, saveArticle } from '../../articles/editor-service';
 import { restoreRevisionShared } from '../restore-revision';
 import { doc, paragraph } from '../../content/builders';
 import type { SocketUser } from '../session';
@@ -17,7 +17,7 @@ import { parseMessage, SEAL_MESSAGE, type CollabMessage } from '../messages';
 import { StoryPersistence, STORE_FAILED_TEXT } from './persistence';
 
 const db = openTestDatabase();
-let reporter: Editor & SocketUser;
+let reporter: SocketUser;
 let publicationId: string;
 const lines: string[] = [];
 const told: { name: string; message: CollabMessage | null }[] = [];

@@ -77,7 +77,7 @@ export default async function UsersPage({ searchParams }: Props) {
                 <tr key={user.id} className="border-b border-stone-200 dark:border-stone-800">
                   <td className="py-2"><Link className="underline" href={`/newsroom/admin/users/${user.id}`}>{user.name}</Link></td>
                   <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role as keyof typeof ROLE_LABELS] ?? user.role}</td>
+                  <td>{ROLE_LABELS[user.role]}</td>
                   <td>{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</td>
                   <td>{user.articleCount}</td>
                   <td>{formatDateTime(user.lastLoginAt)}</td>

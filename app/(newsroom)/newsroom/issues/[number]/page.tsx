@@ -7,7 +7,7 @@ import { positiveInt } from '@/lib/reader/params';
 import { IssuePlanner } from '@/components/issues/issue-planner';
 import { IssuePublish } from '@/components/issues/issue-publish';
 import { EpaperPanel } from '@/components/epaper/epaper-panel';
-import { getEpaperBoard } from '@/lib/issues/epaper-board';
+import { getIssueEpaper } from '@/lib/issues/epaper-queries';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -19,22 +19,22 @@ export default async function IssuePlannerPage({ params }: Props) {
   const number = positiveInt((await params).number);
   if (!number) notFound();
   const user = await requirePageUser('issue:plan', `/newsroom/issues/${number}`);
-  const [board, epaper] = await Promise.all([getIssuePlanner(number), getEpaperBoard(number)]);
+  const [planner, epaper] = await Promise.all([getIssuePlanner(number), getIssueEpaper(number)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">第{board.number}期 · {board.date}</h1>
-          <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="issue-label">{board.stateLabel}</p>
+          <h1 className="text-2xl font-bold">第{planner.number}期 · {planner.date}</h1>
+          <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="issue-label">{planner.stateLabel}</p>
         </div>
-        <Link className="underline" href={`/newsroom/issues/${board.number}/preview/1`}>预览整期（读者视图）</Link>
+        <Link className="underline" href={`/newsroom/issues/${planner.number}/preview/1`}>预览整期（读者视图）</Link>
       </div>
       <section aria-labelledby="publish-heading" className="space-y-2 rounded border border-stone-300 p-4 dark:border-stone-700">
         <h2 id="publish-heading" className="text-lg font-semibold">发布</h2>
-        <IssuePublish board={board} canPublish={can(user.role, 'issue:publish')} />
+        <IssuePublish planner={planner} canPublish={can(user.role, 'issue:publish')} />
       </section>
-      <IssuePlanner board={board} />
-      <EpaperPanel board={epaper} canPublish={can(user.role, 'issue:publish')} />
+      <IssuePlanner planner={planner} />
+      <EpaperPanel epaper={epaper} canPublish={can(user.role, 'issue:publish')} />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export default async function UserDetailPage({ params }: Props) {
         <h1 className="text-2xl font-bold">{user.name}</h1>
         <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
           <dt>邮箱</dt><dd>{user.email}</dd>
-          <dt>角色</dt><dd>{ROLE_LABELS[user.role as keyof typeof ROLE_LABELS]}</dd>
+          <dt>角色</dt><dd>{ROLE_LABELS[user.role]}</dd>
           <dt>状态</dt><dd data-testid="account-status">{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</dd>
           <dt>创建于</dt><dd>{formatDateTime(user.createdAt)}</dd>
           <dt>最近登录</dt><dd>{formatDateTime(user.lastLoginAt)}</dd>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/require-user';
-import { getEpaperBoard } from '@/lib/issues/epaper-board';
+import { getIssueEpaper } from '@/lib/issues/epaper-queries';
 import { positiveInt } from '@/lib/reader/params';
 import { pageLabel } from '@/lib/reader/page-names';
 import { AreaEditor } from '@/components/epaper/area-editor';
@@ -19,16 +19,16 @@ export default async function AreaEditorPage({ params }: Props) {
   const pageNumber = positiveInt(rawPage, 500);
   if (!number || !pageNumber) notFound();
   await requirePageUser('issue:plan', `/newsroom/issues/${number}/epaper/${pageNumber}`);
-  const board = await getEpaperBoard(number);
-  const page = board.pages.find((candidate) => candidate.number === pageNumber);
+  const epaper = await getIssueEpaper(number);
+  const page = epaper.pages.find((candidate) => candidate.number === pageNumber);
   if (!page) notFound();
   const draft = page.draft;
   return (
     <div className="space-y-4">
-      <p><Link className="underline" href={`/newsroom/issues/${board.number}`}>← 返回第{board.number}期版面规划</Link></p>
-      <h1 className="text-2xl font-bold">第{board.number}期 {pageLabel(page)} · 稿件区域</h1>
+      <p><Link className="underline" href={`/newsroom/issues/${epaper.number}`}>← 返回第{epaper.number}期版面规划</Link></p>
+      <h1 className="text-2xl font-bold">第{epaper.number}期 {pageLabel(page)} · 稿件区域</h1>
       {draft?.status === 'READY' && draft.image ? (
-        <AreaEditor issueId={board.id} issueNumber={board.number} page={page.number} image={draft.image} width={draft.width} height={draft.height}
+        <AreaEditor issueId={epaper.id} issueNumber={epaper.number} page={page.number} image={draft.image} width={draft.width} height={draft.height}
           stories={page.stories} initial={draft.areas} hasText={draft.hasText} />
       ) : <p data-testid="epaper-status">{draft ? draft.label : '这一版还没有 PDF。'}</p>}
     </div>

@@ -1,4 +1,5 @@
-// Reads for the newsroom's 版面 (page PDF) views. Every function checks the caller's capability first.
+// Reads for the newsroom's 版面 (e-paper: page PDFs and their story areas) views of one issue: the planner's
+// e-paper section and the area editor. Every function checks the caller's capability first.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '../db';
@@ -8,7 +9,7 @@ import { issueStateOf } from './issue-state';
 import { requeueUnfinished } from '../epaper/jobs';
 import { draftDiffers, scanView } from '../epaper/newsroom-view';
 
-export async function getEpaperBoard(number: number, now = new Date()) {
+export async function getIssueEpaper(number: number, now = new Date()) {
   await requireUser('issue:plan');
   const issue = await db.issue.findFirst({
     where: { number },
@@ -37,5 +38,5 @@ export async function getEpaperBoard(number: number, now = new Date()) {
   return { id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pages.length, state: issueStateOf(issue, now), pages };
 }
 
-export type EpaperBoard = Awaited<ReturnType<typeof getEpaperBoard>>;
-export type EpaperBoardPage = EpaperBoard['pages'][number];
+export type IssueEpaper = Awaited<ReturnType<typeof getIssueEpaper>>;
+export type IssueEpaperPage = IssueEpaper['pages'][number];

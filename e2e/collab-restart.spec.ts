@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { body, newStory, storedBodyText } from './support/story';
+import { body, newArticle, storedBodyText } from './support/article';
 import { E2E_DATA_DIR } from './support/env';
 
 const REPORTER = { name: '沈知秋', email: 'shenzhiqiu@e2e.test', role: '记者', password: 'shenzhiqiu-pass-1' };
@@ -54,7 +54,7 @@ const occurrences = (text: string, char: string) => text.split(char).length - 1;
 test('kill -9 of the co-editing process while two people type: it comes back by itself and no keystroke is lost or doubled', async ({ browser, request }) => {
   test.setTimeout(180_000);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '协同服务重启');
+  const id = await newArticle(reporter.page, '协同服务重启');
   const editor = await signedInPage(browser, EDITOR.email, EDITOR.password);
   await editor.page.goto(`/newsroom/articles/${id}`);
   await expect(body(editor.page)).toContainText('开头。');

@@ -4,7 +4,7 @@
 // deactivated person's socket is closed, and someone who may only read sees the changes live without typing.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { body, newStory, saved, storedBodyText } from './support/story';
+import { body, newArticle, saved, storedBodyText } from './support/article';
 import { withDb } from './support/database';
 import { keepScreenshot } from './support/layout';
 import { E2E_ADMIN } from './support/env';
@@ -47,7 +47,7 @@ function keptInOrder(text: string, typed: string): boolean {
   return at === typed.length;
 }
 
-async function openStory(browser: Browser, account: { email: string; password: string }, id: string) {
+async function openArticle(browser: Browser, account: { email: string; password: string }, id: string) {
   const opened = await signedInPage(browser, account.email, account.password);
   await opened.page.goto(`/newsroom/articles/${id}`);
   await expect(body(opened.page)).toContainText('开头。');
@@ -80,8 +80,8 @@ async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) 
 
 test('two people type in one paragraph at once: every keystroke of each is kept, in both browsers and in the database', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '两人同时编辑');
-  const editor = await openStory(browser, EDITOR, id);
+  const id = await newArticle(reporter.page, '两人同时编辑');
+  const editor = await openArticle(browser, EDITOR, id);
   // Each sees the other in the story, named by the server.
   await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR.name);
   await expect(editor.page.getByTestId('collab-people')).toContainText(REPORTER.name);
@@ -102,8 +102,8 @@ test('two people type in one paragraph at once: every keystroke of each is kept,
 
 test('an input method’s composition (拼音) in a field is not sent half-way: the others get the chosen characters', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '输入法');
-  const editor = await openStory(browser, EDITOR, id);
+  const id = await newArticle(reporter.page, '输入法');
+  const editor = await openArticle(browser, EDITOR, id);
   const field = reporter.page.getByLabel('副题');
   await field.click();
   await field.pressSequentially('柯城');
@@ -127,9 +127,9 @@ test('an input method’s composition (拼音) in a field is not sent half-way: 
 
 test('three people type in one paragraph at once and all three keep every keystroke', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '三人同时编辑');
-  const editor = await openStory(browser, EDITOR, id);
-  const chief = await openStory(browser, CHIEF, id);
+  const id = await newArticle(reporter.page, '三人同时编辑');
+  const editor = await openArticle(browser, EDITOR, id);
+  const chief = await openArticle(browser, CHIEF, id);
   await expect(reporter.page.getByTestId('collab-people')).toContainText(CHIEF.name);
   const texts = ['abcdefghijklmnop', 'ABCDEFGHIJKLMNOP', '0123456789012345'];
   await typeTogether([reporter.page, editor.page, chief.page], texts);
@@ -139,8 +139,8 @@ test('three people type in one paragraph at once and all three keep every keystr
 
 test('typing offline is kept in the browser and merges with the others’ changes on reconnect', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '断网后合并');
-  const editor = await openStory(browser, EDITOR, id);
+  const id = await newArticle(reporter.page, '断网后合并');
+  const editor = await openArticle(browser, EDITOR, id);
 
   await expect(editor.page.getByTestId('collab-people')).toContainText(REPORTER.name);
   await editor.context.setOffline(true);
@@ -168,8 +168,8 @@ test('typing offline is kept in the browser and merges with the others’ change
 
 test('a person deactivated while editing is disconnected at once and can no longer type', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '停用即断开');
-  const leaver = await openStory(browser, LEAVER, id);
+  const id = await newArticle(reporter.page, '停用即断开');
+  const leaver = await openArticle(browser, LEAVER, id);
   await expect(reporter.page.getByTestId('collab-people')).toContainText(LEAVER.name);
 
   const admin = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -191,7 +191,7 @@ test('a person deactivated while editing is disconnected at once and can no long
 
 test('someone who may only read (an admin) sees the changes live and cannot type', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '只读实时查看');
+  const id = await newArticle(reporter.page, '只读实时查看');
   const admin = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
   await admin.page.goto(`/newsroom/articles/${id}/preview`);
   await admin.page.getByRole('link', { name: '实时查看' }).click();
@@ -222,8 +222,8 @@ test('someone who may only read (an admin) sees the changes live and cannot type
 
 test('the co-editing service unreachable: the editor opens with the text, takes typing, says so, and the typing is saved once it is back', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '服务断开也能写');
-  const editor = await openStory(browser, EDITOR, id);
+  const id = await newArticle(reporter.page, '服务断开也能写');
+  const editor = await openArticle(browser, EDITOR, id);
   await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR.name);
   await editor.context.close();
 
@@ -259,7 +259,7 @@ test('a revision restored while two people are in the story: after both reload, 
   test.setTimeout(120_000);
   const headline = '柯城石梁溪综合治理完工';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, headline);
+  const id = await newArticle(reporter.page, headline);
   await caretAtEnd(reporter.page);
   await reporter.page.keyboard.press('Enter');
   await reporter.page.keyboard.type('石梁溪全长十二公里。');
@@ -268,7 +268,7 @@ test('a revision restored while two people are in the story: after both reload, 
   await saved(reporter.page);
   // 立即保存 closes this revision: the rewrite below makes a revision of its own.
   await reporter.page.getByRole('button', { name: '立即保存' }).click();
-  const editor = await openStory(browser, EDITOR, id);
+  const editor = await openArticle(browser, EDITOR, id);
   await expect(body(editor.page).locator('table')).toHaveCount(1);
 
   // The reporter rewrites the whole text, then puts the earlier revision back.
@@ -312,7 +312,7 @@ test('a revision restored while two people are in the story: after both reload, 
 test('the story’s document rebuilt (as after npm run restore) while a browser holds offline typing: the typing is offered back, never merged, and nothing is doubled', async ({ browser }) => {
   test.setTimeout(120_000);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await newStory(reporter.page, '重建后的稿件');
+  const id = await newArticle(reporter.page, '重建后的稿件');
   await reporter.context.setOffline(true);
   await expect(reporter.page.getByTestId('save-status')).toHaveText('离线，已保存在本机', { timeout: 20_000 });
   await caretAtEnd(reporter.page);

@@ -3,7 +3,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
-import { body as storyBody, createStory, typeStory } from './support/story';
+import { body as articleBody, createArticle, typeArticle } from './support/article';
 import { slugBase } from '../lib/articles/slug';
 
 const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'yezhiqiu-pass-12' };
@@ -18,10 +18,10 @@ test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
 });
 
-async function signOff(browser: Browser, storyUrl: string): Promise<void> {
+async function signOff(browser: Browser, articleUrl: string): Promise<void> {
   for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
     const reviewer = await signedInPage(browser, account.email, account.password);
-    await reviewer.page.goto(storyUrl);
+    await reviewer.page.goto(articleUrl);
     await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
     await expect(reviewer.page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
     await reviewer.context.close();
@@ -33,10 +33,10 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const headline = '柯城古樟树挂牌保护';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const page = reporter.page;
-  await createStory(page, null);
-  const storyUrl = page.url();
-  await typeStory(page, headline, '全区 326 棵古樟树今天起挂牌保护。');
-  const body = storyBody(page);
+  await createArticle(page, null);
+  const articleUrl = page.url();
+  await typeArticle(page, headline, '全区 326 棵古樟树今天起挂牌保护。');
+  const body = articleBody(page);
 
   // A 4 MB photo as a phone takes it, uploaded into the story, then picked from the library as 题图.
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_2041.JPG', mimeType: 'image/jpeg', buffer: await cameraJpeg(4 * 1024 * 1024) });
@@ -64,7 +64,7 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const cover1600 = `/media/${key}/1600.webp`;
   expect((await readers.request.get(cover800)).status()).toBe(404);
 
-  await signOff(browser, storyUrl);
+  await signOff(browser, articleUrl);
   const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const planner = editor.page;
   await planner.goto('/newsroom/issues');
@@ -107,7 +107,7 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   // The newsroom preview is "exactly what readers will get": the same article element, the cover's alt text included.
   const readerArticle = await reader.locator('article.story').evaluate((element) => element.outerHTML);
   const author = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await author.page.goto(`${storyUrl}/preview`);
+  await author.page.goto(`${articleUrl}/preview`);
   expect(await author.page.locator('article.story').evaluate((element) => element.outerHTML)).toBe(readerArticle);
   await author.context.close();
   await readers.close();

@@ -4,7 +4,7 @@
 // types in the headline and the body, sees it saved by the co-editing service, and finds it after a reload.
 import { expect, test, type Browser } from '@playwright/test';
 import { provisionAccount, signInAndExpect } from './support/auth';
-import { body, createStory, saved, storedBodyText, typeStory } from './support/story';
+import { body, createArticle, saved, storedBodyText, typeArticle } from './support/article';
 import { FRONT_URL } from './support/front';
 import { findNginx } from '../server/front';
 import { E2E_PORT } from '../playwright.config';
@@ -26,9 +26,9 @@ async function writeAt(browser: Browser, label: string, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signInAndExpect(page, REPORTER.email, REPORTER.password, new RegExp(`^${baseURL.replace(/[.]/g, '\\.')}/newsroom$`));
-  const id = await createStory(page, null);
+  const id = await createArticle(page, null);
   const headline = `从 ${label} 打开的稿件`;
-  await typeStory(page, headline, `在 ${label} 写下的正文。`);
+  await typeArticle(page, headline, `在 ${label} 写下的正文。`);
   await saved(page);
   await expect(page.getByTestId('save-status')).not.toHaveText(/无法连接|离线/);
   await page.reload();

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
-import { body, createStory, saved } from './support/story';
+import { body, createArticle, saved } from './support/article';
 
 const REPORTER = { name: '黄淑妍', email: 'huangshuyan@e2e.test', role: '记者', password: 'huangshuyan-pass-1' };
 const REPORTER_2 = { name: '闻凌世', email: 'wenlingshi@e2e.test', role: '记者', password: 'wenlingshi-pass-1' };
@@ -15,7 +15,7 @@ test.beforeAll(async ({ browser }) => {
 
 test('a reporter writes a story with formatting, a subheading and a table; it autosaves, survives a reload and previews as readers will see it', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(page);
+  const id = await createArticle(page);
   await page.getByLabel('引题').fill('美丽河湖');
   await page.getByLabel('主题（必填）').fill('柯城再夺“大禹鼎”');
   await expect(page.getByLabel('署名（按作者自动生成，可修改）')).toHaveValue('记者 黄淑妍');
@@ -60,7 +60,7 @@ test('a reporter writes a story with formatting, a subheading and a table; it au
 
 test('pasting from Word keeps structure and drops the styling', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await createStory(page);
+  await createArticle(page);
   await body(page).click();
   await page.evaluate(() => {
     const html = '<p class=MsoNormal style="font-family:宋体;color:red"><span style="font-size:16pt">柯城区人民医院干部职工大会召开。<o:p></o:p></span></p><h2 style="margin:0">会议要求</h2><ul><li style="color:blue">调整领导班子</li></ul>';
@@ -80,7 +80,7 @@ test('pasting from Word keeps structure and drops the styling', async ({ browser
 // (e2e/collab.spec.ts has the typing-together journeys).
 test('two people on one story: each sees the other there, and both changes are kept without a conflict', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(reporter.page);
+  const id = await createArticle(reporter.page);
   await reporter.page.getByLabel('主题（必填）').fill('同稿测试稿');
   await saved(reporter.page);
 
@@ -105,7 +105,7 @@ test('two people on one story: each sees the other there, and both changes are k
 
 test('text typed without a network is kept in the browser and reaches the story when the page is opened again online', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(page);
+  const id = await createArticle(page);
   await body(page).click();
   await page.keyboard.type('开头。');
   await saved(page);
@@ -133,7 +133,7 @@ test('text typed without a network is kept in the browser and reaches the story 
 
 test('images: upload with alt text, served privately while in a draft; SVG is refused with a message', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(page);
+  const id = await createArticle(page);
   await body(page).click();
   const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: png });
@@ -187,7 +187,7 @@ test('images: upload with alt text, served privately while in a draft; SVG is re
 
 test('reporters cannot open each other’s stories; an editor can trash and restore', async ({ browser }) => {
   const owner = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(owner.page);
+  const id = await createArticle(owner.page);
   await owner.page.getByLabel('主题（必填）').fill('回收站里的稿件');
   await owner.page.getByLabel('主题（必填）').blur();
   await saved(owner.page);
@@ -214,7 +214,7 @@ test('reporters cannot open each other’s stories; an editor can trash and rest
 
 test('the history keeps a revision per person and event, compares two at character level and restores an old one as a new version', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(page);
+  const id = await createArticle(page);
   await page.getByLabel('主题（必填）').fill('第一稿标题');
   await body(page).click();
   await page.keyboard.type('柯城区今天召开会议。');
@@ -262,13 +262,13 @@ test('the history keeps a revision per person and event, compares two at charact
 
 test('an image uploaded once can be picked from the media library into another story', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await createStory(page);
+  await createArticle(page);
   await body(page).click();
   const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'library.png', mimeType: 'image/png', buffer: png });
   await expect(body(page).locator('figure img')).toHaveCount(1);
 
-  await createStory(page);
+  await createArticle(page);
   await body(page).click();
   await page.getByRole('button', { name: '从图库插入' }).click();
   const library = page.getByRole('dialog', { name: '图库' });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { serverDatabaseEnv } from './support/database';
-import { submitStory, writeStory } from './support/story';
+import { submitArticle, writeArticle } from './support/article';
 import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
 
 const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
@@ -17,7 +17,7 @@ const EDITOR_A = { name: '叶建华', email: 'yejianhua@e2e.test', role: '编辑
 const EDITOR_B = { name: '毛丽君', email: 'maolijun@e2e.test', role: '编辑', password: 'maolijun-pass-123' };
 const CHIEF = { name: '姜志远', email: 'jiangzhiyuan@e2e.test', role: '总编', password: 'jiangzhiyuan-pass' };
 
-const STORIES = [
+const ARTICLES = [
   { headline: '衢江沿岸绿道全线贯通', body: '经过一年建设，衢江沿岸绿道日前全线贯通，全长二十六公里，串起沿江八个村庄和三处湿地公园，市民可以骑行或步行游览。' },
   { headline: '柯城中小学午餐全面升级', body: '本学期起，全区中小学食堂推行营养配餐，每周公布菜单，家长可以在线评价，学校根据反馈调整菜品。' },
 ];
@@ -73,16 +73,16 @@ const pdfFile = (name: string, buffer: Buffer | Uint8Array) => ({ name, mimeType
 test('an editor attaches the issue PDF, corrects the areas, publishes, and a reader taps a story on the page', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const urls: string[] = [];
-  for (const story of STORIES) {
-    urls.push(await writeStory(reporter.page, story.headline, story.body));
-    await submitStory(reporter.page);
+  for (const story of ARTICLES) {
+    urls.push(await writeArticle(reporter.page, story.headline, story.body));
+    await submitArticle(reporter.page);
   }
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
   for (const [index, url] of urls.entries()) {
-    await approveFromQueue(editorA.page, STORIES[index]!.headline, '初审');
-    await approveFromQueue(editorB.page, STORIES[index]!.headline, '复审');
+    await approveFromQueue(editorA.page, ARTICLES[index]!.headline, '初审');
+    await approveFromQueue(editorB.page, ARTICLES[index]!.headline, '复审');
     await signOff(chief.page, url);
   }
 
@@ -94,7 +94,7 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await planner.getByLabel('版数').fill('2');
   await planner.getByRole('button', { name: '新建一期' }).click();
   await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
-  for (const [index, story] of STORIES.entries()) {
+  for (const [index, story] of ARTICLES.entries()) {
     await planner.getByLabel(`把《${story.headline}》排到`).selectOption({ index: index + 1 });
     await expect(planner.getByTestId(`page-${index + 1}`).getByTestId('board-story')).toContainText(story.headline);
   }
@@ -103,13 +103,13 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   const message = panel.getByTestId('epaper-message');
   const issueFile = panel.getByTestId('epaper-issue-file');
   // Bad files: each refused with its reason, nothing attached.
-  await issueFile.setInputFiles(pdfFile('one-page.pdf', await printedPdf(browser, [STORIES])));
+  await issueFile.setInputFiles(pdfFile('one-page.pdf', await printedPdf(browser, [ARTICLES])));
   await expect(message).toHaveText('这个 PDF 只有 1 页，本期有 2 个版面：整期 PDF 须每版一页，或按版分别上传', SLOW);
-  await issueFile.setInputFiles(pdfFile('three-pages.pdf', await printedPdf(browser, [[STORIES[0]!], [STORIES[1]!], [STORIES[0]!]])));
+  await issueFile.setInputFiles(pdfFile('three-pages.pdf', await printedPdf(browser, [[ARTICLES[0]!], [ARTICLES[1]!], [ARTICLES[0]!]])));
   await expect(message).toHaveText('这个 PDF 有 3 页，本期只有 2 个版面：请上传本期的 PDF，或先调整版数', SLOW);
   await issueFile.setInputFiles(pdfFile('locked.pdf', encryptedPdf()));
   await expect(message).toHaveText('这个 PDF 有密码保护，无法读取，请导出不加密的 PDF 或纯文本', SLOW);
-  const good = await printedPdf(browser, [[STORIES[0]!], [STORIES[1]!]]);
+  const good = await printedPdf(browser, [[ARTICLES[0]!], [ARTICLES[1]!]]);
   await issueFile.setInputFiles(pdfFile('cut-off.pdf', damagedPdf(good)));
   await expect(message).toHaveText('这个 PDF 已损坏或不完整，无法读取，请重新导出', SLOW);
   await issueFile.setInputFiles(pdfFile('photo.pdf', Buffer.from('\xff\xd8\xff\xe0 not a pdf at all', 'latin1')));
@@ -127,7 +127,7 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
 
   // Page 1: the found area over the image; moved to the right from the keyboard and saved.
   await panel.getByTestId('epaper-page-1').getByRole('link', { name: '校正稿件区域' }).click();
-  const area = planner.getByRole('button', { name: new RegExp(`《${STORIES[0]!.headline}》区域 1`) });
+  const area = planner.getByRole('button', { name: new RegExp(`《${ARTICLES[0]!.headline}》区域 1`) });
   await expect(area).toBeVisible();
   const before = (await area.boundingBox())!;
   await area.focus();
@@ -137,7 +137,7 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await planner.getByRole('button', { name: '保存区域' }).click();
   await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存', SLOW);
   await planner.reload();
-  expect((await planner.getByRole('button', { name: new RegExp(`《${STORIES[0]!.headline}》区域 1`) }).boundingBox())!.x).toBeCloseTo(after.x, 0);
+  expect((await planner.getByRole('button', { name: new RegExp(`《${ARTICLES[0]!.headline}》区域 1`) }).boundingBox())!.x).toBeCloseTo(after.x, 0);
 
   // Page 2 replaced by a scan: no text layer, so the editor draws the story's area.
   await planner.goto(`/newsroom/issues/${number}`);
@@ -145,18 +145,18 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await expect(message).toContainText('第2版 PDF 已上传', SLOW);
   const row2 = panel.getByTestId('epaper-page-2');
   // The old scan of page 2 was ready too: wait for the new one, which finds no area for the story.
-  await expect(row2.getByTestId('epaper-unmatched')).toContainText(STORIES[1]!.headline, { timeout: 60_000 });
+  await expect(row2.getByTestId('epaper-unmatched')).toContainText(ARTICLES[1]!.headline, { timeout: 60_000 });
   await expect(row2.getByTestId('epaper-status')).toHaveText('版面图片已生成');
   await expect(row2.getByTestId('epaper-no-text')).toContainText('没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域');
   await row2.getByRole('link', { name: '校正稿件区域' }).click();
-  await expect(planner.getByTestId('unmatched')).toContainText(STORIES[1]!.headline);
-  await planner.getByTestId('draw-for').selectOption({ label: STORIES[1]!.headline });
+  await expect(planner.getByTestId('unmatched')).toContainText(ARTICLES[1]!.headline);
+  await planner.getByTestId('draw-for').selectOption({ label: ARTICLES[1]!.headline });
   const frame = (await planner.getByTestId('area-frame').boundingBox())!;
   await planner.mouse.move(frame.x + frame.width * 0.2, frame.y + frame.height * 0.2);
   await planner.mouse.down();
   await planner.mouse.move(frame.x + frame.width * 0.5, frame.y + frame.height * 0.4, { steps: 5 });
   await planner.mouse.up();
-  await expect(planner.getByRole('button', { name: new RegExp(`《${STORIES[1]!.headline}》区域 1`) })).toBeVisible();
+  await expect(planner.getByRole('button', { name: new RegExp(`《${ARTICLES[1]!.headline}》区域 1`) })).toBeVisible();
   await planner.getByRole('button', { name: '保存区域' }).click();
   await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存', SLOW);
   await expect(planner.getByTestId('unmatched')).toHaveCount(0);
@@ -174,13 +174,13 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await reader.goto(`/issues/${number}/pages/1`);
   await expect(reader.getByTestId('page-scan').getByRole('img')).toBeVisible();
   await expect(reader.getByRole('navigation', { name: '本期版面缩略图' }).getByRole('link')).toHaveCount(2);
-  const storyArea = reader.getByRole('link', { name: STORIES[0]!.headline, exact: true }).first();
-  await storyArea.hover();
-  await storyArea.click();
-  await expect(reader.getByRole('heading', { level: 1, name: STORIES[0]!.headline })).toBeVisible();
+  const articleArea = reader.getByRole('link', { name: ARTICLES[0]!.headline, exact: true }).first();
+  await articleArea.hover();
+  await articleArea.click();
+  await expect(reader.getByRole('heading', { level: 1, name: ARTICLES[0]!.headline })).toBeVisible();
   await reader.goto(`/issues/${number}/pages/2`);
   await expect(reader.getByTestId('story-area')).toHaveCount(1);
-  await expect(reader.getByTestId('story-area')).toHaveAccessibleName(STORIES[1]!.headline);
+  await expect(reader.getByTestId('story-area')).toHaveAccessibleName(ARTICLES[1]!.headline);
 
   for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers]) await context.close();
 });
@@ -202,7 +202,7 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   await planner.goto(`/newsroom/issues/${publishedIssue}`);
   const panel = planner.getByTestId('epaper-panel');
   const row1 = panel.getByTestId('epaper-page-1');
-  const corrected = { headline: STORIES[0]!.headline, body: `${STORIES[0]!.body}（本版已更正：绿道全长二十六点五公里。）` };
+  const corrected = { headline: ARTICLES[0]!.headline, body: `${ARTICLES[0]!.body}（本版已更正：绿道全长二十六点五公里。）` };
   await panel.getByTestId('epaper-file-1').setInputFiles(pdfFile('page-1-corrected.pdf', await printedPdf(browser, [[corrected]])));
   await expect(panel.getByTestId('epaper-message')).toContainText('第1版 PDF 已上传', SLOW);
   await expect(row1.getByText('读者仍看到上次发布的版面图，发布本版后更新。')).toBeVisible();
@@ -225,7 +225,7 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   expect(fs.existsSync(path.join(dirOf(newSrc), 'original.pdf'))).toBe(true);
   await expect(image).toHaveJSProperty('complete', true);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  await expect(reader.getByRole('link', { name: STORIES[0]!.headline, exact: true }).first()).toBeVisible();
+  await expect(reader.getByRole('link', { name: ARTICLES[0]!.headline, exact: true }).first()).toBeVisible();
   await context.close();
   await readers.close();
 });

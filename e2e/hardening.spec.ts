@@ -11,7 +11,7 @@ import { E2E_ADMIN } from './support/env';
 import { serveArgs } from '../server/serve-command';
 import { cameraJpeg } from './support/camera-photo';
 import { serverDatabaseEnv, withDb } from './support/database';
-import { body, createStory } from './support/story';
+import { body, createArticle } from './support/article';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
@@ -47,7 +47,7 @@ function pixelBomb(): Buffer {
 test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×30000 are refused with a message and nothing is kept', async ({ browser }) => {
   test.setTimeout(180_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await createStory(page);
+  await createArticle(page);
   await body(page).click();
   // Watch the progress line for the whole upload (it may come and go between two polls).
   await page.evaluate(() => {
@@ -92,7 +92,7 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
 test('an image is private while its story is a draft and public once the story is published', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyUrl = `/newsroom/articles/${await createStory(page)}`;
+  const articleUrl = `/newsroom/articles/${await createArticle(page)}`;
   await page.getByLabel('主题（必填）').fill('石梁溪整治完工');
   await body(page).click();
   await page.keyboard.type('石梁溪整治工程全面完工。');
@@ -122,13 +122,13 @@ test('an image is private while its story is a draft and public once the story i
   const steps = [[EDITOR, '初审', '状态：审核中（待复审）'], [EDITOR_B, '复审', '状态：审核中（待终审（签发））'], [CHIEF, '终审（签发）', '状态：已签发']] as const;
   for (const [person, level, after] of steps) {
     const reviewer = await signedInPage(browser, person.email, person.password);
-    await reviewer.page.goto(storyUrl);
+    await reviewer.page.goto(articleUrl);
     await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
     await expect(reviewer.page.getByTestId('workflow-status')).toHaveText(after);
     await reviewer.context.close();
   }
   const editor = await signedInPage(browser, EDITOR.email, EDITOR.password);
-  await editor.page.goto(storyUrl);
+  await editor.page.goto(articleUrl);
   await editor.page.getByRole('button', { name: '发布', exact: true }).click();
   await expect(editor.page.getByTestId('workflow-status')).toHaveText('状态：已发布');
   await editor.context.close();
@@ -142,7 +142,7 @@ test('an image is private while its story is a draft and public once the story i
 test('typing steadily through several writes of the co-editing service: every write reported, none refused, nothing lost or doubled', async ({ browser }) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(page);
+  const id = await createArticle(page);
   // Every status the line shows, whichever element shows it.
   await page.evaluate(() => {
     const statuses: string[] = [];
@@ -189,7 +189,7 @@ test('typing steadily through several writes of the co-editing service: every wr
 
 test('an admin reads a story (preview and history) but cannot edit it', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const id = await createStory(reporter.page);
+  const id = await createArticle(reporter.page);
   await reporter.page.getByLabel('主题（必填）').fill('管理员可以阅读的稿件');
   await reporter.page.getByLabel('主题（必填）').blur();
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });

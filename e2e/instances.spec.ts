@@ -10,7 +10,7 @@ import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
 import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
 import { startInstance, stopInstance, type Instance } from '../server/cluster';
 import { findNginx, startFront, stopFront } from '../server/front';
-import { createStory, saved, submitStory, workflowStatus, writeStory } from './support/story';
+import { createArticle, saved, submitArticle, workflowStatus, writeArticle } from './support/article';
 
 const A_PORT = Number(process.env.E2E_PORT ?? 3100);
 const B_PORT = E2E_SECOND_PORT;
@@ -67,13 +67,13 @@ test('an editor publishes through instance A; readers served by instance B see i
   test.setTimeout(180_000);
   const headline = '柯城两实例发布测试稿';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyPath = new URL(await writeStory(reporter.page, headline, '两台应用实例共用一个数据库，读者在另一台上立即看到。', `${A}/newsroom`)).pathname;
-  await submitStory(reporter.page);
+  const articlePath = new URL(await writeArticle(reporter.page, headline, '两台应用实例共用一个数据库，读者在另一台上立即看到。', `${A}/newsroom`)).pathname;
+  await submitArticle(reporter.page);
   await reporter.context.close();
 
   // 初审 through A, 复审 from instance B's review queue (the queue is the database's, not an instance's), 签发 through A.
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
-  await editorA.page.goto(`${A}${storyPath}`);
+  await editorA.page.goto(`${A}${articlePath}`);
   await editorA.page.getByRole('button', { name: '初审通过' }).click();
   await expect(workflowStatus(editorA.page)).toHaveText('状态：审核中（待复审）');
   const editorBContext = await browser.newContext();
@@ -84,7 +84,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   await row.getByRole('button', { name: '复审通过' }).click();
   await expect(row).toHaveCount(0);
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
-  await chief.page.goto(`${A}${storyPath}`);
+  await chief.page.goto(`${A}${articlePath}`);
   await chief.page.getByRole('button', { name: '终审（签发）通过' }).click();
   await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
 
@@ -95,7 +95,7 @@ test('an editor publishes through instance A; readers served by instance B see i
   if (front) expect(await (await fetch(`${FRONT}/feed.xml`)).text()).not.toContain(headline);
 
   const editor = editorA.page;
-  await editor.goto(`${A}${storyPath}`);
+  await editor.goto(`${A}${articlePath}`);
   await editor.getByRole('button', { name: '发布', exact: true }).click();
   await expect(workflowStatus(editor)).toHaveText('状态：已发布');
   const onB = await msUntil(feedB, (code, body) => code === 200 && body.includes(headline));
@@ -139,8 +139,8 @@ test('an editor publishes through instance A; readers served by instance B see i
 // sockets reach the deployment's one co-editing process through different instances (README, "Co-editing").
 test('a reporter on A and an editor on B edit one story together: each sees the other and both changes are kept', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  await createStory(reporter.page, `${A}/newsroom`);
-  const storyPath = new URL(reporter.page.url()).pathname;
+  await createArticle(reporter.page, `${A}/newsroom`);
+  const articlePath = new URL(reporter.page.url()).pathname;
   await reporter.page.getByLabel('主题（必填）').fill('跨实例协同测试稿');
   await saved(reporter.page);
 
@@ -154,7 +154,7 @@ test('a reporter on A and an editor on B edit one story together: each sees the 
   await expect(onA).toHaveURL(`${A}/newsroom`);
   await onA.close();
 
-  await editor.goto(`${B}${storyPath}`);
+  await editor.goto(`${B}${articlePath}`);
   await expect(editor.getByLabel('主题（必填）')).toHaveValue('跨实例协同测试稿');
   await expect(editor.getByTestId('collab-people')).toContainText(REPORTER.name);
   await expect(reporter.page.getByTestId('collab-people')).toContainText(EDITOR_A.name);
@@ -175,7 +175,7 @@ test('a reporter on A and an editor on B edit one story together: each sees the 
 
   // What was stored: the working copy as the story list on B shows it, after both have left.
   const check = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
-  await check.page.goto(`${B}${storyPath}/preview`);
+  await check.page.goto(`${B}${articlePath}/preview`);
   await expect(check.page.getByRole('heading', { name: '编辑在实例B改过的标题' })).toBeVisible({ timeout: 15_000 });
   await expect(check.page.getByText('记者在实例A写的副题')).toBeVisible();
   await check.context.close();

@@ -4,7 +4,7 @@
 // signs in on the same browser never loads the previous person's copy, while the same person keeps it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage, signIn } from './support/auth';
-import { body, newStory, saved, storedBodyText } from './support/story';
+import { body, newArticle, saved, storedBodyText } from './support/article';
 
 const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'qiuyezhi-pass-12' };
 const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'louwangshu-pass-1' };
@@ -21,7 +21,7 @@ const signOutButton = (page: Page) => page.getByRole('button', { name: '退出�
 const warning = (page: Page) => page.getByRole('dialog', { name: '还有修改未保存' });
 
 /** The story copies this browser holds, as the page itself sees them. */
-function storyCopies(page: Page): Promise<string[]> {
+function articleCopies(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('story:')).sort());
 }
 
@@ -48,16 +48,16 @@ async function typeOfflineAndCloseTab(context: BrowserContext, page: Page, text:
 
 async function expectSignedOutWithoutCopies(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
-  expect(await storyCopies(page)).toEqual([]);
+  expect(await articleCopies(page)).toEqual([]);
   expect(await copyRecords(page)).toEqual([]);
 }
 
 test('signing out after the story is saved removes its copy from the browser, without asking', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
-  const id = await newStory(page, '退出后不留副本');
+  const id = await newArticle(page, '退出后不留副本');
   await typeAtEnd(page, '已保存的段落');
   await saved(page);
-  expect(await storyCopies(page)).toEqual([`story:${id}`]);
+  expect(await articleCopies(page)).toEqual([`story:${id}`]);
   await signOutButton(page).click();
   await expectSignedOutWithoutCopies(page);
   await expect(warning(page)).toHaveCount(0);
@@ -66,7 +66,7 @@ test('signing out after the story is saved removes its copy from the browser, wi
 
 test('signing out with typing not yet on the server asks first; staying (the default) keeps it until it is saved', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
-  const id = await newStory(page, '离线时退出要确认');
+  const id = await newArticle(page, '离线时退出要确认');
   await context.setOffline(true);
   await expect(status(page)).toHaveText(/离线/, { timeout: 20_000 });
   await typeAtEnd(page, '断网时写下的段落');
@@ -80,7 +80,7 @@ test('signing out with typing not yet on the server asks first; staying (the def
   await page.keyboard.press('Enter');
   await expect(warning(page)).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
-  expect(await storyCopies(page)).toEqual([`story:${id}`]);
+  expect(await articleCopies(page)).toEqual([`story:${id}`]);
 
   await context.setOffline(false);
   await saved(page);
@@ -92,7 +92,7 @@ test('signing out with typing not yet on the server asks first; staying (the def
 
 test('typing left in a tab closed offline is counted too; signing out anyway discards it from the browser', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
-  const id = await newStory(page, '关掉的标签页');
+  const id = await newArticle(page, '关掉的标签页');
   await typeOfflineAndCloseTab(context, page, '关掉前没保存的字');
   const other = await context.newPage();
   await other.goto('/newsroom');
@@ -106,14 +106,14 @@ test('typing left in a tab closed offline is counted too; signing out anyway dis
 
 test('the next person signing in on the browser never loads the previous person’s copy', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
-  const id = await newStory(page, '换人登录');
+  const id = await newArticle(page, '换人登录');
   await typeOfflineAndCloseTab(context, page, '上一位记者的离线文字');
   // The session runs out; the next person comes to the computer.
   await context.clearCookies();
   const next = await context.newPage();
   await next.goto('/login');
   await expect(next.getByTestId('login-unsaved-copies')).toContainText('1 篇稿件的修改尚未保存到服务器');
-  expect(await storyCopies(next)).toEqual([`story:${id}`]);
+  expect(await articleCopies(next)).toEqual([`story:${id}`]);
 
   // Straight into the story's editor: the copy goes before the editor reads IndexedDB.
   await signIn(next, NEXT.email, NEXT.password, `/login?callbackUrl=${encodeURIComponent(`/newsroom/articles/${id}`)}`);
@@ -131,7 +131,7 @@ test('the next person signing in on the browser never loads the previous person�
 
 test('the same person signing in again keeps their offline typing, which then reaches the server', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
-  const id = await newStory(page, '同一人回来');
+  const id = await newArticle(page, '同一人回来');
   await typeOfflineAndCloseTab(context, page, '回来后补存的字');
   await context.clearCookies();
   const again = await context.newPage();

@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { FRONT_URL } from './support/front';
 import { findNginx } from '../server/front';
-import { body, createStory, submitStory, workflowStatus, writeStory } from './support/story';
+import { body, createArticle, submitArticle, workflowStatus, writeArticle } from './support/article';
 import { slugBase } from '../lib/articles/slug';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import sharp from 'sharp';
@@ -158,11 +158,11 @@ test.describe('changes reach readers through the front within a second', () => {
     for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
   });
 
-  async function signedOffStory(browser: import('@playwright/test').Browser, headline: string, text: string): Promise<string> {
+  async function signedOffArticle(browser: import('@playwright/test').Browser, headline: string, text: string): Promise<string> {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
-    const url = await writeStory(page, headline, text, null);
-    await submitStory(page);
+    const url = await writeArticle(page, headline, text, null);
+    await submitArticle(page);
     await reporter.context.close();
     for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
       const reviewer = await signedInPage(browser, account.email, account.password);
@@ -176,7 +176,7 @@ test.describe('changes reach readers through the front within a second', () => {
 
   test('publish on the front page and the article, a correction, then a retraction (410)', async ({ browser, request }) => {
     const headline = '柯城经前端发布的新闻';
-    const storyUrl = await signedOffStory(browser, headline, '这篇稿件经 nginx 前端读到。');
+    const articleUrl = await signedOffArticle(browser, headline, '这篇稿件经 nginx 前端读到。');
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
     const planner = editor.page;
     await planner.goto('/newsroom/issues');
@@ -212,7 +212,7 @@ test.describe('changes reach readers through the front within a second', () => {
     await reader.getByRole('link', { name: headline }).click();
     await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible();
 
-    await planner.goto(storyUrl);
+    await planner.goto(articleUrl);
     await planner.getByLabel('更正内容（读者可见，注明日期）').fill('本文第一段“nginx”应为“nginx 前端”。');
     stopWarm = keepWarm(request, [article]);
     await planner.getByRole('button', { name: '追加更正' }).click();
@@ -243,7 +243,7 @@ test.describe('changes reach readers through the front within a second', () => {
   test('an uploaded photo is served from disk by the front, only as the app allows, with the app’s headers', async ({ browser, request }) => {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
-    await createStory(page, null);
+    await createArticle(page, null);
     await body(page).click();
     // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
@@ -269,9 +269,9 @@ test.describe('changes reach readers through the front within a second', () => {
 
   test('a story scheduled 10 s ahead is 404 through the front before its time and 200 within a second after', async ({ browser, request }) => {
     const headline = '柯城经前端定时的新闻';
-    const storyUrl = await signedOffStory(browser, headline, '这篇稿件定时发布。');
+    const articleUrl = await signedOffArticle(browser, headline, '这篇稿件定时发布。');
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
-    await editor.page.goto(storyUrl);
+    await editor.page.goto(articleUrl);
     const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
     const wall = wallClockSecondsIn(at);
     await editor.page.getByRole('radio', { name: '定时' }).check();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 import { keepScreenshot, narrowHeadlines, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
-import { submitStory, workflowStatus, writeStory } from './support/story';
+import { submitArticle, workflowStatus, writeArticle } from './support/article';
 
 const REPORTER = { name: '严嘉慧', email: 'visual-yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
 const EDITOR_A = { name: '徐敏', email: 'visual-xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
@@ -22,9 +22,9 @@ const WIDTHS = [1400, 390] as const;
 test.describe.configure({ mode: 'serial' });
 
 async function writeAndSubmit(page: Page, headline: string, text: string): Promise<string> {
-  const url = await writeStory(page, headline, text);
+  const url = await writeArticle(page, headline, text);
   await expect(page.getByTestId('save-status')).toHaveText(/^已保存 \d{2}:\d{2}$/, { timeout: 15_000 });
-  await submitStory(page);
+  await submitArticle(page);
   return url;
 }
 
@@ -49,7 +49,7 @@ async function placeOnFrontPage(page: Page, headline: string): Promise<void> {
 
 type Screen = { name: string; path: string; planner?: boolean; ready: (page: Page) => Promise<void> };
 
-let storyUrl = '';
+let articleUrl = '';
 let planningIssue = '';
 let scheduledIssue = '';
 
@@ -57,16 +57,16 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  storyUrl = await writeAndSubmit(reporter.page, SCHEDULED, '新年音乐会将于元旦晚上在柯城区文化中心上演，门票今起在线开售。');
+  articleUrl = await writeAndSubmit(reporter.page, SCHEDULED, '新年音乐会将于元旦晚上在柯城区文化中心上演，门票今起在线开售。');
   await writeAndSubmit(reporter.page, IN_REVIEW, '两处口袋公园配有健身器材和儿童游乐设施，本周末向市民开放。');
   await reporter.context.close();
 
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
-  await approve(editorA.page, storyUrl, '初审', '审核中（待复审）');
-  await approve(editorB.page, storyUrl, '复审', '审核中（待终审（签发））');
-  await approve(chief.page, storyUrl, '终审（签发）', '已签发');
+  await approve(editorA.page, articleUrl, '初审', '审核中（待复审）');
+  await approve(editorB.page, articleUrl, '复审', '审核中（待终审（签发））');
+  await approve(chief.page, articleUrl, '终审（签发）', '已签发');
 
   // One issue scheduled for 2030 carrying the signed story, one in planning with the story in review.
   const planner = editorA.page;
@@ -90,7 +90,7 @@ test('a story scheduled for 2030 reads 定时 with its time on the dashboard, th
   await expect(row).not.toContainText('已发布');
   await expect(page.getByRole('region', { name: /近期期次/ }).getByRole('listitem').filter({ hasText: `第${scheduledIssue}期` })).toContainText(AT_2030);
 
-  await page.goto(storyUrl);
+  await page.goto(articleUrl);
   await expect(workflowStatus(page)).toHaveText(`状态：${AT_2030}`);
 
   await page.goto(`/newsroom/issues/${scheduledIssue}`);
@@ -109,7 +109,7 @@ test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sidewa
   const screens: Screen[] = [
     { name: 'dashboard', path: '/newsroom', ready: (p) => expect(p.getByRole('heading', { name: '工作台' })).toBeVisible() },
     { name: 'review-queue', path: '/newsroom#queue-heading', ready: (p) => expect(p.getByTestId('queue-row').filter({ hasText: IN_REVIEW })).toBeVisible() },
-    { name: 'story-editor', path: storyUrl, ready: (p) => expect(p.getByTestId('save-status')).toHaveText(/^已保存/) },
+    { name: 'story-editor', path: articleUrl, ready: (p) => expect(p.getByTestId('save-status')).toHaveText(/^已保存/) },
     { name: 'planning-board', path: `/newsroom/issues/${planningIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
     { name: 'scheduled-board', path: `/newsroom/issues/${scheduledIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
     { name: 'published-board', path: '/newsroom/issues/1705', planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
-import { submitStory, workflowStatus, writeStory } from './support/story';
+import { submitArticle, workflowStatus, writeArticle } from './support/article';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
@@ -23,7 +23,7 @@ async function approveFromQueue(page: Page, headline: string, level: string): Pr
   await expect(row).toHaveCount(0);
 }
 
-async function approveOnStory(page: Page, url: string, level: string): Promise<void> {
+async function approveOnArticle(page: Page, url: string, level: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: `${level}通过` }).click();
 }
@@ -36,15 +36,15 @@ function shanghai(instant: Date): { date: string; time: string } {
 test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on page 2, scheduled 10 s ahead, and readers see it only after the time', async ({ browser }) => {
   const headline = '柯城口袋公园全部开放';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyUrl = await writeStory(reporter.page, headline, '全区新建的 12 个口袋公园今天全部向市民开放。');
-  await submitStory(reporter.page);
+  const articleUrl = await writeArticle(reporter.page, headline, '全区新建的 12 个口袋公园今天全部向市民开放。');
+  await submitArticle(reporter.page);
 
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await approveFromQueue(editorA.page, headline, '初审');
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
   await approveFromQueue(editorB.page, headline, '复审');
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
-  await approveOnStory(chief.page, storyUrl, '终审（签发）');
+  await approveOnArticle(chief.page, articleUrl, '终审（签发）');
   await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
   await expect(chief.page.getByRole('list', { name: '审签记录' }).getByRole('listitem')).toHaveCount(3);
 
@@ -93,11 +93,11 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
 test('a returned story goes back to its reporter with the reason and comes back through 初审', async ({ browser }) => {
   const headline = '衢江柯城段清淤完成';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyUrl = await writeStory(reporter.page, headline, '衢江柯城段清淤工程完工。');
-  await submitStory(reporter.page);
+  const articleUrl = await writeArticle(reporter.page, headline, '衢江柯城段清淤工程完工。');
+  await submitArticle(reporter.page);
 
   const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
-  await editor.page.goto(storyUrl);
+  await editor.page.goto(articleUrl);
   await editor.page.getByRole('button', { name: '退回修改' }).click();
   await expect(formAlert(editor.page)).toContainText('退回时请写明原因');
   await editor.page.getByLabel('退回原因（必填）').fill('请补充清淤土方量和工期');
@@ -116,7 +116,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await reporter.page.keyboard.press('End');
   await reporter.page.keyboard.type('共清淤 3.2 万立方米，历时 45 天。');
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-  await submitStory(reporter.page);
+  await submitArticle(reporter.page);
 
   await editor.page.goto('/newsroom');
   expect(await seriousViolations(editor.page, 'dashboard with the review queue')).toEqual([]);
@@ -128,7 +128,7 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await reporter.page.keyboard.press('End');
   await reporter.page.keyboard.type('工程总投资 1800 万元。');
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
-  await editor.page.goto(storyUrl);
+  await editor.page.goto(articleUrl);
   await expect(workflowStatus(editor.page)).toHaveText('状态：审核中（待初审）');
   const history = editor.page.getByRole('list', { name: '审签记录' });
   await expect(history).toContainText(`${REPORTER.name} 修改了稿件，从初审起重新审核`);
@@ -139,8 +139,8 @@ test('a returned story goes back to its reporter with the reason and comes back 
 
 test('an editor cannot sign off a story they wrote', async ({ browser }) => {
   const editor = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
-  await writeStory(editor.page, '柯城区召开安全生产会议', '会议部署了冬季安全生产工作。');
-  await submitStory(editor.page);
+  await writeArticle(editor.page, '柯城区召开安全生产会议', '会议部署了冬季安全生产工作。');
+  await submitArticle(editor.page);
   await editor.page.getByRole('button', { name: '初审通过' }).click();
   await expect(formAlert(editor.page)).toContainText('不能审核自己的稿件');
   await editor.page.reload();
@@ -153,21 +153,21 @@ test('an editor cannot sign off a story they wrote', async ({ browser }) => {
 test('readers see a correction under the story, and a retraction replaces it with a notice', async ({ browser }) => {
   const headline = '柯城新增三条公交线路';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const storyUrl = await writeStory(reporter.page, headline, '柯城新增 3 条公交线路，方便市民出行。');
-  await submitStory(reporter.page);
+  const articleUrl = await writeArticle(reporter.page, headline, '柯城新增 3 条公交线路，方便市民出行。');
+  await submitArticle(reporter.page);
   await reporter.context.close();
   const editorA = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
-  await approveOnStory(editorA.page, storyUrl, '初审');
+  await approveOnArticle(editorA.page, articleUrl, '初审');
   await expect(workflowStatus(editorA.page)).toHaveText('状态：审核中（待复审）');
   const editorB = await signedInPage(browser, EDITOR_B.email, EDITOR_B.password);
-  await approveOnStory(editorB.page, storyUrl, '复审');
+  await approveOnArticle(editorB.page, articleUrl, '复审');
   const chief = await signedInPage(browser, CHIEF.email, CHIEF.password);
-  await approveOnStory(chief.page, storyUrl, '终审（签发）');
+  await approveOnArticle(chief.page, articleUrl, '终审（签发）');
   await expect(workflowStatus(chief.page)).toHaveText('状态：已签发');
 
   // A web-only story: published on its own, at once.
   const editor = editorA.page;
-  await editor.goto(storyUrl);
+  await editor.goto(articleUrl);
   await editor.getByRole('button', { name: '发布', exact: true }).click();
   await expect(workflowStatus(editor)).toHaveText('状态：已发布');
   const readerHref = await editor.getByRole('link', { name: '在网站上查看' }).getAttribute('href');
@@ -200,8 +200,8 @@ test('readers see a correction under the story, and a retraction replaces it wit
 test('the planner works from the keyboard: place, reorder and continue a story onto another page, and it lists what blocks publishing', async ({ browser }) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   for (const headline of ['柯城老旧小区改造启动', '柯城冬季送温暖活动']) {
-    await writeStory(reporter.page, headline, `${headline}，相关工作全面展开。`);
-    await submitStory(reporter.page);
+    await writeArticle(reporter.page, headline, `${headline}，相关工作全面展开。`);
+    await submitArticle(reporter.page);
   }
   await reporter.context.close();
 

@@ -9,7 +9,7 @@ function nodeText(node: DocNode): string {
   return node.text ?? (node.content ?? []).map(nodeText).join('');
 }
 
-async function storyByHeadline(headline: string) {
+async function articleByHeadline(headline: string) {
   const article = await db.article.findFirstOrThrow({
     where: { headline },
     include: { authors: { orderBy: { position: 'asc' } }, placements: { include: { page: true } }, liveRevision: true },
@@ -61,7 +61,7 @@ describe('the sample issue', () => {
   });
 
   it('gives each story its kicker, headline, subheadline, dateline, byline and authors', async () => {
-    const lead = await storyByHeadline('现场会在柯城召开');
+    const lead = await articleByHeadline('现场会在柯城召开');
     expect(lead).toMatchObject({
       kicker: '市域社会治理现代化·红色物业联盟治理篇',
       subheadline: null,
@@ -75,14 +75,14 @@ describe('the sample issue', () => {
       ['严嘉慧', '本报记者'],
     ]);
 
-    const hospital = await storyByHeadline('柯城区人民医院干部职工大会召开');
+    const hospital = await articleByHeadline('柯城区人民医院干部职工大会召开');
     expect(hospital).toMatchObject({ kicker: '重新出发 重现辉煌 重振雄风', dateline: '本报讯', byline: '记者 楼郁馨' });
 
-    const inspection = await storyByHeadline('柯城区八届区委第十二轮巡察全部进驻！');
+    const inspection = await articleByHeadline('柯城区八届区委第十二轮巡察全部进驻！');
     expect(inspection).toMatchObject({ kicker: null, subheadline: '电话邮箱公布', dateline: null, byline: null });
     expect(inspection.authors).toEqual([]);
 
-    const award = await storyByHeadline('柯城夺下“大禹鼎”');
+    const award = await articleByHeadline('柯城夺下“大禹鼎”');
     expect(award).toMatchObject({ kicker: null, dateline: null, byline: '记者 黄淑妍 通讯员 闻凌世' });
     expect(award.authors.map((a) => [a.name, a.label])).toEqual([
       ['黄淑妍', '记者'],
@@ -92,7 +92,7 @@ describe('the sample issue', () => {
 
   it('rejoins paragraphs that the print columns split mid-sentence', async () => {
     const paragraphs = async (headline: string) =>
-      (await storyByHeadline(headline)).doc.content.filter((n) => n.type === 'paragraph').map(nodeText);
+      (await articleByHeadline(headline)).doc.content.filter((n) => n.type === 'paragraph').map(nodeText);
     const lead = await paragraphs('现场会在柯城召开');
     expect(lead).toHaveLength(6);
     expect(lead[0]!.startsWith('8月14日上午，')).toBe(true); // dateline and byline are fields, not body text
@@ -110,7 +110,7 @@ describe('the sample issue', () => {
   });
 
   it('keeps the two subheadings and drops the print jump marker from the 大禹鼎 story', async () => {
-    const award = await storyByHeadline('柯城夺下“大禹鼎”');
+    const award = await articleByHeadline('柯城夺下“大禹鼎”');
     const headings = award.doc.content.filter((n) => n.type === 'heading');
     expect(headings.map(nodeText)).toEqual(['治水治出美丽河湖', '治水治出柯城特色']);
     expect(headings.every((h) => h.attrs?.level === 2)).toBe(true);
@@ -119,7 +119,7 @@ describe('the sample issue', () => {
   });
 
   it('stores the 巡察组 contact table as a real table with a header row and every cell', async () => {
-    const inspection = await storyByHeadline('柯城区八届区委第十二轮巡察全部进驻！');
+    const inspection = await articleByHeadline('柯城区八届区委第十二轮巡察全部进驻！');
     const table = inspection.doc.content.find((n) => n.type === 'table')!;
     const rows = table.content!.map((row) => row.content!.map((cell) => [cell.type, nodeText(cell)] as const));
     expect(rows).toHaveLength(6);

@@ -21,7 +21,7 @@ type Rule = Capability | 'public';
 type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise<unknown>) => Promise<unknown> };
 
 /** Every exported server action, by module, with the capability it needs. */
-const storyInput = { kicker: '', headline: '标题', subheadline: '', dateline: '本报讯', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: { type: 'doc', content: [] } };
+const articleInput = { kicker: '', headline: '标题', subheadline: '', dateline: '本报讯', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: { type: 'doc', content: [] } };
 
 /** A redirect means the action ran (it was allowed); Next signals it by throwing. */
 async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
@@ -203,7 +203,7 @@ describe.each(WHO)('as $label', (who) => {
  * read-only views (preview, history) need the right to read it ('article:read-any', which admins
  * have: they support the team but never edit copy).
  */
-const STORY_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }> = {
+const ARTICLE_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }> = {
   getArticleForEditor: { rule: 'edit', invoke: (queries, id) => queries.getArticleForEditor(id) },
   getArticlePreview: { rule: 'read', invoke: (queries, id) => queries.getArticlePreview(id) },
   getArticleHeading: { rule: 'read', invoke: (queries, id) => queries.getArticleHeading(id) },
@@ -211,20 +211,20 @@ const STORY_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typ
 };
 
 describe('reading a story written by someone else', () => {
-  let storyId = '';
+  let articleId = '';
   beforeAll(async () => {
     const author = await makeUser(db, 'REPORTER');
     const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
-    storyId = (await db.article.create({ data: { publicationId: publication.id, slug: 'someone-elses', headline: '别人的稿件', body: '{"type":"doc","content":[]}', bodyText: '', createdById: author.id } })).id;
+    articleId = (await db.article.create({ data: { publicationId: publication.id, slug: 'someone-elses', headline: '别人的稿件', body: '{"type":"doc","content":[]}', bodyText: '', createdById: author.id } })).id;
   });
 
   describe.each(WHO)('as $label', (who) => {
-    for (const [name, entry] of Object.entries(STORY_READS)) {
+    for (const [name, entry] of Object.entries(ARTICLE_READS)) {
       const expected = who.role !== null && who.active && (can(who.role, 'article:edit-any') || (entry.rule === 'read' && can(who.role, 'article:read-any')));
       it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
         identity.claims = claimsFor.get(who.label) ?? null;
         const queries = await import('@/lib/articles/queries');
-        const outcome = await entry.invoke(queries, storyId).then(() => 'allowed', (error: unknown) => (error as Error).name === 'AccessDenied' ? 'denied' : error);
+        const outcome = await entry.invoke(queries, articleId).then(() => 'allowed', (error: unknown) => (error as Error).name === 'AccessDenied' ? 'denied' : error);
         expect(outcome).toBe(expected ? 'allowed' : 'denied');
       });
     }
@@ -244,7 +244,7 @@ describe('reading a story written by someone else', () => {
 type Invoke = (id: string, revisionId: string) => Promise<unknown>;
 const actionsModule = () => import('@/lib/articles/actions');
 const workflowModule = () => import('@/lib/workflow/actions');
-const storyForm = (id: string, fields: Record<string, string> = {}) => {
+const articleForm = (id: string, fields: Record<string, string> = {}) => {
   const form = new FormData();
   form.set('articleId', id);
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
@@ -252,9 +252,9 @@ const storyForm = (id: string, fields: Record<string, string> = {}) => {
 };
 const OBJECT_ACTIONS: Record<string, Invoke> = {
   restoreRevisionAction: async (id, revisionId) => (await import('@/lib/collab/actions')).restoreRevisionAction(id, revisionId, 1),
-  trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, storyForm(id))),
-  submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, storyForm(id)),
-  addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, storyForm(id, { body: '意见' })),
+  trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, articleForm(id))),
+  submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, articleForm(id)),
+  addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, articleForm(id, { body: '意见' })),
 };
 const OBJECT_READS: Record<string, Invoke> = {
   getArticleForEditor: async (id) => (await import('@/lib/articles/queries')).getArticleForEditor(id),
@@ -278,7 +278,7 @@ describe("a reporter on another reporter's story", () => {
     await ensureSearchIndex(db);
   });
 
-  async function authorsStory(): Promise<{ id: string; revisionId: string }> {
+  async function authorsArticle(): Promise<{ id: string; revisionId: string }> {
     const { createArticle } = await import('@/lib/articles/editor-service');
     const { id } = await createArticle(db, author, publicationId);
     const revision = await db.revision.findFirstOrThrow({ where: { articleId: id } });
@@ -293,7 +293,7 @@ describe("a reporter on another reporter's story", () => {
 
   for (const [name, invoke] of Object.entries({ ...OBJECT_ACTIONS, ...OBJECT_READS })) {
     it(`denies ${name} to another reporter and allows it to the author`, async () => {
-      const story = await authorsStory();
+      const story = await authorsArticle();
       identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
       expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('denied');
       identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
@@ -303,8 +303,8 @@ describe("a reporter on another reporter's story", () => {
 
   it("finds the author's story in the author's newsroom search, not in another reporter's", async () => {
     const { saveArticle } = await import('@/lib/articles/editor-service');
-    const story = await authorsStory();
-    await saveArticle(db, author, story.id, 1, { ...storyInput, headline: '独家柯城河湖巡查', authors: [] });
+    const story = await authorsArticle();
+    await saveArticle(db, author, story.id, 1, { ...articleInput, headline: '独家柯城河湖巡查', authors: [] });
     const { searchForNewsroom } = await import('@/lib/search/queries');
     identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
     expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).not.toContain(story.id);
@@ -313,16 +313,16 @@ describe("a reporter on another reporter's story", () => {
   });
 
   it('refuses an editor the final level (终审 is the chief editor’s), and lets a chief editor sign it', async () => {
-    const story = await authorsStory();
+    const story = await authorsArticle();
     await db.article.update({ where: { id: story.id }, data: { headline: '待终审', status: 'SUBMITTED', reviewLevel: 2 } });
     const { approveArticleAction } = await workflowModule();
     const editor = await makeUser(db, 'EDITOR');
     identity.claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
-    const refused = await approveArticleAction(null, storyForm(story.id));
+    const refused = await approveArticleAction(null, articleForm(story.id));
     expect(refused.ok).toBe(false);
     expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } })).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
     const chief = await makeUser(db, 'CHIEF_EDITOR');
     identity.claims = { userId: chief.id, sessionVersion: chief.sessionVersion };
-    expect((await approveArticleAction(null, storyForm(story.id))).ok).toBe(true);
+    expect((await approveArticleAction(null, articleForm(story.id))).ok).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 // sends this tab to the sign-in page when another tab signs out.
 import { useEffect, useRef, useState } from 'react';
 import { signOut } from 'next-auth/react';
-import { announceSignedOut, claimCopiesFor, discardAllCopies, onSignOut, unconfirmedStoryCount } from '@/lib/collab/local-copies';
+import { announceSignedOut, claimCopiesFor, discardAllCopies, onSignOut, unconfirmedArticleCount } from '@/lib/collab/local-copies';
 import { buttonClass } from '@/components/ui/button-class';
 
 // A full page load that replaces the newsroom page in the history: nothing of it stays in memory.
@@ -37,7 +37,7 @@ export function SignOutButton({ userId }: { userId: string }) {
   }
 
   function ask() {
-    const count = unconfirmedStoryCount();
+    const count = unconfirmedArticleCount();
     if (count === 0) {
       void leave();
       return;

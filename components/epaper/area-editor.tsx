@@ -5,11 +5,11 @@
 // for it (an image-only PDF has no text to find areas from: the editor draws them all).
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition, type PointerEvent as ReactPointerEvent } from 'react';
-import { clampRect, nudge, type Rect, type StoryArea } from '@/lib/epaper/areas';
+import { clampRect, nudge, type Rect, type ArticleArea } from '@/lib/epaper/areas';
 import { redetectAreasAction, saveAreasAction } from '@/lib/issues/epaper-actions';
 
-type Story = { id: string; headline: string };
-type Props = { issueId: string; issueNumber: number; page: number; image: string; width: number; height: number; stories: Story[]; initial: StoryArea[]; hasText: boolean };
+type Article = { id: string; headline: string };
+type Props = { issueId: string; issueNumber: number; page: number; image: string; width: number; height: number; stories: Article[]; initial: ArticleArea[]; hasText: boolean };
 type Drag = { mode: 'move' | 'resize' | 'draw'; articleId: string; index: number; startX: number; startY: number; origin: Rect };
 
 const percent = (value: number) => `${(value * 100).toFixed(3)}%`;
@@ -18,7 +18,7 @@ const COLOURS = ['border-sky-600 bg-sky-500/15', 'border-rose-600 bg-rose-500/15
 export function AreaEditor(props: Props) {
   const router = useRouter();
   const frame = useRef<HTMLDivElement>(null);
-  const [areas, setAreas] = useState<StoryArea[]>(props.initial);
+  const [areas, setAreas] = useState<ArticleArea[]>(props.initial);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [drawFor, setDrawFor] = useState('');
   const [dirty, setDirty] = useState(false);

@@ -1,10 +1,10 @@
 'use client';
 import Link from 'next/link';
-import type { PlannerArticle as Story } from '@/lib/issues/queries';
+import type { PlannerArticle as Article } from '@/lib/issues/queries';
 import type { PlannerActions } from './use-planner-actions';
 
 type Props = {
-  story: Story;
+  story: Article;
   index: number;
   count: number;
   page: number;

@@ -9,7 +9,7 @@ import { NoteField } from './note-field';
 import { ScheduleFields } from './schedule-fields';
 import { SignoffHistory } from './signoff-history';
 
-function StoryId({ id }: { id: string }) {
+function ArticleId({ id }: { id: string }) {
   return <input type="hidden" name="articleId" value={id} />;
 }
 
@@ -47,42 +47,42 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       {panel.blockers.length ? <p role="note" className="text-sm text-red-700 dark:text-red-400">发布前需要处理：{panel.blockers.join('；')}</p> : null}
 
       {offers.submit ? (
-        <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核"><StoryId id={articleId} /></ActionForm>
+        <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核"><ArticleId id={articleId} /></ActionForm>
       ) : null}
       {offers.review ? (
         <div className="space-y-3">
           <p className="text-xs text-stone-500">作者不能审核自己的稿件；同一人不能签同一稿件的两个审级。</p>
           <ActionForm action={approveArticleAction} submitLabel={`${panel.pendingLevelName}通过`}>
-            <StoryId id={articleId} />
+            <ArticleId id={articleId} />
             <NoteField id="approve-comment" name="comment" label="审核意见（可不填）" />
           </ActionForm>
           <ActionForm action={returnArticleAction} submitLabel="退回修改" variant="secondary">
-            <StoryId id={articleId} />
+            <ArticleId id={articleId} />
             <NoteField id="return-comment" name="comment" label="退回原因（必填）" />
           </ActionForm>
         </div>
       ) : null}
       {offers.returnApproved ? (
         <ActionForm action={returnArticleAction} submitLabel="撤回签发并退回" variant="secondary">
-          <StoryId id={articleId} />
+          <ArticleId id={articleId} />
           <NoteField id="return-approved-comment" name="comment" label="退回原因（必填）" />
         </ActionForm>
       ) : null}
       {offers.publishUpdate ? (
-        <ActionForm action={publishArticleAction} submitLabel="发布更新" successText="更新已发布"><StoryId id={articleId} /></ActionForm>
+        <ActionForm action={publishArticleAction} submitLabel="发布更新" successText="更新已发布"><ArticleId id={articleId} /></ActionForm>
       ) : offers.publish ? (
         <ActionForm action={publishArticleAction} submitLabel="发布" successText="已发布或已定时">
-          <StoryId id={articleId} />
+          <ArticleId id={articleId} />
           <ScheduleFields idPrefix="publish" />
         </ActionForm>
       ) : null}
       {offers.reschedule ? (
         <div className="space-y-2">
           <ActionForm action={publishArticleAction} submitLabel="改期" successText="已改期">
-            <StoryId id={articleId} />
+            <ArticleId id={articleId} />
             <ScheduleFields idPrefix="reschedule" scheduleOnly current={panel.publishAt} />
           </ActionForm>
-          <ActionForm action={unscheduleArticleAction} submitLabel="取消定时" variant="secondary" successText="已取消定时"><StoryId id={articleId} /></ActionForm>
+          <ActionForm action={unscheduleArticleAction} submitLabel="取消定时" variant="secondary" successText="已取消定时"><ArticleId id={articleId} /></ActionForm>
         </div>
       ) : null}
       {panel.inIssue ? (
@@ -90,13 +90,13 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       ) : null}
       {offers.correct ? (
         <ActionForm action={correctArticleAction} submitLabel="追加更正" successText="更正已公开">
-          <StoryId id={articleId} />
+          <ArticleId id={articleId} />
           <NoteField id="correction-note" name="note" label="更正内容（读者可见，注明日期）" required />
         </ActionForm>
       ) : null}
       {offers.retract ? (
         <ActionForm action={retractArticleAction} submitLabel="撤稿" variant="danger" confirmText="撤稿后读者只能看到撤稿声明，稿件从列表、订阅、搜索和网站地图中移除。确定撤稿？">
-          <StoryId id={articleId} />
+          <ArticleId id={articleId} />
           <NoteField id="retraction-note" name="note" label="撤稿声明（读者可见）" required />
         </ActionForm>
       ) : null}

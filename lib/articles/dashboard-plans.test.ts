@@ -38,7 +38,7 @@ function seed(): void {
 
 beforeAll(async () => {
   seed();
-  const archive = generateArchive(sqlitePath, { years: 2, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 1, charsPerStory: 200 });
+  const archive = generateArchive(sqlitePath, { years: 2, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 1, charsPerArticle: 200 });
   addNewsroom(sqlitePath, await hashPassword('plan-test-password'), { latestIssue: archive.latestIssue, scale: 0.05 });
   sqlite = new Database(sqlitePath);
   // The generators took statistics already; a second refresh finds nothing stale.

@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 const start = new Date('2026-11-20T01:00:00Z').getTime();
 
 /** A story with old-style history: one revision per save, `saves` = 0 as the migration leaves it. */
-async function oldStory(headline: string, saves: { who: Actor; text: string; minute: number }[]) {
+async function oldArticle(headline: string, saves: { who: Actor; text: string; minute: number }[]) {
   const article = await db.article.create({
     data: { publicationId, slug: `old-${Math.random().toString(36).slice(2)}`, headline, body: '{}', bodyText: saves.at(-1)!.text, createdById: reporter.id, version: saves.length },
   });
@@ -44,7 +44,7 @@ afterAll(() => db.$disconnect());
 
 describe('merging old revision history', () => {
   it('merges runs of autosaves and keeps what was signed, published and restored', async () => {
-    const story = await oldStory('旧历史合并测试', [
+    const story = await oldArticle('旧历史合并测试', [
       { who: reporter, text: '一', minute: 0 }, { who: reporter, text: '一二', minute: 1 }, { who: reporter, text: '一二三', minute: 2 },
       { who: reporter, text: '一二三四', minute: 3 }, { who: reporter, text: '一二三四五', minute: 4 }, { who: reporter, text: '一二三四五六', minute: 5 },
       // Ten minutes' pause.
@@ -82,7 +82,7 @@ describe('merging old revision history', () => {
 
   it('leaves a story exactly as it was when its merge is interrupted, and finishes it on the next run', async () => {
     const saves = Array.from({ length: 8 }, (_, index) => ({ who: reporter, text: '中断测试'.repeat(index + 1), minute: index }));
-    const story = await oldStory('中断的合并', saves);
+    const story = await oldArticle('中断的合并', saves);
     const before = await history(story.id);
     // The database refuses the merge's last write for this story, as a crash half-way would stop it.
     const postgres = kindOf(db) === 'postgresql';

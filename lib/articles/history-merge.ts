@@ -15,7 +15,7 @@ function contentKey(content: ArticleContent & { bodyText: string }): string {
   return createHash('sha256').update(JSON.stringify([...ARTICLE_CONTENT_FIELDS.map((field) => content[field] ?? null), content.bodyText])).digest('hex');
 }
 
-async function mergeStory(tx: Tx, articleId: string): Promise<ArticleMerge> {
+async function mergeArticle(tx: Tx, articleId: string): Promise<ArticleMerge> {
   const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { headline: true, liveRevisionId: true } });
   const rows = await tx.revision.findMany({ where: { articleId, saves: 0 }, orderBy: { version: 'asc' } });
   const signoffs = await tx.signoff.findMany({ where: { articleId }, select: { id: true, articleVersion: true, decision: true, createdAt: true } });
@@ -34,7 +34,7 @@ export async function mergeOldHistory(db: Db, report: (line: string) => void = (
   const pending = await db.revision.findMany({ where: { saves: 0 }, distinct: ['articleId'], select: { articleId: true } });
   const stories: ArticleMerge[] = [];
   for (const { articleId } of pending) {
-    const merged = await db.$transaction((tx) => mergeStory(tx, articleId));
+    const merged = await db.$transaction((tx) => mergeArticle(tx, articleId));
     stories.push(merged);
     if (merged.after < merged.before) {
       report(`修订历史合并：《${merged.headline || '（无标题）'}》${merged.before} 个版本合并为 ${merged.after} 个（其中审签、发布、恢复、导入版本 ${merged.kept} 个原样保留）`);

@@ -69,7 +69,7 @@ export async function getArticleForEditor(articleId: string) {
 }
 
 /** For the read-only views (preview, history): 404 for a missing story, 403 for one this person may not read. */
-async function requireReadableStory(articleId: string) {
+async function requireReadableArticle(articleId: string) {
   const user = await requireUser('newsroom:enter');
   const found = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
   // The history of a story in the trash stays readable (restoring it is an editor's decision).
@@ -79,7 +79,7 @@ async function requireReadableStory(articleId: string) {
 
 /** The heading of the history page: the working copy's headline and version, and whether this person may restore. */
 export async function getArticleHeading(articleId: string) {
-  const { user, article } = await requireReadableStory(articleId);
+  const { user, article } = await requireReadableArticle(articleId);
   const mayEdit = mayAccessArticle(user, article, 'edit');
   return { headline: article.headline, version: article.version, mayEdit };
 }
@@ -88,7 +88,7 @@ export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];
 
 /** The kept revisions, newest first: who, when, which event. Merged-away autosaves no longer exist. */
 export async function listRevisions(articleId: string) {
-  const { article } = await requireReadableStory(articleId);
+  const { article } = await requireReadableArticle(articleId);
   const [revisions, publication] = await Promise.all([
     db.revision.findMany({
       where: { articleId },
@@ -119,7 +119,7 @@ export async function listRevisions(articleId: string) {
 
 /** Any two kept revisions of the story, compared field by field and the body paragraph by paragraph. */
 export async function revisionDiff(articleId: string, fromId: string, toId: string) {
-  await requireReadableStory(articleId);
+  await requireReadableArticle(articleId);
   const [from, to] = await Promise.all([
     db.revision.findFirst({ where: { id: fromId, articleId } }),
     db.revision.findFirst({ where: { id: toId, articleId } }),
@@ -132,7 +132,7 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
 
 /** The story as readers would see it, from the working copy, through the readers' builder (the preview page). */
 export async function getArticlePreview(articleId: string): Promise<ArticleView> {
-  const { article } = await requireReadableStory(articleId);
+  const { article } = await requireReadableArticle(articleId);
   return previewArticle(db, article.id);
 }
 
@@ -148,15 +148,15 @@ const ROW_SELECT = { id: true, slug: true, headline: true, status: true, updated
 
 type ListRow = Prisma.ArticleGetPayload<{ select: typeof ROW_SELECT }>;
 
-async function pagedStories(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
+async function pagedArticles(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
     db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: ROW_SELECT }),
   ]);
-  return storyPage(total, rows);
+  return articlePage(total, rows);
 }
 
-function storyPage(total: number, rows: ListRow[]) {
+function articlePage(total: number, rows: ListRow[]) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
@@ -174,28 +174,28 @@ export async function listMyArticles(filter: ListFilter & { status?: string }) {
   const { total, ids } = await ownArticlePage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
   const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return storyPage(total, ids.flatMap((id) => byId.get(id) ?? []));
+  return articlePage(total, ids.flatMap((id) => byId.get(id) ?? []));
 }
 
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
-  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+  return pagedArticles({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
 }
 
 /** Stories that will appear at a set time (scheduled alone or with their issue), soonest first. */
 export async function listScheduledArticles(filter: ListFilter, now = new Date()) {
   await requireUser('newsroom:enter');
-  return pagedStories({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { gt: now }, ...headlineFilter(filter.q) }, [{ publishAt: 'asc' }], filter.page);
+  return pagedArticles({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { gt: now }, ...headlineFilter(filter.q) }, [{ publishAt: 'asc' }], filter.page);
 }
 
 export async function listTrash(filter: ListFilter) {
   await requireUser('article:restore');
-  return pagedStories({ deletedAt: { not: null }, ...headlineFilter(filter.q) }, [{ deletedAt: 'desc' }], filter.page);
+  return pagedArticles({ deletedAt: { not: null }, ...headlineFilter(filter.q) }, [{ deletedAt: 'desc' }], filter.page);
 }
 
 /** A story as someone who may read it watches it being edited live (read-only co-editing view). */
 export async function getArticleForWatching(articleId: string) {
-  const { user, article } = await requireReadableStory(articleId);
+  const { user, article } = await requireReadableArticle(articleId);
   if (article.deletedAt) notFound();
   return {
     user: { id: user.id },

@@ -10,7 +10,7 @@ import { createPostgresClient } from '../db-client';
 import { resolveDatabase } from '../config/database';
 import { withPostgres } from '../database/postgresql/connect';
 import { BackupError, createBackup, restoreBackup } from './backup';
-import { currentStoryDocument } from '../collab/stored-document';
+import { currentArticleDocument } from '../collab/stored-document';
 
 const db = openTestDatabase();
 const database = resolveDatabase(process.env);
@@ -32,7 +32,7 @@ async function emptyDatabase(): Promise<{ kind: 'postgresql'; url: string }> {
 beforeAll(async () => {
   await loadSampleIssue(db);
   // A story opened together: its shared document is in the backup, and is not restored (new generation).
-  await currentStoryDocument(db, (await db.article.findFirstOrThrow()).id);
+  await currentArticleDocument(db, (await db.article.findFirstOrThrow()).id);
   fs.mkdirSync(path.join(dataDir, 'media', 'ab'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'media', 'ab', 'photo.webp'), Buffer.from('not really a picture'));
 });

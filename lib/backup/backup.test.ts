@@ -8,7 +8,7 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { createSqliteClient } from '../db-client';
 import { resolveDatabase, sqlitePathOf } from '../config/database';
 import { BackupError, createBackup, restoreBackup } from './backup';
-import { currentStoryDocument } from '../collab/stored-document';
+import { currentArticleDocument } from '../collab/stored-document';
 
 const db = openTestDatabase();
 const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
@@ -19,7 +19,7 @@ const archive = path.join(out, 'newsroom.tar.gz');
 beforeAll(async () => {
   await loadSampleIssue(db);
   // A story opened together: its shared document is in the backup, and is not restored (new generation).
-  await currentStoryDocument(db, (await db.article.findFirstOrThrow()).id);
+  await currentArticleDocument(db, (await db.article.findFirstOrThrow()).id);
   fs.mkdirSync(path.join(dataDir, 'media', 'ab'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'media', 'ab', 'photo.webp'), Buffer.from('not really a picture'));
 });

@@ -8,9 +8,9 @@ import type { ArticleStatus } from '../generated/prisma/enums';
 
 export type CollabAccess = 'write' | 'read' | null;
 
-export type CollabStory = ArticleOwnership & { deleted: boolean; status: ArticleStatus };
+export type CollabArticle = ArticleOwnership & { deleted: boolean; status: ArticleStatus };
 
-export function collabAccess(user: Pick<Actor, 'id' | 'role'>, story: CollabStory): CollabAccess {
+export function collabAccess(user: Pick<Actor, 'id' | 'role'>, story: CollabArticle): CollabAccess {
   if (story.deleted) return null;
   if (canEditArticle(user, story) && canEditContent({ status: story.status }).ok) return 'write';
   return canReadArticle(user, story) ? 'read' : null;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { articleIdOf, storyDocumentName } from './document-name';
+import { articleIdOf, articleDocumentName } from './document-name';
 import { messageTooLarge, MAX_MESSAGE_BYTES } from './limits';
 import { shiftCaret, spliceBetween } from './text-splice';
-import { isEmptyStoryDoc, readStoryDoc, writeStoryInto, sharedText, type SharedStory } from './story-doc';
+import { isEmptyArticleDoc, readArticleDoc, writeArticleInto, sharedText, type SharedArticle } from './article-doc';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { validateDoc } from '../content/validate';
 
-const story = (): SharedStory => ({
+const story = (): SharedArticle => ({
   kicker: '美丽河湖',
   headline: '柯城再夺“大禹鼎”',
   subheadline: '',
@@ -27,7 +27,7 @@ const story = (): SharedStory => ({
 
 describe('document names', () => {
   it('round-trips a story id and refuses anything else', () => {
-    expect(articleIdOf(storyDocumentName('clx0abc123def456ghi789jkl'))).toBe('clx0abc123def456ghi789jkl');
+    expect(articleIdOf(articleDocumentName('clx0abc123def456ghi789jkl'))).toBe('clx0abc123def456ghi789jkl');
     for (const name of ['', 'story:', 'story:../etc', 'story:ABC', 'page:clx0abc123def456ghi789jkl', 'story:clx0abc123def456ghi789jkl/x', 'story:a']) {
       expect(articleIdOf(name), name).toBeNull();
     }
@@ -93,10 +93,10 @@ describe('a caret under someone else’s change', () => {
 describe('the shared story document', () => {
   it('holds the working copy exactly: fields, authors, body with marks, a table and astral characters', () => {
     const ydoc = new Y.Doc();
-    expect(isEmptyStoryDoc(ydoc)).toBe(true);
-    writeStoryInto(ydoc, story());
-    expect(isEmptyStoryDoc(ydoc)).toBe(false);
-    const read = readStoryDoc(ydoc);
+    expect(isEmptyArticleDoc(ydoc)).toBe(true);
+    writeArticleInto(ydoc, story());
+    expect(isEmptyArticleDoc(ydoc)).toBe(false);
+    const read = readArticleDoc(ydoc);
     const checked = validateDoc(read.body);
     expect(checked.ok).toBe(true);
     expect(read).toEqual({ ...story(), body: checked.ok ? checked.doc : null });
@@ -105,25 +105,25 @@ describe('the shared story document', () => {
 
   it('survives a round trip through a stored update (what the database keeps)', () => {
     const ydoc = new Y.Doc();
-    writeStoryInto(ydoc, story());
+    writeArticleInto(ydoc, story());
     const restored = new Y.Doc();
     Y.applyUpdate(restored, Y.encodeStateAsUpdate(ydoc));
-    expect(readStoryDoc(restored)).toEqual(readStoryDoc(ydoc));
+    expect(readArticleDoc(restored)).toEqual(readArticleDoc(ydoc));
   });
 
   it('takes in a working copy changed outside it without losing what an offline client typed meanwhile', () => {
     const server = new Y.Doc();
-    writeStoryInto(server, story());
+    writeArticleInto(server, story());
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(server));
     // Offline, a reporter adds a paragraph; meanwhile an editor restores a revision with a new headline.
-    const mine = readStoryDoc(offline);
-    writeStoryInto(offline, { ...mine, body: { ...mine.body, content: [...mine.body.content, paragraph('离线时写的一段。')] } });
-    writeStoryInto(server, { ...story(), headline: '柯城再夺大禹鼎（恢复）' });
+    const mine = readArticleDoc(offline);
+    writeArticleInto(offline, { ...mine, body: { ...mine.body, content: [...mine.body.content, paragraph('离线时写的一段。')] } });
+    writeArticleInto(server, { ...story(), headline: '柯城再夺大禹鼎（恢复）' });
     Y.applyUpdate(server, Y.encodeStateAsUpdate(offline));
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(server));
-    const merged = readStoryDoc(server);
-    expect(readStoryDoc(offline)).toEqual(merged);
+    const merged = readArticleDoc(server);
+    expect(readArticleDoc(offline)).toEqual(merged);
     expect(merged.headline).toBe('柯城再夺大禹鼎（恢复）');
     const text = JSON.stringify(merged.body);
     expect(text.match(/离线时写的一段/g)).toHaveLength(1);
@@ -132,7 +132,7 @@ describe('the shared story document', () => {
 
   it('treats values a client forged as absent, and drops body nodes the schema does not know', () => {
     const ydoc = new Y.Doc();
-    writeStoryInto(ydoc, story());
+    writeArticleInto(ydoc, story());
     ydoc.transact(() => {
       const fields = ydoc.getMap('fields');
       fields.set('headline', 42);
@@ -142,7 +142,7 @@ describe('the shared story document', () => {
       script.insert(0, [new Y.XmlText('alert(1)')]);
       ydoc.getXmlFragment('body').insert(0, [script]);
     });
-    const read = readStoryDoc(ydoc);
+    const read = readArticleDoc(ydoc);
     expect(read.headline).toBe('');
     expect(read.authors).toEqual([{ userId: null, name: '特约', label: '通讯员' }]);
     expect(read.coverMediaId).toBeNull();

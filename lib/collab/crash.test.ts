@@ -16,8 +16,8 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { waitForPort } from '../../server/wait-for-port';
 import { collabArgs } from '../../server/serve-command';
 import { createArticle } from '../articles/editor-service';
-import { storyDocumentName } from './document-name';
-import { sharedText } from './story-doc';
+import { articleDocumentName } from './document-name';
+import { sharedText } from './article-doc';
 import { freePort } from '../../test/support/free-port';
 import type { Actor } from '../access/actor';
 
@@ -82,28 +82,28 @@ afterAll(async () => {
 describe('the co-editing process killed with SIGKILL', () => {
   it('gets what was typed since its last store again from the person’s copy when it is back', async () => {
     const publicationId = (await db.publication.findFirstOrThrow()).id;
-    const storyId = (await createArticle(db, reporter, publicationId)).id;
+    const articleId = (await createArticle(db, reporter, publicationId)).id;
     const first = await startCollab();
     const token = await encode({ token: { uid: reporter.id, sv: 0 }, secret: SECRET });
-    const client = connect(`next-auth.session-token=${token}`, storyDocumentName(storyId));
+    const client = connect(`next-auth.session-token=${token}`, articleDocumentName(articleId));
     await until(() => client.provider.isSynced);
 
     // Typed, and stored by the process (its write delay is a few seconds).
     sharedText(client.doc, 'headline').insert(0, '衢江区召开现场会');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).headline === '衢江区召开现场会');
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === '衢江区召开现场会');
     // Typed and received by the process (no change waits on this side), then the process dies before it stores.
     sharedText(client.doc, 'summary').insert(0, '被杀之前的最后一句');
     await until(() => client.provider.unsyncedChanges === 0);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     expect(await listening()).toBe(false);
-    expect((await db.article.findUniqueOrThrow({ where: { id: storyId } })).summary ?? '').toBe('');
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).summary ?? '').toBe('');
 
     // Typed while the process is down: kept on this side.
     sharedText(client.doc, 'summary').insert('被杀之前的最后一句'.length, '，停机时又写一句');
     await startCollab();
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).summary === '被杀之前的最后一句，停机时又写一句');
-    const stored = await db.article.findUniqueOrThrow({ where: { id: storyId } });
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).summary === '被杀之前的最后一句，停机时又写一句');
+    const stored = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(stored.headline).toBe('衢江区召开现场会');
     client.provider.destroy();
     client.socket.destroy();

@@ -3,7 +3,7 @@
 const PREFIX = 'story:';
 const ID = /^[a-z0-9]{20,32}$/;
 
-export function storyDocumentName(articleId: string): string {
+export function articleDocumentName(articleId: string): string {
   return PREFIX + articleId;
 }
 

@@ -7,20 +7,20 @@ import { notFound } from 'next/navigation';
 import { db } from '../db';
 import { getArticleForEditor, getArticleForWatching } from '../articles/queries';
 import { collabAccess } from './access';
-import { currentStoryDocument } from './stored-document';
+import { currentArticleDocument } from './stored-document';
 
 /** The contract's `initial`: the stored state as base64, its generation (the socket's token) and version. */
 export type PageDocument = { state: string; generation: string; version: number };
 
 async function pageDocument(articleId: string): Promise<PageDocument> {
-  const stored = await currentStoryDocument(db, articleId);
+  const stored = await currentArticleDocument(db, articleId);
   // null: the story went to the trash (or away) between the access check and now.
   if (!stored) notFound();
   return { state: Buffer.from(stored.state).toString('base64'), generation: stored.generation, version: stored.version };
 }
 
 /** The editor page: the story, whether this person types in it or only reads it, and its document. */
-export async function getStoryForEditor(articleId: string) {
+export async function editorPageData(articleId: string) {
   const data = await getArticleForEditor(articleId);
   const { rights, ...rest } = data;
   const access = collabAccess(data.user, rights) ?? 'read';
@@ -28,7 +28,7 @@ export async function getStoryForEditor(articleId: string) {
 }
 
 /** The live view (someone who may read the story watches it being edited): read-only, with its document. */
-export async function getStoryForWatching(articleId: string) {
+export async function watchPageData(articleId: string) {
   const data = await getArticleForWatching(articleId);
   return { ...data, access: 'read' as const, initial: await pageDocument(articleId) };
 }

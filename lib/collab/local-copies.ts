@@ -3,7 +3,7 @@
 // copies must not outlive the person who wrote them. localStorage records who wrote them (OWNER_KEY) and
 // which still hold typing the server has not confirmed (marks, one per story and tab), so every tab of
 // the browser — and a tab closed offline — is counted when someone signs out (local-copy-rules.ts).
-import { confirmedCopies, copiesForeignTo, markKey, marksOf, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, OWNER_KEY } from './local-copy-rules';
+import { confirmedCopies, copiesForeignTo, markKey, marksOf, marksSettledBy, readMarks, articleCopyNames, unconfirmedArticles, OWNER_KEY } from './local-copy-rules';
 
 const CHANNEL = 'kecheng.storyCopies';
 type SignOutKind = 'signing-out' | 'signed-out';
@@ -44,8 +44,8 @@ export function markConfirmed(documentName: string, loadedAt: number): void {
 }
 
 /** How many stories in this browser (any tab, open or closed) hold typing the server has not confirmed. */
-export function unconfirmedStoryCount(): number {
-  return unconfirmedStories(marks()).length;
+export function unconfirmedArticleCount(): number {
+  return unconfirmedArticles(marks()).length;
 }
 
 /** Whether the story's copy holds typing the server has not confirmed (from any tab, open or closed). */
@@ -54,15 +54,15 @@ export function hasUnconfirmedTyping(documentName: string): boolean {
 }
 
 /** The story's copy was replaced: its marks (every tab's) go with it. */
-export function forgetStoryMarks(documentName: string): void {
+export function forgetArticleMarks(documentName: string): void {
   for (const key of marksOf(marks(), documentName)) localStorage.removeItem(key);
 }
 
-async function storyCopies(): Promise<string[]> {
+async function articleCopies(): Promise<string[]> {
   const known = marks().map((mark) => mark.documentName);
   // Every current browser lists its databases; the marks name the copies that matter if one does not.
   const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((database) => database.name) : [];
-  return storyCopyNames([...listed, ...known]);
+  return articleCopyNames([...listed, ...known]);
 }
 
 /**
@@ -84,7 +84,7 @@ function forgetMarks(): void {
 }
 
 /** Deletes one story's copy (it belongs to another history of the story); resolves false if it could not. */
-export function deleteStoryCopy(documentName: string): Promise<boolean> {
+export function deleteArticleCopy(documentName: string): Promise<boolean> {
   return deleteCopies([documentName]);
 }
 
@@ -105,7 +105,7 @@ async function removeForeignCopies(userId: string): Promise<boolean> {
   try {
     const owner = localStorage.getItem(OWNER_KEY);
     if (owner !== userId) {
-      if (!(await deleteCopies(copiesForeignTo(userId, owner, await storyCopies())))) return false;
+      if (!(await deleteCopies(copiesForeignTo(userId, owner, await articleCopies())))) return false;
       forgetMarks();
     }
     localStorage.setItem(OWNER_KEY, userId);
@@ -121,7 +121,7 @@ async function removeForeignCopies(userId: string): Promise<boolean> {
  */
 export async function discardAllCopies(): Promise<void> {
   announce('signing-out');
-  await deleteCopies(await storyCopies());
+  await deleteCopies(await articleCopies());
   forgetMarks();
   localStorage.removeItem(OWNER_KEY);
   claim = null;
@@ -147,9 +147,9 @@ export function onSignOut(kind: SignOutKind, callback: (fromThisTab: boolean) =>
  */
 export async function dropConfirmedCopies(): Promise<number> {
   try {
-    await deleteCopies(confirmedCopies(await storyCopies(), marks()));
+    await deleteCopies(confirmedCopies(await articleCopies(), marks()));
   } catch {
     // Removing is best effort here: the account-switch check still runs before any editor opens.
   }
-  return unconfirmedStoryCount();
+  return unconfirmedArticleCount();
 }

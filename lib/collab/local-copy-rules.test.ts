@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedCopies, copiesForeignTo, copyVerdict, markKey, marksOf, marksSettledBy, readMarks, storyCopyNames, unconfirmedStories, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
-import { storyDocumentName } from './document-name';
+import { confirmedCopies, copiesForeignTo, copyVerdict, markKey, marksOf, marksSettledBy, readMarks, articleCopyNames, unconfirmedArticles, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
+import { articleDocumentName } from './document-name';
 
-const A = storyDocumentName('clx0abc123def456ghi789jkl');
-const B = storyDocumentName('clx0zzz999def456ghi789jkl');
+const A = articleDocumentName('clx0abc123def456ghi789jkl');
+const B = articleDocumentName('clx0zzz999def456ghi789jkl');
 
 describe('unconfirmed marks', () => {
   it('reads the marks and skips anything that is not one', () => {
@@ -24,14 +24,14 @@ describe('unconfirmed marks', () => {
 
   it('counts each story once, however many tabs typed in it', () => {
     const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
-    expect(unconfirmedStories(marks)).toEqual([A, B].sort());
-    expect(unconfirmedStories([])).toEqual([]);
+    expect(unconfirmedArticles(marks)).toEqual([A, B].sort());
+    expect(unconfirmedArticles([])).toEqual([]);
   });
 
   it('names the marks of one story, whichever tab set them', () => {
     const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
     expect(marksOf(marks, A)).toEqual([markKey(A, 't1'), markKey(A, 't2')]);
-    expect(marksOf(marks, storyDocumentName('clx0nothing0here000000000'))).toEqual([]);
+    expect(marksOf(marks, articleDocumentName('clx0nothing0here000000000'))).toEqual([]);
   });
 
   it('a confirmed tab settles its own mark and older ones it read, never newer typing of another tab', () => {
@@ -49,7 +49,7 @@ describe('unconfirmed marks', () => {
 
 describe('which copies go', () => {
   it('keeps only story copies among the database names', () => {
-    expect(storyCopyNames([A, 'other-db', undefined, B, A, 'story:x'])).toEqual([A, B].sort());
+    expect(articleCopyNames([A, 'other-db', undefined, B, A, 'story:x'])).toEqual([A, B].sort());
   });
 
   it('removes every copy on an account switch or with no recorded owner, none for the same person', () => {

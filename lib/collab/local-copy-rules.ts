@@ -1,4 +1,4 @@
-// Which of the browser's local story copies (y-indexeddb databases named by storyDocumentName) may be
+// Which of the browser's local story copies (y-indexeddb databases named by articleDocumentName) may be
 // removed, and which still hold typing the co-editing server has not confirmed. Pure: the browser side
 // (lib/collab/local-copies.ts) reads localStorage and IndexedDB and hands the facts in; the editor's
 // session (components/editor/collab/collab-session.ts) asks copyVerdict whether a copy may be merged.
@@ -37,7 +37,7 @@ export function readMarks(entries: Iterable<[string, string | null]>): Mark[] {
 }
 
 /** The stories with typing not yet confirmed by the server, each once. */
-export function unconfirmedStories(marks: Mark[]): string[] {
+export function unconfirmedArticles(marks: Mark[]): string[] {
   return [...new Set(marks.map((mark) => mark.documentName))].sort();
 }
 
@@ -79,7 +79,7 @@ export function marksSettledBy(marks: Mark[], tab: { documentName: string; tabId
 }
 
 /** The browser's IndexedDB database names that are story copies. */
-export function storyCopyNames(databaseNames: Iterable<string | undefined>): string[] {
+export function articleCopyNames(databaseNames: Iterable<string | undefined>): string[] {
   return [...new Set([...databaseNames].filter((name): name is string => name !== undefined && articleIdOf(name) !== null))].sort();
 }
 
@@ -93,6 +93,6 @@ export function copiesForeignTo(userId: string, owner: string | null, copies: st
 
 /** Copies that may go without asking anyone: those whose every change the server has confirmed. */
 export function confirmedCopies(copies: string[], marks: Mark[]): string[] {
-  const unconfirmed = new Set(unconfirmedStories(marks));
+  const unconfirmed = new Set(unconfirmedArticles(marks));
   return copies.filter((name) => !unconfirmed.has(name));
 }

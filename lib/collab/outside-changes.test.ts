@@ -20,9 +20,9 @@ import type { Doc } from '../content/types';
 import { resolveDatabase } from '../config/database';
 import { snapshotFor } from '../backup/database-snapshot';
 import { createCollabServer } from './server';
-import { storyDocumentName } from './document-name';
-import { readStoryDoc, sharedText } from './story-doc';
-import { currentStoryDocument } from './stored-document';
+import { articleDocumentName } from './document-name';
+import { readArticleDoc, sharedText } from './article-doc';
+import { currentArticleDocument } from './stored-document';
 
 const db = openTestDatabase();
 const SECRET = 'collab-outside-secret-0123456789abcdef';
@@ -70,7 +70,7 @@ async function save(id: string, version: Version, kind: 'SAVE' | 'AUTOSAVE' = 'S
 }
 
 /** A story with an earlier kept revision and a rewritten working copy: the restore's starting point. */
-async function storyToRestore(): Promise<{ id: string; earlierRevisionId: string }> {
+async function articleToRestore(): Promise<{ id: string; earlierRevisionId: string }> {
   const id = (await createArticle(db, reporter, publicationId)).id;
   await save(id, EARLIER);
   const earlier = await db.revision.findFirstOrThrow({ where: { articleId: id, headline: EARLIER.headline }, orderBy: { version: 'desc' } });
@@ -84,11 +84,11 @@ async function storyToRestore(): Promise<{ id: string; earlierRevisionId: string
  * generation is not (the editor offers its unsynced typing back instead).
  */
 async function openEditor(id: string, person: Actor, copy?: BrowserCopy): Promise<{ browser: Browser; generation: string }> {
-  const page = (await currentStoryDocument(db, id))!;
+  const page = (await currentArticleDocument(db, id))!;
   const start = new Y.Doc();
   Y.applyUpdate(start, page.state);
   if (copy && copy.generation === page.generation) Y.applyUpdate(start, copy.state);
-  const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: storyDocumentName(id), token: page.generation, copy: Y.encodeStateAsUpdate(start) });
+  const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: articleDocumentName(id), token: page.generation, copy: Y.encodeStateAsUpdate(start) });
   opened.push(browser);
   await browser.synced;
   return { browser, generation: page.generation };
@@ -105,7 +105,7 @@ async function expectExactly(ydoc: Y.Doc, id: string, version: Version): Promise
   const article = await db.article.findUniqueOrThrow({ where: { id } });
   expect(sharedText(ydoc, 'headline').toString()).toBe(version.headline);
   expect(sharedText(ydoc, 'slug').toString()).toBe(article.slug);
-  expect(toPlainText(readStoryDoc(ydoc).body)).toBe(toPlainText(version.body));
+  expect(toPlainText(readArticleDoc(ydoc).body)).toBe(toPlainText(version.body));
   expect(article.headline).toBe(version.headline);
   expect(article.slug.length).toBeLessThan(80);
 }
@@ -116,7 +116,7 @@ describe('a restored revision with people in the story and stored browser copies
   for (const people of [0, 1, 2]) {
     for (const withCopies of [false, true]) {
       it(`${people} in the story, ${withCopies ? 'with' : 'without'} stored copies: no text twice`, async () => {
-        const { id, earlierRevisionId } = await storyToRestore();
+        const { id, earlierRevisionId } = await articleToRestore();
         const who = [reporter, editor];
         // Both have had the story open before (their copies hold the rewritten text and a change each).
         const before = await Promise.all(who.map((person) => openEditor(id, person)));
@@ -143,7 +143,7 @@ describe('a restored revision with people in the story and stored browser copies
           for (const { browser } of again) await expectExactly(browser.doc, id, EARLIER);
           copies = again.map(({ browser, generation }) => browser.copy(generation));
           for (const { browser } of again) browser.close();
-          await until(() => !server.hocuspocus.documents.has(storyDocumentName(id)));
+          await until(() => !server.hocuspocus.documents.has(articleDocumentName(id)));
         }
         const after = await Promise.all(who.map((person, index) => openEditor(id, person, withCopies ? copies[index] : undefined)));
         await settle();
@@ -163,7 +163,7 @@ describe('a restored revision with people in the story and stored browser copies
   }
 
   it('a restore while someone types within the store delay: the restored text wins, once', async () => {
-    const { id, earlierRevisionId } = await storyToRestore();
+    const { id, earlierRevisionId } = await articleToRestore();
     const { browser, generation } = await openEditor(id, reporter);
     sharedText(browser.doc, 'summary').insert(0, '正在写的摘要');
     await restore(id, earlierRevisionId);
@@ -180,7 +180,7 @@ describe('a restored revision with people in the story and stored browser copies
 
 describe('after `npm run restore` of an older backup (the shared documents forgotten)', () => {
   it('refuses a browser copy of the old history with stale-copy, and opens the restored text once', async () => {
-    const { id } = await storyToRestore();
+    const { id } = await articleToRestore();
     const { browser, generation } = await openEditor(id, reporter);
     sharedText(browser.doc, 'headline').insert(REWRITTEN.headline.length, '（备份后改的）');
     await until(async () => (await db.article.findUniqueOrThrow({ where: { id } })).headline.endsWith('（备份后改的）'));
@@ -195,13 +195,13 @@ describe('after `npm run restore` of an older backup (the shared documents forgo
     await startServer();
 
     // A browser that trusts its own copy and names its generation: refused, nothing merged.
-    const stale = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: storyDocumentName(id), token: copy.generation, copy: copy.state });
+    const stale = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(id), token: copy.generation, copy: copy.state });
     opened.push(stale);
     expect(await stale.denied).toBe('stale-copy');
     stale.close();
     const rebuilt = await db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
     expect(rebuilt.generation).not.toBe(generation);
-    expect(readStoryDoc(docOf(rebuilt.state)).headline).toBe(EARLIER.headline);
+    expect(readArticleDoc(docOf(rebuilt.state)).headline).toBe(EARLIER.headline);
 
     // The editor as it opens after the restore: the page's new generation, the old copy left out.
     const fresh = await openEditor(id, reporter, copy);
@@ -211,17 +211,17 @@ describe('after `npm run restore` of an older backup (the shared documents forgo
   });
 
   it('drops a loaded document whose stored one was rebuilt: its people are told stale-copy, nothing merged', async () => {
-    const { id } = await storyToRestore();
+    const { id } = await articleToRestore();
     const { browser, generation } = await openEditor(id, reporter);
     await db.collabDocument.delete({ where: { articleId: id } });
     expect(await browser.closed).toBe('stale-copy');
-    const stored = (await currentStoryDocument(db, id))!;
+    const stored = (await currentArticleDocument(db, id))!;
     expect(stored.generation).not.toBe(generation);
     // The browser's copy (old history) is refused; the stored document holds the text once.
-    const stale = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: storyDocumentName(id), token: generation, copy: browser.copy(generation).state });
+    const stale = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(id), token: generation, copy: browser.copy(generation).state });
     opened.push(stale);
     expect(await stale.denied).toBe('stale-copy');
-    expect(readStoryDoc(docOf(stored.state)).headline).toBe(REWRITTEN.headline);
+    expect(readArticleDoc(docOf(stored.state)).headline).toBe(REWRITTEN.headline);
     browser.close();
     stale.close();
   });

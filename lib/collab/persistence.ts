@@ -12,14 +12,14 @@ import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
 import { validateDoc } from '../content/validate';
 import { lockArticle } from '../database/row-lock';
-import { FIELDS_MAP, readStoryDoc, sharedText, type SharedStory } from './story-doc';
+import { FIELDS_MAP, readArticleDoc, sharedText, type SharedArticle } from './article-doc';
 import { CAS_ATTEMPTS, currentStoredRow, StoredDocumentContention, swapStoredState, workingCopy, type StoredRow } from './stored-document';
 
 /** Where a loaded document stands against the stored one: its history and the last state it holds. */
 export type LoadedDocument = { generation: string; version: number; serial: number };
 
 /** Fills `ydoc` with the story's stored document (built once from the working copy if there is none); null: no such story, or trashed. */
-export async function loadStoryDocument(db: Db, articleId: string, ydoc: Y.Doc): Promise<LoadedDocument | null> {
+export async function loadArticleDocument(db: Db, articleId: string, ydoc: Y.Doc): Promise<LoadedDocument | null> {
   const stored = await currentStoredRow(db, articleId);
   if (!stored) return null;
   Y.applyUpdate(ydoc, stored.state);
@@ -40,7 +40,7 @@ export type RefreshOutcome =
  * the stored document once by whoever moved it up to the working copy) into the loaded document; the
  * people in the story get it as an ordinary Yjs update.
  */
-export async function refreshStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, generation: string): Promise<RefreshOutcome> {
+export async function refreshArticleDocument(db: Db, articleId: string, ydoc: Y.Doc, generation: string): Promise<RefreshOutcome> {
   const stored = await currentStoredRow(db, articleId);
   if (!stored) return { kind: 'gone' };
   if (stored.generation !== generation) return { kind: 'stale' };
@@ -76,7 +76,7 @@ export type StoreOptions = {
 };
 
 /** The story as a save would store it (trimmed, empty fields absent, body cleaned), for comparing. */
-function asSaved(story: SharedStory): string | null {
+function asSaved(story: SharedArticle): string | null {
   const input = articleInputSchema.safeParse(story);
   const body = validateDoc(story.body);
   return input.success && body.ok ? JSON.stringify({ ...input.data, body: body.doc }) : null;
@@ -91,7 +91,7 @@ class LostRace extends Error {}
  * working copy (as `editor`, when it differs) and the state. Text the save refuses stays in the shared
  * document and the stored state, and the reason goes back to the people editing.
  */
-export async function storeStoryDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Actor, options: StoreOptions): Promise<StoreOutcome> {
+export async function storeArticleDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Actor, options: StoreOptions): Promise<StoreOutcome> {
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const stored = await currentStoredRow(db, articleId);
     if (!stored) return { kind: 'gone' };
@@ -118,7 +118,7 @@ async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Actor, 
   // without its working copy (after a kill -9 the stored state would hold text no working copy has,
   // and nothing would write it, since every browser's copy is already covered).
   const state = Y.encodeStateAsUpdate(ydoc);
-  const shared = readStoryDoc(ydoc);
+  const shared = readArticleDoc(ydoc);
   const save = await saveWorkingCopy(tx, articleId, shared, current, editor, options);
   // The slug follows the headline until publication (lib/articles/editor-service.ts): the shared
   // document takes the one the save chose, or the next save would set the old one back.
@@ -136,7 +136,7 @@ async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Actor, 
 type WorkingCopySave = { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
 
 async function saveWorkingCopy(
-  tx: Tx, articleId: string, shared: SharedStory, current: { story: SharedStory; version: number }, editor: Actor, options: StoreOptions,
+  tx: Tx, articleId: string, shared: SharedArticle, current: { story: SharedArticle; version: number }, editor: Actor, options: StoreOptions,
 ): Promise<WorkingCopySave> {
   const input = articleInputSchema.safeParse(shared);
   if (!input.success) return { kind: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效' };

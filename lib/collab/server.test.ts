@@ -13,8 +13,8 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle, saveArticle } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
 import { createCollabServer, recheckConnections } from './server';
-import { storyDocumentName } from './document-name';
-import { sharedText } from './story-doc';
+import { articleDocumentName } from './document-name';
+import { sharedText } from './article-doc';
 import { MAX_MESSAGE_BYTES } from './limits';
 import * as encoding from 'lib0/encoding';
 
@@ -25,7 +25,7 @@ let url: string;
 let reporter: Actor;
 let editor: Actor;
 let other: Actor;
-let storyId: string;
+let articleId: string;
 
 async function cookieFor(user: Actor, sessionVersion = 0): Promise<string> {
   const token = await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET });
@@ -37,7 +37,7 @@ type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string
 // socket left open keeps reconnecting to a server that is gone.
 const sockets: HocuspocusProviderWebsocket[] = [];
 
-function connect(cookie: string, name = storyDocumentName(storyId), origin = 'http://newsroom.test'): Client {
+function connect(cookie: string, name = articleDocumentName(articleId), origin = 'http://newsroom.test'): Client {
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
   sockets.push(socket);
   const doc = new Y.Doc();
@@ -82,7 +82,7 @@ beforeAll(async () => {
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
-  storyId = (await createArticle(db, reporter, publicationId)).id;
+  articleId = (await createArticle(db, reporter, publicationId)).id;
   server = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: ['http://newsroom.test'], recheckMs: 60_000, log: () => {} });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
@@ -110,9 +110,9 @@ describe('the co-editing server', () => {
     expect(sharedText(a.doc, 'headline').toString()).toBe(sharedText(b.doc, 'headline').toString());
     const final = sharedText(a.doc, 'headline').toString();
     expect([...final].sort().join('')).toBe([...'今日柯城'].sort().join(''));
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).headline === final, 15_000);
-    const stored = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
-    const article = await db.article.findUniqueOrThrow({ where: { id: storyId } });
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === final, 15_000);
+    const stored = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
+    const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(stored.version).toBe(article.version);
     a.provider.destroy();
     b.provider.destroy();
@@ -122,8 +122,8 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(reporter));
     await client.synced;
     sharedText(client.doc, 'dateline').insert(0, '本报讯');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).dateline === '本报讯', 15_000);
-    const tip = () => db.revision.findFirstOrThrow({ where: { articleId: storyId }, orderBy: { version: 'desc' }, select: { kind: true, dateline: true } });
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).dateline === '本报讯', 15_000);
+    const tip = () => db.revision.findFirstOrThrow({ where: { articleId: articleId }, orderBy: { version: 'desc' }, select: { kind: true, dateline: true } });
     expect(await tip()).toEqual({ kind: 'AUTOSAVE', dateline: '本报讯' });
     client.provider.sendStateless('seal');
     await until(async () => (await tip()).kind === 'SAVE', 5_000);
@@ -183,12 +183,12 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(reporter));
     await client.synced;
     // What the tests before typed is stored first (its debounced store would otherwise land in between).
-    const storeId = `onStoreDocument-${storyDocumentName(storyId)}`;
+    const storeId = `onStoreDocument-${articleDocumentName(articleId)}`;
     await until(() => !server.hocuspocus.debouncer.isDebounced(storeId) && !server.hocuspocus.debouncer.isCurrentlyExecuting(storeId));
-    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     sharedText(client.doc, 'summary').insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 1024));
     expect(await client.closed).toBe(1009);
-    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     expect(Buffer.compare(after.state, before.state)).toBe(0);
     client.provider.destroy();
   });
@@ -198,11 +198,11 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(editor));
     await Promise.all([witness.synced, client.synced]);
     sharedText(witness.doc, 'kicker').insert(0, '之前');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: storyId } })).kicker === '之前', 15_000);
-    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).kicker === '之前', 15_000);
+    const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     // A Hocuspocus sync message (document name, Sync = 0, Update = 2) whose Yjs update is garbage.
     const message = encoding.createEncoder();
-    encoding.writeVarString(message, storyDocumentName(storyId));
+    encoding.writeVarString(message, articleDocumentName(articleId));
     encoding.writeVarUint(message, 0);
     encoding.writeVarUint(message, 2);
     encoding.writeVarUint8Array(message, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02, 0x03, 0x7f]));
@@ -210,7 +210,7 @@ describe('the co-editing server', () => {
     raw.send(encoding.toUint8Array(message));
     await new Promise((resolve) => setTimeout(resolve, 500));
     // The story goes on for everyone else, and what was stored is what was stored.
-    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: storyId } });
+    const after = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     expect(Buffer.compare(after.state, before.state)).toBe(0);
     const other = connect(await cookieFor(editor));
     await other.synced;
@@ -230,7 +230,7 @@ describe('the co-editing server with the database changing beside it', () => {
     const previous = url;
     url = `ws://127.0.0.1:${second.address.port}`;
     try {
-      const client = connect(await cookieFor(reporter), storyDocumentName(articleId));
+      const client = connect(await cookieFor(reporter), articleDocumentName(articleId));
       await client.synced;
       // Someone restores an old version from 历史版本: the working copy moves without the socket.
       const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: true } });

@@ -6,7 +6,7 @@ import { Server, type Extension } from '@hocuspocus/server';
 import type { Db } from '../db-client';
 import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';
 import { authenticationExtension } from './extensions/authentication';
-import { StoryPersistence } from './extensions/persistence';
+import { ArticlePersistence } from './extensions/persistence';
 import { presenceExtension } from './extensions/presence';
 import { guardExtension } from './extensions/guard';
 
@@ -33,7 +33,7 @@ export type CollabServerOptions = {
 export function createCollabServer(options: CollabServerOptions): Server {
   const { db, secret } = options;
   const log = options.log ?? ((line: string) => console.warn(line));
-  const persistence = new StoryPersistence({ db, refreshMs: options.recheckMs, log });
+  const persistence = new ArticlePersistence({ db, refreshMs: options.recheckMs, log });
   const extensions: Extension[] = [
     // The door (origin, session) and the rules of speech before and after authentication, first.
     guardExtension({ db, secret, allowedOrigins: options.allowedOrigins ?? [], trustedProxyHops: options.trustedProxyHops ?? 0, log }),

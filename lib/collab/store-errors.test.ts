@@ -14,9 +14,9 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle, moveToTrash } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
 import { createCollabServer } from './server';
-import { storyDocumentName } from './document-name';
-import { FIELDS_MAP, sharedText } from './story-doc';
-import { currentStoryDocument } from './stored-document';
+import { articleDocumentName } from './document-name';
+import { FIELDS_MAP, sharedText } from './article-doc';
+import { currentArticleDocument } from './stored-document';
 
 const db = openTestDatabase();
 const SECRET = 'collab-errors-secret-0123456789abcdef';
@@ -54,13 +54,13 @@ afterAll(async () => {
 });
 
 async function open(id: string, person: Actor): Promise<Browser> {
-  const page = (await currentStoryDocument(db, id))!;
-  const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: storyDocumentName(id), token: page.generation, copy: page.state });
+  const page = (await currentArticleDocument(db, id))!;
+  const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: articleDocumentName(id), token: page.generation, copy: page.state });
   opened.push(browser);
   return browser;
 }
 
-const newStory = async () => (await createArticle(db, reporter, publicationId)).id;
+const newArticle = async () => (await createArticle(db, reporter, publicationId)).id;
 const story = (id: string) => db.article.findUniqueOrThrow({ where: { id }, include: { authors: true } });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,7 +80,7 @@ describe('a store error', () => {
   });
 
   async function trashedWhileTyping(slow: Server): Promise<void> {
-    const id = await newStory();
+    const id = await newArticle();
     const reporterBrowser = await open(id, reporter);
     const editorBrowser = await open(id, editor);
     await Promise.all([reporterBrowser.synced, editorBrowser.synced]);
@@ -91,19 +91,19 @@ describe('a store error', () => {
     expect(await editorBrowser.closed).toBe('gone');
     expect(await reporterBrowser.closed).toBe('gone');
     expect(editorBrowser.messages).toContainEqual({ kind: 'gone' });
-    await until(() => !slow.hocuspocus.documents.has(storyDocumentName(id)));
+    await until(() => !slow.hocuspocus.documents.has(articleDocumentName(id)));
     const after = await story(id);
     expect(after.headline).toBe(before.headline);
     expect(after.version).toBe(before.version);
     expect(lines.some((line) => line.includes(`dropped "story:${id}"`))).toBe(true);
     // And it cannot be opened again.
-    const again = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: storyDocumentName(id), token: 'cookie' });
+    const again = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(id), token: 'cookie' });
     opened.push(again);
     expect(await again.denied).toBe('forbidden');
   }
 
   it('a story trashed while nobody types: dropped at the next refresh', async () => {
-    const id = await newStory();
+    const id = await newArticle();
     const browser = await open(id, reporter);
     await browser.synced;
     await moveToTrash(db, reporter, id);
@@ -111,7 +111,7 @@ describe('a store error', () => {
   });
 
   it('an update that names a cover image that does not exist: refused with a reason, nothing stored', async () => {
-    const id = await newStory();
+    const id = await newArticle();
     const browser = await open(id, reporter);
     await browser.synced;
     const before = await story(id);
@@ -131,7 +131,7 @@ describe('a store error', () => {
   });
 
   it('an update that names an author account that does not exist: refused with a reason, nothing stored', async () => {
-    const id = await newStory();
+    const id = await newArticle();
     const browser = await open(id, reporter);
     await browser.synced;
     const before = await story(id);
@@ -144,7 +144,7 @@ describe('a store error', () => {
   });
 
   it('a database that fails the write: logged, told as store-failed, and written by itself once it works again', async () => {
-    const id = await newStory();
+    const id = await newArticle();
     const browser = await open(id, reporter);
     await browser.synced;
     flaky.failNext(1);
@@ -160,12 +160,12 @@ describe('a store error', () => {
 describe('bad input', () => {
   it('a document name for a story that does not exist or is trashed: refused with a log line, nothing stored', async () => {
     const missing = 'clx0nosuchstory0000000000';
-    const browser = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: storyDocumentName(missing), token: 'cookie' });
+    const browser = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(missing), token: 'cookie' });
     opened.push(browser);
     expect(await browser.denied).toBe('forbidden');
-    const trashedId = await newStory();
+    const trashedId = await newArticle();
     await moveToTrash(db, reporter, trashedId);
-    const trashed = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: storyDocumentName(trashedId), token: 'cookie' });
+    const trashed = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(trashedId), token: 'cookie' });
     opened.push(trashed);
     expect(await trashed.denied).toBe('forbidden');
     expect(await db.collabDocument.count({ where: { articleId: { in: [missing, trashedId] } } })).toBe(0);
@@ -184,7 +184,7 @@ describe('bad input', () => {
   });
 
   it('a malformed update is dropped: the stored document is unchanged and the story goes on', async () => {
-    const id = await newStory();
+    const id = await newArticle();
     const browser = await open(id, reporter);
     await browser.synced;
     const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
@@ -193,7 +193,7 @@ describe('bad input', () => {
     expect(() => Y.applyUpdate(new Y.Doc(), garbage)).toThrow();
     // A Hocuspocus sync message (document name, Sync = 0, Update = 2) carrying it, on the browser's socket.
     const message = encoding.createEncoder();
-    encoding.writeVarString(message, storyDocumentName(id));
+    encoding.writeVarString(message, articleDocumentName(id));
     encoding.writeVarUint(message, 0);
     encoding.writeVarUint(message, 2);
     encoding.writeVarUint8Array(message, garbage);

@@ -11,9 +11,9 @@ import { loadSampleIssue } from '../../seeds/load-sample';
 import { createArticle } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db-client';
-import { loadStoryDocument, storeStoryDocument } from './persistence';
+import { loadArticleDocument, storeArticleDocument } from './persistence';
 import { currentStoredRow } from './stored-document';
-import { readStoryDoc, sharedText } from './story-doc';
+import { readArticleDoc, sharedText } from './article-doc';
 import { typingStored } from './messages';
 
 const db = openTestDatabase();
@@ -59,7 +59,7 @@ describe('a store', () => {
   it('writes the state the working copy was read from: typing arriving during the save waits for the next store', async () => {
     const id = (await createArticle(db, reporter, publicationId)).id;
     const server = new Y.Doc();
-    const loaded = (await loadStoryDocument(db, id, server))!;
+    const loaded = (await loadArticleDocument(db, id, server))!;
     sharedText(server, 'headline').insert(0, '第一稿');
     const browser = new Y.Doc();
     Y.applyUpdate(browser, Y.encodeStateAsUpdate(server));
@@ -72,32 +72,32 @@ describe('a store', () => {
       Y.applyUpdate(server, Y.encodeStateAsUpdate(browser, Y.encodeStateVector(server)));
     });
 
-    const first = await storeStoryDocument(racing, id, server, reporter, { generation: loaded.generation });
+    const first = await storeArticleDocument(racing, id, server, reporter, { generation: loaded.generation });
     expect(first.kind).toBe('saved');
     const article = await db.article.findUniqueOrThrow({ where: { id } });
     expect(article.headline).toBe('第一稿');
     const stored = (await currentStoredRow(db, id))!;
-    expect(readStoryDoc(docOf(stored.state)).headline).toBe('第一稿');
+    expect(readArticleDoc(docOf(stored.state)).headline).toBe('第一稿');
     // The browser is told its last keystroke is not in what was written.
     expect(first.kind === 'saved' && typingStored(first.stored, browser)).toBe(false);
 
-    const second = await storeStoryDocument(db, id, server, reporter, { generation: loaded.generation });
+    const second = await storeArticleDocument(db, id, server, reporter, { generation: loaded.generation });
     expect(second.kind).toBe('saved');
     expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('第一稿又改');
-    expect(readStoryDoc(docOf((await currentStoredRow(db, id))!.state)).headline).toBe('第一稿又改');
+    expect(readArticleDoc(docOf((await currentStoredRow(db, id))!.state)).headline).toBe('第一稿又改');
     expect(second.kind === 'saved' && typingStored(second.stored, browser)).toBe(true);
   });
 
   it('stores the slug the save chose in the same state', async () => {
     const id = (await createArticle(db, reporter, publicationId)).id;
     const server = new Y.Doc();
-    const loaded = (await loadStoryDocument(db, id, server))!;
+    const loaded = (await loadArticleDocument(db, id, server))!;
     sharedText(server, 'headline').insert(0, '衢江两岸灯火');
-    const outcome = await storeStoryDocument(db, id, server, reporter, { generation: loaded.generation });
+    const outcome = await storeArticleDocument(db, id, server, reporter, { generation: loaded.generation });
     expect(outcome.kind).toBe('saved');
     const article = await db.article.findUniqueOrThrow({ where: { id } });
-    expect(readStoryDoc(docOf((await currentStoredRow(db, id))!.state)).slug).toBe(article.slug);
-    expect(readStoryDoc(server).slug).toBe(article.slug);
+    expect(readArticleDoc(docOf((await currentStoredRow(db, id))!.state)).slug).toBe(article.slug);
+    expect(readArticleDoc(server).slug).toBe(article.slug);
   });
 });
 

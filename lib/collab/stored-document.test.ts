@@ -11,8 +11,8 @@ import { createArticle, moveToTrash, saveArticle } from '../articles/editor-serv
 import type { Actor } from '../access/actor';
 import { doc, paragraph } from '../content/builders';
 import type { Db } from '../db-client';
-import { currentStoredRow, currentStoryDocument, swapStoredState } from './stored-document';
-import { readStoryDoc, sharedText } from './story-doc';
+import { currentStoredRow, currentArticleDocument, swapStoredState } from './stored-document';
+import { readArticleDoc, sharedText } from './article-doc';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-async function newStory(headline: string, paragraphs: string[]): Promise<string> {
+async function newArticle(headline: string, paragraphs: string[]): Promise<string> {
   const id = (await createArticle(db, reporter, publicationId)).id;
   await rewrite(id, headline, paragraphs);
   return id;
@@ -45,31 +45,31 @@ function docOf(...states: Uint8Array[]): Y.Doc {
   return ydoc;
 }
 
-const bodyText = (ydoc: Y.Doc) => readStoryDoc(ydoc).body.content.map((block) => (block.content ?? []).map((inline) => inline.text ?? '').join('')).join('|');
+const bodyText = (ydoc: Y.Doc) => readArticleDoc(ydoc).body.content.map((block) => (block.content ?? []).map((inline) => inline.text ?? '').join('')).join('|');
 
 describe('the stored shared document', () => {
   it('is built from the working copy once, with a generation, and read as it is afterwards', async () => {
-    const id = await newStory('石梁溪综合治理完工', ['第一段。', '第二段。']);
+    const id = await newArticle('石梁溪综合治理完工', ['第一段。', '第二段。']);
     const first = await currentStoredRow(db, id);
     expect(first).not.toBeNull();
     expect(first!.generation).toMatch(/^[0-9a-f-]{36}$/);
     const again = await currentStoredRow(db, id);
     expect(again).toEqual(first);
-    expect(readStoryDoc(docOf(again!.state)).headline).toBe('石梁溪综合治理完工');
+    expect(readArticleDoc(docOf(again!.state)).headline).toBe('石梁溪综合治理完工');
     const article = await db.article.findUniqueOrThrow({ where: { id } });
     expect(again!.version).toBe(article.version);
   });
 
   it('answers null for a story that does not exist or is in the trash', async () => {
-    expect(await currentStoryDocument(db, 'clx0doesnotexist000000000')).toBeNull();
-    const id = await newStory('要删的稿', ['一段。']);
+    expect(await currentArticleDocument(db, 'clx0doesnotexist000000000')).toBeNull();
+    const id = await newArticle('要删的稿', ['一段。']);
     await moveToTrash(db, reporter, id);
-    expect(await currentStoryDocument(db, id)).toBeNull();
+    expect(await currentArticleDocument(db, id)).toBeNull();
   });
 
   it('has one creator when two build a missing document at once: both get the stored one', async () => {
-    const id = await newStory('两人同时打开', ['正文。']);
-    const [a, b] = await Promise.all([currentStoryDocument(db, id), currentStoryDocument(db, id)]);
+    const id = await newArticle('两人同时打开', ['正文。']);
+    const [a, b] = await Promise.all([currentArticleDocument(db, id), currentArticleDocument(db, id)]);
     expect(a!.generation).toBe(b!.generation);
     const row = await db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
     expect(row.generation).toBe(a!.generation);
@@ -79,7 +79,7 @@ describe('the stored shared document', () => {
   });
 
   it('takes an outside change exactly once, so a browser copy of the old state merges without doubling', async () => {
-    const id = await newStory('原来的主题', ['原来的第一段。', '原来的第二段。']);
+    const id = await newArticle('原来的主题', ['原来的第一段。', '原来的第二段。']);
     const before = (await currentStoredRow(db, id))!;
     await rewrite(id, '恢复后的主题', ['恢复后的第一段。']);
     // Three readers at once: one applies the change, the others read what it stored.
@@ -95,7 +95,7 @@ describe('the stored shared document', () => {
   });
 
   it('re-reads and merges when another writer wins the compare-and-swap', async () => {
-    const id = await newStory('并发写入', ['正文。']);
+    const id = await newArticle('并发写入', ['正文。']);
     const start = (await currentStoredRow(db, id))!;
     await rewrite(id, '外部修改后的主题', ['正文。']);
     // Someone typing in the story stores their state just as the outside change is being applied.
@@ -129,15 +129,15 @@ describe('the stored shared document', () => {
     expect(sharedText(merged, 'summary').toString()).toBe('');
     // The browser that typed merges what is stored: the headline once.
     const browser = docOf(Y.encodeStateAsUpdate(typed), current.state);
-    expect(readStoryDoc(browser)).toEqual(readStoryDoc(merged));
+    expect(readArticleDoc(browser)).toEqual(readArticleDoc(merged));
     expect(sharedText(browser, 'headline').toString()).toBe('外部修改后的主题');
   });
 
   it('gives a rebuilt document a new generation', async () => {
-    const id = await newStory('重建', ['正文。']);
-    const first = (await currentStoryDocument(db, id))!;
+    const id = await newArticle('重建', ['正文。']);
+    const first = (await currentArticleDocument(db, id))!;
     await db.collabDocument.delete({ where: { articleId: id } });
-    const rebuilt = (await currentStoryDocument(db, id))!;
+    const rebuilt = (await currentArticleDocument(db, id))!;
     expect(rebuilt.generation).not.toBe(first.generation);
   });
 });

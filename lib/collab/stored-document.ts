@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Db, Tx } from '../db-client';
 import type { Doc } from '../content/types';
-import { writeStoryInto, type SharedStory } from './story-doc';
+import { writeArticleInto, type SharedArticle } from './article-doc';
 
 export type StoredDocument = { state: Uint8Array; generation: string; version: number };
 /** The stored document with the compare-and-swap counter its next write must name. */
@@ -26,7 +26,7 @@ export class StoredDocumentContention extends Error {
 }
 
 /** The story's working copy as the shared document holds it, or null: no such story, or in the trash. */
-export async function workingCopy(db: Db | Tx, articleId: string): Promise<{ story: SharedStory; version: number } | null> {
+export async function workingCopy(db: Db | Tx, articleId: string): Promise<{ story: SharedArticle; version: number } | null> {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -36,7 +36,7 @@ export async function workingCopy(db: Db | Tx, articleId: string): Promise<{ sto
     },
   });
   if (!article || article.deletedAt) return null;
-  const story: SharedStory = {
+  const story: SharedArticle = {
     kicker: article.kicker ?? '', headline: article.headline, subheadline: article.subheadline ?? '', dateline: article.dateline ?? '',
     byline: article.byline ?? '', summary: article.summary ?? '', slug: article.slug,
     coverMediaId: article.coverMediaId, authors: article.authors, body: JSON.parse(article.body) as Doc,
@@ -61,10 +61,10 @@ export async function swapStoredState(db: Db | Tx, articleId: string, read: Pick
   return written.count === 1;
 }
 
-function stateOf(story: SharedStory, stored: Uint8Array | null): Uint8Array {
+function stateOf(story: SharedArticle, stored: Uint8Array | null): Uint8Array {
   const ydoc = new Y.Doc();
   if (stored) Y.applyUpdate(ydoc, stored);
-  writeStoryInto(ydoc, story);
+  writeArticleInto(ydoc, story);
   const state = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   return state;
@@ -110,7 +110,7 @@ export async function currentStoredRow(db: Db, articleId: string): Promise<Store
  * story or trashed. Every server-side rewrite of a working copy calls this after its commit, so the
  * stored document carries the change at once and nobody diffs it a second time.
  */
-export async function currentStoryDocument(db: Db, articleId: string): Promise<StoredDocument | null> {
+export async function currentArticleDocument(db: Db, articleId: string): Promise<StoredDocument | null> {
   const row = await currentStoredRow(db, articleId);
   return row && { state: row.state, generation: row.generation, version: row.version };
 }

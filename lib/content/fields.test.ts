@@ -18,7 +18,7 @@ async function withList(change: (list: FieldList) => FieldList) {
   });
   return {
     fields: await import('./fields'),
-    storyDoc: await import('../collab/story-doc'),
+    articleDoc: await import('../collab/article-doc'),
     content: await import('../revisions/content-fields'),
     diff: await import('../articles/diff'),
     schemas: await import('../articles/schemas'),
@@ -59,12 +59,12 @@ describe('the field list', () => {
 
 describe('a field added to the list', () => {
   it('is a shared text of the co-editing document, written and read back', async () => {
-    const { storyDoc } = await withList((list) => ({ ...list, lead: LEAD }));
+    const { articleDoc } = await withList((list) => ({ ...list, lead: LEAD }));
     const story = { kicker: '', headline: '柯城', subheadline: '', dateline: '', byline: '', summary: '', slug: '', lead: '导语一句', coverMediaId: null, authors: [], body: doc(paragraph('正文')) };
     const ydoc = new Y.Doc();
-    storyDoc.writeStoryInto(ydoc, story);
-    expect(ydoc.getMap(storyDoc.FIELDS_MAP).get('lead')).toBeInstanceOf(Y.Text);
-    expect(storyDoc.readStoryDoc(ydoc)).toMatchObject({ lead: '导语一句', headline: '柯城' });
+    articleDoc.writeArticleInto(ydoc, story);
+    expect(ydoc.getMap(articleDoc.FIELDS_MAP).get('lead')).toBeInstanceOf(Y.Text);
+    expect(articleDoc.readArticleDoc(ydoc)).toMatchObject({ lead: '导语一句', headline: '柯城' });
   });
 
   it('is part of a revision: a change to it alone is a change of content', async () => {
@@ -83,8 +83,8 @@ describe('a field added to the list', () => {
 
   it('is a field of the import report when the importer finds it in print, under its label', async () => {
     const { draft } = await withList((list) => ({ ...list, lead: { ...LEAD, printed: true } }));
-    expect(draft.STORY_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'lead', 'page']);
-    expect(draft.STORY_FIELDS.map(draft.draftFieldLabel)).toEqual(['引题', '主题', '副题', '电头', '署名', '导语', '版次']);
+    expect(draft.DRAFT_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'lead', 'page']);
+    expect(draft.DRAFT_FIELDS.map(draft.draftFieldLabel)).toEqual(['引题', '主题', '副题', '电头', '署名', '导语', '版次']);
   });
 });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { articleInput, signedOffStory } from '../../test/support/articles';
+import { articleInput, signedOffArticle } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
 import { createIssue, placeArticle } from '../issues/planner-service';
@@ -18,7 +18,7 @@ let otherEditor: Actor;
 let publicationId: string;
 let newsroom: SampleNewsroom;
 
-const signedStory = (headline: string) => signedOffStory(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
+const signedArticle = (headline: string) => signedOffArticle(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
 
 beforeAll(async () => {
   newsroom = await sampleNewsroom(db);
@@ -30,7 +30,7 @@ describe('check-then-write rules under simultaneous requests', () => {
   it('place a story in one issue when two issues take it at the same moment', async () => {
     const first = await createIssue(db, editor, publicationId, { number: 1902, date: '2026-12-21', pageNames: ['要闻'] });
     const second = await createIssue(db, otherEditor, publicationId, { number: 1903, date: '2026-12-28', pageNames: ['要闻'] });
-    const id = await signedStory('两期争抢的稿件');
+    const id = await signedArticle('两期争抢的稿件');
     const outcomes = await Promise.allSettled([first, second].map((issue) => placeArticle(db, editor, issue.id, id, 1)));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(await db.articlePlacement.count({ where: { articleId: id } })).toBe(1);

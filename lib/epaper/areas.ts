@@ -4,15 +4,15 @@
 import { z } from 'zod';
 
 export type Rect = { x: number; y: number; w: number; h: number };
-export type StoryArea = { articleId: string; rects: Rect[] };
+export type ArticleArea = { articleId: string; rects: Rect[] };
 
 /** Smallest side of a rectangle: 0.5 % of the page, so a slip of the mouse cannot make an invisible area. */
 export const MIN_SIDE = 0.005;
-export const MAX_RECTS_PER_STORY = 12;
+export const MAX_RECTS_PER_ARTICLE = 12;
 
 const fraction = z.number().finite().min(0).max(1);
 const rectSchema = z.object({ x: fraction, y: fraction, w: fraction, h: fraction });
-const areasSchema = z.array(z.object({ articleId: z.string().min(1).max(64), rects: z.array(rectSchema).min(1).max(MAX_RECTS_PER_STORY) })).max(200);
+const areasSchema = z.array(z.object({ articleId: z.string().min(1).max(64), rects: z.array(rectSchema).min(1).max(MAX_RECTS_PER_ARTICLE) })).max(200);
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -27,13 +27,13 @@ export function clampRect(rect: Rect): Rect {
  * Areas as the editor sends them → areas to store, or null when the input is not areas at all.
  * Rectangles are clamped onto the page; stories not on the page and repeated stories are dropped.
  */
-export function cleanAreas(input: unknown, storiesOnPage: ReadonlySet<string>): StoryArea[] | null {
+export function cleanAreas(input: unknown, articlesOnPage: ReadonlySet<string>): ArticleArea[] | null {
   const parsed = areasSchema.safeParse(input);
   if (!parsed.success) return null;
   const seen = new Set<string>();
-  const areas: StoryArea[] = [];
+  const areas: ArticleArea[] = [];
   for (const area of parsed.data) {
-    if (!storiesOnPage.has(area.articleId) || seen.has(area.articleId)) continue;
+    if (!articlesOnPage.has(area.articleId) || seen.has(area.articleId)) continue;
     seen.add(area.articleId);
     areas.push({ articleId: area.articleId, rects: area.rects.map(clampRect) });
   }
@@ -41,7 +41,7 @@ export function cleanAreas(input: unknown, storiesOnPage: ReadonlySet<string>): 
 }
 
 /** Stored JSON → areas; anything unreadable counts as none. */
-export function parseAreas(json: string): StoryArea[] {
+export function parseAreas(json: string): ArticleArea[] {
   try {
     const parsed = areasSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : [];
@@ -51,8 +51,8 @@ export function parseAreas(json: string): StoryArea[] {
 }
 
 /** Reading order: by the top of a story's first rectangle, then its left edge, column-wise within a band. */
-export function inReadingOrder(areas: readonly StoryArea[]): StoryArea[] {
-  const key = (area: StoryArea) => {
+export function inReadingOrder(areas: readonly ArticleArea[]): ArticleArea[] {
+  const key = (area: ArticleArea) => {
     const top = Math.min(...area.rects.map((r) => r.y));
     const first = area.rects.find((r) => r.y === top)!;
     return { top, left: first.x };

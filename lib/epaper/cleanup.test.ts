@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { pagesPdf, type SampleStory } from '../../test/support/pdf-samples';
+import { pagesPdf, type SampleArticle } from '../../test/support/pdf-samples';
 import { createIssue } from '../issues/planner-service';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, imageName, IMAGE_WIDTHS, pdfPath } from './files';
@@ -20,7 +20,7 @@ const db = openTestDatabase();
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-cleanup-'));
 let actor: Pick<Actor, 'id'>;
 let publicationId = '';
-const story = (headline: string): SampleStory => ({ headline, body: `${headline}。柯城区各乡镇街道今天开展了这项工作，群众反映良好。` });
+const story = (headline: string): SampleArticle => ({ headline, body: `${headline}。柯城区各乡镇街道今天开展了这项工作，群众反映良好。` });
 /** A one-page or whole-issue (two-page) PDF of its own for each test, so no test shares a file with another. */
 const onePage = (name: string) => pagesPdf([[story(`${name}：要闻`)]]);
 const twoPages = (name: string) => pagesPdf([[story(`${name}：要闻`)], [story(`${name}：综合`)]]);

@@ -14,7 +14,7 @@ import { epaperDir, pdfPath } from './files';
 import { matchAreas } from './match-areas';
 import { readPdf } from './pdf-read';
 import { RenderError, RENDER_FAILED, renderPageImages } from './render';
-import { storiesOnPage } from './service';
+import { articlesOnPage } from './service';
 
 /**
  * Next bundles a route handler and a page separately, so this module can exist twice in one process:
@@ -82,7 +82,7 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
     if (read.ok) {
       const page = read.pages[scan.pdfPage - 1]!;
       hasText = page.pieces.length > 0;
-      areas = JSON.stringify(matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas);
+      areas = JSON.stringify(matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId)).areas);
     }
     await db.epaperScan.updateMany({ where: same, data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas, hasText } });
   } catch (error) {
@@ -99,7 +99,7 @@ export async function redetectAreas(db: Db, mediaDir: string, scanId: string): P
   const read = await readPdf(new Uint8Array(fs.readFileSync(pdfPath(mediaDir, scan.pdfSha256))), scan.pdfPage);
   if (!read.ok) return 0;
   const page = read.pages[scan.pdfPage - 1]!;
-  const found = matchAreas(page.pieces, page, await storiesOnPage(db, scan.pageId)).areas;
+  const found = matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId)).areas;
   await db.epaperScan.update({ where: { id: scan.id }, data: { areas: JSON.stringify(found) } });
   return found.length;
 }

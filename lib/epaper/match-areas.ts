@@ -9,13 +9,13 @@
 //    lines are grouped by column (overlapping horizontally, no large vertical gap) and each group's bounding box,
 //    padded a little, is one rectangle.
 import { foldRadicals } from '../text/pdf';
-import { clampRect, inReadingOrder, type Rect, type StoryArea } from './areas';
+import { clampRect, inReadingOrder, type Rect, type ArticleArea } from './areas';
 
 /** A piece of text as pdfjs gives it, in PDF points, origin bottom left (y is the baseline). */
 export type TextPiece = { text: string; x: number; y: number; width: number; size: number };
 export type PageBox = { width: number; height: number };
-export type PlacedStory = { articleId: string; headline: string; body: string };
-export type AreaMatch = { areas: StoryArea[]; unmatched: string[] };
+export type PlacedArticle = { articleId: string; headline: string; body: string };
+export type AreaMatch = { areas: ArticleArea[]; unmatched: string[] };
 
 export const MIN_LINE_CHARS = 4;
 export const MIN_FOUND_CHARS = 12;
@@ -72,7 +72,7 @@ function rectsOf(lines: readonly Line[], page: PageBox): Rect[] {
   });
 }
 
-export function matchAreas(pieces: readonly TextPiece[], page: PageBox, stories: readonly PlacedStory[]): AreaMatch {
+export function matchAreas(pieces: readonly TextPiece[], page: PageBox, stories: readonly PlacedArticle[]): AreaMatch {
   const texts = new Map(stories.map((story) => [story.articleId, foldForMatching(`${story.headline}\n${story.body}`)]));
   const lines = linesOf(pieces);
   for (const line of lines) {
@@ -86,7 +86,7 @@ export function matchAreas(pieces: readonly TextPiece[], page: PageBox, stories:
     const above = lineAbove(lines, line);
     if (above?.owner && texts.get(above.owner)!.includes(line.text)) line.owner = above.owner;
   }
-  const areas: StoryArea[] = [];
+  const areas: ArticleArea[] = [];
   const unmatched: string[] = [];
   for (const story of stories) {
     const own = lines.filter((line) => line.owner === story.articleId);

@@ -1,5 +1,5 @@
 // The planner's view of an issue's page PDFs (pure shaping of rows into what components show).
-import { parseAreas, type StoryArea } from './areas';
+import { parseAreas, type ArticleArea } from './areas';
 import { imageUrl } from './files';
 import { isUnfinished, scanStatusLabel } from './status';
 
@@ -8,7 +8,7 @@ type ScanRow = { id: string; pdfSha256: string; pdfPage: number; pdfPages: numbe
 export type ScanView = {
   id: string; status: string; label: string; unfinished: boolean; error: string | null; hasText: boolean; progress: number;
   pdfPage: number; pdfPages: number; pdfSize: number; sha256: string; width: number; height: number;
-  image: string | null; large: string | null; thumb: string | null; areas: StoryArea[];
+  image: string | null; large: string | null; thumb: string | null; areas: ArticleArea[];
 };
 
 export function scanView(row: ScanRow): ScanView {

@@ -24,7 +24,7 @@ const ORPHAN = `0a${'b'.repeat(62)}`;
 const RECENT = `0c${'d'.repeat(62)}`;
 const TRASH = `epaper/0e/.${'f'.repeat(32)}.deleting-0f8fad5b-d9cb-469f-a165-70867728950e`;
 let referenced: string[] = [];
-let storyFiles: string[] = [];
+let articleFiles: string[] = [];
 let orphanImage = '';
 let unknown = '';
 
@@ -67,8 +67,8 @@ beforeAll(async () => {
   // A story photo, camera-sized, stored as the newsroom stores it (MEDIA_DIR/<2 hex>/<32 hex>/).
   const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6b8e23', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
   await storeImage(db, { bytes: photo, alt: '柯城', uploaderId: actor.id, mediaDir });
-  storyFiles = allFiles(mediaDir).filter((file) => !file.includes(`${path.sep}epaper${path.sep}`));
-  expect(storyFiles.length).toBe(3);
+  articleFiles = allFiles(mediaDir).filter((file) => !file.includes(`${path.sep}epaper${path.sep}`));
+  expect(articleFiles.length).toBe(3);
   // Everything is two hours old except the recent orphan.
   const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
   for (const file of allFiles(mediaDir)) if (!file.startsWith(epaperDir(mediaDir, RECENT))) fs.utimesSync(file, old, old);
@@ -109,7 +109,7 @@ describe('npm run media:prune', () => {
     expect(result.status).toBe(0);
     expect(result.out).toMatch(new RegExp(`已删除 ${orphanPaths().length} 个文件，释放 [0-9.]+ (MB|KB)`));
     for (const orphan of orphanPaths()) expect(fs.existsSync(path.join(mediaDir, orphan)), orphan).toBe(false);
-    for (const kept of [...referenced, ...storyFiles, unknown, pdfPath(mediaDir, RECENT)]) expect(fs.existsSync(kept), kept).toBe(true);
+    for (const kept of [...referenced, ...articleFiles, unknown, pdfPath(mediaDir, RECENT)]) expect(fs.existsSync(kept), kept).toBe(true);
     expect(fs.existsSync(path.dirname(path.join(mediaDir, TRASH)))).toBe(false);
     // Nothing left to do on a second run (what a backup copies: every referenced file, and no orphans).
     expect(prune([]).out).toContain('没有无人引用的版面文件');

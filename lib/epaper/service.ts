@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Db, Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
-import { cleanAreas, type StoryArea } from './areas';
+import { cleanAreas, type ArticleArea } from './areas';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
 import { pageCountProblem, pdfFileProblem, type PdfTarget } from './pdf-file';
@@ -112,17 +112,17 @@ export async function removePdf(db: Db, actor: Pick<Actor, 'id'>, issueId: strin
 }
 
 /** The stories on a page, as area matching and the area check need them. */
-export async function storiesOnPage(db: Db | Tx, pageId: string) {
+export async function articlesOnPage(db: Db | Tx, pageId: string) {
   const placements = await db.articlePlacement.findMany({ where: { pageId }, orderBy: { position: 'asc' }, select: { article: { select: { id: true, headline: true, bodyText: true } } } });
   return placements.map(({ article }) => ({ articleId: article.id, headline: article.headline, body: article.bodyText }));
 }
 
 /** The editor's corrected areas for a page's draft. */
-export async function saveAreas(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, input: unknown): Promise<StoryArea[]> {
+export async function saveAreas(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, input: unknown): Promise<ArticleArea[]> {
   return db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (!draft || draft.status !== 'READY') throw new UserFacingError(`第${pageNumber}版还没有生成好的版面图片`);
-    const stories = await storiesOnPage(tx, page.id);
+    const stories = await articlesOnPage(tx, page.id);
     const areas = cleanAreas(input, new Set(stories.map((story) => story.articleId)));
     if (!areas) throw new UserFacingError('稿件区域无效，请刷新后重试');
     await tx.epaperScan.update({ where: { id: draft.id }, data: { areas: JSON.stringify(areas) } });

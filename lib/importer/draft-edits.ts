@@ -13,29 +13,29 @@ export function markMastheadChecked(draft: ImportDraft, name: MastheadField): Im
   return { ...draft, check: draft.check.filter((field) => field !== name) };
 }
 
-function updateStory(draft: ImportDraft, key: string, change: (story: DraftArticle) => DraftArticle): ImportDraft {
+function updateArticle(draft: ImportDraft, key: string, change: (story: DraftArticle) => DraftArticle): ImportDraft {
   return { ...draft, stories: draft.stories.map((story) => (story.key === key ? change(story) : story)) };
 }
 
 export function setArticleField(draft: ImportDraft, key: string, name: ArticleField, value: string): ImportDraft {
-  return updateStory(draft, key, (story) => ({ ...story, fields: { ...story.fields, [name]: value }, check: story.check.filter((field) => field !== name) }));
+  return updateArticle(draft, key, (story) => ({ ...story, fields: { ...story.fields, [name]: value }, check: story.check.filter((field) => field !== name) }));
 }
 
 export function markArticleChecked(draft: ImportDraft, key: string, name: ArticleField): ImportDraft {
-  return updateStory(draft, key, (story) => ({ ...story, check: story.check.filter((field) => field !== name) }));
+  return updateArticle(draft, key, (story) => ({ ...story, check: story.check.filter((field) => field !== name) }));
 }
 
 /** Keeps a subheading the importer was unsure of as a subheading. */
-export function confirmBlock(draft: ImportDraft, storyKey: string, blockKey: string): ImportDraft {
-  return updateStory(draft, storyKey, (story) => ({ ...story, blocks: story.blocks.map((block) => (block.key === blockKey ? { ...block, unsure: false } : block)) }));
+export function confirmBlock(draft: ImportDraft, articleKey: string, blockKey: string): ImportDraft {
+  return updateArticle(draft, articleKey, (story) => ({ ...story, blocks: story.blocks.map((block) => (block.key === blockKey ? { ...block, unsure: false } : block)) }));
 }
 
 /** Moves one block to the end of another story. */
 export function moveBlock(draft: ImportDraft, fromKey: string, blockKey: string, toKey: string): ImportDraft {
   const block = draft.stories.find((story) => story.key === fromKey)?.blocks.find((candidate) => candidate.key === blockKey);
   if (!block || fromKey === toKey || !draft.stories.some((story) => story.key === toKey)) return draft;
-  const removed = updateStory(draft, fromKey, (story) => ({ ...story, blocks: story.blocks.filter((candidate) => candidate !== block) }));
-  return updateStory(removed, toKey, (story) => ({ ...story, blocks: [...story.blocks, { ...block, unsure: false }] }));
+  const removed = updateArticle(draft, fromKey, (story) => ({ ...story, blocks: story.blocks.filter((candidate) => candidate !== block) }));
+  return updateArticle(removed, toKey, (story) => ({ ...story, blocks: [...story.blocks, { ...block, unsure: false }] }));
 }
 
 function freshKey(draft: ImportDraft, prefix: string): string {
@@ -49,8 +49,8 @@ function freshKey(draft: ImportDraft, prefix: string): string {
  * The block and everything after it become a story of its own, on the same page, right after this
  * one. A subheading that opens it becomes the new story's headline.
  */
-export function splitArticle(draft: ImportDraft, storyKey: string, blockKey: string): ImportDraft {
-  const index = draft.stories.findIndex((story) => story.key === storyKey);
+export function splitArticle(draft: ImportDraft, articleKey: string, blockKey: string): ImportDraft {
+  const index = draft.stories.findIndex((story) => story.key === articleKey);
   const source = draft.stories[index];
   const at = source?.blocks.findIndex((block) => block.key === blockKey) ?? -1;
   if (!source || at < 0) return draft;
@@ -68,10 +68,10 @@ export function splitArticle(draft: ImportDraft, storyKey: string, blockKey: str
   return { ...draft, stories: [...draft.stories.slice(0, index), kept, story, ...draft.stories.slice(index + 1)] };
 }
 
-export function placeUnplaced(draft: ImportDraft, lineKey: string, storyKey: string): ImportDraft {
+export function placeUnplaced(draft: ImportDraft, lineKey: string, articleKey: string): ImportDraft {
   const line = draft.unplaced.find((candidate) => candidate.key === lineKey);
-  if (!line || !draft.stories.some((story) => story.key === storyKey)) return draft;
-  const withLine = updateStory(draft, storyKey, (story) => ({ ...story, blocks: [...story.blocks, paragraphBlock(`${lineKey}p`, line.text)] }));
+  if (!line || !draft.stories.some((story) => story.key === articleKey)) return draft;
+  const withLine = updateArticle(draft, articleKey, (story) => ({ ...story, blocks: [...story.blocks, paragraphBlock(`${lineKey}p`, line.text)] }));
   return { ...withLine, unplaced: draft.unplaced.filter((candidate) => candidate !== line) };
 }
 
@@ -83,8 +83,8 @@ export function dropUnplaced(draft: ImportDraft, lineKey: string): ImportDraft {
  * A story the importer split off wrongly goes back into the story before it: its headline (if any)
  * becomes a subheading there, then its blocks follow.
  */
-export function mergeIntoPrevious(draft: ImportDraft, storyKey: string): ImportDraft {
-  const index = draft.stories.findIndex((story) => story.key === storyKey);
+export function mergeIntoPrevious(draft: ImportDraft, articleKey: string): ImportDraft {
+  const index = draft.stories.findIndex((story) => story.key === articleKey);
   if (index < 1) return draft;
   const story = draft.stories[index]!;
   const previous = draft.stories[index - 1]!;

@@ -13,8 +13,8 @@ import type { ImportResult } from './parse-issue';
 
 // The story's printed fields (from the field list), and the page it was printed on, which the
 // importer finds for the issue's page plan rather than for the story's text.
-export const STORY_FIELDS = [...ARTICLE_PRINTED_FIELDS, 'page'] as const;
-export type ArticleField = (typeof STORY_FIELDS)[number];
+export const DRAFT_FIELDS = [...ARTICLE_PRINTED_FIELDS, 'page'] as const;
+export type ArticleField = (typeof DRAFT_FIELDS)[number];
 
 /** What the report page calls a field. */
 export function draftFieldLabel(field: ArticleField): string {
@@ -66,7 +66,7 @@ export function toDraft({ issue, report }: ImportResult): ImportDraft {
     pageNames: Object.fromEntries(issue.pages.filter((page) => page.name).map((page) => [String(page.number), page.name!])),
     stories: issue.stories.map((story, index) => {
       const found = report.stories[index]!;
-      const low = STORY_FIELDS.filter((name) => found.fields[name]?.confidence === 'low');
+      const low = DRAFT_FIELDS.filter((name) => found.fields[name]?.confidence === 'low');
       if (!story.headline && !low.includes('headline')) low.push('headline');
       return {
         key: `s${index}`,
@@ -152,7 +152,7 @@ export function paragraphBlock(key: string, value: string): DraftBlock {
 const short = z.string().max(200);
 // A print export may hold one very long story (a 10 MB text is about 80,000 paragraphs); the posted
 // draft's byte limit (actions.ts) is what bounds it, this only refuses absurd counts.
-const MAX_BLOCKS_PER_STORY = 200_000;
+const MAX_BLOCKS_PER_ARTICLE = 200_000;
 const nodeSchema = z.record(z.string(), z.unknown()).refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
 export const draftSchema = z.object({
   masthead: z.object({ number: short, date: short, pageCount: short }),
@@ -165,9 +165,9 @@ export const draftSchema = z.object({
         key: z.string().max(40),
         line: z.number().int(),
         continuedOn: z.array(z.number().int().min(1).max(999)).max(20),
-        fields: z.object(Object.fromEntries(STORY_FIELDS.map((field) => [field, short])) as Record<ArticleField, typeof short>),
-        check: z.array(z.enum(STORY_FIELDS)).max(STORY_FIELDS.length),
-        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(MAX_BLOCKS_PER_STORY),
+        fields: z.object(Object.fromEntries(DRAFT_FIELDS.map((field) => [field, short])) as Record<ArticleField, typeof short>),
+        check: z.array(z.enum(DRAFT_FIELDS)).max(DRAFT_FIELDS.length),
+        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(MAX_BLOCKS_PER_ARTICLE),
       }),
     )
     .max(500),

@@ -32,7 +32,7 @@ function itemKeys(items: MastheadItems): string[] {
   return Object.keys(items).filter((key) => key !== 'rest');
 }
 
-function readsLikeStory(block: Block): boolean {
+function readsLikeArticle(block: Block): boolean {
   return block.lines.some((line) => {
     const items = mastheadItems(line.text);
     if (hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS) return false;
@@ -64,7 +64,7 @@ export function readMasthead(blocks: Block[]): Masthead {
   const seen = new Set<string>();
   const found: { items: MastheadItems; line: number; text: string }[][] = [];
   for (const [index, block] of blocks.slice(0, MAX_MASTHEAD_BLOCKS).entries()) {
-    if (readsLikeStory(block)) break;
+    if (readsLikeArticle(block)) break;
     const lines = block.lines.map((line) => ({ items: mastheadItems(line.text), line: line.number, text: line.text }));
     found.push(lines);
     // A masthead line brings an item not seen yet and little else (a title that mentions a date does not).

@@ -39,7 +39,7 @@ const TITLE_MAX_CHARS = 32;
 /** A paragraph this long that stops without punctuation was cut by a print column. */
 const BROKEN_LINE_MIN_CHARS = 18;
 /** A paragraph that opens like a news story (a time) under a one-line title: the title is a headline. */
-const STORY_OPENING = /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
+const ARTICLE_OPENING = /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
 /** A byline line that names a role (记者, 通讯员 …), not only a name. */
 const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
 /** Subheadings inside a story are often numbered. */
@@ -101,7 +101,7 @@ export function parseIssue(text: string): ImportResult {
   let postcode: { value: string; line: number } | null = null;
   let editorsNote: { text: string; line: number } | null = null;
 
-  const startStory = (titleGroups: Line[][], line: number): Draft => {
+  const startArticle = (titleGroups: Line[][], line: number): Draft => {
     const titles = titleGroups.length ? readTitles(titleGroups) : null;
     const draft: Draft = {
       page,
@@ -227,7 +227,7 @@ export function parseIssue(text: string): ImportResult {
     const dateline = DATELINE.exec(text);
     if (dateline && text.length > dateline[0].length) {
       const reuse = current && !pending.length && !current.jumped && !current.photo && current.content.length === (current.report.fields.editorsNote ? 1 : 0) && !current.dateline;
-      const story: Draft = reuse ? current! : startStory(pending, first.number);
+      const story: Draft = reuse ? current! : startArticle(pending, first.number);
       story.dateline = dateline[1]!;
       story.report.fields.dateline = field(story.dateline, 'high', first.number);
       if (dateline[2]) setByline(story, dateline[2], first.number, 'high');
@@ -238,7 +238,7 @@ export function parseIssue(text: string): ImportResult {
 
     if (isBylineBlock(block)) {
       const value = blockText(block, ' ');
-      if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline) current = startStory(pending, first.number);
+      if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline) current = startArticle(pending, first.number);
       // ■郑霞: a name without a label; the label (记者) is a guess.
       setByline(current, value, first.number, 'high');
       if (!BYLINE_LABEL.test(value)) current.report.fields.byline = { ...current.report.fields.byline!, confidence: 'low' };
@@ -250,7 +250,7 @@ export function parseIssue(text: string): ImportResult {
       // A photo item (图片新闻): a story of its own, never a subheading of the story before.
       const label = pending[0]?.[0] && PHOTO_LABEL.test(pending[0][0].text) ? pending[0][0] : null;
       const titleGroups = label ? pending.map((group) => group.filter((line) => line !== label)).filter((group) => group.length) : pending;
-      const story = startStory(titleGroups, first.number);
+      const story = startArticle(titleGroups, first.number);
       story.photo = true;
       if (label) {
         if (story.kicker && !story.subheadline) story.subheadline = null;
@@ -315,14 +315,14 @@ export function parseIssue(text: string): ImportResult {
     } else if (pending.length) {
       const single = pending.length === 1 && pending[0]!.length === 1 ? pending[0]![0]! : null;
       const canBeSubheading = single && current && !current.jumped && !current.photo && current.content.length > 0;
-      if (canBeSubheading && !opensStory(single.text, text, current!)) {
+      if (canBeSubheading && !opensArticle(single.text, text, current!)) {
         current!.content.push(heading(single.text));
         current!.report.headings += 1;
         // A one-line title under a story is a subheading or the headline of a story without byline.
         if (!NUMBERED.test(single.text) && current!.report.headings === 1) current!.report.unsureHeadings.push(current!.content.length - 1);
         pending = [];
       } else {
-        current = startStory(pending, first.number);
+        current = startArticle(pending, first.number);
         if (canBeSubheading) current.report.fields.headline = { ...current.report.fields.headline!, confidence: 'low' };
       }
     }
@@ -341,10 +341,10 @@ export function parseIssue(text: string): ImportResult {
 }
 
 /** A one-line title under a story with text opens a new story when it reads like a headline. */
-function opensStory(title: string, next: string, current: Draft): boolean {
+function opensArticle(title: string, next: string, current: Draft): boolean {
   if (NUMBERED.test(title)) return false;
   if (current.report.headings > 0) return false;
-  return STORY_OPENING.test(structural(next)) || /[！？!?]$|：/u.test(title);
+  return ARTICLE_OPENING.test(structural(next)) || /[！？!?]$|：/u.test(title);
 }
 
 /** The story a 上接 part continues: on the page named, jumping to this page; the repeated title decides between several. */

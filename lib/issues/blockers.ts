@@ -7,10 +7,10 @@ import { publishReadiness } from '../workflow/publish-rules';
 
 export type Blocker = { articleId: string | null; headline: string; reason: string };
 
-type PlacedStory = { id: string; headline: string; status: ArticleStatus; reviewLevel: number; liveRevisionId: string | null; body: string };
+type PlacedArticle = { id: string; headline: string; status: ArticleStatus; reviewLevel: number; liveRevisionId: string | null; body: string };
 
 /** Pure: the reasons for one placed story, by the one ready-to-publish rule. */
-export function articleBlockers(story: PlacedStory, requiredLevels: number): string[] {
+export function articleBlockers(story: PlacedArticle, requiredLevels: number): string[] {
   return publishReadiness({ ...story, live: Boolean(story.liveRevisionId) }, requiredLevels).map((item) => item.reason);
 }
 

@@ -62,7 +62,7 @@ export async function exportIssue(db: Db, number: number, now = new Date()): Pro
 }
 
 const docSchema = z.object({ type: z.literal('doc'), content: z.array(z.record(z.string(), z.unknown())) }).passthrough();
-const storySchema = z.object({
+const articleSchema = z.object({
   page: z.number().int().min(1),
   continuedOn: z.array(z.number().int().min(1)),
   kicker: z.string().nullable(),
@@ -82,7 +82,7 @@ const exportSchema = z.object({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     pageCount: z.number().int().min(1).max(200),
     pages: z.array(z.object({ number: z.number().int().min(1), name: z.string().nullable() })),
-    stories: z.array(storySchema),
+    stories: z.array(articleSchema),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { articleInput, signedOffStory, submittedStory } from '../../test/support/articles';
+import { articleInput, signedOffArticle, submittedArticle } from '../../test/support/articles';
 import { ensureSearchIndex } from '../search/search-index';
 import { readIssuePage } from '../reader/issue-page';
 import { readArticle } from '../reader/article';
@@ -16,7 +16,7 @@ let publicationId: string;
 let newsroom: SampleNewsroom;
 
 /** A submitted story with `headline`, signed off through 三审 when `signed`. */
-const story = (headline: string, signed: boolean) => (signed ? signedOffStory : submittedStory)(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
+const story = (headline: string, signed: boolean) => (signed ? signedOffArticle : submittedArticle)(db, newsroom, articleInput(reporter, `${headline}的正文。`, { headline }));
 
 const order = async (issueId: string, page: number) =>
   (await db.articlePlacement.findMany({ where: { page: { issueId, number: page } }, orderBy: { position: 'asc' }, include: { article: { select: { headline: true } } } }))

@@ -68,7 +68,7 @@ async function renumber(tx: Tx, pageId: string): Promise<void> {
   await writeOrder(tx, await pageOrder(tx, pageId));
 }
 
-async function placeableStory(tx: Tx, articleId: string, issueId: string) {
+async function placeableArticle(tx: Tx, articleId: string, issueId: string) {
   // Two issues taking the same story at once: the second sees the first one's placement.
   await lockArticle(tx, articleId);
   const article = await tx.article.findUnique({
@@ -90,7 +90,7 @@ export async function placeArticle(db: Db, actor: Pick<Actor, 'id'>, issueId: st
   await db.$transaction(async (tx) => {
     const issue = await plannedIssue(tx, issueId);
     const target = pageOf(issue, pageNumber);
-    const article = await placeableStory(tx, articleId, issueId);
+    const article = await placeableArticle(tx, articleId, issueId);
     const pageIds = issue.pages.map((page) => page.id);
     const current = await tx.articlePlacement.findFirst({ where: { articleId, pageId: { in: pageIds }, isContinuation: false } });
     await tx.articlePlacement.deleteMany({ where: { articleId, pageId: target.id, isContinuation: true } });

@@ -119,7 +119,7 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
   return {
     publication: issue.publication,
     issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
-    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
+    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, articleCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
     stories: placements
       .filter((p) => p.pageId === page.id)

@@ -27,7 +27,7 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
   const page = issue?.pages.find((candidate) => candidate.number === pageNumber);
   if (!issue || !page) return null;
 
-  const [placements, storyCounts, previousIssue, nextIssue] = await Promise.all([
+  const [placements, articleCounts, previousIssue, nextIssue] = await Promise.all([
     db.articlePlacement.findMany({
       where: { pageId: page.id, article: visibleArticleWhere(now) },
       orderBy: { position: 'asc' },
@@ -52,11 +52,11 @@ export async function readIssuePage(db: Db, issueNumber: number, pageNumber: num
     neighbourIssue(db, issue.publicationId, issue.date, issue.number, 'next', now),
   ]);
 
-  const counts = new Map(storyCounts.map((row) => [row.pageId, row._count._all]));
+  const counts = new Map(articleCounts.map((row) => [row.pageId, row._count._all]));
   return {
     publication: issue.publication,
     issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
-    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: counts.get(p.id) ?? 0 })),
+    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, articleCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
     stories: placements.flatMap(({ isContinuation, article }): ArticleCard[] =>
       article.liveRevision

@@ -22,7 +22,7 @@ describe('issue pages', () => {
     expect(await latestIssueNumber(db, now)).toBe(1705);
     const view = (await readIssuePage(db, 1705, 1, now))!;
     expect(view.issue).toMatchObject({ number: 1705, date: '2020-08-17', pageCount: 4 });
-    expect(view.pages.map((p) => [p.number, p.storyCount])).toEqual([[1, 4], [2, 1], [3, 0], [4, 0]]);
+    expect(view.pages.map((p) => [p.number, p.articleCount])).toEqual([[1, 4], [2, 1], [3, 0], [4, 0]]);
     expect(view.stories.map((s) => s.headline)).toEqual(['现场会在柯城召开', '柯城区人民医院干部职工大会召开', '柯城区八届区委第十二轮巡察全部进驻！', '柯城夺下“大禹鼎”']);
     expect(view.stories[0]!.kicker).toBe('市域社会治理现代化·红色物业联盟治理篇');
     expect(view.stories[0]!.teaser).toMatch(/^8月14日上午/);

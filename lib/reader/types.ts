@@ -3,7 +3,7 @@ export type PublicationView = { name: string; publisher: string; hotline: string
 
 export type IssueRef = { number: number; date: string };
 
-export type PageTab = { number: number; name: string | null; storyCount: number };
+export type PageTab = { number: number; name: string | null; articleCount: number };
 
 /** A cover image in its two web sizes (800 and 1600 pixels wide, or the original if smaller). */
 export type CoverImage = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bm25, rankWindow, type WindowStory } from './bm25';
+import { bm25, rankWindow, type WindowArticle } from './bm25';
 
-const story = (seq: number, f: number[], len = 10): WindowStory => ({ seq, id: `s${seq}`, len, f });
+const story = (seq: number, f: number[], len = 10): WindowArticle => ({ seq, id: `s${seq}`, len, f });
 
 describe('bm25 as FTS5 computes it', () => {
   it('weighs a term by IDF, its count and the story’s length against the average', () => {

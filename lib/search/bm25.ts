@@ -8,13 +8,13 @@ const K1 = 1.2;
 const B = 0.75;
 
 /** One story of the window: its seq (newer is higher), length in tokens, and f per query term, in query order. */
-export type WindowStory = { seq: number; id: string; len: number; f: readonly number[] };
+export type WindowArticle = { seq: number; id: string; len: number; f: readonly number[] };
 
 /**
  * Σ IDF × f × (k1 + 1) / (f + k1 × (1 − b + b × len / avglen)), summed in query order, where f =
  * TITLE_WEIGHT × title count + body count and IDF = ln((N − n + 0.5) / (n + 0.5)), at least 1e-6.
  */
-export function bm25(idf: readonly number[], story: WindowStory, avglen: number): number {
+export function bm25(idf: readonly number[], story: WindowArticle, avglen: number): number {
   let score = 0;
   idf.forEach((weight, k) => {
     const f = story.f[k] ?? 0;
@@ -27,7 +27,7 @@ export function bm25(idf: readonly number[], story: WindowStory, avglen: number)
  * One page of the window ranked by score, higher first, ties to the newer story; `total` is the
  * window's size (up to RANK_WINDOW + 1, read as "more than RANK_WINDOW").
  */
-export function rankWindow(stories: readonly WindowStory[], idf: readonly number[], avglen: number, limit: number, offset: number): { ids: string[]; total: number } {
+export function rankWindow(stories: readonly WindowArticle[], idf: readonly number[], avglen: number, limit: number, offset: number): { ids: string[]; total: number } {
   const scored = stories.slice(0, RANK_WINDOW + 1).map((story) => ({ story, score: bm25(idf, story, avglen) }));
   scored.sort((a, b) => b.score - a.score || b.story.seq - a.story.seq);
   return { ids: scored.slice(offset, offset + limit).map(({ story }) => story.id), total: scored.length };

@@ -32,7 +32,7 @@ beforeAll(async () => {
   applySqliteMigrations({ DATA_DIR: scratch }, sqlitePath);
   sqlite = createSqliteClient(sqlitePath);
   await loadSampleIssue(sqlite);
-  generateArchive(sqlitePath, { years: 1, pagesPerIssue: 4, storiesPerPage: 6, firstNumber: 1, charsPerStory: 300 }, now);
+  generateArchive(sqlitePath, { years: 1, pagesPerIssue: 4, articlesPerPage: 6, firstNumber: 1, charsPerArticle: 300 }, now);
   await withPostgres(server, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(server);
   url.pathname = `/${name}`;

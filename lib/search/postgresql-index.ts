@@ -6,7 +6,7 @@ import { Prisma } from '../generated/prisma/client';
 import { ownerLexeme, ownerTokenCount, termLexeme, tsqueryLiteral, tsvectorLiteral, weightedCounts } from './tsvector';
 import { rankWindow } from './bm25';
 import { BUCKET_ROWS, countsByWord, windowAttempts, type TableShape } from './recent-window';
-import { RANK_WINDOW, type IndexedStory, type Ranked, type SearchStore } from './store';
+import { RANK_WINDOW, type IndexedArticle, type Ranked, type SearchStore } from './store';
 import type { QueryTerm } from './tokenizer';
 
 type Raw = Parameters<SearchStore['ensure']>[0];
@@ -168,8 +168,8 @@ const numbered = (table: Table, rows: Prisma.Sql) =>
 const bucketOfSeq = Prisma.raw(`array_to_tsvector(ARRAY['#' || (seq / ${BUCKET_ROWS})::text])`);
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const publicLength = (live: NonNullable<IndexedStory['live']>) => live.title.length + live.body.length;
-const newsroomLength = (story: IndexedStory) => ownerTokenCount(story.owners) + story.title.length + story.body.length;
+const publicLength = (live: NonNullable<IndexedArticle['live']>) => live.title.length + live.body.length;
+const newsroomLength = (story: IndexedArticle) => ownerTokenCount(story.owners) + story.title.length + story.body.length;
 
 export const postgresqlSearchStore: SearchStore = {
   async ensure(db) {

@@ -14,25 +14,25 @@ import { postgresqlSearchStore } from './postgresql-index';
 import { sqliteSearchStore } from './sqlite-index';
 import { queryTerms } from './tokenizer';
 import { countsByWord, windowAttempts } from './recent-window';
-import { RANK_WINDOW, type IndexedStory } from './store';
+import { RANK_WINDOW, type IndexedArticle } from './store';
 
-const STORIES = 40_000;
+const ARTICLES = 40_000;
 const server = inject('postgresServer');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'recent-window-'));
 const name = `w_${crypto.randomUUID().replaceAll('-', '')}`;
 const start = new Date('2020-01-01T00:00:00Z');
-const now = new Date(start.getTime() + (STORIES + 10) * 60_000);
+const now = new Date(start.getTime() + (ARTICLES + 10) * 60_000);
 let sqlite: Db;
 let postgres: Db;
 
 /** Story i (0 oldest): its words, chosen by rules each query below relies on. */
-function story(i: number, random: () => number): IndexedStory {
+function story(i: number, random: () => number): IndexedArticle {
   const words = ['正文'];
   if (random() < 0.7) words.push('大禹');
   // In every story but the newest 5,000: the newest buckets hold none.
-  if (i < STORIES - 5_000) words.push('衢江');
+  if (i < ARTICLES - 5_000) words.push('衢江');
   // Each in ~60 % of stories, both only in the oldest tenth.
-  if (i < STORIES / 10) words.push('荷花', '街道');
+  if (i < ARTICLES / 10) words.push('荷花', '街道');
   else words.push(random() < 0.5 ? '荷花' : '街道');
   if (random() < 0.02) words.push('鼎');
   const title = random() < 0.3 ? [words[words.length - 1]!] : [];
@@ -49,7 +49,7 @@ beforeAll(async () => {
   for (const [db, store] of [[postgres, postgresqlSearchStore], [sqlite, sqliteSearchStore]] as const) {
     await store.ensure(db);
     const random = seededRandom(11);
-    const stories = Array.from({ length: STORIES }, (_, i) => story(i, random));
+    const stories = Array.from({ length: ARTICLES }, (_, i) => story(i, random));
     for (let i = 0; i < stories.length; i += 2_000) await db.$transaction((tx) => store.writeMany(tx, stories.slice(i, i + 2_000)), { timeout: 60_000 });
     await store.settle(db);
   }

@@ -5,7 +5,7 @@ import { kindOf } from '../db-kind';
 import { tokenize } from './tokenizer';
 import { sqliteSearchStore } from './sqlite-index';
 import { postgresqlSearchStore } from './postgresql-index';
-import type { IndexedStory, SearchStore } from './store';
+import type { IndexedArticle, SearchStore } from './store';
 
 type Sql = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryRawUnsafe' | 'article'>;
 
@@ -33,7 +33,7 @@ type Loaded = NonNullable<Awaited<ReturnType<Db['article']['findUnique']>>> & {
   authors: { userId: string | null }[];
 };
 
-function indexedStory(article: Loaded): IndexedStory {
+function indexedArticle(article: Loaded): IndexedArticle {
   const live = article.liveRevision;
   const findable = article.status !== 'RETRACTED' && !article.retractedAt && live && article.publishAt;
   return {
@@ -59,7 +59,7 @@ export async function indexArticle(tx: Sql, articleId: string): Promise<void> {
   await store.remove(tx, articleId);
   const article = await tx.article.findUnique({ where: { id: articleId }, include: INCLUDE });
   if (!article || article.deletedAt) return;
-  await store.write(tx, indexedStory(article));
+  await store.write(tx, indexedArticle(article));
 }
 
 /** Rebuilds both tables from the articles (after an import, a restore, a copy, or to repair). */
@@ -83,7 +83,7 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
     // Tokenised before the transaction opens; a busy machine must not time the batch out (5 s by default).
     const stories = ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [indexedStory(row)] : [];
+      return row ? [indexedArticle(row)] : [];
     });
     await db.$transaction((tx) => store.writeMany(tx, stories), { timeout: 60_000 });
     count += stories.length;

@@ -10,7 +10,7 @@ type Raw = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryR
 type Reader = Raw & Pick<Db, '$transaction'>;
 
 /** One story as the index holds it: tokens of its working copy, and of its live text when readers may find it. */
-export type IndexedStory = {
+export type IndexedArticle = {
   articleId: string;
   owners: string[];
   title: string[];
@@ -36,9 +36,9 @@ export const TITLE_WEIGHT = 8;
 export interface SearchStore {
   /** Creates the index if missing (and brings an older layout up to date). */
   ensure(db: Raw): Promise<void>;
-  write(tx: Raw, story: IndexedStory): Promise<void>;
+  write(tx: Raw, story: IndexedArticle): Promise<void>;
   /** Many stories at once (a rebuild), in the given order. */
-  writeMany(tx: Raw, stories: readonly IndexedStory[]): Promise<void>;
+  writeMany(tx: Raw, stories: readonly IndexedArticle[]): Promise<void>;
   remove(tx: Raw, articleId: string): Promise<void>;
   clear(db: Raw): Promise<void>;
   /** Stories in the newsroom table. */

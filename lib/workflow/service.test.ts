@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { articleInput, draftStory, signedOffStory } from '../../test/support/articles';
+import { articleInput, draftArticle, signedOffArticle } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
 import { ensureSearchIndex } from '../search/search-index';
 import { searchPublished } from '../search/search';
@@ -22,8 +22,8 @@ let newsroom: SampleNewsroom;
 const TEXT = '柯城区新建一批口袋公园。';
 
 const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, text, { headline, ...extra });
-const draft = (headline: string, text = TEXT) => draftStory(db, newsroom, input(headline, text));
-const signedOff = (headline: string) => signedOffStory(db, newsroom, input(headline, TEXT));
+const draft = (headline: string, text = TEXT) => draftArticle(db, newsroom, input(headline, text));
+const signedOff = (headline: string) => signedOffArticle(db, newsroom, input(headline, TEXT));
 
 const article = (id: string) => db.article.findUniqueOrThrow({ where: { id }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
 const audits = (id: string, action: string) => db.auditEvent.count({ where: { subjectId: id, action } });

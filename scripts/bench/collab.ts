@@ -19,8 +19,8 @@ import { collabArgs, tsxLoader } from '../../server/serve-command';
 import { createClientFor } from '../../lib/db-client';
 import { waitForPort } from '../../server/wait-for-port';
 import { createArticle } from '../../lib/articles/editor-service';
-import { storyDocumentName } from '../../lib/collab/document-name';
-import { BODY_FRAGMENT } from '../../lib/collab/story-doc';
+import { articleDocumentName } from '../../lib/collab/document-name';
+import { BODY_FRAGMENT } from '../../lib/collab/article-doc';
 import type { Actor } from '../../lib/access/actor';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -187,7 +187,7 @@ async function main() {
     await Promise.all([waitForPort(PORT, newsroom), waitForPort(PORT + 1, echo)]);
     const targets: Target[] = [
       {
-        name: '协同编辑服务（会话、权限、入库）', port: PORT, document: storyDocumentName(story.id),
+        name: '协同编辑服务（会话、权限、入库）', port: PORT, document: articleDocumentName(story.id),
         cookie: async (userId) => `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0 }, secret: SECRET })}`,
       },
       { name: '基线：裸 Hocuspocus 回声服务', port: PORT + 1, document: 'bench', cookie: async () => '' },

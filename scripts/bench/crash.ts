@@ -15,7 +15,7 @@
 // BENCH_COLLAB_PORT (BENCH_PORT+3) for the co-editing process.
 // BENCH_DATABASE_URL=postgresql://… runs it on that PostgreSQL database (emptied first).
 import { checkDatabaseIntact } from './lib/database-intact';
-import { lostKeystrokes, signInWriters, sleep, startBench, writeStory, type WriterLog } from './lib/cluster-bench';
+import { lostKeystrokes, signInWriters, sleep, startBench, writeArticle, type WriterLog } from './lib/cluster-bench';
 import { probeCollab } from '../../lib/health/collab';
 
 const BEFORE_MS = 15_000;
@@ -36,7 +36,7 @@ async function main() {
       await sleep(index * 100);
       while (!stopping) {
         try {
-          await writeStory(bench, log, { via: bench.frontUrl, lines: 6, pause: () => 100 + Math.random() * 100, stop: () => stopping, settleMs: 20_000 });
+          await writeArticle(bench, log, { via: bench.frontUrl, lines: 6, pause: () => 100 + Math.random() * 100, stop: () => stopping, settleMs: 20_000 });
         } catch (error) {
           log.problems.push(error instanceof Error ? error.message : String(error));
           await sleep(500);

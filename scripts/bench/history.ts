@@ -23,7 +23,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'history');
 const SAVES = 500;
 const BURSTS = 25;
-const STORY_CHARS = 3000;
+const ARTICLE_CHARS = 3000;
 const TARGET_REVISIONS = 30;
 const TARGET_BYTES = 1024 * 1024;
 
@@ -39,7 +39,7 @@ function schedule(random: () => number): Save[] {
     for (let i = 0; i < perBurst; i += 1) {
       at += 2_500 + random() * 1_500;
       const index = saves.length + 1;
-      saves.push({ at, who: burst < 20 ? 'reporter' : 'editor', chars: Math.round((STORY_CHARS * index) / SAVES) });
+      saves.push({ at, who: burst < 20 ? 'reporter' : 'editor', chars: Math.round((ARTICLE_CHARS * index) / SAVES) });
     }
   }
   return saves;
@@ -57,7 +57,7 @@ function textSoFar(paragraphs: string[], chars: number): string[] {
   return out.length ? out : [''];
 }
 
-function storyInput(title: string, parts: string[], reporter: Actor): CleanArticleInput {
+function articleInput(title: string, parts: string[], reporter: Actor): CleanArticleInput {
   return {
     kicker: null, headline: title, subheadline: null, dateline: '本报讯', byline: `记者 ${reporter.name}`, summary: null, slug: '', coverMediaId: null,
     authors: [{ userId: reporter.id, name: reporter.name, label: '记者' }], body: doc(...parts.map((text) => paragraph(text))),
@@ -99,7 +99,7 @@ function measure(sqlitePath: string, articleId: string): { revisions: number; pa
 
 async function main() {
   const random = seededRandom(21);
-  const paragraphs = articleParagraphs(random, STORY_CHARS);
+  const paragraphs = articleParagraphs(random, ARTICLE_CHARS);
   const title = makeHeadline(random);
   const saves = schedule(random);
   const start = Date.now();
@@ -116,7 +116,7 @@ async function main() {
   let version = 1;
   const submitAfter = saves.findIndex((save) => save.who === 'editor') - 1;
   for (const [index, save] of saves.entries()) {
-    const outcome = await saveArticle(current.db, people[save.who], id, version, storyInput(title, textSoFar(paragraphs, save.chars), reporter), at(save.at));
+    const outcome = await saveArticle(current.db, people[save.who], id, version, articleInput(title, textSoFar(paragraphs, save.chars), reporter), at(save.at));
     if (!outcome.ok) throw new Error('unexpected conflict');
     version = outcome.version;
     if (index === submitAfter) await submitArticle(current.db, reporter, id, at(save.at + 30_000));
@@ -148,7 +148,7 @@ async function main() {
   const now = measure(current.sqlitePath, id);
   const before = measure(baseline.sqlitePath, baseArticle.id);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(3)} MB`;
-  console.log(`bench:history — ${STORY_CHARS} 字 story, ${SAVES} autosaves in ${BURSTS} bursts over ${Math.round(end / 60_000)} min by 2 people, submit, 初审, 签发, publish (${seconds.toFixed(1)} s through the services)`);
+  console.log(`bench:history — ${ARTICLE_CHARS} 字 story, ${SAVES} autosaves in ${BURSTS} bursts over ${Math.round(end / 60_000)} min by 2 people, submit, 初审, 签发, publish (${seconds.toFixed(1)} s through the services)`);
   console.log(`final text: ${live.liveRevision?.bodyText.length ?? 0} characters; live revision kind ${live.liveRevision?.kind}`);
   console.log(`kept revisions (oldest first): ${kept.map((revision) => `${revision.kind}×${revision.saves}`).join(', ')}`);
   console.log('');

@@ -47,7 +47,7 @@ async function archive(env: NodeJS.ProcessEnv) {
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const prepared = await prepare(env);
-  const reader = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
+  const reader = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 20_001, charsPerArticle: 800 });
   const started = performance.now();
   const fixture = addNewsroom(sqlitePathOf(prepared.database), await hashPassword(BENCH_PASSWORD), { latestIssue: reader.latestIssue });
   const indexed = buildIndex(sqlitePathOf(prepared.database));
@@ -74,8 +74,8 @@ async function load(baseUrl: string, session: Session, target: Target): Promise<
 
 function targetsFor(fixture: NewsroomFixture): Target[] {
   const pages = (who: string, list: [string, string][]) => list.map(([name, pagePath]) => ({ who, name, path: pagePath }));
-  const story = `/newsroom/articles/${fixture.reporterStoryId}`;
-  const history = `/newsroom/articles/${fixture.historyStoryId}/history`;
+  const story = `/newsroom/articles/${fixture.reporterArticleId}`;
+  const history = `/newsroom/articles/${fixture.historyArticleId}/history`;
   const search = `/newsroom/search?q=${encodeURIComponent('柯城')}`;
   return [
     ...pages('编辑', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['版面（整期）', `/newsroom/issues/${fixture.plannerIssue}`], ['期次列表', '/newsroom/issues'], ['回收站', '/newsroom/trash'], ['检索', search]]),

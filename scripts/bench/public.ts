@@ -28,7 +28,7 @@ const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
-const SHAPE = { years: 20, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 10_001, charsPerStory: 800 };
+const SHAPE = { years: 20, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 10_001, charsPerArticle: 800 };
 
 type Target = { name: string; path: string; file: string };
 type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };

@@ -52,7 +52,7 @@ async function main() {
   if (!reuse) {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
     const prepared = await prepare({ ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' });
-    const archive = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, storiesPerPage: 10, firstNumber: 20_001, charsPerStory: 800 });
+    const archive = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 20_001, charsPerArticle: 800 });
     console.log(`archive: ${archive.stories} stories generated in ${archive.seconds.toFixed(1)} s`);
   }
   // A kept archive may predate the newest migrations.

@@ -15,8 +15,8 @@
 // BENCH_DATABASE_URL=postgresql://… runs it on that PostgreSQL database (emptied first).
 import autocannon from 'autocannon';
 import path from 'node:path';
-import { lostKeystrokes, mb, ROOT, signInWriters, sleep, startBench, writeStory, type WriterLog } from './lib/cluster-bench';
-import { rssMb } from './lib/story-saves';
+import { lostKeystrokes, mb, ROOT, signInWriters, sleep, startBench, writeArticle, type WriterLog } from './lib/cluster-bench';
+import { rssMb } from './lib/article-saves';
 import { memoryAfterGc, probeEnv, type MemoryAfterGc } from './lib/memory-after-gc';
 
 function minutesOption(): number {
@@ -59,7 +59,7 @@ async function main() {
         sitting += 1;
         sessionsPerInstance[target]! += 1;
         try {
-          await writeStory(bench, log, { via: bench.instanceUrls[target]!, lines: 6, pause: () => 100 + Math.random() * 200, stop: () => stopping, settleMs: 20_000 });
+          await writeArticle(bench, log, { via: bench.instanceUrls[target]!, lines: 6, pause: () => 100 + Math.random() * 200, stop: () => stopping, settleMs: 20_000 });
         } catch (error) {
           log.problems.push(error instanceof Error ? error.message : String(error));
           await sleep(1000);

@@ -21,7 +21,7 @@ export function articleInput(author: Author, text = '第一段。', fields: Part
 }
 
 /** A draft the newsroom's reporter created and saved once with `input`; its id. */
-export async function draftStory(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
+export async function draftArticle(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
   const { id } = await createArticle(db, newsroom.reporter, newsroom.publicationId);
   const saved = await saveArticle(db, newsroom.reporter, id, 1, input);
   expect(saved.ok).toBe(true);
@@ -33,16 +33,16 @@ export async function signOff(db: Db, newsroom: SampleNewsroom, id: string): Pro
   for (const who of [newsroom.editorA, newsroom.editorB, newsroom.chief]) await approveArticle(db, who, id);
 }
 
-/** A draft (see draftStory) its reporter submitted for review; its id. */
-export async function submittedStory(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
-  const id = await draftStory(db, newsroom, input);
+/** A draft (see draftArticle) its reporter submitted for review; its id. */
+export async function submittedArticle(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
+  const id = await draftArticle(db, newsroom, input);
   await submitArticle(db, newsroom.reporter, id);
   return id;
 }
 
-/** A submitted story (see submittedStory) signed off through 三审, ready to publish; its id. */
-export async function signedOffStory(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
-  const id = await submittedStory(db, newsroom, input);
+/** A submitted story (see submittedArticle) signed off through 三审, ready to publish; its id. */
+export async function signedOffArticle(db: Db, newsroom: SampleNewsroom, input: CleanArticleInput): Promise<string> {
+  const id = await submittedArticle(db, newsroom, input);
   await signOff(db, newsroom, id);
   return id;
 }

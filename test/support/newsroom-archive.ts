@@ -22,8 +22,8 @@ export type NewsroomFixture = {
   accounts: number;
   stories: number;
   auditEvents: number;
-  reporterStoryId: string;
-  historyStoryId: string;
+  reporterArticleId: string;
+  historyArticleId: string;
   plannerIssue: number;
 };
 
@@ -162,8 +162,8 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
     for (let i = 0; i < count(2_000); i += 1) story({ status: pick(['DRAFT', 'RETURNED']), ageDays: Math.floor(random() * 365), deleted: true });
     // Editors write too: the bench editor has a few stories of their own.
     for (let i = 0; i < count(40); i += 1) story({ status: pick(['DRAFT', 'APPROVED', 'RETURNED']), author: benchEditor, ageDays: Math.floor(random() * 90) });
-    const reporterStoryId = story({ status: 'DRAFT', author: benchReporter, ageDays: 1, versions: 3 });
-    const historyStoryId = story({ status: 'DRAFT', author: benchReporter, ageDays: 5, versions: 80 });
+    const reporterArticleId = story({ status: 'DRAFT', author: benchReporter, ageDays: 1, versions: 3 });
+    const historyArticleId = story({ status: 'DRAFT', author: benchReporter, ageDays: 5, versions: 80 });
 
     // Next Monday's issue, being planned: four pages of ten approved stories each.
     const plannerIssue = options.latestIssue + 1;
@@ -188,7 +188,7 @@ export function addNewsroom(sqlitePath: string, passwordHash: string, options: {
       insertAudit.run(randomUUID(), actor?.id ?? null, action, subjectType, randomUUID(), '{}', `10.0.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`, iso(nowMs - Math.floor(random() * 730 * DAY_MS)));
     }
     const stories = (sqlite.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n;
-    fixture = { accounts: people.length + 1, stories, auditEvents: AUDIT_EVENTS, reporterStoryId, historyStoryId, plannerIssue };
+    fixture = { accounts: people.length + 1, stories, auditEvents: AUDIT_EVENTS, reporterArticleId, historyArticleId, plannerIssue };
   });
   fill();
   // What start-up does (server/prepare.ts): planner statistics for the new rows.

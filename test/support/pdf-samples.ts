@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export type SampleStory = { headline: string; body: string };
+export type SampleArticle = { headline: string; body: string };
 
 const STYLE = `@page { size: A4; margin: 12mm } body { margin: 0; font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif }
 .page { height: 270mm; column-count: 3; column-gap: 7mm; break-after: page; overflow: hidden }
@@ -32,7 +32,7 @@ async function print(html: string): Promise<Uint8Array> {
 }
 
 /** One printed page per list of stories, each story a headline and its body in the page's columns. */
-export function pagesPdf(pages: SampleStory[][]): Promise<Uint8Array> {
+export function pagesPdf(pages: SampleArticle[][]): Promise<Uint8Array> {
   return print(pages.map((stories) => `<div class="page">${stories.map((story) => `<h2>${escape(story.headline)}</h2><p>${escape(story.body)}</p>`).join('')}</div>`).join(''));
 }
 

@@ -9,7 +9,7 @@ import { countWords } from '../../lib/content/word-count';
 import { instantAt, isoDateIn } from '../../lib/dates/time-zone';
 import { headline, seededRandom, articleParagraphs } from './chinese-text';
 
-export type ArchiveShape = { years: number; pagesPerIssue: number; storiesPerPage: number; firstNumber: number; charsPerStory: number };
+export type ArchiveShape = { years: number; pagesPerIssue: number; articlesPerPage: number; firstNumber: number; charsPerArticle: number };
 
 export type ArchiveSummary = { issues: number; stories: number; latestIssue: number; sampleSlug: string; seconds: number };
 
@@ -59,11 +59,11 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
       for (let pageNumber = 1; pageNumber <= shape.pagesPerIssue; pageNumber += 1) {
         const pageId = randomUUID();
         insertPage.run(pageId, issueId, pageNumber, PAGE_NAMES[pageNumber - 1] ?? null);
-        for (let position = 1; position <= shape.storiesPerPage; position += 1) {
+        for (let position = 1; position <= shape.articlesPerPage; position += 1) {
           const articleId = randomUUID();
           const revisionId = randomUUID();
           const title = headline(random);
-          const paragraphs = articleParagraphs(random, shape.charsPerStory);
+          const paragraphs = articleParagraphs(random, shape.charsPerArticle);
           const body = doc(...paragraphs.map((text) => paragraphNode(text)));
           const bodyJson = JSON.stringify(body);
           const bodyText = toPlainText(body);

@@ -15,7 +15,7 @@ import { contentExtensions } from '@/lib/content/extensions';
 import { countDocWords } from '@/lib/content/word-count';
 import { figuresMissingAlt } from '@/lib/content/figures';
 import { formatTimeOfDay } from '@/lib/dates/format';
-import { BODY_FRAGMENT, readStoryDoc } from '@/lib/collab/story-doc';
+import { BODY_FRAGMENT, readArticleDoc } from '@/lib/collab/article-doc';
 import type { Participant } from '@/lib/collab/messages';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Doc } from '@/lib/content/types';
@@ -35,9 +35,9 @@ import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-
 import { OfferedText } from './offered-text';
 import type { Actor } from '@/lib/access/actor';
 
-type Story = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
+type Article = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
 type Props = {
-  story: Story;
+  story: Article;
   me: Pick<Actor, 'id'>;
   statusLabel: string;
   people: BylineCandidate[];
@@ -71,7 +71,7 @@ export function CollabArticleEditor(props: Props) {
         <OfferedText key={text} text={text} onClose={() => setOffered((current) => current.filter((kept) => kept !== text))} />
       ))}
       {/* Another generation is another document: a new editor, never a merge into this one. */}
-      <StoryEditor key={`${props.initial.generation}:${attempt}`} {...props} onOffer={offer} onStale={reload} />
+      <ArticleEditor key={`${props.initial.generation}:${attempt}`} {...props} onOffer={offer} onStale={reload} />
     </div>
   );
 }
@@ -87,10 +87,10 @@ class Roster {
   }
 }
 
-function StoryEditor({ story, me, statusLabel, people, library, access, initial, onOffer, onStale }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
+function ArticleEditor({ story, me, statusLabel, people, library, access, initial, onOffer, onStale }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
   const [doc] = useState<Y.Doc>(() => documentFrom(initial));
-  const { session, state } = useCollabSession({ storyId: story.id, userId: me.id, access, doc, initial, onOffer, onStale });
-  const [firstBody] = useState<Doc>(() => readStoryDoc(doc).body);
+  const { session, state } = useCollabSession({ articleId: story.id, userId: me.id, access, doc, initial, onOffer, onStale });
+  const [firstBody] = useState<Doc>(() => readArticleDoc(doc).body);
   const [words, setWords] = useState(() => countDocWords(firstBody));
   const [missingAlt, setMissingAlt] = useState(() => figuresMissingAlt(firstBody));
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);

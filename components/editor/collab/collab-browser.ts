@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { claimCopiesFor, deleteStoryCopy, forgetStoryMarks, hasUnconfirmedTyping, markConfirmed, markUnconfirmed, onSignOut } from '@/lib/collab/local-copies';
+import { claimCopiesFor, deleteArticleCopy, forgetArticleMarks, hasUnconfirmedTyping, markConfirmed, markUnconfirmed, onSignOut } from '@/lib/collab/local-copies';
 import type { LocalCopy, ProviderEvents, ProviderHandle, SessionDeps } from './collab-session';
 
 /**
@@ -100,8 +100,8 @@ export function browserDeps(userId: string): BrowserDeps {
     openProvider,
     claimCopies: () => claimCopiesFor(userId),
     openCopy,
-    deleteCopy: deleteStoryCopy,
-    marks: { unconfirmed: markUnconfirmed, confirmed: markConfirmed, has: hasUnconfirmedTyping, forget: forgetStoryMarks },
+    deleteCopy: deleteArticleCopy,
+    marks: { unconfirmed: markUnconfirmed, confirmed: markConfirmed, has: hasUnconfirmedTyping, forget: forgetArticleMarks },
     online: () => navigator.onLine,
     onNetwork,
     onSignOut: (signingOut) => onSignOut('signing-out', () => signingOut()),

@@ -2,16 +2,16 @@
 // IndexedDB, fake network and sign-out events, and real Yjs documents.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { storyDocumentName } from '@/lib/collab/document-name';
+import { articleDocumentName } from '@/lib/collab/document-name';
 import { GENERATION_KEY } from '@/lib/collab/local-copy-rules';
-import { BODY_FRAGMENT, readStoryDoc, writeStoryInto, type SharedStory } from '@/lib/collab/story-doc';
+import { BODY_FRAGMENT, readArticleDoc, writeArticleInto, type SharedArticle } from '@/lib/collab/article-doc';
 import { CollabSession, documentFrom, type Access, type LocalCopy, type ProviderEvents, type ProviderHandle, type SessionState } from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention, UNREACHABLE_TEXT } from './collab-status';
 
-const STORY = 'clx0abc123def456ghi789jkl';
-const NAME = storyDocumentName(STORY);
+const ARTICLE = 'clx0abc123def456ghi789jkl';
+const NAME = articleDocumentName(ARTICLE);
 
-function story(headline: string, text: string): SharedStory {
+function story(headline: string, text: string): SharedArticle {
   return {
     kicker: '', headline, subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [],
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
@@ -27,7 +27,7 @@ function stored(headline: string, text: string, generation: string) {
   let state = generations.get(generation);
   if (!state) {
     const doc = new Y.Doc();
-    writeStoryInto(doc, story(headline, text));
+    writeArticleInto(doc, story(headline, text));
     state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
     generations.set(generation, state);
   }
@@ -73,7 +73,7 @@ class FakeIndexedDb {
   text(name: string): string {
     const doc = new Y.Doc();
     for (const update of this.databases.get(name)?.updates ?? []) Y.applyUpdate(doc, update);
-    const read = readStoryDoc(doc);
+    const read = readArticleDoc(doc);
     return `${read.headline}|${JSON.stringify(read.body)}`;
   }
 }
@@ -131,7 +131,7 @@ function setUp(options: { access?: Access; generation?: string; idb?: FakeIndexe
   let provider: FakeProvider | null = null;
   const doc = documentFrom(page.initial);
   const session = new CollabSession({
-    storyId: STORY,
+    articleId: ARTICLE,
     access: options.access ?? 'write',
     initial: page.initial,
     doc,
@@ -171,12 +171,12 @@ function setUp(options: { access?: Access; generation?: string; idb?: FakeIndexe
   return { page, idb, marks, network, signOut, offered, record, doc, session, states, type, status, provider: () => provider! };
 }
 
-const bodyText = (doc: Y.Doc) => readStoryDoc(doc).body.content?.map((node) => node.content?.map((text) => text.text).join('')).join('\n');
+const bodyText = (doc: Y.Doc) => readArticleDoc(doc).body.content?.map((node) => node.content?.map((text) => text.text).join('')).join('\n');
 
 describe('the editor opens with the text, socket or not', () => {
   it('holds the page’s text and takes typing before the socket and the stored copy are there', async () => {
     const t = setUp();
-    expect(readStoryDoc(t.doc).headline).toBe('柯城石梁溪综合治理完工');
+    expect(readArticleDoc(t.doc).headline).toBe('柯城石梁溪综合治理完工');
     expect(t.session.state.editable).toBe(true);
     expect(t.status()).toBe('正在连接…');
     t.type('先写');
@@ -398,7 +398,7 @@ describe('a stored copy of another history is never merged', () => {
     // The story was rebuilt (a database restored from a backup): the same text, another Yjs history.
     const t = setUp({ idb, generation: 'g-new', marks: old.marks });
     await t.session.start();
-    expect(readStoryDoc(t.doc).headline).toBe('柯城石梁溪综合治理完工');
+    expect(readArticleDoc(t.doc).headline).toBe('柯城石梁溪综合治理完工');
     expect(bodyText(t.doc)).toBe('第一段。');
     expect(t.offered).toHaveLength(1);
     expect(t.offered[0]).toContain('旧历史里的字第一段。');
@@ -408,7 +408,7 @@ describe('a stored copy of another history is never merged', () => {
     expect(idb.text(NAME)).not.toContain('旧历史里的字');
     const reloaded = setUp({ idb, generation: 'g-new', marks: t.marks });
     await reloaded.session.start();
-    expect(readStoryDoc(reloaded.doc).headline).toBe('柯城石梁溪综合治理完工');
+    expect(readArticleDoc(reloaded.doc).headline).toBe('柯城石梁溪综合治理完工');
     expect(bodyText(reloaded.doc)).toBe('第一段。');
   });
 

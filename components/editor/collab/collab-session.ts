@@ -15,10 +15,10 @@
 // offered back to the person as text (never merged), and it is replaced.
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { storyDocumentName } from '@/lib/collab/document-name';
+import { articleDocumentName } from '@/lib/collab/document-name';
 import { copyVerdict, GENERATION_KEY } from '@/lib/collab/local-copy-rules';
 import { parseMessage, SEAL_MESSAGE, typingStored, type CollabMessage, type Participant } from '@/lib/collab/messages';
-import { readStoryDoc } from '@/lib/collab/story-doc';
+import { readArticleDoc } from '@/lib/collab/article-doc';
 import { articleText } from '../article-text';
 
 /** What the page computed: may this person type in the story, or only read it. */
@@ -98,7 +98,7 @@ export type ProviderHandle = {
 };
 
 export type SessionDeps = {
-  storyId: string;
+  articleId: string;
   access: Access;
   initial: InitialDocument;
   doc: Y.Doc;
@@ -157,7 +157,7 @@ export function initialState(access: Access, online: boolean): SessionState {
 
 /** The whole text a document holds, as the person would copy it out. */
 function textOf(doc: Y.Doc): string {
-  const story = readStoryDoc(doc);
+  const story = readArticleDoc(doc);
   return articleText(story, story.body);
 }
 
@@ -188,7 +188,7 @@ export class CollabSession {
   private readonly stops: (() => void)[] = [];
 
   constructor(private readonly deps: SessionDeps) {
-    this.name = storyDocumentName(deps.storyId);
+    this.name = articleDocumentName(deps.articleId);
     this.loadedAt = deps.now();
     this.stateValue = initialState(deps.access, deps.online());
     // From the start: typing before the copy and the socket are open counts as this tab's.

@@ -3,7 +3,7 @@
 // authors as one shared value: what one person types appears in everyone's form as they type it.
 import { useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/story-doc';
+import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/article-doc';
 import { ARTICLE_FIELDS, fieldLabel, type ArticleTextField } from '@/lib/content/fields';
 import { generateByline } from '@/lib/articles/byline';
 import { AuthorsField, type AuthorValue, type BylineCandidate } from '../authors-field';

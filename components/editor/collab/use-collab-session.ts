@@ -8,7 +8,7 @@ import { CollabSession, initialState, type Access, type InitialDocument, type Se
 import { browserDeps } from './collab-browser';
 
 type Options = {
-  storyId: string;
+  articleId: string;
   userId: string;
   access: Access;
   doc: Y.Doc;
@@ -50,13 +50,13 @@ class SessionSlot {
   }
 }
 
-export function useCollabSession({ storyId, userId, access, doc, initial, onOffer, onStale }: Options): { session: CollabSession | null; state: SessionState } {
+export function useCollabSession({ articleId, userId, access, doc, initial, onOffer, onStale }: Options): { session: CollabSession | null; state: SessionState } {
   // Before the session starts (and on the server) the text is shown as the page's access allows.
   const [before] = useState(() => initialState(access, true));
   const [slot] = useState(() => new SessionSlot(before));
 
   useEffect(() => {
-    const session = new CollabSession({ storyId, access, initial, doc, onOffer, onStale, ...browserDeps(userId) });
+    const session = new CollabSession({ articleId, access, initial, doc, onOffer, onStale, ...browserDeps(userId) });
     slot.hold(session, before);
     void session.start();
     return () => {
@@ -65,7 +65,7 @@ export function useCollabSession({ storyId, userId, access, doc, initial, onOffe
     };
     // The callbacks are the parent's stable ones; another document comes with another key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [storyId, userId, access, doc, slot, before]);
+  }, [articleId, userId, access, doc, slot, before]);
 
   return useSyncExternalStore(slot.subscribe, slot.get, slot.get);
 }

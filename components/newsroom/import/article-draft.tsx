@@ -2,7 +2,7 @@
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
 import { useState } from 'react';
-import { STORY_FIELDS, draftFieldLabel, type DraftBlock, type DraftArticle, type ImportDraft } from '@/lib/importer/draft';
+import { DRAFT_FIELDS, draftFieldLabel, type DraftBlock, type DraftArticle, type ImportDraft } from '@/lib/importer/draft';
 import { confirmBlock, markArticleChecked, mergeIntoPrevious, moveBlock, setArticleField, splitArticle } from '@/lib/importer/draft-edits';
 import { DraftInput } from './draft-input';
 
@@ -43,7 +43,7 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
         ) : null}
       </div>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {STORY_FIELDS.map((field) => (
+        {DRAFT_FIELDS.map((field) => (
           <DraftInput
             key={field}
             label={`${name} ${draftFieldLabel(field)}`}

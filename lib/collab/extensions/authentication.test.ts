@@ -9,8 +9,8 @@ import { sessionCookie, TEST_ORIGIN } from '../../../test/support/collab-clients
 import { loadSampleIssue } from '../../../seeds/load-sample';
 import { createArticle } from '../../articles/editor-service';
 import type { Actor } from '../../access/actor';
-import { storyDocumentName } from '../document-name';
-import { currentStoryDocument } from '../stored-document';
+import { articleDocumentName } from '../document-name';
+import { currentArticleDocument } from '../stored-document';
 import { authenticationExtension, NO_COPY_TOKEN, type CollabContext } from './authentication';
 
 const db = openTestDatabase();
@@ -18,7 +18,7 @@ const SECRET = 'collab-auth-secret-0123456789abcdef';
 let reporter: Actor;
 let other: Actor;
 let admin: Actor;
-let storyId: string;
+let articleId: string;
 const lines: string[] = [];
 let loaded: string | undefined;
 const extension = authenticationExtension({
@@ -31,14 +31,14 @@ beforeAll(async () => {
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
   admin = await makeActor(db, 'ADMIN', { name: '管理员丙' });
-  storyId = (await createArticle(db, reporter, publicationId)).id;
+  articleId = (await createArticle(db, reporter, publicationId)).id;
 });
 afterAll(() => db.$disconnect());
 
 type Asked = { person?: Actor; token?: string; name?: string; origin?: string };
 
 /** What onAuthenticate answers for one socket: its context, or the refusal reason. */
-async function ask({ person = reporter, token = NO_COPY_TOKEN, name = storyDocumentName(storyId), origin = TEST_ORIGIN }: Asked): Promise<{ context?: CollabContext; reason?: string; readOnly: boolean }> {
+async function ask({ person = reporter, token = NO_COPY_TOKEN, name = articleDocumentName(articleId), origin = TEST_ORIGIN }: Asked): Promise<{ context?: CollabContext; reason?: string; readOnly: boolean }> {
   const connectionConfig = { readOnly: false, isAuthenticated: false };
   const payload: Pick<onAuthenticatePayload, 'documentName' | 'requestHeaders' | 'connectionConfig' | 'token'> = {
     documentName: name, token, connectionConfig, requestHeaders: { cookie: await sessionCookie(person.id, SECRET), origin },
@@ -53,7 +53,7 @@ async function ask({ person = reporter, token = NO_COPY_TOKEN, name = storyDocum
 
 describe('the authentication extension', () => {
   it('takes the stored generation or no copy at all, and refuses a copy of another generation as stale-copy', async () => {
-    const stored = (await currentStoryDocument(db, storyId))!;
+    const stored = (await currentArticleDocument(db, articleId))!;
     expect((await ask({ token: stored.generation })).context?.copyGeneration).toBe(stored.generation);
     expect((await ask({ token: NO_COPY_TOKEN })).context?.copyGeneration).toBeNull();
     expect((await ask({ token: crypto.randomUUID() })).reason).toBe('stale-copy');
@@ -61,7 +61,7 @@ describe('the authentication extension', () => {
   });
 
   it('refuses any copy while this process holds a document of a generation no longer stored', async () => {
-    const stored = (await currentStoryDocument(db, storyId))!;
+    const stored = (await currentArticleDocument(db, articleId))!;
     loaded = 'an-older-generation';
     try {
       expect((await ask({ token: stored.generation })).reason).toBe('stale-copy');
@@ -73,7 +73,7 @@ describe('the authentication extension', () => {
 
   it('says who and how: the reporter types, an admin only reads, another reporter and another site are refused', async () => {
     const mine = await ask({});
-    expect(mine.context).toMatchObject({ articleId: storyId, access: 'write', user: { id: reporter.id } });
+    expect(mine.context).toMatchObject({ articleId: articleId, access: 'write', user: { id: reporter.id } });
     expect(mine.readOnly).toBe(false);
     const watching = await ask({ person: admin });
     expect(watching.context?.access).toBe('read');

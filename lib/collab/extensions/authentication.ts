@@ -7,7 +7,7 @@ import type { Db } from '../../db-client';
 import { articleIdOf } from '../document-name';
 import { collabAccess, type CollabAccess } from '../access';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from '../session';
-import { currentStoryDocument } from '../stored-document';
+import { currentArticleDocument } from '../stored-document';
 import { quoted } from '../log-text';
 
 export type CollabContext = {
@@ -41,7 +41,7 @@ export function refused(reason: string): Error & { reason: string } {
   return Object.assign(new Error(reason), { reason });
 }
 
-export async function storyAccess(db: Db, user: SocketUser, articleId: string): Promise<CollabAccess> {
+export async function articleAccess(db: Db, user: SocketUser, articleId: string): Promise<CollabAccess> {
   const story = await db.article.findUnique({
     where: { id: articleId },
     select: { createdById: true, status: true, deletedAt: true, authors: { select: { userId: true } } },
@@ -61,7 +61,7 @@ export async function authenticate(db: Db, secret: string, documentName: string,
   const claims = token ? await claimsOf(token, secret) : null;
   const user = claims ? await socketUser(db, claims) : null;
   if (!claims || !user) throw refused('signed-out');
-  const access = await storyAccess(db, user, articleId);
+  const access = await articleAccess(db, user, articleId);
   if (!access) throw refused('forbidden');
   return { user, claims, articleId, access };
 }
@@ -73,7 +73,7 @@ export async function authenticate(db: Db, secret: string, documentName: string,
  */
 async function checkCopy(db: Db, articleId: string, token: string, loaded: string | undefined): Promise<string | null> {
   if (token === NO_COPY_TOKEN && loaded === undefined) return null;
-  const stored = await currentStoryDocument(db, articleId);
+  const stored = await currentArticleDocument(db, articleId);
   if (!stored) throw refused('unknown-document');
   // Not even a browser without a copy joins a loaded document of another history: what it would be
   // shown is not what is stored.
@@ -97,7 +97,7 @@ export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<
       const story = await db.article.findUnique({ where: { id: context.articleId }, select: { deletedAt: true } });
       if (!story || story.deletedAt) continue;
       const user = await socketUser(db, context.claims);
-      const access = user ? await storyAccess(db, user, context.articleId) : null;
+      const access = user ? await articleAccess(db, user, context.articleId) : null;
       if (access === context.access && user?.role === context.user.role) continue;
       // The reason reaches the browser (Hocuspocus' close message), which says why it stopped.
       connection.close({ code: 4403, reason: !user ? 'signed-out' : access ? 'rights-changed' : 'forbidden' });

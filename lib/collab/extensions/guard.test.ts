@@ -18,7 +18,7 @@ import type { Actor } from '../../access/actor';
 
 const db = openTestDatabase();
 const SECRET = 'guard-test-secret-0123456789abcdef';
-const STORY = 'story:guardtest0000000000001';
+const ARTICLE = 'story:guardtest0000000000001';
 const lines: string[] = [];
 let guard: GuardExtension;
 let server: Server;
@@ -94,7 +94,7 @@ const until = async (check: () => boolean, ms = 5_000) => {
 /** A raw socket authenticated into the story. */
 async function authenticatedSocket(user: Pick<Actor, 'id'>, extra: Record<string, string> = {}) {
   const opened = await openSocket({ cookie: await cookieOf(user), origin, ...extra });
-  opened.socket.send(authFrame(STORY));
+  opened.socket.send(authFrame(ARTICLE));
   await until(() => opened.frames.some(isAuthenticated));
   return opened;
 }
@@ -108,7 +108,7 @@ async function browserIn(user: Pick<Actor, 'id'>, name: string) {
   const stateless: string[] = [];
   let synced: () => void = () => {};
   const ready = new Promise<void>((resolve) => (synced = resolve));
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: STORY, document: new Y.Doc(), token: 'cookie', onSynced: () => synced(), onStateless: ({ payload }) => void stateless.push(payload) });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: ARTICLE, document: new Y.Doc(), token: 'cookie', onSynced: () => synced(), onStateless: ({ payload }) => void stateless.push(payload) });
   provider.attach();
   provider.setAwarenessField('user', { name });
   await ready;
@@ -212,7 +212,7 @@ describe('the guard before authentication', () => {
 
   it('lets an authenticated socket send large frames (the caps are for before authentication)', async () => {
     const opened = await authenticatedSocket(writer);
-    const big = frame(STORY, MessageType.Awareness, (encoder) => encoding.writeVarUint8Array(encoder, encoding.toUint8Array((() => {
+    const big = frame(ARTICLE, MessageType.Awareness, (encoder) => encoding.writeVarUint8Array(encoder, encoding.toUint8Array((() => {
       const update = encoding.createEncoder();
       encoding.writeVarUint(update, 1);
       encoding.writeVarUint(update, 424242);
@@ -233,43 +233,43 @@ describe('the guard after authentication: only the server speaks for the server'
     const variants: Record<string, string>[] = [{}, { 'x-read-only': '1' }];
     for (const extra of variants) {
       const forger = await authenticatedSocket(writer, extra);
-      forger.socket.send(broadcastFrame(STORY, JSON.stringify({ kind: 'save-refused', error: '保存失败：请到 http://evil.example 重新登录' })));
+      forger.socket.send(broadcastFrame(ARTICLE, JSON.stringify({ kind: 'save-refused', error: '保存失败：请到 http://evil.example 重新登录' })));
       expect(await forger.closed).toEqual({ code: 4400, reason: 'forbidden-message' });
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reader.stateless).toEqual([]);
     // The server's own messages still reach everyone.
-    server.hocuspocus.documents.get(STORY)!.broadcastStateless('from-the-server');
+    server.hocuspocus.documents.get(ARTICLE)!.broadcastStateless('from-the-server');
     await until(() => reader.stateless.includes('from-the-server'));
     reader.provider.destroy();
   });
 
   it('never applies awareness for a presence id another person’s socket announced (the frame is dropped, the socket stays: honest providers echo others’ presence), and keeps the socket’s own', async () => {
     const reader = await browserIn(colleague, '编辑乙');
-    const document = server.hocuspocus.documents.get(STORY)!;
+    const document = server.hocuspocus.documents.get(ARTICLE)!;
     const readerId = reader.provider.document.clientID;
     const honest = await authenticatedSocket(writer);
-    honest.socket.send(awarenessFrame(STORY, [{ id: 777001, clock: 1, state: { user: { name: '记者甲' } } }]));
+    honest.socket.send(awarenessFrame(ARTICLE, [{ id: 777001, clock: 1, state: { user: { name: '记者甲' } } }]));
     await until(() => document.awareness.getStates().has(777001));
-    honest.socket.send(awarenessFrame(STORY, [{ id: 777001, clock: 2, state: { user: { name: '记者甲（改）' } } }]));
+    honest.socket.send(awarenessFrame(ARTICLE, [{ id: 777001, clock: 2, state: { user: { name: '记者甲（改）' } } }]));
     await until(() => (document.awareness.getStates().get(777001) as { user: { name: string } }).user.name === '记者甲（改）');
 
     const forger = await authenticatedSocket(writer);
-    forger.socket.send(awarenessFrame(STORY, [{ id: readerId, clock: 99, state: { user: { name: '总编丙（正在审读，请勿修改）' } } }]));
+    forger.socket.send(awarenessFrame(ARTICLE, [{ id: readerId, clock: 99, state: { user: { name: '总编丙（正在审读，请勿修改）' } } }]));
     await until(() => lines.some((line) => line.includes('dropped awareness') && line.includes(`presence id ${readerId}`)));
     expect(document.awareness.getStates().get(readerId)).toEqual({ user: { name: '编辑乙' } });
     // Nor a removal of someone else's presence (what a provider's 30 s timeout sends on).
-    forger.socket.send(awarenessFrame(STORY, [{ id: readerId, clock: 100, state: null }]));
+    forger.socket.send(awarenessFrame(ARTICLE, [{ id: readerId, clock: 100, state: null }]));
     // The socket's own presence still goes through.
-    forger.socket.send(awarenessFrame(STORY, [{ id: 777002, clock: 1, state: { user: { name: '记者甲' } } }]));
+    forger.socket.send(awarenessFrame(ARTICLE, [{ id: 777002, clock: 1, state: { user: { name: '记者甲' } } }]));
     await until(() => document.awareness.getStates().has(777002));
     expect(document.awareness.getStates().get(readerId)).toEqual({ user: { name: '编辑乙' } });
     expect(forger.socket.readyState).toBe(WebSocket.OPEN);
     // A removal claims nothing: the id's own person may announce it later (after a restart, a browser
     // times out others' old states before their people are back).
-    forger.socket.send(awarenessFrame(STORY, [{ id: 777003, clock: 5, state: null }]));
+    forger.socket.send(awarenessFrame(ARTICLE, [{ id: 777003, clock: 5, state: null }]));
     const owner = await authenticatedSocket(colleague);
-    owner.socket.send(awarenessFrame(STORY, [{ id: 777003, clock: 6, state: { user: { name: '编辑乙' } } }]));
+    owner.socket.send(awarenessFrame(ARTICLE, [{ id: 777003, clock: 6, state: { user: { name: '编辑乙' } } }]));
     await until(() => document.awareness.getStates().has(777003));
     honest.socket.close();
     forger.socket.close();
@@ -278,22 +278,22 @@ describe('the guard after authentication: only the server speaks for the server'
   });
 
   it('lets a person’s new socket take over their own presence id (a reconnect before the old socket was noticed gone), but not more ids than a browser uses', async () => {
-    const document = () => server.hocuspocus.documents.get(STORY)!;
+    const document = () => server.hocuspocus.documents.get(ARTICLE)!;
     const before = await authenticatedSocket(writer);
-    before.socket.send(awarenessFrame(STORY, [{ id: 888001, clock: 1, state: { user: { name: '记者甲' } } }]));
+    before.socket.send(awarenessFrame(ARTICLE, [{ id: 888001, clock: 1, state: { user: { name: '记者甲' } } }]));
     await until(() => document().awareness.getStates().has(888001));
     const after = await authenticatedSocket(writer);
-    after.socket.send(awarenessFrame(STORY, [{ id: 888001, clock: 2, state: { user: { name: '记者甲' } } }]));
+    after.socket.send(awarenessFrame(ARTICLE, [{ id: 888001, clock: 2, state: { user: { name: '记者甲' } } }]));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(after.socket.readyState).toBe(WebSocket.OPEN);
     // Someone else may not: never applied.
     const other = await authenticatedSocket(colleague);
-    other.socket.send(awarenessFrame(STORY, [{ id: 888001, clock: 3, state: { user: { name: '冒名' } } }]));
+    other.socket.send(awarenessFrame(ARTICLE, [{ id: 888001, clock: 3, state: { user: { name: '冒名' } } }]));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(document().awareness.getStates().get(888001)).toEqual({ user: { name: '记者甲' } });
     other.socket.close();
     const greedy = await authenticatedSocket(colleague);
-    greedy.socket.send(awarenessFrame(STORY, [1, 2, 3, 4, 5].map((id) => ({ id: 999000 + id, clock: 1, state: {} }))));
+    greedy.socket.send(awarenessFrame(ARTICLE, [1, 2, 3, 4, 5].map((id) => ({ id: 999000 + id, clock: 1, state: {} }))));
     expect((await greedy.closed).code).toBe(4400);
     before.socket.close();
     after.socket.close();

@@ -11,10 +11,10 @@ import { createArticle, moveToTrash, saveArticle } from '../../articles/editor-s
 import { restoreRevisionShared } from '../restore-revision';
 import { doc, paragraph } from '../../content/builders';
 import type { SocketUser } from '../session';
-import { storyDocumentName } from '../document-name';
-import { sharedText } from '../story-doc';
+import { articleDocumentName } from '../document-name';
+import { sharedText } from '../article-doc';
 import { parseMessage, SEAL_MESSAGE, type CollabMessage } from '../messages';
-import { StoryPersistence, STORE_FAILED_TEXT } from './persistence';
+import { ArticlePersistence, STORE_FAILED_TEXT } from './persistence';
 
 const db = openTestDatabase();
 let reporter: SocketUser;
@@ -22,7 +22,7 @@ let publicationId: string;
 const lines: string[] = [];
 const told: { name: string; message: CollabMessage | null }[] = [];
 const flaky = failingDatabase(db, 'database is locked');
-const persistence = new StoryPersistence({ db: flaky.db, refreshMs: 60_000, log: (line) => lines.push(line) });
+const persistence = new ArticlePersistence({ db: flaky.db, refreshMs: 60_000, log: (line) => lines.push(line) });
 // Records what the server tells the people in a story.
 const recorder: Extension = {
   async beforeBroadcastStateless({ documentName, payload }) {
@@ -41,9 +41,9 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function loadStory(): Promise<{ id: string; document: Document }> {
+async function loadArticle(): Promise<{ id: string; document: Document }> {
   const id = (await createArticle(db, reporter, publicationId)).id;
-  const connection = await instance.openDirectConnection(storyDocumentName(id), {});
+  const connection = await instance.openDirectConnection(articleDocumentName(id), {});
   return { id, document: connection.document! };
 }
 
@@ -52,20 +52,20 @@ function type(document: Document, text: string): void {
   document.transact(() => sharedText(document, 'headline').insert(0, text), { context: { user: reporter, access: 'write' } });
 }
 
-const toldTo = (id: string) => told.filter((each) => each.name === storyDocumentName(id)).map((each) => each.message);
+const toldTo = (id: string) => told.filter((each) => each.name === articleDocumentName(id)).map((each) => each.message);
 const article = (id: string) => db.article.findUniqueOrThrow({ where: { id } });
 const row = (id: string) => db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
 
 describe('the persistence extension', () => {
   it('loads the stored document and knows its generation; a copy of another generation is refused at load', async () => {
-    const { id } = await loadStory();
-    expect(persistence.generationOf(storyDocumentName(id))).toBe((await row(id)).generation);
+    const { id } = await loadArticle();
+    expect(persistence.generationOf(articleDocumentName(id))).toBe((await row(id)).generation);
     const other = (await createArticle(db, reporter, publicationId)).id;
-    await expect(instance.openDirectConnection(storyDocumentName(other), { copyGeneration: 'another-generation' })).rejects.toMatchObject({ reason: 'stale-copy' });
+    await expect(instance.openDirectConnection(articleDocumentName(other), { copyGeneration: 'another-generation' })).rejects.toMatchObject({ reason: 'stale-copy' });
   });
 
   it('stores the working copy and the state in one write, and says saved', async () => {
-    const { id, document } = await loadStory();
+    const { id, document } = await loadArticle();
     const before = await row(id);
     type(document, '新主题');
     await until(async () => (await article(id)).headline === '新主题');
@@ -76,7 +76,7 @@ describe('the persistence extension', () => {
   });
 
   it('立即保存 writes at once as a save, under the document’s save lock', async () => {
-    const { id, document } = await loadStory();
+    const { id, document } = await loadArticle();
     const connection = { context: { user: reporter, access: 'write' } } as unknown as onStatelessPayload['connection'];
     document.transact(() => sharedText(document, 'dateline').insert(0, '本报讯'));
     await persistence.onStateless({ connection, document, documentName: document.name, payload: SEAL_MESSAGE });
@@ -85,7 +85,7 @@ describe('the persistence extension', () => {
   });
 
   it('takes an outside change by applying the stored state', async () => {
-    const { id, document } = await loadStory();
+    const { id, document } = await loadArticle();
     const input = (headline: string) => ({
       kicker: null, headline, subheadline: null, dateline: null, byline: null, summary: null, slug: '', coverMediaId: null, authors: [], body: doc(paragraph(headline)),
     });
@@ -106,7 +106,7 @@ describe('the persistence extension', () => {
   });
 
   it('catches a failed store, tells store-failed, and tries again at the next refresh', async () => {
-    const { id, document } = await loadStory();
+    const { id, document } = await loadArticle();
     flaky.failNext(1);
     type(document, '锁住时写的');
     await until(() => toldTo(id).some((message) => message?.kind === 'store-failed'));
@@ -117,11 +117,11 @@ describe('the persistence extension', () => {
   });
 
   it('drops the document of a trashed story and tells its people it is gone', async () => {
-    const { id } = await loadStory();
+    const { id } = await loadArticle();
     await moveToTrash(db, reporter, id);
     await persistence.refreshAll();
     expect(toldTo(id)).toContainEqual({ kind: 'gone' });
     // Still in memory until its last connection goes: nobody may join it meanwhile.
-    expect(persistence.generationOf(storyDocumentName(id))).toMatch(/^dropped:/);
+    expect(persistence.generationOf(articleDocumentName(id))).toMatch(/^dropped:/);
   });
 });

@@ -7,7 +7,7 @@ import type { Document, Extension, Hocuspocus, onChangePayload, onConfigurePaylo
 import type { Db } from '../../db-client';
 import type { SocketUser } from '../session';
 import { articleIdOf } from '../document-name';
-import { loadStoryDocument, refreshStoryDocument, storedPosition, storeStoryDocument, type LoadedDocument, type StoreOutcome } from '../persistence';
+import { loadArticleDocument, refreshArticleDocument, storedPosition, storeArticleDocument, type LoadedDocument, type StoreOutcome } from '../persistence';
 import { SEAL_MESSAGE, type CollabMessage } from '../messages';
 import { quoted } from '../log-text';
 import { refused, type CollabContext } from './authentication';
@@ -29,7 +29,7 @@ export const STORE_FAILED_TEXT = '保存失败：服务器暂时无法写入数�
 const tell = (document: Document, message: CollabMessage) => document.broadcastStateless(JSON.stringify(message));
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
 
-export class StoryPersistence implements Extension {
+export class ArticlePersistence implements Extension {
   extensionName = 'newsroom-persistence';
   private instance: Hocuspocus | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -71,7 +71,7 @@ export class StoryPersistence implements Extension {
 
   async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload): Promise<void> {
     const articleId = articleIdOf(documentName);
-    const loaded = articleId ? await loadStoryDocument(this.options.db, articleId, document) : null;
+    const loaded = articleId ? await loadArticleDocument(this.options.db, articleId, document) : null;
     if (!loaded) {
       this.options.log(`co-editing dropped ${quoted(documentName)}: no such story, or in the trash`);
       throw refused('unknown-document');
@@ -125,7 +125,7 @@ export class StoryPersistence implements Extension {
     this.sealFor.delete(name);
     let outcome: StoreOutcome;
     try {
-      outcome = await storeStoryDocument(this.options.db, articleId, document, seal ?? editor, { generation: loaded.generation, seal: Boolean(seal) });
+      outcome = await storeArticleDocument(this.options.db, articleId, document, seal ?? editor, { generation: loaded.generation, seal: Boolean(seal) });
     } catch (error) {
       // Kept for the next try: the change is still in the document.
       if (!this.lastEditor.has(name)) this.lastEditor.set(name, editor);
@@ -202,7 +202,7 @@ export class StoryPersistence implements Extension {
       if (this.failed.has(name)) return this.store(document);
       const current = this.loaded.get(name);
       if (!current || this.dropped.has(name)) return;
-      const refreshed = await refreshStoryDocument(this.options.db, articleId, document, current.generation);
+      const refreshed = await refreshArticleDocument(this.options.db, articleId, document, current.generation);
       if (refreshed.kind === 'current') this.loaded.set(name, refreshed.loaded);
       else this.drop(document, refreshed.kind === 'gone' ? GONE_REASON : STALE_REASON);
     });

@@ -8,7 +8,7 @@ import { presenceExtension } from './presence';
 type FakeConnection = { webSocket: object; context: unknown };
 
 /** A document with the parts the extension reads, recording what it broadcasts. */
-function fakeStory(name: string) {
+function fakeArticle(name: string) {
   const entries: { connection: FakeConnection; clients: number[] }[] = [];
   const states = new Map<number, unknown>();
   const sent: string[] = [];
@@ -19,8 +19,8 @@ function fakeStory(name: string) {
     awareness: { getStates: () => states },
     broadcastStateless: (payload: string) => sent.push(payload),
   } as unknown as Document;
-  const join = (id: string, personName: string, clientId: number) => {
-    entries.push({ connection: { webSocket: {}, context: { user: { id, name: personName }, access: 'write' } }, clients: [clientId] });
+  const join = (id: string, userName: string, clientId: number) => {
+    entries.push({ connection: { webSocket: {}, context: { user: { id, name: userName }, access: 'write' } }, clients: [clientId] });
     states.set(clientId, {});
   };
   const leave = (clientId: number) => {
@@ -33,7 +33,7 @@ function fakeStory(name: string) {
 describe('the who-is-here extension', () => {
   it('sends the list when it changes, to a newcomer even when it did not, and forgets an unloaded story', async () => {
     const presence = presenceExtension();
-    const story = fakeStory('story:a');
+    const story = fakeArticle('story:a');
     const instance = { documents: new Map([['story:a', story.document]]) };
     story.join('u1', '记者甲', 1);
     await presence.connected!({ documentName: 'story:a', instance } as unknown as connectedPayload);

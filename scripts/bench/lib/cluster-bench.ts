@@ -15,8 +15,8 @@ import { startCluster, type Cluster } from '../../../server/cluster';
 import { createClientFor, type Db } from '../../../lib/db-client';
 import type { DatabaseConfig } from '../../../lib/config/database';
 import { emptyPostgres } from '../../../test/support/empty-postgres';
-import { createStory, createWriters, signIn, storyGeneration, type Writer } from './story-saves';
-import { StorySession, type TypedLine } from './collab-writer';
+import { createWriterArticle, createWriters, signIn, articleGeneration, type Writer } from './article-saves';
+import { ArticleSession, type TypedLine } from './collab-writer';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -112,24 +112,24 @@ export type Sitting = {
   /** How long to wait for 已保存 before leaving the story. */
   settleMs: number;
   /** Called once the story is open (bench:crash counts open sessions). */
-  onOpen?: (session: StorySession) => void;
+  onOpen?: (session: ArticleSession) => void;
 };
 
 /**
  * One sitting of an editor: a new story opened through `via`, lines typed into it keystroke by
  * keystroke, then 立即保存 and a wait for everything to be acknowledged, and the story closed.
  */
-export async function writeStory(bench: Bench, log: WriterLog, sitting: Sitting): Promise<void> {
-  const storyId = await createStory(bench.db, log.writer);
+export async function writeArticle(bench: Bench, log: WriterLog, sitting: Sitting): Promise<void> {
+  const articleId = await createWriterArticle(bench.db, log.writer);
   log.stories += 1;
   const story = log.stories;
-  const generation = await storyGeneration(bench.db, storyId);
-  const session = await StorySession.open({
+  const generation = await articleGeneration(bench.db, articleId);
+  const session = await ArticleSession.open({
     socketUrl: `${sitting.via.replace(/^http/, 'ws')}/collab`,
     // The address people open the site by (SITE_URL): the page's origin, whichever server relays it.
     origin: bench.frontUrl,
     cookie: log.cookie,
-    storyId,
+    articleId,
     // The document this client holds is of the generation stored when it opened the story.
     token: async () => generation,
     onProblem: (text) => log.problems.push(text),
@@ -137,7 +137,7 @@ export async function writeStory(bench: Bench, log: WriterLog, sitting: Sitting)
   try {
     sitting.onOpen?.(session);
     for (let line = 1; line <= sitting.lines && !sitting.stop(); line += 1) {
-      log.lines.push(await session.typeLine(storyId, `${log.writer.name}第${story}篇第${line}句：`, SENTENCE, sitting.pause, sitting.stop));
+      log.lines.push(await session.typeLine(articleId, `${log.writer.name}第${story}篇第${line}句：`, SENTENCE, sitting.pause, sitting.stop));
     }
     await session.settle(sitting.settleMs);
   } finally {
@@ -159,11 +159,11 @@ export async function lostKeystrokes(db: Db, logs: readonly WriterLog[]): Promis
   let doubled = 0;
   const texts = new Map<string, string>();
   for (const line of logs.flatMap((log) => log.lines)) {
-    if (!texts.has(line.storyId)) {
-      const story = await db.article.findUniqueOrThrow({ where: { id: line.storyId }, select: { bodyText: true } });
-      texts.set(line.storyId, story.bodyText);
+    if (!texts.has(line.articleId)) {
+      const story = await db.article.findUniqueOrThrow({ where: { id: line.articleId }, select: { bodyText: true } });
+      texts.set(line.articleId, story.bodyText);
     }
-    const text = texts.get(line.storyId)!;
+    const text = texts.get(line.articleId)!;
     if (text.split(line.marker).length - 1 > 1) {
       doubled += 1;
       details.push(`${line.marker} 出现不止一次`);

@@ -8,13 +8,13 @@ import * as Y from 'yjs';
 import { cookieSocket } from '../../../test/support/cookie-socket';
 import * as decoding from 'lib0/decoding';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { storyDocumentName } from '../../../lib/collab/document-name';
+import { articleDocumentName } from '../../../lib/collab/document-name';
 import { parseMessage, SEAL_MESSAGE } from '../../../lib/collab/messages';
-import { BODY_FRAGMENT, sharedText } from '../../../lib/collab/story-doc';
+import { BODY_FRAGMENT, sharedText } from '../../../lib/collab/article-doc';
 import { SaveLedger } from './save-ledger';
 
 /** One line a writer typed: its text so far, and how many of its characters they were told are saved. */
-export type TypedLine = { storyId: string; marker: string; text: string; acknowledged: number };
+export type TypedLine = { articleId: string; marker: string; text: string; acknowledged: number };
 
 type Keystroke = { line: TypedLine; index: number };
 
@@ -25,7 +25,7 @@ export type SessionOptions = {
   origin: string;
   /** The Cookie header of a signed-in session (scripts/bench/lib/sign-in.ts). */
   cookie: string;
-  storyId: string;
+  articleId: string;
   /** What the provider sends as its token (the browser sends its document's generation). */
   token: () => Promise<string>;
   /** What the server said that is not 'saved': refusals and store errors, and the socket's own. */
@@ -53,7 +53,7 @@ export function serverStateVector(data: ArrayBuffer | Uint8Array): Map<number, n
   }
 }
 
-export class StorySession {
+export class ArticleSession {
   readonly ledger = new SaveLedger<Keystroke>();
   /** Settles once the story's document is synced; fails when the server refuses the socket. */
   readonly ready: Promise<void>;
@@ -74,7 +74,7 @@ export class StorySession {
     this.socket = new HocuspocusProviderWebsocket({ url: options.socketUrl, WebSocketPolyfill: cookieSocket(cookie, origin), delay: 250, minDelay: 250, factor: 2, maxDelay: 2000 });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
-      name: storyDocumentName(options.storyId),
+      name: articleDocumentName(options.articleId),
       document: this.doc,
       token: options.token,
       onSynced: ({ state }) => {
@@ -82,7 +82,7 @@ export class StorySession {
       },
       onAuthenticationFailed: ({ reason }) => {
         options.onProblem(`拒绝连接（${reason}）`);
-        refused(new Error(`co-editing refused ${options.storyId}: ${reason}`));
+        refused(new Error(`co-editing refused ${options.articleId}: ${reason}`));
       },
       onMessage: ({ event }) => {
         const vector = serverStateVector(event.data as ArrayBuffer);
@@ -107,11 +107,11 @@ export class StorySession {
   }
 
   /** Connected and synced (the story's text is here), with the headline set so the story can be saved. */
-  static async open(options: SessionOptions, headline: string, timeoutMs = 30_000): Promise<StorySession> {
-    const session = new StorySession(options);
+  static async open(options: SessionOptions, headline: string, timeoutMs = 30_000): Promise<ArticleSession> {
+    const session = new ArticleSession(options);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`co-editing did not sync ${options.storyId} within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`co-editing did not sync ${options.articleId} within ${timeoutMs / 1000} s`)), timeoutMs);
     });
     try {
       await Promise.race([session.ready, timeout]);
@@ -127,8 +127,8 @@ export class StorySession {
   }
 
   /** Types `line` (its marker first) into a new paragraph at the end, one keystroke at a time. */
-  async typeLine(storyId: string, marker: string, rest: string, pause: () => number, stop: () => boolean): Promise<TypedLine> {
-    const line: TypedLine = { storyId, marker, text: '', acknowledged: 0 };
+  async typeLine(articleId: string, marker: string, rest: string, pause: () => number, stop: () => boolean): Promise<TypedLine> {
+    const line: TypedLine = { articleId, marker, text: '', acknowledged: 0 };
     const body = this.doc.getXmlFragment(BODY_FRAGMENT);
     const paragraph = new Y.XmlElement('paragraph');
     const text = new Y.XmlText();

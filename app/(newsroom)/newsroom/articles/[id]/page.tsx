@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { can } from '@/lib/access/capabilities';
-import { getStoryForEditor } from '@/lib/collab/editor-page';
+import { editorPageData } from '@/lib/collab/editor-page';
 import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
 import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 import { ActionForm } from '@/components/ui/action-form';
@@ -17,7 +17,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const user = await requirePageUser('newsroom:enter', path);
   // Admins read stories but never edit them (lib/access/capabilities.ts): they get the read-only preview.
   if (!can(user.role, 'article:edit-own') && can(user.role, 'article:read-any')) redirect(`${path}/preview`);
-  const [data, panel] = await orPageDenied(Promise.all([getStoryForEditor(id), getWorkflowPanel(id)]), path);
+  const [data, panel] = await orPageDenied(Promise.all([editorPageData(id), getWorkflowPanel(id)]), path);
   const { story } = data;
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getStoryForWatching } from '@/lib/collab/editor-page';
+import { watchPageData } from '@/lib/collab/editor-page';
 import { mediaLibraryAction } from '@/lib/articles/actions';
 import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 
@@ -11,7 +11,7 @@ export default async function LiveArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const path = `/newsroom/articles/${id}/live`;
   await requirePageUser('newsroom:enter', path);
-  const data = await orPageDenied(getStoryForWatching(id), path);
+  const data = await orPageDenied(watchPageData(id), path);
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">实时查看</h1>

@@ -16,7 +16,7 @@ export async function storedBodyText(id: string): Promise<string> {
  * A new, empty story from the newsroom's 新建稿件 button, its editor open; its id. `newsroom` is the
  * newsroom's address to go to first, null when the page is already there (just signed in).
  */
-export async function createStory(page: Page, newsroom: string | null = '/newsroom'): Promise<string> {
+export async function createArticle(page: Page, newsroom: string | null = '/newsroom'): Promise<string> {
   if (newsroom !== null) await page.goto(newsroom);
   await page.getByRole('button', { name: '新建稿件' }).click();
   await expect(page).toHaveURL(/\/newsroom\/articles\/\w+$/);
@@ -24,27 +24,27 @@ export async function createStory(page: Page, newsroom: string | null = '/newsro
 }
 
 /** Types a headline and the body's first words into the open story's editor. */
-export async function typeStory(page: Page, headline: string, text: string): Promise<void> {
+export async function typeArticle(page: Page, headline: string, text: string): Promise<void> {
   await page.getByLabel('主题（必填）').fill(headline);
   await body(page).click();
   await page.keyboard.type(text);
 }
 
-/** A new story from the newsroom at `newsroom` (see createStory) with headline and text, once saved; its editor's address. */
-export async function writeStory(page: Page, headline: string, text: string, newsroom: string | null = '/newsroom'): Promise<string> {
-  await createStory(page, newsroom);
-  await typeStory(page, headline, text);
+/** A new story from the newsroom at `newsroom` (see createArticle) with headline and text, once saved; its editor's address. */
+export async function writeArticle(page: Page, headline: string, text: string, newsroom: string | null = '/newsroom'): Promise<string> {
+  await createArticle(page, newsroom);
+  await typeArticle(page, headline, text);
   await saved(page);
   return page.url();
 }
 
 /** A new story with its headline and 开头。 typed, once saved; its id. */
-export async function newStory(page: Page, headline: string): Promise<string> {
-  return (await writeStory(page, headline, '开头。')).split('/').pop()!;
+export async function newArticle(page: Page, headline: string): Promise<string> {
+  return (await writeArticle(page, headline, '开头。')).split('/').pop()!;
 }
 
 /** Sends the open story to review, where it waits for the first review. */
-export async function submitStory(page: Page): Promise<void> {
+export async function submitArticle(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();
   await expect(workflowStatus(page)).toHaveText('状态：审核中（待初审）');
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Db } from '../../../lib/db-client';
 import { hashPassword } from '../../../lib/auth/password';
 import { createArticle } from '../../../lib/articles/editor-service';
-import { currentStoryDocument } from '../../../lib/collab/stored-document';
+import { currentArticleDocument } from '../../../lib/collab/stored-document';
 import { signIn } from './sign-in';
 
 export { signIn };
@@ -28,7 +28,7 @@ export async function createWriters(db: Db, count: number): Promise<Writer[]> {
 }
 
 /** A new story of `writer`'s, made through the same service the 新建稿件 button calls. */
-export async function createStory(db: Db, writer: Writer): Promise<string> {
+export async function createWriterArticle(db: Db, writer: Writer): Promise<string> {
   const publication = await db.publication.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { id: true } });
   const { id } = await createArticle(db, { id: writer.userId, name: writer.name, role: writer.role }, publication.id);
   return id;
@@ -38,9 +38,9 @@ export async function createStory(db: Db, writer: Writer): Promise<string> {
  * The generation of the story's stored shared document, which a client holding that document sends
  * as its token (as the editor's page hands it to the browser); built from the working copy if missing.
  */
-export async function storyGeneration(db: Db, storyId: string): Promise<string> {
-  const stored = await currentStoryDocument(db, storyId);
-  if (!stored) throw new Error(`story ${storyId} is missing or in the trash`);
+export async function articleGeneration(db: Db, articleId: string): Promise<string> {
+  const stored = await currentArticleDocument(db, articleId);
+  if (!stored) throw new Error(`story ${articleId} is missing or in the trash`);
   return stored.generation;
 }
 

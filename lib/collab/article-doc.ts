@@ -14,7 +14,7 @@ export const FIELDS_MAP = 'fields';
 
 export type SharedAuthor = { userId: string | null; name: string; label: string };
 
-export type SharedStory = Record<ArticleTextField, string> & {
+export type SharedArticle = Record<ArticleTextField, string> & {
   coverMediaId: string | null;
   authors: SharedAuthor[];
   body: Doc;
@@ -32,7 +32,7 @@ export function sharedText(ydoc: Y.Doc, field: ArticleTextField): Y.Text {
 }
 
 /** True when the document has never been filled (a story opened together for the first time). */
-export function isEmptyStoryDoc(ydoc: Y.Doc): boolean {
+export function isEmptyArticleDoc(ydoc: Y.Doc): boolean {
   return fields(ydoc).size === 0 && ydoc.getXmlFragment(BODY_FRAGMENT).length === 0;
 }
 
@@ -42,7 +42,7 @@ export function isEmptyStoryDoc(ydoc: Y.Doc): boolean {
  * it (a restored revision, an import), so a client that was offline still merges its own edits in
  * instead of duplicating the whole story.
  */
-export function writeStoryInto(ydoc: Y.Doc, story: SharedStory): void {
+export function writeArticleInto(ydoc: Y.Doc, story: SharedArticle): void {
   ydoc.transact(() => {
     for (const field of ARTICLE_TEXT_FIELDS) {
       const text = sharedText(ydoc, field);
@@ -69,7 +69,7 @@ function isAuthor(value: unknown): value is SharedAuthor {
  * value is checked on the way out; the body is rebuilt through the content schema, which drops what
  * the schema does not know (the save then validates it like any editor save).
  */
-export function readStoryDoc(ydoc: Y.Doc): SharedStory {
+export function readArticleDoc(ydoc: Y.Doc): SharedArticle {
   const map = fields(ydoc);
   const texts = Object.fromEntries(ARTICLE_TEXT_FIELDS.map((field) => {
     const value = map.get(field);

@@ -1,6 +1,6 @@
-import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
   ...nextVitals,
@@ -15,7 +15,13 @@ export default defineConfig([
     // caches, and without next/link a reader page sends no RSC prefetches for the links in view
     // (main-thread work on a phone, Lighthouse performance; docs/architecture.md, "Reader pages' client JavaScript").
     // app/not-found.tsx and app/forbidden.tsx are root boundaries: a Link in either loads next/link on every page.
-    files: ['app/(public)/**', 'components/public/**', 'components/epaper/page-scan.tsx', 'app/not-found.tsx', 'app/forbidden.tsx'],
+    files: [
+      'app/(public)/**',
+      'components/public/**',
+      'components/epaper/page-scan.tsx',
+      'app/not-found.tsx',
+      'app/forbidden.tsx',
+    ],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   globalIgnores([

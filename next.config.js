@@ -6,7 +6,13 @@ import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 const nextConfig = {
   // Native and engine packages run as plain Node modules on the server.
   // pdfjs-dist loads its worker module by path at run time (PDF import), so it is not bundled either.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2', 'sharp', 'pdfjs-dist'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@node-rs/argon2',
+    'sharp',
+    'pdfjs-dist',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with status 403 for signed-in people without the capability.

@@ -1,8 +1,9 @@
 // Prisma CLI configuration. The CLI talks to SQLite through the same better-sqlite3 driver adapter the
 // app uses, so no native engine has to be downloaded (see README, "Database").
 import path from 'node:path';
-import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { defineConfig } from 'prisma/config';
+
 import { resolveDatabase, sqlitePathOf } from './lib/config/database';
 
 export default defineConfig({

@@ -3,17 +3,20 @@
 // retracted story's URL with 410 Gone. It is never the only access check: every newsroom read and
 // write calls requireUser() in lib/.
 import { NextResponse, type NextRequest } from 'next/server';
-import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers';
+
 import { accelExpires, cacheClassOf, cacheControlFor, type CacheClass } from './lib/http/cache-policy';
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './lib/http/same-origin';
+import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers';
+import { decodeParam } from './lib/reader/params';
 import { retractedArticle } from './lib/reader/retracted';
 import { retractionPageHtml } from './lib/reader/retraction-page';
-import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './lib/http/same-origin';
-import { decodeParam } from './lib/reader/params';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
+  return request.cookies
+    .getAll()
+    .some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
 }
 
 export async function proxy(request: NextRequest) {
@@ -21,7 +24,10 @@ export async function proxy(request: NextRequest) {
   const session = hasSessionCookie(request);
   const cacheClass = cacheClassOf(pathname, session, request.method);
   if (isCrossOriginWrite(request.method, request.headers)) {
-    const refused = new NextResponse(CROSS_ORIGIN_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const refused = new NextResponse(CROSS_ORIGIN_MESSAGE, {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
     return withHeaders(refused, pathname, null, 'never');
   }
   if (/^\/newsroom(\/|$)/.test(pathname) && !session) {
@@ -37,7 +43,10 @@ export async function proxy(request: NextRequest) {
   const retracted = /^\/articles\/([a-z0-9-]{1,200})$/.exec(pathname);
   const story = retracted ? await retractedArticle(retracted[1]!) : null;
   if (story) {
-    const gone = new NextResponse(retractionPageHtml(story), { status: 410, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    const gone = new NextResponse(retractionPageHtml(story), {
+      status: 410,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
     return withHeaders(gone, pathname, csp, cacheClass);
   }
   const requestHeaders = new Headers(request.headers);
@@ -46,7 +55,12 @@ export async function proxy(request: NextRequest) {
   // Next answers a malformed percent-escape in a dynamic segment (%ff, %C0%AF) with a bare 500; no
   // such path exists here, so it gets the not-found page (a path no route matches) with 404.
   if (!pathDecodes(pathname)) {
-    return withHeaders(NextResponse.rewrite(new URL('/_malformed-url', request.url), { request: { headers: requestHeaders } }), pathname, csp, cacheClass);
+    return withHeaders(
+      NextResponse.rewrite(new URL('/_malformed-url', request.url), { request: { headers: requestHeaders } }),
+      pathname,
+      csp,
+      cacheClass,
+    );
   }
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), pathname, csp, cacheClass);
 }
@@ -55,13 +69,20 @@ function pathDecodes(pathname: string): boolean {
   return pathname.split('/').every((segment) => decodeParam(segment) !== null);
 }
 
-function withHeaders(response: NextResponse, pathname: string, csp: string | null, cacheClass: CacheClass): NextResponse {
-  for (const [name, value] of Object.entries(staticSecurityHeaders(process.env.SITE_URL))) response.headers.set(name, value);
+function withHeaders(
+  response: NextResponse,
+  pathname: string,
+  csp: string | null,
+  cacheClass: CacheClass,
+): NextResponse {
+  for (const [name, value] of Object.entries(staticSecurityHeaders(process.env.SITE_URL)))
+    response.headers.set(name, value);
   if (csp) response.headers.set('Content-Security-Policy', csp);
   if (areaOf(pathname) === 'newsroom') response.headers.set('X-Frame-Options', 'DENY');
   if (cacheClass !== 'own') response.headers.set('Cache-Control', cacheControlFor(cacheClass));
   // Next itself adds `Vary: RSC, Next-Router-State-Tree, Next-Router-Prefetch, …` to every app route.
-  if (cacheClass === 'reader' || cacheClass === 'search') response.headers.set('X-Accel-Expires', accelExpires(new Date()));
+  if (cacheClass === 'reader' || cacheClass === 'search')
+    response.headers.set('X-Accel-Expires', accelExpires(new Date()));
   return response;
 }
 

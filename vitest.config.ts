@@ -16,7 +16,14 @@ const sqlite: TestProjectInlineConfiguration = {
   ...shared,
   test: {
     name: 'sqlite',
-    include: ['lib/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    include: [
+      'lib/**/*.test.ts',
+      'seeds/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
+      'test/**/*.test.ts',
+      'components/**/*.test.ts?(x)',
+    ],
     exclude: ['**/*.postgresql.test.ts', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/per-file-database.ts'],
@@ -76,10 +83,16 @@ const postgresql: TestProjectInlineConfiguration = {
 };
 
 // The same test as test/support/scratch-postgres.ts postgresBin() (imported here, Vite's config loader warns).
-const installed = (root: string) => fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
-const hasPostgres = process.env.NEWSROOM_TEST_POSTGRESQL !== '0' && (process.env.PG_BIN ? fs.existsSync(path.join(process.env.PG_BIN, 'initdb')) : installed('/usr/lib/postgresql'));
+const installed = (root: string) =>
+  fs.existsSync(root) &&
+  fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
+const hasPostgres =
+  process.env.NEWSROOM_TEST_POSTGRESQL !== '0' &&
+  (process.env.PG_BIN ? fs.existsSync(path.join(process.env.PG_BIN, 'initdb')) : installed('/usr/lib/postgresql'));
 if (!hasPostgres) {
-  console.warn('PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb): the database tests run on SQLite only, PostgreSQL skipped.');
+  console.warn(
+    'PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb): the database tests run on SQLite only, PostgreSQL skipped.',
+  );
 }
 
 export default defineConfig({

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { connection } from 'next/server';
+import type { ReactNode } from 'react';
+
 import { siteUrl } from '@/lib/reader/site-url';
+
 import './globals.css';
 
 export const metadata: Metadata = {

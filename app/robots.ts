@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next';
+
 import { absoluteUrl } from '@/lib/reader/site-url';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from './support/env';
-import { acceptInvitation, createAccount, formAlert, provisionAccount, signIn, signInAndExpect } from './support/auth';
 
-test('an admin invites a reporter, the reporter joins, and deactivation signs the reporter out at once', async ({ browser }) => {
+import { acceptInvitation, createAccount, formAlert, provisionAccount, signIn, signInAndExpect } from './support/auth';
+import { E2E_ADMIN } from './support/env';
+
+test('an admin invites a reporter, the reporter joins, and deactivation signs the reporter out at once', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInAndExpect(admin, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -33,7 +36,11 @@ test('an admin invites a reporter, the reporter joins, and deactivation signs th
   await admin.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.getByTestId('account-status')).toHaveText('已停用');
 
-  await reporter.getByRole('link', { name: '个人设置' }).or(reporter.getByRole('link', { name: /徐敏（记者）/ })).first().click();
+  await reporter
+    .getByRole('link', { name: '个人设置' })
+    .or(reporter.getByRole('link', { name: /徐敏（记者）/ }))
+    .first()
+    .click();
   await expect(reporter).toHaveURL(/\/login\?callbackUrl=/);
 
   // A deactivated account cannot sign in again (same generic message).
@@ -55,7 +62,12 @@ test('changing one’s own password signs out one’s other browsers and keeps t
   await provisionAccount(browser, { name: '郑书颖', email, role: '记者', password: first });
   const here = await (await browser.newContext()).newPage();
   await signIn(here, email, first);
-  const current = (await here.waitForURL(/\/newsroom$/, { timeout: 5_000 }).then(() => true, () => false)) ? first : second;
+  const current = (await here.waitForURL(/\/newsroom$/, { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  ))
+    ? first
+    : second;
   if (current === second) await signInAndExpect(here, email, current);
   const next = current === first ? second : first;
   const elsewhere = await (await browser.newContext()).newPage();
@@ -128,7 +140,8 @@ test('every page carries the security headers', async ({ request }) => {
   for (const path of ['/', '/login']) {
     const response = await request.get(path);
     const headers = response.headers();
-    const scriptSrc = headers['content-security-policy']?.split(';').find((part) => part.trim().startsWith('script-src')) ?? '';
+    const scriptSrc =
+      headers['content-security-policy']?.split(';').find((part) => part.trim().startsWith('script-src')) ?? '';
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(headers['x-content-type-options']).toBe('nosniff');

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { provisionAccount, signedInPage } from './support/auth';
+
 import { body, newArticle, storedBodyText } from './support/article';
+import { provisionAccount, signedInPage } from './support/auth';
 import { E2E_DATA_DIR } from './support/env';
 
 const REPORTER = { name: '沈知秋', email: 'shenzhiqiu@e2e.test', role: '记者', password: 'shenzhiqiu-pass-1' };
@@ -51,7 +52,10 @@ function keptInOrder(text: string, typed: string): boolean {
 
 const occurrences = (text: string, char: string) => text.split(char).length - 1;
 
-test('kill -9 of the co-editing process while two people type: it comes back by itself and no keystroke is lost or doubled', async ({ browser, request }) => {
+test('kill -9 of the co-editing process while two people type: it comes back by itself and no keystroke is lost or doubled', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newArticle(reporter.page, '协同服务重启');
@@ -63,10 +67,12 @@ test('kill -9 of the co-editing process while two people type: it comes back by 
   // Both type at the end of one paragraph at once, so their keystrokes interleave.
   await Promise.all([typeAtEnd(reporter.page, TYPED.reporter[0]), typeAtEnd(editor.page, TYPED.editor[0])]);
   for (const page of pages) {
-    await expect.poll(async () => {
-      const text = await bodyText(page);
-      return keptInOrder(text, TYPED.reporter[0]) && keptInOrder(text, TYPED.editor[0]);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const text = await bodyText(page);
+        return keptInOrder(text, TYPED.reporter[0]) && keptInOrder(text, TYPED.editor[0]);
+      })
+      .toBe(true);
   }
 
   const killed = collabPid();
@@ -82,20 +88,27 @@ test('kill -9 of the co-editing process while two people type: it comes back by 
 
   // Back by itself: a new process, answering.
   await expect.poll(collabPid, { timeout: 30_000 }).not.toBe(killed);
-  await expect.poll(async () => (await (await request.get('/api/health')).json()).collab, { timeout: 30_000 }).toBe('ok');
+  await expect
+    .poll(async () => (await (await request.get('/api/health')).json()).collab, { timeout: 30_000 })
+    .toBe('ok');
 
   await Promise.all([typeAtEnd(reporter.page, TYPED.reporter[2]), typeAtEnd(editor.page, TYPED.editor[2])]);
 
   const typed = [...TYPED.reporter.join(''), ...TYPED.editor.join('')];
   const expectedLength = '开头。'.length + typed.length;
   // Everything either browser showed reaches the other and the database (the browsers reconnect by themselves).
-  for (const page of pages) await expect.poll(async () => (await bodyText(page)).length, { timeout: 60_000 }).toBe(expectedLength);
-  await expect.poll(async () => (await storedBodyText(id)).replace(/\s/g, '').length, { timeout: 30_000 }).toBe(expectedLength);
+  for (const page of pages)
+    await expect.poll(async () => (await bodyText(page)).length, { timeout: 60_000 }).toBe(expectedLength);
+  await expect
+    .poll(async () => (await storedBodyText(id)).replace(/\s/g, '').length, { timeout: 30_000 })
+    .toBe(expectedLength);
 
   const stored = (await storedBodyText(id)).replace(/\s/g, '');
   const shown = await Promise.all(pages.map(bodyText));
   const saved = typed.filter((char) => occurrences(stored, char) === 1).length;
-  const doubled = typed.filter((char) => occurrences(stored, char) > 1 || shown.some((text) => occurrences(text, char) > 1)).length;
+  const doubled = typed.filter(
+    (char) => occurrences(stored, char) > 1 || shown.some((text) => occurrences(text, char) > 1),
+  ).length;
   const lost = typed.length - typed.filter((char) => occurrences(stored, char) > 0).length;
   console.log(`kill -9 旅程：键入 ${typed.length} 次，入库 ${saved} 次，丢失 ${lost} 次，重复 ${doubled} 次`);
   expect({ lost, doubled, saved }).toEqual({ lost: 0, doubled: 0, saved: typed.length });

@@ -3,11 +3,12 @@
 // co-editing service cannot be reached, a restored revision never doubles text after reloads, a
 // deactivated person's socket is closed, and someone who may only read sees the changes live without typing.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { provisionAccount, signedInPage } from './support/auth';
+
 import { body, newArticle, saved, storedBodyText } from './support/article';
+import { provisionAccount, signedInPage } from './support/auth';
 import { withDb } from './support/database';
-import { keepScreenshot } from './support/layout';
 import { E2E_ADMIN } from './support/env';
+import { keepScreenshot } from './support/layout';
 
 const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
 const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'zhengyiming-pass-1' };
@@ -20,7 +21,6 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   for (const account of [REPORTER, EDITOR, CHIEF, LEAVER]) await provisionAccount(browser, account);
 });
-
 
 /** The body's text without the others' carets and name tags (which are drawn inside it). */
 async function bodyText(page: Page): Promise<string> {
@@ -61,10 +61,12 @@ async function caretAtEnd(page: Page) {
 }
 
 async function typeTogether(pages: Page[], texts: string[]) {
-  await Promise.all(pages.map(async (page, index) => {
-    await caretAtEnd(page);
-    await page.keyboard.type(texts[index]!, { delay: 15 });
-  }));
+  await Promise.all(
+    pages.map(async (page, index) => {
+      await caretAtEnd(page);
+      await page.keyboard.type(texts[index]!, { delay: 15 });
+    }),
+  );
 }
 
 async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) {
@@ -78,7 +80,9 @@ async function expectEveryKeystroke(pages: Page[], id: string, texts: string[]) 
   await expect.poll(async () => (await storedBodyText(id)).replace(/\s/g, ''), { timeout: 20_000 }).toBe(seen[0]);
 }
 
-test('two people type in one paragraph at once: every keystroke of each is kept, in both browsers and in the database', async ({ browser }) => {
+test('two people type in one paragraph at once: every keystroke of each is kept, in both browsers and in the database', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newArticle(reporter.page, '两人同时编辑');
   const editor = await openArticle(browser, EDITOR, id);
@@ -100,7 +104,9 @@ test('two people type in one paragraph at once: every keystroke of each is kept,
   await editor.context.close();
 });
 
-test('an input method’s composition (拼音) in a field is not sent half-way: the others get the chosen characters', async ({ browser }) => {
+test('an input method’s composition (拼音) in a field is not sent half-way: the others get the chosen characters', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newArticle(reporter.page, '输入法');
   const editor = await openArticle(browser, EDITOR, id);
@@ -179,7 +185,9 @@ test('a person deactivated while editing is disconnected at once and can no long
   await admin.page.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.page.getByTestId('account-status')).toHaveText('已停用');
 
-  await expect(leaver.page.getByRole('alert').filter({ hasText: '请重新登录后再编辑' })).toBeVisible({ timeout: 15_000 });
+  await expect(leaver.page.getByRole('alert').filter({ hasText: '请重新登录后再编辑' })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(leaver.page.getByTestId('save-status')).toHaveText(/^无法连接：登录已失效或账号已停用/);
   await expect(body(leaver.page)).toHaveAttribute('contenteditable', 'false');
   await keepScreenshots(leaver.page, 'editor-refused');
@@ -220,7 +228,9 @@ test('someone who may only read (an admin) sees the changes live and cannot type
   await admin.context.close();
 });
 
-test('the co-editing service unreachable: the editor opens with the text, takes typing, says so, and the typing is saved once it is back', async ({ browser }) => {
+test('the co-editing service unreachable: the editor opens with the text, takes typing, says so, and the typing is saved once it is back', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newArticle(reporter.page, '服务断开也能写');
   const editor = await openArticle(browser, EDITOR, id);
@@ -236,7 +246,10 @@ test('the co-editing service unreachable: the editor opens with the text, takes 
   await reporter.page.reload();
   await expect(reporter.page.getByLabel('主题（必填）')).toHaveValue('服务断开也能写');
   await expect(body(reporter.page)).toContainText('开头。');
-  await expect(reporter.page.getByTestId('save-status')).toHaveText('无法连接协同编辑服务，修改已保存在本机，恢复后自动合并', { timeout: 15_000 });
+  await expect(reporter.page.getByTestId('save-status')).toHaveText(
+    '无法连接协同编辑服务，修改已保存在本机，恢复后自动合并',
+    { timeout: 15_000 },
+  );
   await expect(reporter.page.getByTestId('collab-people')).toHaveCount(0);
   await caretAtEnd(reporter.page);
   await reporter.page.keyboard.type('服务停止时写的字');
@@ -251,11 +264,22 @@ test('the co-editing service unreachable: the editor opens with the text, takes 
   await saved(reporter.page);
   expect(Date.now() - back).toBeLessThan(15_000);
   await expect.poll(() => storedBodyText(id), { timeout: 20_000 }).toContain('开头。服务停止时写的字');
-  await expect.poll(async () => withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { subheadline: true } })).subheadline), { timeout: 20_000 }).toBe('停服时的副题');
+  await expect
+    .poll(
+      async () =>
+        withDb(
+          async (db) =>
+            (await db.article.findUniqueOrThrow({ where: { id }, select: { subheadline: true } })).subheadline,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe('停服时的副题');
   await reporter.context.close();
 });
 
-test('a revision restored while two people are in the story: after both reload, no headline, paragraph or table is there twice', async ({ browser }) => {
+test('a revision restored while two people are in the story: after both reload, no headline, paragraph or table is there twice', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const headline = '柯城石梁溪综合治理完工';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
@@ -278,9 +302,15 @@ test('a revision restored while two people are in the story: after both reload, 
   await reporter.page.keyboard.type('全部改写的正文。');
   await saved(reporter.page);
   await expect(editor.page.getByLabel('主题（必填）')).toHaveValue('改写后的主题');
-  await expect.poll(async () => (await storedBodyText(id)).replace(/\s/g, ''), { timeout: 20_000 }).toBe('全部改写的正文。');
+  await expect
+    .poll(async () => (await storedBodyText(id)).replace(/\s/g, ''), { timeout: 20_000 })
+    .toBe('全部改写的正文。');
   await reporter.page.getByRole('link', { name: '历史版本' }).click();
-  const earlier = reporter.page.getByRole('row').filter({ hasText: headline }).filter({ hasNotText: '（当前）' }).first();
+  const earlier = reporter.page
+    .getByRole('row')
+    .filter({ hasText: headline })
+    .filter({ hasNotText: '（当前）' })
+    .first();
   reporter.page.once('dialog', (dialog) => dialog.accept());
   await earlier.getByRole('button', { name: '恢复此版本' }).click();
   await expect(reporter.page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
@@ -302,14 +332,18 @@ test('a revision restored while two people are in the story: after both reload, 
     }
   }
   await saved(reporter.page);
-  const stored = await withDb((db) => db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, bodyText: true } }));
+  const stored = await withDb((db) =>
+    db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, bodyText: true } }),
+  );
   expect(stored.headline).toBe(headline);
   expect(stored.bodyText.replace(/\s/g, '')).toBe('开头。石梁溪全长十二公里。巡察组');
   await reporter.context.close();
   await editor.context.close();
 });
 
-test('the story’s document rebuilt (as after npm run restore) while a browser holds offline typing: the typing is offered back, never merged, and nothing is doubled', async ({ browser }) => {
+test('the story’s document rebuilt (as after npm run restore) while a browser holds offline typing: the typing is offered back, never merged, and nothing is doubled', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await newArticle(reporter.page, '重建后的稿件');

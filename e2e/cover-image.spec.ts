@@ -1,10 +1,11 @@
 // The 题图 (cover image) from the editor to every place readers meet it: the story card on its issue
 // page, the figure at the head of the article, og:image and the NewsArticle JSON-LD.
 import { expect, test, type Browser } from '@playwright/test';
+
+import { slugBase } from '../lib/articles/slug';
+import { body as articleBody, createArticle, typeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
-import { body as articleBody, createArticle, typeArticle } from './support/article';
-import { slugBase } from '../lib/articles/slug';
 
 const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'yezhiqiu-pass-12' };
 const EDITOR_A = { name: '程远航', email: 'chengyuanhang@e2e.test', role: '编辑', password: 'chengyuanhang-pass' };
@@ -19,7 +20,11 @@ test.beforeAll(async ({ browser }) => {
 });
 
 async function signOff(browser: Browser, articleUrl: string): Promise<void> {
-  for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
+  for (const [account, level] of [
+    [EDITOR_A, '初审'],
+    [EDITOR_B, '复审'],
+    [CHIEF, '终审（签发）'],
+  ] as const) {
     const reviewer = await signedInPage(browser, account.email, account.password);
     await reviewer.page.goto(articleUrl);
     await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
@@ -28,7 +33,10 @@ async function signOff(browser: Browser, articleUrl: string): Promise<void> {
   }
 }
 
-test('a camera photo chosen as 题图 reaches the issue page card, the article figure, og:image and JSON-LD once published', async ({ browser, baseURL }) => {
+test('a camera photo chosen as 题图 reaches the issue page card, the article figure, og:image and JSON-LD once published', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const headline = '柯城古樟树挂牌保护';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
@@ -39,7 +47,9 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const body = articleBody(page);
 
   // A 4 MB photo as a phone takes it, uploaded into the story, then picked from the library as 题图.
-  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_2041.JPG', mimeType: 'image/jpeg', buffer: await cameraJpeg(4 * 1024 * 1024) });
+  await page
+    .getByLabel('选择要上传的图片')
+    .setInputFiles({ name: 'IMG_2041.JPG', mimeType: 'image/jpeg', buffer: await cameraJpeg(4 * 1024 * 1024) });
   const src = await body.locator('figure img').getAttribute('src', { timeout: 60_000 });
   const key = src!.match(/^\/media\/([0-9a-f]{2}\/[0-9a-f]{32})\/(800|1600)\.webp$/)?.[1];
   expect(key, `uploaded image URL ${src}`).toBeTruthy();
@@ -48,7 +58,10 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   await page.getByLabel('图片替代文字').fill('挂上保护牌的古樟树');
   await page.getByRole('button', { name: '选择', exact: true }).click();
   const library = page.getByRole('dialog', { name: '图库' });
-  await library.getByRole('button').filter({ has: page.locator(`img[src*="${key}"]`) }).click();
+  await library
+    .getByRole('button')
+    .filter({ has: page.locator(`img[src*="${key}"]`) })
+    .click();
   await expect(library).toHaveCount(0);
   await expect(page.getByRole('img', { name: '题图' })).toHaveAttribute('src', new RegExp(key!));
   await expect(page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
@@ -83,7 +96,9 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const cardImage = card.locator('img');
   await expect(cardImage).toHaveAttribute('src', cover800);
   await expect(cardImage).toHaveAttribute('alt', '');
-  await expect.poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   const served = await readers.request.get(cover800);
   expect(served.status()).toBe(200);
   expect(served.headers()['content-type']).toBe('image/webp');
@@ -97,11 +112,15 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   // The upload's media row has no alt text; the figure names the picture with the alt the reporter gave it in the text.
   await expect(figure).toHaveAttribute('alt', '挂上保护牌的古樟树');
   await expect(reader.getByRole('img', { name: '挂上保护牌的古樟树' })).toHaveCount(2);
-  await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   const absolute1600 = new URL(cover1600, baseURL).href;
   await expect(reader.locator('meta[property="og:image"]')).toHaveAttribute('content', absolute1600);
   await expect(reader.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
-  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { image?: unknown };
+  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as {
+    image?: unknown;
+  };
   expect(JSON.stringify(jsonLd.image)).toContain(absolute1600);
 
   // The newsroom preview is "exactly what readers will get": the same article element, the cover's alt text included.

@@ -3,11 +3,12 @@
 // traffic to loopback addresses only), and through the nginx front. At each a reporter starts a story,
 // types in the headline and the body, sees it saved by the co-editing service, and finds it after a reload.
 import { expect, test, type Browser } from '@playwright/test';
-import { provisionAccount, signInAndExpect } from './support/auth';
-import { body, createArticle, saved, storedBodyText, typeArticle } from './support/article';
-import { FRONT_URL } from './support/front';
-import { findNginx } from '../server/front';
+
 import { E2E_PORT } from '../playwright.config';
+import { findNginx } from '../server/front';
+import { body, createArticle, saved, storedBodyText, typeArticle } from './support/article';
+import { provisionAccount, signInAndExpect } from './support/auth';
+import { FRONT_URL } from './support/front';
 
 const REPORTER = { name: '祝晓岚', email: 'zhuxiaolan@e2e.test', role: '记者', password: 'zhuxiaolan-pass-1' };
 
@@ -25,7 +26,12 @@ test.beforeAll(async ({ browser }) => {
 async function writeAt(browser: Browser, label: string, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await signInAndExpect(page, REPORTER.email, REPORTER.password, new RegExp(`^${baseURL.replace(/[.]/g, '\\.')}/newsroom$`));
+  await signInAndExpect(
+    page,
+    REPORTER.email,
+    REPORTER.password,
+    new RegExp(`^${baseURL.replace(/[.]/g, '\\.')}/newsroom$`),
+  );
   const id = await createArticle(page, null);
   const headline = `从 ${label} 打开的稿件`;
   await typeArticle(page, headline, `在 ${label} 写下的正文。`);
@@ -41,7 +47,10 @@ async function writeAt(browser: Browser, label: string, baseURL: string) {
 
 for (const [label, baseURL] of ADDRESSES) {
   test(`opened by ${label}: a new story takes typing, is saved and comes back after a reload`, async ({ browser }) => {
-    test.skip(baseURL === FRONT_URL && !findNginx(), '跳过：没有 nginx，无法经前端测试（Debian：sudo apt-get install nginx）');
+    test.skip(
+      baseURL === FRONT_URL && !findNginx(),
+      '跳过：没有 nginx，无法经前端测试（Debian：sudo apt-get install nginx）',
+    );
     await writeAt(browser, label, baseURL);
   });
 }

@@ -1,7 +1,8 @@
-import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
-import { provisionAccount, signedInPage } from './support/auth';
+import sharp from 'sharp';
+
 import { body, createArticle, saved } from './support/article';
+import { provisionAccount, signedInPage } from './support/auth';
 
 const REPORTER = { name: '黄淑妍', email: 'huangshuyan@e2e.test', role: '记者', password: 'huangshuyan-pass-1' };
 const REPORTER_2 = { name: '闻凌世', email: 'wenlingshi@e2e.test', role: '记者', password: 'wenlingshi-pass-1' };
@@ -13,7 +14,9 @@ test.beforeAll(async ({ browser }) => {
   for (const account of [REPORTER, REPORTER_2, EDITOR]) await provisionAccount(browser, account);
 });
 
-test('a reporter writes a story with formatting, a subheading and a table; it autosaves, survives a reload and previews as readers will see it', async ({ browser }) => {
+test('a reporter writes a story with formatting, a subheading and a table; it autosaves, survives a reload and previews as readers will see it', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(page);
   await page.getByLabel('引题').fill('美丽河湖');
@@ -47,7 +50,10 @@ test('a reporter writes a story with formatting, a subheading and a table; it au
   await expect(preview.getByText('美丽河湖', { exact: true })).toBeVisible();
   await expect(preview.locator('.story-body h2')).toHaveText('治水治出美丽河湖');
   await expect(preview.locator('.story-body .table-scroll th').first()).toHaveText('巡察组');
-  const indent = await preview.locator('.story-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).textIndent) / parseFloat(getComputedStyle(p).fontSize));
+  const indent = await preview
+    .locator('.story-body p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).textIndent) / parseFloat(getComputedStyle(p).fontSize));
   expect(indent).toBeCloseTo(2, 1);
 
   // A minute of one person's typing is one revision in the history, not one per autosave.
@@ -63,11 +69,14 @@ test('pasting from Word keeps structure and drops the styling', async ({ browser
   await createArticle(page);
   await body(page).click();
   await page.evaluate(() => {
-    const html = '<p class=MsoNormal style="font-family:宋体;color:red"><span style="font-size:16pt">柯城区人民医院干部职工大会召开。<o:p></o:p></span></p><h2 style="margin:0">会议要求</h2><ul><li style="color:blue">调整领导班子</li></ul>';
+    const html =
+      '<p class=MsoNormal style="font-family:宋体;color:red"><span style="font-size:16pt">柯城区人民医院干部职工大会召开。<o:p></o:p></span></p><h2 style="margin:0">会议要求</h2><ul><li style="color:blue">调整领导班子</li></ul>';
     const data = new DataTransfer();
     data.setData('text/html', html);
     data.setData('text/plain', '柯城区人民医院干部职工大会召开。');
-    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(body(page).locator('p').first()).toHaveText('柯城区人民医院干部职工大会召开。');
   await expect(body(page).locator('h2')).toHaveText('会议要求');
@@ -78,7 +87,9 @@ test('pasting from Word keeps structure and drops the styling', async ({ browser
 
 // Two people edit one story together in the shared document: no conflict to resolve, nothing to choose
 // (e2e/collab.spec.ts has the typing-together journeys).
-test('two people on one story: each sees the other there, and both changes are kept without a conflict', async ({ browser }) => {
+test('two people on one story: each sees the other there, and both changes are kept without a conflict', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(reporter.page);
   await reporter.page.getByLabel('主题（必填）').fill('同稿测试稿');
@@ -103,7 +114,9 @@ test('two people on one story: each sees the other there, and both changes are k
   await editor.context.close();
 });
 
-test('text typed without a network is kept in the browser and reaches the story when the page is opened again online', async ({ browser }) => {
+test('text typed without a network is kept in the browser and reaches the story when the page is opened again online', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(page);
   await body(page).click();
@@ -131,11 +144,15 @@ test('text typed without a network is kept in the browser and reaches the story 
   await context.close();
 });
 
-test('images: upload with alt text, served privately while in a draft; SVG is refused with a message', async ({ browser }) => {
+test('images: upload with alt text, served privately while in a draft; SVG is refused with a message', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(page);
   await body(page).click();
-  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } })
+    .png()
+    .toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: png });
   const figure = body(page).locator('figure img');
   await expect(figure).toHaveCount(1);
@@ -156,19 +173,34 @@ test('images: upload with alt text, served privately while in a draft; SVG is re
   expect(response.headers()['content-type']).toBe('image/webp');
 
   // Pasting and dropping image files uploads them too.
-  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a5a2b' } }).jpeg().toBuffer();
-  const gif = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#224488' } }).gif().toBuffer();
+  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a5a2b' } })
+    .jpeg()
+    .toBuffer();
+  const gif = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#224488' } })
+    .gif()
+    .toBuffer();
   await body(page).click();
-  await page.evaluate(({ jpegBytes, gifBytes }) => {
-    const editor = document.querySelector('.ProseMirror')!;
-    const pasted = new DataTransfer();
-    pasted.items.add(new File([new Uint8Array(jpegBytes)], 'pasted.jpg', { type: 'image/jpeg' }));
-    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
-    const dropped = new DataTransfer();
-    dropped.items.add(new File([new Uint8Array(gifBytes)], 'dropped.gif', { type: 'image/gif' }));
-    const box = editor.getBoundingClientRect();
-    editor.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true, clientX: box.left + 10, clientY: box.bottom - 5 }));
-  }, { jpegBytes: [...jpeg], gifBytes: [...gif] });
+  await page.evaluate(
+    ({ jpegBytes, gifBytes }) => {
+      const editor = document.querySelector('.ProseMirror')!;
+      const pasted = new DataTransfer();
+      pasted.items.add(new File([new Uint8Array(jpegBytes)], 'pasted.jpg', { type: 'image/jpeg' }));
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+      const dropped = new DataTransfer();
+      dropped.items.add(new File([new Uint8Array(gifBytes)], 'dropped.gif', { type: 'image/gif' }));
+      const box = editor.getBoundingClientRect();
+      editor.dispatchEvent(
+        new DragEvent('drop', {
+          dataTransfer: dropped,
+          bubbles: true,
+          cancelable: true,
+          clientX: box.left + 10,
+          clientY: box.bottom - 5,
+        }),
+      );
+    },
+    { jpegBytes: [...jpeg], gifBytes: [...gif] },
+  );
   await expect(figure).toHaveCount(3);
   await expect(page.getByText('有 2 张图片缺少替代文字')).toBeVisible();
   await saved(page);
@@ -179,7 +211,11 @@ test('images: upload with alt text, served privately while in a draft; SVG is re
   await expect(preview.locator('.story-body figcaption').first()).toHaveText('石梁溪');
   await preview.close();
 
-  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await page.getByLabel('选择要上传的图片').setInputFiles({
+    name: 'logo.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: '图片没有上传' })).toContainText('不支持 SVG');
   await expect(figure).toHaveCount(3);
   await context.close();
@@ -212,7 +248,9 @@ test('reporters cannot open each other’s stories; an editor can trash and rest
   for (const session of [owner, other, editor]) await session.context.close();
 });
 
-test('the history keeps a revision per person and event, compares two at character level and restores an old one as a new version', async ({ browser }) => {
+test('the history keeps a revision per person and event, compares two at character level and restores an old one as a new version', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(page);
   await page.getByLabel('主题（必填）').fill('第一稿标题');
@@ -264,7 +302,9 @@ test('an image uploaded once can be picked from the media library into another s
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await createArticle(page);
   await body(page).click();
-  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1d4ed8' } })
+    .png()
+    .toBuffer();
   await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'library.png', mimeType: 'image/png', buffer: png });
   await expect(body(page).locator('figure img')).toHaveCount(1);
 
@@ -273,7 +313,10 @@ test('an image uploaded once can be picked from the media library into another s
   await page.getByRole('button', { name: '从图库插入' }).click();
   const library = page.getByRole('dialog', { name: '图库' });
   await expect(library.getByRole('button', { name: /选择图片/ }).first()).toBeVisible();
-  await library.getByRole('button', { name: /选择图片/ }).first().click();
+  await library
+    .getByRole('button', { name: /选择图片/ })
+    .first()
+    .click();
   await expect(library).toHaveCount(0);
   await expect(body(page).locator('figure img')).toHaveCount(1);
   await context.close();

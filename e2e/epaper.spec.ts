@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+
+import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
+import { submitArticle, writeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { serverDatabaseEnv } from './support/database';
-import { submitArticle, writeArticle } from './support/article';
-import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
 
 const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
 const EDITOR_A = { name: '叶建华', email: 'yejianhua@e2e.test', role: '编辑', password: 'yejianhua-pass-12' };
@@ -18,8 +19,14 @@ const EDITOR_B = { name: '毛丽君', email: 'maolijun@e2e.test', role: '编辑'
 const CHIEF = { name: '姜志远', email: 'jiangzhiyuan@e2e.test', role: '总编', password: 'jiangzhiyuan-pass' };
 
 const ARTICLES = [
-  { headline: '衢江沿岸绿道全线贯通', body: '经过一年建设，衢江沿岸绿道日前全线贯通，全长二十六公里，串起沿江八个村庄和三处湿地公园，市民可以骑行或步行游览。' },
-  { headline: '柯城中小学午餐全面升级', body: '本学期起，全区中小学食堂推行营养配餐，每周公布菜单，家长可以在线评价，学校根据反馈调整菜品。' },
+  {
+    headline: '衢江沿岸绿道全线贯通',
+    body: '经过一年建设，衢江沿岸绿道日前全线贯通，全长二十六公里，串起沿江八个村庄和三处湿地公园，市民可以骑行或步行游览。',
+  },
+  {
+    headline: '柯城中小学午餐全面升级',
+    body: '本学期起，全区中小学食堂推行营养配餐，每周公布菜单，家长可以在线评价，学校根据反馈调整菜品。',
+  },
 ];
 
 test.describe.configure({ mode: 'serial' });
@@ -51,7 +58,11 @@ async function signOff(page: Page, url: string): Promise<void> {
 /** A PDF printed by Chromium: one page per list of stories, headline and text in three columns. */
 async function printedPdf(browser: Browser, pages: { headline: string; body: string }[][]): Promise<Buffer> {
   const maker = await browser.newPage();
-  const html = pages.map((stories) => `<div class="page">${stories.map((s) => `<h2>${s.headline}</h2><p>${s.body}</p>`).join('')}</div>`).join('');
+  const html = pages
+    .map(
+      (stories) => `<div class="page">${stories.map((s) => `<h2>${s.headline}</h2><p>${s.body}</p>`).join('')}</div>`,
+    )
+    .join('');
   await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; font-family: 'Noto Serif CJK SC', serif }
     .page { height: 260mm; column-count: 3; column-gap: 7mm; break-after: page; overflow: hidden } .page:last-child { break-after: auto }
     h2 { font-size: 19pt; margin: 0 0 3mm } p { font-size: 10pt; line-height: 1.6; text-indent: 2em; margin: 0 }</style></head><body>${html}</body></html>`);
@@ -68,9 +79,15 @@ async function scanPdf(browser: Browser): Promise<Buffer> {
   return pdf;
 }
 
-const pdfFile = (name: string, buffer: Buffer | Uint8Array) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(buffer) });
+const pdfFile = (name: string, buffer: Buffer | Uint8Array) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(buffer),
+});
 
-test('an editor attaches the issue PDF, corrects the areas, publishes, and a reader taps a story on the page', async ({ browser }) => {
+test('an editor attaches the issue PDF, corrects the areas, publishes, and a reader taps a story on the page', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const urls: string[] = [];
   for (const story of ARTICLES) {
@@ -105,7 +122,9 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   // Bad files: each refused with its reason, nothing attached.
   await issueFile.setInputFiles(pdfFile('one-page.pdf', await printedPdf(browser, [ARTICLES])));
   await expect(message).toHaveText('这个 PDF 只有 1 页，本期有 2 个版面：整期 PDF 须每版一页，或按版分别上传', SLOW);
-  await issueFile.setInputFiles(pdfFile('three-pages.pdf', await printedPdf(browser, [[ARTICLES[0]!], [ARTICLES[1]!], [ARTICLES[0]!]])));
+  await issueFile.setInputFiles(
+    pdfFile('three-pages.pdf', await printedPdf(browser, [[ARTICLES[0]!], [ARTICLES[1]!], [ARTICLES[0]!]])),
+  );
   await expect(message).toHaveText('这个 PDF 有 3 页，本期只有 2 个版面：请上传本期的 PDF，或先调整版数', SLOW);
   await issueFile.setInputFiles(pdfFile('locked.pdf', encryptedPdf()));
   await expect(message).toHaveText('这个 PDF 有密码保护，无法读取，请导出不加密的 PDF 或纯文本', SLOW);
@@ -137,7 +156,9 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await planner.getByRole('button', { name: '保存区域' }).click();
   await expect(planner.getByTestId('area-message')).toHaveText('稿件区域已保存', SLOW);
   await planner.reload();
-  expect((await planner.getByRole('button', { name: new RegExp(`《${ARTICLES[0]!.headline}》区域 1`) }).boundingBox())!.x).toBeCloseTo(after.x, 0);
+  expect(
+    (await planner.getByRole('button', { name: new RegExp(`《${ARTICLES[0]!.headline}》区域 1`) }).boundingBox())!.x,
+  ).toBeCloseTo(after.x, 0);
 
   // Page 2 replaced by a scan: no text layer, so the editor draws the story's area.
   await planner.goto(`/newsroom/issues/${number}`);
@@ -147,7 +168,9 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   // The old scan of page 2 was ready too: wait for the new one, which finds no area for the story.
   await expect(row2.getByTestId('epaper-unmatched')).toContainText(ARTICLES[1]!.headline, { timeout: 60_000 });
   await expect(row2.getByTestId('epaper-status')).toHaveText('版面图片已生成');
-  await expect(row2.getByTestId('epaper-no-text')).toContainText('没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域');
+  await expect(row2.getByTestId('epaper-no-text')).toContainText(
+    '没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域',
+  );
   await row2.getByRole('link', { name: '校正稿件区域' }).click();
   await expect(planner.getByTestId('unmatched')).toContainText(ARTICLES[1]!.headline);
   await planner.getByTestId('draw-for').selectOption({ label: ARTICLES[1]!.headline });
@@ -182,10 +205,13 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await expect(reader.getByTestId('story-area')).toHaveCount(1);
   await expect(reader.getByTestId('story-area')).toHaveAccessibleName(ARTICLES[1]!.headline);
 
-  for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers]) await context.close();
+  for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers])
+    await context.close();
 });
 
-test('an editor replaces a published page’s PDF: the old PDF and its images leave MEDIA_DIR, readers see the new page', async ({ browser }) => {
+test('an editor replaces a published page’s PDF: the old PDF and its images leave MEDIA_DIR, readers see the new page', async ({
+  browser,
+}) => {
   expect(publishedIssue, 'the first journey publishes the issue').not.toBe('');
   const mediaDir = path.join(serverDatabaseEnv().DATA_DIR, 'media');
   // The directory of a page image URL (/media/epaper/<2 hex>/<32 hex>/p1-1200.webp) under MEDIA_DIR.
@@ -196,14 +222,21 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   const oldSrc = (await reader.getByTestId('page-scan').getByRole('img').getAttribute('src'))!;
   const oldDir = dirOf(oldSrc);
   // Page 1 shows the whole-issue PDF; page 2 was replaced by a scan, so page 1 is the last to show it.
-  expect(fs.readdirSync(oldDir)).toEqual(expect.arrayContaining(['original.pdf', 'p1-1200.webp', 'p1-240.webp', 'p1-2400.webp', 'p1-800.webp']));
+  expect(fs.readdirSync(oldDir)).toEqual(
+    expect.arrayContaining(['original.pdf', 'p1-1200.webp', 'p1-240.webp', 'p1-2400.webp', 'p1-800.webp']),
+  );
 
   const { page: planner, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await planner.goto(`/newsroom/issues/${publishedIssue}`);
   const panel = planner.getByTestId('epaper-panel');
   const row1 = panel.getByTestId('epaper-page-1');
-  const corrected = { headline: ARTICLES[0]!.headline, body: `${ARTICLES[0]!.body}（本版已更正：绿道全长二十六点五公里。）` };
-  await panel.getByTestId('epaper-file-1').setInputFiles(pdfFile('page-1-corrected.pdf', await printedPdf(browser, [[corrected]])));
+  const corrected = {
+    headline: ARTICLES[0]!.headline,
+    body: `${ARTICLES[0]!.body}（本版已更正：绿道全长二十六点五公里。）`,
+  };
+  await panel
+    .getByTestId('epaper-file-1')
+    .setInputFiles(pdfFile('page-1-corrected.pdf', await printedPdf(browser, [[corrected]])));
   await expect(panel.getByTestId('epaper-message')).toContainText('第1版 PDF 已上传', SLOW);
   await expect(row1.getByText('读者仍看到上次发布的版面图，发布本版后更新。')).toBeVisible();
   await expect(row1.getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域', { timeout: 60_000 });
@@ -230,7 +263,9 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   await readers.close();
 });
 
-test('the PDF just imported on the import page becomes the new issue’s 版面 PDF with one button', async ({ browser }) => {
+test('the PDF just imported on the import page becomes the new issue’s 版面 PDF with one button', async ({
+  browser,
+}) => {
   const maker = await browser.newPage();
   await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt }
     h1 { font-size: 20pt } p { text-indent: 2em; margin: 0 0 2mm }</style></head><body>
@@ -249,7 +284,9 @@ test('the PDF just imported on the import page becomes the new issue’s 版面 
   await attach.getByRole('button', { name: '作为本期版面 PDF 上传' }).click();
   await expect(attach.getByRole('status')).toContainText('整期 PDF（1 页）已上传', SLOW);
   await attach.getByRole('link', { name: '去版面规划查看' }).click();
-  await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-status')).toHaveText('版面图片已生成', { timeout: 60_000 });
+  await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-status')).toHaveText('版面图片已生成', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域');
   await context.close();
 });

@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
-import { createAccount, formAlert, provisionAccount, signIn, signedInPage, signInAndExpect } from './support/auth';
-import { E2E_ADMIN } from './support/env';
+import sharp from 'sharp';
+
 import { serveArgs } from '../server/serve-command';
+import { body, createArticle } from './support/article';
+import { createAccount, formAlert, provisionAccount, signedInPage, signIn, signInAndExpect } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
 import { serverDatabaseEnv, withDb } from './support/database';
-import { body, createArticle } from './support/article';
+import { E2E_ADMIN } from './support/env';
 
 const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
 const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
@@ -40,11 +41,17 @@ function pixelBomb(): Buffer {
   header.writeUInt32BE(30000, 4);
   header[8] = 8;
   header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(4096))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(4096))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-
-test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×30000 are refused with a message and nothing is kept', async ({ browser }) => {
+test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×30000 are refused with a message and nothing is kept', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await createArticle(page);
@@ -61,35 +68,60 @@ test('camera JPEGs of 1.5 and 9.5 MB upload with progress; 11 MB and 30000×3000
   // A slow uplink, as from a reporter's phone hotspot: the upload takes seconds.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 4 * 1024 * 1024,
+  });
 
   const figures = body(page).locator('figure img');
   for (const [index, size] of [1.5, 9.5].entries()) {
     const jpeg = await cameraJpeg(Math.round(size * 1024 * 1024));
-    await page.getByLabel('选择要上传的图片').setInputFiles({ name: `camera-${size}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+    await page
+      .getByLabel('选择要上传的图片')
+      .setInputFiles({ name: `camera-${size}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
     await expect(figures).toHaveCount(index + 1, { timeout: 60_000 });
   }
   const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   expect(seen.some((text) => /正在上传 camera-9\.5\.jpg/.test(text))).toBe(true);
-  expect(seen.some((text) => /([1-9]|[1-9]\d)%$/.test(text)), seen.join(' | ')).toBe(true);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  expect(
+    seen.some((text) => /([1-9]|[1-9]\d)%$/.test(text)),
+    seen.join(' | '),
+  ).toBe(true);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   const mediaBefore = await withDb((db) => db.media.count());
-  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'too-big.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(11 * 1024 * 1024) });
+  await page
+    .getByLabel('选择要上传的图片')
+    .setInputFiles({ name: 'too-big.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(11 * 1024 * 1024) });
   await expect(formAlert(page)).toContainText('图片不能超过 10 MB');
-  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: pixelBomb() });
+  await page
+    .getByLabel('选择要上传的图片')
+    .setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: pixelBomb() });
   await expect(formAlert(page)).toContainText('图片像素太多（30000×30000）');
   await expect(figures).toHaveCount(2);
 
   // The server refuses an oversized body on its own too (a client that skips the browser check).
-  const direct = await page.request.post('/api/media', { multipart: { file: { name: 'direct.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(10.5 * 1024 * 1024) } } });
+  const direct = await page.request.post('/api/media', {
+    multipart: { file: { name: 'direct.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(10.5 * 1024 * 1024) } },
+  });
   expect(direct.status()).toBe(413);
   expect(await direct.json()).toEqual({ ok: false, error: '图片不能超过 10 MB' });
   expect(await withDb((db) => db.media.count())).toBe(mediaBefore);
   await context.close();
 });
 
-test('an image is private while its story is a draft and public once the story is published', async ({ browser, playwright, baseURL }) => {
+test('an image is private while its story is a draft and public once the story is published', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const articleUrl = `/newsroom/articles/${await createArticle(page)}`;
@@ -99,8 +131,14 @@ test('an image is private while its story is a draft and public once the story i
   // Media are stored by content: an image of its own each run, so a retry does not find the first
   // run's copy already public.
   const shade = () => Math.floor(Math.random() * 256);
-  const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: shade(), g: shade(), b: shade() } } }).png().toBuffer();
-  await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'draft-only.png', mimeType: 'image/png', buffer: png });
+  const png = await sharp({
+    create: { width: 900, height: 600, channels: 3, background: { r: shade(), g: shade(), b: shade() } },
+  })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel('选择要上传的图片')
+    .setInputFiles({ name: 'draft-only.png', mimeType: 'image/png', buffer: png });
   const figure = body(page).locator('figure img');
   await figure.click();
   await page.getByLabel('图片替代文字').fill('完工后的石梁溪');
@@ -119,7 +157,11 @@ test('an image is private while its story is a draft and public once the story i
   // 三审 and publication, as the workflow journeys do it.
   await page.getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByTestId('workflow-status')).toHaveText('状态：审核中（待初审）');
-  const steps = [[EDITOR, '初审', '状态：审核中（待复审）'], [EDITOR_B, '复审', '状态：审核中（待终审（签发））'], [CHIEF, '终审（签发）', '状态：已签发']] as const;
+  const steps = [
+    [EDITOR, '初审', '状态：审核中（待复审）'],
+    [EDITOR_B, '复审', '状态：审核中（待终审（签发））'],
+    [CHIEF, '终审（签发）', '状态：已签发'],
+  ] as const;
   for (const [person, level, after] of steps) {
     const reviewer = await signedInPage(browser, person.email, person.password);
     await reviewer.page.goto(articleUrl);
@@ -139,7 +181,9 @@ test('an image is private while its story is a draft and public once the story i
   await context.close();
 });
 
-test('typing steadily through several writes of the co-editing service: every write reported, none refused, nothing lost or doubled', async ({ browser }) => {
+test('typing steadily through several writes of the co-editing service: every write reported, none refused, nothing lost or doubled', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const id = await createArticle(page);
@@ -168,7 +212,10 @@ test('typing steadily through several writes of the co-editing service: every wr
     await page.keyboard.type('。');
     typed.push(`${sentence}。`);
     await page.getByLabel('摘要').click();
-    expect((await statuses()).filter((text) => /保存失败|无法连接/.test(text)), `round ${round}`).toEqual([]);
+    expect(
+      (await statuses()).filter((text) => /保存失败|无法连接/.test(text)),
+      `round ${round}`,
+    ).toEqual([]);
     await body(page).click();
     await page.keyboard.press('Control+End');
   }
@@ -179,7 +226,10 @@ test('typing steadily through several writes of the co-editing service: every wr
   expect(seen.filter((text) => /保存失败|无法连接|离线/.test(text))).toEqual([]);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   // What the browser showed is what the database holds, each sentence once, also after a reload.
-  const storedText = async () => (await withDb((db) => db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } }))).bodyText.replace(/\s/g, '');
+  const storedText = async () =>
+    (
+      await withDb((db) => db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } }))
+    ).bodyText.replace(/\s/g, '');
   await expect.poll(storedText, { timeout: 20_000 }).toBe(typed.join('').replace(/\s/g, ''));
   await page.reload();
   await expect(body(page)).toContainText(typed.join(''));
@@ -207,23 +257,37 @@ test('an admin reads a story (preview and history) but cannot edit it', async ({
   await admin.context.close();
 });
 
-test('the client address is the socket’s: a forged X-Forwarded-For reaches neither the sign-in limits nor the audit log', async ({ browser }) => {
+test('the client address is the socket’s: a forged X-Forwarded-For reaches neither the sign-in limits nor the audit log', async ({
+  browser,
+}) => {
   const forged = { 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '6.6.6.7' };
   const context = await browser.newContext({ extraHTTPHeaders: forged });
   const page = await context.newPage();
   await signIn(page, 'forged-address@e2e.test', 'wrong-password-1');
   await expect(formAlert(page)).toHaveText('邮箱或密码不正确');
-  const attempt = await withDb((db) => db.loginAttempt.findFirstOrThrow({ where: { email: 'forged-address@e2e.test' }, select: { ip: true } }));
+  const attempt = await withDb((db) =>
+    db.loginAttempt.findFirstOrThrow({ where: { email: 'forged-address@e2e.test' }, select: { ip: true } }),
+  );
   expect(attempt.ip).toBe('127.0.0.1');
 
   await signInAndExpect(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await createAccount(page, { name: '地址测试', email: 'forged-audit@e2e.test', role: '记者' });
-  const events = await withDb((db) => db.auditEvent.findMany({ where: { ip: { not: null } }, orderBy: { createdAt: 'desc' }, take: 1, select: { ip: true } }));
+  const events = await withDb((db) =>
+    db.auditEvent.findMany({
+      where: { ip: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take: 1,
+      select: { ip: true },
+    }),
+  );
   expect(events.map((event) => event.ip)).toEqual(['127.0.0.1']);
   await context.close();
 });
 
-test('after sign-in only same-site paths are followed: tabs, backslashes, encoded and dot-slashes go to the newsroom', async ({ browser, baseURL }) => {
+test('after sign-in only same-site paths are followed: tabs, backslashes, encoded and dot-slashes go to the newsroom', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent('/\\/evil.example')}`);
@@ -231,7 +295,14 @@ test('after sign-in only same-site paths are followed: tabs, backslashes, encode
   await page.getByLabel('密码').fill(EDITOR.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(`${baseURL}/newsroom`);
-  for (const hostile of ['/\t/evil.example', '/\n/evil.example', '/.//evil.example', '/%2F/evil.example', '//evil.example', 'https://evil.example/']) {
+  for (const hostile of [
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/.//evil.example',
+    '/%2F/evil.example',
+    '//evil.example',
+    'https://evil.example/',
+  ]) {
     await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
     await expect(page, hostile).toHaveURL(`${baseURL}/newsroom`);
   }
@@ -241,12 +312,24 @@ test('after sign-in only same-site paths are followed: tabs, backslashes, encode
 test('malformed percent-escapes in any dynamic route are a 404, never a 500', async ({ browser, request }) => {
   const bad = ['%ff', '%C0%AF', '%E6%9F'];
   const publicRoutes = (x: string) => [
-    `/articles/${x}`, `/retracted/${x}`, `/issues/${x}`, `/issues/${x}/pages/1`, `/issues/1705/pages/${x}`, `/archive/${x}/1`, `/archive/2020/${x}`,
-    `/sitemaps/${x}`, `/invite/${x}`, `/media/${x}/${x}/${x}`,
+    `/articles/${x}`,
+    `/retracted/${x}`,
+    `/issues/${x}`,
+    `/issues/${x}/pages/1`,
+    `/issues/1705/pages/${x}`,
+    `/archive/${x}/1`,
+    `/archive/2020/${x}`,
+    `/sitemaps/${x}`,
+    `/invite/${x}`,
+    `/media/${x}/${x}/${x}`,
   ];
   const newsroomRoutes = (x: string) => [
-    `/newsroom/articles/${x}`, `/newsroom/articles/${x}/history`, `/newsroom/articles/${x}/preview`, `/newsroom/issues/${x}`,
-    `/newsroom/issues/${x}/preview/1`, `/newsroom/issues/1705/preview/${x}`,
+    `/newsroom/articles/${x}`,
+    `/newsroom/articles/${x}/history`,
+    `/newsroom/articles/${x}/preview`,
+    `/newsroom/issues/${x}`,
+    `/newsroom/issues/${x}/preview/1`,
+    `/newsroom/issues/1705/preview/${x}`,
   ];
   for (const x of bad) {
     for (const route of publicRoutes(x)) expect((await request.get(route)).status(), route).toBe(404);
@@ -264,7 +347,11 @@ test('malformed percent-escapes in any dynamic route are a 404, never a 500', as
 test('a server action posted from another site is refused with 403', async ({ request }) => {
   for (const target of ['/newsroom', '/login', '/newsroom/admin/users']) {
     const response = await request.post(target, {
-      headers: { origin: 'https://evil.example', 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+      headers: {
+        origin: 'https://evil.example',
+        'next-action': '0'.repeat(42),
+        'content-type': 'text/plain;charset=UTF-8',
+      },
       data: '[]',
     });
     expect(response.status(), target).toBe(403);
@@ -288,7 +375,13 @@ test('import, export and backup from the command line work beside the running se
   // The server's own database (SQLite in its data directory, or PostgreSQL when the journeys run there).
   const env: NodeJS.ProcessEnv = { ...process.env, ...serverDatabaseEnv() };
   const loader = serveArgs({ port: 0 }).slice(0, 2);
-  const run = (script: string, ...args: string[]) => spawnSync(process.execPath, [...loader, path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const run = (script: string, ...args: string[]) =>
+    spawnSync(process.execPath, [...loader, path.join(ROOT, 'scripts', script), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   const exportFile = path.join(scratch, '1705.json');
   const exported = run('export.ts', '--issue', '1705', '--out', exportFile);
@@ -320,7 +413,11 @@ test('an editor imports a 5 MB print export; an 11 MB file is refused before it 
   test.setTimeout(180_000);
   const fixture = fs.readFileSync(path.join(ROOT, 'test/fixtures/imports/issue-1732.txt'), 'utf8');
   const paragraph = '\n　　柯城区坚持把共同富裕作为发展的出发点和落脚点，推动各项工作落地见效，群众获得感持续增强。\n';
-  const big = (bytes: number) => Buffer.from(fixture.replace('第 1732 期', '第 1902 期') + paragraph.repeat(Math.ceil((bytes - Buffer.byteLength(fixture)) / Buffer.byteLength(paragraph))));
+  const big = (bytes: number) =>
+    Buffer.from(
+      fixture.replace('第 1732 期', '第 1902 期') +
+        paragraph.repeat(Math.ceil((bytes - Buffer.byteLength(fixture)) / Buffer.byteLength(paragraph))),
+    );
   const { page, context } = await signedInPage(browser, EDITOR.email, EDITOR.password);
   await page.goto('/newsroom/issues/import');
   const file = page.getByLabel(/印刷系统导出的纯文本文件/);

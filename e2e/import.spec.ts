@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from './support/env';
+
 import { acceptInvitation, createAccount, formAlert, provisionAccount, signInAndExpect } from './support/auth';
+import { E2E_ADMIN } from './support/env';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/imports/issue-1732.txt');
 
-test('an editor uploads a print export, checks the report, imports it as a draft, and is asked before replacing it', async ({ browser }) => {
+test('an editor uploads a print export, checks the report, imports it as a draft, and is asked before replacing it', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInAndExpect(admin, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -45,7 +48,11 @@ test('an editor uploads a print export, checks the report, imports it as a draft
 
   // A binary file is refused with a message.
   await page.reload();
-  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles({ name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) });
+  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles({
+    name: 'scan.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]),
+  });
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(formAlert(page)).toContainText('文件不是文本');
   await context.close();
@@ -54,18 +61,40 @@ test('an editor uploads a print export, checks the report, imports it as a draft
 // An issue laid out unlike the sample: no issue number, a one-line title the importer cannot tell
 // from a subheading, another that is really a story of its own, and a line it could not place.
 const UNSURE_ISSUE = [
-  '今日柯城', '', '2024年4月15日 星期一', '', '第1版：要闻', '',
-  '柯城开展安全生产大检查', '', '本报讯（记者 徐敏）4月12日，检查组一行来到化工园区，详细了解安全生产责任落实情况。', '',
-  '重点检查', '', '检查组重点检查了消防通道和危化品储存情况，现场督促整改问题12个。', '',
-  '城区新增公共停车位', '', '为缓解停车难，区住建局今年在老旧小区周边新增公共停车位800个。', '',
-  '附近居民可通过手机查询空余车位', '',
+  '今日柯城',
+  '',
+  '2024年4月15日 星期一',
+  '',
+  '第1版：要闻',
+  '',
+  '柯城开展安全生产大检查',
+  '',
+  '本报讯（记者 徐敏）4月12日，检查组一行来到化工园区，详细了解安全生产责任落实情况。',
+  '',
+  '重点检查',
+  '',
+  '检查组重点检查了消防通道和危化品储存情况，现场督促整改问题12个。',
+  '',
+  '城区新增公共停车位',
+  '',
+  '为缓解停车难，区住建局今年在老旧小区周边新增公共停车位800个。',
+  '',
+  '附近居民可通过手机查询空余车位',
+  '',
 ].join('\n');
 
 test('an editor fixes what the importer was unsure of on the report page before saving', async ({ browser, page }) => {
-  await provisionAccount(browser, { name: '叶芳', email: 'yefang@e2e.test', role: '编辑', password: 'yefang-password-1' });
+  await provisionAccount(browser, {
+    name: '叶芳',
+    email: 'yefang@e2e.test',
+    role: '编辑',
+    password: 'yefang-password-1',
+  });
   await signInAndExpect(page, 'yefang@e2e.test', 'yefang-password-1');
   await page.goto('/newsroom/issues/import');
-  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles({ name: 'issue.txt', mimeType: 'text/plain', buffer: Buffer.from(UNSURE_ISSUE) });
+  await page
+    .getByLabel(/印刷系统导出的纯文本文件/)
+    .setInputFiles({ name: 'issue.txt', mimeType: 'text/plain', buffer: Buffer.from(UNSURE_ISSUE) });
   await page.getByRole('button', { name: '上传并预览' }).click();
   const report = page.getByRole('region', { name: /预览：第/ });
   await expect(report.getByRole('heading', { level: 2 })).toHaveText('预览：第?期 2024-04-15 · 1版 · 1篇稿件');
@@ -88,7 +117,9 @@ test('an editor fixes what the importer was unsure of on the report page before 
   await report.getByRole('button', { name: '作为新稿件的主题拆出（稿件1第4段）' }).click();
   const second = report.getByRole('listitem', { name: '稿件2：城区新增公共停车位' });
   await expect(second).toContainText('为缓解停车难');
-  await expect(report.getByRole('listitem', { name: '稿件1：柯城开展安全生产大检查' })).not.toContainText('为缓解停车难');
+  await expect(report.getByRole('listitem', { name: '稿件1：柯城开展安全生产大检查' })).not.toContainText(
+    '为缓解停车难',
+  );
 
   // The unplaced line goes into the new story; its byline and kicker are typed in.
   await report.getByLabel(/第\d+行放到/).selectOption({ label: '稿件2：城区新增公共停车位' });
@@ -114,12 +145,20 @@ test('an editor imports the PDF itself, and a scanned PDF is refused', async ({ 
     <p>2024年4月15日 星期一 第 1970 期</p><p>第1版：要闻</p><h1>柯城开展安全生产大检查</h1><div class="cols">
     <p>本报讯（记者 徐敏）4月12日，区领导带队检查重点企业安全生产工作，要求绷紧安全弦，坚决遏制各类事故发生。检查组一行先后来到化工园区、建筑工地和商贸综合体。</p>
     <p>检查组重点检查了消防通道、危化品储存和特种设备使用情况，现场督促整改问题12个。区应急管理局表示，下一步将持续开展安全生产专项整治行动。</p></div></body></html>`);
-  const issuePdf = await maker.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  const issuePdf = await maker.pdf({
+    format: 'A4',
+    margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+  });
   await maker.setContent('<div style="width:160mm;height:200mm;background:#777"></div>');
   const scanPdf = await maker.pdf({ format: 'A4' });
   await maker.close();
 
-  await provisionAccount(browser, { name: '郑洁', email: 'zhengjie@e2e.test', role: '编辑', password: 'zhengjie-password-1' });
+  await provisionAccount(browser, {
+    name: '郑洁',
+    email: 'zhengjie@e2e.test',
+    role: '编辑',
+    password: 'zhengjie-password-1',
+  });
   await signInAndExpect(page, 'zhengjie@e2e.test', 'zhengjie-password-1');
   await page.goto('/newsroom/issues/import');
   const file = page.getByLabel(/印刷系统导出的纯文本文件/);
@@ -134,7 +173,9 @@ test('an editor imports the PDF itself, and a scanned PDF is refused', async ({ 
   await expect(page.getByRole('status')).toContainText('已导入第1970期（草稿，未出版）：1篇稿件');
 
   await page.reload();
-  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanPdf });
+  await page
+    .getByLabel(/印刷系统导出的纯文本文件/)
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanPdf });
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(formAlert(page)).toHaveText('这个 PDF 没有文字层（可能是扫描件），请导出带文字的 PDF 或纯文本');
 });

@@ -1,16 +1,17 @@
 // Two app instances on one database behind the nginx front: the global setup's server is
 // instance A; this spec starts instance B (and a front with both as upstream) for itself only.
 // People work through A or B; readers read through the other one, and see each change within a second.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { formAlert, provisionAccount, signIn, signInAndExpect, signedInPage } from './support/auth';
-import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
-import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
+
 import { startInstance, stopInstance, type Instance } from '../server/cluster';
 import { findNginx, startFront, stopFront } from '../server/front';
 import { createArticle, saved, submitArticle, workflowStatus, writeArticle } from './support/article';
+import { formAlert, provisionAccount, signedInPage, signIn, signInAndExpect } from './support/auth';
+import { E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './support/env';
+import { E2E_CLUSTER_FRONT_PORT, E2E_SECOND_PORT } from './support/front';
 
 const A_PORT = Number(process.env.E2E_PORT ?? 3100);
 const B_PORT = E2E_SECOND_PORT;
@@ -63,11 +64,20 @@ async function msUntil(url: string, check: (status: number, body: string) => boo
   throw new Error(`${url} did not change within 10 s`);
 }
 
-test('an editor publishes through instance A; readers served by instance B see it, its correction and its retraction within a second', async ({ browser }) => {
+test('an editor publishes through instance A; readers served by instance B see it, its correction and its retraction within a second', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const headline = '柯城两实例发布测试稿';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  const articlePath = new URL(await writeArticle(reporter.page, headline, '两台应用实例共用一个数据库，读者在另一台上立即看到。', `${A}/newsroom`)).pathname;
+  const articlePath = new URL(
+    await writeArticle(
+      reporter.page,
+      headline,
+      '两台应用实例共用一个数据库，读者在另一台上立即看到。',
+      `${A}/newsroom`,
+    ),
+  ).pathname;
   await submitArticle(reporter.page);
   await reporter.context.close();
 
@@ -99,8 +109,12 @@ test('an editor publishes through instance A; readers served by instance B see i
   await editor.getByRole('button', { name: '发布', exact: true }).click();
   await expect(workflowStatus(editor)).toHaveText('状态：已发布');
   const onB = await msUntil(feedB, (code, body) => code === 200 && body.includes(headline));
-  const throughFront = front ? await msUntil(`${FRONT}/feed.xml`, (code, body) => code === 200 && body.includes(headline)) : null;
-  console.log(`publish through A visible on instance B after ${onB} ms, through the two-instance front after ${throughFront ?? 'n/a (no nginx)'} ms`);
+  const throughFront = front
+    ? await msUntil(`${FRONT}/feed.xml`, (code, body) => code === 200 && body.includes(headline))
+    : null;
+  console.log(
+    `publish through A visible on instance B after ${onB} ms, through the two-instance front after ${throughFront ?? 'n/a (no nginx)'} ms`,
+  );
   expect(onB).toBeLessThan(1000);
   // The front keeps a page for at most one second (deploy/nginx), on top of the instance.
   if (throughFront !== null) expect(throughFront).toBeLessThan(2000);
@@ -126,7 +140,9 @@ test('an editor publishes through instance A; readers served by instance B see i
   await expect(workflowStatus(editor)).toHaveText('状态：已撤稿');
   const retractionOnB = await msUntil(`${B}${readerPath}`, (code) => code === 410);
   const feedWithout = await msUntil(feedB, (code, body) => code === 200 && !body.includes(headline));
-  console.log(`correction through A visible on B after ${correctionOnB} ms; retraction after ${retractionOnB} ms (410), ${feedWithout} ms (off B's feed)`);
+  console.log(
+    `correction through A visible on B after ${correctionOnB} ms; retraction after ${retractionOnB} ms (410), ${feedWithout} ms (off B's feed)`,
+  );
   expect(retractionOnB).toBeLessThan(1000);
   expect(feedWithout).toBeLessThan(1000);
   const gone = await reader.goto(`${B}${readerPath}`);
@@ -137,7 +153,9 @@ test('an editor publishes through instance A; readers served by instance B see i
 
 // Before co-editing this journey ended in the conflict dialog; now both people's changes are kept. Their
 // sockets reach the deployment's one co-editing process through different instances (README, "Co-editing").
-test('a reporter on A and an editor on B edit one story together: each sees the other and both changes are kept', async ({ browser }) => {
+test('a reporter on A and an editor on B edit one story together: each sees the other and both changes are kept', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await createArticle(reporter.page, `${A}/newsroom`);
   const articlePath = new URL(reporter.page.url()).pathname;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { seriousViolations } from './support/axe';
 
 const DAYU = '/articles/ke-cheng-duo-xia-da-yu-ding';
@@ -17,8 +18,14 @@ test('a reader goes from the front page to a story, its pages and the archive', 
   await expect(page.getByRole('link', { name: '第1705期' })).toHaveAttribute('href', '/issues/1705');
   await expect(page.getByRole('link', { name: '第2版' })).toHaveAttribute('href', '/issues/1705/pages/2');
   // Body paragraphs are indented two characters.
-  const indent = await page.locator('.story-body p').first().evaluate((p) => getComputedStyle(p).textIndent);
-  const fontSize = await page.locator('.story-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const indent = await page
+    .locator('.story-body p')
+    .first()
+    .evaluate((p) => getComputedStyle(p).textIndent);
+  const fontSize = await page
+    .locator('.story-body p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   expect(parseFloat(indent)).toBeCloseTo(fontSize * 2, 0);
 
   await page.getByRole('link', { name: '第2版' }).click();
@@ -41,17 +48,25 @@ test('a story with a table: header cells, and the table scrolls instead of the p
   await page.getByRole('link', { name: '柯城区八届区委第十二轮巡察全部进驻！' }).click();
   const table = page.getByRole('table');
   await expect(table.getByRole('columnheader').first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.locator('.table-scroll')).toHaveCSS('overflow-x', 'auto');
 });
 
 test('articles carry canonical, OpenGraph and NewsArticle data', async ({ page }) => {
   await page.goto(DAYU);
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/articles\/ke-cheng-duo-xia-da-yu-ding$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    /\/articles\/ke-cheng-duo-xia-da-yu-ding$/,
+  );
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/feed\.xml$/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    'href',
+    /\/feed\.xml$/,
+  );
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(jsonLd).toMatchObject({
     '@type': 'NewsArticle',
@@ -84,7 +99,13 @@ test('feed, sitemap and robots are valid and absolute', async ({ request, baseUR
 });
 
 test('missing pages get a friendly Chinese 404', async ({ page }) => {
-  for (const path of ['/articles/no-such-story', '/issues/99999', '/issues/1705/pages/9', '/archive/2020/13', '/no/such/page']) {
+  for (const path of [
+    '/articles/no-such-story',
+    '/issues/99999',
+    '/issues/1705/pages/9',
+    '/archive/2020/13',
+    '/no/such/page',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: '找不到这个页面' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from './support/env';
+
 import { signInAndExpect } from './support/auth';
+import { E2E_ADMIN } from './support/env';
 
 test('a reader searches in Chinese and sees highlighted snippets', async ({ page }) => {
   await page.goto('/');

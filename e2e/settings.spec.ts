@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from './support/env';
-import { formAlert, signedInPage } from './support/auth';
 
-test('an admin changes the masthead lines and publishing days; a bad postcode is refused and readers see the new hotline', async ({ browser }) => {
+import { formAlert, signedInPage } from './support/auth';
+import { E2E_ADMIN } from './support/env';
+
+test('an admin changes the masthead lines and publishing days; a bad postcode is refused and readers see the new hotline', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.getByRole('link', { name: '报刊设置' }).first().click();
   await expect(page.getByRole('heading', { name: '报刊设置' })).toBeVisible();

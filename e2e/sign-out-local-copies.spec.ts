@@ -3,8 +3,9 @@
 // closed offline) is not thrown away without asking, and staying is the default; the next person who
 // signs in on the same browser never loads the previous person's copy, while the same person keeps it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { provisionAccount, signedInPage, signIn } from './support/auth';
+
 import { body, newArticle, saved, storedBodyText } from './support/article';
+import { provisionAccount, signedInPage, signIn } from './support/auth';
 
 const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'qiuyezhi-pass-12' };
 const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'louwangshu-pass-1' };
@@ -22,7 +23,12 @@ const warning = (page: Page) => page.getByRole('dialog', { name: '还有修改�
 
 /** The story copies this browser holds, as the page itself sees them. */
 function articleCopies(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('story:')).sort());
+  return page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((database) => database.name ?? '')
+      .filter((name) => name.startsWith('story:'))
+      .sort(),
+  );
 }
 
 /** The records of unconfirmed typing and of the copies' owner kept beside the copies. */
@@ -64,7 +70,9 @@ test('signing out after the story is saved removes its copy from the browser, wi
   await context.close();
 });
 
-test('signing out with typing not yet on the server asks first; staying (the default) keeps it until it is saved', async ({ browser }) => {
+test('signing out with typing not yet on the server asks first; staying (the default) keeps it until it is saved', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
   const id = await newArticle(page, '离线时退出要确认');
   await context.setOffline(true);
@@ -90,7 +98,9 @@ test('signing out with typing not yet on the server asks first; staying (the def
   await context.close();
 });
 
-test('typing left in a tab closed offline is counted too; signing out anyway discards it from the browser', async ({ browser }) => {
+test('typing left in a tab closed offline is counted too; signing out anyway discards it from the browser', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
   const id = await newArticle(page, '关掉的标签页');
   await typeOfflineAndCloseTab(context, page, '关掉前没保存的字');
@@ -129,13 +139,20 @@ test('the next person signing in on the browser never loads the previous person�
   await context.close();
 });
 
-test('the same person signing in again keeps their offline typing, which then reaches the server', async ({ browser }) => {
+test('the same person signing in again keeps their offline typing, which then reaches the server', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, WRITER.email, WRITER.password);
   const id = await newArticle(page, '同一人回来');
   await typeOfflineAndCloseTab(context, page, '回来后补存的字');
   await context.clearCookies();
   const again = await context.newPage();
-  await signIn(again, WRITER.email, WRITER.password, `/login?callbackUrl=${encodeURIComponent(`/newsroom/articles/${id}`)}`);
+  await signIn(
+    again,
+    WRITER.email,
+    WRITER.password,
+    `/login?callbackUrl=${encodeURIComponent(`/newsroom/articles/${id}`)}`,
+  );
   await expect(body(again)).toContainText('回来后补存的字', { timeout: 20_000 });
   await saved(again);
   await expect.poll(() => storedBodyText(id), { timeout: 20_000 }).toContain('回来后补存的字');

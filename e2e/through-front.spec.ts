@@ -2,13 +2,14 @@
 // their own CSP nonce, junk router headers and cache-busting queries cannot poison the cache, and
 // publish, correction, retraction and a scheduled story reach readers within a second.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { provisionAccount, signedInPage } from './support/auth';
-import { FRONT_URL } from './support/front';
-import { findNginx } from '../server/front';
-import { body, createArticle, submitArticle, workflowStatus, writeArticle } from './support/article';
+import sharp from 'sharp';
+
 import { slugBase } from '../lib/articles/slug';
 import { wallClockSecondsIn } from '../lib/dates/time-zone';
-import sharp from 'sharp';
+import { findNginx } from '../server/front';
+import { body, createArticle, submitArticle, workflowStatus, writeArticle } from './support/article';
+import { provisionAccount, signedInPage } from './support/auth';
+import { FRONT_URL } from './support/front';
 
 const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
 const EDITOR_A = { name: '陈思远', email: 'chensiyuan@e2e.test', role: '编辑', password: 'chensiyuan-pass-1' };
@@ -30,7 +31,14 @@ type Fresh = (answer: Answer) => boolean;
  * A miss names where the stale copy came from: the front's cache status and what the app itself answers
  * for the same path right then, and how long the front then took to catch up.
  */
-async function freshWithin(request: APIRequestContext, what: string, since: number, ms: number, path: string, fresh: Fresh): Promise<number> {
+async function freshWithin(
+  request: APIRequestContext,
+  what: string,
+  since: number,
+  ms: number,
+  path: string,
+  fresh: Fresh,
+): Promise<number> {
   for (;;) {
     const sentAt = Date.now();
     const answer = await ask(request, FRONT_URL + path);
@@ -46,8 +54,10 @@ async function freshWithin(request: APIRequestContext, what: string, since: numb
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`${what}: still stale ${sentAt - since} ms after the change (front: ${answer.status}, X-Cache-Status ${answer.cacheStatus}; ` +
-        `the app itself: ${fresh(app) ? 'fresh' : 'stale'} ${app.status}; the front caught up ${caughtUp})`);
+      throw new Error(
+        `${what}: still stale ${sentAt - since} ms after the change (front: ${answer.status}, X-Cache-Status ${answer.cacheStatus}; ` +
+          `the app itself: ${fresh(app) ? 'fresh' : 'stale'} ${app.status}; the front caught up ${caughtUp})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -55,7 +65,11 @@ async function freshWithin(request: APIRequestContext, what: string, since: numb
 
 async function ask(request: APIRequestContext, url: string): Promise<Answer> {
   const response = await request.get(url, { maxRedirects: 0 });
-  return { status: response.status(), body: await response.text(), cacheStatus: response.headers()['x-cache-status'] ?? '-' };
+  return {
+    status: response.status(),
+    body: await response.text(),
+    cacheStatus: response.headers()['x-cache-status'] ?? '-',
+  };
 }
 
 /**
@@ -85,14 +99,16 @@ async function laterThanFrontPage(request: APIRequestContext, proposed: string):
   return new Date(latest.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
-const front = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) => request.get(FRONT_URL + path, { headers, maxRedirects: 0 });
+const front = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) =>
+  request.get(FRONT_URL + path, { headers, maxRedirects: 0 });
 const bodyNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))];
 const headerNonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
 
 test('a cached page carries its own render’s nonce in both the CSP header and the scripts', async ({ request }) => {
   // Within one second the second request is answered from the cache (a new second starts a new copy).
   let cached = await front(request, '/');
-  for (let tries = 0; cached.headers()['x-cache-status'] !== 'HIT' && tries < 10; tries += 1) cached = await front(request, '/');
+  for (let tries = 0; cached.headers()['x-cache-status'] !== 'HIT' && tries < 10; tries += 1)
+    cached = await front(request, '/');
   expect(cached.headers()['x-cache-status']).toBe('HIT');
   expect(cached.headers()['cache-control']).toContain('s-maxage=1');
   const csp = cached.headers()['content-security-policy'];
@@ -132,12 +148,24 @@ test('junk router headers and cache-busting queries do not change what other rea
   expect((await front(request, '/')).headers()['vary']).toMatch(/next-router-state-tree/i);
 });
 
-test('the front never caches for a signed-in visitor, the newsroom or sign-in; build files are immutable; unknown media are 404', async ({ request, page }) => {
+test('the front never caches for a signed-in visitor, the newsroom or sign-in; build files are immutable; unknown media are 404', async ({
+  request,
+  page,
+}) => {
   const signedIn = await front(request, '/', { cookie: 'next-auth.session-token=forged' });
   expect(signedIn.headers()['x-cache-status']).toBe('BYPASS');
   expect(signedIn.headers()['cache-control']).toContain('no-store');
   // Asked twice: a second answer from the cache would show as X-Cache-Status.
-  for (const path of ['/newsroom', '/newsroom', '/login', '/login', '/invite/no-such-token', '/invite/no-such-token', '/api/health', '/api/health']) {
+  for (const path of [
+    '/newsroom',
+    '/newsroom',
+    '/login',
+    '/login',
+    '/invite/no-such-token',
+    '/invite/no-such-token',
+    '/api/health',
+    '/api/health',
+  ]) {
     const answer = await front(request, path);
     expect(answer.headers()['cache-control'], path).toContain('no-store');
     expect(answer.headers()['x-cache-status'], path).toBeUndefined();
@@ -158,13 +186,21 @@ test.describe('changes reach readers through the front within a second', () => {
     for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
   });
 
-  async function signedOffArticle(browser: import('@playwright/test').Browser, headline: string, text: string): Promise<string> {
+  async function signedOffArticle(
+    browser: import('@playwright/test').Browser,
+    headline: string,
+    text: string,
+  ): Promise<string> {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
     const url = await writeArticle(page, headline, text, null);
     await submitArticle(page);
     await reporter.context.close();
-    for (const [account, level] of [[EDITOR_A, '初审'], [EDITOR_B, '复审'], [CHIEF, '终审（签发）']] as const) {
+    for (const [account, level] of [
+      [EDITOR_A, '初审'],
+      [EDITOR_B, '复审'],
+      [CHIEF, '终审（签发）'],
+    ] as const) {
       const reviewer = await signedInPage(browser, account.email, account.password);
       await reviewer.page.goto(url);
       await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
@@ -174,7 +210,10 @@ test.describe('changes reach readers through the front within a second', () => {
     return url;
   }
 
-  test('publish on the front page and the article, a correction, then a retraction (410)', async ({ browser, request }) => {
+  test('publish on the front page and the article, a correction, then a retraction (410)', async ({
+    browser,
+    request,
+  }) => {
     const headline = '柯城经前端发布的新闻';
     const articleUrl = await signedOffArticle(browser, headline, '这篇稿件经 nginx 前端读到。');
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
@@ -200,10 +239,28 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByTestId('issue-state')).toContainText('已于');
     await stopWarm();
     const published = Date.now();
-    const onFront = await freshWithin(request, 'publish → front page', published, FRESH_WITHIN_MS, '/', (answer) => answer.body.includes(headline));
-    const onArticle = await freshWithin(request, 'publish → article', published, FRESH_WITHIN_MS, article, (answer) => answer.status === 200);
-    const onIssue = await freshWithin(request, 'publish → issue page', published, FRESH_WITHIN_MS, `/issues/${number}/pages/1`, (answer) => answer.body.includes(headline));
-    console.log(`publish visible through the front after ${onFront} ms (front page), ${onArticle} ms (article), ${onIssue} ms (issue page)`);
+    const onFront = await freshWithin(request, 'publish → front page', published, FRESH_WITHIN_MS, '/', (answer) =>
+      answer.body.includes(headline),
+    );
+    const onArticle = await freshWithin(
+      request,
+      'publish → article',
+      published,
+      FRESH_WITHIN_MS,
+      article,
+      (answer) => answer.status === 200,
+    );
+    const onIssue = await freshWithin(
+      request,
+      'publish → issue page',
+      published,
+      FRESH_WITHIN_MS,
+      `/issues/${number}/pages/1`,
+      (answer) => answer.body.includes(headline),
+    );
+    console.log(
+      `publish visible through the front after ${onFront} ms (front page), ${onArticle} ms (article), ${onIssue} ms (issue page)`,
+    );
 
     // A reader in a browser, through the front.
     const readers = await browser.newContext();
@@ -219,7 +276,14 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(planner.getByText('更正已公开')).toBeVisible();
     await stopWarm();
     const corrected = Date.now();
-    const correction = await freshWithin(request, 'correction → article', corrected, FRESH_WITHIN_MS, article, (answer) => answer.body.includes('应为“nginx 前端”'));
+    const correction = await freshWithin(
+      request,
+      'correction → article',
+      corrected,
+      FRESH_WITHIN_MS,
+      article,
+      (answer) => answer.body.includes('应为“nginx 前端”'),
+    );
     console.log(`correction visible through the front after ${correction} ms`);
 
     planner.once('dialog', (dialog) => dialog.accept());
@@ -229,8 +293,22 @@ test.describe('changes reach readers through the front within a second', () => {
     await expect(workflowStatus(planner)).toHaveText('状态：已撤稿');
     await stopWarm();
     const retracted = Date.now();
-    const gone = await freshWithin(request, 'retraction → article 410', retracted, FRESH_WITHIN_MS, article, (answer) => answer.status === 410);
-    const offFront = await freshWithin(request, 'retraction → off the front page', retracted, FRESH_WITHIN_MS, '/', (answer) => !answer.body.includes(headline));
+    const gone = await freshWithin(
+      request,
+      'retraction → article 410',
+      retracted,
+      FRESH_WITHIN_MS,
+      article,
+      (answer) => answer.status === 410,
+    );
+    const offFront = await freshWithin(
+      request,
+      'retraction → off the front page',
+      retracted,
+      FRESH_WITHIN_MS,
+      '/',
+      (answer) => !answer.body.includes(headline),
+    );
     console.log(`retraction visible through the front after ${gone} ms (410), ${offFront} ms (off the front page)`);
     const notice = await reader.goto(`${FRONT_URL}${article}`);
     expect(notice?.status()).toBe(410);
@@ -240,14 +318,21 @@ test.describe('changes reach readers through the front within a second', () => {
     await editor.context.close();
   });
 
-  test('an uploaded photo is served from disk by the front, only as the app allows, with the app’s headers', async ({ browser, request }) => {
+  test('an uploaded photo is served from disk by the front, only as the app allows, with the app’s headers', async ({
+    browser,
+    request,
+  }) => {
     const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
     const page = reporter.page;
     await createArticle(page, null);
     await body(page).click();
     // A photo-sized JPEG under the upload form's 1 MB body limit (larger uploads have their own test).
-    const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } }).jpeg({ quality: 90 }).toBuffer();
-    await page.getByLabel('选择要上传的图片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
+    const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#5a7d4f' } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    await page
+      .getByLabel('选择要上传的图片')
+      .setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: jpeg });
     const src = await body(page).locator('figure img').getAttribute('src', { timeout: 30_000 });
     expect(src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\/(800|1600)\.webp$/);
     const cookie = (await reporter.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -263,11 +348,15 @@ test.describe('changes reach readers through the front within a second', () => {
     const anonymousApp = await request.get(src!, { headers: { cookie: '' } });
     const anonymousFront = await front(request, src!, { cookie: '' });
     expect(anonymousFront.status()).toBe(anonymousApp.status());
-    if (anonymousFront.status() === 200) expect(anonymousFront.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    if (anonymousFront.status() === 200)
+      expect(anonymousFront.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     await reporter.context.close();
   });
 
-  test('a story scheduled 10 s ahead is 404 through the front before its time and 200 within a second after', async ({ browser, request }) => {
+  test('a story scheduled 10 s ahead is 404 through the front before its time and 200 within a second after', async ({
+    browser,
+    request,
+  }) => {
     const headline = '柯城经前端定时的新闻';
     const articleUrl = await signedOffArticle(browser, headline, '这篇稿件定时发布。');
     const editor = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
@@ -288,7 +377,14 @@ test.describe('changes reach readers through the front within a second', () => {
     const stopWarm = keepWarm(request, [article]);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
     await stopWarm();
-    const visible = await freshWithin(request, 'schedule → article', at.getTime(), FRESH_WITHIN_MS, article, (answer) => answer.status === 200);
+    const visible = await freshWithin(
+      request,
+      'schedule → article',
+      at.getTime(),
+      FRESH_WITHIN_MS,
+      article,
+      (answer) => answer.status === 200,
+    );
     console.log(`scheduled story visible through the front ${visible} ms after its time`);
     await editor.context.close();
   });

@@ -4,9 +4,10 @@
 // headline narrower than 8 characters.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+
+import { submitArticle, workflowStatus, writeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { keepScreenshot, narrowHeadlines, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
-import { submitArticle, workflowStatus, writeArticle } from './support/article';
 
 const REPORTER = { name: '严嘉慧', email: 'visual-yanjiahui@e2e.test', role: '记者', password: 'yanjiahui-pass-1' };
 const EDITOR_A = { name: '徐敏', email: 'visual-xumin@e2e.test', role: '编辑', password: 'xumin-pass-1234' };
@@ -57,7 +58,11 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   for (const account of [REPORTER, EDITOR_A, EDITOR_B, CHIEF]) await provisionAccount(browser, account);
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
-  articleUrl = await writeAndSubmit(reporter.page, SCHEDULED, '新年音乐会将于元旦晚上在柯城区文化中心上演，门票今起在线开售。');
+  articleUrl = await writeAndSubmit(
+    reporter.page,
+    SCHEDULED,
+    '新年音乐会将于元旦晚上在柯城区文化中心上演，门票今起在线开售。',
+  );
   await writeAndSubmit(reporter.page, IN_REVIEW, '两处口袋公园配有健身器材和儿童游乐设施，本周末向市民开放。');
   await reporter.context.close();
 
@@ -82,13 +87,20 @@ test.beforeAll(async ({ browser }) => {
   for (const context of [editorA.context, editorB.context, chief.context]) await context.close();
 });
 
-test('a story scheduled for 2030 reads 定时 with its time on the dashboard, the story page and the board, never 已发布', async ({ browser }) => {
+test('a story scheduled for 2030 reads 定时 with its time on the dashboard, the story page and the board, never 已发布', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const scheduledList = page.getByRole('table', { name: '定时发布的稿件' });
   const row = scheduledList.getByRole('row').filter({ hasText: SCHEDULED });
   await expect(row).toContainText(AT_2030);
   await expect(row).not.toContainText('已发布');
-  await expect(page.getByRole('region', { name: /近期期次/ }).getByRole('listitem').filter({ hasText: `第${scheduledIssue}期` })).toContainText(AT_2030);
+  await expect(
+    page
+      .getByRole('region', { name: /近期期次/ })
+      .getByRole('listitem')
+      .filter({ hasText: `第${scheduledIssue}期` }),
+  ).toContainText(AT_2030);
 
   await page.goto(articleUrl);
   await expect(workflowStatus(page)).toHaveText(`状态：${AT_2030}`);
@@ -103,16 +115,45 @@ test('a story scheduled for 2030 reads 定时 with its time on the dashboard, th
   await context.close();
 });
 
-test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sideways on a phone and board headlines stay readable', async ({ browser }, testInfo) => {
+test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sideways on a phone and board headlines stay readable', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   const screens: Screen[] = [
-    { name: 'dashboard', path: '/newsroom', ready: (p) => expect(p.getByRole('heading', { name: '工作台' })).toBeVisible() },
-    { name: 'review-queue', path: '/newsroom#queue-heading', ready: (p) => expect(p.getByTestId('queue-row').filter({ hasText: IN_REVIEW })).toBeVisible() },
-    { name: 'story-editor', path: articleUrl, ready: (p) => expect(p.getByTestId('save-status')).toHaveText(/^已保存/) },
-    { name: 'planning-board', path: `/newsroom/issues/${planningIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
-    { name: 'scheduled-board', path: `/newsroom/issues/${scheduledIssue}`, planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
-    { name: 'published-board', path: '/newsroom/issues/1705', planner: true, ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible() },
+    {
+      name: 'dashboard',
+      path: '/newsroom',
+      ready: (p) => expect(p.getByRole('heading', { name: '工作台' })).toBeVisible(),
+    },
+    {
+      name: 'review-queue',
+      path: '/newsroom#queue-heading',
+      ready: (p) => expect(p.getByTestId('queue-row').filter({ hasText: IN_REVIEW })).toBeVisible(),
+    },
+    {
+      name: 'story-editor',
+      path: articleUrl,
+      ready: (p) => expect(p.getByTestId('save-status')).toHaveText(/^已保存/),
+    },
+    {
+      name: 'planning-board',
+      path: `/newsroom/issues/${planningIssue}`,
+      planner: true,
+      ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible(),
+    },
+    {
+      name: 'scheduled-board',
+      path: `/newsroom/issues/${scheduledIssue}`,
+      planner: true,
+      ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible(),
+    },
+    {
+      name: 'published-board',
+      path: '/newsroom/issues/1705',
+      planner: true,
+      ready: (p) => expect(p.getByTestId('board-story').first()).toBeVisible(),
+    },
   ];
   const problems: string[] = [];
   for (const width of WIDTHS) {
@@ -136,7 +177,9 @@ test('screens at 1400 px and 390 px: kept as screenshots; no page scrolls sidewa
   expect(problems).toEqual([]);
 });
 
-test('the checks bite: a board squeezed as the published one was, a table wider than a phone and a page wider than a phone are caught', async ({ browser }) => {
+test('the checks bite: a board squeezed as the published one was, a table wider than a phone and a page wider than a phone are caught', async ({
+  browser,
+}) => {
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/newsroom/issues/1705');

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+
+import { wallClockSecondsIn } from '../lib/dates/time-zone';
+import { submitArticle, workflowStatus, writeArticle } from './support/article';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
-import { submitArticle, workflowStatus, writeArticle } from './support/article';
-import { wallClockSecondsIn } from '../lib/dates/time-zone';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
 const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'wujiaming-pass-12' };
@@ -33,7 +34,9 @@ function shanghai(instant: Date): { date: string; time: string } {
   return wallClockSecondsIn(instant);
 }
 
-test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on page 2, scheduled 10 s ahead, and readers see it only after the time', async ({ browser }) => {
+test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on page 2, scheduled 10 s ahead, and readers see it only after the time', async ({
+  browser,
+}) => {
   const headline = '柯城口袋公园全部开放';
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const articleUrl = await writeArticle(reporter.page, headline, '全区新建的 12 个口袋公园今天全部向市民开放。');
@@ -87,7 +90,8 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
   await reader.getByRole('link', { name: headline }).click();
   await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible();
 
-  for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers]) await context.close();
+  for (const context of [reporter.context, editorA.context, editorB.context, chief.context, readers])
+    await context.close();
 });
 
 test('a returned story goes back to its reporter with the reason and comes back through 初审', async ({ browser }) => {
@@ -132,7 +136,9 @@ test('a returned story goes back to its reporter with the reason and comes back 
   await expect(workflowStatus(editor.page)).toHaveText('状态：审核中（待初审）');
   const history = editor.page.getByRole('list', { name: '审签记录' });
   await expect(history).toContainText(`${REPORTER.name} 修改了稿件，从初审起重新审核`);
-  await expect(history.getByRole('listitem').filter({ hasText: `初审 · ${EDITOR_A.name} · 通过` })).toContainText('（修改后作废）');
+  await expect(history.getByRole('listitem').filter({ hasText: `初审 · ${EDITOR_A.name} · 通过` })).toContainText(
+    '（修改后作废）',
+  );
   await reporter.context.close();
   await editor.context.close();
 });
@@ -197,7 +203,9 @@ test('readers see a correction under the story, and a retraction replaces it wit
   for (const context of [editorA.context, editorB.context, chief.context, readers]) await context.close();
 });
 
-test('the planner works from the keyboard: place, reorder and continue a story onto another page, and it lists what blocks publishing', async ({ browser }) => {
+test('the planner works from the keyboard: place, reorder and continue a story onto another page, and it lists what blocks publishing', async ({
+  browser,
+}) => {
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   for (const headline of ['柯城老旧小区改造启动', '柯城冬季送温暖活动']) {
     await writeArticle(reporter.page, headline, `${headline}，相关工作全面展开。`);
@@ -227,7 +235,9 @@ test('the planner works from the keyboard: place, reorder and continue a story o
 
   await page.getByLabel('《柯城冬季送温暖活动》下转到').selectOption({ label: '第3版：综合' });
   await expect(page.getByTestId('page-3').getByTestId('board-story')).toContainText('（续）柯城冬季送温暖活动');
-  await expect(page.getByRole('list', { name: '发布阻碍' })).toContainText('《柯城冬季送温暖活动》：审核中（待初审），还没有终审（签发）');
+  await expect(page.getByRole('list', { name: '发布阻碍' })).toContainText(
+    '《柯城冬季送温暖活动》：审核中（待初审），还没有终审（签发）',
+  );
 
   await page.goto(`/newsroom/issues/${number}/preview/1`);
   await expect(page.getByText('（下转第3版）')).toBeVisible();

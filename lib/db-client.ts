@@ -6,11 +6,12 @@
 // lib/generated/prisma-postgresql. Their models, inputs and results are the same, so the app keeps
 // one set of types, SQLite's (`Db`), and the PostgreSQL client is used through it.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
-import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
+
 import { DEFAULT_POOL_SIZE, resolveDatabase, resolvePoolSize, type DatabaseConfig, type Env } from './config/database';
-import { logQueriesTo, queryLogFile } from './query-log';
 import { markKind } from './db-kind';
+import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client';
+import { PrismaClient } from './generated/prisma/client';
+import { logQueriesTo, queryLogFile } from './query-log';
 import { ImmediateTransactionsSqlite } from './sqlite/immediate-transactions';
 
 export type Db = PrismaClient;
@@ -49,5 +50,11 @@ export function createPostgresClient(url: string, logFile?: string, poolSize = D
 
 /** The bench's client (lib/query-log.ts): the same, plus every statement appended to `logFile`. */
 function createLoggingClient(sqlitePath: string, logFile: string): Db {
-  return markKind(logQueriesTo(new PrismaClient({ adapter: adapterFor(sqlitePath), log: [{ emit: 'event', level: 'query' }] }), logFile), 'sqlite');
+  return markKind(
+    logQueriesTo(
+      new PrismaClient({ adapter: adapterFor(sqlitePath), log: [{ emit: 'event', level: 'query' }] }),
+      logFile,
+    ),
+    'sqlite',
+  );
 }

@@ -18,23 +18,34 @@ type StatRow = { tbl: string; idx: string | null; stat: string };
 
 /** Tables (not SQLite's own, not the FTS shadow tables) whose statistics are missing or out of date. */
 export function staleStatistics(sqlite: Database.Database): string[] {
-  const exists = (table: string) => Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
-  const stats: StatRow[] = exists('sqlite_stat1') ? (sqlite.prepare('SELECT tbl, idx, stat FROM sqlite_stat1').all() as StatRow[]) : [];
+  const exists = (table: string) =>
+    Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
+  const stats: StatRow[] = exists('sqlite_stat1')
+    ? (sqlite.prepare('SELECT tbl, idx, stat FROM sqlite_stat1').all() as StatRow[])
+    : [];
   const analyzed = new Map(stats.map((row) => [row.idx ?? row.tbl, Number(row.stat.split(' ')[0])]));
   // Samples are taken only by a full ANALYZE: an index without them was analyzed under a limit.
-  const sampled = new Set(exists('sqlite_stat4') ? (sqlite.prepare('SELECT DISTINCT idx FROM sqlite_stat4').all() as { idx: string }[]).map((row) => row.idx) : []);
+  const sampled = new Set(
+    exists('sqlite_stat4')
+      ? (sqlite.prepare('SELECT DISTINCT idx FROM sqlite_stat4').all() as { idx: string }[]).map((row) => row.idx)
+      : [],
+  );
   const indexes = sqlite
-    .prepare("SELECT tbl_name AS tbl, name FROM sqlite_master WHERE type = 'index' AND tbl_name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'search_%'")
+    .prepare(
+      "SELECT tbl_name AS tbl, name FROM sqlite_master WHERE type = 'index' AND tbl_name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'search_%'",
+    )
     .all() as IndexRow[];
   const stale = new Set<string>();
   const sizes = new Map<string, number>();
   for (const index of indexes) {
-    if (!sizes.has(index.tbl)) sizes.set(index.tbl, (sqlite.prepare(`SELECT count(*) AS n FROM "${index.tbl}"`).get() as { n: number }).n);
+    if (!sizes.has(index.tbl))
+      sizes.set(index.tbl, (sqlite.prepare(`SELECT count(*) AS n FROM "${index.tbl}"`).get() as { n: number }).n);
     const rows = sizes.get(index.tbl)!;
     // ANALYZE writes nothing for an empty table; there is nothing to plan for either.
     if (rows === 0) continue;
     const then = analyzed.get(index.name);
-    if (then === undefined || !sampled.has(index.name) || rows > then * DRIFT || rows * DRIFT < then) stale.add(index.tbl);
+    if (then === undefined || !sampled.has(index.name) || rows > then * DRIFT || rows * DRIFT < then)
+      stale.add(index.tbl);
   }
   return [...stale];
 }

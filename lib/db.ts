@@ -1,7 +1,8 @@
 // The one Prisma client. Everything that touches the database imports `db` from here.
 import 'server-only';
-import { createPrismaClient, type Db } from './db-client';
+
 import { resolveDatabase, type DatabaseConfig } from './config/database';
+import { createPrismaClient, type Db } from './db-client';
 
 const globalForDb = globalThis as unknown as { __newsroomDb?: Db };
 

@@ -2,6 +2,7 @@
 // the client runs is appended to it as one JSON line (sql, params, ms), so the bench can tell which
 // query of a page is slowest and EXPLAIN it. Unset (always, outside the bench), nothing is logged.
 import fs from 'node:fs';
+
 import type { Env } from './config/database';
 
 export type LoggedQuery = { sql: string; params: string; ms: number };

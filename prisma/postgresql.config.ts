@@ -2,8 +2,8 @@
 // PostgreSQL view of the schema (server/postgresql-schema.ts). The diff is computed offline
 // from two schema files, but the CLI still wants a server to connect to: a scratch cluster's URL
 // comes in PRISMA_POSTGRES_URL. Migrations are applied by lib/database/postgresql/migrate.ts.
-import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { defineConfig } from 'prisma/config';
 
 export default defineConfig({
   experimental: { adapter: true },

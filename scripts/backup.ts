@@ -2,9 +2,10 @@
 // the server runs, on SQLite or PostgreSQL (pg_dump from Debian's postgresql-client). Default file: backups/newsroom-YYYYMMDD-HHMMSS.tar.gz (+ .sha256 beside it).
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { createBackup } from '../lib/backup/backup';
 import { resolveDatabase, resolveDataDir } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
-import { createBackup } from '../lib/backup/backup';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -15,7 +16,8 @@ function option(name: string): string | undefined {
 async function main() {
   const database = resolveDatabase(process.env);
   const dataDir = resolveDataDir(process.env);
-  if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath)) throw new Error(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
+  if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath))
+    throw new Error(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const outFile = option('--out') ?? path.join('backups', `newsroom-${stamp}.tar.gz`);
   const result = await createBackup({ database, dataDir, mediaDir: resolveMediaDir(process.env), outFile });

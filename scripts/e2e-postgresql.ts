@@ -8,6 +8,7 @@
 // --no-deps: the spec alone, not the reader projects the `chromium` project depends on.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import { withPostgres } from '../lib/database/postgresql/connect';
 import { postgresBin, startScratchPostgres } from '../test/support/scratch-postgres';
 
@@ -21,7 +22,9 @@ async function main(): Promise<number> {
   if (!url) {
     const bin = process.env.NEWSROOM_TEST_POSTGRESQL === '0' ? null : postgresBin();
     if (!bin) {
-      console.log('PostgreSQL journeys skipped: PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb) or NEWSROOM_TEST_POSTGRESQL=0.');
+      console.log(
+        'PostgreSQL journeys skipped: PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb) or NEWSROOM_TEST_POSTGRESQL=0.',
+      );
       return 0;
     }
     const cluster = await startScratchPostgres(bin);

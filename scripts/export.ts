@@ -1,8 +1,9 @@
 // npm run export -- --issue 1705 [--out file.json]
 // Writes one issue with its stories as JSON (to the file, or to standard output).
 import fs from 'node:fs';
-import { CliDatabaseError, openForReading } from '../server/cli-database';
+
 import { exportIssue } from '../lib/issues/export-issue';
+import { CliDatabaseError, openForReading } from '../server/cli-database';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);

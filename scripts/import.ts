@@ -4,16 +4,17 @@
 // could not find is asked for (--number, --date) rather than a reason to give up; only a text with no
 // issue structure at all is refused.
 import fs from 'node:fs';
-import { CliDatabaseError, openForWriting } from '../server/cli-database';
+
 import { toPlainText } from '../lib/content/plain-text';
 import { decodeImportFile, MAX_IMPORT_BYTES } from '../lib/importer/decode';
-import { readImportFile } from '../lib/importer/read-file';
-import { parseIssue } from '../lib/importer/parse-issue';
-import { reportLines } from '../lib/importer/report-text';
 import { saveImportedIssue } from '../lib/importer/import-service';
 import { positionalArgs, provisionalHeadline, readOverrides, refusal } from '../lib/importer/needs';
+import { parseIssue } from '../lib/importer/parse-issue';
+import { readImportFile } from '../lib/importer/read-file';
+import { reportLines } from '../lib/importer/report-text';
 import { readIssueExport } from '../lib/issues/export-issue';
 import type { StructuredIssue } from '../lib/issues/structured';
+import { CliDatabaseError, openForWriting } from '../server/cli-database';
 
 const USAGE = 'npm run import -- 文件.txt|文件.pdf [--number 期号] [--date 2020-08-24] [--replace]';
 
@@ -72,11 +73,13 @@ async function main() {
     issue = readText(decoded.text, decoded.encoding);
   }
   if (overrides.number) {
-    if (issue.number && issue.number !== overrides.number) console.log(`期号：文件里是第${issue.number}期，按 --number 用第${overrides.number}期`);
+    if (issue.number && issue.number !== overrides.number)
+      console.log(`期号：文件里是第${issue.number}期，按 --number 用第${overrides.number}期`);
     issue = { ...issue, number: overrides.number };
   }
   if (overrides.date) {
-    if (issue.date && issue.date !== overrides.date) console.log(`出版日期：文件里是 ${issue.date}，按 --date 用 ${overrides.date}`);
+    if (issue.date && issue.date !== overrides.date)
+      console.log(`出版日期：文件里是 ${issue.date}，按 --date 用 ${overrides.date}`);
     issue = { ...issue, date: overrides.date };
   }
   const needs = [
@@ -93,8 +96,11 @@ async function main() {
   const db = await openForWriting(process.env);
   try {
     const outcome = await saveImportedIssue(db, issue, { actorId: null, replace });
-    if (!outcome.ok) fail(outcome.conflict === 'draft-exists' ? `${outcome.error}（加上 --replace 替换草稿）` : outcome.error);
-    console.log(`已导入第${outcome.number}期（草稿，未出版）：${outcome.stories}篇稿件${outcome.replaced ? '，替换了原草稿' : ''}`);
+    if (!outcome.ok)
+      fail(outcome.conflict === 'draft-exists' ? `${outcome.error}（加上 --replace 替换草稿）` : outcome.error);
+    console.log(
+      `已导入第${outcome.number}期（草稿，未出版）：${outcome.stories}篇稿件${outcome.replaced ? '，替换了原草稿' : ''}`,
+    );
   } finally {
     await db.$disconnect();
   }

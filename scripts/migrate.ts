@@ -1,10 +1,10 @@
 // `npm run db:migrate`: applies pending migrations to the configured database (SQLite: prisma migrate
 // deploy; PostgreSQL: lib/database/postgresql/migrate.ts), then merges revision history written
 // before coalescing (lib/articles/history-merge.ts).
-import { ConfigError, resolveDatabase } from '../lib/config/database';
-import { ensureDataDir } from '../lib/config/data-dir';
-import { createClientFor } from '../lib/db-client';
 import { mergeOldHistory } from '../lib/articles/history-merge';
+import { ensureDataDir } from '../lib/config/data-dir';
+import { ConfigError, resolveDatabase } from '../lib/config/database';
+import { createClientFor } from '../lib/db-client';
 import { databaseSetup } from '../server/database-setup';
 
 try {

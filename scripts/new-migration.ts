@@ -10,15 +10,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runPrisma } from '../server/prisma-cli';
+
 import { ensureDataDir } from '../lib/config/data-dir';
 import { migrationsDir } from '../lib/database/migration-files';
 import { writePostgresqlSchema } from '../server/postgresql-schema';
+import { runPrisma } from '../server/prisma-cli';
 import { postgresBin, startScratchPostgres } from '../test/support/scratch-postgres';
 
 const name = (process.argv[2] ?? '').trim();
 if (!/^[a-z0-9_]+$/.test(name)) {
-  console.error('Give the migration a name in lower case, digits and underscores: npm run db:migration -- add_media_focus');
+  console.error(
+    'Give the migration a name in lower case, digits and underscores: npm run db:migration -- add_media_focus',
+  );
   process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -60,7 +63,15 @@ function sqliteMigration(): string {
       // [ \t], not \s: a match must not run on from one field's line into the next.
       .replace(/^([ \t]+\w+[ \t]+(?!String)\w+\??[ \t].*@default\()"(\w+)"\)/gm, '$1$2)');
     fs.writeFileSync(applied, unquoted);
-    return mustRun(['migrate', 'diff', '--from-schema-datamodel', applied, '--to-schema-datamodel', 'prisma/schema.prisma', '--script']).trim();
+    return mustRun([
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      applied,
+      '--to-schema-datamodel',
+      'prisma/schema.prisma',
+      '--script',
+    ]).trim();
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -73,7 +84,9 @@ async function postgresqlMigration(): Promise<{ sql: string; schema: string }> {
   if (!url) {
     const bin = postgresBin();
     if (!bin) {
-      console.error('PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb): install Debian\'s postgresql, or set PRISMA_POSTGRES_URL to a scratch server, to write the PostgreSQL migration.');
+      console.error(
+        "PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/initdb): install Debian's postgresql, or set PRISMA_POSTGRES_URL to a scratch server, to write the PostgreSQL migration.",
+      );
       process.exit(1);
     }
     const cluster = await startScratchPostgres(bin);
@@ -82,7 +95,17 @@ async function postgresqlMigration(): Promise<{ sql: string; schema: string }> {
   }
   try {
     const run = runPrisma(
-      ['migrate', 'diff', '--config', 'prisma/postgresql.config.ts', '--from-schema-datamodel', SNAPSHOT, '--to-schema-datamodel', schema, '--script'],
+      [
+        'migrate',
+        'diff',
+        '--config',
+        'prisma/postgresql.config.ts',
+        '--from-schema-datamodel',
+        SNAPSHOT,
+        '--to-schema-datamodel',
+        schema,
+        '--script',
+      ],
       { env: { ...process.env, PRISMA_POSTGRES_URL: url }, capture: true },
     );
     if (run.status !== 0) fail(run);

@@ -4,17 +4,18 @@
 // front on FRONT_PORT (default 8080), the one co-editing process on COLLAB_PORT (default the port after
 // the instances'), under a supervisor that restarts it when it exits or is killed (the instances and
 // the front keep serving meanwhile). Ctrl-C stops the front, every instance and the co-editing process.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+
 import { ConfigError, resolveDatabase } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { assertPortFree } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
-import { prepare } from '../server/prepare';
-import { clearDataCache } from '../server/next-cache';
-import { findNginx, NGINX_MISSING } from '../server/front';
 import { startCluster, type Cluster } from '../server/cluster';
+import { findNginx, NGINX_MISSING } from '../server/front';
+import { clearDataCache } from '../server/next-cache';
+import { prepare } from '../server/prepare';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -22,7 +23,8 @@ const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 function portSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   const port = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} 无效：${raw}（应为 1 到 65535 的整数）`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ConfigError(`${name} 无效：${raw}（应为 1 到 65535 的整数）`);
   return port;
 }
 
@@ -31,7 +33,8 @@ async function main() {
   const env = { ...process.env };
   const first = portSetting(env, 'PORT', 3001);
   const count = Number(env.INSTANCES ?? 2);
-  if (!Number.isInteger(count) || count < 1 || count > 16) throw new ConfigError(`INSTANCES 无效：${env.INSTANCES}（应为 1 到 16 的整数）`);
+  if (!Number.isInteger(count) || count < 1 || count > 16)
+    throw new ConfigError(`INSTANCES 无效：${env.INSTANCES}（应为 1 到 16 的整数）`);
   const ports = Array.from({ length: count }, (_, i) => first + i);
   const frontPort = portSetting(env, 'FRONT_PORT', 8080);
   // The deployment's one co-editing process, after the instances' ports (README, "Co-editing").
@@ -43,7 +46,8 @@ async function main() {
   const prepared = await prepare(env);
   if (prepared.admin.created) {
     console.log(`已创建管理员账号：${prepared.admin.email}`);
-    if (prepared.admin.generatedPassword) console.log(`初始密码（只显示这一次，请登录后修改）：${prepared.admin.generatedPassword}`);
+    if (prepared.admin.generatedPassword)
+      console.log(`初始密码（只显示这一次，请登录后修改）：${prepared.admin.generatedPassword}`);
   }
   const siteUrl = env.SITE_URL || `http://localhost:${frontPort}`;
   const serverEnv: NodeJS.ProcessEnv = {
@@ -89,7 +93,9 @@ async function main() {
     instance.process.on('exit', (code, signal) => {
       if (stopping) return;
       running -= 1;
-      console.error(`实例 ${instance.name}（端口 ${instance.port}）已退出（${code ?? signal}）；其余 ${running} 个实例继续服务`);
+      console.error(
+        `实例 ${instance.name}（端口 ${instance.port}）已退出（${code ?? signal}）；其余 ${running} 个实例继续服务`,
+      );
       if (running === 0) void stop(1);
     });
   }
@@ -99,7 +105,9 @@ async function main() {
       void stop(1);
     }
   });
-  console.log(`${ports.length} 个实例（端口 ${ports.join('、')}）和协同编辑服务（端口 ${collabPort}）在前端 nginx 之后：${siteUrl}　按 Ctrl-C 全部停止`);
+  console.log(
+    `${ports.length} 个实例（端口 ${ports.join('、')}）和协同编辑服务（端口 ${collabPort}）在前端 nginx 之后：${siteUrl}　按 Ctrl-C 全部停止`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // (deploy/nginx/) in front of it on FRONT_PORT (default 8080), as in production but without TLS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+
 import { resolveDataDir } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { resolvePort } from '../lib/config/port';
@@ -30,7 +31,8 @@ async function main() {
     process.exit(1);
   }
   const frontPort = Number(process.env.FRONT_PORT ?? 8080);
-  if (!Number.isInteger(frontPort) || frontPort < 1 || frontPort > 65535) throw new Error(`FRONT_PORT 无效：${process.env.FRONT_PORT}`);
+  if (!Number.isInteger(frontPort) || frontPort < 1 || frontPort > 65535)
+    throw new Error(`FRONT_PORT 无效：${process.env.FRONT_PORT}`);
   const appPort = resolvePort(process.env);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -38,7 +40,11 @@ async function main() {
     SITE_URL: process.env.SITE_URL || `http://localhost:${frontPort}`,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
   };
-  const app = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: 'inherit' });
+  const app = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'start.ts')],
+    { cwd: ROOT, env, stdio: 'inherit' },
+  );
   let front: ChildProcess | null = null;
   const stop = async (code: number) => {
     if (front) await stopFront(front);
@@ -50,7 +56,13 @@ async function main() {
 
   await waitForApp(`http://127.0.0.1:${appPort}/api/health`, app);
   const dataDir = resolveDataDir(env);
-  front = await startFront({ workDir: path.join(dataDir, 'front'), frontPort, appPort, dataDir, mediaDir: resolveMediaDir(env) });
+  front = await startFront({
+    workDir: path.join(dataDir, 'front'),
+    frontPort,
+    appPort,
+    dataDir,
+    mediaDir: resolveMediaDir(env),
+  });
   console.log(`前端 nginx 已启动：http://localhost:${frontPort}（应用在 ${appPort} 端口）`);
   front.on('exit', (code) => void stop(code ?? 1));
 }

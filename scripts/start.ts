@@ -5,13 +5,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { ConfigError, resolveDatabase, resolvePoolSize } from '../lib/config/database';
 import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
-import { prepare } from '../server/prepare';
-import { clearDataCache } from '../server/next-cache';
-import { serveArgs } from '../server/serve-command';
 import { superviseCollab } from '../server/collab-process';
+import { clearDataCache } from '../server/next-cache';
+import { prepare } from '../server/prepare';
+import { serveArgs } from '../server/serve-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { resolveDatabase, sqlitePathOf } from '../lib/config/database';
 import { CliDatabaseError, openForReading, openForWriting, pendingMigrations } from './cli-database';
 
@@ -18,7 +19,11 @@ function copyWithPendingMigration(name: string): { sqlitePath: string; last: str
   const sqlitePath = path.join(scratch, `${name}.db`);
   fs.copyFileSync(migrated, sqlitePath);
   const sqlite = new Database(sqlitePath);
-  const last = (sqlite.prepare('SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1').get() as { name: string }).name;
+  const last = (
+    sqlite
+      .prepare('SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1')
+      .get() as { name: string }
+  ).name;
   sqlite.prepare('DELETE FROM _prisma_migrations WHERE migration_name = ?').run(last);
   sqlite.close();
   return { sqlitePath, last };
@@ -52,7 +57,9 @@ describe('opening the database from the command line', () => {
   it('refuses to read a database with a pending migration, in one line, without migrating it', async () => {
     const { sqlitePath, last } = copyWithPendingMigration('read');
     await expect(openForReading({ DATABASE_URL: `file:${sqlitePath}` })).rejects.toThrow(CliDatabaseError);
-    await expect(openForReading({ DATABASE_URL: `file:${sqlitePath}` })).rejects.toThrow(/^数据库还有 1 个迁移没有应用：请先停止服务器，运行 npm run db:migrate/);
+    await expect(openForReading({ DATABASE_URL: `file:${sqlitePath}` })).rejects.toThrow(
+      /^数据库还有 1 个迁移没有应用：请先停止服务器，运行 npm run db:migrate/,
+    );
     expect(pendingMigrations(sqlitePath)).toEqual([last]);
   });
 
@@ -62,7 +69,9 @@ describe('opening the database from the command line', () => {
     server.exec('BEGIN EXCLUSIVE');
     try {
       const started = Date.now();
-      const error = await openForWriting({ DATABASE_URL: `file:${sqlitePath}` }, { attempts: 2, pauseMs: 200 }).catch((caught: unknown) => caught);
+      const error = await openForWriting({ DATABASE_URL: `file:${sqlitePath}` }, { attempts: 2, pauseMs: 200 }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(CliDatabaseError);
       expect((error as Error).message).not.toContain('\n');
       expect((error as Error).message).toMatch(/请先停止服务器，运行 npm run db:migrate/);
@@ -74,6 +83,8 @@ describe('opening the database from the command line', () => {
   }, 60_000);
 
   it('says where the database should be when there is none to read', async () => {
-    await expect(openForReading({ DATABASE_URL: `file:${path.join(scratch, 'none.db')}` })).rejects.toThrow(/没有数据库/);
+    await expect(openForReading({ DATABASE_URL: `file:${path.join(scratch, 'none.db')}` })).rejects.toThrow(
+      /没有数据库/,
+    );
   });
 });

@@ -4,6 +4,7 @@
 // first), and a writing command that finds one pending tries for a while, then says what to do.
 // On PostgreSQL the same rules hold; the checks go through database-setup.ts.
 import fs from 'node:fs';
+
 import { resolveDatabase, type Env } from '../lib/config/database';
 import { createClientFor, type Db } from '../lib/db-client';
 import { databaseSetup, sqlitePendingMigrations } from './database-setup';
@@ -22,7 +23,8 @@ const STOP_AND_MIGRATE = '请先停止服务器，运行 npm run db:migrate（�
 /** A client for a command that only reads: never migrates, never creates anything. */
 export async function openForReading(env: Env): Promise<Db> {
   const database = resolveDatabase(env);
-  if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath)) throw new CliDatabaseError(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
+  if (database.kind === 'sqlite' && !fs.existsSync(database.sqlitePath))
+    throw new CliDatabaseError(`没有数据库 ${database.sqlitePath}：先运行 npm start，或设置 DATA_DIR`);
   const pending = await databaseSetup(database, env).pending();
   if (pending.length) throw new CliDatabaseError(`数据库还有 ${pending.length} 个迁移没有应用：${STOP_AND_MIGRATE}`);
   return createClientFor(database);
@@ -50,6 +52,9 @@ export async function openForWriting(env: Env, wait: Wait = { attempts: 3, pause
       if (attempt < wait.attempts) await new Promise((resolve) => setTimeout(resolve, wait.pauseMs));
     }
   }
-  if (pending.length) throw new CliDatabaseError(`无法应用 ${pending.length} 个待应用的迁移（数据库可能正被运行中的服务器使用）：${STOP_AND_MIGRATE}`);
+  if (pending.length)
+    throw new CliDatabaseError(
+      `无法应用 ${pending.length} 个待应用的迁移（数据库可能正被运行中的服务器使用）：${STOP_AND_MIGRATE}`,
+    );
   return createClientFor(database);
 }

@@ -5,11 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveArgs } from './serve-command';
+
 import { superviseCollab } from './collab-process';
+import { startFront, stopFront } from './front';
+import { serveArgs } from './serve-command';
 import type { Supervisor } from './supervise';
 import { waitForPort } from './wait-for-port';
-import { startFront, stopFront } from './front';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -38,9 +39,18 @@ export type ClusterOptions = {
 export const instanceName = (index: number) => String.fromCharCode(65 + index);
 
 /** Starts one instance; resolves once it answers its health check. */
-export async function startInstance(options: Pick<ClusterOptions, 'env' | 'output'>, name: string, port: number): Promise<Instance> {
+export async function startInstance(
+  options: Pick<ClusterOptions, 'env' | 'output'>,
+  name: string,
+  port: number,
+): Promise<Instance> {
   const { output } = options;
-  const sink = typeof output === 'object' ? fs.openSync(path.join(output.dir, `instance-${name}.log`), 'a') : output === 'prefix' ? 'pipe' : 'ignore';
+  const sink =
+    typeof output === 'object'
+      ? fs.openSync(path.join(output.dir, `instance-${name}.log`), 'a')
+      : output === 'prefix'
+        ? 'pipe'
+        : 'ignore';
   const child = spawn(process.execPath, serveArgs({ port, hostname: '127.0.0.1' }), {
     cwd: ROOT,
     env: { ...options.env, PORT: String(port), INSTANCE_NAME: name },
@@ -64,7 +74,8 @@ export async function startInstance(options: Pick<ClusterOptions, 'env' | 'outpu
 export async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`实例已退出（${child.exitCode ?? child.signalCode}）`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`实例已退出（${child.exitCode ?? child.signalCode}）`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -75,7 +86,12 @@ export async function waitUntilHealthy(url: string, child: ChildProcess, timeout
   throw new Error(`实例未在 ${timeoutMs / 1000} 秒内就绪：${url}`);
 }
 
-export type Cluster = { instances: Instance[]; front: ChildProcess | null; collab: Supervisor | null; stop(): Promise<void> };
+export type Cluster = {
+  instances: Instance[];
+  front: ChildProcess | null;
+  collab: Supervisor | null;
+  stop(): Promise<void>;
+};
 
 /** The co-editing process under its supervisor (restarted when it exits or is killed); resolves once it first listens. */
 async function startCollab(options: ClusterOptions, port: number): Promise<Supervisor> {
@@ -123,11 +139,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await collabStopped;
   };
   const collabPort = options.collabPort ?? null;
-  const instanceOptions = collabPort === null ? options : { ...options, env: { ...options.env, COLLAB_PORT: String(collabPort) } };
+  const instanceOptions =
+    collabPort === null ? options : { ...options, env: { ...options.env, COLLAB_PORT: String(collabPort) } };
   try {
     if (collabPort !== null) collab = await startCollab(options, collabPort);
     // One after the other: two cold starts at once on two cores only slow both down.
-    for (const [index, port] of options.ports.entries()) instances.push(await startInstance(instanceOptions, instanceName(index), port));
+    for (const [index, port] of options.ports.entries())
+      instances.push(await startInstance(instanceOptions, instanceName(index), port));
     if (options.frontPort !== null) {
       const [first, ...others] = options.ports;
       front = await startFront({

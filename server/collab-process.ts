@@ -3,6 +3,7 @@
 // killed, with its process id in DATA_DIR/collab.pid.
 import type { ChildProcess, StdioOptions } from 'node:child_process';
 import path from 'node:path';
+
 import { collabArgs } from './serve-command';
 import { supervise, type Backoff, type Supervisor } from './supervise';
 

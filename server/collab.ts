@@ -1,10 +1,10 @@
 // The co-editing server (lib/collab/server.ts) as its own process: `npm start` runs it beside the
 // web server on COLLAB_PORT, and the web server relays /collab to it.
 //   tsx server/collab.ts    (DATABASE_URL, NEXTAUTH_SECRET and COLLAB_PORT from the environment)
-import { createPrismaClient } from '../lib/db-client';
+import { configuredOrigins } from '../lib/collab/origin';
 import { createCollabServer } from '../lib/collab/server';
 import { resolveCollabPort } from '../lib/config/port';
-import { configuredOrigins } from '../lib/collab/origin';
+import { createPrismaClient } from '../lib/db-client';
 import { trustedProxyHops } from '../lib/http/client-ip';
 
 // A rejection nobody awaits (a Hocuspocus hook run from a timer, a socket callback) is one story's
@@ -25,7 +25,15 @@ async function main() {
   const allowedOrigins = configuredOrigins(process.env);
   // COLLAB_ADDRESS: where it listens; 127.0.0.1 unless instances on other machines relay to it.
   const address = process.env.COLLAB_ADDRESS?.trim() || '127.0.0.1';
-  const server = createCollabServer({ db, secret, port, address, allowedOrigins, trustedProxyHops: trustedProxyHops(process.env), log: (line) => console.warn(`[协同编辑] ${line}`) });
+  const server = createCollabServer({
+    db,
+    secret,
+    port,
+    address,
+    allowedOrigins,
+    trustedProxyHops: trustedProxyHops(process.env),
+    log: (line) => console.warn(`[协同编辑] ${line}`),
+  });
   await server.listen();
   const stop = async () => {
     // Writes every open document back before leaving, so a restart loses nothing a client sent.

@@ -4,8 +4,15 @@
 // repeating it (lib/database/migration-files.ts).
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+
 import { ConfigError, type DatabaseConfig, type Env } from '../lib/config/database';
-import { historyProblem, migrationsDir, pendingOf, shippedMigrationNames, type AppliedMigration } from '../lib/database/migration-files';
+import {
+  historyProblem,
+  migrationsDir,
+  pendingOf,
+  shippedMigrationNames,
+  type AppliedMigration,
+} from '../lib/database/migration-files';
 import { withPostgres } from '../lib/database/postgresql/connect';
 import { appliedMigrations, migratePostgres } from '../lib/database/postgresql/migrate';
 import { withStartupLock } from '../lib/database/postgresql/startup-lock';
@@ -30,11 +37,28 @@ function sqliteApplied(sqlitePath: string): AppliedMigration[] {
   if (!fs.existsSync(sqlitePath)) return [];
   const sqlite = new Database(sqlitePath, { readonly: true, fileMustExist: true });
   try {
-    if (!sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()) return [];
-    const rows = sqlite.prepare('SELECT migration_name AS name, checksum, finished_at AS f, rolled_back_at AS r, logs, started_at AS s FROM _prisma_migrations').all() as {
-      name: string; checksum: string; f: unknown; r: unknown; logs: string | null; s: string | number;
+    if (!sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get())
+      return [];
+    const rows = sqlite
+      .prepare(
+        'SELECT migration_name AS name, checksum, finished_at AS f, rolled_back_at AS r, logs, started_at AS s FROM _prisma_migrations',
+      )
+      .all() as {
+      name: string;
+      checksum: string;
+      f: unknown;
+      r: unknown;
+      logs: string | null;
+      s: string | number;
     }[];
-    return rows.map((row) => ({ name: row.name, checksum: row.checksum, finished: row.f !== null, rolledBack: row.r !== null, logs: row.logs, startedAt: new Date(row.s) }));
+    return rows.map((row) => ({
+      name: row.name,
+      checksum: row.checksum,
+      finished: row.f !== null,
+      rolledBack: row.r !== null,
+      logs: row.logs,
+      startedAt: new Date(row.s),
+    }));
   } finally {
     sqlite.close();
   }
@@ -76,8 +100,12 @@ export function databaseSetup(config: DatabaseConfig, env: Env): DatabaseSetup {
     const dir = migrationsDir('postgresql');
     return {
       url: config.url,
-      exclusively: (work) => withStartupLock(config.url, work, () => console.log('另一个实例正在做启动准备，等待它完成…')),
-      pending: () => withPostgres(config.url, async (client) => checked(shippedMigrationNames(dir), await appliedMigrations(client))),
+      exclusively: (work) =>
+        withStartupLock(config.url, work, () => console.log('另一个实例正在做启动准备，等待它完成…')),
+      pending: () =>
+        withPostgres(config.url, async (client) =>
+          checked(shippedMigrationNames(dir), await appliedMigrations(client)),
+        ),
       migrate: () =>
         withPostgres(config.url, async (client) => {
           const result = await migratePostgres(client, dir);

@@ -13,7 +13,9 @@ export const NGINX_MISSING = '找不到 nginx：请先安装（Debian/Ubuntu：s
 
 /** The nginx binary, or null when it is not installed. */
 export function findNginx(): string | null {
-  const candidates = [process.env.NGINX_BIN, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].filter((c): c is string => Boolean(c));
+  const candidates = [process.env.NGINX_BIN, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].filter(
+    (c): c is string => Boolean(c),
+  );
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (found) return found;
   const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
@@ -86,7 +88,9 @@ export async function startFront(options: FrontOptions & { stdio?: 'inherit' | '
   const errorLog = path.join(options.workDir, 'logs', 'error.log');
   const test = spawnSync(nginx, ['-t', '-q', '-p', options.workDir, '-e', errorLog, '-c', conf], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx 配置有误：${test.stderr.trim()}`);
-  const child = spawn(nginx, ['-p', options.workDir, '-e', errorLog, '-c', conf], { stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
+  const child = spawn(nginx, ['-p', options.workDir, '-e', errorLog, '-c', conf], {
+    stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
+  });
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}; see ${errorLog}`);

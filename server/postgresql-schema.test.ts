@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { postgresqlSchema, SCHEMA } from './postgresql-schema';
+
 import { migrationsDir } from '../lib/database/migration-files';
+import { postgresqlSchema, SCHEMA } from './postgresql-schema';
 
 describe('the PostgreSQL schema', () => {
   const source = fs.readFileSync(SCHEMA, 'utf8');
@@ -20,6 +21,8 @@ describe('the PostgreSQL schema', () => {
 
   it('is what the PostgreSQL migration history reaches', () => {
     const snapshot = fs.readFileSync(path.join(migrationsDir('postgresql'), 'schema.snapshot.prisma'), 'utf8');
-    expect(snapshot, 'run npm run db:migration -- <name> to write the PostgreSQL migration').toBe(postgresqlSchema(source));
+    expect(snapshot, 'run npm run db:migration -- <name> to write the PostgreSQL migration').toBe(
+      postgresqlSchema(source),
+    );
   });
 });

@@ -4,18 +4,18 @@
 // or PostgreSQL (DATABASE_URL); what differs between them is in database-setup.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, resolveDatabase, type DatabaseConfig, type Env } from '../lib/config/database';
-import { ensureDataDir } from '../lib/config/data-dir';
-import { ensureMediaDir } from '../lib/config/media-dir';
-import { ensureAuthSecret } from '../lib/config/auth-secret';
-import { createClientFor } from '../lib/db-client';
-import { ensureFirstAdmin, type FirstAdminResult } from '../lib/users/first-admin';
-import { loadSampleIssue } from '../seeds/load-sample';
-import { syncSearchIndex } from '../lib/search/search-index';
+
 import { mergeOldHistory } from '../lib/articles/history-merge';
 import { pruneOldRecords } from '../lib/audit/retention';
+import { ensureAuthSecret } from '../lib/config/auth-secret';
+import { ensureDataDir } from '../lib/config/data-dir';
+import { ConfigError, resolveDatabase, type DatabaseConfig, type Env } from '../lib/config/database';
+import { ensureMediaDir } from '../lib/config/media-dir';
 import { resolveRetention } from '../lib/config/retention';
-import type { Db } from '../lib/db-client';
+import { createClientFor, type Db } from '../lib/db-client';
+import { syncSearchIndex } from '../lib/search/search-index';
+import { ensureFirstAdmin, type FirstAdminResult } from '../lib/users/first-admin';
+import { loadSampleIssue } from '../seeds/load-sample';
 import { applySqliteMigrations, databaseSetup } from './database-setup';
 
 export type Prepared = {
@@ -53,7 +53,14 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
       return { sample: loaded, admin: first };
     });
     const { secret } = ensureAuthSecret(dataDir, env);
-    return { dataDir, database, databaseUrl: setup.url, authSecret: secret, admin, sampleLoaded: Boolean(sample?.created) };
+    return {
+      dataDir,
+      database,
+      databaseUrl: setup.url,
+      authSecret: secret,
+      admin,
+      sampleLoaded: Boolean(sample?.created),
+    };
   } finally {
     await db.$disconnect();
   }
@@ -65,7 +72,8 @@ async function syncSearchIndexSaying(db: Db): Promise<void> {
   const search = await syncSearchIndex(db, (stories) => {
     if (stories >= LARGE_REBUILD) console.log(`正在重建搜索索引（${stories} 篇稿件，可能需要几分钟）…`);
   });
-  if (search.rebuilt && search.count >= LARGE_REBUILD) console.log(`搜索索引已重建：${search.count} 篇，用时 ${Math.round((performance.now() - started) / 1000)} 秒`);
+  if (search.rebuilt && search.count >= LARGE_REBUILD)
+    console.log(`搜索索引已重建：${search.count} 篇，用时 ${Math.round((performance.now() - started) / 1000)} 秒`);
 }
 
 /** A rebuild of at least this many stories is announced at start-up (it takes a while). */
@@ -80,7 +88,9 @@ export async function mergeHistorySafely(db: Db): Promise<void> {
   try {
     await mergeOldHistory(db, (line) => console.log(line));
   } catch (error) {
-    console.error(`修订历史合并中断（已合并的稿件保留，其余原样未动，下次启动时继续）：${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `修订历史合并中断（已合并的稿件保留，其余原样未动，下次启动时继续）：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -14,8 +14,11 @@ export function collabArgs(): string[] {
 
 export function serveArgs(options: { port: number | string; hostname?: string; dev?: boolean }): string[] {
   return [
-    '--import', tsxLoader(), path.join(ROOT, 'server', 'serve.ts'),
-    '--port', String(options.port),
+    '--import',
+    tsxLoader(),
+    path.join(ROOT, 'server', 'serve.ts'),
+    '--port',
+    String(options.port),
     ...(options.hostname ? ['--hostname', options.hostname] : []),
     ...(options.dev ? ['--dev'] : []),
   ];

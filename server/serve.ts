@@ -6,6 +6,7 @@
 //   tsx server/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import http from 'node:http';
 import path from 'node:path';
+
 import { PEER_HEADER } from '../lib/http/client-ip';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
@@ -34,7 +35,8 @@ async function main() {
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;
   server.on('upgrade', (request, socket, head) => {
     // COLLAB_HOST: the deployment's one co-editing process may run beside another instance.
-    if (collabPort && isCollabUpgrade(request.url)) relayUpgrade(request, socket, head, collabPort, process.env.COLLAB_HOST || '127.0.0.1');
+    if (collabPort && isCollabUpgrade(request.url))
+      relayUpgrade(request, socket, head, collabPort, process.env.COLLAB_HOST || '127.0.0.1');
     else if (nextUpgrade) void nextUpgrade(request, socket, head);
     else socket.destroy();
   });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { DEFAULT_BACKOFF, howItEnded, restartDelay, supervise, type Backoff } from './supervise';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-supervise-'));
@@ -46,7 +47,12 @@ describe('restartDelay', () => {
 
   it('follows the given backoff', () => {
     const quick: Backoff = { initialMs: 50, maxMs: 120, stableMs: 1000 };
-    expect([restartDelay(null, 0, quick), restartDelay(50, 0, quick), restartDelay(100, 0, quick), restartDelay(100, 1000, quick)]).toEqual([50, 100, 120, 50]);
+    expect([
+      restartDelay(null, 0, quick),
+      restartDelay(50, 0, quick),
+      restartDelay(100, 0, quick),
+      restartDelay(100, 1000, quick),
+    ]).toEqual([50, 100, 120, 50]);
   });
 });
 
@@ -65,7 +71,12 @@ describe('supervise', () => {
     const lines: string[] = [];
     const pidFile = path.join(scratch, 'killed.pid');
     const supervisor = supervise({
-      name: '测试进程', command: forever[0], args: forever[1], spawnOptions: { stdio: 'ignore' }, backoff: quick, pidFile,
+      name: '测试进程',
+      command: forever[0],
+      args: forever[1],
+      spawnOptions: { stdio: 'ignore' },
+      backoff: quick,
+      pidFile,
       log: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
     });
     try {
@@ -87,7 +98,11 @@ describe('supervise', () => {
   it('waits longer after each quick exit', async () => {
     const lines: string[] = [];
     const supervisor = supervise({
-      name: '坏进程', command: process.execPath, args: ['-e', 'process.exit(3)'], spawnOptions: { stdio: 'ignore' }, backoff: quick,
+      name: '坏进程',
+      command: process.execPath,
+      args: ['-e', 'process.exit(3)'],
+      spawnOptions: { stdio: 'ignore' },
+      backoff: quick,
       log: { info: () => {}, error: (line) => lines.push(line) },
     });
     try {
@@ -95,14 +110,23 @@ describe('supervise', () => {
     } finally {
       await supervisor.stop();
     }
-    expect(lines.slice(0, 3).map((line) => /退出码 3，运行了 [\d.]+ 秒），([\d.]+) 秒后重启/.exec(line)?.[1])).toEqual(['0.1', '0.2', '0.4']);
+    expect(lines.slice(0, 3).map((line) => /退出码 3，运行了 [\d.]+ 秒），([\d.]+) 秒后重启/.exec(line)?.[1])).toEqual([
+      '0.1',
+      '0.2',
+      '0.4',
+    ]);
   });
 
   it('stops the child without restarting it, and removes the pid file', async () => {
     const lines: string[] = [];
     const pidFile = path.join(scratch, 'stopped.pid');
     const supervisor = supervise({
-      name: '测试进程', command: forever[0], args: forever[1], spawnOptions: { stdio: 'ignore' }, backoff: quick, pidFile,
+      name: '测试进程',
+      command: forever[0],
+      args: forever[1],
+      spawnOptions: { stdio: 'ignore' },
+      backoff: quick,
+      pidFile,
       log: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
     });
     const pid = supervisor.child!.pid!;
@@ -120,7 +144,11 @@ describe('supervise', () => {
 
   it('stopping while it waits to restart cancels the restart', async () => {
     const supervisor = supervise({
-      name: '测试进程', command: forever[0], args: forever[1], spawnOptions: { stdio: 'ignore' }, backoff: { ...quick, initialMs: 300 },
+      name: '测试进程',
+      command: forever[0],
+      args: forever[1],
+      spawnOptions: { stdio: 'ignore' },
+      backoff: { ...quick, initialMs: 300 },
       log: { info: () => {}, error: () => {} },
     });
     process.kill(supervisor.child!.pid!, 'SIGKILL');
@@ -133,7 +161,11 @@ describe('supervise', () => {
   it('a program that cannot be started is retried with backoff, not thrown', async () => {
     const lines: string[] = [];
     const supervisor = supervise({
-      name: '不存在的程序', command: path.join(scratch, 'no-such-program'), args: [], spawnOptions: { stdio: 'ignore' }, backoff: quick,
+      name: '不存在的程序',
+      command: path.join(scratch, 'no-such-program'),
+      args: [],
+      spawnOptions: { stdio: 'ignore' },
+      backoff: quick,
       log: { info: () => {}, error: (line) => lines.push(line) },
     });
     try {

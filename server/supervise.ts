@@ -62,7 +62,10 @@ const alive = (child: ChildProcess) => child.exitCode === null && child.signalCo
 
 export function supervise(options: SupervisorOptions): Supervisor {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const log = options.log ?? { info: (line: string) => console.log(line), error: (line: string) => console.error(line) };
+  const log = options.log ?? {
+    info: (line: string) => console.log(line),
+    error: (line: string) => console.error(line),
+  };
   let child: ChildProcess | null = null;
   let starts = 0;
   let stopping = false;

@@ -2,17 +2,20 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+
 import { isCollabUpgrade, relayUpgrade, requestHead } from './upgrade-relay';
 
 describe('which upgrades go to the co-editing server', () => {
   it('takes /collab and its query or sub-path only', () => {
     for (const url of ['/collab', '/collab?x=1', '/collab/story']) expect(isCollabUpgrade(url), url).toBe(true);
-    for (const url of [undefined, '/', '/collaborate', '/_next/webpack-hmr', '/api/collab']) expect(isCollabUpgrade(url), String(url)).toBe(false);
+    for (const url of [undefined, '/', '/collaborate', '/_next/webpack-hmr', '/api/collab'])
+      expect(isCollabUpgrade(url), String(url)).toBe(false);
   });
 
   it('replays the request head as it arrived', () => {
-    expect(requestHead({ method: 'GET', url: '/collab', httpVersion: '1.1', rawHeaders: ['Host', 'a', 'Cookie', 'x=1'] }))
-      .toBe('GET /collab HTTP/1.1\r\nHost: a\r\nCookie: x=1\r\n\r\n');
+    expect(
+      requestHead({ method: 'GET', url: '/collab', httpVersion: '1.1', rawHeaders: ['Host', 'a', 'Cookie', 'x=1'] }),
+    ).toBe('GET /collab HTTP/1.1\r\nHost: a\r\nCookie: x=1\r\n\r\n');
   });
 });
 
@@ -50,7 +53,9 @@ describe('the relay', () => {
     targetPort = (closed.address() as net.AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const refused = new WebSocket(url);
-    const status = await new Promise<number>((resolve) => refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
+    );
     expect(status).toBe(503);
   });
 });

@@ -4,7 +4,10 @@ import net from 'node:net';
 
 function isOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.end();
+      resolve(true);
+    });
     socket.on('error', () => resolve(false));
   });
 }
@@ -13,7 +16,8 @@ function isOpen(port: number): Promise<boolean> {
 export async function waitForPort(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode ?? child.signalCode}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server on ${port} exited with ${child.exitCode ?? child.signalCode}`);
     if (await isOpen(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

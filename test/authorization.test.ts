@@ -4,24 +4,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { can, ROLES, type Capability } from '@/lib/access/capabilities';
-import type { Role } from '@/lib/generated/prisma/enums';
 import type { SessionClaims } from '@/lib/auth/session-claims';
 import type { SocketUser } from '@/lib/collab/session';
+import type { Role } from '@/lib/generated/prisma/enums';
+
 import { openTestDatabase } from './support/database';
 import { makeUser } from './support/users';
 
 const identity: { claims: SessionClaims | null } = { claims: null };
 
 vi.mock('@/lib/auth/session-claims', () => ({ readSessionClaims: async () => identity.claims }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock('next/cache', () => ({
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  unstable_cache: (fn: unknown) => fn,
+}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
 
 type Rule = Capability | 'public';
 type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise<unknown>) => Promise<unknown> };
 
 /** Every exported server action, by module, with the capability it needs. */
-const articleInput = { kicker: '', headline: '标题', subheadline: '', dateline: '本报讯', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: { type: 'doc', content: [] } };
+const articleInput = {
+  kicker: '',
+  headline: '标题',
+  subheadline: '',
+  dateline: '本报讯',
+  byline: '',
+  summary: '',
+  slug: '',
+  coverMediaId: null,
+  authors: [],
+  body: { type: 'doc', content: [] },
+};
 
 /** A redirect means the action ran (it was allowed); Next signals it by throwing. */
 async function followRedirect(run: () => Promise<unknown>): Promise<unknown> {
@@ -38,13 +56,26 @@ const epaperInput = { issueId: 'no-such-issue', issueNumber: 0, page: 1 };
 
 const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/articles/actions.ts': {
-    createArticleAction: { rule: 'article:create', invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()) },
-    trashArticleAction: { rule: 'article:trash', invoke: (action) => followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())) },
+    createArticleAction: {
+      rule: 'article:create',
+      invoke: (action) => followRedirect(() => (action as () => Promise<unknown>)()),
+    },
+    trashArticleAction: {
+      rule: 'article:trash',
+      invoke: (action) =>
+        followRedirect(() => (action as (...args: unknown[]) => Promise<unknown>)(null, new FormData())),
+    },
     restoreArticleAction: { rule: 'article:restore' },
-    mediaLibraryAction: { rule: 'media:upload', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1) },
+    mediaLibraryAction: {
+      rule: 'media:upload',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(1),
+    },
   },
   'lib/collab/actions.ts': {
-    restoreRevisionAction: { rule: 'newsroom:enter', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1) },
+    restoreRevisionAction: {
+      rule: 'newsroom:enter',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story', 'no-such-revision', 1),
+    },
   },
   'lib/workflow/actions.ts': {
     submitArticleAction: { rule: 'article:edit-own' },
@@ -58,17 +89,38 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   },
   'lib/issues/actions.ts': {
     createIssueAction: { rule: 'issue:plan' },
-    placeArticleAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: 1 }) },
-    removeFromIssueAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(layoutInput) },
-    setContinuationAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: null }) },
+    placeArticleAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: 1 }),
+    },
+    removeFromIssueAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(layoutInput),
+    },
+    setContinuationAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...layoutInput, page: null }),
+    },
     publishIssueAction: { rule: 'issue:publish' },
     unscheduleIssueAction: { rule: 'issue:publish' },
   },
   'lib/issues/epaper-actions.ts': {
-    removePagePdfAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
-    saveAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...epaperInput, areas: [] }) },
-    redetectAreasAction: { rule: 'issue:plan', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
-    publishPagePdfAction: { rule: 'issue:publish', invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput) },
+    removePagePdfAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput),
+    },
+    saveAreasAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)({ ...epaperInput, areas: [] }),
+    },
+    redetectAreasAction: {
+      rule: 'issue:plan',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput),
+    },
+    publishPagePdfAction: {
+      rule: 'issue:publish',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput),
+    },
   },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
@@ -163,10 +215,14 @@ describe('the authorization matrix covers the code', () => {
   });
 
   it('lists every non-public route handler and its methods', async () => {
-    const routes = filesNamed('app', 'route.ts').filter((file) => !PUBLIC_ROUTE_PREFIXES.some((prefix) => file.startsWith(prefix))).sort();
+    const routes = filesNamed('app', 'route.ts')
+      .filter((file) => !PUBLIC_ROUTE_PREFIXES.some((prefix) => file.startsWith(prefix)))
+      .sort();
     expect(routes).toEqual(Object.keys(ROUTES).sort());
     for (const file of routes) {
-      const methods = Object.keys(await import(path.join(ROOT, file))).filter((name) => /^[A-Z]+$/.test(name)).sort();
+      const methods = Object.keys(await import(path.join(ROOT, file)))
+        .filter((name) => /^[A-Z]+$/.test(name))
+        .sort();
       expect(methods, file).toEqual(Object.keys(ROUTES[file]!).sort());
     }
   });
@@ -178,8 +234,12 @@ describe.each(WHO)('as $label', (who) => {
       const expected = allowed(entry.rule, who);
       it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
         identity.claims = claimsFor.get(who.label) ?? null;
-        const action = (await import(path.join(ROOT, file)))[name] as (...args: unknown[]) => Promise<{ denied?: string }>;
-        const result = (await (entry.invoke ? entry.invoke(action as never) : action(null, new FormData()))) as { denied?: string };
+        const action = (await import(path.join(ROOT, file)))[name] as (
+          ...args: unknown[]
+        ) => Promise<{ denied?: string }>;
+        const result = (await (entry.invoke ? entry.invoke(action as never) : action(null, new FormData()))) as {
+          denied?: string;
+        };
         expect(result.denied === undefined, JSON.stringify(result)).toBe(expected);
       });
     }
@@ -203,7 +263,10 @@ describe.each(WHO)('as $label', (who) => {
  * read-only views (preview, history) need the right to read it ('article:read-any', which admins
  * have: they support the team but never edit copy).
  */
-const ARTICLE_READS: Record<string, { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }> = {
+const ARTICLE_READS: Record<
+  string,
+  { rule: 'edit' | 'read'; invoke: (queries: typeof import('@/lib/articles/queries'), id: string) => Promise<unknown> }
+> = {
   getArticleForEditor: { rule: 'edit', invoke: (queries, id) => queries.getArticleForEditor(id) },
   getArticlePreview: { rule: 'read', invoke: (queries, id) => queries.getArticlePreview(id) },
   getArticleHeading: { rule: 'read', invoke: (queries, id) => queries.getArticleHeading(id) },
@@ -214,17 +277,38 @@ describe('reading a story written by someone else', () => {
   let articleId = '';
   beforeAll(async () => {
     const author = await makeUser(db, 'REPORTER');
-    const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
-    articleId = (await db.article.create({ data: { publicationId: publication.id, slug: 'someone-elses', headline: '别人的稿件', body: '{"type":"doc","content":[]}', bodyText: '', createdById: author.id } })).id;
+    const publication =
+      (await db.publication.findFirst()) ??
+      (await db.publication.create({
+        data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' },
+      }));
+    articleId = (
+      await db.article.create({
+        data: {
+          publicationId: publication.id,
+          slug: 'someone-elses',
+          headline: '别人的稿件',
+          body: '{"type":"doc","content":[]}',
+          bodyText: '',
+          createdById: author.id,
+        },
+      })
+    ).id;
   });
 
   describe.each(WHO)('as $label', (who) => {
     for (const [name, entry] of Object.entries(ARTICLE_READS)) {
-      const expected = who.role !== null && who.active && (can(who.role, 'article:edit-any') || (entry.rule === 'read' && can(who.role, 'article:read-any')));
+      const expected =
+        who.role !== null &&
+        who.active &&
+        (can(who.role, 'article:edit-any') || (entry.rule === 'read' && can(who.role, 'article:read-any')));
       it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
         identity.claims = claimsFor.get(who.label) ?? null;
         const queries = await import('@/lib/articles/queries');
-        const outcome = await entry.invoke(queries, articleId).then(() => 'allowed', (error: unknown) => (error as Error).name === 'AccessDenied' ? 'denied' : error);
+        const outcome = await entry.invoke(queries, articleId).then(
+          () => 'allowed',
+          (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : error),
+        );
         expect(outcome).toBe(expected ? 'allowed' : 'denied');
       });
     }
@@ -251,8 +335,10 @@ const articleForm = (id: string, fields: Record<string, string> = {}) => {
   return form;
 };
 const OBJECT_ACTIONS: Record<string, Invoke> = {
-  restoreRevisionAction: async (id, revisionId) => (await import('@/lib/collab/actions')).restoreRevisionAction(id, revisionId, 1),
-  trashArticleAction: async (id) => followRedirect(async () => (await actionsModule()).trashArticleAction(null, articleForm(id))),
+  restoreRevisionAction: async (id, revisionId) =>
+    (await import('@/lib/collab/actions')).restoreRevisionAction(id, revisionId, 1),
+  trashArticleAction: async (id) =>
+    followRedirect(async () => (await actionsModule()).trashArticleAction(null, articleForm(id))),
   submitArticleAction: async (id) => (await workflowModule()).submitArticleAction(null, articleForm(id)),
   addCommentAction: async (id) => (await workflowModule()).addCommentAction(null, articleForm(id, { body: '意见' })),
 };
@@ -261,7 +347,8 @@ const OBJECT_READS: Record<string, Invoke> = {
   getArticlePreview: async (id) => (await import('@/lib/articles/queries')).getArticlePreview(id),
   getArticleHeading: async (id) => (await import('@/lib/articles/queries')).getArticleHeading(id),
   listRevisions: async (id) => (await import('@/lib/articles/queries')).listRevisions(id),
-  revisionDiff: async (id, revisionId) => (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
+  revisionDiff: async (id, revisionId) =>
+    (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
   getWorkflowPanel: async (id) => (await import('@/lib/workflow/queries')).getWorkflowPanel(id),
 };
 
@@ -272,7 +359,11 @@ describe("a reporter on another reporter's story", () => {
   beforeAll(async () => {
     author = { ...(await makeUser(db, 'REPORTER')), role: 'REPORTER' };
     intruder = await makeUser(db, 'REPORTER');
-    const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
+    const publication =
+      (await db.publication.findFirst()) ??
+      (await db.publication.create({
+        data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' },
+      }));
     publicationId = publication.id;
     const { ensureSearchIndex } = await import('@/lib/search/search-index');
     await ensureSearchIndex(db);
@@ -314,13 +405,18 @@ describe("a reporter on another reporter's story", () => {
 
   it('refuses an editor the final level (终审 is the chief editor’s), and lets a chief editor sign it', async () => {
     const story = await authorsArticle();
-    await db.article.update({ where: { id: story.id }, data: { headline: '待终审', status: 'SUBMITTED', reviewLevel: 2 } });
+    await db.article.update({
+      where: { id: story.id },
+      data: { headline: '待终审', status: 'SUBMITTED', reviewLevel: 2 },
+    });
     const { approveArticleAction } = await workflowModule();
     const editor = await makeUser(db, 'EDITOR');
     identity.claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
     const refused = await approveArticleAction(null, articleForm(story.id));
     expect(refused.ok).toBe(false);
-    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } })).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
+    expect(
+      await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } }),
+    ).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
     const chief = await makeUser(db, 'CHIEF_EDITOR');
     identity.claims = { userId: chief.id, sessionVersion: chief.sessionVersion };
     expect((await approveArticleAction(null, articleForm(story.id))).ok).toBe(true);

@@ -18,7 +18,9 @@ function accountsBySpec(): Map<string, string[]> {
 
 describe('end-to-end accounts', () => {
   it('belong to one spec each', () => {
-    const shared = [...accountsBySpec()].filter(([, files]) => files.length > 1).map(([email, files]) => `${email}: ${files.join(', ')}`);
+    const shared = [...accountsBySpec()]
+      .filter(([, files]) => files.length > 1)
+      .map(([email, files]) => `${email}: ${files.join(', ')}`);
     expect(shared).toEqual([]);
   });
 });

@@ -6,15 +6,22 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { nameWords, offences, retiredWords } from './support/glossary';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 function trackedSources(): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return listed
     .split('\0')
-    .filter((name) => /\.(ts|tsx|mjs|js)$/.test(name) && !name.startsWith('lib/generated/') && !name.startsWith('prisma/migrations'))
+    .filter(
+      (name) =>
+        /\.(ts|tsx|mjs|js)$/.test(name) && !name.startsWith('lib/generated/') && !name.startsWith('prisma/migrations'),
+    )
     .filter((name) => fs.existsSync(path.join(ROOT, name)));
 }
 
@@ -27,13 +34,21 @@ describe('one name per concept', () => {
   });
 
   it('finds a retired word in an identifier or a file name, not in a string or a longer word', () => {
-    const source = "const storyId = 1; const note = 'story'; // a story\nconst history = storyId; const story = 2; const STORY = 3;";
-    expect(offences([{ name: 'lib/x/story-doc.ts', source }], ['story'])).toEqual(['lib/x/story-doc.ts: file name', 'lib/x/story-doc.ts: storyId', 'lib/x/story-doc.ts: STORY']);
+    const source =
+      "const storyId = 1; const note = 'story'; // a story\nconst history = storyId; const story = 2; const STORY = 3;";
+    expect(offences([{ name: 'lib/x/story-doc.ts', source }], ['story'])).toEqual([
+      'lib/x/story-doc.ts: file name',
+      'lib/x/story-doc.ts: storyId',
+      'lib/x/story-doc.ts: STORY',
+    ]);
     expect(offences([{ name: 'lib/x/history.ts', source: 'const history = 1;' }], ['story'])).toEqual([]);
   });
 
   it('reads the retired words from the glossary', () => {
-    expect(retiredWords('x\nRetired in code names: `story` (say article), `board` (say planner).\n')).toEqual(['story', 'board']);
+    expect(retiredWords('x\nRetired in code names: `story` (say article), `board` (say planner).\n')).toEqual([
+      'story',
+      'board',
+    ]);
     expect(() => retiredWords('no list')).toThrow(/Retired in code names/);
   });
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { importSpecifiers } from './support/import-specifiers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -96,12 +97,18 @@ describe('folder-level imports in lib/', () => {
   });
 
   it('would notice a folder that imports one that imports it back', () => {
-    const graph = new Map([['articles', new Set(['workflow'])], ['workflow', new Set(['revisions'])], ['revisions', new Set(['articles'])], ['reader', new Set(['revisions'])]]);
+    const graph = new Map([
+      ['articles', new Set(['workflow'])],
+      ['workflow', new Set(['revisions'])],
+      ['revisions', new Set(['articles'])],
+      ['reader', new Set(['revisions'])],
+    ]);
     expect(cycles(graph)).toEqual([['articles', 'revisions', 'workflow']]);
   });
 
   it('reads every kind of import and no commented one', () => {
-    const source = "import a from '../a/x';\nimport type { B } from '../b/y';\nexport { c } from '../c/z';\nconst d = await import('../d/w');\nimport '../e/v';\n// import f from '../f/u';\n/* import g from '../g/t'; */";
+    const source =
+      "import a from '../a/x';\nimport type { B } from '../b/y';\nexport { c } from '../c/z';\nconst d = await import('../d/w');\nimport '../e/v';\n// import f from '../f/u';\n/* import g from '../g/t'; */";
     expect(importSpecifiers(source)).toEqual(['../a/x', '../b/y', '../c/z', '../d/w', '../e/v']);
   });
 });

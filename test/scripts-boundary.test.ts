@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { importSpecifiers } from './support/import-specifiers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -23,15 +24,22 @@ function sourceFiles(dir: string): string[] {
 /** The specifiers of `source` (the text of `file`) that lead into scripts/. */
 export function scriptImports(file: string, source: string): string[] {
   return importSpecifiers(source).filter((specifier) => {
-    const target = specifier.startsWith('@/') ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : null;
+    const target = specifier.startsWith('@/')
+      ? path.join(ROOT, specifier.slice(2))
+      : specifier.startsWith('.')
+        ? path.resolve(path.dirname(file), specifier)
+        : null;
     return target !== null && (target === SCRIPTS || target.startsWith(SCRIPTS + path.sep));
   });
 }
 
 describe('imports from scripts/', () => {
   it(`come from no file under ${GUARDED.join('/, ')}/`, () => {
-    const offending = GUARDED.flatMap((folder) => sourceFiles(path.join(ROOT, folder)))
-      .flatMap((file) => scriptImports(file, fs.readFileSync(file, 'utf8')).map((specifier) => `${path.relative(ROOT, file)} → ${specifier}`));
+    const offending = GUARDED.flatMap((folder) => sourceFiles(path.join(ROOT, folder))).flatMap((file) =>
+      scriptImports(file, fs.readFileSync(file, 'utf8')).map(
+        (specifier) => `${path.relative(ROOT, file)} → ${specifier}`,
+      ),
+    );
     expect(offending).toEqual([]);
   });
 
@@ -45,6 +53,10 @@ describe('imports from scripts/', () => {
       "import { serveArgs } from '../../server/serve-command';",
       "import { scripted } from './scripts/local';",
     ].join('\n');
-    expect(scriptImports(file, source)).toEqual(['../../scripts/lib/prepare', '@/scripts/bench/synthetic-archive', '../../scripts/import']);
+    expect(scriptImports(file, source)).toEqual([
+      '../../scripts/lib/prepare',
+      '@/scripts/bench/synthetic-archive',
+      '../../scripts/import',
+    ]);
   });
 });

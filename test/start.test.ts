@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { freePort } from './support/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -70,7 +71,9 @@ describe('npm start with bad settings', () => {
     const dataDir = path.join(scratch, 'bad-pool');
     const { status, lines } = start({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: '0' });
     expect(status).toBe(1);
-    expect(lines).toEqual(['无法启动：DATABASE_POOL_SIZE "0" 不是有效的连接数：请设为 1 到 200 之间的整数（每个实例与 PostgreSQL 的连接数）']);
+    expect(lines).toEqual([
+      '无法启动：DATABASE_POOL_SIZE "0" 不是有效的连接数：请设为 1 到 200 之间的整数（每个实例与 PostgreSQL 的连接数）',
+    ]);
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });
@@ -118,61 +121,83 @@ describe('npm start with the co-editing process killed', () => {
     }
   };
 
-  it('restarts it with a log line while the web server keeps answering, and stops both on SIGTERM', async () => {
-    const dataDir = path.join(scratch, 'supervised');
-    const [port, collabPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, [TSX, 'scripts/start.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: String(port), COLLAB_PORT: String(collabPort), COLLAB_START: undefined, ADMIN_PASSWORD: 'start-test-admin-1', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const pidFile = path.join(dataDir, 'collab.pid');
-    const collabPid = () => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : 0);
-    try {
-      await until('the site and co-editing to answer', async () => (await siteStatus(port)) === 200 && (await collabAnswers(collabPort)), 12 * 60_000);
-      const first = collabPid();
-      // (A pid of 0 would signal this whole process group.)
-      expect(first).toBeGreaterThan(0);
-      expect(running(first)).toBe(true);
+  it(
+    'restarts it with a log line while the web server keeps answering, and stops both on SIGTERM',
+    async () => {
+      const dataDir = path.join(scratch, 'supervised');
+      const [port, collabPort] = [await freePort(), await freePort()];
+      const child = spawn(process.execPath, [TSX, 'scripts/start.ts'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          DATABASE_URL: undefined,
+          PORT: String(port),
+          COLLAB_PORT: String(collabPort),
+          COLLAB_START: undefined,
+          ADMIN_PASSWORD: 'start-test-admin-1',
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      for (const stream of [child.stdout, child.stderr])
+        stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const pidFile = path.join(dataDir, 'collab.pid');
+      const collabPid = () => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : 0);
+      try {
+        await until(
+          'the site and co-editing to answer',
+          async () => (await siteStatus(port)) === 200 && (await collabAnswers(collabPort)),
+          12 * 60_000,
+        );
+        const first = collabPid();
+        // (A pid of 0 would signal this whole process group.)
+        expect(first).toBeGreaterThan(0);
+        expect(running(first)).toBe(true);
 
-      process.kill(first, 'SIGKILL');
-      // Down (the first restart waits half a second), and meanwhile the site answers every request.
-      const statuses: (number | null)[] = [];
-      let sawDown = false;
-      await until('co-editing to be back by itself', async () => {
-        statuses.push(await siteStatus(port));
-        const answers = await collabAnswers(collabPort);
-        if (!answers) sawDown = true;
-        return sawDown && answers;
-      }, 30_000);
-      expect(sawDown).toBe(true);
-      expect(statuses.every((status) => status === 200)).toBe(true);
-      const second = collabPid();
-      expect(second).toBeGreaterThan(0);
-      expect(second).not.toBe(first);
-      expect(running(second)).toBe(true);
-      expect(output).toMatch(/协同编辑服务已退出（信号 SIGKILL，运行了 [\d.]+ 秒），0.5 秒后重启/);
-      expect(output).toContain(`协同编辑服务已重启（第 1 次，进程 ${second}）`);
-      expect(child.exitCode).toBeNull();
+        process.kill(first, 'SIGKILL');
+        // Down (the first restart waits half a second), and meanwhile the site answers every request.
+        const statuses: (number | null)[] = [];
+        let sawDown = false;
+        await until(
+          'co-editing to be back by itself',
+          async () => {
+            statuses.push(await siteStatus(port));
+            const answers = await collabAnswers(collabPort);
+            if (!answers) sawDown = true;
+            return sawDown && answers;
+          },
+          30_000,
+        );
+        expect(sawDown).toBe(true);
+        expect(statuses.every((status) => status === 200)).toBe(true);
+        const second = collabPid();
+        expect(second).toBeGreaterThan(0);
+        expect(second).not.toBe(first);
+        expect(running(second)).toBe(true);
+        expect(output).toMatch(/协同编辑服务已退出（信号 SIGKILL，运行了 [\d.]+ 秒），0.5 秒后重启/);
+        expect(output).toContain(`协同编辑服务已重启（第 1 次，进程 ${second}）`);
+        expect(child.exitCode).toBeNull();
 
-      child.kill('SIGTERM');
-      await exited;
-      await until('the co-editing process to stop', () => !running(second), 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect(output).not.toContain('第 2 次');
-      expect(await collabAnswers(collabPort)).toBe(false);
-      expect(fs.existsSync(pidFile)).toBe(false);
-    } finally {
-      // Never leave a server behind, even when the test failed half-way.
-      const pid = collabPid();
-      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await exited;
+        await until('the co-editing process to stop', () => !running(second), 10_000);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(output).not.toContain('第 2 次');
+        expect(await collabAnswers(collabPort)).toBe(false);
+        expect(fs.existsSync(pidFile)).toBe(false);
+      } finally {
+        // Never leave a server behind, even when the test failed half-way.
+        const pid = collabPid();
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          await exited;
+        }
+        if (pid > 0 && running(pid)) process.kill(pid, 'SIGKILL');
       }
-      if (pid > 0 && running(pid)) process.kill(pid, 'SIGKILL');
-    }
-  }, 15 * 60_000);
+    },
+    15 * 60_000,
+  );
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import { getPublication } from '@/lib/reader/queries';
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
@@ -6,20 +7,42 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   return (
     <div className="reader mx-auto max-w-3xl px-4">
       {/* React hoists this into <head> on every reader page (page metadata would replace it). */}
-      <link rel="alternate" type="application/rss+xml" title={`${publication?.name ?? '今日柯城'} · 最新稿件`} href="/feed.xml" />
-      <a href="#main" className="sr-only focus:not-sr-only">跳到正文</a>
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={`${publication?.name ?? '今日柯城'} · 最新稿件`}
+        href="/feed.xml"
+      />
+      <a href="#main" className="sr-only focus:not-sr-only">
+        跳到正文
+      </a>
       {/* Links are 28 px tall: touch targets of at least 24 px (WCAG 2.5.8). */}
-      <nav aria-label="网站导航" className="flex flex-wrap gap-x-5 gap-y-1 py-2 text-sm text-stone-600 dark:text-stone-400 print:hidden">
-        <a href="/" className="inline-block py-1 hover:underline">最新一期</a>
-        <a href="/archive" className="inline-block py-1 hover:underline">往期</a>
-        <a href="/search" className="inline-block py-1 hover:underline">搜索</a>
-        <a href="/feed.xml" className="inline-block py-1 hover:underline">RSS 订阅</a>
+      <nav
+        aria-label="网站导航"
+        className="flex flex-wrap gap-x-5 gap-y-1 py-2 text-sm text-stone-600 dark:text-stone-400 print:hidden"
+      >
+        <a href="/" className="inline-block py-1 hover:underline">
+          最新一期
+        </a>
+        <a href="/archive" className="inline-block py-1 hover:underline">
+          往期
+        </a>
+        <a href="/search" className="inline-block py-1 hover:underline">
+          搜索
+        </a>
+        <a href="/feed.xml" className="inline-block py-1 hover:underline">
+          RSS 订阅
+        </a>
       </nav>
       {children}
       {publication ? (
         <footer className="mt-12 border-t border-stone-300 py-6 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-          <p>{publication.name} · {publication.publisher}</p>
-          <p>地址：{publication.address} 邮编：{publication.postcode} 采编热线：{publication.hotline}</p>
+          <p>
+            {publication.name} · {publication.publisher}
+          </p>
+          <p>
+            地址：{publication.address} 邮编：{publication.postcode} 采编热线：{publication.hotline}
+          </p>
         </footer>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+
 import { LoginForm } from '@/components/auth/login-form';
 import { LoginLocalCopies } from '@/components/auth/login-local-copies';
 import { getCurrentUser } from '@/lib/auth/current-user';

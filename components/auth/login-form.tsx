@@ -1,9 +1,11 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+
 import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+
+import { buttonClass } from '@/components/ui/button-class';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
-import { buttonClass } from '@/components/ui/button-class';
 
 export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; initialEmail?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +35,9 @@ export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; 
       {error ? <FormError>{error}</FormError> : null}
       <Field label="邮箱" name="email" type="email" autoComplete="username" required defaultValue={initialEmail} />
       <Field label="密码" name="password" type="password" autoComplete="current-password" required />
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>{pending ? '正在登录…' : '登录'}</button>
+      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
+        {pending ? '正在登录…' : '登录'}
+      </button>
     </form>
   );
 }

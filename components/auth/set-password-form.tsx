@@ -1,10 +1,12 @@
 'use client';
+
 import Link from 'next/link';
-import type { ActionResult } from '@/lib/actions/result';
+
 import { Field } from '@/components/ui/field';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useKeptForm } from '@/components/ui/use-kept-form';
+import type { ActionResult } from '@/lib/actions/result';
 
 type Props = {
   token: string;
@@ -16,7 +18,10 @@ export function SetPasswordForm({ token, action }: Props) {
   if (state?.ok) {
     return (
       <FormSuccess>
-        密码已设置。<Link className="underline" href={`/login?email=${encodeURIComponent(state.email)}`}>现在登录</Link>
+        密码已设置。
+        <Link className="underline" href={`/login?email=${encodeURIComponent(state.email)}`}>
+          现在登录
+        </Link>
       </FormSuccess>
     );
   }
@@ -25,9 +30,27 @@ export function SetPasswordForm({ token, action }: Props) {
     <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       {state && !state.ok ? <FormError>{state.error}</FormError> : null}
       <input type="hidden" name="token" value={token} />
-      <Field label="新密码" name="password" type="password" autoComplete="new-password" required minLength={10} hint="至少 10 个字符" error={fieldErrors?.password} />
-      <Field label="再次输入新密码" name="confirm" type="password" autoComplete="new-password" required error={fieldErrors?.confirm} />
-      <SubmitButton pendingLabel="正在保存…" busy={pending}>设置密码</SubmitButton>
+      <Field
+        label="新密码"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="至少 10 个字符"
+        error={fieldErrors?.password}
+      />
+      <Field
+        label="再次输入新密码"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldErrors?.confirm}
+      />
+      <SubmitButton pendingLabel="正在保存…" busy={pending}>
+        设置密码
+      </SubmitButton>
     </form>
   );
 }

@@ -6,5 +6,7 @@ import type { Doc } from '@/lib/content/types';
 type Heads = { kicker: string; headline: string; subheadline: string; byline: string };
 
 export function articleText(fields: Heads, body: Doc): string {
-  return [fields.kicker, fields.headline, fields.subheadline, fields.byline, toPlainText(body)].filter(Boolean).join('\n');
+  return [fields.kicker, fields.headline, fields.subheadline, fields.byline, toPlainText(body)]
+    .filter(Boolean)
+    .join('\n');
 }

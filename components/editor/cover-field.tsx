@@ -7,10 +7,20 @@ export function CoverField({ url, chosen, onChoose, onRemove }: Props) {
     <div className="text-sm">
       <span className="font-medium">题图</span>
       <div className="mt-1 flex items-center gap-3">
-        {/* eslint-disable-next-line @next/next/no-img-element -- our own web copy */}
-        {url ? <img src={url} alt="题图" className="h-16 w-24 object-cover" /> : <span className="text-stone-500">未设置</span>}
-        <button type="button" className="underline" onClick={onChoose}>选择</button>
-        {chosen ? <button type="button" className="underline" onClick={onRemove}>移除</button> : null}
+        {url ? (
+          // eslint-disable-next-line @next/next/no-img-element -- our own web copy
+          <img src={url} alt="题图" className="h-16 w-24 object-cover" />
+        ) : (
+          <span className="text-stone-500">未设置</span>
+        )}
+        <button type="button" className="underline" onClick={onChoose}>
+          选择
+        </button>
+        {chosen ? (
+          <button type="button" className="underline" onClick={onRemove}>
+            移除
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -13,13 +13,24 @@ export function ImageUploadFeedback({ uploading, uploadError, fileInput, uploadC
   return (
     <>
       {uploading ? (
-        <p role="status" className="flex items-center gap-2 border-t border-stone-300 p-2 text-sm dark:border-stone-700" data-testid="upload-progress">
+        <p
+          role="status"
+          className="flex items-center gap-2 border-t border-stone-300 p-2 text-sm dark:border-stone-700"
+          data-testid="upload-progress"
+        >
           正在上传 {uploading.name}
           <progress max={1} value={uploading.fraction} aria-label="上传进度" className="w-40" />
           {Math.round(uploading.fraction * 100)}%
         </p>
       ) : null}
-      {uploadError ? <p role="alert" className="border-t border-stone-300 p-2 text-sm text-red-700 dark:border-stone-700 dark:text-red-400">图片没有上传：{uploadError}</p> : null}
+      {uploadError ? (
+        <p
+          role="alert"
+          className="border-t border-stone-300 p-2 text-sm text-red-700 dark:border-stone-700 dark:text-red-400"
+        >
+          图片没有上传：{uploadError}
+        </p>
+      ) : null}
       <input
         ref={fileInput}
         type="file"

@@ -1,9 +1,17 @@
 'use client';
+
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
 import type { RestoreResult } from '@/lib/collab/actions';
 
-type Props = { articleId: string; revisionId: string; version: number; currentVersion: number; restore: (articleId: string, revisionId: string, baseVersion: number) => Promise<RestoreResult> };
+type Props = {
+  articleId: string;
+  revisionId: string;
+  version: number;
+  currentVersion: number;
+  restore: (articleId: string, revisionId: string, baseVersion: number) => Promise<RestoreResult>;
+};
 
 export function RestoreRevisionButton({ articleId, revisionId, version, currentVersion, restore }: Props) {
   const router = useRouter();
@@ -22,7 +30,11 @@ export function RestoreRevisionButton({ articleId, revisionId, version, currentV
       >
         恢复此版本
       </button>
-      {message ? <span role="alert" className="ml-2 text-red-700">{message}</span> : null}
+      {message ? (
+        <span role="alert" className="ml-2 text-red-700">
+          {message}
+        </span>
+      ) : null}
     </span>
   );
 }

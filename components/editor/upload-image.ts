@@ -2,7 +2,14 @@
 // over the limit is refused here, before a byte is sent; the server checks again.
 import { MAX_UPLOAD_BYTES } from '@/lib/media/sniff';
 
-export type UploadedMedia = { id: string; url: string; alt: string; caption: string | null; width: number; height: number };
+export type UploadedMedia = {
+  id: string;
+  url: string;
+  alt: string;
+  caption: string | null;
+  width: number;
+  height: number;
+};
 export type UploadOutcome = { ok: true; media: UploadedMedia } | { ok: false; error: string };
 
 export const UPLOAD_TOO_LARGE = '图片不能超过 10 MB';

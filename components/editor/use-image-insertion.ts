@@ -1,8 +1,10 @@
 'use client';
+
 // Images into the body: upload with progress (file button, paste, drop), then a figure after the
 // selection; or a figure from the media library.
-import { useRef, useState, type RefObject } from 'react';
 import type { Editor } from '@tiptap/react';
+import { useRef, useState, type RefObject } from 'react';
+
 import type { LibraryItem } from './media-picker';
 import { uploadImage } from './upload-image';
 
@@ -12,7 +14,21 @@ export type Media = { id: string; url: string; alt: string; caption: string | nu
  * finishing must not replace it (nor may an upload replace text the writer had selected). */
 export function insertFigure(current: Editor | null, media: Media | LibraryItem): void {
   if (!current) return;
-  current.chain().focus().insertContentAt(current.state.selection.to, { type: 'figure', attrs: { src: 'fullUrl' in media ? media.fullUrl : media.url, alt: media.alt, caption: media.caption ?? '', mediaId: media.id, width: media.width, height: media.height } }).run();
+  current
+    .chain()
+    .focus()
+    .insertContentAt(current.state.selection.to, {
+      type: 'figure',
+      attrs: {
+        src: 'fullUrl' in media ? media.fullUrl : media.url,
+        alt: media.alt,
+        caption: media.caption ?? '',
+        mediaId: media.id,
+        width: media.width,
+        height: media.height,
+      },
+    })
+    .run();
 }
 
 export function isImageFile(file: File): boolean {

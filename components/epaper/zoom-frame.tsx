@@ -14,7 +14,10 @@ export function ZoomFrame({ children }: { children: ReactNode }) {
           放大
         </label>
       </div>
-      <div className="max-h-[85vh] overflow-auto rounded border border-stone-300 group-has-[:checked]/zoom:touch-pan-x group-has-[:checked]/zoom:touch-pan-y dark:border-stone-700" data-testid="zoom-frame">
+      <div
+        className="max-h-[85vh] overflow-auto rounded border border-stone-300 group-has-[:checked]/zoom:touch-pan-x group-has-[:checked]/zoom:touch-pan-y dark:border-stone-700"
+        data-testid="zoom-frame"
+      >
         <div className="relative w-full group-has-[:checked]/zoom:w-[200%]">{children}</div>
       </div>
     </div>

@@ -1,6 +1,6 @@
-import { createIssueAction } from '@/lib/issues/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { createIssueAction } from '@/lib/issues/actions';
 import { MAX_PAGES } from '@/lib/issues/plan';
 
 type Proposal = { number: number; date: string; pageCount: number; pageNames: string[] };
@@ -11,8 +11,20 @@ export function NewIssueForm({ proposal }: { proposal: Proposal }) {
     <ActionForm action={createIssueAction} submitLabel="新建一期" className="grid max-w-3xl gap-3 sm:grid-cols-2">
       <Field label="期号" name="number" type="number" min={1} required defaultValue={proposal.number} />
       <Field label="出版日期" name="date" type="date" required defaultValue={proposal.date} />
-      <Field label="版数" name="pageCount" type="number" min={1} max={MAX_PAGES} required defaultValue={proposal.pageCount} />
-      <Field label="版名（按版序，用逗号或空格分隔，可留空）" name="pageNames" defaultValue={proposal.pageNames.join('，')} />
+      <Field
+        label="版数"
+        name="pageCount"
+        type="number"
+        min={1}
+        max={MAX_PAGES}
+        required
+        defaultValue={proposal.pageCount}
+      />
+      <Field
+        label="版名（按版序，用逗号或空格分隔，可留空）"
+        name="pageNames"
+        defaultValue={proposal.pageNames.join('，')}
+      />
     </ActionForm>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
+
 // Runs a layout change on the server, then refreshes the planner; says what happened (or what went
 // wrong) in a live region so keyboard and screen-reader users hear the result of a move.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { placeArticleAction, removeFromIssueAction, setContinuationAction } from '@/lib/issues/actions';
 
@@ -27,7 +29,8 @@ export function usePlannerActions(ids: PlannerIds) {
     place: (articleId: string, page: number, position: number | undefined, done: string) =>
       run(() => placeArticleAction({ ...ids, articleId, page, position }), done),
     remove: (articleId: string, done: string) => run(() => removeFromIssueAction({ ...ids, articleId }), done),
-    continueOn: (articleId: string, page: number | null, done: string) => run(() => setContinuationAction({ ...ids, articleId, page }), done),
+    continueOn: (articleId: string, page: number | null, done: string) =>
+      run(() => setContinuationAction({ ...ids, articleId, page }), done),
   };
 }
 

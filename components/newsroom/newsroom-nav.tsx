@@ -1,7 +1,8 @@
 import Link from 'next/link';
+
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import { can, ROLE_LABELS } from '@/lib/access/capabilities';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 
 export function NewsroomNav({ user }: { user: CurrentUser }) {
   const links = [
@@ -16,16 +17,33 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
   return (
     <header className="border-b border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 text-sm">
-        <Link href="/newsroom" className="text-base font-bold tracking-widest">今日柯城 采编</Link>
+        <Link href="/newsroom" className="text-base font-bold tracking-widest">
+          今日柯城 采编
+        </Link>
         <nav aria-label="采编导航" className="flex flex-wrap gap-4">
-          {links.map((link) => <Link key={link.href} href={link.href} className="hover:underline">{link.label}</Link>)}
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className="hover:underline">
+              {link.label}
+            </Link>
+          ))}
         </nav>
         <form role="search" action="/newsroom/search" className="flex items-center gap-1">
-          <label htmlFor="newsroom-q" className="sr-only">搜索稿件</label>
-          <input id="newsroom-q" name="q" type="search" maxLength={100} placeholder="搜索稿件" className="w-40 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900" />
+          <label htmlFor="newsroom-q" className="sr-only">
+            搜索稿件
+          </label>
+          <input
+            id="newsroom-q"
+            name="q"
+            type="search"
+            maxLength={100}
+            placeholder="搜索稿件"
+            className="w-40 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900"
+          />
         </form>
         <div className="ml-auto flex items-center gap-4">
-          <Link href="/newsroom/profile" className="hover:underline">{user.name}（{ROLE_LABELS[user.role]}）</Link>
+          <Link href="/newsroom/profile" className="hover:underline">
+            {user.name}（{ROLE_LABELS[user.role]}）
+          </Link>
           <SignOutButton userId={user.id} />
         </div>
       </div>

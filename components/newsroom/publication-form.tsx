@@ -1,14 +1,27 @@
-import { updatePublicationAction } from '@/lib/settings/actions';
-import { WEEKDAY_LABELS } from '@/lib/settings/schemas';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { updatePublicationAction } from '@/lib/settings/actions';
+import { WEEKDAY_LABELS } from '@/lib/settings/schemas';
 
-type Settings = { name: string; publisher: string; hotline: string; address: string; postcode: string; reviewLevels: number; publishDays: number[] };
+type Settings = {
+  name: string;
+  publisher: string;
+  hotline: string;
+  address: string;
+  postcode: string;
+  reviewLevels: number;
+  publishDays: number[];
+};
 
 /** 报刊设置: the masthead lines, how many 三审 levels a story needs, and the days the paper appears. */
 export function PublicationForm({ settings }: { settings: Settings }) {
   return (
-    <ActionForm action={updatePublicationAction} submitLabel="保存设置" successText="设置已保存" className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <ActionForm
+      action={updatePublicationAction}
+      submitLabel="保存设置"
+      successText="设置已保存"
+      className="grid max-w-3xl gap-4 sm:grid-cols-2"
+    >
       <Field label="刊名" name="name" required maxLength={40} defaultValue={settings.name} />
       <Field label="编印单位" name="publisher" required maxLength={60} defaultValue={settings.publisher} />
       <Field label="采编热线" name="hotline" maxLength={40} defaultValue={settings.hotline} />
@@ -27,7 +40,12 @@ export function PublicationForm({ settings }: { settings: Settings }) {
         <legend className="font-medium">出版日（新建一期时据此推荐日期）</legend>
         {WEEKDAY_LABELS.map((label, index) => (
           <label key={label} className="mr-3 inline-flex items-center gap-1">
-            <input type="checkbox" name="publishDays" value={index + 1} defaultChecked={settings.publishDays.includes(index + 1)} />
+            <input
+              type="checkbox"
+              name="publishDays"
+              value={index + 1}
+              defaultChecked={settings.publishDays.includes(index + 1)}
+            />
             星期{label}
           </label>
         ))}

@@ -1,8 +1,13 @@
-import type { PageTab } from '@/lib/reader/types';
 import { pageLabel } from '@/lib/reader/page-names';
+import type { PageTab } from '@/lib/reader/types';
 
 /** 第1版 … 第N版, like the page strip of the printed paper; the current page is marked for screen readers. */
-export function PageTabs({ issueNumber, pages, current, pageHref = (n) => `/issues/${issueNumber}/pages/${n}` }: {
+export function PageTabs({
+  issueNumber,
+  pages,
+  current,
+  pageHref = (n) => `/issues/${issueNumber}/pages/${n}`,
+}: {
   issueNumber: number;
   pages: PageTab[];
   current: number;

@@ -1,9 +1,23 @@
 import type { ReactNode } from 'react';
 
 export function FormError({ children }: { children: ReactNode }) {
-  return <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{children}</p>;
+  return (
+    <p
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
+      {children}
+    </p>
+  );
 }
 
 export function FormSuccess({ children }: { children: ReactNode }) {
-  return <div role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">{children}</div>;
+  return (
+    <div
+      role="status"
+      className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+    >
+      {children}
+    </div>
+  );
 }

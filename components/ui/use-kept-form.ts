@@ -1,13 +1,18 @@
 'use client';
+
 // React resets a form after its action has run, even when the action refused the input, so the
 // writer would lose what they typed. Forms submit through this hook instead: the fields stay as typed
 // when the server says no, and are cleared only after a success (when asked to).
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
+
 import type { ActionResult } from '@/lib/actions/result';
 
 type Options = { confirmText?: string; resetOnSuccess?: boolean };
 
-export function useKeptForm<R extends ActionResult>(action: (previous: unknown, formData: FormData) => Promise<R>, options: Options = {}) {
+export function useKeptForm<R extends ActionResult>(
+  action: (previous: unknown, formData: FormData) => Promise<R>,
+  options: Options = {},
+) {
   const [state, formAction, pending] = useActionState<R | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const { confirmText, resetOnSuccess = false } = options;

@@ -1,10 +1,18 @@
 import Link from 'next/link';
-import type { WorkflowPanel as Panel } from '@/lib/workflow/queries';
-import {
-  approveArticleAction, correctArticleAction, publishArticleAction, retractArticleAction, returnArticleAction, submitArticleAction, unscheduleArticleAction,
-} from '@/lib/workflow/actions';
-import { formatDateTime } from '@/lib/dates/format';
+
 import { ActionForm } from '@/components/ui/action-form';
+import { formatDateTime } from '@/lib/dates/format';
+import {
+  approveArticleAction,
+  correctArticleAction,
+  publishArticleAction,
+  retractArticleAction,
+  returnArticleAction,
+  submitArticleAction,
+  unscheduleArticleAction,
+} from '@/lib/workflow/actions';
+import type { WorkflowPanel as Panel } from '@/lib/workflow/queries';
+
 import { NoteField } from './note-field';
 import { ScheduleFields } from './schedule-fields';
 import { SignoffHistory } from './signoff-history';
@@ -25,29 +33,53 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
   const { offers } = panel;
   const line = publicationLine(panel);
   return (
-    <section aria-labelledby="workflow-heading" className="space-y-4 rounded border border-stone-300 p-4 dark:border-stone-700">
+    <section
+      aria-labelledby="workflow-heading"
+      className="space-y-4 rounded border border-stone-300 p-4 dark:border-stone-700"
+    >
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h2 id="workflow-heading" className="text-lg font-semibold">审签与发布</h2>
-        <p data-testid="workflow-status">
-          状态：{panel.statusLabel}
-        </p>
-        {line ? <p data-testid="publication-line" className="text-sm text-stone-600 dark:text-stone-400">{line}</p> : null}
-        {panel.visible || panel.retractedAt ? <a className="text-sm underline" href={`/articles/${panel.slug}`} target="_blank" rel="noopener">在网站上查看</a> : null}
+        <h2 id="workflow-heading" className="text-lg font-semibold">
+          审签与发布
+        </h2>
+        <p data-testid="workflow-status">状态：{panel.statusLabel}</p>
+        {line ? (
+          <p data-testid="publication-line" className="text-sm text-stone-600 dark:text-stone-400">
+            {line}
+          </p>
+        ) : null}
+        {panel.visible || panel.retractedAt ? (
+          <a className="text-sm underline" href={`/articles/${panel.slug}`} target="_blank" rel="noopener">
+            在网站上查看
+          </a>
+        ) : null}
       </div>
       <ol aria-label="三审进度" className="flex flex-wrap gap-2 text-sm">
         {panel.levels.map((level) => (
-          <li key={level.level} className={`rounded border px-2 py-0.5 ${level.done ? 'border-green-600 bg-green-50 dark:bg-green-950' : 'border-stone-400'}`}>
-            {level.name}{level.done ? ' ✓' : ''}<span className="sr-only">{level.done ? '（已签）' : '（未签）'}</span>
+          <li
+            key={level.level}
+            className={`rounded border px-2 py-0.5 ${level.done ? 'border-green-600 bg-green-50 dark:bg-green-950' : 'border-stone-400'}`}
+          >
+            {level.name}
+            {level.done ? ' ✓' : ''}
+            <span className="sr-only">{level.done ? '（已签）' : '（未签）'}</span>
           </li>
         ))}
       </ol>
       {panel.live && panel.status !== 'PUBLISHED' && panel.status !== 'RETRACTED' ? (
-        <p role="note" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950">读者目前看到的是上次发布的版本；这次修改签发并发布后才会公开。</p>
+        <p role="note" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950">
+          读者目前看到的是上次发布的版本；这次修改签发并发布后才会公开。
+        </p>
       ) : null}
-      {panel.blockers.length ? <p role="note" className="text-sm text-red-700 dark:text-red-400">发布前需要处理：{panel.blockers.join('；')}</p> : null}
+      {panel.blockers.length ? (
+        <p role="note" className="text-sm text-red-700 dark:text-red-400">
+          发布前需要处理：{panel.blockers.join('；')}
+        </p>
+      ) : null}
 
       {offers.submit ? (
-        <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核"><ArticleId id={articleId} /></ActionForm>
+        <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核">
+          <ArticleId id={articleId} />
+        </ActionForm>
       ) : null}
       {offers.review ? (
         <div className="space-y-3">
@@ -69,7 +101,9 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
         </ActionForm>
       ) : null}
       {offers.publishUpdate ? (
-        <ActionForm action={publishArticleAction} submitLabel="发布更新" successText="更新已发布"><ArticleId id={articleId} /></ActionForm>
+        <ActionForm action={publishArticleAction} submitLabel="发布更新" successText="更新已发布">
+          <ArticleId id={articleId} />
+        </ActionForm>
       ) : offers.publish ? (
         <ActionForm action={publishArticleAction} submitLabel="发布" successText="已发布或已定时">
           <ArticleId id={articleId} />
@@ -82,11 +116,24 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
             <ArticleId id={articleId} />
             <ScheduleFields idPrefix="reschedule" scheduleOnly current={panel.publishAt} />
           </ActionForm>
-          <ActionForm action={unscheduleArticleAction} submitLabel="取消定时" variant="secondary" successText="已取消定时"><ArticleId id={articleId} /></ActionForm>
+          <ActionForm
+            action={unscheduleArticleAction}
+            submitLabel="取消定时"
+            variant="secondary"
+            successText="已取消定时"
+          >
+            <ArticleId id={articleId} />
+          </ActionForm>
         </div>
       ) : null}
       {panel.inIssue ? (
-        <p className="text-sm">这篇稿件排在 <Link className="underline" href={`/newsroom/issues/${panel.inIssue}`}>第{panel.inIssue}期</Link>，随期次发布。</p>
+        <p className="text-sm">
+          这篇稿件排在{' '}
+          <Link className="underline" href={`/newsroom/issues/${panel.inIssue}`}>
+            第{panel.inIssue}期
+          </Link>
+          ，随期次发布。
+        </p>
       ) : null}
       {offers.correct ? (
         <ActionForm action={correctArticleAction} submitLabel="追加更正" successText="更正已公开">
@@ -95,7 +142,12 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
         </ActionForm>
       ) : null}
       {offers.retract ? (
-        <ActionForm action={retractArticleAction} submitLabel="撤稿" variant="danger" confirmText="撤稿后读者只能看到撤稿声明，稿件从列表、订阅、搜索和网站地图中移除。确定撤稿？">
+        <ActionForm
+          action={retractArticleAction}
+          submitLabel="撤稿"
+          variant="danger"
+          confirmText="撤稿后读者只能看到撤稿声明，稿件从列表、订阅、搜索和网站地图中移除。确定撤稿？"
+        >
           <ArticleId id={articleId} />
           <NoteField id="retraction-note" name="note" label="撤稿声明（读者可见）" required />
         </ActionForm>
@@ -104,7 +156,13 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
       {panel.corrections.length ? (
         <div>
           <h3 className="font-semibold">更正</h3>
-          <ul className="text-sm">{panel.corrections.map((c) => <li key={c.id}>{formatDateTime(new Date(c.createdAt))}：{c.note}</li>)}</ul>
+          <ul className="text-sm">
+            {panel.corrections.map((c) => (
+              <li key={c.id}>
+                {formatDateTime(new Date(c.createdAt))}：{c.note}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <div>

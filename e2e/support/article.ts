@@ -2,6 +2,7 @@
 // from the newsroom, written (headline and a first sentence) and sent to review, and its body as the
 // database holds it.
 import { expect, type Page } from '@playwright/test';
+
 import { withDb } from './database';
 
 export const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
@@ -9,7 +10,9 @@ export const saved = (page: Page) => expect(page.getByTestId('save-status')).toH
 export const workflowStatus = (page: Page) => page.getByTestId('workflow-status');
 
 export async function storedBodyText(id: string): Promise<string> {
-  return withDb(async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText);
+  return withDb(
+    async (db) => (await db.article.findUniqueOrThrow({ where: { id }, select: { bodyText: true } })).bodyText,
+  );
 }
 
 /**
@@ -31,7 +34,12 @@ export async function typeArticle(page: Page, headline: string, text: string): P
 }
 
 /** A new story from the newsroom at `newsroom` (see createArticle) with headline and text, once saved; its editor's address. */
-export async function writeArticle(page: Page, headline: string, text: string, newsroom: string | null = '/newsroom'): Promise<string> {
+export async function writeArticle(
+  page: Page,
+  headline: string,
+  text: string,
+  newsroom: string | null = '/newsroom',
+): Promise<string> {
   await createArticle(page, newsroom);
   await typeArticle(page, headline, text);
   await saved(page);

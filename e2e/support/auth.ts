@@ -1,5 +1,6 @@
 // Signing in through the real sign-in page, as each journey's people do.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
 import { E2E_ADMIN } from './env';
 
 export async function signIn(page: Page, email: string, password: string, path = '/login'): Promise<void> {
@@ -9,13 +10,21 @@ export async function signIn(page: Page, email: string, password: string, path =
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-export async function signInAndExpect(page: Page, email: string, password: string, urlPattern: RegExp = /\/newsroom$/): Promise<void> {
+export async function signInAndExpect(
+  page: Page,
+  email: string,
+  password: string,
+  urlPattern: RegExp = /\/newsroom$/,
+): Promise<void> {
   await signIn(page, email, password);
   await expect(page).toHaveURL(urlPattern);
 }
 
 /** Creates an account as the signed-in admin and returns its one-time invitation URL. */
-export async function createAccount(page: Page, account: { name: string; email: string; role: string }): Promise<string> {
+export async function createAccount(
+  page: Page,
+  account: { name: string; email: string; role: string },
+): Promise<string> {
   const link = await submitNewAccount(page, account);
   await expect(link).toBeVisible();
   return link.inputValue();
@@ -49,7 +58,10 @@ export function formAlert(page: Page) {
  * invitation. An account that exists already was made by this spec's first attempt (each account
  * belongs to one spec: test/e2e-accounts.test.ts), so a retried spec goes on with it.
  */
-export async function provisionAccount(browser: Browser, account: { name: string; email: string; role: string; password: string }): Promise<void> {
+export async function provisionAccount(
+  browser: Browser,
+  account: { name: string; email: string; role: string; password: string },
+): Promise<void> {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInAndExpect(admin, E2E_ADMIN.email, E2E_ADMIN.password);
@@ -64,7 +76,11 @@ export async function provisionAccount(browser: Browser, account: { name: string
   await adminContext.close();
 }
 
-export async function signedInPage(browser: Browser, email: string, password: string): Promise<{ page: Page; context: BrowserContext }> {
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  password: string,
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAndExpect(page, email, password);

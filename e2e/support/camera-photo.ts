@@ -8,7 +8,9 @@ export async function cameraJpeg(bytes: number): Promise<Buffer> {
   const pixels = Math.floor((bytes * 0.7) / 0.82);
   const width = Math.round(Math.sqrt((pixels * 4) / 3));
   const height = Math.round((width * 3) / 4);
-  const photo = await sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  const photo = await sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
   const segments: Buffer[] = [];
   let missing = bytes - photo.length;
   while (missing >= 4) {

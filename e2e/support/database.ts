@@ -2,6 +2,7 @@
 // database the global setup gave the server (SQLite in the data directory, or E2E_DATABASE_URL's
 // PostgreSQL), so a check holds on either.
 import fs from 'node:fs';
+
 import { createPrismaClient, type Db } from '../../lib/db-client';
 import { E2E_SERVER_ENV_FILE } from './env';
 

@@ -5,14 +5,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { prepare } from '../../server/prepare';
-import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
-import { clearDataCache } from '../../server/next-cache';
-import { serveArgs } from '../../server/serve-command';
+
 import { superviseCollab } from '../../server/collab-process';
 import { findNginx, startFront, stopFront } from '../../server/front';
-import { E2E_FRONT_PORT } from './front';
+import { clearDataCache } from '../../server/next-cache';
+import { prepare } from '../../server/prepare';
+import { serveArgs } from '../../server/serve-command';
 import { emptyPostgres } from '../../test/support/empty-postgres';
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
+import { E2E_FRONT_PORT } from './front';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -49,8 +50,20 @@ export default async function globalSetup(config: FullConfig) {
   };
   // e2e/instances.spec.ts starts a second instance with the same settings (and only that spec, to keep the suite fast).
   // B relays /collab to the same co-editing process: one per deployment (README, "Co-editing").
-  const shared = ['DATA_DIR', 'DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SITE_URL', 'NEXT_TELEMETRY_DISABLED', 'COLLAB_PORT'] as const;
-  fs.writeFileSync(E2E_SERVER_ENV_FILE, JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))), { mode: 0o600 });
+  const shared = [
+    'DATA_DIR',
+    'DATABASE_URL',
+    'NEXTAUTH_SECRET',
+    'NEXTAUTH_URL',
+    'SITE_URL',
+    'NEXT_TELEMETRY_DISABLED',
+    'COLLAB_PORT',
+  ] as const;
+  fs.writeFileSync(
+    E2E_SERVER_ENV_FILE,
+    JSON.stringify(Object.fromEntries(shared.map((name) => [name, serverEnv[name]]))),
+    { mode: 0o600 },
+  );
   if (process.env.E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: serverEnv, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
@@ -65,11 +78,21 @@ export default async function globalSetup(config: FullConfig) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   // Under the same supervisor as npm start's (restarted when killed: e2e/collab-restart.spec.ts kills it; pid in DATA_DIR/collab.pid).
-  const collab = superviseCollab({ env: serverEnv, dataDir: prepared.dataDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  const collab = superviseCollab({
+    env: serverEnv,
+    dataDir: prepared.dataDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   await waitForHealth(`${baseURL}/api/health`, server);
   // The shipped nginx front, for the journeys that read through it (e2e/front.spec.ts skips without nginx).
   const front = findNginx()
-    ? await startFront({ workDir: path.join(E2E_DATA_DIR, '..', 'front'), frontPort: E2E_FRONT_PORT, appPort: Number(port), dataDir: prepared.dataDir, stdio: 'ignore' })
+    ? await startFront({
+        workDir: path.join(E2E_DATA_DIR, '..', 'front'),
+        frontPort: E2E_FRONT_PORT,
+        appPort: Number(port),
+        dataDir: prepared.dataDir,
+        stdio: 'ignore',
+      })
     : null;
   return async () => {
     if (front) await stopFront(front);

@@ -26,19 +26,26 @@ export async function sidewaysScrollBoxes(page: Page): Promise<string[]> {
       const overflowX = getComputedStyle(box).overflowX;
       if (overflowX !== 'auto' && overflowX !== 'scroll') return [];
       const hidden = box.scrollWidth - box.clientWidth;
-      const name = box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? box.tagName.toLowerCase();
+      const name =
+        box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? box.tagName.toLowerCase();
       return hidden > 1 ? [`${name}: ${hidden} px hidden to the side`] : [];
-    }));
+    }),
+  );
 }
 
 /** Planner headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
 export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
-  return page.getByTestId('board-headline').evaluateAll((boxes, minChars) =>
-    boxes.flatMap((box) => {
-      const width = box.getBoundingClientRect().width;
-      const em = parseFloat(getComputedStyle(box).fontSize);
-      return width < minChars * em ? [`${(box.textContent ?? '').trim().slice(0, 20)}: ${Math.round(width)} px < ${minChars} × ${em} px`] : [];
-    }), chars);
+  return page.getByTestId('board-headline').evaluateAll(
+    (boxes, minChars) =>
+      boxes.flatMap((box) => {
+        const width = box.getBoundingClientRect().width;
+        const em = parseFloat(getComputedStyle(box).fontSize);
+        return width < minChars * em
+          ? [`${(box.textContent ?? '').trim().slice(0, 20)}: ${Math.round(width)} px < ${minChars} × ${em} px`]
+          : [];
+      }),
+    chars,
+  );
 }
 
 /** A screenshot of the whole page (or of one part), kept under test-results/screens and attached to the report. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { canEditArticle } from './article-access';
 
 const story = { createdById: 'r1', authorUserIds: ['r2', null] };

@@ -30,7 +30,11 @@ export function ownershipOf(story: OwnedArticle): ArticleOwnership {
   return { createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId) };
 }
 
-export function mayAccessArticle(user: Pick<Actor, 'id' | 'role'>, story: OwnedArticle, access: ArticleAccess): boolean {
+export function mayAccessArticle(
+  user: Pick<Actor, 'id' | 'role'>,
+  story: OwnedArticle,
+  access: ArticleAccess,
+): boolean {
   return access === 'edit' ? canEditArticle(user, ownershipOf(story)) : canReadArticle(user, ownershipOf(story));
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { can, capabilitiesOf, isRole, ROLES } from './capabilities';
 
 describe('capabilities', () => {
@@ -29,7 +30,13 @@ describe('capabilities', () => {
   });
 
   it('keeps admins to accounts, audit and settings, and reading (never editing) stories', () => {
-    expect(capabilitiesOf('ADMIN')).toEqual(['newsroom:enter', 'article:read-any', 'user:manage', 'audit:read', 'settings:edit']);
+    expect(capabilitiesOf('ADMIN')).toEqual([
+      'newsroom:enter',
+      'article:read-any',
+      'user:manage',
+      'audit:read',
+      'settings:edit',
+    ]);
     expect(can('ADMIN', 'article:review')).toBe(false);
     expect(can('ADMIN', 'article:edit-any')).toBe(false);
     expect(can('REPORTER', 'article:read-any')).toBe(false);

@@ -25,7 +25,13 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const REPORTER: Capability[] = ['newsroom:enter', 'article:create', 'article:edit-own', 'article:trash', 'media:upload'];
+const REPORTER: Capability[] = [
+  'newsroom:enter',
+  'article:create',
+  'article:edit-own',
+  'article:trash',
+  'media:upload',
+];
 const EDITOR: Capability[] = [
   ...REPORTER,
   'article:edit-any',

@@ -1,6 +1,7 @@
 // What every server action returns (docs/architecture.md: Layout): a form can show `error` and `fieldErrors`; `denied`
 // marks a refusal by the access gate so callers (and the authorization test) can tell it apart.
 import type { ZodError } from 'zod';
+
 import { AccessDenied } from '../access/denied';
 
 export type ActionFailure = {
@@ -12,7 +13,10 @@ export type ActionFailure = {
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 
 export class UserFacingError extends Error {
-  constructor(message: string, readonly fieldErrors?: Record<string, string>) {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
     super(message);
     this.name = 'UserFacingError';
   }

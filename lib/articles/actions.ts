@@ -1,13 +1,15 @@
 'use server';
+
 // Story editor actions. Thin: check the caller, validate, call the service, revalidate.
-import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+import { redirect } from 'next/navigation';
+
 import { guarded, type ActionResult } from '../actions/result';
-import { createArticle, moveToTrash, restoreFromTrash } from './editor-service';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
 import { listMediaLibrary } from '../media/library';
 import { requirePublication } from '../publication/lookup';
+import { createArticle, moveToTrash, restoreFromTrash } from './editor-service';
 
 export async function createArticleAction(_prev?: unknown, _formData?: FormData): Promise<ActionResult> {
   const result = await guarded(async () => {
@@ -41,7 +43,9 @@ export async function restoreArticleAction(_prev: unknown, formData: FormData): 
   });
 }
 
-export async function mediaLibraryAction(page: number): Promise<ActionResult<{ items: Awaited<ReturnType<typeof listMediaLibrary>> }>> {
+export async function mediaLibraryAction(
+  page: number,
+): Promise<ActionResult<{ items: Awaited<ReturnType<typeof listMediaLibrary>> }>> {
   return guarded(async () => {
     const items = await listMediaLibrary(Number.isInteger(page) && page > 0 ? page : 1);
     return { ok: true as const, items };

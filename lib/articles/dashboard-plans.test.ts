@@ -7,14 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionClaims } from '@/lib/auth/session-claims';
-import type { LoggedQuery } from '@/lib/query-log';
+
 import { hashPassword } from '@/lib/auth/password';
+import type { SessionClaims } from '@/lib/auth/session-claims';
 import { refreshPlannerStatistics } from '@/lib/db-statistics';
-import { generateArchive } from '@/test/support/synthetic-archive';
+import type { LoggedQuery } from '@/lib/query-log';
 import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_REPORTER_EMAIL } from '@/test/support/newsroom-archive';
-import { explain, readQueries } from '@/test/support/query-plans';
 import { planProblems } from '@/test/support/plan-problems';
+import { explain, readQueries } from '@/test/support/query-plans';
+import { generateArchive } from '@/test/support/synthetic-archive';
 
 const identity: { claims: SessionClaims | null } = { claims: null };
 vi.mock('@/lib/auth/session-claims', () => ({ readSessionClaims: async () => identity.claims }));
@@ -38,12 +39,19 @@ function seed(): void {
 
 beforeAll(async () => {
   seed();
-  const archive = generateArchive(sqlitePath, { years: 2, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 1, charsPerArticle: 200 });
+  const archive = generateArchive(sqlitePath, {
+    years: 2,
+    pagesPerIssue: 4,
+    articlesPerPage: 10,
+    firstNumber: 1,
+    charsPerArticle: 200,
+  });
   addNewsroom(sqlitePath, await hashPassword('plan-test-password'), { latestIssue: archive.latestIssue, scale: 0.05 });
   sqlite = new Database(sqlitePath);
   // The generators took statistics already; a second refresh finds nothing stale.
   expect(refreshPlannerStatistics(sqlite)).toEqual([]);
-  const id = (email: string) => (sqlite.prepare('SELECT id FROM "User" WHERE email = ?').get(email) as { id: string }).id;
+  const id = (email: string) =>
+    (sqlite.prepare('SELECT id FROM "User" WHERE email = ?').get(email) as { id: string }).id;
   people = { editor: id(BENCH_EDITOR_EMAIL), reporter: id(BENCH_REPORTER_EMAIL) };
 }, 60_000);
 
@@ -51,7 +59,11 @@ afterAll(() => sqlite?.close());
 
 /** The dashboard's reads: stories (lib/articles), the review queue (lib/workflow), upcoming issues (lib/issues). */
 async function dashboardReads() {
-  const [articles, workflow, issues] = await Promise.all([import('@/lib/articles/queries'), import('@/lib/workflow/review-queue'), import('@/lib/issues/queries')]);
+  const [articles, workflow, issues] = await Promise.all([
+    import('@/lib/articles/queries'),
+    import('@/lib/workflow/review-queue'),
+    import('@/lib/issues/queries'),
+  ]);
   return { ...articles, listReviewQueue: workflow.listReviewQueue, listUpcomingIssues: issues.listUpcomingIssues };
 }
 type DashboardReads = Awaited<ReturnType<typeof dashboardReads>>;
@@ -67,7 +79,10 @@ async function statementsOf(userId: string, read: () => Promise<unknown>): Promi
 
 function problemsOf(queries: LoggedQuery[]): { sql: string; problems: string[] }[] {
   return queries
-    .map((query) => ({ sql: query.sql, problems: planProblems(explain(sqlite, query.sql, JSON.parse(query.params) as unknown[])) }))
+    .map((query) => ({
+      sql: query.sql,
+      problems: planProblems(explain(sqlite, query.sql, JSON.parse(query.params) as unknown[])),
+    }))
     .filter((result) => result.problems.length > 0);
 }
 
@@ -95,7 +110,14 @@ describe('dashboard query plans on an archive', () => {
   it('the dashboard as a whole: every statement on Article', async () => {
     const queries = await dashboardReads();
     const statements = await statementsOf(people.editor, () =>
-      Promise.all([queries.myArticleCounts(), queries.listMyArticles({}), queries.listReviewQueue({}), queries.listUpcomingIssues(), queries.listScheduledArticles({}), queries.listRecentlyPublished({})]),
+      Promise.all([
+        queries.myArticleCounts(),
+        queries.listMyArticles({}),
+        queries.listReviewQueue({}),
+        queries.listUpcomingIssues(),
+        queries.listScheduledArticles({}),
+        queries.listRecentlyPublished({}),
+      ]),
     );
     expect(statements.length).toBeGreaterThanOrEqual(8);
     expect(problemsOf(statements)).toEqual([]);
@@ -145,7 +167,9 @@ describe('dashboard query plans on an archive', () => {
 
 describe('planProblems', () => {
   it('flags the plan the issue reported: the deletedAt index and a sort', () => {
-    expect(planProblems(['SEARCH Article USING INDEX Article_deletedAt_idx (deletedAt=?)', 'USE TEMP B-TREE FOR ORDER BY'])).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+    expect(
+      planProblems(['SEARCH Article USING INDEX Article_deletedAt_idx (deletedAt=?)', 'USE TEMP B-TREE FOR ORDER BY']),
+    ).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
   });
 
   it('flags a scan of the table, bare or through an index', () => {
@@ -154,7 +178,16 @@ describe('planProblems', () => {
   });
 
   it('accepts a range on an index in order, and a sort of rows found by id', () => {
-    expect(planProblems(['SEARCH Article USING INDEX Article_deletedAt_retractedAt_publishAt_liveRevisionId_id_idx (deletedAt=? AND retractedAt=? AND publishAt>?)'])).toEqual([]);
-    expect(planProblems(['SEARCH Article USING COVERING INDEX Article_id_deletedAt_status_updatedAt_idx (id=? AND deletedAt=?)', 'USE TEMP B-TREE FOR ORDER BY'])).toEqual([]);
+    expect(
+      planProblems([
+        'SEARCH Article USING INDEX Article_deletedAt_retractedAt_publishAt_liveRevisionId_id_idx (deletedAt=? AND retractedAt=? AND publishAt>?)',
+      ]),
+    ).toEqual([]);
+    expect(
+      planProblems([
+        'SEARCH Article USING COVERING INDEX Article_id_deletedAt_status_updatedAt_idx (id=? AND deletedAt=?)',
+        'USE TEMP B-TREE FOR ORDER BY',
+      ]),
+    ).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // first, then a changed paragraph is compared character by character. Chinese has no spaces, so a
 // word-level diff would mark the whole paragraph; characters show the one 的 that became 地.
 import { diffArrays, diffChars } from 'diff';
+
 import { ARTICLE_DIFF_FIELDS, ARTICLE_FIELDS, type ArticleDiffField } from '../content/fields';
 
 export type Segment = { op: 'same' | 'add' | 'del'; text: string };
@@ -15,11 +16,17 @@ export type DiffLine =
 const EDITED_SHARE = 0.4;
 
 export function diffText(before: string, after: string): Segment[] {
-  return diffChars(before, after).map((part) => ({ op: part.added ? 'add' : part.removed ? 'del' : 'same', text: part.value }));
+  return diffChars(before, after).map((part) => ({
+    op: part.added ? 'add' : part.removed ? 'del' : 'same',
+    text: part.value,
+  }));
 }
 
 /** The fields outside the body that differ between two revisions, each with its label and its character diff. */
-export function diffFields(before: Record<ArticleDiffField, string | null>, after: Record<ArticleDiffField, string | null>): { label: string; segments: Segment[] }[] {
+export function diffFields(
+  before: Record<ArticleDiffField, string | null>,
+  after: Record<ArticleDiffField, string | null>,
+): { label: string; segments: Segment[] }[] {
   return ARTICLE_DIFF_FIELDS.filter((field) => (before[field] ?? '') !== (after[field] ?? '')).map((field) => ({
     label: ARTICLE_FIELDS[field].label,
     segments: diffText(before[field] ?? '', after[field] ?? ''),
@@ -29,9 +36,14 @@ export function diffFields(before: Record<ArticleDiffField, string | null>, afte
 /** One changed paragraph: character changes inside it, or removed-and-added when little is left. */
 function pairLines(before: string, after: string): DiffLine[] {
   const segments = diffText(before, after);
-  const common = segments.filter((segment) => segment.op === 'same').reduce((sum, segment) => sum + segment.text.length, 0);
+  const common = segments
+    .filter((segment) => segment.op === 'same')
+    .reduce((sum, segment) => sum + segment.text.length, 0);
   if (common >= EDITED_SHARE * Math.max(before.length, after.length)) return [{ op: 'change', segments }];
-  return [{ op: 'del', text: before }, { op: 'add', text: after }];
+  return [
+    { op: 'del', text: before },
+    { op: 'add', text: after },
+  ];
 }
 
 /** Removed paragraphs followed by added ones: the first of each are paired as edits, the rest stand alone. */
@@ -65,7 +77,10 @@ export function diffParagraphs(before: string, after: string): ParagraphLine[] {
   const lines: ParagraphLine[] = paragraphBlocks(before, after).flatMap((block): ParagraphLine[] =>
     'same' in block
       ? block.same.map((text) => ({ op: 'same', text }))
-      : [...block.removed.map((text) => ({ op: 'del' as const, text })), ...block.added.map((text) => ({ op: 'add' as const, text }))],
+      : [
+          ...block.removed.map((text) => ({ op: 'del' as const, text })),
+          ...block.added.map((text) => ({ op: 'add' as const, text })),
+        ],
   );
   return lines.filter((line) => line.text !== '' || line.op === 'same');
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { articleInput } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { articleInput } from '../../test/support/articles';
-import { loadSampleIssue } from '../../seeds/load-sample';
-import { doc, heading, paragraph } from '../content/builders';
-import { ensureSearchIndex } from '../search/search-index';
-import { searchNewsroom } from '../search/search';
-import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle } from './editor-service';
 import type { Actor } from '../access/actor';
+import { doc, heading, paragraph } from '../content/builders';
+import { searchNewsroom } from '../search/search';
+import { ensureSearchIndex } from '../search/search-index';
+import { createArticle, moveToTrash, restoreFromTrash, restoreRevision, saveArticle } from './editor-service';
 import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
@@ -16,7 +17,8 @@ let other: Actor;
 let editor: Actor;
 let publicationId: string;
 
-const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, '第一段。', { byline: '记者 测试', ...overrides });
+const input = (overrides: Partial<CleanArticleInput> = {}): CleanArticleInput =>
+  articleInput(reporter, '第一段。', { byline: '记者 测试', ...overrides });
 
 beforeAll(async () => {
   await loadSampleIssue(db);
@@ -32,7 +34,13 @@ describe('the story editor service', () => {
   it('creates a draft credited to its reporter, with a first revision and an audit event', async () => {
     const { id } = await createArticle(db, reporter, publicationId);
     const article = await db.article.findUniqueOrThrow({ where: { id }, include: { authors: true, revisions: true } });
-    expect(article).toMatchObject({ status: 'DRAFT', version: 1, headline: '', dateline: '本报讯', createdById: reporter.id });
+    expect(article).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      headline: '',
+      dateline: '本报讯',
+      createdById: reporter.id,
+    });
     expect(article.authors).toEqual([expect.objectContaining({ userId: reporter.id, name: '记者甲', label: '记者' })]);
     expect(article.revisions).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: 'article.create', subjectId: id } })).toBe(1);
@@ -41,7 +49,12 @@ describe('the story editor service', () => {
   it('saves with the version it was based on, writes the autosaves into one rolling revision, and follows the headline with the slug', async () => {
     const { id } = await createArticle(db, reporter, publicationId);
     const first = await saveArticle(db, reporter, id, 1, input());
-    expect(first).toMatchObject({ ok: true, version: 2, slug: 'ke-cheng-xin-jian-kou-dai-gong-yuan', revisionCreated: true });
+    expect(first).toMatchObject({
+      ok: true,
+      version: 2,
+      slug: 'ke-cheng-xin-jian-kou-dai-gong-yuan',
+      revisionCreated: true,
+    });
     const same = await saveArticle(db, reporter, id, 2, input());
     expect(same).toMatchObject({ ok: true, version: 3, revisionCreated: false });
     const body = doc(paragraph('第一段。'), heading('小标题'), paragraph('第二段。'));
@@ -50,7 +63,13 @@ describe('the story editor service', () => {
     const article = await db.article.findUniqueOrThrow({ where: { id } });
     expect(article).toMatchObject({ bodyText: '第一段。\n小标题\n第二段。', wordCount: 11 });
     expect(await db.revision.findMany({ where: { articleId: id } })).toEqual([
-      expect.objectContaining({ kind: 'AUTOSAVE', version: 4, saves: 3, headline: '柯城新建三座口袋公园', bodyText: '第一段。\n小标题\n第二段。' }),
+      expect.objectContaining({
+        kind: 'AUTOSAVE',
+        version: 4,
+        saves: 3,
+        headline: '柯城新建三座口袋公园',
+        bodyText: '第一段。\n小标题\n第二段。',
+      }),
     ]);
     expect((await searchNewsroom(db, { q: '口袋公园' })).hits.map((hit) => hit.articleId)).toContain(id);
   });
@@ -71,11 +90,19 @@ describe('the story editor service', () => {
 
   it('keeps a hand-set slug, refuses a taken one, and never changes it after publishing', async () => {
     const { id } = await createArticle(db, reporter, publicationId);
-    expect(await saveArticle(db, reporter, id, 1, input({ slug: 'kou-dai-gong-yuan' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
-    expect(await saveArticle(db, reporter, id, 2, input({ slug: 'kou-dai-gong-yuan', headline: '全新的标题' }))).toMatchObject({ slug: 'kou-dai-gong-yuan' });
-    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'ke-cheng-duo-xia-da-yu-ding' }))).rejects.toThrow('这个网址已被其他稿件使用');
+    expect(await saveArticle(db, reporter, id, 1, input({ slug: 'kou-dai-gong-yuan' }))).toMatchObject({
+      slug: 'kou-dai-gong-yuan',
+    });
+    expect(
+      await saveArticle(db, reporter, id, 2, input({ slug: 'kou-dai-gong-yuan', headline: '全新的标题' })),
+    ).toMatchObject({ slug: 'kou-dai-gong-yuan' });
+    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'ke-cheng-duo-xia-da-yu-ding' }))).rejects.toThrow(
+      '这个网址已被其他稿件使用',
+    );
     await db.article.update({ where: { id }, data: { publishedAt: new Date() } });
-    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'xin-wang-zhi' }))).rejects.toThrow('稿件发布后网址不能再修改');
+    await expect(saveArticle(db, reporter, id, 3, input({ slug: 'xin-wang-zhi' }))).rejects.toThrow(
+      '稿件发布后网址不能再修改',
+    );
   });
 
   it('rejects a broken body with a message and changes nothing', async () => {
@@ -91,10 +118,18 @@ describe('the story editor service', () => {
     // Ten minutes later: past the pause, so the first text stays a revision of its own.
     await saveArticle(db, reporter, id, 2, input({ headline: '第二版标题' }), new Date(start + 10 * 60_000));
     const old = await db.revision.findFirstOrThrow({ where: { articleId: id, headline: '第一版标题' } });
-    expect(await restoreRevision(db, reporter, id, old.id, 3, new Date(start + 11 * 60_000))).toMatchObject({ ok: true, version: 4, revisionCreated: true });
+    expect(await restoreRevision(db, reporter, id, old.id, 3, new Date(start + 11 * 60_000))).toMatchObject({
+      ok: true,
+      version: 4,
+      revisionCreated: true,
+    });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('第一版标题');
     const kept = await db.revision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' } });
-    expect(kept.map((revision) => [revision.kind, revision.headline])).toEqual([['AUTOSAVE', '第一版标题'], ['AUTOSAVE', '第二版标题'], ['RESTORE', '第一版标题']]);
+    expect(kept.map((revision) => [revision.kind, revision.headline])).toEqual([
+      ['AUTOSAVE', '第一版标题'],
+      ['AUTOSAVE', '第二版标题'],
+      ['RESTORE', '第一版标题'],
+    ]);
   });
 
   it('moves drafts to the trash and back, never published stories', async () => {

@@ -1,28 +1,27 @@
 // Writing stories: create, save with an optimistic lock, record each content change in the
 // revision history (autosaves coalesced, revision-log.ts), restore a revision, trash and restore. Every write keeps the search index in step in the
 // same transaction. Callers check the capability; these functions check ownership.
-import type { Db, Tx } from '../db-client';
 import type { Actor } from '../access/actor';
+import { requireArticleAccess } from '../access/article-access';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
-import { toPlainText } from '../content/plain-text';
-import { countDocWords } from '../content/word-count';
-import { validateDoc } from '../content/validate';
-import type { Doc } from '../content/types';
 import { doc, paragraph } from '../content/builders';
-import { indexArticle, removeFromIndex } from '../search/search-index';
+import { toPlainText } from '../content/plain-text';
+import type { Doc } from '../content/types';
+import { validateDoc } from '../content/validate';
+import { countDocWords } from '../content/word-count';
 import { lockArticle } from '../database/row-lock';
-import { requireArticleAccess } from '../access/article-access';
-import { articleGone } from '../workflow/article-state';
-import { slugBase, uniqueSlug } from './slug';
-import { generateByline } from './byline';
-import { applyContentChange } from '../workflow/service';
+import type { Db, Tx } from '../db-client';
 import { sameContent } from '../revisions/content-fields';
-import { canEditContent, canTrash, hasReviewToVoid } from '../workflow/rules';
-import { check } from '../workflow/article-state';
-import type { CleanArticleInput } from './schemas';
 import { recordSave, sealRollingRevision } from '../revisions/revision-log';
 import type { SaveKind } from '../revisions/revision-rules';
+import { indexArticle, removeFromIndex } from '../search/search-index';
+import { articleGone, check } from '../workflow/article-state';
+import { canEditContent, canTrash, hasReviewToVoid } from '../workflow/rules';
+import { applyContentChange } from '../workflow/service';
+import { generateByline } from './byline';
+import type { CleanArticleInput } from './schemas';
+import { slugBase, uniqueSlug } from './slug';
 
 export type SaveOutcome =
   | { ok: true; version: number; savedAt: string; slug: string; revisionCreated: boolean }
@@ -31,7 +30,10 @@ export type SaveOutcome =
 async function loadEditable(tx: Tx, editor: Actor, articleId: string) {
   // Saves of one story from several instances take turns (lib/database/row-lock.ts).
   await lockArticle(tx, articleId);
-  const found = await tx.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } } });
+  const found = await tx.article.findUnique({
+    where: { id: articleId },
+    include: { authors: { select: { userId: true } }, updatedBy: { select: { name: true } } },
+  });
   const article = requireArticleAccess(editor, found, 'edit', articleGone);
   check(canEditContent({ status: article.status }));
   return article;
@@ -50,14 +52,37 @@ export async function createArticle(db: Db, editor: Actor, publicationId: string
     const slug = await freeSlug(tx, `draft-${Date.now().toString(36)}`, '');
     const article = await tx.article.create({
       data: {
-        publicationId, slug, headline: '', dateline: '本报讯', byline: generateByline([{ name: editor.name, label: '记者' }]),
-        body, bodyText: '', wordCount: 0, createdById: editor.id, updatedById: editor.id,
+        publicationId,
+        slug,
+        headline: '',
+        dateline: '本报讯',
+        byline: generateByline([{ name: editor.name, label: '记者' }]),
+        body,
+        bodyText: '',
+        wordCount: 0,
+        createdById: editor.id,
+        updatedById: editor.id,
         authors: { create: [{ position: 1, userId: editor.id, name: editor.name, label: '记者' }] },
-        revisions: { create: { version: 1, headline: '', dateline: '本报讯', body, bodyText: '', authorId: editor.id, kind: 'CREATE' } },
+        revisions: {
+          create: {
+            version: 1,
+            headline: '',
+            dateline: '本报讯',
+            body,
+            bodyText: '',
+            authorId: editor.id,
+            kind: 'CREATE',
+          },
+        },
       },
     });
     await indexArticle(tx, article.id);
-    await recordAudit(tx, { actorId: editor.id, action: 'article.create', subjectType: 'Article', subjectId: article.id });
+    await recordAudit(tx, {
+      actorId: editor.id,
+      action: 'article.create',
+      subjectType: 'Article',
+      subjectId: article.id,
+    });
     return { id: article.id };
   });
 }
@@ -101,18 +126,37 @@ export async function saveArticleIn(
 }
 
 async function saveChecked(
-  tx: Tx, editor: Actor, articleId: string, baseVersion: number, input: CleanArticleInput, checkedDoc: Doc, now: Date, kind: SaveKind,
+  tx: Tx,
+  editor: Actor,
+  articleId: string,
+  baseVersion: number,
+  input: CleanArticleInput,
+  checkedDoc: Doc,
+  now: Date,
+  kind: SaveKind,
 ): Promise<SaveOutcome> {
   const article = await loadEditable(tx, editor, articleId);
   if (article.version !== baseVersion) {
-    return { ok: false, conflict: { version: article.version, savedBy: article.updatedBy?.name ?? '其他人', savedAt: article.updatedAt.toISOString() } };
+    return {
+      ok: false,
+      conflict: {
+        version: article.version,
+        savedBy: article.updatedBy?.name ?? '其他人',
+        savedAt: article.updatedAt.toISOString(),
+      },
+    };
   }
   await checkReferences(tx, input);
   const slug = await nextSlug(tx, article, input);
   const body = JSON.stringify(checkedDoc);
   const content = {
-    kicker: input.kicker, headline: input.headline, subheadline: input.subheadline, dateline: input.dateline,
-    byline: input.byline, summary: input.summary, body,
+    kicker: input.kicker,
+    headline: input.headline,
+    subheadline: input.subheadline,
+    dateline: input.dateline,
+    byline: input.byline,
+    summary: input.summary,
+    body,
   };
   const changed = !sameContent(article, content);
   const bodyText = toPlainText(checkedDoc);
@@ -120,14 +164,32 @@ async function saveChecked(
   const version = article.version + 1;
   await tx.article.update({
     where: { id: articleId },
-    data: { ...content, slug, bodyText, wordCount, coverMediaId: input.coverMediaId, version, updatedById: editor.id, updatedAt: now },
+    data: {
+      ...content,
+      slug,
+      bodyText,
+      wordCount,
+      coverMediaId: input.coverMediaId,
+      version,
+      updatedById: editor.id,
+      updatedAt: now,
+    },
   });
   await tx.articleAuthor.deleteMany({ where: { articleId } });
   for (const [index, author] of input.authors.entries()) {
-    await tx.articleAuthor.create({ data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label } });
+    await tx.articleAuthor.create({
+      data: { articleId, position: index + 1, userId: author.userId, name: author.name, label: author.label },
+    });
   }
   if (changed) {
-    await recordSave(tx, { articleId, version, content: { ...content, bodyText, wordCount }, actorId: editor.id, kind, now });
+    await recordSave(tx, {
+      articleId,
+      version,
+      content: { ...content, bodyText, wordCount },
+      actorId: editor.id,
+      kind,
+      now,
+    });
     // Every content change counts for 三审, whether or not its revision was coalesced. Drafts are most
     // autosaves: they have no sign-offs, so skip loading the review state.
     if (hasReviewToVoid(article.status)) await applyContentChange(tx, editor, articleId, now);
@@ -148,39 +210,75 @@ async function checkReferences(tx: Tx, input: CleanArticleInput): Promise<void> 
   }
   const userIds = [...new Set(input.authors.flatMap((author) => (author.userId ? [author.userId] : [])))];
   if (!userIds.length) return;
-  const found = new Set((await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } })).map((user) => user.id));
+  const found = new Set(
+    (await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } })).map((user) => user.id),
+  );
   const missing = input.authors.find((author) => author.userId && !found.has(author.userId));
-  if (missing) throw new UserFacingError(`作者“${missing.name}”的账号不存在，请重新选择作者`, { authors: '作者账号不存在' });
+  if (missing)
+    throw new UserFacingError(`作者“${missing.name}”的账号不存在，请重新选择作者`, { authors: '作者账号不存在' });
 }
 
 /** The slug follows the headline until the story is first published or someone sets it by hand. */
-async function nextSlug(tx: Tx, article: { id: string; slug: string; headline: string; publishedAt: Date | null }, input: CleanArticleInput): Promise<string> {
+async function nextSlug(
+  tx: Tx,
+  article: { id: string; slug: string; headline: string; publishedAt: Date | null },
+  input: CleanArticleInput,
+): Promise<string> {
   const requested = input.slug;
   if (article.publishedAt) {
-    if (requested && requested !== article.slug) throw new UserFacingError('稿件发布后网址不能再修改', { slug: '稿件发布后网址不能再修改' });
+    if (requested && requested !== article.slug)
+      throw new UserFacingError('稿件发布后网址不能再修改', { slug: '稿件发布后网址不能再修改' });
     return article.slug;
   }
-  const automatic = article.slug.startsWith('draft-') || (article.headline !== '' && article.slug.replace(/-\d+$/, '') === slugBase(article.headline));
+  const automatic =
+    article.slug.startsWith('draft-') ||
+    (article.headline !== '' && article.slug.replace(/-\d+$/, '') === slugBase(article.headline));
   if (requested && requested !== article.slug) {
     const taken = await tx.article.findUnique({ where: { slug: requested }, select: { id: true } });
-    if (taken && taken.id !== article.id) throw new UserFacingError('这个网址已被其他稿件使用', { slug: '这个网址已被其他稿件使用' });
+    if (taken && taken.id !== article.id)
+      throw new UserFacingError('这个网址已被其他稿件使用', { slug: '这个网址已被其他稿件使用' });
     return requested;
   }
-  if (automatic && input.headline && input.headline !== article.headline) return freeSlug(tx, slugBase(input.headline), article.id);
+  if (automatic && input.headline && input.headline !== article.headline)
+    return freeSlug(tx, slugBase(input.headline), article.id);
   return article.slug;
 }
 
 /** Only kept revisions exist: one merged into a later autosave is simply not found. */
-export async function restoreRevision(db: Db, editor: Actor, articleId: string, revisionId: string, baseVersion: number, now = new Date()): Promise<SaveOutcome> {
+export async function restoreRevision(
+  db: Db,
+  editor: Actor,
+  articleId: string,
+  revisionId: string,
+  baseVersion: number,
+  now = new Date(),
+): Promise<SaveOutcome> {
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new UserFacingError('找不到这个历史版本');
-  const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: { orderBy: { position: 'asc' } } } });
-  return saveArticle(db, editor, articleId, baseVersion, {
-    kicker: revision.kicker, headline: revision.headline, subheadline: revision.subheadline, dateline: revision.dateline,
-    byline: revision.byline, summary: revision.summary, slug: '', coverMediaId: article.coverMediaId,
-    authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
-    body: JSON.parse(revision.body),
-  }, now, 'RESTORE');
+  const article = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { authors: { orderBy: { position: 'asc' } } },
+  });
+  return saveArticle(
+    db,
+    editor,
+    articleId,
+    baseVersion,
+    {
+      kicker: revision.kicker,
+      headline: revision.headline,
+      subheadline: revision.subheadline,
+      dateline: revision.dateline,
+      byline: revision.byline,
+      summary: revision.summary,
+      slug: '',
+      coverMediaId: article.coverMediaId,
+      authors: article.authors.map((author) => ({ userId: author.userId, name: author.name, label: author.label })),
+      body: JSON.parse(revision.body),
+    },
+    now,
+    'RESTORE',
+  );
 }
 
 export async function moveToTrash(db: Db, editor: Actor, articleId: string, now = new Date()): Promise<void> {
@@ -191,7 +289,13 @@ export async function moveToTrash(db: Db, editor: Actor, articleId: string, now 
     // A story moved to the trash leaves the pages it was planned on.
     await tx.articlePlacement.deleteMany({ where: { articleId } });
     await removeFromIndex(tx, articleId);
-    await recordAudit(tx, { actorId: editor.id, action: 'article.trash', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });
+    await recordAudit(tx, {
+      actorId: editor.id,
+      action: 'article.trash',
+      subjectType: 'Article',
+      subjectId: articleId,
+      details: { headline: article.headline },
+    });
   });
 }
 
@@ -201,6 +305,12 @@ export async function restoreFromTrash(db: Db, editor: Actor, articleId: string)
     if (!article?.deletedAt) throw new UserFacingError('这篇稿件不在回收站里');
     await tx.article.update({ where: { id: articleId }, data: { deletedAt: null, deletedById: null } });
     await indexArticle(tx, articleId);
-    await recordAudit(tx, { actorId: editor.id, action: 'article.restore', subjectType: 'Article', subjectId: articleId, details: { headline: article.headline } });
+    await recordAudit(tx, {
+      actorId: editor.id,
+      action: 'article.restore',
+      subjectType: 'Article',
+      subjectId: articleId,
+      details: { headline: article.headline },
+    });
   });
 }

@@ -19,7 +19,8 @@ function marks(revisions: OldRevision[], liveRevisionId: string | null, signoffs
   const marked = new Map<string, Mark>();
   const firstSeen = new Map<string, number>();
   revisions.forEach((revision, index) => {
-    if (revision.version === 1 && revision.authorId === null) marked.set(revision.id, { kind: 'IMPORT', signoffId: null });
+    if (revision.version === 1 && revision.authorId === null)
+      marked.set(revision.id, { kind: 'IMPORT', signoffId: null });
     // The same text as an older revision that is not its neighbour: someone put it back.
     const seen = firstSeen.get(revision.contentKey);
     if (seen !== undefined && seen < index - 1) marked.set(revision.id, { kind: 'RESTORE', signoffId: null });
@@ -28,12 +29,16 @@ function marks(revisions: OldRevision[], liveRevisionId: string | null, signoffs
   // A sign-off names the article version it reviewed: the text is the newest revision at or below it.
   for (const signoff of [...signoffs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     const signed = revisions.filter((revision) => revision.version <= signoff.articleVersion).at(-1);
-    if (signed) marked.set(signed.id, { kind: signoff.decision, signoffId: marked.get(signed.id)?.signoffId ?? signoff.id });
+    if (signed)
+      marked.set(signed.id, { kind: signoff.decision, signoffId: marked.get(signed.id)?.signoffId ?? signoff.id });
   }
   if (liveRevisionId && revisions.some((revision) => revision.id === liveRevisionId)) {
     const earlier = marked.get(liveRevisionId);
     // An imported story published as it came stays an import in its history.
-    marked.set(liveRevisionId, { kind: earlier?.kind === 'IMPORT' ? 'IMPORT' : 'PUBLISH', signoffId: earlier?.signoffId ?? null });
+    marked.set(liveRevisionId, {
+      kind: earlier?.kind === 'IMPORT' ? 'IMPORT' : 'PUBLISH',
+      signoffId: earlier?.signoffId ?? null,
+    });
   }
   return marked;
 }
@@ -46,7 +51,8 @@ export function planMerge(revisions: OldRevision[], liveRevisionId: string | nul
     const run = runs.at(-1);
     const last = run?.at(-1);
     const joins =
-      run && last &&
+      run &&
+      last &&
       !marked.has(last.id) &&
       marked.get(revision.id)?.kind !== 'RESTORE' &&
       last.authorId === revision.authorId &&
@@ -60,7 +66,13 @@ export function planMerge(revisions: OldRevision[], liveRevisionId: string | nul
     const last = run.at(-1)!;
     const mark = marked.get(last.id);
     const kind: RevisionKind = mark?.kind ?? (run.length === 1 && last.version === 1 ? 'CREATE' : 'AUTOSAVE');
-    keep.push({ id: last.id, kind, signoffId: mark?.signoffId ?? null, saves: run.length, createdAt: run[0]!.createdAt });
+    keep.push({
+      id: last.id,
+      kind,
+      signoffId: mark?.signoffId ?? null,
+      saves: run.length,
+      createdAt: run[0]!.createdAt,
+    });
     remove.push(...run.slice(0, -1).map((revision) => revision.id));
   }
   return { keep, remove };

@@ -22,16 +22,25 @@ function filters(filter: OwnFilter): Prisma.Sql {
 }
 
 export async function ownArticleCounts(db: Db, userId: string): Promise<Record<string, number>> {
-  const rows = await db.$queryRaw<{ status: string; n: bigint | number }[]>`SELECT status, count(*) AS n FROM "Article" WHERE ${owned(userId)} GROUP BY status`;
+  const rows = await db.$queryRaw<
+    { status: string; n: bigint | number }[]
+  >`SELECT status, count(*) AS n FROM "Article" WHERE ${owned(userId)} GROUP BY status`;
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
 /** One page of the person's story ids, last changed first, and how many there are. */
-export async function ownArticlePage(db: Db, userId: string, filter: OwnFilter, page: { skip: number; take: number }): Promise<{ total: number; ids: string[] }> {
+export async function ownArticlePage(
+  db: Db,
+  userId: string,
+  filter: OwnFilter,
+  page: { skip: number; take: number },
+): Promise<{ total: number; ids: string[] }> {
   const where = Prisma.sql`${owned(userId)}${filters(filter)}`;
   const [[count], rows] = await Promise.all([
     db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "Article" WHERE ${where}`,
-    db.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE ${where} ORDER BY "updatedAt" DESC, id LIMIT ${page.take} OFFSET ${page.skip}`,
+    db.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Article" WHERE ${where} ORDER BY "updatedAt" DESC, id LIMIT ${page.take} OFFSET ${page.skip}`,
   ]);
   return { total: Number(count?.n ?? 0), ids: rows.map((row) => row.id) };
 }

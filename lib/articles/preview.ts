@@ -1,11 +1,11 @@
 // The newsroom preview of a story: its working copy through the builder readers get (lib/reader/article-view.ts),
 // so the preview shows what readers will see once this copy is published. The caller checks access.
-import type { Db } from '../db-client';
 import { parseDoc } from '../content/types';
-import type { ArticleView } from '../reader/types';
+import type { Db } from '../db-client';
 import { articleView } from '../reader/article-view';
 import { COVER_SELECT } from '../reader/cover';
 import { PUBLICATION_SELECT } from '../reader/issue-page';
+import type { ArticleView } from '../reader/types';
 
 export async function previewArticle(db: Db, articleId: string): Promise<ArticleView> {
   const article = await db.article.findUniqueOrThrow({
@@ -16,7 +16,12 @@ export async function previewArticle(db: Db, articleId: string): Promise<Article
       publication: { select: PUBLICATION_SELECT },
       corrections: { orderBy: { createdAt: 'asc' }, select: { note: true, createdAt: true } },
       // Every issue it is placed in, planned ones too: the preview shows where it is going to appear.
-      placements: { select: { isContinuation: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } } },
+      placements: {
+        select: {
+          isContinuation: true,
+          page: { select: { number: true, issue: { select: { number: true, date: true } } } },
+        },
+      },
     },
   });
   return articleView({

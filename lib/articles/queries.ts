@@ -1,20 +1,22 @@
 // Newsroom reads of stories. Every function checks the caller's capability first.
 import 'server-only';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
-import type { ArticleView } from '../reader/types';
+
 import { notFound } from 'next/navigation';
+
 import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
-import { diffFields, diffRevisionText, foldUnchanged } from './diff';
-import { revisionEventLabel } from '../revisions/revision-rules';
-import { clampLevels, levelName } from '../workflow/rules';
+import { requireUser } from '../auth/require-user';
+import { parseDoc } from '../content/types';
+import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { ArticleStatus } from '../generated/prisma/enums';
+import { mediaUrl } from '../media/url';
+import type { ArticleView } from '../reader/types';
+import { revisionEventLabel } from '../revisions/revision-rules';
 import { LIST_PAGE_SIZE } from '../workflow/review-queue';
+import { clampLevels, levelName } from '../workflow/rules';
+import { diffFields, diffRevisionText, foldUnchanged } from './diff';
 import { ownArticleCounts, ownArticlePage } from './my-articles';
 import { previewArticle } from './preview';
-import { parseDoc } from '../content/types';
-import { mediaUrl } from '../media/url';
 
 /** How many of my (non-deleted) stories are in each status, for the dashboard. */
 export async function myArticleCounts(): Promise<Record<string, number>> {
@@ -34,7 +36,11 @@ export async function getArticleForEditor(articleId: string) {
     },
   });
   const article = requireArticleAccess(user, found, 'edit', notFound);
-  const people = await db.user.findMany({ where: { active: true, role: { not: 'ADMIN' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } });
+  const people = await db.user.findMany({
+    where: { active: true, role: { not: 'ADMIN' } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, role: true },
+  });
   return {
     user: { id: user.id, name: user.name, role: user.role },
     /** Whose story it is and where it stands: what decides whether this person types in it (lib/collab/access.ts). */
@@ -71,7 +77,10 @@ export async function getArticleForEditor(articleId: string) {
 /** For the read-only views (preview, history): 404 for a missing story, 403 for one this person may not read. */
 async function requireReadableArticle(articleId: string) {
   const user = await requireUser('newsroom:enter');
-  const found = await db.article.findUnique({ where: { id: articleId }, include: { authors: { select: { userId: true } } } });
+  const found = await db.article.findUnique({
+    where: { id: articleId },
+    include: { authors: { select: { userId: true } } },
+  });
   // The history of a story in the trash stays readable (restoring it is an editor's decision).
   const article = requireArticleAccess(user, found, 'read', notFound, { trashed: 'allow' });
   return { user, article };
@@ -94,8 +103,16 @@ export async function listRevisions(articleId: string) {
       where: { articleId },
       orderBy: { version: 'desc' },
       select: {
-        id: true, version: true, kind: true, saves: true, createdAt: true, savedAt: true, headline: true, wordCount: true,
-        author: { select: { name: true } }, signoff: { select: { level: true } },
+        id: true,
+        version: true,
+        kind: true,
+        saves: true,
+        createdAt: true,
+        savedAt: true,
+        headline: true,
+        wordCount: true,
+        author: { select: { name: true } },
+        signoff: { select: { level: true } },
       },
     }),
     db.publication.findUniqueOrThrow({ where: { id: article.publicationId }, select: { reviewLevels: true } }),
@@ -127,7 +144,13 @@ export async function revisionDiff(articleId: string, fromId: string, toId: stri
   if (!from || !to) return null;
   const fields = diffFields(from, to);
   const body = foldUnchanged(diffRevisionText(from.bodyText, to.bodyText));
-  return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, fields, body, same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip') };
+  return {
+    from: { id: from.id, version: from.version },
+    to: { id: to.id, version: to.version },
+    fields,
+    body,
+    same: !fields.length && body.every((line) => line.op === 'same' || line.op === 'skip'),
+  };
 }
 
 /** The story as readers would see it, from the working copy, through the readers' builder (the preview page). */
@@ -136,7 +159,16 @@ export async function getArticlePreview(articleId: string): Promise<ArticleView>
   return previewArticle(db, article.id);
 }
 
-export type ArticleRow = { id: string; slug: string; headline: string; status: ArticleStatus; updatedAt: string; publishAt: string | null; wordCount: number; author: string };
+export type ArticleRow = {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+  updatedAt: string;
+  publishAt: string | null;
+  wordCount: number;
+  author: string;
+};
 
 type ListFilter = { q?: string; page?: number };
 
@@ -144,14 +176,34 @@ function headlineFilter(q: string | undefined) {
   return q ? { headline: { contains: q.slice(0, 100) } } : {};
 }
 
-const ROW_SELECT = { id: true, slug: true, headline: true, status: true, updatedAt: true, publishAt: true, wordCount: true, createdBy: { select: { name: true } }, byline: true } satisfies Prisma.ArticleSelect;
+const ROW_SELECT = {
+  id: true,
+  slug: true,
+  headline: true,
+  status: true,
+  updatedAt: true,
+  publishAt: true,
+  wordCount: true,
+  createdBy: { select: { name: true } },
+  byline: true,
+} satisfies Prisma.ArticleSelect;
 
 type ListRow = Prisma.ArticleGetPayload<{ select: typeof ROW_SELECT }>;
 
-async function pagedArticles(where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[], page = 1) {
+async function pagedArticles(
+  where: Prisma.ArticleWhereInput,
+  orderBy: Prisma.ArticleOrderByWithRelationInput[],
+  page = 1,
+) {
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
-    db.article.findMany({ where, orderBy, skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE, select: ROW_SELECT }),
+    db.article.findMany({
+      where,
+      orderBy,
+      skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE,
+      take: LIST_PAGE_SIZE,
+      select: ROW_SELECT,
+    }),
   ]);
   return articlePage(total, rows);
 }
@@ -161,8 +213,14 @@ function articlePage(total: number, rows: ListRow[]) {
     total,
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
     rows: rows.map((row): ArticleRow => ({
-      id: row.id, slug: row.slug, headline: row.headline || '（无标题）', status: row.status, updatedAt: row.updatedAt.toISOString(),
-      publishAt: row.publishAt?.toISOString() ?? null, wordCount: row.wordCount, author: row.createdBy?.name ?? row.byline ?? '',
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline || '（无标题）',
+      status: row.status,
+      updatedAt: row.updatedAt.toISOString(),
+      publishAt: row.publishAt?.toISOString() ?? null,
+      wordCount: row.wordCount,
+      author: row.createdBy?.name ?? row.byline ?? '',
     })),
   };
 }
@@ -171,21 +229,49 @@ function articlePage(total: number, rows: ListRow[]) {
 export async function listMyArticles(filter: ListFilter & { status?: string }) {
   const user = await requireUser('article:create');
   const page = Math.max(1, filter.page ?? 1);
-  const { total, ids } = await ownArticlePage(db, user.id, { status: filter.status, q: filter.q?.slice(0, 100) }, { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+  const { total, ids } = await ownArticlePage(
+    db,
+    user.id,
+    { status: filter.status, q: filter.q?.slice(0, 100) },
+    { skip: (page - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE },
+  );
   const rows = ids.length > 0 ? await db.article.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return articlePage(total, ids.flatMap((id) => byId.get(id) ?? []));
+  return articlePage(
+    total,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
 }
 
 export async function listRecentlyPublished(filter: ListFilter) {
   await requireUser('newsroom:enter');
-  return pagedArticles({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { lte: new Date() }, ...headlineFilter(filter.q) }, [{ publishAt: 'desc' }], filter.page);
+  return pagedArticles(
+    {
+      deletedAt: null,
+      liveRevisionId: { not: null },
+      retractedAt: null,
+      publishAt: { lte: new Date() },
+      ...headlineFilter(filter.q),
+    },
+    [{ publishAt: 'desc' }],
+    filter.page,
+  );
 }
 
 /** Stories that will appear at a set time (scheduled alone or with their issue), soonest first. */
 export async function listScheduledArticles(filter: ListFilter, now = new Date()) {
   await requireUser('newsroom:enter');
-  return pagedArticles({ deletedAt: null, liveRevisionId: { not: null }, retractedAt: null, publishAt: { gt: now }, ...headlineFilter(filter.q) }, [{ publishAt: 'asc' }], filter.page);
+  return pagedArticles(
+    {
+      deletedAt: null,
+      liveRevisionId: { not: null },
+      retractedAt: null,
+      publishAt: { gt: now },
+      ...headlineFilter(filter.q),
+    },
+    [{ publishAt: 'asc' }],
+    filter.page,
+  );
 }
 
 export async function listTrash(filter: ListFilter) {
@@ -199,6 +285,12 @@ export async function getArticleForWatching(articleId: string) {
   if (article.deletedAt) notFound();
   return {
     user: { id: user.id },
-    story: { id: article.id, published: Boolean(article.publishedAt), coverMediaId: null, coverUrl: null, updatedAt: article.updatedAt.toISOString() },
+    story: {
+      id: article.id,
+      published: Boolean(article.publishedAt),
+      coverMediaId: null,
+      coverUrl: null,
+      updatedAt: article.updatedAt.toISOString(),
+    },
   };
 }

@@ -1,13 +1,14 @@
 // Coalesced revision history against a real database: which saves share a revision, which
 // events keep one, and that nothing signed or published is ever written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articleInput } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom } from '../../test/support/newsroom';
-import { articleInput } from '../../test/support/articles';
-import { createArticle, restoreRevision, saveArticle } from './editor-service';
-import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
-import type { CleanArticleInput } from './schemas';
 import type { Actor } from '../access/actor';
+import { approveArticle, correctArticle, publishArticle, returnArticle, submitArticle } from '../workflow/service';
+import { createArticle, restoreRevision, saveArticle } from './editor-service';
+import type { CleanArticleInput } from './schemas';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -17,7 +18,8 @@ let chief: Actor;
 let publicationId: string;
 const MINUTE = 60_000;
 
-const input = (text: string, headline = '柯城修订历史测试'): CleanArticleInput => articleInput(reporter, text, { headline });
+const input = (text: string, headline = '柯城修订历史测试'): CleanArticleInput =>
+  articleInput(reporter, text, { headline });
 
 /** A story with a clock: `save` autosaves `text` as `who` at `minutes` after the story was made. */
 async function story() {
@@ -47,7 +49,10 @@ describe('coalesced autosaves', () => {
     await s.save(reporter, '一二三', 4.9);
     await s.save(reporter, '一二三四', 10);
     const kept = await s.revisions();
-    expect(kept.map((revision) => [revision.kind, revision.bodyText, revision.saves])).toEqual([['AUTOSAVE', '一二三', 4], ['AUTOSAVE', '一二三四', 1]]);
+    expect(kept.map((revision) => [revision.kind, revision.bodyText, revision.saves])).toEqual([
+      ['AUTOSAVE', '一二三', 4],
+      ['AUTOSAVE', '一二三四', 1],
+    ]);
     expect(kept[0]!.savedAt).toEqual(s.at(4.9));
   });
 
@@ -59,7 +64,9 @@ describe('coalesced autosaves', () => {
     await s.save(reporter, '记者再改的', 3);
     const kept = await s.revisions();
     expect(kept.map((revision) => [revision.authorId, revision.bodyText])).toEqual([
-      [reporter.id, '记者写的'], [editorA.id, '编辑又改的'], [reporter.id, '记者再改的'],
+      [reporter.id, '记者写的'],
+      [editorA.id, '编辑又改的'],
+      [reporter.id, '记者再改的'],
     ]);
   });
 
@@ -87,11 +94,20 @@ describe('events keep revisions', () => {
     await s.save(chief, '发布后总编改过', 6);
     const kept = await s.revisions();
     expect(kept.map((revision) => `${revision.kind}:${revision.bodyText}`)).toEqual([
-      'SUBMIT:初稿', 'APPROVE:初稿', 'APPROVE:初稿', 'APPROVE:初稿', 'PUBLISH:初稿', 'AUTOSAVE:发布后总编改过',
+      'SUBMIT:初稿',
+      'APPROVE:初稿',
+      'APPROVE:初稿',
+      'APPROVE:初稿',
+      'PUBLISH:初稿',
+      'AUTOSAVE:发布后总编改过',
     ]);
     const signoffs = await db.signoff.findMany({ where: { articleId: s.id }, include: { revision: true } });
     expect(signoffs.map((signoff) => [signoff.level, signoff.revision?.bodyText, signoff.revision?.authorId])).toEqual(
-      expect.arrayContaining([[1, '初稿', editorA.id], [2, '初稿', editorB.id], [3, '初稿', chief.id]]),
+      expect.arrayContaining([
+        [1, '初稿', editorA.id],
+        [2, '初稿', editorB.id],
+        [3, '初稿', chief.id],
+      ]),
     );
     const article = await db.article.findUniqueOrThrow({ where: { id: s.id }, include: { liveRevision: true } });
     expect(article.liveRevision).toMatchObject({ kind: 'PUBLISH', bodyText: '初稿' });
@@ -109,12 +125,25 @@ describe('events keep revisions', () => {
     await s.save(editorB, '复审改过两处', 3.7);
     await approveArticle(db, editorB, s.id, '', s.at(4));
     await s.save(editorB, '复审签字后又改', 4.5);
-    const after = await db.article.findUniqueOrThrow({ where: { id: s.id }, include: { signoffs: { where: { clearedAt: null } } } });
+    const after = await db.article.findUniqueOrThrow({
+      where: { id: s.id },
+      include: { signoffs: { where: { clearedAt: null } } },
+    });
     expect(after).toMatchObject({ status: 'SUBMITTED', reviewLevel: 1 });
     expect(after.signoffs.map((signoff) => signoff.level)).toEqual([1]);
     // Their typing and their new sign-off are one entry: the sign-off names exactly the text signed.
-    expect(await s.kinds()).toEqual(['SUBMIT:送审稿', 'APPROVE:送审稿', 'APPROVE:送审稿', 'APPROVE:复审改过两处', 'AUTOSAVE:复审签字后又改']);
-    const resigned = await db.signoff.findFirstOrThrow({ where: { articleId: s.id, level: 2 }, orderBy: { createdAt: 'desc' }, include: { revision: true } });
+    expect(await s.kinds()).toEqual([
+      'SUBMIT:送审稿',
+      'APPROVE:送审稿',
+      'APPROVE:送审稿',
+      'APPROVE:复审改过两处',
+      'AUTOSAVE:复审签字后又改',
+    ]);
+    const resigned = await db.signoff.findFirstOrThrow({
+      where: { articleId: s.id, level: 2 },
+      orderBy: { createdAt: 'desc' },
+      include: { revision: true },
+    });
     expect(resigned.revision).toMatchObject({ bodyText: '复审改过两处', saves: 2 });
   });
 
@@ -131,7 +160,14 @@ describe('events keep revisions', () => {
     await publishArticle(db, chief, s.id, null, s.at(7));
     await correctArticle(db, chief, s.id, '原文日期有误', s.at(8));
     expect(await s.kinds()).toEqual([
-      'SUBMIT:写完了', 'RETURN:写完了', 'SUBMIT:改短了', 'APPROVE:改短了', 'APPROVE:改短了', 'APPROVE:改短了', 'PUBLISH:改短了', 'CORRECTION:改短了',
+      'SUBMIT:写完了',
+      'RETURN:写完了',
+      'SUBMIT:改短了',
+      'APPROVE:改短了',
+      'APPROVE:改短了',
+      'APPROVE:改短了',
+      'PUBLISH:改短了',
+      'CORRECTION:改短了',
     ]);
   });
 });
@@ -145,9 +181,16 @@ describe('restoring', () => {
     const { version } = await db.article.findUniqueOrThrow({ where: { id: s.id } });
     await restoreRevision(db, reporter, s.id, old!.id, version, s.at(10.5));
     await s.save(reporter, '恢复后接着写', 11);
-    expect(await s.kinds()).toEqual(['AUTOSAVE:旧的说法', 'AUTOSAVE:新的说法', 'RESTORE:旧的说法', 'AUTOSAVE:恢复后接着写']);
+    expect(await s.kinds()).toEqual([
+      'AUTOSAVE:旧的说法',
+      'AUTOSAVE:新的说法',
+      'RESTORE:旧的说法',
+      'AUTOSAVE:恢复后接着写',
+    ]);
     const now = await db.article.findUniqueOrThrow({ where: { id: s.id } });
-    await expect(restoreRevision(db, reporter, s.id, 'merged-away-revision', now.version)).rejects.toThrow('找不到这个历史版本');
+    await expect(restoreRevision(db, reporter, s.id, 'merged-away-revision', now.version)).rejects.toThrow(
+      '找不到这个历史版本',
+    );
     expect((await db.article.findUniqueOrThrow({ where: { id: s.id } })).version).toBe(now.version);
   });
 });

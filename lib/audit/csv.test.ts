@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { csvCell, toCsv } from './csv';
 
 describe('csv', () => {
@@ -16,6 +17,11 @@ describe('csv', () => {
     expect(csvCell(null)).toBe('');
   });
   it('starts with a BOM and ends lines with CRLF', () => {
-    expect(toCsv([['时间', '动作'], ['x', 'y']])).toBe('\uFEFF时间,动作\r\nx,y\r\n');
+    expect(
+      toCsv([
+        ['时间', '动作'],
+        ['x', 'y'],
+      ]),
+    ).toBe('\uFEFF时间,动作\r\nx,y\r\n');
   });
 });

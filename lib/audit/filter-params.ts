@@ -12,7 +12,13 @@ export function auditFilterFrom(params: Params): AuditFilter {
     return value && DATE.test(value) ? value : undefined;
   };
   const page = Number(params.get('page'));
-  return { actorId: text('actor'), action: text('action'), from: date('from'), to: date('to'), page: Number.isInteger(page) && page > 0 ? page : 1 };
+  return {
+    actorId: text('actor'),
+    action: text('action'),
+    from: date('from'),
+    to: date('to'),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
 }
 
 export function auditQueryString(filter: AuditFilter, page?: number): string {

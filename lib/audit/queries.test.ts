@@ -1,8 +1,10 @@
 // The audit log's filter options: each action once, in order, counted in SQL.
 import { describe, expect, it, vi } from 'vitest';
+
 import type { SessionClaims } from '@/lib/auth/session-claims';
 import { openTestDatabase } from '@/test/support/database';
 import { makeUser } from '@/test/support/users';
+
 import { auditFilterOptions } from './queries';
 
 const identity: { claims: SessionClaims | null } = { claims: null };

@@ -1,9 +1,10 @@
 // The audit log for admins: newest first, filtered by person, action and date range, paged.
 import 'server-only';
-import { db } from '../db';
+
 import { requireUser } from '../auth/require-user';
-import { instantAt } from '../dates/time-zone';
 import { parseCalendarDate } from '../dates/calendar-date';
+import { instantAt } from '../dates/time-zone';
+import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -15,7 +16,8 @@ function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
   const createdAt: Prisma.DateTimeFilter = {};
   // Dates are calendar days in the publication's time zone; `to` includes the whole day.
   if (filter.from && parseCalendarDate(filter.from)) createdAt.gte = instantAt(filter.from, '00:00');
-  if (filter.to && parseCalendarDate(filter.to)) createdAt.lt = new Date(instantAt(filter.to, '00:00').getTime() + 86_400_000);
+  if (filter.to && parseCalendarDate(filter.to))
+    createdAt.lt = new Date(instantAt(filter.to, '00:00').getTime() + 86_400_000);
   return {
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.action ? { action: filter.action } : {}),
@@ -24,7 +26,13 @@ function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
 }
 
 const SELECT = {
-  id: true, action: true, subjectType: true, subjectId: true, details: true, ip: true, createdAt: true,
+  id: true,
+  action: true,
+  subjectType: true,
+  subjectId: true,
+  details: true,
+  ip: true,
+  createdAt: true,
   actor: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
@@ -34,14 +42,25 @@ export async function listAuditEvents(filter: AuditFilter) {
   const page = Math.max(1, filter.page ?? 1);
   const [total, events] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, select: SELECT }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: SELECT,
+    }),
   ]);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
 }
 
 export async function exportAuditEvents(filter: AuditFilter) {
   await requireUser('audit:read');
-  return db.auditEvent.findMany({ where: whereOf(filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: AUDIT_EXPORT_LIMIT, select: SELECT });
+  return db.auditEvent.findMany({
+    where: whereOf(filter),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: AUDIT_EXPORT_LIMIT,
+    select: SELECT,
+  });
 }
 
 export async function auditFilterOptions() {

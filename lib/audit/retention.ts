@@ -1,8 +1,8 @@
 // Applies the retention settings (lib/config/retention.ts): at start-up, and at most once an hour
 // from the sign-in path, which is where sign-in attempts accumulate. Both deletes use a createdAt index.
-import type { Db } from '../db-client';
 import type { Env } from '../config/database';
 import { resolveRetention, type Retention } from '../config/retention';
+import type { Db } from '../db-client';
 import { recordAudit } from './record';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -12,13 +12,20 @@ export type Pruned = { loginAttempts: number; auditEvents: number };
 
 export async function pruneOldRecords(db: Db, retention: Retention, now = new Date()): Promise<Pruned> {
   return db.$transaction(async (tx) => {
-    const loginAttempts = await tx.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - retention.loginAttemptDays * DAY_MS) } } });
+    const loginAttempts = await tx.loginAttempt.deleteMany({
+      where: { createdAt: { lt: new Date(now.getTime() - retention.loginAttemptDays * DAY_MS) } },
+    });
     let auditEvents = 0;
     if (retention.auditEventDays !== null) {
       const before = new Date(now.getTime() - retention.auditEventDays * DAY_MS);
       auditEvents = (await tx.auditEvent.deleteMany({ where: { createdAt: { lt: before } } })).count;
       // The log says that it was shortened, and up to when.
-      if (auditEvents) await recordAudit(tx, { actorId: null, action: 'audit.prune', details: { before: before.toISOString(), count: auditEvents } });
+      if (auditEvents)
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'audit.prune',
+          details: { before: before.toISOString(), count: auditEvents },
+        });
     }
     return { loginAttempts: loginAttempts.count, auditEvents };
   });

@@ -2,9 +2,11 @@
 // change or a bumped sessionVersion takes effect on the very next request (the rule itself:
 // session-validity.ts, shared with the co-editing socket).
 import 'server-only';
+
 import { cache } from 'react';
-import { db } from '../db';
+
 import type { Actor } from '../access/actor';
+import { db } from '../db';
 import { readSessionClaims } from './session-claims';
 import { sessionAccount } from './session-validity';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ACCOUNT_THRESHOLD, lockedUntil, lockoutMessage } from './lockout';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 8, 0) + minutes * 60_000);

@@ -2,10 +2,11 @@
 // the session version; everything else is re-read from the database on each request (current-user.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+
 import { db } from '../db';
 import { clientIp } from '../http/client-ip';
-import { attemptSignIn } from './sign-in';
 import { SESSION_MAX_AGE_S } from './session-validity';
+import { attemptSignIn } from './sign-in';
 
 function headerReader(headers: Record<string, unknown> | undefined) {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 describe('password hashing', () => {

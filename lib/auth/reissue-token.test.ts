@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+
 import { claimsOf } from '../collab/session';
 import { reissuedToken } from './reissue-token';
 import { SESSION_MAX_AGE_S } from './session-validity';
@@ -8,7 +9,11 @@ const SECRET = 'reissue-test-secret-0123456789abcdef';
 
 describe('re-issuing one’s own session under a new session version', () => {
   it('keeps who the token names and moves it to the new version, for a full session from now', async () => {
-    const token = await encode({ token: { uid: 'u1', sv: 2, name: '记者甲', email: 'a@example.cn' }, secret: SECRET, maxAge: 60 });
+    const token = await encode({
+      token: { uid: 'u1', sv: 2, name: '记者甲', email: 'a@example.cn' },
+      secret: SECRET,
+      maxAge: 60,
+    });
     const again = await reissuedToken(token, SECRET, 'u1', 3);
     expect(again).not.toBeNull();
     const payload = await decode({ token: again!, secret: SECRET });

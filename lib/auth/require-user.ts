@@ -2,10 +2,12 @@
 // calls requireUser(capability) first. Pages use requirePageUser to turn a refusal into the sign-in
 // redirect or the 403 page.
 import 'server-only';
+
 import { forbidden, redirect } from 'next/navigation';
+
 import { can, type Capability } from '../access/capabilities';
-import { getCurrentUser, type CurrentUser } from './current-user';
 import { AccessDenied } from '../access/denied';
+import { getCurrentUser, type CurrentUser } from './current-user';
 
 export { AccessDenied };
 

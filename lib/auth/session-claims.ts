@@ -1,6 +1,7 @@
 // Who the session cookie says the visitor is. The one place that talks to next-auth's session, so
 // tests can substitute a visitor without a cookie.
 import { getServerSession } from 'next-auth';
+
 import { authOptions } from './options';
 import type { SessionClaims } from './session-validity';
 

@@ -1,9 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
 import { sessionAccount, sessionAdmits, type SessionAccount } from './session-validity';
 
-const account: SessionAccount = { id: 'u1', email: 'a@example.cn', name: '记者甲', role: 'REPORTER', active: true, sessionVersion: 3 };
+const account: SessionAccount = {
+  id: 'u1',
+  email: 'a@example.cn',
+  name: '记者甲',
+  role: 'REPORTER',
+  active: true,
+  sessionVersion: 3,
+};
 const claims = { userId: 'u1', sessionVersion: 3 };
 
 describe('the session-validity rule', () => {
@@ -27,7 +35,13 @@ describe('sessionAccount (what pages and the socket both call)', () => {
 
   it('re-reads the account: a bumped session version or a deactivation ends the session', async () => {
     const user = await makeUser(db, 'EDITOR', { name: '编辑乙' });
-    expect(await sessionAccount(db, { userId: user.id, sessionVersion: 0 })).toEqual({ id: user.id, email: user.email, name: '编辑乙', role: 'EDITOR', sessionVersion: 0 });
+    expect(await sessionAccount(db, { userId: user.id, sessionVersion: 0 })).toEqual({
+      id: user.id,
+      email: user.email,
+      name: '编辑乙',
+      role: 'EDITOR',
+      sessionVersion: 0,
+    });
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await sessionAccount(db, { userId: user.id, sessionVersion: 0 })).toBeNull();
     expect(await sessionAccount(db, { userId: user.id, sessionVersion: 1 })).not.toBeNull();

@@ -1,11 +1,11 @@
 // Checking a sign-in: brute-force limits, password, account state. The same generic message whether
 // or not the email exists, and a password check in both cases so timing does not tell either.
-import type { Db } from '../db-client';
 import { recordAudit } from '../audit/record';
 import { pruneWhenDue } from '../audit/retention';
+import type { Db } from '../db-client';
 import { normaliseEmail } from '../users/email';
-import { hashPassword, verifyPassword } from './password';
 import { ACCOUNT_THRESHOLD, IP_THRESHOLD, LOCK_LOOKBACK_MS, lockedUntil, lockoutMessage } from './lockout';
+import { hashPassword, verifyPassword } from './password';
 
 export const INVALID_CREDENTIALS = '邮箱或密码不正确';
 
@@ -28,7 +28,12 @@ export async function attemptSignIn(
 
   const lock = await currentLock(db, email, input.ip, since, now);
   if (lock) {
-    await recordAudit(db, { actorId: null, action: 'auth.sign-in-refused', details: { email, until: lock.toISOString() }, ip: input.ip });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.sign-in-refused',
+      details: { email, until: lock.toISOString() },
+      ip: input.ip,
+    });
     return { ok: false, error: lockoutMessage(lock, now) };
   }
 
@@ -56,7 +61,10 @@ export async function attemptSignIn(
   // Sign-in attempts pile up here, so this is where old ones are pruned (at most hourly, cheap).
   await pruneWhenDue(db, process.env, now);
   if (!success || !user) return { ok: false, error: INVALID_CREDENTIALS };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 async function currentLock(db: Db, email: string, ip: string, since: Date, now: Date): Promise<Date | null> {
@@ -74,8 +82,16 @@ async function currentLock(db: Db, email: string, ip: string, since: Date, now: 
     select: { createdAt: true },
   });
   const locks = [
-    lockedUntil(accountFailures.map((row) => row.createdAt), ACCOUNT_THRESHOLD, now),
-    lockedUntil(ipFailures.map((row) => row.createdAt), IP_THRESHOLD, now),
+    lockedUntil(
+      accountFailures.map((row) => row.createdAt),
+      ACCOUNT_THRESHOLD,
+      now,
+    ),
+    lockedUntil(
+      ipFailures.map((row) => row.createdAt),
+      IP_THRESHOLD,
+      now,
+    ),
   ].filter((date): date is Date => date !== null);
   return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
 }

@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createPostgresClient } from '../db-client';
+import { openTestDatabase } from '../../test/support/database';
+import { currentArticleDocument } from '../collab/stored-document';
 import { resolveDatabase } from '../config/database';
 import { withPostgres } from '../database/postgresql/connect';
+import { createPostgresClient } from '../db-client';
 import { BackupError, createBackup, restoreBackup } from './backup';
-import { currentArticleDocument } from '../collab/stored-document';
 
 const db = openTestDatabase();
 const database = resolveDatabase(process.env);
@@ -84,7 +85,9 @@ describe('backup and restore on PostgreSQL', () => {
     const nonEmpty = await emptyDatabase();
     await withPostgres(nonEmpty.url, (client) => client.query('CREATE TABLE keep_me (id int)'));
     const targetDir = path.join(out, 'never');
-    expect(() => restoreBackup({ archive, dataDir: targetDir, database: nonEmpty })).toThrow(/目标 PostgreSQL 数据库不是空的/);
+    expect(() => restoreBackup({ archive, dataDir: targetDir, database: nonEmpty })).toThrow(
+      /目标 PostgreSQL 数据库不是空的/,
+    );
     expect(fs.existsSync(targetDir)).toBe(false);
 
     const damaged = path.join(out, 'damaged.tar.gz');
@@ -96,7 +99,11 @@ describe('backup and restore on PostgreSQL', () => {
     expect(fs.existsSync(targetDir)).toBe(false);
 
     expect(() => restoreBackup({ archive, dataDir: targetDir })).toThrow(/这是 PostgreSQL 的备份/);
-    const tables = await withPostgres(empty.url, async (client) => (await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n);
+    const tables = await withPostgres(
+      empty.url,
+      async (client) =>
+        (await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n,
+    );
     expect(tables).toBe(0);
   });
 });

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createSqliteClient } from '../db-client';
-import { resolveDatabase, sqlitePathOf } from '../config/database';
-import { BackupError, createBackup, restoreBackup } from './backup';
+import { openTestDatabase } from '../../test/support/database';
 import { currentArticleDocument } from '../collab/stored-document';
+import { resolveDatabase, sqlitePathOf } from '../config/database';
+import { createSqliteClient } from '../db-client';
+import { BackupError, createBackup, restoreBackup } from './backup';
 
 const db = openTestDatabase();
 const sqlitePath = sqlitePathOf(resolveDatabase(process.env));
@@ -33,7 +34,9 @@ describe('backup and restore', () => {
     // A writer on its own connection keeps committing while the backup runs, as a live server would.
     const writer = new Database(sqlitePath);
     writer.pragma('journal_mode = WAL');
-    const insert = writer.prepare(`INSERT INTO "AuditEvent" (id, action, details, "createdAt") VALUES (?, 'test.write', '{}', ?)`);
+    const insert = writer.prepare(
+      `INSERT INTO "AuditEvent" (id, action, details, "createdAt") VALUES (?, 'test.write', '{}', ?)`,
+    );
     let written = 0;
     const timer = setInterval(() => {
       for (let i = 0; i < 20; i += 1) insert.run(`w-${written++}`, new Date().toISOString().replace('Z', '+00:00'));
@@ -52,7 +55,9 @@ describe('backup and restore', () => {
     restoreBackup({ archive, dataDir: target });
     const restored = new Database(path.join(target, 'newsroom.db'), { readonly: true });
     expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
-    const copied = (restored.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'test.write'`).get() as { n: number }).n;
+    const copied = (
+      restored.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'test.write'`).get() as { n: number }
+    ).n;
     restored.close();
     // A consistent moment between the first and the last write.
     expect(copied).toBeGreaterThan(0);
@@ -97,7 +102,9 @@ describe('backup and restore', () => {
     // The database and the one image in MEDIA_DIR (not the one under DATA_DIR/media).
     expect(result.files).toBe(2);
 
-    expect(() => restoreBackup({ archive: sharedArchive, dataDir: path.join(out, 'other-data'), mediaDir })).toThrow(/媒体目录 .* 不是空的/);
+    expect(() => restoreBackup({ archive: sharedArchive, dataDir: path.join(out, 'other-data'), mediaDir })).toThrow(
+      /媒体目录 .* 不是空的/,
+    );
     expect(fs.existsSync(path.join(out, 'other-data'))).toBe(false);
 
     const target = path.join(out, 'restored-shared');

@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import type { DatabaseConfig } from '../config/database';
-import { buildManifest, MANIFEST_FILE, manifestDatabase, sha256File, verifyTree } from './manifest';
 import { BackupError, snapshotFor, sqliteSnapshot, type DatabaseSnapshot } from './database-snapshot';
+import { buildManifest, MANIFEST_FILE, manifestDatabase, sha256File, verifyTree } from './manifest';
 
 export { BackupError };
 
@@ -20,7 +21,8 @@ function snapshotOf(source: Source): DatabaseSnapshot {
 
 function tar(args: string[]): void {
   const result = spawnSync('tar', args, { encoding: 'utf8' });
-  if (result.error || result.status !== 0) throw new BackupError(`tar 失败：${result.error?.message ?? result.stderr.trim()}`);
+  if (result.error || result.status !== 0)
+    throw new BackupError(`tar 失败：${result.error?.message ?? result.stderr.trim()}`);
 }
 
 function copyTree(from: string, to: string): void {
@@ -31,9 +33,12 @@ function copyTree(from: string, to: string): void {
 export type BackupResult = { file: string; sha256: string; bytes: number; files: number };
 
 /** Where the media files are: MEDIA_DIR (lib/config/media-dir.ts), by default DATA_DIR/media. */
-const mediaOf = (options: { dataDir: string; mediaDir?: string }) => options.mediaDir ?? path.join(options.dataDir, 'media');
+const mediaOf = (options: { dataDir: string; mediaDir?: string }) =>
+  options.mediaDir ?? path.join(options.dataDir, 'media');
 
-export async function createBackup(options: Source & { dataDir: string; mediaDir?: string; outFile: string; now?: Date }): Promise<BackupResult> {
+export async function createBackup(
+  options: Source & { dataDir: string; mediaDir?: string; outFile: string; now?: Date },
+): Promise<BackupResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
   try {
     const snapshot = snapshotOf(options);
@@ -59,11 +64,18 @@ function isEmptyDir(dir: string): boolean {
 }
 
 /** Restores into an empty DATA_DIR (and MEDIA_DIR) and, for a PostgreSQL backup, the empty database `database` names. */
-export function restoreBackup(options: { archive: string; dataDir: string; mediaDir?: string; database?: DatabaseConfig }): { files: number } {
+export function restoreBackup(options: {
+  archive: string;
+  dataDir: string;
+  mediaDir?: string;
+  database?: DatabaseConfig;
+}): { files: number } {
   if (!fs.existsSync(options.archive)) throw new BackupError(`找不到备份文件 ${options.archive}`);
-  if (!isEmptyDir(options.dataDir)) throw new BackupError(`数据目录 ${options.dataDir} 不是空的：请恢复到一个空目录（DATA_DIR=…），以免覆盖现有数据`);
+  if (!isEmptyDir(options.dataDir))
+    throw new BackupError(`数据目录 ${options.dataDir} 不是空的：请恢复到一个空目录（DATA_DIR=…），以免覆盖现有数据`);
   const mediaDir = mediaOf(options);
-  if (!isEmptyDir(mediaDir)) throw new BackupError(`媒体目录 ${mediaDir} 不是空的：请恢复到一个空目录（MEDIA_DIR=…），以免覆盖现有图片`);
+  if (!isEmptyDir(mediaDir))
+    throw new BackupError(`媒体目录 ${mediaDir} 不是空的：请恢复到一个空目录（MEDIA_DIR=…），以免覆盖现有图片`);
   const checksumFile = `${options.archive}.sha256`;
   if (fs.existsSync(checksumFile)) {
     const expected = fs.readFileSync(checksumFile, 'utf8').trim().split(/\s+/)[0];
@@ -77,9 +89,11 @@ export function restoreBackup(options: { archive: string; dataDir: string; media
     const kind = manifestDatabase(work);
     const target = options.database ?? { kind: 'sqlite', sqlitePath: path.join(options.dataDir, 'newsroom.db') };
     if (kind !== target.kind) {
-      throw new BackupError(kind === 'postgresql'
-        ? '这是 PostgreSQL 的备份：请设置 DATABASE_URL=postgresql://…（一个新建的空数据库）再恢复'
-        : '这是 SQLite 的备份：请去掉 DATABASE_URL 中的 PostgreSQL 地址再恢复（或恢复后用 npm run db:copy 迁到 PostgreSQL）');
+      throw new BackupError(
+        kind === 'postgresql'
+          ? '这是 PostgreSQL 的备份：请设置 DATABASE_URL=postgresql://…（一个新建的空数据库）再恢复'
+          : '这是 SQLite 的备份：请去掉 DATABASE_URL 中的 PostgreSQL 地址再恢复（或恢复后用 npm run db:copy 迁到 PostgreSQL）',
+      );
     }
     const snapshot = target.kind === 'sqlite' ? sqliteSnapshot(target.sqlitePath) : snapshotFor(target);
     snapshot.check(path.join(work, snapshot.file));

@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DatabaseConfig, DatabaseKind } from '../config/database';
-import { DEFAULT_DB_FILE } from '../config/database';
+
+import { DEFAULT_DB_FILE, type DatabaseConfig, type DatabaseKind } from '../config/database';
 
 export class BackupError extends Error {}
 
@@ -68,7 +68,9 @@ export function sqliteSnapshot(sqlitePath: string): DatabaseSnapshot {
     forgetSharedDocuments(dataDir) {
       const restored = new Database(path.join(dataDir, DEFAULT_DB_FILE));
       try {
-        const table = restored.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'CollabDocument'`).get();
+        const table = restored
+          .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'CollabDocument'`)
+          .get();
         if (table) restored.prepare(FORGET_SHARED_DOCUMENTS_SQLITE).run();
       } finally {
         restored.close();
@@ -87,7 +89,8 @@ function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
 
 function pgTool(tool: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(tool, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new BackupError(`无法运行 ${tool}（${result.error.message}）：请安装 Debian 的 postgresql-client`);
+  if (result.error)
+    throw new BackupError(`无法运行 ${tool}（${result.error.message}）：请安装 Debian 的 postgresql-client`);
   if (result.status !== 0) throw new BackupError(`${tool} 失败：${result.stderr.trim().split('\n')[0]}`);
   return result.stdout;
 }
@@ -97,8 +100,12 @@ function pgToolAsync(tool: string, args: string[], env: NodeJS.ProcessEnv): Prom
     const child = spawn(tool, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new BackupError(`无法运行 ${tool}（${error.message}）：请安装 Debian 的 postgresql-client`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${tool} 失败：${stderr.trim().split('\n')[0]}`))));
+    child.on('error', (error) =>
+      reject(new BackupError(`无法运行 ${tool}（${error.message}）：请安装 Debian 的 postgresql-client`)),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${tool} 失败：${stderr.trim().split('\n')[0]}`)),
+    );
   });
 }
 
@@ -109,7 +116,11 @@ export function postgresSnapshot(url: string): DatabaseSnapshot {
     file: SNAPSHOT_FILES.postgresql,
     async dumpTo(file) {
       // pg_dump reads in one repeatable-read transaction: a consistent state while the server writes.
-      await pgToolAsync('pg_dump', ['--format=custom', '--no-owner', '--no-acl', `--file=${file}`, `--dbname=${dbname}`], env);
+      await pgToolAsync(
+        'pg_dump',
+        ['--format=custom', '--no-owner', '--no-acl', `--file=${file}`, `--dbname=${dbname}`],
+        env,
+      );
     },
     check(file) {
       // pg_restore reads the whole archive's table of contents; a damaged or foreign file fails here.
@@ -117,16 +128,44 @@ export function postgresSnapshot(url: string): DatabaseSnapshot {
       if (!/TABLE DATA public "?Article"?/.test(list)) throw new BackupError('备份中的数据库不完整：没有稿件表');
     },
     assertEmptyTarget() {
-      const count = pgTool('psql', ['--no-psqlrc', '--tuples-only', '--no-align', `--dbname=${dbname}`, '--command',
-        "SELECT count(*) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind IN ('r','p','v','m','S') AND s.nspname NOT IN ('pg_catalog','information_schema') AND s.nspname NOT LIKE 'pg_toast%'"], env);
-      if (Number(count.trim()) > 0) throw new BackupError('目标 PostgreSQL 数据库不是空的：请恢复到一个新建的空数据库（createdb …），以免覆盖现有数据');
+      const count = pgTool(
+        'psql',
+        [
+          '--no-psqlrc',
+          '--tuples-only',
+          '--no-align',
+          `--dbname=${dbname}`,
+          '--command',
+          "SELECT count(*) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.relkind IN ('r','p','v','m','S') AND s.nspname NOT IN ('pg_catalog','information_schema') AND s.nspname NOT LIKE 'pg_toast%'",
+        ],
+        env,
+      );
+      if (Number(count.trim()) > 0)
+        throw new BackupError(
+          '目标 PostgreSQL 数据库不是空的：请恢复到一个新建的空数据库（createdb …），以免覆盖现有数据',
+        );
     },
     restoreFrom(file) {
       // One transaction: a restore that fails part-way leaves the database empty.
-      pgTool('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', `--dbname=${dbname}`, file], env);
+      pgTool(
+        'pg_restore',
+        ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', `--dbname=${dbname}`, file],
+        env,
+      );
     },
     forgetSharedDocuments() {
-      pgTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', `--dbname=${dbname}`, '--command', FORGET_SHARED_DOCUMENTS_POSTGRESQL], env);
+      pgTool(
+        'psql',
+        [
+          '--no-psqlrc',
+          '--quiet',
+          '--set=ON_ERROR_STOP=1',
+          `--dbname=${dbname}`,
+          '--command',
+          FORGET_SHARED_DOCUMENTS_POSTGRESQL,
+        ],
+        env,
+      );
     },
   };
 }

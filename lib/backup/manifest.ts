@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { DatabaseKind } from '../config/database';
 import { SNAPSHOT_FILES } from './database-snapshot';
 
@@ -11,7 +12,13 @@ export const MANIFEST_FILE = 'manifest.json';
 
 export type ManifestEntry = { path: string; size: number; sha256: string };
 /** `database` names the database the archive's dump is of; absent in archives from before PostgreSQL (SQLite). */
-export type Manifest = { format: string; version: number; createdAt: string; database?: DatabaseKind; files: ManifestEntry[] };
+export type Manifest = {
+  format: string;
+  version: number;
+  createdAt: string;
+  database?: DatabaseKind;
+  files: ManifestEntry[];
+};
 
 export function sha256File(file: string): string {
   const hash = createHash('sha256');
@@ -40,7 +47,11 @@ export function listFiles(root: string, dir = ''): string[] {
 export function buildManifest(root: string, now = new Date(), database: DatabaseKind = 'sqlite'): Manifest {
   const files = listFiles(root)
     .filter((file) => file !== MANIFEST_FILE)
-    .map((file) => ({ path: file, size: fs.statSync(path.join(root, file)).size, sha256: sha256File(path.join(root, file)) }));
+    .map((file) => ({
+      path: file,
+      size: fs.statSync(path.join(root, file)).size,
+      sha256: sha256File(path.join(root, file)),
+    }));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), database, files };
 }
 
@@ -59,15 +70,18 @@ export function verifyTree(root: string): string[] {
   } catch {
     return ['备份清单无法读取'];
   }
-  if (manifest.format !== BACKUP_FORMAT || manifest.version !== BACKUP_VERSION) return ['不是本系统的备份，或备份版本不受支持'];
+  if (manifest.format !== BACKUP_FORMAT || manifest.version !== BACKUP_VERSION)
+    return ['不是本系统的备份，或备份版本不受支持'];
   const problems: string[] = [];
   const listed = new Set(manifest.files.map((file) => file.path));
   if (!listed.has(SNAPSHOT_FILES[manifest.database ?? 'sqlite'])) problems.push('备份里没有数据库文件');
   for (const file of manifest.files) {
     const full = path.join(root, file.path);
     if (!fs.existsSync(full)) problems.push(`缺少文件：${file.path}`);
-    else if (fs.statSync(full).size !== file.size || sha256File(full) !== file.sha256) problems.push(`文件已损坏（校验和不符）：${file.path}`);
+    else if (fs.statSync(full).size !== file.size || sha256File(full) !== file.sha256)
+      problems.push(`文件已损坏（校验和不符）：${file.path}`);
   }
-  for (const file of listFiles(root)) if (file !== MANIFEST_FILE && !listed.has(file)) problems.push(`清单外的文件：${file}`);
+  for (const file of listFiles(root))
+    if (file !== MANIFEST_FILE && !listed.has(file)) problems.push(`清单外的文件：${file}`);
   return problems;
 }

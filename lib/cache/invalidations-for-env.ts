@@ -4,6 +4,7 @@
 // READER_CACHE_PG_URL names the PostgreSQL to broadcast through when it is not the newsroom's database
 // (for example to run the PostgreSQL broadcast with instances still on SQLite).
 import path from 'node:path';
+
 import { resolveDataDir, type Env } from '../config/database';
 import { PgTagInvalidations } from './pg-tag-invalidations';
 import { SqliteTagInvalidations } from './sqlite-tag-invalidations';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MemoryEntries } from './memory-entries';
 
 const entry = (value: string, size: number) => ({ value, lastModified: 0, tags: [], size });

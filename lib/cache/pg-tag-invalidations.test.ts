@@ -3,9 +3,12 @@
 // PG_TEST_URL=postgresql://newsroom@127.0.0.1:5434/postgres); skipped, with a message, without one.
 import { Client } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { PgTagInvalidations } from './pg-tag-invalidations';
 
-const url = process.env.PG_TEST_URL || (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined);
+const url =
+  process.env.PG_TEST_URL ||
+  (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined);
 const opened: PgTagInvalidations[] = [];
 const logs: string[] = [];
 async function listening(): Promise<PgTagInvalidations> {
@@ -55,7 +58,9 @@ describe.skipIf(!url)('tag expiries broadcast with LISTEN/NOTIFY', () => {
     const admin = new Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+      );
     } finally {
       await admin.end();
     }

@@ -5,6 +5,7 @@
 // the listening connection is (re)opened everything cached before that moment counts as expired,
 // and while it is down nothing cached is served at all: readers then get fresh reads, never stale ones.
 import { Client } from 'pg';
+
 import { latestExpiry, type TagInvalidations } from './tag-invalidations';
 
 export const CHANNEL = 'kecheng_reader_cache';
@@ -34,7 +35,9 @@ export class PgTagInvalidations implements TagInvalidations {
   /** Opens the listening connection and keeps it open (retrying every second after a failure). */
   listen(): void {
     this.start().catch((error: unknown) => {
-      this.log(`读者缓存：无法连接 PostgreSQL 监听失效通知（${error instanceof Error ? error.message : String(error)}），暂不使用缓存，稍后重试`);
+      this.log(
+        `读者缓存：无法连接 PostgreSQL 监听失效通知（${error instanceof Error ? error.message : String(error)}），暂不使用缓存，稍后重试`,
+      );
       this.retry();
     });
   }
@@ -117,7 +120,9 @@ export class PgTagInvalidations implements TagInvalidations {
     this.client = null;
     this.floor = Number.POSITIVE_INFINITY;
     if (this.closed) return;
-    this.log(`读者缓存：PostgreSQL 监听连接中断（${error ? error.message : '连接已关闭'}），${RECONNECT_MS / 1000} 秒后重连；其间不使用缓存`);
+    this.log(
+      `读者缓存：PostgreSQL 监听连接中断（${error ? error.message : '连接已关闭'}），${RECONNECT_MS / 1000} 秒后重连；其间不使用缓存`,
+    );
     void client.end().catch(() => undefined);
     this.retry();
   }

@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheHandlerContext } from 'next/dist/server/lib/incremental-cache';
 import type { CachedFetchValue, IncrementalCacheValue } from 'next/dist/server/response-cache';
-import ReaderCacheHandler, { MAX_READ_MS, READ_WINDOW_MS, putSharedState } from './reader-cache-handler';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { MemoryEntries } from './memory-entries';
+import ReaderCacheHandler, { MAX_READ_MS, putSharedState, READ_WINDOW_MS } from './reader-cache-handler';
 import { SqliteTagInvalidations } from './sqlite-tag-invalidations';
 
 let dir: string;
@@ -29,10 +30,16 @@ function instance() {
 }
 
 const value = (body: string): IncrementalCacheValue =>
-  ({ kind: 'FETCH', data: { headers: {}, body, status: 200, url: '' }, revalidate: 3600 }) as unknown as IncrementalCacheValue;
-const fetchGet = (tags: string[]) => ({ kind: 'FETCH', tags, softTags: [] }) as unknown as Parameters<ReaderCacheHandler['get']>[1];
+  ({
+    kind: 'FETCH',
+    data: { headers: {}, body, status: 200, url: '' },
+    revalidate: 3600,
+  }) as unknown as IncrementalCacheValue;
+const fetchGet = (tags: string[]) =>
+  ({ kind: 'FETCH', tags, softTags: [] }) as unknown as Parameters<ReaderCacheHandler['get']>[1];
 const fetchSet = (tags: string[]) => ({ fetchCache: true, tags }) as Parameters<ReaderCacheHandler['set']>[2];
-const bodyOf = (hit: Awaited<ReturnType<ReaderCacheHandler['get']>>) => (hit?.value as CachedFetchValue | undefined)?.data.body;
+const bodyOf = (hit: Awaited<ReturnType<ReaderCacheHandler['get']>>) =>
+  (hit?.value as CachedFetchValue | undefined)?.data.body;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-cache-'));
@@ -113,7 +120,13 @@ describe('the reader cache across instances', () => {
     await b.on((h) => h.set('page', value('v1'), fetchSet([])));
     clock += READ_WINDOW_MS + 1;
     await a.on((h) => h.revalidateTag(['_N_T_/issues/1705/pages/1']));
-    expect(await b.on((h) => h.get('page', { kind: 'FETCH', tags: [], softTags: ['_N_T_/issues/1705/pages/1'] } as unknown as Parameters<ReaderCacheHandler['get']>[1]))).toBeNull();
+    expect(
+      await b.on((h) =>
+        h.get('page', { kind: 'FETCH', tags: [], softTags: ['_N_T_/issues/1705/pages/1'] } as unknown as Parameters<
+          ReaderCacheHandler['get']
+        >[1]),
+      ),
+    ).toBeNull();
 
     await b.on((h) => h.set('old', value('v1'), fetchSet(['lists'])));
     clock += 25 * 3600_000;
@@ -122,7 +135,9 @@ describe('the reader cache across instances', () => {
 
   it('leaves kinds other than reader data to Next when it has a build to read, and misses otherwise', async () => {
     const a = instance();
-    const page = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false } as unknown as Parameters<ReaderCacheHandler['get']>[1];
+    const page = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false } as unknown as Parameters<
+      ReaderCacheHandler['get']
+    >[1];
     expect(await a.on((h) => h.get('/robots.txt', page))).toBeNull();
   });
 });

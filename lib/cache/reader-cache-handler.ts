@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import type FileSystemCacheType from 'next/dist/server/lib/incremental-cache/file-system-cache';
 import type { CachedFetchValue, IncrementalCacheValue } from 'next/dist/server/response-cache';
+
 import { invalidationsFor } from './invalidations-for-env';
 import { MemoryEntries } from './memory-entries';
 import type { TagInvalidations } from './tag-invalidations';
@@ -49,7 +50,11 @@ const SHARED = Symbol.for('kecheng.readerCache');
 const globalState = globalThis as unknown as { [SHARED]?: Shared };
 
 function shared(): Shared & { openReads: ReadStarts } {
-  globalState[SHARED] ??= { entries: new MemoryEntries(MEMORY_BUDGET_BYTES), invalidations: invalidationsFor(process.env), now: Date.now };
+  globalState[SHARED] ??= {
+    entries: new MemoryEntries(MEMORY_BUDGET_BYTES),
+    invalidations: invalidationsFor(process.env),
+    now: Date.now,
+  };
   const state = globalState[SHARED];
   state.openReads ??= new ReadStarts();
   return state as Shared & { openReads: ReadStarts };
@@ -93,7 +98,9 @@ export function putSharedState(state: Shared | null): void {
 const requireCjs = createRequire(import.meta.url);
 function fileSystemCache(ctx: CacheHandlerContext): FileSystemCacheType | null {
   if (!ctx.fs || !ctx.serverDistDir) return null;
-  const { default: FileSystemCache } = requireCjs('next/dist/server/lib/incremental-cache/file-system-cache') as { default: typeof FileSystemCacheType };
+  const { default: FileSystemCache } = requireCjs('next/dist/server/lib/incremental-cache/file-system-cache') as {
+    default: typeof FileSystemCacheType;
+  };
   return new FileSystemCache({ ...ctx, fs: ctx.fs, serverDistDir: ctx.serverDistDir });
 }
 
@@ -149,7 +156,9 @@ export default class ReaderCacheHandler implements CacheHandler {
       await shared().invalidations.expire(list);
     } catch (error) {
       // The change itself is committed; failing the person's action now would not undo it.
-      console.error(`读者缓存：无法把失效通知给其他实例（${error instanceof Error ? error.message : String(error)}）；其他实例最迟一小时后刷新`);
+      console.error(
+        `读者缓存：无法把失效通知给其他实例（${error instanceof Error ? error.message : String(error)}）；其他实例最迟一小时后刷新`,
+      );
     }
   }
 

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { KEEP_EXPIRIES_MS, SqliteTagInvalidations } from './sqlite-tag-invalidations';
 
 let dir: string;

@@ -5,6 +5,7 @@
 // connection committed, and then reads just the rows changed since: an expiry written by one
 // instance is seen by the next lookup on any other, with no polling delay.
 import Database from 'better-sqlite3';
+
 import { latestExpiry, type TagInvalidations } from './tag-invalidations';
 
 /** Rows older than this are pruned on open: no cached entry lives that long (reader-cache-handler.ts). */
@@ -40,7 +41,9 @@ export class SqliteTagInvalidations implements TagInvalidations {
        ON CONFLICT (tag) DO UPDATE SET expired_at = max(expired_at, excluded.expired_at), seq = excluded.seq`,
     );
     const write = this.db.transaction(() => {
-      const { next } = this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tag_expiry').get() as { next: number };
+      const { next } = this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tag_expiry').get() as {
+        next: number;
+      };
       for (const tag of tags) upsert.run(tag, at, next);
     });
     write.immediate();
@@ -61,7 +64,9 @@ export class SqliteTagInvalidations implements TagInvalidations {
     const version = this.db.pragma('data_version', { simple: true }) as number;
     if (version === this.dataVersion) return;
     this.dataVersion = version;
-    const rows = this.db.prepare('SELECT tag, expired_at AS at, seq FROM tag_expiry WHERE seq > ?').all(this.seenSeq) as { tag: string; at: number; seq: number }[];
+    const rows = this.db
+      .prepare('SELECT tag, expired_at AS at, seq FROM tag_expiry WHERE seq > ?')
+      .all(this.seenSeq) as { tag: string; at: number; seq: number }[];
     for (const row of rows) {
       this.known.set(row.tag, Math.max(this.known.get(row.tag) ?? 0, row.at));
       if (row.seq > this.seenSeq) this.seenSeq = row.seq;

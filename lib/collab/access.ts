@@ -1,10 +1,10 @@
 // Who may join a story's shared document, and how: the editor's save rules, applied at the socket.
 // Whoever may save the story types in it; whoever may only read it (an admin, a reviewer on a story
 // they may read but not edit) sees the changes live without typing; everyone else is refused.
-import { canEditArticle, canReadArticle, type ArticleOwnership } from '../access/article-access';
-import { canEditContent } from '../workflow/rules';
 import type { Actor } from '../access/actor';
+import { canEditArticle, canReadArticle, type ArticleOwnership } from '../access/article-access';
 import type { ArticleStatus } from '../generated/prisma/enums';
+import { canEditContent } from '../workflow/rules';
 
 export type CollabAccess = 'write' | 'read' | null;
 

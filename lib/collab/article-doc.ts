@@ -2,8 +2,9 @@
 // ProseMirror document in an XmlFragment (Tiptap's Collaboration extension binds to it); the short
 // fields are shared texts, so two people typing in one headline keep each other's characters; the
 // authors and the cover are whole values, the last choice wins.
-import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+
 import { ARTICLE_TEXT_FIELDS, type ArticleTextField } from '../content/fields';
 import { contentSchema } from '../content/schema';
 import type { Doc } from '../content/types';
@@ -61,7 +62,11 @@ export function writeArticleInto(ydoc: Y.Doc, story: SharedArticle): void {
 function isAuthor(value: unknown): value is SharedAuthor {
   if (!value || typeof value !== 'object') return false;
   const author = value as Record<string, unknown>;
-  return (author.userId === null || typeof author.userId === 'string') && typeof author.name === 'string' && typeof author.label === 'string';
+  return (
+    (author.userId === null || typeof author.userId === 'string') &&
+    typeof author.name === 'string' &&
+    typeof author.label === 'string'
+  );
 }
 
 /**
@@ -71,10 +76,12 @@ function isAuthor(value: unknown): value is SharedAuthor {
  */
 export function readArticleDoc(ydoc: Y.Doc): SharedArticle {
   const map = fields(ydoc);
-  const texts = Object.fromEntries(ARTICLE_TEXT_FIELDS.map((field) => {
-    const value = map.get(field);
-    return [field, value instanceof Y.Text ? value.toString() : ''];
-  })) as Record<ArticleTextField, string>;
+  const texts = Object.fromEntries(
+    ARTICLE_TEXT_FIELDS.map((field) => {
+      const value = map.get(field);
+      return [field, value instanceof Y.Text ? value.toString() : ''];
+    }),
+  ) as Record<ArticleTextField, string>;
   const cover = map.get('coverMediaId');
   const authors = map.get('authors');
   const body = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FRAGMENT), contentSchema()).toJSON() as Doc;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { articleIdOf, articleDocumentName } from './document-name';
-import { messageTooLarge, MAX_MESSAGE_BYTES } from './limits';
-import { shiftCaret, spliceBetween } from './text-splice';
-import { isEmptyArticleDoc, readArticleDoc, writeArticleInto, sharedText, type SharedArticle } from './article-doc';
+
 import { doc, heading, paragraph, table } from '../content/builders';
 import { validateDoc } from '../content/validate';
+import { isEmptyArticleDoc, readArticleDoc, sharedText, writeArticleInto, type SharedArticle } from './article-doc';
+import { articleDocumentName, articleIdOf } from './document-name';
+import { MAX_MESSAGE_BYTES, messageTooLarge } from './limits';
+import { shiftCaret, spliceBetween } from './text-splice';
 
 const story = (): SharedArticle => ({
   kicker: '美丽河湖',
@@ -19,8 +20,18 @@ const story = (): SharedArticle => ({
   authors: [{ userId: 'u1', name: '黄淑妍', label: '记者' }],
   body: doc(
     heading('治水十年'),
-    { type: 'paragraph', content: [{ type: 'text', text: '全区 ' }, { type: 'text', text: '12', marks: [{ type: 'bold' }] }, { type: 'text', text: ' 条河道完成整治。' }] },
-    table([['河道', '长度'], ['石梁溪', '8 公里']]),
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '全区 ' },
+        { type: 'text', text: '12', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' 条河道完成整治。' },
+      ],
+    },
+    table([
+      ['河道', '长度'],
+      ['石梁溪', '8 公里'],
+    ]),
     paragraph('🌊 𠮷'),
   ),
 });
@@ -28,7 +39,15 @@ const story = (): SharedArticle => ({
 describe('document names', () => {
   it('round-trips a story id and refuses anything else', () => {
     expect(articleIdOf(articleDocumentName('clx0abc123def456ghi789jkl'))).toBe('clx0abc123def456ghi789jkl');
-    for (const name of ['', 'story:', 'story:../etc', 'story:ABC', 'page:clx0abc123def456ghi789jkl', 'story:clx0abc123def456ghi789jkl/x', 'story:a']) {
+    for (const name of [
+      '',
+      'story:',
+      'story:../etc',
+      'story:ABC',
+      'page:clx0abc123def456ghi789jkl',
+      'story:clx0abc123def456ghi789jkl/x',
+      'story:a',
+    ]) {
       expect(articleIdOf(name), name).toBeNull();
     }
   });
@@ -118,7 +137,10 @@ describe('the shared story document', () => {
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(server));
     // Offline, a reporter adds a paragraph; meanwhile an editor restores a revision with a new headline.
     const mine = readArticleDoc(offline);
-    writeArticleInto(offline, { ...mine, body: { ...mine.body, content: [...mine.body.content, paragraph('离线时写的一段。')] } });
+    writeArticleInto(offline, {
+      ...mine,
+      body: { ...mine.body, content: [...mine.body.content, paragraph('离线时写的一段。')] },
+    });
     writeArticleInto(server, { ...story(), headline: '柯城再夺大禹鼎（恢复）' });
     Y.applyUpdate(server, Y.encodeStateAsUpdate(offline));
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(server));
@@ -136,7 +158,11 @@ describe('the shared story document', () => {
     ydoc.transact(() => {
       const fields = ydoc.getMap('fields');
       fields.set('headline', 42);
-      fields.set('authors', [{ userId: 7, name: '冒名', label: '' }, 'x', { userId: null, name: '特约', label: '通讯员' }]);
+      fields.set('authors', [
+        { userId: 7, name: '冒名', label: '' },
+        'x',
+        { userId: null, name: '特约', label: '通讯员' },
+      ]);
       fields.set('coverMediaId', { id: 'x' });
       const script = new Y.XmlElement('script');
       script.insert(0, [new Y.XmlText('alert(1)')]);

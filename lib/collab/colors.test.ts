@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { CARET_PALETTE, caretColor, caretColorIndex, caretLabel } from './colors';
 
 describe('caret colours and labels', () => {
@@ -10,7 +11,8 @@ describe('caret colours and labels', () => {
 
   it('never turns what another browser announced into CSS', () => {
     expect(caretColor(2)).toBe(CARET_PALETTE[2]);
-    for (const forged of ['red; background:url(//evil)', -1, 8, 1.5, null, undefined, '3']) expect(caretColor(forged)).toBe(CARET_PALETTE[0]);
+    for (const forged of ['red; background:url(//evil)', -1, 8, 1.5, null, undefined, '3'])
+      expect(caretColor(forged)).toBe(CARET_PALETTE[0]);
   });
 
   it('keeps a label to one short line without direction overrides', () => {

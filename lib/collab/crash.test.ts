@@ -5,21 +5,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { cookieSocket } from '../../test/support/cookie-socket';
-import { encode } from 'next-auth/jwt';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { waitForPort } from '../../server/wait-for-port';
 import { collabArgs } from '../../server/serve-command';
-import { createArticle } from '../articles/editor-service';
-import { articleDocumentName } from './document-name';
-import { sharedText } from './article-doc';
+import { waitForPort } from '../../server/wait-for-port';
+import { cookieSocket } from '../../test/support/cookie-socket';
+import { openTestDatabase } from '../../test/support/database';
 import { freePort } from '../../test/support/free-port';
+import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
+import { createArticle } from '../articles/editor-service';
+import { sharedText } from './article-doc';
+import { articleDocumentName } from './document-name';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'collab-crash-secret-0123456789abcdef';
@@ -41,9 +42,18 @@ async function startCollab(): Promise<ChildProcess> {
   return child;
 }
 
-function connect(cookie: string, name: string): { provider: HocuspocusProvider; doc: Y.Doc; socket: HocuspocusProviderWebsocket } {
+function connect(
+  cookie: string,
+  name: string,
+): { provider: HocuspocusProvider; doc: Y.Doc; socket: HocuspocusProviderWebsocket } {
   // Reconnects as the browser's provider does (short delays, so the test does not wait long).
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: cookieSocket(cookie, ORIGIN), delay: 100, maxDelay: 500, minDelay: 100 });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}`,
+    WebSocketPolyfill: cookieSocket(cookie, ORIGIN),
+    delay: 100,
+    maxDelay: 500,
+    minDelay: 100,
+  });
   const doc = new Y.Doc();
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: 'cookie' });
   provider.attach();
@@ -90,7 +100,9 @@ describe('the co-editing process killed with SIGKILL', () => {
 
     // Typed, and stored by the process (its write delay is a few seconds).
     sharedText(client.doc, 'headline').insert(0, '衢江区召开现场会');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === '衢江区召开现场会');
+    await until(
+      async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === '衢江区召开现场会',
+    );
     // Typed and received by the process (no change waits on this side), then the process dies before it stores.
     sharedText(client.doc, 'summary').insert(0, '被杀之前的最后一句');
     await until(() => client.provider.unsyncedChanges === 0);
@@ -102,7 +114,11 @@ describe('the co-editing process killed with SIGKILL', () => {
     // Typed while the process is down: kept on this side.
     sharedText(client.doc, 'summary').insert('被杀之前的最后一句'.length, '，停机时又写一句');
     await startCollab();
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).summary === '被杀之前的最后一句，停机时又写一句');
+    await until(
+      async () =>
+        (await db.article.findUniqueOrThrow({ where: { id: articleId } })).summary ===
+        '被杀之前的最后一句，停机时又写一句',
+    );
     const stored = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(stored.headline).toBe('衢江区召开现场会');
     client.provider.destroy();

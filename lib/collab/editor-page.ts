@@ -3,9 +3,11 @@
 // so the page and the socket agree), and the shared document itself as stored, so that the editor shows
 // the text and takes typing at once, whether or not the co-editing socket ever connects.
 import 'server-only';
+
 import { notFound } from 'next/navigation';
-import { db } from '../db';
+
 import { getArticleForEditor, getArticleForWatching } from '../articles/queries';
+import { db } from '../db';
 import { collabAccess } from './access';
 import { currentArticleDocument } from './stored-document';
 
@@ -16,7 +18,11 @@ async function pageDocument(articleId: string): Promise<PageDocument> {
   const stored = await currentArticleDocument(db, articleId);
   // null: the story went to the trash (or away) between the access check and now.
   if (!stored) notFound();
-  return { state: Buffer.from(stored.state).toString('base64'), generation: stored.generation, version: stored.version };
+  return {
+    state: Buffer.from(stored.state).toString('base64'),
+    generation: stored.generation,
+    version: stored.version,
+  };
 }
 
 /** The editor page: the story, whether this person types in it or only reads it, and its document. */

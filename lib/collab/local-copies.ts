@@ -3,7 +3,17 @@
 // copies must not outlive the person who wrote them. localStorage records who wrote them (OWNER_KEY) and
 // which still hold typing the server has not confirmed (marks, one per story and tab), so every tab of
 // the browser — and a tab closed offline — is counted when someone signs out (local-copy-rules.ts).
-import { confirmedCopies, copiesForeignTo, markKey, marksOf, marksSettledBy, readMarks, articleCopyNames, unconfirmedArticles, OWNER_KEY } from './local-copy-rules';
+import {
+  articleCopyNames,
+  confirmedCopies,
+  copiesForeignTo,
+  markKey,
+  marksOf,
+  marksSettledBy,
+  OWNER_KEY,
+  readMarks,
+  unconfirmedArticles,
+} from './local-copy-rules';
 
 const CHANNEL = 'kecheng.storyCopies';
 type SignOutKind = 'signing-out' | 'signed-out';
@@ -61,7 +71,8 @@ export function forgetArticleMarks(documentName: string): void {
 async function articleCopies(): Promise<string[]> {
   const known = marks().map((mark) => mark.documentName);
   // Every current browser lists its databases; the marks name the copies that matter if one does not.
-  const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((database) => database.name) : [];
+  const listed =
+    typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((database) => database.name) : [];
   return articleCopyNames([...listed, ...known]);
 }
 
@@ -70,11 +81,16 @@ async function articleCopies(): Promise<string[]> {
  * deletion up: y-indexeddb closes its connection on the version change a deletion causes.
  */
 async function deleteCopies(names: string[]): Promise<boolean> {
-  const results = await Promise.all(names.map((name) => new Promise<boolean>((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve(true);
-    request.onerror = () => resolve(false);
-  })));
+  const results = await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve(true);
+          request.onerror = () => resolve(false);
+        }),
+    ),
+  );
   return results.every(Boolean);
 }
 

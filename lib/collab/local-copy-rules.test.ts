@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedCopies, copiesForeignTo, copyVerdict, markKey, marksOf, marksSettledBy, readMarks, articleCopyNames, unconfirmedArticles, MARK_PREFIX, READ_MARGIN_MS } from './local-copy-rules';
+
 import { articleDocumentName } from './document-name';
+import {
+  articleCopyNames,
+  confirmedCopies,
+  copiesForeignTo,
+  copyVerdict,
+  MARK_PREFIX,
+  markKey,
+  marksOf,
+  marksSettledBy,
+  READ_MARGIN_MS,
+  readMarks,
+  unconfirmedArticles,
+} from './local-copy-rules';
 
 const A = articleDocumentName('clx0abc123def456ghi789jkl');
 const B = articleDocumentName('clx0zzz999def456ghi789jkl');
@@ -23,13 +36,21 @@ describe('unconfirmed marks', () => {
   });
 
   it('counts each story once, however many tabs typed in it', () => {
-    const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
+    const marks = readMarks([
+      [markKey(A, 't1'), '1'],
+      [markKey(A, 't2'), '2'],
+      [markKey(B, 't1'), '3'],
+    ]);
     expect(unconfirmedArticles(marks)).toEqual([A, B].sort());
     expect(unconfirmedArticles([])).toEqual([]);
   });
 
   it('names the marks of one story, whichever tab set them', () => {
-    const marks = readMarks([[markKey(A, 't1'), '1'], [markKey(A, 't2'), '2'], [markKey(B, 't1'), '3']]);
+    const marks = readMarks([
+      [markKey(A, 't1'), '1'],
+      [markKey(A, 't2'), '2'],
+      [markKey(B, 't1'), '3'],
+    ]);
     expect(marksOf(marks, A)).toEqual([markKey(A, 't1'), markKey(A, 't2')]);
     expect(marksOf(marks, articleDocumentName('clx0nothing0here000000000'))).toEqual([]);
   });
@@ -43,7 +64,10 @@ describe('unconfirmed marks', () => {
       [markKey(A, 'typed-after'), String(loadedAt + 10)],
       [markKey(B, 'closed-before-i-opened'), '1'],
     ]);
-    expect(marksSettledBy(marks, { documentName: A, tabId: 'me', loadedAt })).toEqual([markKey(A, 'me'), markKey(A, 'closed-before-i-opened')]);
+    expect(marksSettledBy(marks, { documentName: A, tabId: 'me', loadedAt })).toEqual([
+      markKey(A, 'me'),
+      markKey(A, 'closed-before-i-opened'),
+    ]);
   });
 });
 

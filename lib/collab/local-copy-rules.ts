@@ -61,7 +61,10 @@ export const GENERATION_KEY = 'generation';
  * copy (never written) is simply used. Typing in a replaced copy that the server never confirmed is
  * offered back to the person as text, never merged.
  */
-export function copyVerdict(copy: { generation: unknown; empty: boolean; unconfirmed: boolean }, pageGeneration: string): 'use' | 'replace' | 'offer-and-replace' {
+export function copyVerdict(
+  copy: { generation: unknown; empty: boolean; unconfirmed: boolean },
+  pageGeneration: string,
+): 'use' | 'replace' | 'offer-and-replace' {
   if (copy.empty || copy.generation === pageGeneration) return 'use';
   return copy.unconfirmed ? 'offer-and-replace' : 'replace';
 }
@@ -71,7 +74,10 @@ export function copyVerdict(copy: { generation: unknown; empty: boolean; unconfi
  * other tabs' whose typing was already stored when this tab read the copy (opened at `loadedAt`).
  * Typing by another tab after that is not in this tab's document, so its mark stays.
  */
-export function marksSettledBy(marks: Mark[], tab: { documentName: string; tabId: string; loadedAt: number }): string[] {
+export function marksSettledBy(
+  marks: Mark[],
+  tab: { documentName: string; tabId: string; loadedAt: number },
+): string[] {
   return marks
     .filter((mark) => mark.documentName === tab.documentName)
     .filter((mark) => mark.tabId === tab.tabId || mark.changedAt < tab.loadedAt - READ_MARGIN_MS)
@@ -80,7 +86,9 @@ export function marksSettledBy(marks: Mark[], tab: { documentName: string; tabId
 
 /** The browser's IndexedDB database names that are story copies. */
 export function articleCopyNames(databaseNames: Iterable<string | undefined>): string[] {
-  return [...new Set([...databaseNames].filter((name): name is string => name !== undefined && articleIdOf(name) !== null))].sort();
+  return [
+    ...new Set([...databaseNames].filter((name): name is string => name !== undefined && articleIdOf(name) !== null)),
+  ].sort();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTED_MAX_CHARS, quoted } from './log-text';
+
+import { quoted, QUOTED_MAX_CHARS } from './log-text';
 
 describe('quoted (client text in a log line)', () => {
   it('keeps an ordinary name readable, in quotes', () => {

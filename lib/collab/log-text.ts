@@ -14,8 +14,13 @@ function escaped(char: string): string {
   const code = char.codePointAt(0)!;
   // C0 and C1 controls, DEL, and the Unicode line/paragraph separators some log viewers break on;
   // bidirectional overrides, which can make a line read differently from what it holds.
-  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029
-    || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  const invisible =
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069);
   if (invisible) return `\\u{${code.toString(16)}}`;
   return char;
 }

@@ -2,6 +2,7 @@
 // the one a browser may send: 'seal' (立即保存). Browsers parse what they receive with parseMessage.
 import type { Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
+
 import type { Actor } from '../access/actor';
 
 /** One browser tab in a story's shared document: whose it is and whether it may type (the co-editing roster). */
@@ -32,7 +33,13 @@ export function peopleIn(document: Pick<Document, 'getConnections' | 'getClients
     const context = connection.context as ConnectionContext;
     if (!context.user) continue;
     for (const clientId of document.getClients(connection.webSocket)) {
-      if (live.has(clientId)) people.push({ clientId, userId: context.user.id, name: context.user.name, readOnly: context.access !== 'write' });
+      if (live.has(clientId))
+        people.push({
+          clientId,
+          userId: context.user.id,
+          name: context.user.name,
+          readOnly: context.access !== 'write',
+        });
     }
   }
   return people.sort((a, b) => a.clientId - b.clientId);
@@ -51,7 +58,12 @@ export function typingStored(stored: Uint8Array, doc: Y.Doc): boolean {
 function isParticipant(value: unknown): value is Participant {
   if (!value || typeof value !== 'object') return false;
   const person = value as Record<string, unknown>;
-  return Number.isInteger(person.clientId) && typeof person.userId === 'string' && typeof person.name === 'string' && typeof person.readOnly === 'boolean';
+  return (
+    Number.isInteger(person.clientId) &&
+    typeof person.userId === 'string' &&
+    typeof person.name === 'string' &&
+    typeof person.readOnly === 'boolean'
+  );
 }
 
 /** A server message, or null for anything else. */
@@ -65,11 +77,19 @@ export function parseMessage(payload: string): CollabMessage | null {
   if (!value || typeof value !== 'object') return null;
   const message = value as Record<string, unknown>;
   if (message.kind === 'saved' && typeof message.version === 'number' && typeof message.at === 'string') {
-    return { kind: 'saved', version: message.version, at: message.at, ...(typeof message.stored === 'string' ? { stored: message.stored } : {}) };
+    return {
+      kind: 'saved',
+      version: message.version,
+      at: message.at,
+      ...(typeof message.stored === 'string' ? { stored: message.stored } : {}),
+    };
   }
-  if (message.kind === 'save-refused' && typeof message.error === 'string') return { kind: 'save-refused', error: message.error };
-  if (message.kind === 'people' && Array.isArray(message.people)) return { kind: 'people', people: message.people.filter(isParticipant) };
-  if (message.kind === 'store-failed' && typeof message.error === 'string') return { kind: 'store-failed', error: message.error };
+  if (message.kind === 'save-refused' && typeof message.error === 'string')
+    return { kind: 'save-refused', error: message.error };
+  if (message.kind === 'people' && Array.isArray(message.people))
+    return { kind: 'people', people: message.people.filter(isParticipant) };
+  if (message.kind === 'store-failed' && typeof message.error === 'string')
+    return { kind: 'store-failed', error: message.error };
   if (message.kind === 'gone') return { kind: 'gone' };
   return null;
 }

@@ -32,7 +32,10 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /** The entry the outermost trusted proxy wrote (as client-ip.ts picks X-Forwarded-For's). */
 function trustedEntry(value: string | undefined, hops: number): string | undefined {
-  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (!entries.length) return undefined;
   return entries.length >= hops ? entries[entries.length - hops] : entries[0];
 }
@@ -69,7 +72,8 @@ export function originVerdict(headers: IncomingHttpHeaders, encrypted: boolean, 
   const arrivedBy = encrypted ? 'https' : 'http';
   if (origin === originOf(arrivedBy, header(headers, 'host'))) return 'same-host';
   if (policy.trustedProxyHops > 0) {
-    const scheme = trustedEntry(header(headers, 'x-forwarded-proto'), policy.trustedProxyHops)?.toLowerCase() ?? arrivedBy;
+    const scheme =
+      trustedEntry(header(headers, 'x-forwarded-proto'), policy.trustedProxyHops)?.toLowerCase() ?? arrivedBy;
     const hosts = [trustedEntry(header(headers, 'x-forwarded-host'), policy.trustedProxyHops), header(headers, 'host')];
     if (hosts.some((host) => origin === originOf(scheme, host))) return 'forwarded-host';
   }

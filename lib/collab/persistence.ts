@@ -5,15 +5,23 @@
 // revisions, 三审 and the search index work exactly as for any save) and the document's state in one
 // transaction, under the compare-and-swap: a working copy is never ahead of the stored state.
 import * as Y from 'yjs';
-import type { Db, Tx } from '../db-client';
-import { saveArticleIn } from '../articles/editor-service';
+
 import type { Actor } from '../access/actor';
-import { articleInputSchema } from '../articles/schemas';
 import { UserFacingError } from '../actions/result';
+import { saveArticleIn } from '../articles/editor-service';
+import { articleInputSchema } from '../articles/schemas';
 import { validateDoc } from '../content/validate';
 import { lockArticle } from '../database/row-lock';
+import type { Db, Tx } from '../db-client';
 import { FIELDS_MAP, readArticleDoc, sharedText, type SharedArticle } from './article-doc';
-import { CAS_ATTEMPTS, currentStoredRow, StoredDocumentContention, swapStoredState, workingCopy, type StoredRow } from './stored-document';
+import {
+  CAS_ATTEMPTS,
+  currentStoredRow,
+  StoredDocumentContention,
+  swapStoredState,
+  workingCopy,
+  type StoredRow,
+} from './stored-document';
 
 /** Where a loaded document stands against the stored one: its history and the last state it holds. */
 export type LoadedDocument = { generation: string; version: number; serial: number };
@@ -26,7 +34,11 @@ export async function loadArticleDocument(db: Db, articleId: string, ydoc: Y.Doc
   return loadedFrom(stored);
 }
 
-const loadedFrom = (stored: StoredRow): LoadedDocument => ({ generation: stored.generation, version: stored.version, serial: stored.serial });
+const loadedFrom = (stored: StoredRow): LoadedDocument => ({
+  generation: stored.generation,
+  version: stored.version,
+  serial: stored.serial,
+});
 
 export type RefreshOutcome =
   | { kind: 'current'; loaded: LoadedDocument }
@@ -40,7 +52,12 @@ export type RefreshOutcome =
  * the stored document once by whoever moved it up to the working copy) into the loaded document; the
  * people in the story get it as an ordinary Yjs update.
  */
-export async function refreshArticleDocument(db: Db, articleId: string, ydoc: Y.Doc, generation: string): Promise<RefreshOutcome> {
+export async function refreshArticleDocument(
+  db: Db,
+  articleId: string,
+  ydoc: Y.Doc,
+  generation: string,
+): Promise<RefreshOutcome> {
   const stored = await currentStoredRow(db, articleId);
   if (!stored) return { kind: 'gone' };
   if (stored.generation !== generation) return { kind: 'stale' };
@@ -49,11 +66,19 @@ export async function refreshArticleDocument(db: Db, articleId: string, ydoc: Y.
 }
 
 /** Cheap look at where the stored document and the working copy stand (for the periodic refresh). */
-export async function storedPosition(db: Db, articleId: string): Promise<{ generation: string | null; serial: number; workingVersion: number | null; storedVersion: number | null }> {
-  const row = await db.collabDocument.findUnique({ where: { articleId }, select: { generation: true, serial: true, version: true } });
+export async function storedPosition(
+  db: Db,
+  articleId: string,
+): Promise<{ generation: string | null; serial: number; workingVersion: number | null; storedVersion: number | null }> {
+  const row = await db.collabDocument.findUnique({
+    where: { articleId },
+    select: { generation: true, serial: true, version: true },
+  });
   const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true, deletedAt: true } });
   return {
-    generation: row?.generation ?? null, serial: row?.serial ?? -1, storedVersion: row?.version ?? null,
+    generation: row?.generation ?? null,
+    serial: row?.serial ?? -1,
+    storedVersion: row?.version ?? null,
     workingVersion: article && !article.deletedAt ? article.version : null,
   };
 }
@@ -91,7 +116,13 @@ class LostRace extends Error {}
  * working copy (as `editor`, when it differs) and the state. Text the save refuses stays in the shared
  * document and the stored state, and the reason goes back to the people editing.
  */
-export async function storeArticleDocument(db: Db, articleId: string, ydoc: Y.Doc, editor: Actor, options: StoreOptions): Promise<StoreOutcome> {
+export async function storeArticleDocument(
+  db: Db,
+  articleId: string,
+  ydoc: Y.Doc,
+  editor: Actor,
+  options: StoreOptions,
+): Promise<StoreOutcome> {
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const stored = await currentStoredRow(db, articleId);
     if (!stored) return { kind: 'gone' };
@@ -106,7 +137,14 @@ export async function storeArticleDocument(db: Db, articleId: string, ydoc: Y.Do
   throw new StoredDocumentContention(articleId);
 }
 
-async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Actor, stored: StoredRow, options: StoreOptions): Promise<StoreOutcome> {
+async function writeBoth(
+  tx: Tx,
+  articleId: string,
+  ydoc: Y.Doc,
+  editor: Actor,
+  stored: StoredRow,
+  options: StoreOptions,
+): Promise<StoreOutcome> {
   // Writers of one story take turns on PostgreSQL as the editor's saves do (lib/database/row-lock.ts).
   await lockArticle(tx, articleId);
   const current = await workingCopy(tx, articleId);
@@ -133,16 +171,30 @@ async function writeBoth(tx: Tx, articleId: string, ydoc: Y.Doc, editor: Actor, 
   return { kind: 'unchanged', loaded, stored: vector };
 }
 
-type WorkingCopySave = { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
+type WorkingCopySave =
+  { kind: 'saved'; version: number; slug: string } | { kind: 'unchanged' } | { kind: 'invalid'; error: string };
 
 async function saveWorkingCopy(
-  tx: Tx, articleId: string, shared: SharedArticle, current: { story: SharedArticle; version: number }, editor: Actor, options: StoreOptions,
+  tx: Tx,
+  articleId: string,
+  shared: SharedArticle,
+  current: { story: SharedArticle; version: number },
+  editor: Actor,
+  options: StoreOptions,
 ): Promise<WorkingCopySave> {
   const input = articleInputSchema.safeParse(shared);
   if (!input.success) return { kind: 'invalid', error: input.error.issues[0]?.message ?? '稿件内容无效' };
   if (!options.seal && asSaved(shared) === asSaved(current.story)) return { kind: 'unchanged' };
   try {
-    const saved = await saveArticleIn(tx, editor, articleId, current.version, input.data, options.now ?? new Date(), options.seal ? 'SAVE' : 'AUTOSAVE');
+    const saved = await saveArticleIn(
+      tx,
+      editor,
+      articleId,
+      current.version,
+      input.data,
+      options.now ?? new Date(),
+      options.seal ? 'SAVE' : 'AUTOSAVE',
+    );
     // The version was read under the same lock in this transaction: a conflict cannot happen here.
     if (!saved.ok) throw new LostRace();
     return { kind: 'saved', version: saved.version, slug: saved.slug };

@@ -1,22 +1,23 @@
 // The co-editing server with real sockets: two people in one story, the rules at the socket, and
 // what reaches the database.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Server } from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+
+import { loadSampleIssue } from '../../seeds/load-sample';
 import { cookieSocket } from '../../test/support/cookie-socket';
-import { encode } from 'next-auth/jwt';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { Server } from '@hocuspocus/server';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, saveArticle } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
-import { createCollabServer, recheckConnections } from './server';
-import { articleDocumentName } from './document-name';
+import { createArticle, saveArticle } from '../articles/editor-service';
 import { sharedText } from './article-doc';
+import { articleDocumentName } from './document-name';
 import { MAX_MESSAGE_BYTES } from './limits';
-import * as encoding from 'lib0/encoding';
+import { createCollabServer, recheckConnections } from './server';
 
 const db = openTestDatabase();
 const SECRET = 'collab-test-secret-0123456789abcdef';
@@ -32,13 +33,23 @@ async function cookieFor(user: Actor, sessionVersion = 0): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-type Client = { provider: HocuspocusProvider; doc: Y.Doc; denied: Promise<string>; synced: Promise<void>; closed: Promise<number> };
+type Client = {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  denied: Promise<string>;
+  synced: Promise<void>;
+  closed: Promise<number>;
+};
 // Every socket opened, closed at the end: a provider does not close a socket it was handed, and a
 // socket left open keeps reconnecting to a server that is gone.
 const sockets: HocuspocusProviderWebsocket[] = [];
 
 function connect(cookie: string, name = articleDocumentName(articleId), origin = 'http://newsroom.test'): Client {
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: cookieSocket(cookie, origin),
+    maxAttempts: 1,
+  });
   sockets.push(socket);
   const doc = new Y.Doc();
   let deny: (reason: string) => void = () => {};
@@ -48,7 +59,10 @@ function connect(cookie: string, name = articleDocumentName(articleId), origin =
   const synced = new Promise<void>((resolve) => (sync = resolve));
   const closed = new Promise<number>((resolve) => (close = resolve));
   const provider = new HocuspocusProvider({
-    websocketProvider: socket, name, document: doc, token: 'cookie',
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token: 'cookie',
     onAuthenticationFailed: ({ reason }) => deny(reason),
     onSynced: () => sync(),
     onClose: ({ event }) => close(event.code),
@@ -58,7 +72,10 @@ function connect(cookie: string, name = articleDocumentName(articleId), origin =
 }
 
 /** How the upgrade of a raw socket ends: its HTTP status when refused, its close code when closed at once. */
-function upgradeOutcome(cookie: string, origin = 'http://newsroom.test'): Promise<{ status: number } | { closed: number }> {
+function upgradeOutcome(
+  cookie: string,
+  origin = 'http://newsroom.test',
+): Promise<{ status: number } | { closed: number }> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url, { headers: { cookie, origin } });
     socket.once('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }));
@@ -83,7 +100,14 @@ beforeAll(async () => {
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑丙' });
   articleId = (await createArticle(db, reporter, publicationId)).id;
-  server = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: ['http://newsroom.test'], recheckMs: 60_000, log: () => {} });
+  server = createCollabServer({
+    db,
+    secret: SECRET,
+    port: 0,
+    allowedOrigins: ['http://newsroom.test'],
+    recheckMs: 60_000,
+    log: () => {},
+  });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
@@ -110,7 +134,10 @@ describe('the co-editing server', () => {
     expect(sharedText(a.doc, 'headline').toString()).toBe(sharedText(b.doc, 'headline').toString());
     const final = sharedText(a.doc, 'headline').toString();
     expect([...final].sort().join('')).toBe([...'今日柯城'].sort().join(''));
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === final, 15_000);
+    await until(
+      async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).headline === final,
+      15_000,
+    );
     const stored = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(stored.version).toBe(article.version);
@@ -122,8 +149,16 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(reporter));
     await client.synced;
     sharedText(client.doc, 'dateline').insert(0, '本报讯');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).dateline === '本报讯', 15_000);
-    const tip = () => db.revision.findFirstOrThrow({ where: { articleId: articleId }, orderBy: { version: 'desc' }, select: { kind: true, dateline: true } });
+    await until(
+      async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).dateline === '本报讯',
+      15_000,
+    );
+    const tip = () =>
+      db.revision.findFirstOrThrow({
+        where: { articleId: articleId },
+        orderBy: { version: 'desc' },
+        select: { kind: true, dateline: true },
+      });
     expect(await tip()).toEqual({ kind: 'AUTOSAVE', dateline: '本报讯' });
     client.provider.sendStateless('seal');
     await until(async () => (await tip()).kind === 'SAVE', 5_000);
@@ -164,8 +199,12 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(victim));
     await Promise.all([witness.synced, client.synced]);
     await db.user.update({ where: { id: victim.id }, data: { active: false } });
-    const connected = () => [...server.hocuspocus.documents.values()].some((document) =>
-      document.getConnections().some((connection) => (connection.context as { user?: { id: string } }).user?.id === victim.id));
+    const connected = () =>
+      [...server.hocuspocus.documents.values()].some((document) =>
+        document
+          .getConnections()
+          .some((connection) => (connection.context as { user?: { id: string } }).user?.id === victim.id),
+      );
     expect(connected()).toBe(true);
     expect(await recheckConnections(server.hocuspocus, db)).toBe(1);
     await client.closed;
@@ -184,7 +223,10 @@ describe('the co-editing server', () => {
     await client.synced;
     // What the tests before typed is stored first (its debounced store would otherwise land in between).
     const storeId = `onStoreDocument-${articleDocumentName(articleId)}`;
-    await until(() => !server.hocuspocus.debouncer.isDebounced(storeId) && !server.hocuspocus.debouncer.isCurrentlyExecuting(storeId));
+    await until(
+      () =>
+        !server.hocuspocus.debouncer.isDebounced(storeId) && !server.hocuspocus.debouncer.isCurrentlyExecuting(storeId),
+    );
     const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     sharedText(client.doc, 'summary').insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 1024));
     expect(await client.closed).toBe(1009);
@@ -198,7 +240,10 @@ describe('the co-editing server', () => {
     const client = connect(await cookieFor(editor));
     await Promise.all([witness.synced, client.synced]);
     sharedText(witness.doc, 'kicker').insert(0, '之前');
-    await until(async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).kicker === '之前', 15_000);
+    await until(
+      async () => (await db.article.findUniqueOrThrow({ where: { id: articleId } })).kicker === '之前',
+      15_000,
+    );
     const before = await db.collabDocument.findUniqueOrThrow({ where: { articleId: articleId } });
     // A Hocuspocus sync message (document name, Sync = 0, Update = 2) whose Yjs update is garbage.
     const message = encoding.createEncoder();
@@ -225,7 +270,14 @@ describe('the co-editing server with the database changing beside it', () => {
   it('brings a change made outside the socket (a restored revision) into a loaded document, and a shutdown stores what was sent', async () => {
     const publicationId = (await db.publication.findFirstOrThrow()).id;
     const articleId = (await createArticle(db, reporter, publicationId)).id;
-    const second = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: ['http://newsroom.test'], recheckMs: 300, log: () => {} });
+    const second = createCollabServer({
+      db,
+      secret: SECRET,
+      port: 0,
+      allowedOrigins: ['http://newsroom.test'],
+      recheckMs: 300,
+      log: () => {},
+    });
     await second.listen();
     const previous = url;
     url = `ws://127.0.0.1:${second.address.port}`;
@@ -235,8 +287,16 @@ describe('the co-editing server with the database changing beside it', () => {
       // Someone restores an old version from 历史版本: the working copy moves without the socket.
       const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: true } });
       const outside = await saveArticle(db, editor, articleId, article.version, {
-        kicker: null, headline: '从历史版本恢复的主题', subheadline: null, dateline: null, byline: null, summary: null, slug: '',
-        coverMediaId: null, authors: [], body: JSON.parse(article.body),
+        kicker: null,
+        headline: '从历史版本恢复的主题',
+        subheadline: null,
+        dateline: null,
+        byline: null,
+        summary: null,
+        slug: '',
+        coverMediaId: null,
+        authors: [],
+        body: JSON.parse(article.body),
       });
       expect(outside.ok).toBe(true);
       await until(() => sharedText(client.doc, 'headline').toString() === '从历史版本恢复的主题', 5_000);

@@ -3,12 +3,13 @@
 // docs/architecture.md, "Co-editing"): people editing one story must meet in one place, and one
 // process needs no broker between instances.
 import { Server, type Extension } from '@hocuspocus/server';
+
 import type { Db } from '../db-client';
-import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';
 import { authenticationExtension } from './extensions/authentication';
+import { guardExtension } from './extensions/guard';
 import { ArticlePersistence } from './extensions/persistence';
 import { presenceExtension } from './extensions/presence';
-import { guardExtension } from './extensions/guard';
+import { MAX_MESSAGE_BYTES, STORE_DEBOUNCE_MS, STORE_MAX_DEBOUNCE_MS } from './limits';
 
 export { authenticate, recheckConnections, NO_COPY_TOKEN, type CollabContext } from './extensions/authentication';
 
@@ -36,9 +37,18 @@ export function createCollabServer(options: CollabServerOptions): Server {
   const persistence = new ArticlePersistence({ db, refreshMs: options.recheckMs, log });
   const extensions: Extension[] = [
     // The door (origin, session) and the rules of speech before and after authentication, first.
-    guardExtension({ db, secret, allowedOrigins: options.allowedOrigins ?? [], trustedProxyHops: options.trustedProxyHops ?? 0, log }),
+    guardExtension({
+      db,
+      secret,
+      allowedOrigins: options.allowedOrigins ?? [],
+      trustedProxyHops: options.trustedProxyHops ?? 0,
+      log,
+    }),
     authenticationExtension({
-      db, secret, recheckMs: options.recheckMs, log,
+      db,
+      secret,
+      recheckMs: options.recheckMs,
+      log,
       loadedGeneration: (documentName) => persistence.generationOf(documentName),
     }),
     persistence,
@@ -70,6 +80,7 @@ export function createCollabServer(options: CollabServerOptions): Server {
 function listenOnAddress(server: Server): void {
   const http = server.httpServer;
   const listen = http.listen;
-  const fixed = (options: { port: number; address?: string }, done: () => void) => listen.call(http, { port: options.port, host: options.address }, done);
+  const fixed = (options: { port: number; address?: string }, done: () => void) =>
+    listen.call(http, { port: options.port, host: options.address }, done);
   http.listen = fixed as unknown as typeof http.listen;
 }

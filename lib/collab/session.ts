@@ -2,9 +2,10 @@
 // then held to the same rule as every page request (lib/auth/session-validity.ts), so deactivation,
 // a role change or a signed-out-everywhere takes effect on the socket too.
 import { decode } from 'next-auth/jwt';
+
 import type { Actor } from '../access/actor';
-import type { Db } from '../db-client';
 import { sessionAccount, type SessionClaims } from '../auth/session-validity';
+import type { Db } from '../db-client';
 
 export type SocketUser = Actor & { sessionVersion: number };
 

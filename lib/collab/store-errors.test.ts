@@ -2,20 +2,21 @@
 // kills the site", and the bad-input paragraph). Each of these used to reject inside Hocuspocus'
 // debounced store with nobody to catch it, and the unhandled rejection ended the process. Now every
 // one is caught, logged in one line, and told to the people in the story; nothing stored changes.
+import type { Server } from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import type { Server } from '@hocuspocus/server';
-import { failingDatabase } from '../../test/support/failing-database';
-import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
-import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser } from '../../test/support/collab-clients';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, moveToTrash } from '../articles/editor-service';
+import { openBrowser, sessionCookie, TEST_ORIGIN, until, type Browser } from '../../test/support/collab-clients';
+import { openTestDatabase } from '../../test/support/database';
+import { failingDatabase } from '../../test/support/failing-database';
+import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
-import { createCollabServer } from './server';
-import { articleDocumentName } from './document-name';
+import { createArticle, moveToTrash } from '../articles/editor-service';
 import { FIELDS_MAP, sharedText } from './article-doc';
+import { articleDocumentName } from './document-name';
+import { createCollabServer } from './server';
 import { currentArticleDocument } from './stored-document';
 
 const db = openTestDatabase();
@@ -38,7 +39,14 @@ beforeAll(async () => {
   publicationId = (await db.publication.findFirstOrThrow()).id;
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   editor = await makeActor(db, 'EDITOR', { name: '编辑乙' });
-  server = createCollabServer({ db: flaky.db, secret: SECRET, port: 0, allowedOrigins: [TEST_ORIGIN], recheckMs: 300, log: (line) => lines.push(line) });
+  server = createCollabServer({
+    db: flaky.db,
+    secret: SECRET,
+    port: 0,
+    allowedOrigins: [TEST_ORIGIN],
+    recheckMs: 300,
+    log: (line) => lines.push(line),
+  });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
 });
@@ -55,7 +63,13 @@ afterAll(async () => {
 
 async function open(id: string, person: Actor): Promise<Browser> {
   const page = (await currentArticleDocument(db, id))!;
-  const browser = openBrowser({ url, cookie: await sessionCookie(person.id, SECRET), name: articleDocumentName(id), token: page.generation, copy: page.state });
+  const browser = openBrowser({
+    url,
+    cookie: await sessionCookie(person.id, SECRET),
+    name: articleDocumentName(id),
+    token: page.generation,
+    copy: page.state,
+  });
   opened.push(browser);
   return browser;
 }
@@ -67,7 +81,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a store error', () => {
   it('a story trashed within the store delay while someone typed: the document is dropped, its people told it is gone', async () => {
     // A server whose refresh waits long, so the debounced store is what meets the trashed story.
-    const slow = createCollabServer({ db, secret: SECRET, port: 0, allowedOrigins: [TEST_ORIGIN], recheckMs: 60_000, log: (line) => lines.push(line) });
+    const slow = createCollabServer({
+      db,
+      secret: SECRET,
+      port: 0,
+      allowedOrigins: [TEST_ORIGIN],
+      recheckMs: 60_000,
+      log: (line) => lines.push(line),
+    });
     await slow.listen();
     const previous = url;
     url = `ws://127.0.0.1:${slow.address.port}`;
@@ -97,7 +118,12 @@ describe('a store error', () => {
     expect(after.version).toBe(before.version);
     expect(lines.some((line) => line.includes(`dropped "story:${id}"`))).toBe(true);
     // And it cannot be opened again.
-    const again = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(id), token: 'cookie' });
+    const again = openBrowser({
+      url,
+      cookie: await sessionCookie(reporter.id, SECRET),
+      name: articleDocumentName(id),
+      token: 'cookie',
+    });
     opened.push(again);
     expect(await again.denied).toBe('forbidden');
   }
@@ -135,9 +161,14 @@ describe('a store error', () => {
     const browser = await open(id, reporter);
     await browser.synced;
     const before = await story(id);
-    browser.doc.getMap(FIELDS_MAP).set('authors', [{ userId: 'clx0nosuchuser00000000000', name: '不存在的人', label: '记者' }]);
+    browser.doc
+      .getMap(FIELDS_MAP)
+      .set('authors', [{ userId: 'clx0nosuchuser00000000000', name: '不存在的人', label: '记者' }]);
     await until(() => browser.messages.some((message) => (message as { kind?: string }).kind === 'save-refused'));
-    expect(browser.messages).toContainEqual({ kind: 'save-refused', error: '作者“不存在的人”的账号不存在，请重新选择作者' });
+    expect(browser.messages).toContainEqual({
+      kind: 'save-refused',
+      error: '作者“不存在的人”的账号不存在，请重新选择作者',
+    });
     const after = await story(id);
     expect(after.authors.map((author) => author.userId)).toEqual(before.authors.map((author) => author.userId));
     expect(after.version).toBe(before.version);
@@ -160,12 +191,22 @@ describe('a store error', () => {
 describe('bad input', () => {
   it('a document name for a story that does not exist or is trashed: refused with a log line, nothing stored', async () => {
     const missing = 'clx0nosuchstory0000000000';
-    const browser = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(missing), token: 'cookie' });
+    const browser = openBrowser({
+      url,
+      cookie: await sessionCookie(reporter.id, SECRET),
+      name: articleDocumentName(missing),
+      token: 'cookie',
+    });
     opened.push(browser);
     expect(await browser.denied).toBe('forbidden');
     const trashedId = await newArticle();
     await moveToTrash(db, reporter, trashedId);
-    const trashed = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name: articleDocumentName(trashedId), token: 'cookie' });
+    const trashed = openBrowser({
+      url,
+      cookie: await sessionCookie(reporter.id, SECRET),
+      name: articleDocumentName(trashedId),
+      token: 'cookie',
+    });
     opened.push(trashed);
     expect(await trashed.denied).toBe('forbidden');
     expect(await db.collabDocument.count({ where: { articleId: { in: [missing, trashedId] } } })).toBe(0);

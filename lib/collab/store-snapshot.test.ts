@@ -5,16 +5,17 @@
 // copy has, and nothing would write it again (every browser's copy is already covered).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
+import { loadSampleIssue } from '../../seeds/load-sample';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
+import { createArticle } from '../articles/editor-service';
 import type { Db } from '../db-client';
-import { loadArticleDocument, storeArticleDocument } from './persistence';
-import { currentStoredRow } from './stored-document';
 import { readArticleDoc, sharedText } from './article-doc';
 import { typingStored } from './messages';
+import { loadArticleDocument, storeArticleDocument } from './persistence';
+import { currentStoredRow } from './stored-document';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -32,25 +33,26 @@ function withHook(during: () => void): Db {
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property !== '$transaction') return Reflect.get(target, property, receiver);
-      return (run: (tx: unknown) => Promise<unknown>) => (target.$transaction as (fn: (tx: unknown) => Promise<unknown>) => Promise<unknown>)(async (tx) => {
-        const hooked = new Proxy(tx as object, {
-          get(inner, name, innerReceiver) {
-            const value = Reflect.get(inner, name, innerReceiver) as unknown;
-            if (name !== 'article') return value;
-            return new Proxy(value as object, {
-              get(table, method, tableReceiver) {
-                const call = Reflect.get(table, method, tableReceiver) as unknown;
-                if (method !== 'update' || typeof call !== 'function') return call;
-                return (...args: unknown[]) => {
-                  during();
-                  return (call as (...all: unknown[]) => unknown).apply(table, args);
-                };
-              },
-            });
-          },
+      return (run: (tx: unknown) => Promise<unknown>) =>
+        (target.$transaction as (fn: (tx: unknown) => Promise<unknown>) => Promise<unknown>)(async (tx) => {
+          const hooked = new Proxy(tx as object, {
+            get(inner, name, innerReceiver) {
+              const value = Reflect.get(inner, name, innerReceiver) as unknown;
+              if (name !== 'article') return value;
+              return new Proxy(value as object, {
+                get(table, method, tableReceiver) {
+                  const call = Reflect.get(table, method, tableReceiver) as unknown;
+                  if (method !== 'update' || typeof call !== 'function') return call;
+                  return (...args: unknown[]) => {
+                    during();
+                    return (call as (...all: unknown[]) => unknown).apply(table, args);
+                  };
+                },
+              });
+            },
+          });
+          return run(hooked);
         });
-        return run(hooked);
-      });
     },
   }) as Db;
 }

@@ -3,16 +3,17 @@
 // the compare-and-swap that makes a losing writer merge instead of overwrite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { articleInput } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { articleInput } from '../../test/support/articles';
-import { loadSampleIssue } from '../../seeds/load-sample';
-import { createArticle, moveToTrash, saveArticle } from '../articles/editor-service';
 import type { Actor } from '../access/actor';
+import { createArticle, moveToTrash, saveArticle } from '../articles/editor-service';
 import { doc, paragraph } from '../content/builders';
 import type { Db } from '../db-client';
-import { currentStoredRow, currentArticleDocument, swapStoredState } from './stored-document';
 import { readArticleDoc, sharedText } from './article-doc';
+import { currentArticleDocument, currentStoredRow, swapStoredState } from './stored-document';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -35,7 +36,13 @@ async function newArticle(headline: string, paragraphs: string[]): Promise<strin
 async function rewrite(id: string, headline: string, paragraphs: string[]): Promise<void> {
   const article = await db.article.findUniqueOrThrow({ where: { id } });
   const body = doc(...paragraphs.map((text) => paragraph(text)));
-  const saved = await saveArticle(db, reporter, id, article.version, articleInput(reporter, undefined, { headline, byline: null, body }));
+  const saved = await saveArticle(
+    db,
+    reporter,
+    id,
+    article.version,
+    articleInput(reporter, undefined, { headline, byline: null, body }),
+  );
   expect(saved.ok).toBe(true);
 }
 
@@ -45,7 +52,10 @@ function docOf(...states: Uint8Array[]): Y.Doc {
   return ydoc;
 }
 
-const bodyText = (ydoc: Y.Doc) => readArticleDoc(ydoc).body.content.map((block) => (block.content ?? []).map((inline) => inline.text ?? '').join('')).join('|');
+const bodyText = (ydoc: Y.Doc) =>
+  readArticleDoc(ydoc)
+    .body.content.map((block) => (block.content ?? []).map((inline) => inline.text ?? '').join(''))
+    .join('|');
 
 describe('the stored shared document', () => {
   it('is built from the working copy once, with a generation, and read as it is afterwards', async () => {
@@ -111,7 +121,12 @@ describe('the stored shared document', () => {
             if (key !== 'updateMany' || raced) return Reflect.get(inner, key, innerReceiver);
             return async (...args: Parameters<typeof table.updateMany>) => {
               raced = true;
-              expect(await swapStoredState(target, id, start, { state: Y.encodeStateAsUpdate(typed), version: start.version })).toBe(true);
+              expect(
+                await swapStoredState(target, id, start, {
+                  state: Y.encodeStateAsUpdate(typed),
+                  version: start.version,
+                }),
+              ).toBe(true);
               return table.updateMany(...args);
             };
           },

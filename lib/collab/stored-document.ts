@@ -8,8 +8,9 @@
 // started only when there is no stored document at all.
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import type { Db, Tx } from '../db-client';
+
 import type { Doc } from '../content/types';
+import type { Db, Tx } from '../db-client';
 import { writeArticleInto, type SharedArticle } from './article-doc';
 
 export type StoredDocument = { state: Uint8Array; generation: string; version: number };
@@ -26,34 +27,63 @@ export class StoredDocumentContention extends Error {
 }
 
 /** The story's working copy as the shared document holds it, or null: no such story, or in the trash. */
-export async function workingCopy(db: Db | Tx, articleId: string): Promise<{ story: SharedArticle; version: number } | null> {
+export async function workingCopy(
+  db: Db | Tx,
+  articleId: string,
+): Promise<{ story: SharedArticle; version: number } | null> {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
-      kicker: true, headline: true, subheadline: true, dateline: true, byline: true, summary: true, slug: true,
-      coverMediaId: true, body: true, version: true, deletedAt: true,
+      kicker: true,
+      headline: true,
+      subheadline: true,
+      dateline: true,
+      byline: true,
+      summary: true,
+      slug: true,
+      coverMediaId: true,
+      body: true,
+      version: true,
+      deletedAt: true,
       authors: { orderBy: { position: 'asc' }, select: { userId: true, name: true, label: true } },
     },
   });
   if (!article || article.deletedAt) return null;
   const story: SharedArticle = {
-    kicker: article.kicker ?? '', headline: article.headline, subheadline: article.subheadline ?? '', dateline: article.dateline ?? '',
-    byline: article.byline ?? '', summary: article.summary ?? '', slug: article.slug,
-    coverMediaId: article.coverMediaId, authors: article.authors, body: JSON.parse(article.body) as Doc,
+    kicker: article.kicker ?? '',
+    headline: article.headline,
+    subheadline: article.subheadline ?? '',
+    dateline: article.dateline ?? '',
+    byline: article.byline ?? '',
+    summary: article.summary ?? '',
+    slug: article.slug,
+    coverMediaId: article.coverMediaId,
+    authors: article.authors,
+    body: JSON.parse(article.body) as Doc,
   };
   return { story, version: article.version };
 }
 
 export async function readStoredRow(db: Db | Tx, articleId: string): Promise<StoredRow | null> {
-  const row = await db.collabDocument.findUnique({ where: { articleId }, select: { state: true, generation: true, version: true, serial: true } });
-  return row && { state: new Uint8Array(row.state), generation: row.generation, version: row.version, serial: row.serial };
+  const row = await db.collabDocument.findUnique({
+    where: { articleId },
+    select: { state: true, generation: true, version: true, serial: true },
+  });
+  return (
+    row && { state: new Uint8Array(row.state), generation: row.generation, version: row.version, serial: row.serial }
+  );
 }
 
 /**
  * Writes `state` (a state that contains the stored one) as the next state of the document read at
  * `read`; false when another writer got there first (the caller re-reads, merges and tries again).
  */
-export async function swapStoredState(db: Db | Tx, articleId: string, read: Pick<StoredRow, 'generation' | 'serial'>, next: { state: Uint8Array; version: number }): Promise<boolean> {
+export async function swapStoredState(
+  db: Db | Tx,
+  articleId: string,
+  read: Pick<StoredRow, 'generation' | 'serial'>,
+  next: { state: Uint8Array; version: number },
+): Promise<boolean> {
   const written = await db.collabDocument.updateMany({
     where: { articleId, generation: read.generation, serial: read.serial },
     data: { state: Buffer.from(next.state), version: next.version, serial: read.serial + 1 },
@@ -86,9 +116,22 @@ export async function currentStoredRow(db: Db, articleId: string): Promise<Store
     if (!current) return null;
     if (row && row.version === current.version) return row;
     if (!row) {
-      const created: StoredRow = { state: stateOf(current.story, null), generation: randomUUID(), version: current.version, serial: 0 };
+      const created: StoredRow = {
+        state: stateOf(current.story, null),
+        generation: randomUUID(),
+        version: current.version,
+        serial: 0,
+      };
       try {
-        await db.collabDocument.create({ data: { articleId, state: Buffer.from(created.state), generation: created.generation, version: created.version, serial: 0 } });
+        await db.collabDocument.create({
+          data: {
+            articleId,
+            state: Buffer.from(created.state),
+            generation: created.generation,
+            version: created.version,
+            serial: 0,
+          },
+        });
         return created;
       } catch (error) {
         // Another creator inserted first (unique key): theirs is the document; read it. Anything
@@ -99,7 +142,8 @@ export async function currentStoredRow(db: Db, articleId: string): Promise<Store
       }
     }
     const next = { state: stateOf(current.story, row.state), version: current.version };
-    if (await swapStoredState(db, articleId, row, next)) return { ...next, generation: row.generation, serial: row.serial + 1 };
+    if (await swapStoredState(db, articleId, row, next))
+      return { ...next, generation: row.generation, serial: row.serial + 1 };
   }
   throw new StoredDocumentContention(articleId);
 }
@@ -122,10 +166,17 @@ export async function currentArticleDocument(db: Db, articleId: string): Promise
  * it). A failure here loses nothing: the next reader applies the change under the same rule, so it
  * is logged, not thrown at a person whose restore did happen.
  */
-export async function takeOutsideChange(db: Db, articleId: string, log: (line: string) => void = (line) => console.warn(line)): Promise<void> {
+export async function takeOutsideChange(
+  db: Db,
+  articleId: string,
+  log: (line: string) => void = (line) => console.warn(line),
+): Promise<void> {
   try {
-    if (await db.collabDocument.findUnique({ where: { articleId }, select: { articleId: true } })) await currentStoredRow(db, articleId);
+    if (await db.collabDocument.findUnique({ where: { articleId }, select: { articleId: true } }))
+      await currentStoredRow(db, articleId);
   } catch (error) {
-    log(`co-editing: story ${articleId} changed outside the shared document, taken in at its next read (${error instanceof Error ? error.message : String(error)})`);
+    log(
+      `co-editing: story ${articleId} changed outside the shared document, taken in at its next read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

@@ -2,8 +2,8 @@
 // every frame starts with the document name and the message type; what follows depends on the type.
 // Only what the guard (extensions/guard.ts) decides on is read here; a frame it cannot read is left
 // to Hocuspocus, which closes a socket that sends one.
-import * as decoding from 'lib0/decoding';
 import { MessageType } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
 
 // @hocuspocus/common's AuthMessageType.PermissionDenied: the sub-type of an Auth frame that refuses.
 const PERMISSION_DENIED = 1;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { AUTH_SECRET_FILE, ensureAuthSecret } from './auth-secret';
 
 let dir: string;

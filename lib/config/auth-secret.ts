@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { Env } from './database';
 
 export const AUTH_SECRET_FILE = 'auth-secret';

@@ -1,6 +1,7 @@
 // Creates the data directory and proves it is writable before anything is put in it.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { ConfigError, resolveDataDir, type Env } from './database';
 
 export function ensureDataDir(env: Env): string {

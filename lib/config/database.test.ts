@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_POOL_SIZE, describeTarget, resolveDatabase, resolveDataDir, resolvePoolSize, sqlitePathOf } from './database';
+
+import {
+  ConfigError,
+  DEFAULT_POOL_SIZE,
+  describeTarget,
+  resolveDatabase,
+  resolveDataDir,
+  resolvePoolSize,
+  sqlitePathOf,
+} from './database';
 
 describe('resolveDatabase', () => {
   const cwd = '/srv/app';

@@ -40,8 +40,10 @@ function checkedPostgresUrl(raw: string): string {
   } catch {
     throw new ConfigError('DATABASE_URL 不是有效的 PostgreSQL 地址：请写成 postgresql://用户:密码@主机:5432/数据库');
   }
-  if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL 没有写 PostgreSQL 的主机：请写成 postgresql://用户:密码@主机:5432/数据库');
-  if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DATABASE_URL 没有写数据库名：请写成 postgresql://用户:密码@主机:5432/数据库');
+  if (!url.hostname && !url.searchParams.get('host'))
+    throw new ConfigError('DATABASE_URL 没有写 PostgreSQL 的主机：请写成 postgresql://用户:密码@主机:5432/数据库');
+  if (url.pathname.replace(/^\//, '') === '')
+    throw new ConfigError('DATABASE_URL 没有写数据库名：请写成 postgresql://用户:密码@主机:5432/数据库');
   return raw;
 }
 
@@ -58,7 +60,8 @@ export function describeTarget(url: string): string {
 
 /** The SQLite file, for the tools that only exist for SQLite (benchmarks on a generated archive). */
 export function sqlitePathOf(config: DatabaseConfig): string {
-  if (config.kind !== 'sqlite') throw new ConfigError('这个命令只适用于 SQLite：请去掉 DATABASE_URL 中的 PostgreSQL 地址');
+  if (config.kind !== 'sqlite')
+    throw new ConfigError('这个命令只适用于 SQLite：请去掉 DATABASE_URL 中的 PostgreSQL 地址');
   return config.sqlitePath;
 }
 
@@ -72,7 +75,10 @@ export function resolveDatabase(env: Env, cwd = process.cwd()): DatabaseConfig {
     return { kind: 'sqlite', sqlitePath: path.join(resolveDataDir(env, cwd), DEFAULT_DB_FILE) };
   }
   if (raw.startsWith('file:')) {
-    const file = raw.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0];
+    const file = raw
+      .slice('file:'.length)
+      .replace(/^\/\/(?=\/)/, '')
+      .split('?')[0];
     if (!file || file.endsWith('/')) {
       throw new ConfigError(`DATABASE_URL "${raw}" 没有指明数据库文件：请写成 file:./.data/newsroom.db 这样的形式`);
     }
@@ -97,7 +103,9 @@ export function resolvePoolSize(env: Env): number {
   if (!raw) return DEFAULT_POOL_SIZE;
   const size = Number(raw);
   if (!/^\d+$/.test(raw) || size < 1 || size > MAX_POOL_SIZE) {
-    throw new ConfigError(`DATABASE_POOL_SIZE "${raw}" 不是有效的连接数：请设为 1 到 ${MAX_POOL_SIZE} 之间的整数（每个实例与 PostgreSQL 的连接数）`);
+    throw new ConfigError(
+      `DATABASE_POOL_SIZE "${raw}" 不是有效的连接数：请设为 1 到 ${MAX_POOL_SIZE} 之间的整数（每个实例与 PostgreSQL 的连接数）`,
+    );
   }
   return size;
 }

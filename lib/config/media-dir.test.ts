@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError } from './database';
 import { ensureMediaDir, resolveMediaDir } from './media-dir';
 
@@ -13,7 +14,9 @@ describe('MEDIA_DIR', () => {
   });
 
   it('is one directory of its own when set, relative paths from the working directory', () => {
-    expect(resolveMediaDir({ DATA_DIR: '/srv/data', MEDIA_DIR: '/mnt/shared/media' }, '/app')).toBe('/mnt/shared/media');
+    expect(resolveMediaDir({ DATA_DIR: '/srv/data', MEDIA_DIR: '/mnt/shared/media' }, '/app')).toBe(
+      '/mnt/shared/media',
+    );
     expect(resolveMediaDir({ MEDIA_DIR: 'shared-media' }, '/app')).toBe('/app/shared-media');
   });
 

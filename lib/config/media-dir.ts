@@ -2,8 +2,9 @@
 // must all point at the same directory (a shared disk or mount when they run on several machines):
 // an image uploaded through one is served by any of them and by the nginx front.
 import path from 'node:path';
-import { resolveDataDir, type Env } from './database';
+
 import { ensureWritableDir } from './data-dir';
+import { resolveDataDir, type Env } from './database';
 
 export function resolveMediaDir(env: Env, cwd = process.cwd()): string {
   const raw = env.MEDIA_DIR?.trim();

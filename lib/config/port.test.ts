@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+
 import { assertPortFree, resolveCollabPort, resolvePort } from './port';
 
 describe('resolvePort', () => {

@@ -1,5 +1,6 @@
 // PORT parsing and an "is it free?" probe, run before anything is created on disk.
 import net from 'node:net';
+
 import { ConfigError, type Env } from './database';
 
 export const DEFAULT_PORT = 3000;

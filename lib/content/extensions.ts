@@ -1,8 +1,9 @@
 // THE extension list (docs/architecture.md: Content): the editor and the server renderer both use it, so what the
 // editor shows is what readers get. Nothing here lets arbitrary HTML, styles or scripts through.
 import type { Extensions } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import StarterKit from '@tiptap/starter-kit';
+
 import { Figure } from './figure-node';
 import { isSafeHref } from './safe-url';
 

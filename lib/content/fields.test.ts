@@ -4,6 +4,7 @@
 // its own copy of the fields fails.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+
 import { doc, paragraph } from './builders';
 import type { FieldSpec } from './field-list';
 
@@ -43,8 +44,24 @@ describe('the field list', () => {
 
   it('gives each reader its set in the list order', async () => {
     const fields = await import('./fields');
-    expect(fields.ARTICLE_TEXT_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary', 'slug']);
-    expect(fields.ARTICLE_CONTENT_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary', 'body']);
+    expect(fields.ARTICLE_TEXT_FIELDS).toEqual([
+      'kicker',
+      'headline',
+      'subheadline',
+      'dateline',
+      'byline',
+      'summary',
+      'slug',
+    ]);
+    expect(fields.ARTICLE_CONTENT_FIELDS).toEqual([
+      'kicker',
+      'headline',
+      'subheadline',
+      'dateline',
+      'byline',
+      'summary',
+      'body',
+    ]);
     expect(fields.ARTICLE_DIFF_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary']);
     expect(fields.ARTICLE_PRINTED_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline']);
   });
@@ -60,7 +77,19 @@ describe('the field list', () => {
 describe('a field added to the list', () => {
   it('is a shared text of the co-editing document, written and read back', async () => {
     const { articleDoc } = await withList((list) => ({ ...list, lead: LEAD }));
-    const story = { kicker: '', headline: '柯城', subheadline: '', dateline: '', byline: '', summary: '', slug: '', lead: '导语一句', coverMediaId: null, authors: [], body: doc(paragraph('正文')) };
+    const story = {
+      kicker: '',
+      headline: '柯城',
+      subheadline: '',
+      dateline: '',
+      byline: '',
+      summary: '',
+      slug: '',
+      lead: '导语一句',
+      coverMediaId: null,
+      authors: [],
+      body: doc(paragraph('正文')),
+    };
     const ydoc = new Y.Doc();
     articleDoc.writeArticleInto(ydoc, story);
     expect(ydoc.getMap(articleDoc.FIELDS_MAP).get('lead')).toBeInstanceOf(Y.Text);
@@ -69,22 +98,45 @@ describe('a field added to the list', () => {
 
   it('is part of a revision: a change to it alone is a change of content', async () => {
     const { content } = await withList((list) => ({ ...list, lead: LEAD }));
-    const base = { kicker: null, headline: '柯城', subheadline: null, dateline: null, byline: null, summary: null, body: '{}' };
-    expect(content.sameContent({ ...base, lead: '甲' } as typeof base, { ...base, lead: '乙' } as typeof base)).toBe(false);
-    expect(content.sameContent({ ...base, lead: '甲' } as typeof base, { ...base, lead: '甲' } as typeof base)).toBe(true);
+    const base = {
+      kicker: null,
+      headline: '柯城',
+      subheadline: null,
+      dateline: null,
+      byline: null,
+      summary: null,
+      body: '{}',
+    };
+    expect(content.sameContent({ ...base, lead: '甲' } as typeof base, { ...base, lead: '乙' } as typeof base)).toBe(
+      false,
+    );
+    expect(content.sameContent({ ...base, lead: '甲' } as typeof base, { ...base, lead: '甲' } as typeof base)).toBe(
+      true,
+    );
   });
 
   it('is compared between two revisions under its label', async () => {
     const { diff } = await withList((list) => ({ ...list, lead: LEAD }));
     const before = { kicker: null, headline: '柯城', subheadline: null, dateline: null, byline: null, summary: null };
-    const changed = diff.diffFields({ ...before, lead: '旧导语' } as typeof before, { ...before, lead: '新导语' } as typeof before);
+    const changed = diff.diffFields(
+      { ...before, lead: '旧导语' } as typeof before,
+      { ...before, lead: '新导语' } as typeof before,
+    );
     expect(changed.map((field) => field.label)).toEqual(['导语']);
   });
 
   it('is a field of the import report when the importer finds it in print, under its label', async () => {
     const { draft } = await withList((list) => ({ ...list, lead: { ...LEAD, printed: true } }));
     expect(draft.DRAFT_FIELDS).toEqual(['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'lead', 'page']);
-    expect(draft.DRAFT_FIELDS.map(draft.draftFieldLabel)).toEqual(['引题', '主题', '副题', '电头', '署名', '导语', '版次']);
+    expect(draft.DRAFT_FIELDS.map(draft.draftFieldLabel)).toEqual([
+      '引题',
+      '主题',
+      '副题',
+      '电头',
+      '署名',
+      '导语',
+      '版次',
+    ]);
   });
 });
 
@@ -92,14 +144,31 @@ describe('limits', () => {
   it('are the ones a save enforces, each said with its label', async () => {
     const { ARTICLE_FIELDS } = await import('./fields');
     const { articleInputSchema } = await import('../articles/schemas');
-    const base = { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: {} };
+    const base = {
+      kicker: '',
+      headline: '',
+      subheadline: '',
+      dateline: '',
+      byline: '',
+      summary: '',
+      slug: '',
+      coverMediaId: null,
+      authors: [],
+      body: {},
+    };
     for (const key of ['kicker', 'headline', 'subheadline', 'dateline', 'byline', 'summary'] as const) {
       const { max, label } = ARTICLE_FIELDS[key];
       expect(articleInputSchema.safeParse({ ...base, [key]: '字'.repeat(max) }).success, key).toBe(true);
       const over = articleInputSchema.safeParse({ ...base, [key]: '字'.repeat(max + 1) });
-      expect(over.error?.issues.map((issue) => issue.message), key).toEqual([`${label}不能超过 ${max} 个字`]);
+      expect(
+        over.error?.issues.map((issue) => issue.message),
+        key,
+      ).toEqual([`${label}不能超过 ${max} 个字`]);
     }
-    expect(articleInputSchema.safeParse({ ...base, slug: 'a'.repeat(ARTICLE_FIELDS.slug.max + 1) }).error?.issues[0]?.message).toBe('网址太长');
+    expect(
+      articleInputSchema.safeParse({ ...base, slug: 'a'.repeat(ARTICLE_FIELDS.slug.max + 1) }).error?.issues[0]
+        ?.message,
+    ).toBe('网址太长');
   });
 
   it('follow the list when it changes: the save, the body check and the import report', async () => {
@@ -108,14 +177,45 @@ describe('limits', () => {
       headline: { ...list.headline!, label: '标题', max: 5 },
       body: { ...list.body!, max: 100 },
     }));
-    const base = { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: {} };
+    const base = {
+      kicker: '',
+      headline: '',
+      subheadline: '',
+      dateline: '',
+      byline: '',
+      summary: '',
+      slug: '',
+      coverMediaId: null,
+      authors: [],
+      body: {},
+    };
     expect(schemas.articleInputSchema.safeParse({ ...base, headline: '五个字标题' }).success).toBe(true);
-    expect(schemas.articleInputSchema.safeParse({ ...base, headline: '六个字的标题' }).error?.issues[0]?.message).toBe('标题不能超过 5 个字');
+    expect(schemas.articleInputSchema.safeParse({ ...base, headline: '六个字的标题' }).error?.issues[0]?.message).toBe(
+      '标题不能超过 5 个字',
+    );
     const { validateDoc } = await import('./validate');
     expect(validateDoc(doc(paragraph('短')))).toMatchObject({ ok: true });
-    expect(validateDoc(doc(paragraph('长'.repeat(100))))).toEqual({ ok: false, error: '正文太长（超过 0.01 万字符），请拆分稿件' });
-    const story = { key: 's0', line: 1, continuedOn: [], fields: { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', page: '1' }, check: [], blocks: [] };
-    const empty = { masthead: { number: '1', date: '2020-08-24', pageCount: '1' }, check: [], publication: { name: '', publisher: '', hotline: '', address: null, postcode: null }, pageNames: {}, stories: [story], unplaced: [], warnings: [] };
+    expect(validateDoc(doc(paragraph('长'.repeat(100))))).toEqual({
+      ok: false,
+      error: '正文太长（超过 0.01 万字符），请拆分稿件',
+    });
+    const story = {
+      key: 's0',
+      line: 1,
+      continuedOn: [],
+      fields: { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', page: '1' },
+      check: [],
+      blocks: [],
+    };
+    const empty = {
+      masthead: { number: '1', date: '2020-08-24', pageCount: '1' },
+      check: [],
+      publication: { name: '', publisher: '', hotline: '', address: null, postcode: null },
+      pageNames: {},
+      stories: [story],
+      unplaced: [],
+      warnings: [],
+    };
     expect(draft.needsBeforeSave(empty)).toEqual(['稿件1的标题']);
   });
 });

@@ -22,7 +22,9 @@ const TEXT_KINDS = ['line', 'lines', 'address'] as const;
 export type ArticleLimitedField = KeysWhere<{ kind: (typeof TEXT_KINDS)[number]; max: number }>;
 
 function keysOfKind<const Kinds extends readonly FieldKind[]>(...kinds: Kinds): KeysWhere<{ kind: Kinds[number] }>[] {
-  return ARTICLE_FIELD_KEYS.filter((key): key is KeysWhere<{ kind: Kinds[number] }> => kinds.some((kind) => kind === ARTICLE_FIELDS[key].kind));
+  return ARTICLE_FIELD_KEYS.filter((key): key is KeysWhere<{ kind: Kinds[number] }> =>
+    kinds.some((kind) => kind === ARTICLE_FIELDS[key].kind),
+  );
 }
 
 /** The fields held as plain text (each a shared text in the co-editing document). */
@@ -38,7 +40,9 @@ export const ARTICLE_DIFF_FIELDS = keysOfKind('line', 'lines');
 export type ArticleDiffField = (typeof ARTICLE_DIFF_FIELDS)[number];
 
 /** The fields the print importer reads from the page. */
-export const ARTICLE_PRINTED_FIELDS = ARTICLE_FIELD_KEYS.filter((key): key is KeysWhere<{ printed: true }> => ARTICLE_FIELDS[key].printed);
+export const ARTICLE_PRINTED_FIELDS = ARTICLE_FIELD_KEYS.filter(
+  (key): key is KeysWhere<{ printed: true }> => ARTICLE_FIELDS[key].printed,
+);
 
 /** The label a form shows: the word, then 必填 for a required field or the note the form gives. */
 export function fieldLabel(key: ArticleFieldKey, note?: string): string {

@@ -1,6 +1,6 @@
 // An image with its caption and alt text (photos, QR codes), stored by media id and rendered as
 // <figure>. One node for editor and readers, so captions survive copy, paste and rendering.
-import { Node, mergeAttributes } from '@tiptap/core';
+import { mergeAttributes, Node } from '@tiptap/core';
 
 export type FigureAttrs = {
   src: string;
@@ -36,7 +36,14 @@ export const Figure = Node.create({
 
   addAttributes() {
     const plain = (fallback: unknown) => ({ default: fallback, rendered: false });
-    return { src: plain(''), alt: plain(''), caption: plain(''), mediaId: plain(null), width: plain(null), height: plain(null) };
+    return {
+      src: plain(''),
+      alt: plain(''),
+      caption: plain(''),
+      mediaId: plain(null),
+      width: plain(null),
+      height: plain(null),
+    };
   },
 
   parseHTML() {

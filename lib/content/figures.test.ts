@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { doc, paragraph } from './builders';
 import { figuresMissingAlt } from './figures';
 

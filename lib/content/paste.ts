@@ -6,12 +6,17 @@ const REMOVE_BLOCKS = /<(script|style|xml|head|title|meta|link|o:p|w:[a-z]+|m:[a
 const REMOVE_SINGLE = /<\/?(meta|link|o:p|w:[a-z]+|m:[a-z]+|v:[a-z]+|xml)\b[^>]*\/?>/gi;
 const COMMENTS = /<!--[\s\S]*?-->/g;
 const OFFICE_CONDITIONALS = /<!\[(?:if|endif)[^\]]*\]>/gi;
-const DROP_ATTRIBUTES = /\s(?:style|class|id|lang|align|valign|width|height|face|size|color|bgcolor|border|cellpadding|cellspacing|dir|data-[\w-]+|mso-[\w-]+|xmlns(?::\w+)?|on\w+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+const DROP_ATTRIBUTES =
+  /\s(?:style|class|id|lang|align|valign|width|height|face|size|color|bgcolor|border|cellpadding|cellspacing|dir|data-[\w-]+|mso-[\w-]+|xmlns(?::\w+)?|on\w+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 const UNWRAP = /<\/?(span|font|section|article|div(?=[\s>])|center|ins|small|big)\b[^>]*>/gi;
 const BOLD_SPAN = /<span\b[^>]*style\s*=\s*"[^"]*font-weight\s*:\s*(?:bold|[6-9]00)[^"]*"[^>]*>([\s\S]*?)<\/span>/gi;
 
 export function cleanPastedHtml(html: string): string {
-  let out = html.replace(COMMENTS, '').replace(OFFICE_CONDITIONALS, '').replace(REMOVE_BLOCKS, '').replace(REMOVE_SINGLE, '');
+  let out = html
+    .replace(COMMENTS, '')
+    .replace(OFFICE_CONDITIONALS, '')
+    .replace(REMOVE_BLOCKS, '')
+    .replace(REMOVE_SINGLE, '');
   // WeChat and WPS mark bold with a styled span; keep it as bold before styles are dropped.
   out = out.replace(BOLD_SPAN, '<strong>$1</strong>');
   // WeChat wraps paragraphs in <section>; treat block wrappers as paragraph breaks.

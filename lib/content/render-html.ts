@@ -1,10 +1,11 @@
 // Readers' HTML for a story body (docs/architecture.md: Content): sanitised JSON → the shared schema → each extension's
 // own renderHTML, serialised to a string. Tables get a scrolling wrapper for narrow screens.
 import { DOMSerializer, Node as PmNode } from '@tiptap/pm/model';
-import { contentSchema } from './schema';
-import { sanitizeDoc } from './sanitize';
-import { createStringDocument, fragmentToHtml } from './string-dom';
+
 import { toPlainText } from './plain-text';
+import { sanitizeDoc } from './sanitize';
+import { contentSchema } from './schema';
+import { createStringDocument, fragmentToHtml } from './string-dom';
 import type { DocNode } from './types';
 
 function escapeText(value: string): string {
@@ -31,5 +32,7 @@ export function renderHtml(input: unknown): string {
     document: createStringDocument() as unknown as Document,
   });
   // Text is escaped by the serializer, so "<table" can only be a real table element here.
-  return fragmentToHtml(fragment).replaceAll('<table', '<div class="table-scroll"><table').replaceAll('</table>', '</table></div>');
+  return fragmentToHtml(fragment)
+    .replaceAll('<table', '<div class="table-scroll"><table')
+    .replaceAll('</table>', '</table></div>');
 }

@@ -2,10 +2,11 @@
 // knows, links with safe schemes, images from safe sources. Unknown wrappers give up their children
 // rather than their text, so nothing a reporter typed disappears.
 import type { Schema } from '@tiptap/pm/model';
-import type { Doc, DocNode } from './types';
+
+import { stripBidiControls } from '../text/bidi';
 import { isSafeHref, isSafeImageSrc } from './safe-url';
 import { contentSchema } from './schema';
-import { stripBidiControls } from '../text/bidi';
+import type { Doc, DocNode } from './types';
 
 function cleanMarks(marks: DocNode['marks'], schema: Schema): DocNode['marks'] {
   const kept = (marks ?? []).filter((mark) => {

@@ -4,7 +4,12 @@ const SENTENCE_END = /[。！？!?]/g;
 
 export function teaser(summary: string | null | undefined, bodyText: string, maxChars = 90): string {
   if (summary?.trim()) return summary.trim();
-  const first = bodyText.split('\n').find((line) => line.trim().length > 0)?.replace(/\s+/g, ' ').trim() ?? '';
+  const first =
+    bodyText
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? '';
   if ([...first].length <= maxChars) return first;
   const head = [...first].slice(0, maxChars).join('');
   let cut = -1;

@@ -1,8 +1,8 @@
 // 字数 as Chinese word processors (WPS, Word's 中文字数) count it: every Han character, kana, hangul
 // syllable and full-width punctuation mark is one; each run of Latin letters or digits is one word;
 // white space and half-width punctuation do not count.
-import type { DocNode } from './types';
 import { toPlainText } from './plain-text';
+import type { DocNode } from './types';
 
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
 const FULL_WIDTH_PUNCTUATION = String.raw`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7`;

@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
-import { applySqliteMigrations } from '../../server/database-setup';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { rebuildSearchIndex } from '../search/search-index';
+import { applySqliteMigrations } from '../../server/database-setup';
+import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
 import { searchPublished } from '../search/search';
-import { withPostgres } from './postgresql/connect';
+import { rebuildSearchIndex } from '../search/search-index';
 import { copyToPostgres } from './copy-to-postgresql';
+import { withPostgres } from './postgresql/connect';
 
 const server = inject('postgresServer');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'db-copy-'));
@@ -31,7 +32,14 @@ beforeAll(async () => {
   applySqliteMigrations({ DATA_DIR: scratch }, sqlitePath);
   sqlite = createSqliteClient(sqlitePath);
   await loadSampleIssue(sqlite);
-  await sqlite.user.create({ data: { email: 'locked@example.com', name: '锁定的记者', active: false, lockedUntil: new Date('2026-11-27T03:04:05.678Z') } });
+  await sqlite.user.create({
+    data: {
+      email: 'locked@example.com',
+      name: '锁定的记者',
+      active: false,
+      lockedUntil: new Date('2026-11-27T03:04:05.678Z'),
+    },
+  });
 }, 60_000);
 afterAll(async () => {
   await sqlite.$disconnect();
@@ -49,11 +57,23 @@ describe('copyToPostgres', () => {
     expect(reports.find((report) => report.table === 'User')?.rows).toBe(await sqlite.user.count());
     const postgres = createPostgresClient(url);
     try {
-      const story = await sqlite.article.findFirstOrThrow({ where: { headline: '柯城夺下“大禹鼎”' }, include: { liveRevision: true, authors: true } });
-      expect(await postgres.article.findUniqueOrThrow({ where: { id: story.id }, include: { liveRevision: true, authors: true } })).toEqual(story);
-      expect(await postgres.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } })).toEqual(await sqlite.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } }));
+      const story = await sqlite.article.findFirstOrThrow({
+        where: { headline: '柯城夺下“大禹鼎”' },
+        include: { liveRevision: true, authors: true },
+      });
+      expect(
+        await postgres.article.findUniqueOrThrow({
+          where: { id: story.id },
+          include: { liveRevision: true, authors: true },
+        }),
+      ).toEqual(story);
+      expect(await postgres.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } })).toEqual(
+        await sqlite.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } }),
+      );
       expect(await rebuildSearchIndex(postgres)).toBe(4);
-      expect((await searchPublished(postgres, { q: '大禹鼎' })).hits.map((hit) => hit.headline)).toEqual(['柯城夺下“大禹鼎”']);
+      expect((await searchPublished(postgres, { q: '大禹鼎' })).hits.map((hit) => hit.headline)).toEqual([
+        '柯城夺下“大禹鼎”',
+      ]);
     } finally {
       await postgres.$disconnect();
     }
@@ -63,7 +83,11 @@ describe('copyToPostgres', () => {
     const url = await newDatabase();
     await withPostgres(url, (client) => client.query('CREATE TABLE keep_me (id int)'));
     await expect(copyToPostgres(sqlite, url)).rejects.toThrow(/^目标数据库不是空的.*没有写入任何内容$/);
-    const tables = await withPostgres(url, async (client) => (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((row) => row.t));
+    const tables = await withPostgres(url, async (client) =>
+      (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map(
+        (row) => row.t,
+      ),
+    );
     expect(tables).toEqual(['keep_me']);
   });
 });

@@ -5,11 +5,12 @@
 // stay in DATA_DIR/media); the search index is rebuilt on the target afterwards.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from '../db-client';
+
 import { ConfigError } from '../config/database';
-import { connectionFailure } from './postgresql/connect';
-import { migrationsDir, readMigrations } from './migration-files';
+import type { Db } from '../db-client';
 import { COPY_ORDER, keyColumns, LIVE_REVISION, type TableName } from './copy-tables';
+import { migrationsDir, readMigrations } from './migration-files';
+import { connectionFailure } from './postgresql/connect';
 
 const BATCH = 1000;
 const TIMESTAMP_OID = 1114;
@@ -62,7 +63,10 @@ async function targetColumns(client: pg.Client, table: TableName): Promise<Colum
     `SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  return result.rows.map((row) => ({ name: row.column_name, cast: row.data_type === 'USER-DEFINED' ? `"${row.udt_name}"` : row.data_type }));
+  return result.rows.map((row) => ({
+    name: row.column_name,
+    cast: row.data_type === 'USER-DEFINED' ? `"${row.udt_name}"` : row.data_type,
+  }));
 }
 
 /** PostgreSQL's `timestamp(3)` holds UTC wall time (Prisma's convention): written and read as UTC. */
@@ -72,14 +76,20 @@ function forTarget(value: unknown): unknown {
 
 async function insertBatch(client: pg.Client, table: TableName, columns: Column[], rows: Row[]): Promise<void> {
   const names = columns.map((column) => `"${column.name}"`).join(', ');
-  const arrays = columns.map((column) => rows.map((row) => (table === LIVE_REVISION.table && column.name === LIVE_REVISION.column ? null : forTarget(row[column.name]))));
+  const arrays = columns.map((column) =>
+    rows.map((row) =>
+      table === LIVE_REVISION.table && column.name === LIVE_REVISION.column ? null : forTarget(row[column.name]),
+    ),
+  );
   const unnest = columns.map((column, index) => `$${index + 1}::${column.cast}[]`).join(', ');
   await client.query(`INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${unnest})`, arrays);
 }
 
 async function targetHash(client: pg.Client, table: TableName, columns: Column[]): Promise<TableHash> {
   const hash = new TableHash(columns.map((column) => column.name));
-  const order = keyColumns(table).map((key) => `"${key}" COLLATE "C"`).join(', ');
+  const order = keyColumns(table)
+    .map((key) => `"${key}" COLLATE "C"`)
+    .join(', ');
   const cursor = `copy_check_${table.toLowerCase()}`;
   await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT * FROM "${table}" ORDER BY ${order}`);
   for (;;) {
@@ -96,14 +106,26 @@ async function assertEmpty(client: pg.Client): Promise<void> {
     `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND s.nspname NOT IN ('pg_catalog', 'information_schema') AND s.nspname NOT LIKE 'pg_toast%'`,
   );
-  if ((result.rows[0]?.n ?? 0) > 0) throw new ConfigError('目标数据库不是空的：请复制到一个新建的空数据库（createdb …），以免覆盖现有数据；没有写入任何内容');
+  if ((result.rows[0]?.n ?? 0) > 0)
+    throw new ConfigError(
+      '目标数据库不是空的：请复制到一个新建的空数据库（createdb …），以免覆盖现有数据；没有写入任何内容',
+    );
 }
 
-export async function copyToPostgres(source: Db, targetUrl: string, log: (line: string) => void = () => undefined): Promise<TableReport[]> {
+export async function copyToPostgres(
+  source: Db,
+  targetUrl: string,
+  log: (line: string) => void = () => undefined,
+): Promise<TableReport[]> {
   const client = new pg.Client({
     connectionString: targetUrl,
     connectionTimeoutMillis: 5_000,
-    types: { getTypeParser: (oid, format) => (oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) },
+    types: {
+      getTypeParser: (oid, format) =>
+        oid === TIMESTAMP_OID
+          ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+          : pg.types.getTypeParser(oid, format),
+    },
   });
   client.on('error', () => undefined);
   try {
@@ -114,10 +136,15 @@ export async function copyToPostgres(source: Db, targetUrl: string, log: (line: 
   try {
     await assertEmpty(client);
     await client.query('BEGIN');
-    await client.query(`CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    await client.query(
+      `CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
+    );
     for (const migration of readMigrations(migrationsDir('postgresql'))) {
       await client.query(migration.sql);
-      await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)', [crypto.randomUUID(), migration.checksum, migration.name]);
+      await client.query(
+        'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)',
+        [crypto.randomUUID(), migration.checksum, migration.name],
+      );
     }
     const expected = new Map<TableName, TableHash>();
     // Stories' live revisions, set once the revisions are written.
@@ -129,7 +156,8 @@ export async function copyToPostgres(source: Db, targetUrl: string, log: (line: 
         await insertBatch(client, table, columns, rows);
         for (const row of rows) {
           hash.add(row);
-          if (table === LIVE_REVISION.table && row[LIVE_REVISION.column]) live.push([row.id as string, row[LIVE_REVISION.column] as string]);
+          if (table === LIVE_REVISION.table && row[LIVE_REVISION.column])
+            live.push([row.id as string, row[LIVE_REVISION.column] as string]);
         }
       }
       expected.set(table, hash);
@@ -143,7 +171,9 @@ export async function copyToPostgres(source: Db, targetUrl: string, log: (line: 
       const wantSha = want.digest();
       const gotSha = got.digest();
       if (got.rows !== want.rows || gotSha !== wantSha) {
-        throw new ConfigError(`校验失败：${table} 源 ${want.rows} 行，目标 ${got.rows} 行${got.rows === want.rows ? '，内容校验和不符' : ''}；已全部撤销，目标数据库保持为空`);
+        throw new ConfigError(
+          `校验失败：${table} 源 ${want.rows} 行，目标 ${got.rows} 行${got.rows === want.rows ? '，内容校验和不符' : ''}；已全部撤销，目标数据库保持为空`,
+        );
       }
       reports.push({ table, rows: got.rows, sha256: gotSha });
     }

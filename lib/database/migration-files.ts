@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { DatabaseKind } from '../config/database';
 
 /** prisma/ of this checkout; the server passes its own (a bundled module has no meaningful dirname). */
@@ -37,7 +38,14 @@ export function readMigrations(dir: string): MigrationFile[] {
   });
 }
 
-export type AppliedMigration = { name: string; checksum: string; finished: boolean; rolledBack: boolean; logs: string | null; startedAt: Date };
+export type AppliedMigration = {
+  name: string;
+  checksum: string;
+  finished: boolean;
+  rolledBack: boolean;
+  logs: string | null;
+  startedAt: Date;
+};
 
 /**
  * What stops a database from being used or migrated by this build, in one sentence, or null:
@@ -51,8 +59,11 @@ export function historyProblem(shipped: readonly string[], applied: readonly App
     return `迁移 ${failed.name} 上次没有完成${log}，不会自动重试：请检查数据库，修复后把 _prisma_migrations 中这一行的 rolled_back_at 设为当前时间，再运行 npm run db:migrate`;
   }
   const known = new Set(shipped);
-  const unknown = applied.filter((row) => row.finished && !row.rolledBack && !known.has(row.name)).map((row) => row.name);
-  if (unknown.length) return `数据库的迁移比本程序新（本程序不认识：${unknown.join('、')}）：请使用更新版本的程序，不要用旧版本打开这个数据库`;
+  const unknown = applied
+    .filter((row) => row.finished && !row.rolledBack && !known.has(row.name))
+    .map((row) => row.name);
+  if (unknown.length)
+    return `数据库的迁移比本程序新（本程序不认识：${unknown.join('、')}）：请使用更新版本的程序，不要用旧版本打开这个数据库`;
   return null;
 }
 

@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { withPostgres } from './postgresql/connect';
-import { createPostgresClient } from '../db-client';
+
 import { prepare } from '../../server/prepare';
+import { createPostgresClient } from '../db-client';
+import { withPostgres } from './postgresql/connect';
 
 const server = inject('postgresServer');
 const name = `s_${crypto.randomUUID().replaceAll('-', '')}`;
@@ -29,7 +30,10 @@ describe('instances starting together on PostgreSQL', () => {
       return { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dir, ADMIN_PASSWORD: 'startup-lock-password' };
     };
     const started = await Promise.allSettled([prepare(env()), prepare(env())]);
-    expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+    expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual([
+      'started',
+      'started',
+    ]);
     const db = createPostgresClient(url.toString());
     try {
       expect(await db.user.count()).toBe(1);

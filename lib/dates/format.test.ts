@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatDateTime, formatTimeOfDay } from './format';
 
 describe('newsroom date formats', () => {

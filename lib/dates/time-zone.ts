@@ -56,7 +56,10 @@ export function instantAt(date: string, time: string, timeZone = PUBLICATION_TIM
 export function wallClockSecondsIn(instant: Date, timeZone = PUBLICATION_TIME_ZONE): { date: string; time: string } {
   const p = partsIn(instant, timeZone);
   const two = (n: number | undefined) => String(n).padStart(2, '0');
-  return { date: formatCalendarDate({ year: p.year!, month: p.month!, day: p.day! }), time: `${two(p.hour)}:${two(p.minute)}:${two(p.second)}` };
+  return {
+    date: formatCalendarDate({ year: p.year!, month: p.month!, day: p.day! }),
+    time: `${two(p.hour)}:${two(p.minute)}:${two(p.second)}`,
+  };
 }
 
 /** '2020-08-17 06:30' style wall-clock text of an instant in the zone, for forms and lists. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { clampRect, cleanAreas, inReadingOrder, MIN_SIDE, nudge, parseAreas } from './areas';
 
 describe('story areas', () => {
@@ -12,7 +13,9 @@ describe('story areas', () => {
       { articleId: 'elsewhere', rects: [{ x: 0.1, y: 0.1, w: 0.2, h: 0.2 }] },
       { articleId: 'a', rects: [{ x: 0.5, y: 0.5, w: 0.2, h: 0.2 }] },
     ];
-    expect(cleanAreas(input, new Set(['a']))).toEqual([{ articleId: 'a', rects: [{ x: 0.1, y: 0.1, w: 0.2, h: 0.2 }] }]);
+    expect(cleanAreas(input, new Set(['a']))).toEqual([
+      { articleId: 'a', rects: [{ x: 0.1, y: 0.1, w: 0.2, h: 0.2 }] },
+    ]);
   });
 
   it('refuses anything that is not areas', () => {
@@ -32,6 +35,8 @@ describe('story areas', () => {
 
   it('orders areas by band, then left to right', () => {
     const at = (articleId: string, x: number, y: number) => ({ articleId, rects: [{ x, y, w: 0.1, h: 0.1 }] });
-    expect(inReadingOrder([at('low', 0, 0.6), at('right', 0.5, 0.11), at('left', 0.1, 0.1)]).map((a) => a.articleId)).toEqual(['left', 'right', 'low']);
+    expect(
+      inReadingOrder([at('low', 0, 0.6), at('right', 0.5, 0.11), at('left', 0.1, 0.1)]).map((a) => a.articleId),
+    ).toEqual(['left', 'right', 'low']);
   });
 });

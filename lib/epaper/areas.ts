@@ -12,7 +12,11 @@ export const MAX_RECTS_PER_ARTICLE = 12;
 
 const fraction = z.number().finite().min(0).max(1);
 const rectSchema = z.object({ x: fraction, y: fraction, w: fraction, h: fraction });
-const areasSchema = z.array(z.object({ articleId: z.string().min(1).max(64), rects: z.array(rectSchema).min(1).max(MAX_RECTS_PER_ARTICLE) })).max(200);
+const areasSchema = z
+  .array(
+    z.object({ articleId: z.string().min(1).max(64), rects: z.array(rectSchema).min(1).max(MAX_RECTS_PER_ARTICLE) }),
+  )
+  .max(200);
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -20,7 +24,12 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 export function clampRect(rect: Rect): Rect {
   const w = Math.min(1, Math.max(MIN_SIDE, rect.w));
   const h = Math.min(1, Math.max(MIN_SIDE, rect.h));
-  return { x: round(Math.min(1 - w, Math.max(0, rect.x))), y: round(Math.min(1 - h, Math.max(0, rect.y))), w: round(w), h: round(h) };
+  return {
+    x: round(Math.min(1 - w, Math.max(0, rect.x))),
+    y: round(Math.min(1 - h, Math.max(0, rect.y))),
+    w: round(w),
+    h: round(h),
+  };
 }
 
 /**
@@ -67,8 +76,17 @@ export function inReadingOrder(areas: readonly ArticleArea[]): ArticleArea[] {
 
 /** A rectangle moved (dx, dy) or resized (dw, dh) by a key press, in fractions of the page. */
 export function nudge(rect: Rect, key: string, resize: boolean, step = 0.005): Rect | null {
-  const delta: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+  const delta: Record<string, [number, number]> = {
+    ArrowLeft: [-step, 0],
+    ArrowRight: [step, 0],
+    ArrowUp: [0, -step],
+    ArrowDown: [0, step],
+  };
   const move = delta[key];
   if (!move) return null;
-  return clampRect(resize ? { ...rect, w: rect.w + move[0], h: rect.h + move[1] } : { ...rect, x: rect.x + move[0], y: rect.y + move[1] });
+  return clampRect(
+    resize
+      ? { ...rect, w: rect.w + move[0], h: rect.h + move[1] }
+      : { ...rect, x: rect.x + move[0], y: rect.y + move[1] },
+  );
 }

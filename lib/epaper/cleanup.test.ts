@@ -6,21 +6,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
 import { pagesPdf, type SampleArticle } from '../../test/support/pdf-samples';
+import { makeActor } from '../../test/support/users';
+import type { Actor } from '../access/actor';
 import { createIssue } from '../issues/planner-service';
 import { deleteUnreferenced } from './cleanup';
-import { epaperDir, imageName, IMAGE_WIDTHS, pdfPath } from './files';
+import { epaperDir, IMAGE_WIDTHS, imageName, pdfPath } from './files';
 import { renderScan } from './jobs';
 import { attachPdf, publishIssueScans, publishPage, removePdf } from './service';
-import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'epaper-cleanup-'));
 let actor: Pick<Actor, 'id'>;
 let publicationId = '';
-const story = (headline: string): SampleArticle => ({ headline, body: `${headline}。柯城区各乡镇街道今天开展了这项工作，群众反映良好。` });
+const story = (headline: string): SampleArticle => ({
+  headline,
+  body: `${headline}。柯城区各乡镇街道今天开展了这项工作，群众反映良好。`,
+});
 /** A one-page or whole-issue (two-page) PDF of its own for each test, so no test shares a file with another. */
 const onePage = (name: string) => pagesPdf([[story(`${name}：要闻`)]]);
 const twoPages = (name: string) => pagesPdf([[story(`${name}：要闻`)], [story(`${name}：综合`)]]);
@@ -32,7 +36,11 @@ afterAll(async () => {
 
 beforeAll(async () => {
   actor = await makeActor(db, 'EDITOR');
-  const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
+  const publication =
+    (await db.publication.findFirst()) ??
+    (await db.publication.create({
+      data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' },
+    }));
   publicationId = publication.id;
 }, 60_000);
 
@@ -40,14 +48,19 @@ async function newIssue(number: number): Promise<string> {
   return (await createIssue(db, actor, publicationId, { number, date: '2026-11-27', pageNames: ['要闻', '综合'] })).id;
 }
 
-async function upload(issueId: string, target: { kind: 'issue' } | { kind: 'page'; page: number }, bytes: Uint8Array): Promise<string> {
+async function upload(
+  issueId: string,
+  target: { kind: 'issue' } | { kind: 'page'; page: number },
+  bytes: Uint8Array,
+): Promise<string> {
   const attached = await attachPdf(db, actor, { issueId, target, bytes, mediaDir });
   for (const id of attached.scanIds) await renderScan(db, mediaDir, id);
   const scan = await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } });
   return scan.pdfSha256;
 }
 
-const pageImages = (sha256: string, pdfPage: number) => IMAGE_WIDTHS.map((width) => path.join(epaperDir(mediaDir, sha256), imageName(pdfPage, width)));
+const pageImages = (sha256: string, pdfPage: number) =>
+  IMAGE_WIDTHS.map((width) => path.join(epaperDir(mediaDir, sha256), imageName(pdfPage, width)));
 const hasPdf = (sha256: string) => fs.existsSync(pdfPath(mediaDir, sha256));
 const hasImages = (sha256: string, pdfPage: number) => pageImages(sha256, pdfPage).every((file) => fs.existsSync(file));
 const hasDir = (sha256: string) => fs.existsSync(epaperDir(mediaDir, sha256));
@@ -111,7 +124,9 @@ describe('replacing and removing a page PDF', () => {
     const failing = await twoPages('失败的上传');
     const before = await db.epaperScan.findMany({ where: { page: { issueId } } });
     // An actor that does not exist: the audit event's foreign key fails inside the transaction.
-    await expect(attachPdf(db, { id: 'no-such-user' }, { issueId, target: { kind: 'issue' }, bytes: failing, mediaDir })).rejects.toThrow();
+    await expect(
+      attachPdf(db, { id: 'no-such-user' }, { issueId, target: { kind: 'issue' }, bytes: failing, mediaDir }),
+    ).rejects.toThrow();
     expect(await db.epaperScan.findMany({ where: { page: { issueId } } })).toEqual(before);
     expect([hasPdf(old), hasImages(old, 1)]).toEqual([true, true]);
     const wholeSha = createHash('sha256').update(failing).digest('hex');
@@ -126,7 +141,12 @@ describe('a render in progress when its PDF is replaced', () => {
   it('writes no images for the replaced PDF and does not bring its directory back', async () => {
     const issueId = await newIssue(936);
     const replacement = await onePage('渲染中换版');
-    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'issue' }, bytes: await twoPages('渲染中'), mediaDir });
+    const attached = await attachPdf(db, actor, {
+      issueId,
+      target: { kind: 'issue' },
+      bytes: await twoPages('渲染中'),
+      mediaDir,
+    });
     const old = (await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } })).pdfSha256;
     const rendering = renderScan(db, mediaDir, attached.scanIds[0]!);
     // Replaced as soon as the job has claimed the page and is rasterising it.
@@ -146,11 +166,17 @@ describe('a render in progress when its PDF is replaced', () => {
 
   it('does not recreate the directory of a PDF deleted while its only page rendered', async () => {
     const issueId = await newIssue(937);
-    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 1 }, bytes: await onePage('渲染中删除'), mediaDir });
+    const attached = await attachPdf(db, actor, {
+      issueId,
+      target: { kind: 'page', page: 1 },
+      bytes: await onePage('渲染中删除'),
+      mediaDir,
+    });
     const old = (await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } })).pdfSha256;
     const rendering = renderScan(db, mediaDir, attached.scanIds[0]!);
     for (let waited = 0; waited < 10_000; waited += 20) {
-      if ((await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } })).status === 'RENDERING') break;
+      if ((await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } })).status === 'RENDERING')
+        break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await removePdf(db, actor, issueId, 1, mediaDir);

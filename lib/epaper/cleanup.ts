@@ -7,13 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { Db } from '../db-client';
 import { epaperDir } from './files';
 import { dirKey, epaperRelativePath, filesOf, unreferencedFiles, type EpaperFile, type PageRef } from './references';
 
 /** The rows naming these PDFs, as page references (every PDF when `sha256s` is absent). */
 export async function pageReferences(db: Db, sha256s?: readonly string[]): Promise<PageRef[]> {
-  const rows = await db.epaperScan.findMany({ where: sha256s ? { pdfSha256: { in: [...new Set(sha256s)] } } : {}, select: { pdfSha256: true, pdfPage: true }, distinct: ['pdfSha256', 'pdfPage'] });
+  const rows = await db.epaperScan.findMany({
+    where: sha256s ? { pdfSha256: { in: [...new Set(sha256s)] } } : {},
+    select: { pdfSha256: true, pdfPage: true },
+    distinct: ['pdfSha256', 'pdfPage'],
+  });
   return rows.map((row) => ({ sha256: row.pdfSha256, pdfPage: row.pdfPage }));
 }
 
@@ -51,7 +56,10 @@ export async function deleteUnreferenced(db: Db, mediaDir: string, displaced: re
   if (!displaced.length) return [];
   const deleted: string[] = [];
   try {
-    const references = await pageReferences(db, displaced.map((ref) => ref.sha256));
+    const references = await pageReferences(
+      db,
+      displaced.map((ref) => ref.sha256),
+    );
     const candidates = displaced.flatMap(filesOf);
     const gone = unreferencedFiles(candidates, references);
     const wholeDirs = new Set(gone.filter((file) => file.kind === 'pdf').map((file) => file.dir));

@@ -26,7 +26,9 @@ export function imageUrl(sha256: string, pdfPage: number, width: ImageWidth): st
 }
 
 /** The image behind /media/epaper/… path segments, or null when the path is not one of ours (pure). */
-export function parseImagePath(segments: readonly string[]): { prefix: string; rest: string; pdfPage: number; width: ImageWidth } | null {
+export function parseImagePath(
+  segments: readonly string[],
+): { prefix: string; rest: string; pdfPage: number; width: ImageWidth } | null {
   if (segments.length !== 3) return null;
   const [prefix, rest, name] = segments as [string, string, string];
   const match = /^p([1-9][0-9]{0,2})-(240|800|1200|2400)\.webp$/.exec(name);

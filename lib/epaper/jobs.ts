@@ -8,12 +8,13 @@
 // (The editor's change deletes after its commit, the job after its writes: whichever comes second
 // sees the other's work.)
 import fs from 'node:fs';
+
 import type { Db } from '../db-client';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
 import { matchAreas } from './match-areas';
 import { readPdf } from './pdf-read';
-import { RenderError, RENDER_FAILED, renderPageImages } from './render';
+import { RENDER_FAILED, RenderError, renderPageImages } from './render';
 import { articlesOnPage } from './service';
 
 /**
@@ -53,11 +54,28 @@ async function drain(db: Db, mediaDir: string): Promise<void> {
  * Re-queues drafts a restart left PENDING or RENDERING: not in this process's queue and not touched
  * for STALE_MS (another instance rendering one writes its progress meanwhile).
  */
-export async function requeueUnfinished(db: Db, mediaDir: string, scanIds: readonly string[], now = new Date()): Promise<void> {
+export async function requeueUnfinished(
+  db: Db,
+  mediaDir: string,
+  scanIds: readonly string[],
+  now = new Date(),
+): Promise<void> {
   const candidates = scanIds.filter((id) => !queued.has(id));
   if (!candidates.length) return;
-  const stale = await db.epaperScan.findMany({ where: { id: { in: candidates }, status: { in: ['PENDING', 'RENDERING'] }, updatedAt: { lt: new Date(now.getTime() - STALE_MS) } }, select: { id: true } });
-  if (stale.length) enqueueRender(db, mediaDir, stale.map((scan) => scan.id));
+  const stale = await db.epaperScan.findMany({
+    where: {
+      id: { in: candidates },
+      status: { in: ['PENDING', 'RENDERING'] },
+      updatedAt: { lt: new Date(now.getTime() - STALE_MS) },
+    },
+    select: { id: true },
+  });
+  if (stale.length)
+    enqueueRender(
+      db,
+      mediaDir,
+      stale.map((scan) => scan.id),
+    );
 }
 
 export async function renderScan(db: Db, mediaDir: string, scanId: string): Promise<void> {
@@ -66,7 +84,10 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
   const same = { id: scan.id, pdfSha256: scan.pdfSha256, pdfPage: scan.pdfPage };
   // Claimed in one write: a page another process is rendering right now is left to it.
   const claimed = await db.epaperScan.updateMany({
-    where: { ...same, OR: [{ status: 'PENDING' }, { status: 'RENDERING', updatedAt: { lt: new Date(Date.now() - STALE_MS) } }] },
+    where: {
+      ...same,
+      OR: [{ status: 'PENDING' }, { status: 'RENDERING', updatedAt: { lt: new Date(Date.now() - STALE_MS) } }],
+    },
     data: { status: 'RENDERING', progress: 1 },
   });
   if (claimed.count === 0) return;
@@ -84,7 +105,10 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
       hasText = page.pieces.length > 0;
       areas = JSON.stringify(matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId)).areas);
     }
-    await db.epaperScan.updateMany({ where: same, data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas, hasText } });
+    await db.epaperScan.updateMany({
+      where: same,
+      data: { status: 'READY', progress: 100, error: null, width: size.width, height: size.height, areas, hasText },
+    });
   } catch (error) {
     const reason = error instanceof RenderError ? error.message : RENDER_FAILED;
     await db.epaperScan.updateMany({ where: same, data: { status: 'FAILED', error: reason } });

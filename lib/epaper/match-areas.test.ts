@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { foldForMatching, matchAreas, type TextPiece } from './match-areas';
 
 const PAGE = { width: 600, height: 800 };
@@ -18,12 +19,21 @@ function line(text: string, x: number, y: number, size = 10): TextPiece[] {
 function column(text: string, x: number, y: number, width = 15, size = 10, leading = 16): TextPiece[] {
   const chars = [...text];
   const pieces: TextPiece[] = [];
-  for (let start = 0, row = 0; start < chars.length; start += width, row += 1) pieces.push(...line(chars.slice(start, start + width).join(''), x, y - row * leading, size));
+  for (let start = 0, row = 0; start < chars.length; start += width, row += 1)
+    pieces.push(...line(chars.slice(start, start + width).join(''), x, y - row * leading, size));
   return pieces;
 }
 
-const A = { articleId: 'a', headline: '柯城区部署冬季工作', body: '今日上午柯城区召开会议，部署冬季安全生产工作，要求各乡镇压实责任排查隐患确保平安。' };
-const B = { articleId: 'b', headline: '月亮湾公园新增步道', body: '月亮湾公园的健身步道日前完工，全长三公里，居民们纷纷前来散步锻炼。' };
+const A = {
+  articleId: 'a',
+  headline: '柯城区部署冬季工作',
+  body: '今日上午柯城区召开会议，部署冬季安全生产工作，要求各乡镇压实责任排查隐患确保平安。',
+};
+const B = {
+  articleId: 'b',
+  headline: '月亮湾公园新增步道',
+  body: '月亮湾公园的健身步道日前完工，全长三公里，居民们纷纷前来散步锻炼。',
+};
 
 describe('matchAreas', () => {
   it('folds Kangxi radicals and drops spaces and punctuation before comparing', () => {
@@ -32,8 +42,10 @@ describe('matchAreas', () => {
 
   it('finds each story in its column from its headline and body lines, radicals and split pieces included', () => {
     const pieces = [
-      ...line('柯城区部署冬季⼯作', 40, 760, 20), ...column('今⽇上午柯城区召开会议，部署冬季安全⽣产⼯作，要求各乡镇压实责任排查隐患确保平安。', 40, 730),
-      ...line('⽉亮湾公园新增步道', 320, 760, 20), ...column('⽉亮湾公园的健身步道⽇前完⼯，全长三公⾥，居⺠们纷纷前来散步锻炼。', 320, 730),
+      ...line('柯城区部署冬季⼯作', 40, 760, 20),
+      ...column('今⽇上午柯城区召开会议，部署冬季安全⽣产⼯作，要求各乡镇压实责任排查隐患确保平安。', 40, 730),
+      ...line('⽉亮湾公园新增步道', 320, 760, 20),
+      ...column('⽉亮湾公园的健身步道⽇前完⼯，全长三公⾥，居⺠们纷纷前来散步锻炼。', 320, 730),
     ];
     const { areas, unmatched } = matchAreas(pieces, PAGE, [A, B]);
     expect(unmatched).toEqual([]);
@@ -48,13 +60,21 @@ describe('matchAreas', () => {
   });
 
   it('gives a story set over two columns two rectangles', () => {
-    const pieces = [...line('柯城区部署冬季工作', 40, 760, 20), ...column('今日上午柯城区召开会议，部署冬季安全生产工作，', 40, 730), ...column('要求各乡镇压实责任排查隐患确保平安。', 320, 760)];
+    const pieces = [
+      ...line('柯城区部署冬季工作', 40, 760, 20),
+      ...column('今日上午柯城区召开会议，部署冬季安全生产工作，', 40, 730),
+      ...column('要求各乡镇压实责任排查隐患确保平安。', 320, 760),
+    ];
     const { areas } = matchAreas(pieces, PAGE, [A]);
     expect(areas[0]!.rects).toHaveLength(2);
   });
 
   it('takes a short last line with the paragraph above it, not a line of another story', () => {
-    const pieces = [...line('今日上午柯城区召开会议部署冬季安全', 40, 730), ...line('平安。', 40, 714), ...line('月亮湾公园的健身步道日前完工', 320, 730)];
+    const pieces = [
+      ...line('今日上午柯城区召开会议部署冬季安全', 40, 730),
+      ...line('平安。', 40, 714),
+      ...line('月亮湾公园的健身步道日前完工', 320, 730),
+    ];
     const { areas } = matchAreas(pieces, PAGE, [A, B]);
     const a = areas.find((area) => area.articleId === 'a')!;
     // The rectangle reaches down to the short line at 714 pt (bottom about 10.9 % of the page).

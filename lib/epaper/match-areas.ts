@@ -9,7 +9,7 @@
 //    lines are grouped by column (overlapping horizontally, no large vertical gap) and each group's bounding box,
 //    padded a little, is one rectangle.
 import { foldRadicals } from '../text/pdf';
-import { clampRect, inReadingOrder, type Rect, type ArticleArea } from './areas';
+import { clampRect, inReadingOrder, type ArticleArea, type Rect } from './areas';
 
 /** A piece of text as pdfjs gives it, in PDF points, origin bottom left (y is the baseline). */
 export type TextPiece = { text: string; x: number; y: number; width: number; size: number };
@@ -23,20 +23,36 @@ export const MIN_FOUND_CHARS = 12;
 type Line = { text: string; left: number; right: number; y: number; size: number; owner: string | null };
 
 export function foldForMatching(text: string): string {
-  return foldRadicals(text).normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+  return foldRadicals(text)
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 function linesOf(pieces: readonly TextPiece[]): Line[] {
-  const sorted = pieces.filter((piece) => piece.text.trim() !== '' && piece.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = pieces
+    .filter((piece) => piece.text.trim() !== '' && piece.size > 0)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const piece of sorted) {
-    const line = lines.findLast((candidate) => Math.abs(candidate.y - piece.y) <= 0.35 * piece.size && piece.x >= candidate.left - 0.5 && piece.x - candidate.right <= 0.6 * piece.size);
+    const line = lines.findLast(
+      (candidate) =>
+        Math.abs(candidate.y - piece.y) <= 0.35 * piece.size &&
+        piece.x >= candidate.left - 0.5 &&
+        piece.x - candidate.right <= 0.6 * piece.size,
+    );
     if (line) {
       line.text += piece.text;
       line.right = Math.max(line.right, piece.x + piece.width);
       line.size = Math.max(line.size, piece.size);
     } else {
-      lines.push({ text: piece.text, left: piece.x, right: piece.x + piece.width, y: piece.y, size: piece.size, owner: null });
+      lines.push({
+        text: piece.text,
+        left: piece.x,
+        right: piece.x + piece.width,
+        y: piece.y,
+        size: piece.size,
+        owner: null,
+      });
     }
   }
   return lines.map((line) => ({ ...line, text: foldForMatching(line.text) })).filter((line) => line.text !== '');
@@ -45,7 +61,13 @@ function linesOf(pieces: readonly TextPiece[]): Line[] {
 /** The line just above `line` in the same column, if it is close enough to be the same paragraph. */
 function lineAbove(lines: readonly Line[], line: Line): Line | undefined {
   return lines
-    .filter((other) => other !== line && other.y > line.y && other.y - line.y <= 2.2 * Math.max(other.size, line.size) && sameColumn(other, line))
+    .filter(
+      (other) =>
+        other !== line &&
+        other.y > line.y &&
+        other.y - line.y <= 2.2 * Math.max(other.size, line.size) &&
+        sameColumn(other, line),
+    )
     .sort((a, b) => a.y - b.y)[0];
 }
 
@@ -58,7 +80,11 @@ function sameColumn(a: Line, b: Line): boolean {
 function rectsOf(lines: readonly Line[], page: PageBox): Rect[] {
   const groups: Line[][] = [];
   for (const line of [...lines].sort((a, b) => a.left - b.left || b.y - a.y)) {
-    const group = groups.find((candidate) => candidate.some((other) => sameColumn(other, line) && Math.abs(other.y - line.y) <= 3 * Math.max(other.size, line.size)));
+    const group = groups.find((candidate) =>
+      candidate.some(
+        (other) => sameColumn(other, line) && Math.abs(other.y - line.y) <= 3 * Math.max(other.size, line.size),
+      ),
+    );
     if (group) group.push(line);
     else groups.push([line]);
   }
@@ -68,7 +94,12 @@ function rectsOf(lines: readonly Line[], page: PageBox): Rect[] {
     const right = Math.max(...group.map((line) => line.right)) + pad;
     const top = Math.max(...group.map((line) => line.y + line.size)) + pad;
     const bottom = Math.min(...group.map((line) => line.y - line.size * 0.25)) - pad;
-    return clampRect({ x: left / page.width, y: 1 - top / page.height, w: (right - left) / page.width, h: (top - bottom) / page.height });
+    return clampRect({
+      x: left / page.width,
+      y: 1 - top / page.height,
+      w: (right - left) / page.width,
+      h: (top - bottom) / page.height,
+    });
   });
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PDF, looksLikePdf, MAX_PDF_BYTES, NOT_A_PDF, pageCountProblem, PDF_TOO_LARGE, pdfFileProblem } from './pdf-file';
-import { parseImagePath, imageUrl } from './files';
+
+import { imageUrl, parseImagePath } from './files';
+import {
+  EMPTY_PDF,
+  looksLikePdf,
+  MAX_PDF_BYTES,
+  NOT_A_PDF,
+  pageCountProblem,
+  PDF_TOO_LARGE,
+  pdfFileProblem,
+} from './pdf-file';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -30,7 +39,12 @@ describe('page PDF checks', () => {
     const sha = 'ab'.repeat(32);
     const url = imageUrl(sha, 3, 1200);
     expect(url).toBe(`/media/epaper/ab/${'ab'.repeat(16)}/p3-1200.webp`);
-    expect(parseImagePath(url.split('/').slice(3))).toEqual({ prefix: 'ab', rest: 'ab'.repeat(16), pdfPage: 3, width: 1200 });
+    expect(parseImagePath(url.split('/').slice(3))).toEqual({
+      prefix: 'ab',
+      rest: 'ab'.repeat(16),
+      pdfPage: 3,
+      width: 1200,
+    });
     expect(parseImagePath(['ab', 'ab'.repeat(16), 'p3-1000.webp'])).toBeNull();
     expect(parseImagePath(['..', 'ab'.repeat(16), 'p3-1200.webp'])).toBeNull();
     expect(parseImagePath(['ab', 'ab'.repeat(16), 'original.pdf'])).toBeNull();
@@ -40,10 +54,27 @@ describe('page PDF checks', () => {
 describe('the feed', () => {
   it('shows the printed page a story is on as its picture, with an absolute URL', async () => {
     const { buildRss } = await import('../reader/rss');
-    const channel = { title: '今日柯城', description: 'x', siteUrl: 'https://example.test', feedUrl: 'https://example.test/feed.xml' };
-    const item = { slug: 's', headline: '标题', kicker: null, teaser: '', byline: null, publishedAt: '2026-11-27T00:00:00Z' };
-    const xml = buildRss(channel, [{ ...item, image: imageUrl('ab'.repeat(32), 1, 1200) }, { ...item, slug: 't' }]);
-    expect(xml).toContain(`<media:content url="https://example.test/media/epaper/ab/${'ab'.repeat(16)}/p1-1200.webp" medium="image" type="image/webp" width="1200"/>`);
+    const channel = {
+      title: '今日柯城',
+      description: 'x',
+      siteUrl: 'https://example.test',
+      feedUrl: 'https://example.test/feed.xml',
+    };
+    const item = {
+      slug: 's',
+      headline: '标题',
+      kicker: null,
+      teaser: '',
+      byline: null,
+      publishedAt: '2026-11-27T00:00:00Z',
+    };
+    const xml = buildRss(channel, [
+      { ...item, image: imageUrl('ab'.repeat(32), 1, 1200) },
+      { ...item, slug: 't' },
+    ]);
+    expect(xml).toContain(
+      `<media:content url="https://example.test/media/epaper/ab/${'ab'.repeat(16)}/p1-1200.webp" medium="image" type="image/webp" width="1200"/>`,
+    );
     expect(xml.match(/<media:content/g)).toHaveLength(1);
     expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
   });

@@ -14,9 +14,18 @@ export async function readPdf(bytes: Uint8Array, onlyPage?: number): Promise<Pdf
   let pdf;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    pdf = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
-    return { ok: false, error: (error as { name?: string }).name === 'PasswordException' ? ENCRYPTED_PDF : DAMAGED_PDF };
+    return {
+      ok: false,
+      error: (error as { name?: string }).name === 'PasswordException' ? ENCRYPTED_PDF : DAMAGED_PDF,
+    };
   }
   try {
     const pages: PdfPageText[] = [];
@@ -28,7 +37,13 @@ export async function readPdf(bytes: Uint8Array, onlyPage?: number): Promise<Pdf
         const content = await page.getTextContent();
         pieces = (content.items as TextItem[])
           .filter((item) => typeof item.str === 'string' && item.str.trim() !== '')
-          .map((item) => ({ text: item.str!, x: item.transform[4]! - x0, y: item.transform[5]! - y0, width: item.width, size: Math.hypot(item.transform[2]!, item.transform[3]!) }));
+          .map((item) => ({
+            text: item.str!,
+            x: item.transform[4]! - x0,
+            y: item.transform[5]! - y0,
+            width: item.width,
+            size: Math.hypot(item.transform[2]!, item.transform[3]!),
+          }));
       }
       pages.push({ width: x1 - x0, height: y1 - y0, pieces });
     }

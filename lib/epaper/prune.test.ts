@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { openTestDatabase } from '../../test/support/database';
-import { makeActor } from '../../test/support/users';
 import { pagesPdf } from '../../test/support/pdf-samples';
+import { makeActor } from '../../test/support/users';
 import { createIssue } from '../issues/planner-service';
 import { storeImage } from '../media/store';
-import { epaperDir, imageName, IMAGE_WIDTHS, pdfPath } from './files';
+import { epaperDir, IMAGE_WIDTHS, imageName, pdfPath } from './files';
 import { renderScan } from './jobs';
 import { attachPdf } from './service';
 
@@ -39,39 +40,68 @@ function prune(args: string[], env: Record<string, string> = {}) {
 }
 
 function allFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 beforeAll(async () => {
   const actor = await makeActor(db, 'EDITOR');
-  const publication = (await db.publication.findFirst()) ?? (await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' } }));
-  const issueId = (await createIssue(db, actor, publication.id, { number: 941, date: '2026-11-27', pageNames: ['要闻', '综合'] })).id;
-  const pdf = await pagesPdf([[{ headline: '柯城区召开冬季安全生产会议', body: '会议要求各乡镇街道压实责任，排查隐患。' }]]);
+  const publication =
+    (await db.publication.findFirst()) ??
+    (await db.publication.create({
+      data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: '', postcode: '' },
+    }));
+  const issueId = (
+    await createIssue(db, actor, publication.id, { number: 941, date: '2026-11-27', pageNames: ['要闻', '综合'] })
+  ).id;
+  const pdf = await pagesPdf([
+    [{ headline: '柯城区召开冬季安全生产会议', body: '会议要求各乡镇街道压实责任，排查隐患。' }],
+  ]);
   const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 1 }, bytes: pdf, mediaDir });
   await renderScan(db, mediaDir, attached.scanIds[0]!);
   const sha = (await db.epaperScan.findUniqueOrThrow({ where: { id: attached.scanIds[0]! } })).pdfSha256;
-  referenced = [pdfPath(mediaDir, sha), ...IMAGE_WIDTHS.map((width) => path.join(epaperDir(mediaDir, sha), imageName(1, width)))];
+  referenced = [
+    pdfPath(mediaDir, sha),
+    ...IMAGE_WIDTHS.map((width) => path.join(epaperDir(mediaDir, sha), imageName(1, width))),
+  ];
   // A page of the referenced PDF no row shows (a whole-issue PDF's page replaced before deletion existed).
   orphanImage = path.join(epaperDir(mediaDir, sha), imageName(2, 800));
   fs.copyFileSync(referenced[2]!, orphanImage);
   // A PDF and its images no row references, one just written, one left half-deleted, one file not ours.
-  for (const [key, bytes] of [[ORPHAN, pdf], [RECENT, pdf]] as const) {
+  for (const [key, bytes] of [
+    [ORPHAN, pdf],
+    [RECENT, pdf],
+  ] as const) {
     fs.mkdirSync(epaperDir(mediaDir, key), { recursive: true });
     fs.writeFileSync(pdfPath(mediaDir, key), bytes);
-    for (const width of IMAGE_WIDTHS) fs.copyFileSync(referenced[1]!, path.join(epaperDir(mediaDir, key), imageName(1, width)));
+    for (const width of IMAGE_WIDTHS)
+      fs.copyFileSync(referenced[1]!, path.join(epaperDir(mediaDir, key), imageName(1, width)));
   }
   fs.mkdirSync(path.join(mediaDir, TRASH), { recursive: true });
   fs.writeFileSync(path.join(mediaDir, TRASH, 'original.pdf'), pdf);
   unknown = path.join(epaperDir(mediaDir, ORPHAN), 'editor-notes.txt');
   fs.writeFileSync(unknown, '排版备注');
   // A story photo, camera-sized, stored as the newsroom stores it (MEDIA_DIR/<2 hex>/<32 hex>/).
-  const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6b8e23', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
+  const photo = await sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#6b8e23',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toBuffer();
   await storeImage(db, { bytes: photo, alt: '柯城', uploaderId: actor.id, mediaDir });
   articleFiles = allFiles(mediaDir).filter((file) => !file.includes(`${path.sep}epaper${path.sep}`));
   expect(articleFiles.length).toBe(3);
   // Everything is two hours old except the recent orphan.
   const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
-  for (const file of allFiles(mediaDir)) if (!file.startsWith(epaperDir(mediaDir, RECENT))) fs.utimesSync(file, old, old);
+  for (const file of allFiles(mediaDir))
+    if (!file.startsWith(epaperDir(mediaDir, RECENT))) fs.utimesSync(file, old, old);
 }, 120_000);
 afterAll(() => db.$disconnect());
 
@@ -98,7 +128,8 @@ describe('npm run media:prune', () => {
     expect(result.err).toBe('');
     expect(result.status).toBe(0);
     expect(result.out).toContain(`有 ${orphanPaths().length} 个无人引用的版面文件`);
-    for (const orphan of orphanPaths()) expect(result.out).toMatch(new RegExp(`  ${orphan.replaceAll('.', '\\.')}  [0-9.]+ (MB|KB|B)\\n`));
+    for (const orphan of orphanPaths())
+      expect(result.out).toMatch(new RegExp(`  ${orphan.replaceAll('.', '\\.')}  [0-9.]+ (MB|KB|B)\\n`));
     expect(result.out).toContain('另有 5 个文件写入不到 60 分钟');
     expect(result.out).toContain('这是试运行，没有删除任何文件');
     expect(allFiles(mediaDir)).toEqual(before);
@@ -109,7 +140,8 @@ describe('npm run media:prune', () => {
     expect(result.status).toBe(0);
     expect(result.out).toMatch(new RegExp(`已删除 ${orphanPaths().length} 个文件，释放 [0-9.]+ (MB|KB)`));
     for (const orphan of orphanPaths()) expect(fs.existsSync(path.join(mediaDir, orphan)), orphan).toBe(false);
-    for (const kept of [...referenced, ...articleFiles, unknown, pdfPath(mediaDir, RECENT)]) expect(fs.existsSync(kept), kept).toBe(true);
+    for (const kept of [...referenced, ...articleFiles, unknown, pdfPath(mediaDir, RECENT)])
+      expect(fs.existsSync(kept), kept).toBe(true);
     expect(fs.existsSync(path.dirname(path.join(mediaDir, TRASH)))).toBe(false);
     // Nothing left to do on a second run (what a backup copies: every referenced file, and no orphans).
     expect(prune([]).out).toContain('没有无人引用的版面文件');

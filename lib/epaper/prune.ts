@@ -5,6 +5,7 @@
 // are skipped: an upload writes its PDF before its transaction commits, and a render writes images.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { Db } from '../db-client';
 import { pageReferences } from './cleanup';
 import { epaperRelativePath, parseEpaperPath, unreferencedFiles, type EpaperFile } from './references';
@@ -50,8 +51,15 @@ function listEpaperFiles(mediaDir: string): { file: EpaperFile; bytes: number; m
 export async function findOrphans(db: Db, mediaDir: string, now = Date.now()): Promise<PruneFindings> {
   const listed = listEpaperFiles(mediaDir);
   const settled = listed.filter((entry) => entry.modified <= now - PRUNE_GRACE_MS);
-  const gone = new Set(unreferencedFiles(settled.map((entry) => entry.file), await pageReferences(db)));
-  const orphans = settled.filter((entry) => gone.has(entry.file)).map((entry) => ({ path: `epaper/${epaperRelativePath(entry.file)}`, bytes: entry.bytes, file: entry.file }));
+  const gone = new Set(
+    unreferencedFiles(
+      settled.map((entry) => entry.file),
+      await pageReferences(db),
+    ),
+  );
+  const orphans = settled
+    .filter((entry) => gone.has(entry.file))
+    .map((entry) => ({ path: `epaper/${epaperRelativePath(entry.file)}`, bytes: entry.bytes, file: entry.file }));
   return { orphans: orphans.sort((a, b) => a.path.localeCompare(b.path)), recent: listed.length - settled.length };
 }
 
@@ -60,9 +68,15 @@ export async function findOrphans(db: Db, mediaDir: string, now = Date.now()): P
  * directories left empty. Returns what it deleted.
  */
 export async function deleteOrphans(db: Db, mediaDir: string, orphans: readonly Orphan[]): Promise<Orphan[]> {
-  const still = new Set(unreferencedFiles(orphans.map((orphan) => orphan.file), await pageReferences(db)));
+  const still = new Set(
+    unreferencedFiles(
+      orphans.map((orphan) => orphan.file),
+      await pageReferences(db),
+    ),
+  );
   const deleted = orphans.filter((orphan) => still.has(orphan.file));
-  for (const orphan of deleted) fs.rmSync(path.join(mediaDir, orphan.path), { recursive: orphan.file.kind === 'leftover', force: true });
+  for (const orphan of deleted)
+    fs.rmSync(path.join(mediaDir, orphan.path), { recursive: orphan.file.kind === 'leftover', force: true });
   for (const dir of new Set(deleted.map((orphan) => path.dirname(path.join(mediaDir, orphan.path))))) {
     for (const candidate of [dir, path.dirname(dir)]) {
       if (path.basename(candidate) === 'epaper') break;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { BodyTooLarge, readLimitedBody } from './read-body';
 
 function streamOf(chunks: number[], onPull: () => void = () => {}): ReadableStream<Uint8Array> {
@@ -20,7 +21,12 @@ describe('readLimitedBody', () => {
 
   it('stops reading as soon as the body passes the limit, without reading the rest', async () => {
     let pulls = 0;
-    await expect(readLimitedBody(streamOf([5, 5, 5, 5, 5], () => (pulls += 1)), 7)).rejects.toBeInstanceOf(BodyTooLarge);
+    await expect(
+      readLimitedBody(
+        streamOf([5, 5, 5, 5, 5], () => (pulls += 1)),
+        7,
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLarge);
     expect(pulls).toBeLessThanOrEqual(3);
   });
 

@@ -9,7 +9,13 @@ import { imageUrl } from './files';
 export type PageImage = { small: string; src: string; large: string; thumb: string; width: number; height: number };
 export type ReaderArea = { slug: string; headline: string; rects: Rect[] };
 export type EpaperThumb = { number: number; name: string | null; thumb: string | null };
-export type EpaperPageView = { issueNumber: number; pageNumber: number; image: PageImage | null; areas: ReaderArea[]; thumbs: EpaperThumb[] };
+export type EpaperPageView = {
+  issueNumber: number;
+  pageNumber: number;
+  image: PageImage | null;
+  areas: ReaderArea[];
+  thumbs: EpaperThumb[];
+};
 
 function pageImage(scan: { pdfSha256: string; pdfPage: number; width: number; height: number }): PageImage {
   return {
@@ -22,15 +28,29 @@ function pageImage(scan: { pdfSha256: string; pdfPage: number; width: number; he
   };
 }
 
-export async function readEpaperPage(db: Db, issueNumber: number, pageNumber: number, now: Date): Promise<EpaperPageView | null> {
+export async function readEpaperPage(
+  db: Db,
+  issueNumber: number,
+  pageNumber: number,
+  now: Date,
+): Promise<EpaperPageView | null> {
   const issue = await db.issue.findFirst({
     where: { ...visibleIssueWhere(now), number: issueNumber },
     orderBy: { createdAt: 'asc' },
-    select: { pages: { orderBy: { number: 'asc' }, select: { id: true, number: true, name: true, scans: { where: { stage: 'live', status: 'READY' } } } } },
+    select: {
+      pages: {
+        orderBy: { number: 'asc' },
+        select: { id: true, number: true, name: true, scans: { where: { stage: 'live', status: 'READY' } } },
+      },
+    },
   });
   const page = issue?.pages.find((candidate) => candidate.number === pageNumber);
   if (!issue || !page) return null;
-  const thumbs = issue.pages.map((p) => ({ number: p.number, name: p.name, thumb: p.scans[0] ? imageUrl(p.scans[0].pdfSha256, p.scans[0].pdfPage, 240) : null }));
+  const thumbs = issue.pages.map((p) => ({
+    number: p.number,
+    name: p.name,
+    thumb: p.scans[0] ? imageUrl(p.scans[0].pdfSha256, p.scans[0].pdfPage, 240) : null,
+  }));
   const scan = page.scans[0];
   if (!scan) return { issueNumber, pageNumber, image: null, areas: [], thumbs };
   const stored = inReadingOrder(parseAreas(scan.areas));
@@ -41,15 +61,28 @@ export async function readEpaperPage(db: Db, issueNumber: number, pageNumber: nu
   const byId = new Map(articles.map((article) => [article.id, article]));
   const areas = stored.flatMap((area): ReaderArea[] => {
     const article = byId.get(area.articleId);
-    return article?.liveRevision ? [{ slug: article.slug, headline: article.liveRevision.headline, rects: area.rects }] : [];
+    return article?.liveRevision
+      ? [{ slug: article.slug, headline: article.liveRevision.headline, rects: area.rects }]
+      : [];
   });
   return { issueNumber, pageNumber, image: pageImage(scan), areas, thumbs };
 }
 
 /** Whether readers may fetch this page image now: a live scan of a visible issue shows it. */
-export async function isPageImagePublic(db: Db, shaPrefix: string, shaRest: string, pdfPage: number, now: Date): Promise<boolean> {
+export async function isPageImagePublic(
+  db: Db,
+  shaPrefix: string,
+  shaRest: string,
+  pdfPage: number,
+  now: Date,
+): Promise<boolean> {
   const scan = await db.epaperScan.findFirst({
-    where: { stage: 'live', pdfSha256: { startsWith: `${shaPrefix}${shaRest}` }, pdfPage, page: { issue: visibleIssueWhere(now) } },
+    where: {
+      stage: 'live',
+      pdfSha256: { startsWith: `${shaPrefix}${shaRest}` },
+      pdfPage,
+      page: { issue: visibleIssueWhere(now) },
+    },
     select: { id: true },
   });
   return scan !== null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { dirKey, epaperRelativePath, filesOf, parseEpaperPath, unreferencedFiles, type EpaperFile } from './references';
 
 const A = `ab${'1'.repeat(62)}`;
@@ -12,12 +13,21 @@ describe('unreferencedFiles', () => {
 
   it('gives a replaced PDF and its images when no row names it any more', () => {
     const gone = unreferencedFiles(filesOf({ sha256: A, pdfPage: 1 }), [{ sha256: B, pdfPage: 1 }]);
-    expect(paths(gone)).toEqual([`${dirKey(A)}/original.pdf`, `${dirKey(A)}/p1-1200.webp`, `${dirKey(A)}/p1-240.webp`, `${dirKey(A)}/p1-2400.webp`, `${dirKey(A)}/p1-800.webp`]);
+    expect(paths(gone)).toEqual([
+      `${dirKey(A)}/original.pdf`,
+      `${dirKey(A)}/p1-1200.webp`,
+      `${dirKey(A)}/p1-240.webp`,
+      `${dirKey(A)}/p1-2400.webp`,
+      `${dirKey(A)}/p1-800.webp`,
+    ]);
   });
 
   it('keeps the PDF another page or issue still shows, and only the images of the page no row shows go', () => {
     // A whole-issue PDF: page 3 got its own PDF, pages 1 and 2 still show the issue's.
-    const gone = unreferencedFiles(filesOf({ sha256: A, pdfPage: 3 }), [{ sha256: A, pdfPage: 1 }, { sha256: A, pdfPage: 2 }]);
+    const gone = unreferencedFiles(filesOf({ sha256: A, pdfPage: 3 }), [
+      { sha256: A, pdfPage: 1 },
+      { sha256: A, pdfPage: 2 },
+    ]);
     expect(gone.map((file) => file.kind)).toEqual(['image', 'image', 'image', 'image']);
     expect(new Set(gone.map((file) => (file.kind === 'image' ? file.pdfPage : 0)))).toEqual(new Set([3]));
   });
@@ -27,7 +37,12 @@ describe('unreferencedFiles', () => {
   });
 
   it('matches a row by the directory its PDF is stored in (the first 34 hex digits)', () => {
-    expect(unreferencedFiles([{ kind: 'pdf', dir: dirKey(A) }], [{ sha256: `${A.slice(0, 34)}${'f'.repeat(30)}`, pdfPage: 9 }])).toEqual([]);
+    expect(
+      unreferencedFiles(
+        [{ kind: 'pdf', dir: dirKey(A) }],
+        [{ sha256: `${A.slice(0, 34)}${'f'.repeat(30)}`, pdfPage: 9 }],
+      ),
+    ).toEqual([]);
   });
 
   it('always gives a directory left half-deleted', () => {
@@ -38,7 +53,12 @@ describe('unreferencedFiles', () => {
 describe('parseEpaperPath', () => {
   it('reads the PDF, its page images, a directory left half-deleted and a file left under its temporary name', () => {
     expect(parseEpaperPath(`${dirKey(A)}/original.pdf`)).toEqual({ kind: 'pdf', dir: dirKey(A) });
-    expect(parseEpaperPath(`${dirKey(A)}/p12-800.webp`)).toEqual({ kind: 'image', dir: dirKey(A), pdfPage: 12, width: 800 });
+    expect(parseEpaperPath(`${dirKey(A)}/p12-800.webp`)).toEqual({
+      kind: 'image',
+      dir: dirKey(A),
+      pdfPage: 12,
+      width: 800,
+    });
     const trash = `ab/.${'1'.repeat(32)}.deleting-0f8fad5b-d9cb-469f-a165-70867728950e`;
     expect(parseEpaperPath(`${trash}/original.pdf`)).toEqual({ kind: 'leftover', path: trash });
     const temporary = `${dirKey(A)}/p1-800.webp.0f8fad5b-d9cb-469f-a165-70867728950e.tmp`;
@@ -56,6 +76,7 @@ describe('parseEpaperPath', () => {
       'ab/123/original.pdf',
       'README.txt',
       `${dirKey(A)}/../../x/original.pdf`,
-    ]) expect(parseEpaperPath(other), other).toBeNull();
+    ])
+      expect(parseEpaperPath(other), other).toBeNull();
   });
 });

@@ -26,7 +26,10 @@ export function dirKey(sha256: string): string {
 /** The files of a displaced page: its PDF and that page's images. */
 export function filesOf(ref: PageRef): EpaperFile[] {
   const dir = dirKey(ref.sha256);
-  return [{ kind: 'pdf', dir }, ...IMAGE_WIDTHS.map((width) => ({ kind: 'image' as const, dir, pdfPage: ref.pdfPage, width }))];
+  return [
+    { kind: 'pdf', dir },
+    ...IMAGE_WIDTHS.map((width) => ({ kind: 'image' as const, dir, pdfPage: ref.pdfPage, width })),
+  ];
 }
 
 /** Which of these files no row references any more (the ones that may be deleted). */
@@ -43,7 +46,9 @@ export function unreferencedFiles(files: readonly EpaperFile[], references: read
 const OURS = /^([0-9a-f]{2}\/[0-9a-f]{32})\/(?:original\.pdf|p([1-9][0-9]{0,2})-(240|800|1200|2400)\.webp)$/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const TRASH = new RegExp(`^([0-9a-f]{2}/\\.[0-9a-f]{32}\\.deleting-${UUID})(?:/.*)?$`);
-const TEMPORARY = new RegExp(`^[0-9a-f]{2}/[0-9a-f]{32}/(?:original\\.pdf|p[1-9][0-9]{0,2}-(?:240|800|1200|2400)\\.webp)\\.${UUID}\\.tmp$`);
+const TEMPORARY = new RegExp(
+  `^[0-9a-f]{2}/[0-9a-f]{32}/(?:original\\.pdf|p[1-9][0-9]{0,2}-(?:240|800|1200|2400)\\.webp)\\.${UUID}\\.tmp$`,
+);
 
 /**
  * What a path relative to MEDIA_DIR/epaper/ is, or null for anything this app did not name (a file

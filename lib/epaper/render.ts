@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+
 import { IMAGE_WIDTHS, imageName } from './files';
 
 const run = promisify(execFile);
 
-export const PDFTOPPM_MISSING = '服务器没有安装 pdftoppm，无法生成版面图片：请管理员安装 poppler-utils（Debian：apt-get install -y poppler-utils）';
+export const PDFTOPPM_MISSING =
+  '服务器没有安装 pdftoppm，无法生成版面图片：请管理员安装 poppler-utils（Debian：apt-get install -y poppler-utils）';
 export const RENDER_FAILED = '无法把这一页 PDF 转成图片（文件可能已损坏）';
 export const RENDER_TIMEOUT_MS = 120_000;
 
@@ -24,7 +26,24 @@ export async function rasterisePage(pdfFile: string, pdfPage: number, width: num
   try {
     const out = path.join(scratch, 'page');
     try {
-      await run('pdftoppm', ['-png', '-singlefile', '-f', String(pdfPage), '-l', String(pdfPage), '-scale-to-x', String(width), '-scale-to-y', '-1', pdfFile, out], { timeout: RENDER_TIMEOUT_MS });
+      await run(
+        'pdftoppm',
+        [
+          '-png',
+          '-singlefile',
+          '-f',
+          String(pdfPage),
+          '-l',
+          String(pdfPage),
+          '-scale-to-x',
+          String(width),
+          '-scale-to-y',
+          '-1',
+          pdfFile,
+          out,
+        ],
+        { timeout: RENDER_TIMEOUT_MS },
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RenderError(PDFTOPPM_MISSING);
       throw new RenderError(RENDER_FAILED);
@@ -41,7 +60,12 @@ export type Rendered = { width: number; height: number };
  * Writes p<page>-<width>.webp for every width into `dir`, the directory holding the PDF (skipped when they are there already: the
  * same PDF page always gives the same images). `onStep` reports progress from 0 to 100.
  */
-export async function renderPageImages(pdfFile: string, pdfPage: number, dir: string, onStep: (percent: number) => Promise<void> = async () => {}): Promise<Rendered> {
+export async function renderPageImages(
+  pdfFile: string,
+  pdfPage: number,
+  dir: string,
+  onStep: (percent: number) => Promise<void> = async () => {},
+): Promise<Rendered> {
   const largest = IMAGE_WIDTHS.at(-1)!;
   const existing = path.join(dir, imageName(pdfPage, largest));
   if (IMAGE_WIDTHS.every((width) => fs.existsSync(path.join(dir, imageName(pdfPage, width))))) {
@@ -57,7 +81,10 @@ export async function renderPageImages(pdfFile: string, pdfPage: number, dir: st
   for (const [index, width] of [...IMAGE_WIDTHS].reverse().entries()) {
     const target = path.join(dir, imageName(pdfPage, width));
     const temporary = `${target}.${randomUUID()}.tmp`;
-    await sharp(png).resize({ width, withoutEnlargement: true }).webp({ quality: width === 240 ? 70 : 78 }).toFile(temporary);
+    await sharp(png)
+      .resize({ width, withoutEnlargement: true })
+      .webp({ quality: width === 240 ? 70 : 78 })
+      .toFile(temporary);
     fs.renameSync(temporary, target);
     await onStep(50 + Math.round(((index + 1) / IMAGE_WIDTHS.length) * 45));
   }

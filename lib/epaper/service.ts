@@ -4,21 +4,25 @@
 // (jobs.ts); the files a change left unreferenced are deleted after its commit (cleanup.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { Db, Tx } from '../db-client';
+
+import type { Actor } from '../access/actor';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
+import type { Db, Tx } from '../db-client';
 import { cleanAreas, type ArticleArea } from './areas';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
 import { pageCountProblem, pdfFileProblem, type PdfTarget } from './pdf-file';
 import { readPdf } from './pdf-read';
 import type { PageRef } from './references';
-import type { Actor } from '../access/actor';
 
 export type Attached = { scanIds: string[]; pages: number[]; message: string };
 
 async function issueWithPages(db: Db | Tx, issueId: string) {
-  const issue = await db.issue.findUnique({ where: { id: issueId }, include: { pages: { orderBy: { number: 'asc' }, select: { id: true, number: true } } } });
+  const issue = await db.issue.findUnique({
+    where: { id: issueId },
+    include: { pages: { orderBy: { number: 'asc' }, select: { id: true, number: true } } },
+  });
   if (!issue) throw new UserFacingError('找不到这一期');
   return issue;
 }
@@ -29,7 +33,11 @@ export async function issueIdByNumber(db: Db, number: number): Promise<string> {
 }
 
 /** Checks a page PDF, keeps it in the media directory and makes it the pages' draft (not yet seen by readers). */
-export async function attachPdf(db: Db, actor: Pick<Actor, 'id'>, input: { issueId: string; target: PdfTarget; bytes: Uint8Array; mediaDir: string }): Promise<Attached> {
+export async function attachPdf(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  input: { issueId: string; target: PdfTarget; bytes: Uint8Array; mediaDir: string },
+): Promise<Attached> {
   const problem = pdfFileProblem(input.bytes.length, input.bytes.subarray(0, 1024));
   if (problem) throw new UserFacingError(problem);
   const issue = await issueWithPages(db, input.issueId);
@@ -41,21 +49,54 @@ export async function attachPdf(db: Db, actor: Pick<Actor, 'id'>, input: { issue
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const wrote = keepPdf(input.mediaDir, sha256, input.bytes);
   const target = input.target;
-  const pages = target.kind === 'issue' ? issue.pages.map((page, index) => ({ page, pdfPage: index + 1 })) : [{ page: issue.pages.find((p) => p.number === target.page)!, pdfPage: 1 }];
+  const pages =
+    target.kind === 'issue'
+      ? issue.pages.map((page, index) => ({ page, pdfPage: index + 1 }))
+      : [{ page: issue.pages.find((p) => p.number === target.page)!, pdfPage: 1 }];
   const replaced: PageRef[] = [];
   let scanIds: string[];
   try {
     scanIds = await db.$transaction(async (tx) => {
       const ids: string[] = [];
       for (const { page, pdfPage } of pages) {
-        const fields = { pdfSha256: sha256, pdfPage, pdfPages: read.pages.length, pdfSize: input.bytes.length, status: 'PENDING', progress: 0, error: null, width: 0, height: 0, hasText: true, areas: '[]', uploaderId: actor.id };
-        const previous = await tx.epaperScan.findUnique({ where: { pageId_stage: { pageId: page.id, stage: 'draft' } }, select: { pdfSha256: true, pdfPage: true } });
-        const scan = await tx.epaperScan.upsert({ where: { pageId_stage: { pageId: page.id, stage: 'draft' } }, create: { pageId: page.id, stage: 'draft', ...fields }, update: fields });
+        const fields = {
+          pdfSha256: sha256,
+          pdfPage,
+          pdfPages: read.pages.length,
+          pdfSize: input.bytes.length,
+          status: 'PENDING',
+          progress: 0,
+          error: null,
+          width: 0,
+          height: 0,
+          hasText: true,
+          areas: '[]',
+          uploaderId: actor.id,
+        };
+        const previous = await tx.epaperScan.findUnique({
+          where: { pageId_stage: { pageId: page.id, stage: 'draft' } },
+          select: { pdfSha256: true, pdfPage: true },
+        });
+        const scan = await tx.epaperScan.upsert({
+          where: { pageId_stage: { pageId: page.id, stage: 'draft' } },
+          create: { pageId: page.id, stage: 'draft', ...fields },
+          update: fields,
+        });
         ids.push(scan.id);
         if (previous) replaced.push({ sha256: previous.pdfSha256, pdfPage: previous.pdfPage });
         await recordAudit(tx, {
-          actorId: actor.id, action: previous ? 'epaper.replace' : 'epaper.attach', subjectType: 'Issue', subjectId: issue.id,
-          details: { number: issue.number, page: page.number, sha256, size: input.bytes.length, pdfPage, previous: previous?.pdfSha256 ?? null },
+          actorId: actor.id,
+          action: previous ? 'epaper.replace' : 'epaper.attach',
+          subjectType: 'Issue',
+          subjectId: issue.id,
+          details: {
+            number: issue.number,
+            page: page.number,
+            sha256,
+            size: input.bytes.length,
+            pdfPage,
+            previous: previous?.pdfSha256 ?? null,
+          },
         });
       }
       return ids;
@@ -90,7 +131,10 @@ function keepPdf(mediaDir: string, sha256: string, bytes: Uint8Array): boolean {
 }
 
 async function draftOf(tx: Tx, issueId: string, pageNumber: number) {
-  const page = await tx.issuePage.findFirst({ where: { issueId, number: pageNumber }, select: { id: true, number: true, issue: { select: { id: true, number: true } } } });
+  const page = await tx.issuePage.findFirst({
+    where: { issueId, number: pageNumber },
+    select: { id: true, number: true, issue: { select: { id: true, number: true } } },
+  });
   if (!page) throw new UserFacingError(`本期没有第${pageNumber}版`);
   const draft = await tx.epaperScan.findUnique({ where: { pageId_stage: { pageId: page.id, stage: 'draft' } } });
   return { page, draft };
@@ -100,12 +144,24 @@ async function draftOf(tx: Tx, issueId: string, pageNumber: number) {
  * Removes a page's PDF from the newsroom's draft; readers keep what they see until the page is
  * published. Its files go after the commit when no other row names them.
  */
-export async function removePdf(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
+export async function removePdf(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  issueId: string,
+  pageNumber: number,
+  mediaDir: string,
+): Promise<void> {
   const removed = await db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (!draft) throw new UserFacingError(`第${pageNumber}版没有 PDF`);
     await tx.epaperScan.delete({ where: { id: draft.id } });
-    await recordAudit(tx, { actorId: actor.id, action: 'epaper.remove', subjectType: 'Issue', subjectId: page.issue.id, details: { number: page.issue.number, page: page.number, sha256: draft.pdfSha256 } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'epaper.remove',
+      subjectType: 'Issue',
+      subjectId: page.issue.id,
+      details: { number: page.issue.number, page: page.number, sha256: draft.pdfSha256 },
+    });
     return { sha256: draft.pdfSha256, pdfPage: draft.pdfPage };
   });
   await deleteUnreferenced(db, mediaDir, [removed]);
@@ -113,12 +169,26 @@ export async function removePdf(db: Db, actor: Pick<Actor, 'id'>, issueId: strin
 
 /** The stories on a page, as area matching and the area check need them. */
 export async function articlesOnPage(db: Db | Tx, pageId: string) {
-  const placements = await db.articlePlacement.findMany({ where: { pageId }, orderBy: { position: 'asc' }, select: { article: { select: { id: true, headline: true, bodyText: true } } } });
-  return placements.map(({ article }) => ({ articleId: article.id, headline: article.headline, body: article.bodyText }));
+  const placements = await db.articlePlacement.findMany({
+    where: { pageId },
+    orderBy: { position: 'asc' },
+    select: { article: { select: { id: true, headline: true, bodyText: true } } },
+  });
+  return placements.map(({ article }) => ({
+    articleId: article.id,
+    headline: article.headline,
+    body: article.bodyText,
+  }));
 }
 
 /** The editor's corrected areas for a page's draft. */
-export async function saveAreas(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, input: unknown): Promise<ArticleArea[]> {
+export async function saveAreas(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  issueId: string,
+  pageNumber: number,
+  input: unknown,
+): Promise<ArticleArea[]> {
   return db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
     if (!draft || draft.status !== 'READY') throw new UserFacingError(`第${pageNumber}版还没有生成好的版面图片`);
@@ -126,7 +196,13 @@ export async function saveAreas(db: Db, actor: Pick<Actor, 'id'>, issueId: strin
     const areas = cleanAreas(input, new Set(stories.map((story) => story.articleId)));
     if (!areas) throw new UserFacingError('稿件区域无效，请刷新后重试');
     await tx.epaperScan.update({ where: { id: draft.id }, data: { areas: JSON.stringify(areas) } });
-    await recordAudit(tx, { actorId: actor.id, action: 'epaper.areas', subjectType: 'Issue', subjectId: page.issue.id, details: { number: page.issue.number, page: page.number, stories: areas.length } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'epaper.areas',
+      subjectType: 'Issue',
+      subjectId: page.issue.id,
+      details: { number: page.issue.number, page: page.number, stories: areas.length },
+    });
     return areas;
   });
 }
@@ -141,14 +217,21 @@ export type Published = { outcome: 'published' | 'removed' | 'unchanged'; displa
 export async function publishPageScan(tx: Tx, pageId: string): Promise<Published> {
   const draft = await tx.epaperScan.findUnique({ where: { pageId_stage: { pageId, stage: 'draft' } } });
   if (draft && draft.status !== 'READY') return { outcome: 'unchanged', displaced: [] };
-  const live = await tx.epaperScan.findUnique({ where: { pageId_stage: { pageId, stage: 'live' } }, select: { pdfSha256: true, pdfPage: true } });
+  const live = await tx.epaperScan.findUnique({
+    where: { pageId_stage: { pageId, stage: 'live' } },
+    select: { pdfSha256: true, pdfPage: true },
+  });
   const displaced = live ? [{ sha256: live.pdfSha256, pdfPage: live.pdfPage }] : [];
   if (!draft) {
     const removed = await tx.epaperScan.deleteMany({ where: { pageId, stage: 'live' } });
     return removed.count ? { outcome: 'removed', displaced } : { outcome: 'unchanged', displaced: [] };
   }
   const { id: _id, stage: _stage, pageId: _pageId, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = draft;
-  await tx.epaperScan.upsert({ where: { pageId_stage: { pageId, stage: 'live' } }, create: { ...copy, pageId, stage: 'live' }, update: copy });
+  await tx.epaperScan.upsert({
+    where: { pageId_stage: { pageId, stage: 'live' } },
+    create: { ...copy, pageId, stage: 'live' },
+    update: copy,
+  });
   return { outcome: 'published', displaced };
 }
 
@@ -164,13 +247,26 @@ export async function publishIssueScans(tx: Tx, issueId: string): Promise<PageRe
 }
 
 /** 发布本版: the page's draft goes to readers now (for an issue already published); the files it replaced go after the commit. */
-export async function publishPage(db: Db, actor: Pick<Actor, 'id'>, issueId: string, pageNumber: number, mediaDir: string): Promise<void> {
+export async function publishPage(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  issueId: string,
+  pageNumber: number,
+  mediaDir: string,
+): Promise<void> {
   const displaced = await db.$transaction(async (tx) => {
     const { page, draft } = await draftOf(tx, issueId, pageNumber);
-    if (draft && draft.status !== 'READY') throw new UserFacingError(`第${pageNumber}版的版面图片还没有生成好，不能发布`);
+    if (draft && draft.status !== 'READY')
+      throw new UserFacingError(`第${pageNumber}版的版面图片还没有生成好，不能发布`);
     const { outcome, displaced } = await publishPageScan(tx, page.id);
     if (outcome === 'unchanged') throw new UserFacingError(`第${pageNumber}版没有要发布的改动`);
-    await recordAudit(tx, { actorId: actor.id, action: 'epaper.publish', subjectType: 'Issue', subjectId: page.issue.id, details: { number: page.issue.number, page: page.number, outcome, sha256: draft?.pdfSha256 ?? null } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'epaper.publish',
+      subjectType: 'Issue',
+      subjectId: page.issue.id,
+      details: { number: page.issue.number, page: page.number, outcome, sha256: draft?.pdfSha256 ?? null },
+    });
     return displaced;
   });
   await deleteUnreferenced(db, mediaDir, displaced);

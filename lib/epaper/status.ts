@@ -1,6 +1,7 @@
 // A scan's rendering state and how the planner words it (pure).
 
-export const NO_TEXT_LAYER_AREAS = '这一版的 PDF 没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域';
+export const NO_TEXT_LAYER_AREAS =
+  '这一版的 PDF 没有文字层（可能是扫描件），无法自动找到稿件区域：请在版面图上为每篇稿件画出区域';
 
 export function scanStatusLabel(status: string, progress: number, error: string | null): string {
   switch (status) {

@@ -3,9 +3,11 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { GET } from '@/app/api/health/route';
-import { checkHealth } from './check';
+
 import { freePort } from '../../test/support/free-port';
+import { checkHealth } from './check';
 
 const saved = process.env.COLLAB_PORT;
 afterEach(() => {

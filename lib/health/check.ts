@@ -3,9 +3,11 @@
 // process answers (`collab`): reported, but not part of `ok`, so an instance is not taken for broken
 // (by the benchmarks' and start-up's health waits) while the supervisor restarts co-editing.
 import 'server-only';
+
 import path from 'node:path';
-import { db, databaseConfig } from '../db';
+
 import { migrationsDir, shippedMigrationNames } from '../database/migration-files';
+import { databaseConfig, db } from '../db';
 import { collabHealth, type CollabHealth } from './collab';
 
 export type Health = {
@@ -34,7 +36,11 @@ async function databaseHealth(): Promise<Omit<Health, 'collab'>> {
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     applied = rows.map((row) => row.migration_name);
   } catch {
-    return { ok: false, database: 'unreachable', migrations: { expected: expected.length, applied: 0, pending: expected } };
+    return {
+      ok: false,
+      database: 'unreachable',
+      migrations: { expected: expected.length, applied: 0, pending: expected },
+    };
   }
   const pending = expected.filter((name) => !applied.includes(name));
   return {

@@ -4,8 +4,9 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collabHealth, probeCollab } from './collab';
+
 import { freePort } from '../../test/support/free-port';
+import { collabHealth, probeCollab } from './collab';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,10 +20,13 @@ async function listening(server: net.Server, host = '127.0.0.1'): Promise<number
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  closers.push(() => new Promise((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  }));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  );
   return (server.address() as net.AddressInfo).port;
 }
 
@@ -46,7 +50,10 @@ describe('probeCollab', () => {
 
 describe('collabHealth', () => {
   it('probes COLLAB_HOST:COLLAB_PORT, as the web server relays to it', async () => {
-    const port = await listening(http.createServer((_, response) => response.end('ok')), '127.0.0.2');
+    const port = await listening(
+      http.createServer((_, response) => response.end('ok')),
+      '127.0.0.2',
+    );
     expect(await collabHealth({ COLLAB_PORT: String(port), COLLAB_HOST: '127.0.0.2' })).toBe('ok');
     expect(await collabHealth({ COLLAB_PORT: String(port) })).toBe('unreachable');
   });

@@ -3,6 +3,7 @@
 // still has) means it is alive. Reported beside the site's health, never as part of it: the site
 // serves readers and keeps editors' text in their browsers while co-editing is being restarted.
 import http from 'node:http';
+
 import type { Env } from '../config/database';
 
 export type CollabHealth = 'ok' | 'unreachable' | 'not-configured';
@@ -11,7 +12,11 @@ export type CollabHealth = 'ok' | 'unreachable' | 'not-configured';
 export const COLLAB_PROBE_TIMEOUT_MS = 1000;
 
 /** 'ok' once anything answers HTTP on host:port within the timeout; 'unreachable' otherwise. */
-export function probeCollab(host: string, port: number, timeoutMs = COLLAB_PROBE_TIMEOUT_MS): Promise<'ok' | 'unreachable'> {
+export function probeCollab(
+  host: string,
+  port: number,
+  timeoutMs = COLLAB_PROBE_TIMEOUT_MS,
+): Promise<'ok' | 'unreachable'> {
   return new Promise((resolve) => {
     // agent: false, so no idle connection to it is kept between probes.
     const request = http.get({ host, port, path: '/', agent: false, timeout: timeoutMs }, (response) => {

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
+
 import { accelExpires, cacheClassOf, cacheControlFor } from './cache-policy';
 
 describe('cacheClassOf', () => {
   it('lets shared caches keep every anonymous reader route', () => {
-    for (const path of ['/', '/issues/1705', '/issues/1705/pages/2', '/articles/ke-cheng', '/archive', '/archive/2020/8', '/feed.xml', '/sitemap.xml', '/sitemaps/2020.xml', '/robots.txt']) {
+    for (const path of [
+      '/',
+      '/issues/1705',
+      '/issues/1705/pages/2',
+      '/articles/ke-cheng',
+      '/archive',
+      '/archive/2020/8',
+      '/feed.xml',
+      '/sitemap.xml',
+      '/sitemaps/2020.xml',
+      '/robots.txt',
+    ]) {
       expect(cacheClassOf(path, false, 'GET'), path).toBe('reader');
     }
     expect(cacheClassOf('/search', false, 'GET')).toBe('search');
@@ -13,7 +25,14 @@ describe('cacheClassOf', () => {
     expect(cacheClassOf('/', true, 'GET')).toBe('never');
     expect(cacheClassOf('/articles/ke-cheng', true, 'GET')).toBe('never');
     expect(cacheClassOf('/search', true, 'GET')).toBe('never');
-    for (const path of ['/newsroom', '/newsroom/articles/x', '/login', '/invite/abc', '/api/health', '/api/auth/session']) {
+    for (const path of [
+      '/newsroom',
+      '/newsroom/articles/x',
+      '/login',
+      '/invite/abc',
+      '/api/health',
+      '/api/auth/session',
+    ]) {
       expect(cacheClassOf(path, false, 'GET'), path).toBe('never');
     }
   });

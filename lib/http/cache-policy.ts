@@ -5,7 +5,8 @@
 /** `own`: not a page this policy covers (media, icons); the route's own header stands. */
 export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
-const READER_ROUTES = /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
+const READER_ROUTES =
+  /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
 const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
 
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {

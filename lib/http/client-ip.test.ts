@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { clientIp, PEER_HEADER, trustedProxyHops } from './client-ip';
 
 const headers = (values: Record<string, string>) => new Headers(values);
@@ -6,7 +7,9 @@ const headers = (values: Record<string, string>) => new Headers(values);
 describe('clientIp without a trusted proxy', () => {
   it('uses the socket peer our server wrote, never a forged X-Forwarded-For', () => {
     expect(clientIp(headers({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '6.6.6.6' }), 0)).toBe('198.51.100.7');
-    expect(clientIp(headers({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '6.6.6.6, 7.7.7.7, 198.51.100.7' }), 0)).toBe('198.51.100.7');
+    expect(
+      clientIp(headers({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '6.6.6.6, 7.7.7.7, 198.51.100.7' }), 0),
+    ).toBe('198.51.100.7');
     expect(clientIp(headers({ [PEER_HEADER]: '198.51.100.7', 'x-real-ip': '6.6.6.6' }), 0)).toBe('198.51.100.7');
   });
   it('is unknown (one shared bucket, never a chosen one) when the peer is missing', () => {
@@ -21,11 +24,15 @@ describe('clientIp without a trusted proxy', () => {
 describe('clientIp behind trusted proxies', () => {
   it('takes the entry the one trusted proxy appended, not what the client sent before it', () => {
     // client forged "6.6.6.6"; nginx appended the client's real address 203.0.113.9; nginx is the peer.
-    expect(clientIp(headers({ [PEER_HEADER]: '10.0.0.1', 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }), 1)).toBe('203.0.113.9');
+    expect(clientIp(headers({ [PEER_HEADER]: '10.0.0.1', 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }), 1)).toBe(
+      '203.0.113.9',
+    );
     expect(clientIp(headers({ [PEER_HEADER]: '10.0.0.1', 'x-forwarded-for': '203.0.113.9' }), 1)).toBe('203.0.113.9');
   });
   it('steps back over two trusted hops', () => {
-    expect(clientIp(headers({ [PEER_HEADER]: '10.0.0.2', 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.1' }), 2)).toBe('203.0.113.9');
+    expect(
+      clientIp(headers({ [PEER_HEADER]: '10.0.0.2', 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.1' }), 2),
+    ).toBe('203.0.113.9');
   });
   it('falls back to the furthest entry, then the peer, when proxies appended fewer entries', () => {
     expect(clientIp(headers({ [PEER_HEADER]: '10.0.0.2', 'x-forwarded-for': '10.0.0.1' }), 2)).toBe('10.0.0.1');

@@ -1,10 +1,11 @@
 // The route wrapper: each check refuses with its status before the handler runs, the domain's errors
 // map to statuses, anything else propagates, and every answer is private.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { AccessDenied } from '../access/denied';
 import { UserFacingError } from '../actions/result';
 import type { CurrentUser } from '../auth/current-user';
-import { PRIVATE_CACHE_CONTROL, privateRoute, RouteRefusal, routeJson } from './route';
+import { PRIVATE_CACHE_CONTROL, privateRoute, routeJson, RouteRefusal } from './route';
 import { CROSS_ORIGIN_MESSAGE } from './same-origin';
 
 const gate: { user: CurrentUser | AccessDenied } = { user: new AccessDenied('UNAUTHENTICATED') };
@@ -47,27 +48,42 @@ describe('privateRoute', () => {
   });
 
   it('runs the handler for a signed-in person who may, with the private Cache-Control', async () => {
-    expect(await answer(await route(post({ 'content-length': '100', origin: 'http://newsroom.test' })))).toEqual({ status: 200, body: { ok: true, who: 'u1' } });
+    expect(await answer(await route(post({ 'content-length': '100', origin: 'http://newsroom.test' })))).toEqual({
+      status: 200,
+      body: { ok: true, who: 'u1' },
+    });
     expect(asked).toEqual(['media:upload']);
     expect(PRIVATE_CACHE_CONTROL).toMatch(/^private, .*no-store/);
   });
 
   it('refuses a write from another site before asking who it is', async () => {
-    expect(await answer(await route(post({ 'content-length': '1', origin: 'https://elsewhere.example' })))).toEqual({ status: 403, body: { ok: false, error: CROSS_ORIGIN_MESSAGE } });
+    expect(await answer(await route(post({ 'content-length': '1', origin: 'https://elsewhere.example' })))).toEqual({
+      status: 403,
+      body: { ok: false, error: CROSS_ORIGIN_MESSAGE },
+    });
     expect(asked).toEqual([]);
     expect(ran).toEqual([]);
   });
 
   it('answers 401 to no one signed in and 403 to someone without the capability', async () => {
     gate.user = new AccessDenied('UNAUTHENTICATED');
-    expect(await answer(await route(post({ 'content-length': '1' })))).toEqual({ status: 401, body: { ok: false, error: '请先登录' } });
+    expect(await answer(await route(post({ 'content-length': '1' })))).toEqual({
+      status: 401,
+      body: { ok: false, error: '请先登录' },
+    });
     gate.user = new AccessDenied('FORBIDDEN');
-    expect(await answer(await route(post({ 'content-length': '1' })))).toEqual({ status: 403, body: { ok: false, error: '没有权限进行此操作' } });
+    expect(await answer(await route(post({ 'content-length': '1' })))).toEqual({
+      status: 403,
+      body: { ok: false, error: '没有权限进行此操作' },
+    });
     expect(ran).toEqual([]);
   });
 
   it('judges the declared length before the body: 413 past the limit, 411 without one when required', async () => {
-    expect(await answer(await route(post({ 'content-length': '101' })))).toEqual({ status: 413, body: { ok: false, error: '太大' } });
+    expect(await answer(await route(post({ 'content-length': '101' })))).toEqual({
+      status: 413,
+      body: { ok: false, error: '太大' },
+    });
     expect(await answer(await route(post()))).toEqual({ status: 411, body: { ok: false, error: '缺少长度' } });
     expect(ran).toEqual([]);
     // A streamed body may come without a length; its handler cuts it off as it reads.
@@ -79,15 +95,28 @@ describe('privateRoute', () => {
   });
 
   it('maps the handler’s refusals and the domain’s errors to statuses, and lets a bug propagate', async () => {
-    const failing = (error: Error) => privateRoute({ capability: 'audit:read' }, async () => { throw error; });
-    expect(await answer(await failing(new RouteRefusal(413, '超过 60 MB'))(post()))).toEqual({ status: 413, body: { ok: false, error: '超过 60 MB' } });
-    expect(await answer(await failing(new UserFacingError('不是图片'))(post()))).toEqual({ status: 400, body: { ok: false, error: '不是图片' } });
+    const failing = (error: Error) =>
+      privateRoute({ capability: 'audit:read' }, async () => {
+        throw error;
+      });
+    expect(await answer(await failing(new RouteRefusal(413, '超过 60 MB'))(post()))).toEqual({
+      status: 413,
+      body: { ok: false, error: '超过 60 MB' },
+    });
+    expect(await answer(await failing(new UserFacingError('不是图片'))(post()))).toEqual({
+      status: 400,
+      body: { ok: false, error: '不是图片' },
+    });
     expect(await answer(await failing(new AccessDenied('FORBIDDEN'))(post()))).toMatchObject({ status: 403 });
     await expect(failing(new Error('bug'))(post())).rejects.toThrow('bug');
   });
 
   it('gives a handler’s own response (a CSV download) the private Cache-Control too', async () => {
-    const csv = privateRoute({ capability: 'audit:read' }, async () => new Response('a,b', { headers: { 'Content-Type': 'text/csv', 'Cache-Control': 'public, max-age=60' } }));
+    const csv = privateRoute(
+      { capability: 'audit:read' },
+      async () =>
+        new Response('a,b', { headers: { 'Content-Type': 'text/csv', 'Cache-Control': 'public, max-age=60' } }),
+    );
     const response = await csv(new Request('http://newsroom.test/x'));
     expect(response.headers.get('cache-control')).toBe(PRIVATE_CACHE_CONTROL);
     expect(await response.text()).toBe('a,b');

@@ -5,14 +5,17 @@
 import type { Capability } from '../access/capabilities';
 import { AccessDenied } from '../access/denied';
 import { UserFacingError } from '../actions/result';
-import { requireUser } from '../auth/require-user';
 import type { CurrentUser } from '../auth/current-user';
+import { requireUser } from '../auth/require-user';
 import { cacheControlFor } from './cache-policy';
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './same-origin';
 
 /** A refusal a handler makes itself, with its status (a broken upload 400, a body past its limit 413). */
 export class RouteRefusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'RouteRefusal';
   }

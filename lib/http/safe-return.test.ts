@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { safeReturnPath } from './safe-return';
 
 describe('safeReturnPath', () => {
@@ -40,6 +41,7 @@ describe('safeReturnPath', () => {
   });
 
   it('refuses values that are not strings', () => {
-    for (const value of [undefined, null, 42, ['/newsroom'], { href: '/newsroom' }]) expect(safeReturnPath(value)).toBe('/newsroom');
+    for (const value of [undefined, null, 42, ['/newsroom'], { href: '/newsroom' }])
+      expect(safeReturnPath(value)).toBe('/newsroom');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { areaOf, contentSecurityPolicy, staticSecurityHeaders } from './security-headers';
 
 describe('contentSecurityPolicy', () => {

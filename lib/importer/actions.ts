@@ -1,16 +1,17 @@
 'use server';
+
 // The newsroom's import page: first a preview (the report as an editable draft, nothing written),
 // then the import of the draft as the editor fixed it.
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
 import { guarded, type ActionResult } from '../actions/result';
+import { requireUser } from '../auth/require-user';
 import { sanitizeDoc } from '../content/sanitize';
+import { db } from '../db';
 import { MAX_IMPORT_BYTES } from './decode';
-import { readImportFile } from './read-file';
-import { parseIssue } from './parse-issue';
+import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
 import { saveImportedIssue } from './import-service';
 import { refusal } from './needs';
-import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
+import { parseIssue } from './parse-issue';
+import { readImportFile } from './read-file';
 
 export type ImportPreview = {
   stage: 'preview';
@@ -39,7 +40,9 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
   const draft = toDraft(result);
-  const existing = result.issue.number ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } }) : null;
+  const existing = result.issue.number
+    ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } })
+    : null;
   const shown = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
   return {
     ok: true,
@@ -47,7 +50,9 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
     fileName: file.name,
     encoding: decoded.encoding,
     draft,
-    found: Object.fromEntries(shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : []))),
+    found: Object.fromEntries(
+      shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
+    ),
     existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
   };
 }
@@ -69,13 +74,24 @@ async function confirm(formData: FormData, actorId: string): Promise<ActionResul
   const needs = needsBeforeSave(draft);
   if (needs.length) return { ok: false, error: `还需填写：${needs.join('、')}` };
   const structured = fromDraft(draft);
-  const issue = { ...structured, stories: structured.stories.map((story) => ({ ...story, body: sanitizeDoc(story.body) })) };
+  const issue = {
+    ...structured,
+    stories: structured.stories.map((story) => ({ ...story, body: sanitizeDoc(story.body) })),
+  };
   const outcome = await saveImportedIssue(db, issue, { actorId, replace: formData.get('replace') === 'yes' });
-  if (!outcome.ok) return { ok: false, error: outcome.error, fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined };
+  if (!outcome.ok)
+    return {
+      ok: false,
+      error: outcome.error,
+      fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined,
+    };
   return { ok: true, stage: 'done', number: outcome.number, stories: outcome.stories, replaced: outcome.replaced };
 }
 
-export async function importIssueAction(_prev: unknown, formData: FormData): Promise<ActionResult<ImportPreview | ImportDone>> {
+export async function importIssueAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<ImportPreview | ImportDone>> {
   return guarded<ActionResult<ImportPreview | ImportDone>>(async () => {
     const user = await requireUser('issue:import');
     return formData.get('intent') === 'confirm' ? confirm(formData, user.id) : preview(formData);

@@ -6,7 +6,10 @@ export type Block = { lines: Line[] };
 export function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Line[] = [];
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   lines.forEach((raw, index) => {
     // Keep tabs (table cells); trim other white space at the ends.
     const line = raw.replace(/[ \u00a0\u3000]+$/u, '').replace(/^[ \u00a0\u3000]+/u, '');

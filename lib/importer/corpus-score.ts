@@ -2,9 +2,9 @@
 // structure. `scoreIssue` compares the importer's result with it field by field (masthead fields, each
 // story's fields and body blocks, the lines left unplaced) and says which wrong fields the report
 // flagged (low confidence, warning, unplaced) and which were silently wrong.
-import type { DocNode } from '../content/types';
 import { ARTICLE_FIELDS } from '../content/fields';
 import { toPlainText } from '../content/plain-text';
+import type { DocNode } from '../content/types';
 import type { ImportResult } from './parse-issue';
 
 export type ExpectedArticle = {
@@ -37,8 +37,10 @@ export type IssueScore = { right: number; total: number; wrong: FieldResult[]; w
 
 export function blockSummary(node: DocNode): string {
   if (node.type === 'heading') return `## ${toPlainText(node)}`;
-  if (node.type === 'table') return `[表格] ${(node.content ?? []).map((row) => (row.content ?? []).map((cell) => toPlainText(cell)).join('|')).join(' / ')}`;
-  if (node.type === 'paragraph' && node.content?.[0]?.marks?.some((mark) => mark.type === 'bold')) return `**${toPlainText(node)}`;
+  if (node.type === 'table')
+    return `[表格] ${(node.content ?? []).map((row) => (row.content ?? []).map((cell) => toPlainText(cell)).join('|')).join(' / ')}`;
+  if (node.type === 'paragraph' && node.content?.[0]?.marks?.some((mark) => mark.type === 'bold'))
+    return `**${toPlainText(node)}`;
   return toPlainText(node);
 }
 
@@ -90,25 +92,39 @@ export function scoreIssue(expected: ExpectedIssue, result: ImportResult): Issue
 
   const used = new Set<number>();
   expected.stories.forEach((want, index) => {
-    let at = actual.stories.findIndex((story, position) => !used.has(position) && story.headline === want.headline && story.page === want.page);
-    if (at < 0) at = actual.stories.findIndex((story, position) => !used.has(position) && story.headline === want.headline);
+    let at = actual.stories.findIndex(
+      (story, position) => !used.has(position) && story.headline === want.headline && story.page === want.page,
+    );
+    if (at < 0)
+      at = actual.stories.findIndex((story, position) => !used.has(position) && story.headline === want.headline);
     const label = `稿件${index + 1}「${want.headline}」`;
     if (at < 0) {
       score.wrongHeadlines.push(`缺少或标题不对：${want.headline}`);
       const fields = 8 + want.body.length;
       score.total += fields;
-      score.wrong.push({ field: `${label}（整篇）`, expected: want.headline, actual: null, flagged: report.warnings.length > 0 || report.unplaced.length > 0 });
+      score.wrong.push({
+        field: `${label}（整篇）`,
+        expected: want.headline,
+        actual: null,
+        flagged: report.warnings.length > 0 || report.unplaced.length > 0,
+      });
       return;
     }
     used.add(at);
     const got = actual.stories[at]!;
     const fields = report.stories[at]!.fields;
-    const low = (name: string) => fields[name]?.confidence === 'low' || (fields[name]?.confidence === 'medium' && name !== 'byline');
+    const low = (name: string) =>
+      fields[name]?.confidence === 'low' || (fields[name]?.confidence === 'medium' && name !== 'byline');
     check(`${label} 版`, want.page, got.page, false);
     check(`${label} 转版`, want.continuedOn, got.continuedOn, false);
     check(`${label} ${ARTICLE_FIELDS.kicker.label}`, want.kicker, got.kicker, low('kicker') || low('headline'));
     check(`${label} ${ARTICLE_FIELDS.headline.label}`, want.headline, got.headline, low('headline'));
-    check(`${label} ${ARTICLE_FIELDS.subheadline.label}`, want.subheadline, got.subheadline, low('subheadline') || low('headline'));
+    check(
+      `${label} ${ARTICLE_FIELDS.subheadline.label}`,
+      want.subheadline,
+      got.subheadline,
+      low('subheadline') || low('headline'),
+    );
     check(`${label} ${ARTICLE_FIELDS.dateline.label}`, want.dateline, got.dateline, false);
     check(`${label} ${ARTICLE_FIELDS.byline.label}`, want.byline, got.byline, fields.byline?.confidence !== 'high');
     check(`${label} 作者`, want.authors, got.authors, fields.byline?.confidence !== 'high');
@@ -116,7 +132,12 @@ export function scoreIssue(expected: ExpectedIssue, result: ImportResult): Issue
     want.body.forEach((block, position) => {
       const found = remaining.indexOf(block);
       if (found >= 0) remaining.splice(found, 1);
-      check(`${label} 正文第${position + 1}段`, block, found >= 0 ? block : null, report.stories[at]!.unsureHeadings.length > 0 || report.unplaced.length > 0);
+      check(
+        `${label} 正文第${position + 1}段`,
+        block,
+        found >= 0 ? block : null,
+        report.stories[at]!.unsureHeadings.length > 0 || report.unplaced.length > 0,
+      );
     });
   });
   actual.stories.forEach((story, position) => {

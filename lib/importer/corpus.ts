@@ -2,8 +2,9 @@
 // expected structure (NAME.expected.json next to NAME.txt). Read by the corpus test and bench:import.
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeImportFile } from './decode';
+
 import type { ExpectedIssue } from './corpus-score';
+import { decodeImportFile } from './decode';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/import-corpus');
 
@@ -17,7 +18,9 @@ export function readCorpus(dir = CORPUS_DIR): CorpusEntry[] {
     .map((name) => {
       const decoded = decodeImportFile(fs.readFileSync(path.join(dir, name)));
       if (!decoded.ok) throw new Error(`${name}: ${decoded.error}`);
-      const expected = JSON.parse(fs.readFileSync(path.join(dir, name.replace(/\.txt$/u, '.expected.json')), 'utf8')) as ExpectedIssue;
+      const expected = JSON.parse(
+        fs.readFileSync(path.join(dir, name.replace(/\.txt$/u, '.expected.json')), 'utf8'),
+      ) as ExpectedIssue;
       return { name, encoding: decoded.encoding, text: decoded.text, expected };
     });
 }

@@ -11,16 +11,32 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 function controlShare(bytes: Uint8Array): number {
   let control = 0;
   const sample = bytes.subarray(0, 64 * 1024);
-  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control += 1;
+  for (const byte of sample)
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control += 1;
   return control / Math.max(1, sample.length);
 }
 
 export function decodeImportFile(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, error: '文件为空' };
-  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: stripBidiControls(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: stripBidiControls(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
-  if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, error: '文件不是文本，也不是 PDF（可能是 Word 或图片等文件），请导出为纯文本 .txt 或带文字的 PDF 后再导入' };
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return { ok: false, error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      ok: true,
+      text: stripBidiControls(new TextDecoder('utf-16le').decode(bytes.subarray(2))),
+      encoding: 'utf-16le',
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      ok: true,
+      text: stripBidiControls(new TextDecoder('utf-16be').decode(bytes.subarray(2))),
+      encoding: 'utf-16be',
+    };
+  if (bytes.includes(0) || controlShare(bytes) > 0.01)
+    return {
+      ok: false,
+      error: '文件不是文本，也不是 PDF（可能是 Word 或图片等文件），请导出为纯文本 .txt 或带文字的 PDF 后再导入',
+    };
   let text: string;
   let encoding: Encoding;
   try {

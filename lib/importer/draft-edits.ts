@@ -3,10 +3,21 @@
 // split a story into two from a block on, merge a story into the one before, put an unplaced line into
 // a story, or drop it.
 import { heading } from '../content/builders';
-import { draftBlock, paragraphBlock, type DraftArticle, type ImportDraft, type MastheadField, type ArticleField } from './draft';
+import {
+  draftBlock,
+  paragraphBlock,
+  type ArticleField,
+  type DraftArticle,
+  type ImportDraft,
+  type MastheadField,
+} from './draft';
 
 export function setMastheadField(draft: ImportDraft, name: MastheadField, value: string): ImportDraft {
-  return { ...draft, masthead: { ...draft.masthead, [name]: value }, check: draft.check.filter((field) => field !== name) };
+  return {
+    ...draft,
+    masthead: { ...draft.masthead, [name]: value },
+    check: draft.check.filter((field) => field !== name),
+  };
 }
 
 export function markMastheadChecked(draft: ImportDraft, name: MastheadField): ImportDraft {
@@ -18,7 +29,11 @@ function updateArticle(draft: ImportDraft, key: string, change: (story: DraftArt
 }
 
 export function setArticleField(draft: ImportDraft, key: string, name: ArticleField, value: string): ImportDraft {
-  return updateArticle(draft, key, (story) => ({ ...story, fields: { ...story.fields, [name]: value }, check: story.check.filter((field) => field !== name) }));
+  return updateArticle(draft, key, (story) => ({
+    ...story,
+    fields: { ...story.fields, [name]: value },
+    check: story.check.filter((field) => field !== name),
+  }));
 }
 
 export function markArticleChecked(draft: ImportDraft, key: string, name: ArticleField): ImportDraft {
@@ -27,19 +42,33 @@ export function markArticleChecked(draft: ImportDraft, key: string, name: Articl
 
 /** Keeps a subheading the importer was unsure of as a subheading. */
 export function confirmBlock(draft: ImportDraft, articleKey: string, blockKey: string): ImportDraft {
-  return updateArticle(draft, articleKey, (story) => ({ ...story, blocks: story.blocks.map((block) => (block.key === blockKey ? { ...block, unsure: false } : block)) }));
+  return updateArticle(draft, articleKey, (story) => ({
+    ...story,
+    blocks: story.blocks.map((block) => (block.key === blockKey ? { ...block, unsure: false } : block)),
+  }));
 }
 
 /** Moves one block to the end of another story. */
 export function moveBlock(draft: ImportDraft, fromKey: string, blockKey: string, toKey: string): ImportDraft {
-  const block = draft.stories.find((story) => story.key === fromKey)?.blocks.find((candidate) => candidate.key === blockKey);
+  const block = draft.stories
+    .find((story) => story.key === fromKey)
+    ?.blocks.find((candidate) => candidate.key === blockKey);
   if (!block || fromKey === toKey || !draft.stories.some((story) => story.key === toKey)) return draft;
-  const removed = updateArticle(draft, fromKey, (story) => ({ ...story, blocks: story.blocks.filter((candidate) => candidate !== block) }));
-  return updateArticle(removed, toKey, (story) => ({ ...story, blocks: [...story.blocks, { ...block, unsure: false }] }));
+  const removed = updateArticle(draft, fromKey, (story) => ({
+    ...story,
+    blocks: story.blocks.filter((candidate) => candidate !== block),
+  }));
+  return updateArticle(removed, toKey, (story) => ({
+    ...story,
+    blocks: [...story.blocks, { ...block, unsure: false }],
+  }));
 }
 
 function freshKey(draft: ImportDraft, prefix: string): string {
-  const used = new Set([...draft.stories.map((story) => story.key), ...draft.stories.flatMap((story) => story.blocks.map((block) => block.key))]);
+  const used = new Set([
+    ...draft.stories.map((story) => story.key),
+    ...draft.stories.flatMap((story) => story.blocks.map((block) => block.key)),
+  ]);
   let index = draft.stories.length;
   while (used.has(`${prefix}${index}`)) index += 1;
   return `${prefix}${index}`;
@@ -71,7 +100,10 @@ export function splitArticle(draft: ImportDraft, articleKey: string, blockKey: s
 export function placeUnplaced(draft: ImportDraft, lineKey: string, articleKey: string): ImportDraft {
   const line = draft.unplaced.find((candidate) => candidate.key === lineKey);
   if (!line || !draft.stories.some((story) => story.key === articleKey)) return draft;
-  const withLine = updateArticle(draft, articleKey, (story) => ({ ...story, blocks: [...story.blocks, paragraphBlock(`${lineKey}p`, line.text)] }));
+  const withLine = updateArticle(draft, articleKey, (story) => ({
+    ...story,
+    blocks: [...story.blocks, paragraphBlock(`${lineKey}p`, line.text)],
+  }));
   return { ...withLine, unplaced: draft.unplaced.filter((candidate) => candidate !== line) };
 }
 
@@ -89,7 +121,14 @@ export function mergeIntoPrevious(draft: ImportDraft, articleKey: string): Impor
   const story = draft.stories[index]!;
   const previous = draft.stories[index - 1]!;
   const headline = story.fields.headline.trim();
-  const blocks = [...(headline ? [draftBlock(`${story.key}h`, heading(headline))] : []), ...story.blocks.map((block) => ({ ...block, unsure: false }))];
-  const merged = { ...previous, blocks: [...previous.blocks, ...blocks], continuedOn: [...new Set([...previous.continuedOn, ...story.continuedOn])] };
+  const blocks = [
+    ...(headline ? [draftBlock(`${story.key}h`, heading(headline))] : []),
+    ...story.blocks.map((block) => ({ ...block, unsure: false })),
+  ];
+  const merged = {
+    ...previous,
+    blocks: [...previous.blocks, ...blocks],
+    continuedOn: [...new Set([...previous.continuedOn, ...story.continuedOn])],
+  };
   return { ...draft, stories: [...draft.stories.slice(0, index - 1), merged, ...draft.stories.slice(index + 1)] };
 }

@@ -3,10 +3,11 @@
 // importer could not place, and the fields it is unsure of. Pure and browser-safe: the page edits it,
 // the server turns it back into a StructuredIssue (and checks it again) on confirm.
 import { z } from 'zod';
-import type { DocNode } from '../content/types';
+
 import { doc, paragraph } from '../content/builders';
 import { ARTICLE_FIELDS, ARTICLE_PRINTED_FIELDS } from '../content/fields';
 import { toPlainText } from '../content/plain-text';
+import type { DocNode } from '../content/types';
 import type { StructuredIssue, StructuredPublication } from '../issues/structured';
 import { parseByline } from './bylines';
 import type { ImportResult } from './parse-issue';
@@ -24,7 +25,13 @@ export function draftFieldLabel(field: ArticleField): string {
 export const MASTHEAD_FIELDS = ['number', 'date', 'pageCount'] as const;
 export type MastheadField = (typeof MASTHEAD_FIELDS)[number];
 
-export type DraftBlock = { key: string; node: DocNode; text: string; kind: 'paragraph' | 'heading' | 'table' | 'caption'; unsure: boolean };
+export type DraftBlock = {
+  key: string;
+  node: DocNode;
+  text: string;
+  kind: 'paragraph' | 'heading' | 'table' | 'caption';
+  unsure: boolean;
+};
 export type DraftArticle = {
   key: string;
   line: number;
@@ -60,10 +67,16 @@ export function toDraft({ issue, report }: ImportResult): ImportDraft {
   if (!issue.number || report.masthead.number?.confidence === 'low') check.push('number');
   if (!issue.date || report.masthead.date?.confidence === 'low') check.push('date');
   return {
-    masthead: { number: issue.number ? String(issue.number) : '', date: issue.date, pageCount: String(issue.pageCount) },
+    masthead: {
+      number: issue.number ? String(issue.number) : '',
+      date: issue.date,
+      pageCount: String(issue.pageCount),
+    },
     check,
     publication: issue.publication,
-    pageNames: Object.fromEntries(issue.pages.filter((page) => page.name).map((page) => [String(page.number), page.name!])),
+    pageNames: Object.fromEntries(
+      issue.pages.filter((page) => page.name).map((page) => [String(page.number), page.name!]),
+    ),
     stories: issue.stories.map((story, index) => {
       const found = report.stories[index]!;
       const low = DRAFT_FIELDS.filter((name) => found.fields[name]?.confidence === 'low');
@@ -81,7 +94,9 @@ export function toDraft({ issue, report }: ImportResult): ImportDraft {
           page: String(story.page),
         },
         check: low,
-        blocks: story.body.content.map((node, position) => draftBlock(`s${index}b${position}`, node, found.unsureHeadings.includes(position))),
+        blocks: story.body.content.map((node, position) =>
+          draftBlock(`s${index}b${position}`, node, found.unsureHeadings.includes(position)),
+        ),
       };
     }),
     unplaced: report.unplaced.map((line) => ({ key: `u${line.line}`, line: line.line, text: line.text })),
@@ -96,11 +111,13 @@ const positiveInteger = (value: string) => /^\d{1,6}$/u.test(value.trim()) && Nu
 export function needsBeforeSave(draft: ImportDraft): string[] {
   const needs: string[] = [];
   if (!positiveInteger(draft.masthead.number)) needs.push('期号');
-  if (!ISO_DATE.test(draft.masthead.date.trim()) || Number.isNaN(Date.parse(draft.masthead.date))) needs.push('出版日期（如 2020-08-24）');
+  if (!ISO_DATE.test(draft.masthead.date.trim()) || Number.isNaN(Date.parse(draft.masthead.date)))
+    needs.push('出版日期（如 2020-08-24）');
   if (draft.stories.length === 0) needs.push('至少一篇稿件');
   draft.stories.forEach((story, index) => {
     for (const field of ARTICLE_PRINTED_FIELDS) {
-      if (ARTICLE_FIELDS[field].required && !story.fields[field].trim()) needs.push(`稿件${index + 1}的${draftFieldLabel(field)}`);
+      if (ARTICLE_FIELDS[field].required && !story.fields[field].trim())
+        needs.push(`稿件${index + 1}的${draftFieldLabel(field)}`);
     }
     if (!positiveInteger(story.fields.page)) needs.push(`稿件${index + 1}的${draftFieldLabel('page')}`);
   });
@@ -139,7 +156,10 @@ export function fromDraft(draft: ImportDraft): StructuredIssue {
     number: Number(draft.masthead.number),
     date: draft.masthead.date.trim(),
     pageCount,
-    pages: Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, name: draft.pageNames[String(index + 1)] ?? null })),
+    pages: Array.from({ length: pageCount }, (_, index) => ({
+      number: index + 1,
+      name: draft.pageNames[String(index + 1)] ?? null,
+    })),
     stories,
   };
 }
@@ -153,11 +173,19 @@ const short = z.string().max(200);
 // A print export may hold one very long story (a 10 MB text is about 80,000 paragraphs); the posted
 // draft's byte limit (actions.ts) is what bounds it, this only refuses absurd counts.
 const MAX_BLOCKS_PER_ARTICLE = 200_000;
-const nodeSchema = z.record(z.string(), z.unknown()).refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
+const nodeSchema = z
+  .record(z.string(), z.unknown())
+  .refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
 export const draftSchema = z.object({
   masthead: z.object({ number: short, date: short, pageCount: short }),
   check: z.array(z.enum(MASTHEAD_FIELDS)).max(3),
-  publication: z.object({ name: short, publisher: short, hotline: short, address: short.nullable(), postcode: short.nullable() }),
+  publication: z.object({
+    name: short,
+    publisher: short,
+    hotline: short,
+    address: short.nullable(),
+    postcode: short.nullable(),
+  }),
   pageNames: z.record(z.string().max(3), short),
   stories: z
     .array(
@@ -165,13 +193,27 @@ export const draftSchema = z.object({
         key: z.string().max(40),
         line: z.number().int(),
         continuedOn: z.array(z.number().int().min(1).max(999)).max(20),
-        fields: z.object(Object.fromEntries(DRAFT_FIELDS.map((field) => [field, short])) as Record<ArticleField, typeof short>),
+        fields: z.object(
+          Object.fromEntries(DRAFT_FIELDS.map((field) => [field, short])) as Record<ArticleField, typeof short>,
+        ),
         check: z.array(z.enum(DRAFT_FIELDS)).max(DRAFT_FIELDS.length),
-        blocks: z.array(z.object({ key: z.string().max(40), node: nodeSchema, text: z.string(), kind: z.enum(['paragraph', 'heading', 'table', 'caption']), unsure: z.boolean() })).max(MAX_BLOCKS_PER_ARTICLE),
+        blocks: z
+          .array(
+            z.object({
+              key: z.string().max(40),
+              node: nodeSchema,
+              text: z.string(),
+              kind: z.enum(['paragraph', 'heading', 'table', 'caption']),
+              unsure: z.boolean(),
+            }),
+          )
+          .max(MAX_BLOCKS_PER_ARTICLE),
       }),
     )
     .max(500),
-  unplaced: z.array(z.object({ key: z.string().max(40), line: z.number().int(), text: z.string().max(5000) })).max(5000),
+  unplaced: z
+    .array(z.object({ key: z.string().max(40), line: z.number().int(), text: z.string().max(5000) }))
+    .max(5000),
   warnings: z.array(z.string().max(500)).max(500),
 });
 
@@ -180,6 +222,10 @@ export function confirmState(draft: ImportDraft): { disabled: boolean; label: st
   const needs = needsBeforeSave(draft);
   if (needs.length) return { disabled: true, label: `还需填写：${needs.join('、')}` };
   const { fields, headings, unplaced } = stillToCheck(draft);
-  const open = [fields ? `${fields}处待核对` : '', headings ? `${headings}个小标题待确认` : '', unplaced ? `${unplaced}行未归类` : ''].filter(Boolean);
+  const open = [
+    fields ? `${fields}处待核对` : '',
+    headings ? `${headings}个小标题待确认` : '',
+    unplaced ? `${unplaced}行未归类` : '',
+  ].filter(Boolean);
   return { disabled: false, label: open.length ? `确认导入为草稿（仍有${open.join('、')}）` : '确认导入为草稿' };
 }

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { parseIssue } from './parse-issue';
-import { saveImportedIssue } from './import-service';
+import { openTestDatabase } from '../../test/support/database';
 import { searchNewsroom, searchPublished } from '../search/search';
+import { saveImportedIssue } from './import-service';
+import { parseIssue } from './parse-issue';
 
 const db = openTestDatabase();
 afterAll(() => db.$disconnect());
-const fixture = (name: string) => parseIssue(fs.readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/imports', name), 'utf8')).issue;
-const seed = parseIssue(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/000_1da880c8f8a17d23.txt'), 'utf8')).issue;
+const fixture = (name: string) =>
+  parseIssue(fs.readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/imports', name), 'utf8')).issue;
+const seed = parseIssue(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/000_1da880c8f8a17d23.txt'), 'utf8'),
+).issue;
 
 describe('saveImportedIssue', () => {
   it('creates a PLANNING issue of draft stories, findable in the newsroom but not by readers', async () => {
@@ -19,7 +23,11 @@ describe('saveImportedIssue', () => {
     expect(outcome).toMatchObject({ ok: true, number: 1732, stories: 3, replaced: false });
     const issue = await db.issue.findFirstOrThrow({ where: { number: 1732 }, include: { pages: true } });
     expect(issue).toMatchObject({ status: 'PLANNING', publishAt: null, pageCount: 8 });
-    expect(await db.article.count({ where: { placements: { some: { page: { issueId: issue.id } } }, status: 'DRAFT', liveRevisionId: null } })).toBe(3);
+    expect(
+      await db.article.count({
+        where: { placements: { some: { page: { issueId: issue.id } } }, status: 'DRAFT', liveRevisionId: null },
+      }),
+    ).toBe(3);
     expect((await searchNewsroom(db, { q: '府山街道' })).total).toBe(1);
     expect((await searchPublished(db, { q: '府山街道' })).total).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'issue.import', subjectId: issue.id } })).toBe(1);

@@ -1,10 +1,10 @@
 // Putting an imported issue into the database: always as a PLANNING issue of draft stories (the
 // importer never publishes). A number already in use stops the import unless the caller chose to
 // replace that draft; a published issue is never replaced. One transaction: all or nothing.
-import type { Db } from '../db-client';
-import type { StructuredIssue } from '../issues/structured';
-import { loadStructuredIssue } from '../issues/load-structured';
 import { parseCalendarDate } from '../dates/calendar-date';
+import type { Db } from '../db-client';
+import { loadStructuredIssue } from '../issues/load-structured';
+import type { StructuredIssue } from '../issues/structured';
 import { findPublication } from '../publication/lookup';
 
 export type ImportOutcome =
@@ -23,10 +23,15 @@ export async function saveImportedIssue(
   const publication = await findPublication(db, { slug: true, id: true });
   const slug = publication?.slug ?? 'jinri-kecheng';
   const existing = publication
-    ? await db.issue.findUnique({ where: { publicationId_number: { publicationId: publication.id, number: issue.number } }, select: { status: true } })
+    ? await db.issue.findUnique({
+        where: { publicationId_number: { publicationId: publication.id, number: issue.number } },
+        select: { status: true },
+      })
     : null;
-  if (existing?.status === 'PUBLISHED') return { ok: false, error: `第${issue.number}期已出版，导入不能覆盖已出版的期次`, conflict: 'published' };
-  if (existing && !options.replace) return { ok: false, error: `第${issue.number}期已有草稿。要用这个文件替换它吗？`, conflict: 'draft-exists' };
+  if (existing?.status === 'PUBLISHED')
+    return { ok: false, error: `第${issue.number}期已出版，导入不能覆盖已出版的期次`, conflict: 'published' };
+  if (existing && !options.replace)
+    return { ok: false, error: `第${issue.number}期已有草稿。要用这个文件替换它吗？`, conflict: 'draft-exists' };
   const result = await loadStructuredIssue(db, issue, {
     publicationSlug: slug,
     mode: { kind: 'draft' },
@@ -35,5 +40,11 @@ export async function saveImportedIssue(
     replaceDraft: options.replace,
   });
   if (!result.created) return { ok: false, error: `第${issue.number}期已存在`, conflict: 'draft-exists' };
-  return { ok: true, issueId: result.issueId, number: issue.number, stories: result.articleIds.length, replaced: Boolean(existing) };
+  return {
+    ok: true,
+    issueId: result.issueId,
+    number: issue.number,
+    stories: result.articleIds.length,
+    replaced: Boolean(existing),
+  };
 }

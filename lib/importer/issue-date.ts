@@ -6,7 +6,8 @@ import { chineseDigits, chineseNumber } from './normalise';
 export type FoundDate = { iso: string; start: number; end: number };
 
 const ARABIC = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/u;
-const HAN = /([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
+const HAN =
+  /([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
 
 function iso(year: number, month: number, day: number): string | null {
   const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { toBlocks } from './blocks';
 import { findDate } from './issue-date';
 import { readMasthead } from './masthead';
 import { mastheadItems } from './masthead-items';
-import { readPageHeader } from './page-header';
 import { structural } from './normalise';
+import { readPageHeader } from './page-header';
 
 describe('dates as print writes them', () => {
   it.each([
@@ -26,8 +27,16 @@ describe('dates as print writes them', () => {
 
 describe('masthead items in any order', () => {
   it('reads a one-line masthead', () => {
-    expect(mastheadItems('今日柯城 第1938期 2024年1月8日 星期一 农历癸卯年十一月廿七 今日八版 柯城区融媒体中心主办')).toEqual({
-      number: 1938, date: '2024-01-08', weekday: '星期一', lunar: '癸卯年十一月廿七', pageCount: 8, publisher: '柯城区融媒体中心主办', rest: '今日柯城',
+    expect(
+      mastheadItems('今日柯城 第1938期 2024年1月8日 星期一 农历癸卯年十一月廿七 今日八版 柯城区融媒体中心主办'),
+    ).toEqual({
+      number: 1938,
+      date: '2024-01-08',
+      weekday: '星期一',
+      lunar: '癸卯年十一月廿七',
+      pageCount: 8,
+      publisher: '柯城区融媒体中心主办',
+      rest: '今日柯城',
     });
   });
   it('reads full-width and spaced digits', () => {
@@ -39,11 +48,15 @@ describe('masthead items in any order', () => {
     const right = readMasthead(toBlocks('2020年8月24日 星期一\n农历七月初六\n\n第 1706 期'));
     expect(right).toMatchObject({ date: '2020-08-24', number: 1706, warnings: [] });
     const wrong = readMasthead(toBlocks('第 1706 期\n\n2020年8月24日 星期二 农历庚子年七月初七'));
-    expect(wrong.warnings).toEqual(['出版日期 2020-08-24 与报头不符：星期应为星期一，报头印的是星期二；农历应为庚子年七月初六，报头印的是庚子年七月初七，请核对日期']);
+    expect(wrong.warnings).toEqual([
+      '出版日期 2020-08-24 与报头不符：星期应为星期一，报头印的是星期二；农历应为庚子年七月初六，报头印的是庚子年七月初七，请核对日期',
+    ]);
     expect(wrong.fields.date?.confidence).toBe('low');
   });
   it('does not take a title that mentions a date for the masthead', () => {
-    const masthead = readMasthead(toBlocks('2021年3月1日\n\n第 1732 期\n\n2021年3月1日起新规施行\n\n本报讯（记者 徐敏）3月1日，新规施行。'));
+    const masthead = readMasthead(
+      toBlocks('2021年3月1日\n\n第 1732 期\n\n2021年3月1日起新规施行\n\n本报讯（记者 徐敏）3月1日，新规施行。'),
+    );
     expect([...masthead.blocks]).toEqual([0, 1]);
   });
   it('reads a letter-spaced nameplate', () => {
@@ -64,5 +77,7 @@ describe('page headers', () => {
     ['第3版 综合 2020年8月24日 第1706期', { page: 3, name: '综合' }],
   ])('%s', (text, header) => expect(readPageHeader(text)).toEqual(header));
 
-  it.each(['第2版面临调整，各单位要抓紧落实。', '二版', '2020年8月24日', '柯城新闻'])('not a header: %s', (text) => expect(readPageHeader(text)).toBeNull());
+  it.each(['第2版面临调整，各单位要抓紧落实。', '二版', '2020年8月24日', '柯城新闻'])('not a header: %s', (text) =>
+    expect(readPageHeader(text)).toBeNull(),
+  );
 });

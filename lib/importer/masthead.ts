@@ -3,8 +3,8 @@
 // before the first block that reads like a story (a sentence, a dateline, a long line); the blocks
 // it takes are the ones up to the last that holds a masthead item. Short all-Han lines between them
 // are the nameplate (the first) and labels of the nameplate's QR codes (柯城发布, 运动柯城 APP).
-import { lunarDateText, weekdayText } from '../dates/chinese-date';
 import { parseCalendarDate } from '../dates/calendar-date';
+import { lunarDateText, weekdayText } from '../dates/chinese-date';
 import type { Block } from './blocks';
 import { hasItems, mastheadItems, type MastheadItems } from './masthead-items';
 import { isPageHeader } from './page-header';
@@ -36,7 +36,9 @@ function readsLikeArticle(block: Block): boolean {
   return block.lines.some((line) => {
     const items = mastheadItems(line.text);
     if (hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS) return false;
-    return charLength(line.text) > 40 || /[。；]/u.test(line.text) || STRONG_END.test(line.text) || DATELINE.test(line.text);
+    return (
+      charLength(line.text) > 40 || /[。；]/u.test(line.text) || STRONG_END.test(line.text) || DATELINE.test(line.text)
+    );
   });
 }
 
@@ -45,7 +47,8 @@ function checkCalendar(result: Masthead, weekday: FoundField | undefined, lunar:
   const date = result.date ? parseCalendarDate(result.date) : null;
   if (!date) return;
   const mismatches: string[] = [];
-  if (weekday && weekday.value !== weekdayText(date)) mismatches.push(`星期应为${weekdayText(date)}，报头印的是${weekday.value}`);
+  if (weekday && weekday.value !== weekdayText(date))
+    mismatches.push(`星期应为${weekdayText(date)}，报头印的是${weekday.value}`);
   if (lunar) {
     const computed = lunarDateText(date);
     const printed = lunar.value.replace(/^农历/u, '');
@@ -59,7 +62,17 @@ function checkCalendar(result: Masthead, weekday: FoundField | undefined, lunar:
 }
 
 export function readMasthead(blocks: Block[]): Masthead {
-  const result: Masthead = { date: null, number: null, name: null, publisher: null, hotline: null, pageCount: null, fields: {}, warnings: [], blocks: new Set() };
+  const result: Masthead = {
+    date: null,
+    number: null,
+    name: null,
+    publisher: null,
+    hotline: null,
+    pageCount: null,
+    fields: {},
+    warnings: [],
+    blocks: new Set(),
+  };
   let last = -1;
   const seen = new Set<string>();
   const found: { items: MastheadItems; line: number; text: string }[][] = [];
@@ -68,7 +81,10 @@ export function readMasthead(blocks: Block[]): Masthead {
     const lines = block.lines.map((line) => ({ items: mastheadItems(line.text), line: line.number, text: line.text }));
     found.push(lines);
     // A masthead line brings an item not seen yet and little else (a title that mentions a date does not).
-    const fresh = lines.filter(({ items }) => hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS && itemKeys(items).some((key) => !seen.has(key)));
+    const fresh = lines.filter(
+      ({ items }) =>
+        hasItems(items) && charLength(items.rest) <= MAX_REST_CHARS && itemKeys(items).some((key) => !seen.has(key)),
+    );
     for (const { items } of fresh) for (const key of itemKeys(items)) seen.add(key);
     if (fresh.length) last = index;
   }
@@ -105,7 +121,9 @@ export function readMasthead(blocks: Block[]): Masthead {
         result.fields.hotline = field(items.hotline, 'high', line);
       }
       // A nameplate is sometimes letter-spaced (今 日 柯 城).
-      const rest = /^(?:\p{Script=Han}\s)+\p{Script=Han}$/u.test(items.rest) ? items.rest.replace(/\s/gu, '') : items.rest;
+      const rest = /^(?:\p{Script=Han}\s)+\p{Script=Han}$/u.test(items.rest)
+        ? items.rest.replace(/\s/gu, '')
+        : items.rest;
       if (!rest) continue;
       if (!result.name && charLength(rest) <= NAMEPLATE_MAX_CHARS && /^\p{Script=Han}+$/u.test(rest)) {
         result.name = rest;
@@ -117,7 +135,8 @@ export function readMasthead(blocks: Block[]): Masthead {
   }
   if (lunar) result.fields.lunar = lunar;
   if (weekday) result.fields.weekday = weekday;
-  if (labels.length) result.fields.qrLabels = field(labels.map((label) => label.text).join('、'), 'low', labels[0]!.line);
+  if (labels.length)
+    result.fields.qrLabels = field(labels.map((label) => label.text).join('、'), 'low', labels[0]!.line);
   checkCalendar(result, weekday, lunar);
   return result;
 }

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseIssue } from './parse-issue';
+
 import { NOT_AN_ISSUE, positionalArgs, provisionalHeadline, readOverrides, refusal } from './needs';
+import { parseIssue } from './parse-issue';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,14 +22,26 @@ describe('what the importer refuses and what it asks for', () => {
   });
 
   it('reads --number and --date in either form and says what is wrong with them', () => {
-    expect(readOverrides(['a.txt', '--number', '1706', '--date=2020年8月24日'])).toEqual({ number: 1706, date: '2020-08-24', errors: [] });
-    expect(readOverrides(['--number', '１７０６', '--date', '2020-08-24'])).toMatchObject({ number: 1706, date: '2020-08-24' });
-    expect(readOverrides(['--number', 'abc', '--date', '2020-02-30']).errors).toEqual(['--number 应为正整数，收到“abc”', '--date 应为日期（如 2020-08-24），收到“2020-02-30”']);
+    expect(readOverrides(['a.txt', '--number', '1706', '--date=2020年8月24日'])).toEqual({
+      number: 1706,
+      date: '2020-08-24',
+      errors: [],
+    });
+    expect(readOverrides(['--number', '１７０６', '--date', '2020-08-24'])).toMatchObject({
+      number: 1706,
+      date: '2020-08-24',
+    });
+    expect(readOverrides(['--number', 'abc', '--date', '2020-02-30']).errors).toEqual([
+      '--number 应为正整数，收到“abc”',
+      '--date 应为日期（如 2020-08-24），收到“2020-02-30”',
+    ]);
     expect(positionalArgs(['--number', '1706', 'issue.txt', '--replace'])).toEqual(['issue.txt']);
   });
 
   it('takes the opening words as a provisional headline', () => {
-    expect(provisionalHeadline('浙江省今年将新建美丽河湖100条，进一步提升群众获得感。')).toBe('浙江省今年将新建美丽河湖100条');
+    expect(provisionalHeadline('浙江省今年将新建美丽河湖100条，进一步提升群众获得感。')).toBe(
+      '浙江省今年将新建美丽河湖100条',
+    );
   });
 
   it('the command line prints what it would need and writes nothing', async () => {
@@ -36,7 +49,10 @@ describe('what the importer refuses and what it asks for', () => {
     const file = path.join(dir, 'issue.txt');
     fs.writeFileSync(file, '柯城开展大检查\n\n本报讯（记者 徐敏）检查组一行来到化工园区。\n');
     const dataDir = path.join(dir, 'data');
-    const outcome = await run('npx', ['tsx', 'scripts/import.ts', file], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } }).then(
+    const outcome = await run('npx', ['tsx', 'scripts/import.ts', file], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -2,15 +2,17 @@
 // a text with no recognisable issue structure (no masthead item, no page header, no story with a
 // dateline or byline) is refused; anything else missing is asked for, never a reason to give up.
 import type { StructuredIssue } from '../issues/structured';
-import type { ImportReport } from './report';
 import { findDate } from './issue-date';
 import { structural } from './normalise';
+import type { ImportReport } from './report';
 
 export const NOT_AN_ISSUE = '这段文字看不出是一期报纸（没有报头、版面或稿件结构），无法导入';
 
 export function refusal(issue: StructuredIssue, report: ImportReport): string | null {
   const structured =
-    Object.keys(report.masthead).some((name) => ['date', 'number', 'publisher', 'pageCount', 'hotline', 'lunar'].includes(name)) ||
+    Object.keys(report.masthead).some((name) =>
+      ['date', 'number', 'publisher', 'pageCount', 'hotline', 'lunar'].includes(name),
+    ) ||
     issue.pages.some((page) => page.name) ||
     issue.stories.some((story) => story.dateline || story.byline);
   return structured ? null : NOT_AN_ISSUE;
@@ -28,7 +30,8 @@ export function readOverrides(args: string[]): { number?: number; date?: string;
   const result: { number?: number; date?: string; errors: string[] } = { errors };
   const number = value('--number');
   if (number !== undefined) {
-    if (/^\d{1,6}$/u.test(structural(number)) && Number(structural(number)) > 0) result.number = Number(structural(number));
+    if (/^\d{1,6}$/u.test(structural(number)) && Number(structural(number)) > 0)
+      result.number = Number(structural(number));
     else errors.push(`--number 应为正整数，收到“${number}”`);
   }
   const date = value('--date');

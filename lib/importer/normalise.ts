@@ -11,7 +11,22 @@ export function structural(text: string): string {
     .trim();
 }
 
-const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 四 → 4, 十二 → 12, 二十四 → 24, 三十一 → 31, and Arabic digits. */
 export function chineseNumber(text: string): number | null {

@@ -5,11 +5,14 @@ import { chineseNumber } from './normalise';
 
 export type PageHeader = { page: number; name: string | null };
 
-const HEADER = /^(?:第\s*([\d一二三四五六七八九十]{1,3})\s*版|([A-H])?\s*(\d{1,2})\s*版|([A-H])\s*(\d{1,2}))(?:\s*[:：·•\-—|｜]?\s*(\p{Script=Han}{1,8}(?:新闻|版)?))?$/u;
+const HEADER =
+  /^(?:第\s*([\d一二三四五六七八九十]{1,3})\s*版|([A-H])?\s*(\d{1,2})\s*版|([A-H])\s*(\d{1,2}))(?:\s*[:：·•\-—|｜]?\s*(\p{Script=Han}{1,8}(?:新闻|版)?))?$/u;
 
 export function readPageHeader(text: string): PageHeader | null {
   // A running head carries the date and the issue number too; they are not part of the header.
-  const rest = mastheadItems(text).rest.replace(/\s*[:：·•\-—|｜]\s*/gu, '：').replace(/^：|：$/gu, '');
+  const rest = mastheadItems(text)
+    .rest.replace(/\s*[:：·•\-—|｜]\s*/gu, '：')
+    .replace(/^：|：$/gu, '');
   const match = HEADER.exec(rest.replace(/：/gu, ' ').replace(/\s+/gu, ' ').trim());
   if (!match) return null;
   const page = match[1] ? chineseNumber(match[1]) : Number(match[3] ?? match[5]);

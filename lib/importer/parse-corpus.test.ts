@@ -1,5 +1,6 @@
 // Every issue of the fixture corpus imports to its hand-checked structure, field by field.
 import { describe, expect, it } from 'vitest';
+
 import { readCorpus } from './corpus';
 import { scoreIssue } from './corpus-score';
 import { parseIssue } from './parse-issue';
@@ -31,11 +32,19 @@ describe('scoring', () => {
     const entry = corpus[0]!;
     const result = parseIssue(entry.text);
     const story = result.issue.stories[0]!;
-    const broken = { ...result, issue: { ...result.issue, stories: [{ ...story, headline: '别的标题' }, ...result.issue.stories.slice(1)] } };
+    const broken = {
+      ...result,
+      issue: { ...result.issue, stories: [{ ...story, headline: '别的标题' }, ...result.issue.stories.slice(1)] },
+    };
     const score = scoreIssue(entry.expected, broken);
     expect(score.wrongHeadlines).toEqual([`缺少或标题不对：${story.headline}`, '多出或标题不对：别的标题']);
     expect(score.right).toBeLessThan(score.total);
-    const byline = scoreIssue(entry.expected, { ...result, issue: { ...result.issue, stories: [{ ...story, byline: '记者 某某' }, ...result.issue.stories.slice(1)] } });
-    expect(byline.wrong).toEqual([{ field: `稿件1「${story.headline}」 署名`, expected: story.byline, actual: '记者 某某', flagged: false }]);
+    const byline = scoreIssue(entry.expected, {
+      ...result,
+      issue: { ...result.issue, stories: [{ ...story, byline: '记者 某某' }, ...result.issue.stories.slice(1)] },
+    });
+    expect(byline.wrong).toEqual([
+      { field: `稿件1「${story.headline}」 署名`, expected: story.byline, actual: '记者 某某', flagged: false },
+    ]);
   });
 });

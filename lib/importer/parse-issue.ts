@@ -2,22 +2,22 @@
 // Pure: no database, no Next. It reads structure (blocks, punctuation, line lengths, print patterns),
 // not wording, so it works on issues it has never seen. Nothing it is unsure of stops it: an unsure
 // field is flagged in the report and a line it cannot place is listed, for the editor to decide.
-import type { DocNode } from '../content/types';
 import { doc, heading, paragraph, table } from '../content/builders';
 import { toPlainText } from '../content/plain-text';
-import type { StructuredIssue, StructuredArticle } from '../issues/structured';
+import type { DocNode } from '../content/types';
+import type { StructuredArticle, StructuredIssue } from '../issues/structured';
 import { blockText, toBlocks, type Block, type Line } from './blocks';
 import { parseByline } from './bylines';
-import { hasItems, mastheadItems } from './masthead-items';
 import { readMasthead, type Masthead } from './masthead';
+import { hasItems, mastheadItems } from './masthead-items';
 import { chineseNumber, structural } from './normalise';
 import { readPageHeader } from './page-header';
 import {
   charLength,
   CONTACT_LINE,
   CONTINUED_FROM,
-  CONTINUES,
   CONTINUED_ON,
+  CONTINUES,
   DATELINE,
   EDITORS_NOTE,
   EDITORS_NOTE_LABEL,
@@ -27,9 +27,9 @@ import {
   SIDEBAR_LABEL,
   TRAILING_BYLINE,
 } from './patterns';
-import { field, type ImportReport, type ArticleReport } from './report';
+import { field, type ArticleReport, type ImportReport } from './report';
 import { isBylineLine, splitBlocks } from './split-blocks';
-import { readTable, isTableBlock } from './tables';
+import { isTableBlock, readTable } from './tables';
 import { readTitles } from './title-block';
 
 export type ImportResult = { issue: StructuredIssue; report: ImportReport };
@@ -39,14 +39,21 @@ const TITLE_MAX_CHARS = 32;
 /** A paragraph this long that stops without punctuation was cut by a print column. */
 const BROKEN_LINE_MIN_CHARS = 18;
 /** A paragraph that opens like a news story (a time) under a one-line title: the title is a headline. */
-const ARTICLE_OPENING = /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
+const ARTICLE_OPENING =
+  /^(?:近日|日前|昨日|昨天|今天|今日|今年以来|连日来|本周|上周|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)/u;
 /** A byline line that names a role (记者, 通讯员 …), not only a name. */
 const BYLINE_LABEL = /记者|通讯员|实习生|摄影|编译|撰稿/u;
 /** Subheadings inside a story are often numbered. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/u;
 
 /** `resumedOn`: pages where a 上接 part of the story has been found. */
-type Draft = StructuredArticle & { report: ArticleReport; content: DocNode[]; jumped: boolean; photo: boolean; resumedOn: number[] };
+type Draft = StructuredArticle & {
+  report: ArticleReport;
+  content: DocNode[];
+  jumped: boolean;
+  photo: boolean;
+  resumedOn: number[];
+};
 
 function isTitleLine(text: string): boolean {
   return (
@@ -91,7 +98,12 @@ const toUnplaced = (lines: Line[]) => lines.map((line) => ({ line: line.number, 
 export function parseIssue(text: string): ImportResult {
   const blocks = splitBlocks(toBlocks(text));
   const masthead = readMasthead(blocks);
-  const report: ImportReport = { masthead: masthead.fields, stories: [], unplaced: [], warnings: [...masthead.warnings] };
+  const report: ImportReport = {
+    masthead: masthead.fields,
+    stories: [],
+    unplaced: [],
+    warnings: [...masthead.warnings],
+  };
   const stories: Draft[] = [];
   const pageNames = new Map<number, string | null>();
   let page = 1;
@@ -117,7 +129,16 @@ export function parseIssue(text: string): ImportResult {
       jumped: false,
       photo: false,
       resumedOn: [],
-      report: { headline: titles?.headline ?? '', line, page, fields: { ...(titles?.fields ?? {}) }, paragraphs: 0, headings: 0, tables: 0, unsureHeadings: [] },
+      report: {
+        headline: titles?.headline ?? '',
+        line,
+        page,
+        fields: { ...(titles?.fields ?? {}) },
+        paragraphs: 0,
+        headings: 0,
+        tables: 0,
+        unsureHeadings: [],
+      },
     };
     if (!titles) {
       report.warnings.push(`第${line}行：稿件没有标题`);
@@ -143,7 +164,8 @@ export function parseIssue(text: string): ImportResult {
   /** A paragraph that stops mid-sentence: the next block continues it (a photo caption ends in its credit, not mid-sentence). */
   const unfinished = (value: string | null): boolean =>
     value !== null &&
-    (CONTINUES.test(value) || (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS && !PHOTO_CREDIT.test(value)));
+    (CONTINUES.test(value) ||
+      (!SENTENCE_END.test(value) && charLength(value) >= BROKEN_LINE_MIN_CHARS && !PHOTO_CREDIT.test(value)));
 
   const lastParagraphText = (story: Draft | null): string | null => {
     const last = story?.content.at(-1);
@@ -157,7 +179,11 @@ export function parseIssue(text: string): ImportResult {
     if (marker) {
       const to = pageNumber(marker[1]!);
       story.continuedOn.push(to);
-      story.report.fields.continuedOn = field(story.continuedOn.map((number) => `${number}版`).join('、'), 'high', line);
+      story.report.fields.continuedOn = field(
+        story.continuedOn.map((number) => `${number}版`).join('、'),
+        'high',
+        line,
+      );
       story.jumped = true;
       textValue = textValue.slice(0, marker.index).trimEnd();
     }
@@ -226,7 +252,13 @@ export function parseIssue(text: string): ImportResult {
 
     const dateline = DATELINE.exec(text);
     if (dateline && text.length > dateline[0].length) {
-      const reuse = current && !pending.length && !current.jumped && !current.photo && current.content.length === (current.report.fields.editorsNote ? 1 : 0) && !current.dateline;
+      const reuse =
+        current &&
+        !pending.length &&
+        !current.jumped &&
+        !current.photo &&
+        current.content.length === (current.report.fields.editorsNote ? 1 : 0) &&
+        !current.dateline;
       const story: Draft = reuse ? current! : startArticle(pending, first.number);
       story.dateline = dateline[1]!;
       story.report.fields.dateline = field(story.dateline, 'high', first.number);
@@ -238,10 +270,12 @@ export function parseIssue(text: string): ImportResult {
 
     if (isBylineBlock(block)) {
       const value = blockText(block, ' ');
-      if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline) current = startArticle(pending, first.number);
+      if (pending.length || !current || current.jumped || current.photo || current.content.length > 0 || current.byline)
+        current = startArticle(pending, first.number);
       // ■郑霞: a name without a label; the label (记者) is a guess.
       setByline(current, value, first.number, 'high');
-      if (!BYLINE_LABEL.test(value)) current.report.fields.byline = { ...current.report.fields.byline!, confidence: 'low' };
+      if (!BYLINE_LABEL.test(value))
+        current.report.fields.byline = { ...current.report.fields.byline!, confidence: 'low' };
       continue;
     }
 
@@ -249,7 +283,9 @@ export function parseIssue(text: string): ImportResult {
     if (photoCaption && (pending.length || !current || current.jumped)) {
       // A photo item (图片新闻): a story of its own, never a subheading of the story before.
       const label = pending[0]?.[0] && PHOTO_LABEL.test(pending[0][0].text) ? pending[0][0] : null;
-      const titleGroups = label ? pending.map((group) => group.filter((line) => line !== label)).filter((group) => group.length) : pending;
+      const titleGroups = label
+        ? pending.map((group) => group.filter((line) => line !== label)).filter((group) => group.length)
+        : pending;
       const story = startArticle(titleGroups, first.number);
       story.photo = true;
       if (label) {
@@ -293,10 +329,20 @@ export function parseIssue(text: string): ImportResult {
       continue;
     }
 
-    const noteLabel = pending.length === 1 && pending[0]!.length === 1 && EDITORS_NOTE_LABEL.test(pending[0]![0]!.text) ? pending[0]![0]! : null;
-    if (noteLabel || (EDITORS_NOTE.test(text) && !pending.length && (!current || current.jumped || current.photo || current.content.length > 0))) {
+    const noteLabel =
+      pending.length === 1 && pending[0]!.length === 1 && EDITORS_NOTE_LABEL.test(pending[0]![0]!.text)
+        ? pending[0]![0]!
+        : null;
+    if (
+      noteLabel ||
+      (EDITORS_NOTE.test(text) &&
+        !pending.length &&
+        (!current || current.jumped || current.photo || current.content.length > 0))
+    ) {
       // 编者按 stands above the story it introduces.
-      editorsNote = noteLabel ? { text: `${noteLabel.text.replace(/[【】]/gu, '')}：${text}`, line: noteLabel.number } : { text, line: first.number };
+      editorsNote = noteLabel
+        ? { text: `${noteLabel.text.replace(/[【】]/gu, '')}：${text}`, line: noteLabel.number }
+        : { text, line: first.number };
       pending = [];
       continue;
     }
@@ -319,7 +365,8 @@ export function parseIssue(text: string): ImportResult {
         current!.content.push(heading(single.text));
         current!.report.headings += 1;
         // A one-line title under a story is a subheading or the headline of a story without byline.
-        if (!NUMBERED.test(single.text) && current!.report.headings === 1) current!.report.unsureHeadings.push(current!.content.length - 1);
+        if (!NUMBERED.test(single.text) && current!.report.headings === 1)
+          current!.report.unsureHeadings.push(current!.content.length - 1);
         pending = [];
       } else {
         current = startArticle(pending, first.number);
@@ -350,9 +397,15 @@ function opensArticle(title: string, next: string, current: Draft): boolean {
 /** The story a 上接 part continues: on the page named, jumping to this page; the repeated title decides between several. */
 function continuationOf(stories: Draft[], from: number, page: number, pending: Line[][]): Draft | null {
   // A story whose 下转 part was followed by a sidebar (编后, 相关链接) is no longer "jumped" but still waits for it.
-  const candidates = stories.filter((story) => story.page <= from && story.continuedOn.includes(page) && !story.resumedOn.includes(page));
+  const candidates = stories.filter(
+    (story) => story.page <= from && story.continuedOn.includes(page) && !story.resumedOn.includes(page),
+  );
   const titles = new Set(pending.flat().map((line) => line.text));
-  return candidates.find((story) => titles.has(story.headline) || (story.kicker !== null && titles.has(story.kicker))) ?? candidates[0] ?? null;
+  return (
+    candidates.find((story) => titles.has(story.headline) || (story.kicker !== null && titles.has(story.kicker))) ??
+    candidates[0] ??
+    null
+  );
 }
 
 /** A table after a story that jumped to another page belongs to the story on this page it speaks of. */
@@ -394,9 +447,14 @@ function finish(
   address: { value: string; line: number } | null,
   postcode: { value: string; line: number } | null,
 ): ImportResult {
-  const highestPage = Math.max(1, ...drafts.flatMap((story) => [story.page, ...story.continuedOn]), ...pageNames.keys());
+  const highestPage = Math.max(
+    1,
+    ...drafts.flatMap((story) => [story.page, ...story.continuedOn]),
+    ...pageNames.keys(),
+  );
   const pageCount = Math.max(masthead.pageCount ?? 0, highestPage);
-  if (masthead.pageCount && highestPage > masthead.pageCount) report.warnings.push(`报头印的是${masthead.pageCount}版，但文件里有第${highestPage}版`);
+  if (masthead.pageCount && highestPage > masthead.pageCount)
+    report.warnings.push(`报头印的是${masthead.pageCount}版，但文件里有第${highestPage}版`);
   if (!masthead.number) report.warnings.push('没有找到期号（如“第 1705 期”）');
   if (!masthead.date) report.warnings.push('没有找到出版日期（如“2020年8月17日”）');
   if (drafts.length === 0) report.warnings.push('没有找到任何稿件');
@@ -429,7 +487,10 @@ function finish(
       number: masthead.number ?? 0,
       date: masthead.date ?? '',
       pageCount,
-      pages: Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, name: pageNames.get(index + 1) ?? null })),
+      pages: Array.from({ length: pageCount }, (_, index) => ({
+        number: index + 1,
+        name: pageNames.get(index + 1) ?? null,
+      })),
       stories,
     },
     report,

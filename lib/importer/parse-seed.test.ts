@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleIssue, SAMPLE_ISSUE_FILE } from '../../seeds/sample-issue';
+
+import { SAMPLE_ISSUE_FILE, sampleIssue } from '../../seeds/sample-issue';
 import { parseIssue } from './parse-issue';
 
 const text = fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds', SAMPLE_ISSUE_FILE), 'utf8');
@@ -23,19 +24,22 @@ describe('importing the seed issue', () => {
     expect(issue.stories.map((story) => story.headline)).toEqual(sampleIssue.stories.map((story) => story.headline));
   });
 
-  describe.each(sampleIssue.stories.map((story, index) => [story.headline, index] as const))('%s', (_headline, index) => {
-    const expected = sampleIssue.stories[index]!;
-    const actual = () => issue.stories[index]!;
-    it('has the same kicker, headline, subheadline, dateline and byline', () => {
-      const withoutBody = (story: typeof expected) => ({ ...story, body: null });
-      expect(withoutBody(actual())).toEqual(withoutBody(expected));
-    });
-    it('has the same body, block by block', () => {
-      const got = actual().body.content;
-      expect(got.length).toBe(expected.body.content.length);
-      expected.body.content.forEach((node, position) => expect(got[position]).toEqual(node));
-    });
-  });
+  describe.each(sampleIssue.stories.map((story, index) => [story.headline, index] as const))(
+    '%s',
+    (_headline, index) => {
+      const expected = sampleIssue.stories[index]!;
+      const actual = () => issue.stories[index]!;
+      it('has the same kicker, headline, subheadline, dateline and byline', () => {
+        const withoutBody = (story: typeof expected) => ({ ...story, body: null });
+        expect(withoutBody(actual())).toEqual(withoutBody(expected));
+      });
+      it('has the same body, block by block', () => {
+        const got = actual().body.content;
+        expect(got.length).toBe(expected.body.content.length);
+        expected.body.content.forEach((node, position) => expect(got[position]).toEqual(node));
+      });
+    },
+  );
 
   it('places every line', () => {
     expect(report.unplaced).toEqual([]);

@@ -12,7 +12,8 @@ const CREDIT = `${AUTHOR_LABEL}\\s*${NAMES}`;
 const CREDITS = `${CREDIT}(?:[\\s、，,/／]+(?:${CREDIT}|${NAMES}))*`;
 
 /** Section labels that look like bylines or titles but are neither. */
-export const SIDEBAR_LABEL = /^(?:短评|记者手记|相关链接|链接|背景链接|小贴士|延伸阅读|记者观察|编后|编后语)(?:[:：]\s*(.*))?$/u;
+export const SIDEBAR_LABEL =
+  /^(?:短评|记者手记|相关链接|链接|背景链接|小贴士|延伸阅读|记者观察|编后|编后语)(?:[:：]\s*(.*))?$/u;
 export const EDITORS_NOTE = /^(?:【?编者按】?|编者的话)[:：]?/u;
 export const EDITORS_NOTE_LABEL = /^【?(?:编者按|编者的话)】?$/u;
 
@@ -22,12 +23,17 @@ export const DATELINE = new RegExp(
   'u',
 );
 /** ■记者 黄淑妍 / 本报记者 严嘉慧 / ●通讯员 李华 王芳 (a byline line of its own). */
-export const BYLINE_LINE = new RegExp(`^[■●▲◆★□]?\\s*(?:文[/／]|图[/／]|文图[/／]|文\\s*图[/／])?\\s*${CREDITS}$|^[■●▲◆★□]\\s*${NAMES}$`, 'u');
+export const BYLINE_LINE = new RegExp(
+  `^[■●▲◆★□]?\\s*(?:文[/／]|图[/／]|文图[/／]|文\\s*图[/／])?\\s*${CREDITS}$|^[■●▲◆★□]\\s*${NAMES}$`,
+  'u',
+);
 /** （记者 王一鸣 通讯员 李华） at the end of a story's last paragraph. */
 export const TRAILING_BYLINE = new RegExp(`[（(]\\s*(${CREDITS})\\s*[）)]$`, 'u');
 
-export const CONTINUED_ON = /[（(]\s*(?:下转|转)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$/u;
-export const CONTINUED_FROM = /^[（(]\s*(?:上接|紧接|接)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*/u;
+export const CONTINUED_ON =
+  /[（(]\s*(?:下转|转)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*$/u;
+export const CONTINUED_FROM =
+  /^[（(]\s*(?:上接|紧接|接)\s*(?:第\s*)?([A-H]?\s*[\d一二三四五六七八九十]{1,3})\s*版\s*[）)]\s*/u;
 /** 图为… 记者 刘畅 摄 / （张三 摄） / 通讯员 李华 摄影 */
 export const PHOTO_CREDIT = new RegExp(`(?:^|[\\s（(。，！”])(${CREDITS}|${NAMES})\\s*(?:摄影|摄)\\s*[）)]?$`, 'u');
 export const PHOTO_LABEL = /^(?:图片新闻|图片报道|图说|看图)$/u;

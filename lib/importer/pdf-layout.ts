@@ -31,12 +31,21 @@ function segmentsOf(pieces: Piece[]): Segment[] {
         current.right = Math.max(current.right, piece.x + piece.width);
         current.size = Math.max(current.size, piece.size);
       } else {
-        current = { text: piece.text, cells: [], left: piece.x, right: piece.x + piece.width, y: line[0]!.y, size: piece.size };
+        current = {
+          text: piece.text,
+          cells: [],
+          left: piece.x,
+          right: piece.x + piece.width,
+          y: line[0]!.y,
+          size: piece.size,
+        };
         segments.push(current);
       }
     }
   }
-  return segments.map((segment) => ({ ...segment, text: segment.text.trim() })).filter((segment) => segment.text !== '');
+  return segments
+    .map((segment) => ({ ...segment, text: segment.text.trim() }))
+    .filter((segment) => segment.text !== '');
 }
 
 function mostCommon(values: number[]): number {
@@ -47,7 +56,9 @@ function mostCommon(values: number[]): number {
 
 /** Left edges of the text columns: where long body-size lines start (an indent of a few characters counts as the same column). */
 function columnLefts(segments: Segment[], bodySize: number): number[] {
-  const long = segments.filter((segment) => Math.abs(segment.size - bodySize) < 0.5 && segment.right - segment.left >= 10 * bodySize);
+  const long = segments.filter(
+    (segment) => Math.abs(segment.size - bodySize) < 0.5 && segment.right - segment.left >= 10 * bodySize,
+  );
   const lefts = long.map((segment) => segment.left).sort((a, b) => a - b);
   const columns: number[] = [];
   for (const left of lefts) if (columns.length === 0 || left - columns.at(-1)! > 4 * bodySize) columns.push(left);
@@ -108,13 +119,19 @@ export function readingOrder(pieces: Piece[]): string {
   // Bands: split at headlines (larger type) and at segments that cross into the next column.
   const splitter = (segment: Segment) =>
     segment.size > bodySize * 1.3 ||
-    (columns.length > 1 && columns.some((left, index) => index > 0 && segment.left < left - bodySize && segment.right > left + bodySize));
+    (columns.length > 1 &&
+      columns.some((left, index) => index > 0 && segment.left < left - bodySize && segment.right > left + bodySize));
   const bands: { splitter: Segment | null; segments: Segment[] }[] = [{ splitter: null, segments: [] }];
   for (const segment of [...segments].sort((a, b) => b.y - a.y || a.left - b.left)) {
     if (splitter(segment)) {
       const last = bands.at(-1)!;
       // A headline set in two lines of large type is one splitter.
-      if (last.splitter && last.segments.length === 0 && Math.abs(last.splitter.size - segment.size) < 0.5 && last.splitter.y - segment.y < 2 * segment.size) {
+      if (
+        last.splitter &&
+        last.segments.length === 0 &&
+        Math.abs(last.splitter.size - segment.size) < 0.5 &&
+        last.splitter.y - segment.y < 2 * segment.size
+      ) {
         last.splitter = { ...last.splitter, text: `${last.splitter.text}${segment.text}`, y: segment.y };
       } else bands.push({ splitter: segment, segments: [] });
     } else bands.at(-1)!.segments.push(segment);
@@ -130,7 +147,13 @@ export function readingOrder(pieces: Piece[]): string {
       if (first === undefined) return;
       // A paragraph cut at the foot of a column goes on at the head of the next, not indented.
       const previous = blocks.at(-1);
-      const goesOn = index > 0 && previous !== undefined && !previous.includes('\t') && !STRONG_END.test(previous) && lines[0]!.cells.length === 1 && lines[0]!.left - left <= 1.2 * bodySize;
+      const goesOn =
+        index > 0 &&
+        previous !== undefined &&
+        !previous.includes('\t') &&
+        !STRONG_END.test(previous) &&
+        lines[0]!.cells.length === 1 &&
+        lines[0]!.left - left <= 1.2 * bodySize;
       if (goesOn) blocks[blocks.length - 1] = previous + first;
       else blocks.push(first);
       blocks.push(...rest);

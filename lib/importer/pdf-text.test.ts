@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+
+import { encryptedPdf } from '../../test/support/pdf-samples';
 import { toPlainText } from '../content/plain-text';
 import { parseIssue } from './parse-issue';
 import { DAMAGED_PDF, ENCRYPTED_PDF, NO_TEXT_LAYER, pdfToText } from './pdf-text';
 import { readImportFile } from './read-file';
-import { encryptedPdf } from '../../test/support/pdf-samples';
 
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,8 +25,22 @@ h1 { font-size: 20pt; margin: 3mm 0 } h2 { font-size: 16pt; margin: 3mm 0 } p { 
 async function makePdf(name: string, body: string): Promise<Uint8Array> {
   const html = path.join(dir, `${name}.html`);
   const pdf = path.join(dir, `${name}.pdf`);
-  fs.writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${body}</body></html>`);
-  await run(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`], { timeout: 60_000 });
+  fs.writeFileSync(
+    html,
+    `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${body}</body></html>`,
+  );
+  await run(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { timeout: 60_000 },
+  );
   return new Uint8Array(fs.readFileSync(pdf));
 }
 
@@ -54,7 +69,10 @@ function expectInOrder(text: string, paragraphs: string[]) {
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('PDF import through the text layer', () => {
   it('reads a two-column page under a headline across both columns, in reading order', async () => {
-    const pdf = await makePdf('two', `<h1>柯城开展安全生产大检查</h1><div class="cols2">${paragraphsHtml(ARTICLE_A)}</div>`);
+    const pdf = await makePdf(
+      'two',
+      `<h1>柯城开展安全生产大检查</h1><div class="cols2">${paragraphsHtml(ARTICLE_A)}</div>`,
+    );
     const read = await pdfToText(pdf);
     expect(read.ok).toBe(true);
     const text = read.ok ? read.text : '';
@@ -63,7 +81,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('PDF import through the text layer', (
   }, 60_000);
 
   it('reads a three-column page with a second headline across the columns half-way down', async () => {
-    const pdf = await makePdf('three', `<h1>柯城开展安全生产大检查</h1><div class="cols3">${paragraphsHtml(ARTICLE_A)}</div><h2>社区食堂开进老小区</h2><div class="cols3">${paragraphsHtml(ARTICLE_B)}</div>`);
+    const pdf = await makePdf(
+      'three',
+      `<h1>柯城开展安全生产大检查</h1><div class="cols3">${paragraphsHtml(ARTICLE_A)}</div><h2>社区食堂开进老小区</h2><div class="cols3">${paragraphsHtml(ARTICLE_B)}</div>`,
+    );
     const read = await pdfToText(pdf);
     const text = read.ok ? read.text : '';
     expectInOrder(text, ['柯城开展安全生产大检查', ...ARTICLE_A, '社区食堂开进老小区', ...ARTICLE_B]);
@@ -86,9 +107,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('PDF import through the text layer', (
       ['柯城开展安全生产大检查', '本报讯', '记者 徐敏'],
       ['社区食堂开进老小区', '本报讯', '记者 严嘉慧'],
     ]);
-    expect(toPlainText(issue.stories[0]!.body).split('\n')).toEqual([ARTICLE_A[0]!.replace('本报讯（记者 徐敏）', ''), ...ARTICLE_A.slice(1)]);
+    expect(toPlainText(issue.stories[0]!.body).split('\n')).toEqual([
+      ARTICLE_A[0]!.replace('本报讯（记者 徐敏）', ''),
+      ...ARTICLE_A.slice(1),
+    ]);
     const table = issue.stories[1]!.body.content.find((node) => node.type === 'table');
-    expect(table && toPlainText({ type: 'doc', content: [table] })).toBe('餐别\t价格\t供应时间\n早餐\t5元\t6:30至8:30\n午餐\t12元\t11:00至12:30');
+    expect(table && toPlainText({ type: 'doc', content: [table] })).toBe(
+      '餐别\t价格\t供应时间\n早餐\t5元\t6:30至8:30\n午餐\t12元\t11:00至12:30',
+    );
     expect(toPlainText(issue.stories[1]!.body)).toContain('食堂价目表');
   }, 60_000);
 
@@ -100,7 +126,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('PDF import through the text layer', (
 
 describe('PDFs that cannot be read', () => {
   it('refuses a damaged PDF', async () => {
-    expect(await readImportFile(new TextEncoder().encode('%PDF-1.4\n这不是一个完整的 PDF'))).toEqual({ ok: false, error: DAMAGED_PDF });
+    expect(await readImportFile(new TextEncoder().encode('%PDF-1.4\n这不是一个完整的 PDF'))).toEqual({
+      ok: false,
+      error: DAMAGED_PDF,
+    });
   });
 
   it('refuses an encrypted PDF', async () => {

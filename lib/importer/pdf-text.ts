@@ -2,8 +2,8 @@
 // same parser as a text export. pdfjs-dist reads the text layer; pdf-layout.ts puts columns back in
 // order. Some CJK fonts map characters to Kangxi radicals (⽇ for 日); NFKC folds those back. A PDF
 // without text (a scan), an encrypted or a damaged one is refused with one Chinese sentence.
-import { readingOrder, type Piece } from './pdf-layout';
 import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
+import { readingOrder, type Piece } from './pdf-layout';
 
 export { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals };
 
@@ -22,7 +22,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   let pdf;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    pdf = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
     return { ok: false, error: name === 'PasswordException' ? ENCRYPTED_PDF : DAMAGED_PDF };
@@ -34,7 +40,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       const content = await page.getTextContent();
       const pieces: Piece[] = (content.items as TextItem[])
         .filter((item) => typeof item.str === 'string' && item.str !== '')
-        .map((item) => ({ text: foldRadicals(item.str), x: item.transform[4]!, y: item.transform[5]!, width: item.width, size: Math.hypot(item.transform[2]!, item.transform[3]!) }));
+        .map((item) => ({
+          text: foldRadicals(item.str),
+          x: item.transform[4]!,
+          y: item.transform[5]!,
+          width: item.width,
+          size: Math.hypot(item.transform[2]!, item.transform[3]!),
+        }));
       pages.push(readingOrder(pieces));
     }
     const text = pages.filter(Boolean).join('\n\n');

@@ -1,7 +1,7 @@
 // Tab-separated lines → a table. Trailing rows that are really contact lines ("来信地址：… 邮编：…",
 // mostly empty cells) become a paragraph after the table.
 import type { Line } from './blocks';
-import { CONTACT_LINE, charLength } from './patterns';
+import { charLength, CONTACT_LINE } from './patterns';
 
 export type ParsedTable = { rows: string[][]; headerRow: boolean; after: string[] };
 
@@ -16,7 +16,9 @@ export function readTable(lines: Line[]): ParsedTable {
   const after: string[] = [];
   for (const cells of split) {
     const filled = cells.filter(Boolean);
-    const contact = CONTACT_LINE.test(cells[0] ?? '') || (filled.length > 0 && filled.length <= width / 2 && rows.length > 1 && filled.length < cells.length);
+    const contact =
+      CONTACT_LINE.test(cells[0] ?? '') ||
+      (filled.length > 0 && filled.length <= width / 2 && rows.length > 1 && filled.length < cells.length);
     if (rows.length > 0 && contact && filled.length < width) {
       after.push(filled.join(' '));
       continue;

@@ -4,7 +4,12 @@ import type { Line } from './blocks';
 import { charLength } from './patterns';
 import { field, type FoundField } from './report';
 
-export type Titles = { kicker: string | null; headline: string; subheadline: string | null; fields: Record<string, FoundField> };
+export type Titles = {
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  fields: Record<string, FoundField>;
+};
 
 const KICKER_LOOK = /[·•—]|篇$|\S\s+\S/u;
 const EXCLAIMED = /[！？!?]$/u;
@@ -14,7 +19,8 @@ function joinBrokenTitles(lines: Line[]): Line[] {
   const joined: Line[] = [];
   for (const line of lines) {
     const previous = joined.at(-1);
-    if (previous && /[，,、：:]$/u.test(previous.text)) joined[joined.length - 1] = { text: previous.text + line.text, number: previous.number };
+    if (previous && /[，,、：:]$/u.test(previous.text))
+      joined[joined.length - 1] = { text: previous.text + line.text, number: previous.number };
     else joined.push(line);
   }
   return joined;
@@ -32,7 +38,15 @@ export function readTitles(groups: Line[][]): Titles {
     const fields = { ...above.fields, subheadline: field(dashed.text, 'high', dashed.number) };
     if (above.subheadline) {
       // Three lines above a dash: kicker, headline and the dashed subheadline; the middle line joins the headline.
-      return { kicker: above.kicker, headline: `${above.headline} ${above.subheadline}`, subheadline: dashed.text, fields: { ...fields, headline: field(`${above.headline} ${above.subheadline}`, 'low', above.fields.headline!.line) } };
+      return {
+        kicker: above.kicker,
+        headline: `${above.headline} ${above.subheadline}`,
+        subheadline: dashed.text,
+        fields: {
+          ...fields,
+          headline: field(`${above.headline} ${above.subheadline}`, 'low', above.fields.headline!.line),
+        },
+      };
     }
     return { kicker: above.kicker, headline: above.headline, subheadline: dashed.text, fields };
   }

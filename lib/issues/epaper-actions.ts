@@ -1,14 +1,16 @@
 'use server';
+
 // 版面 (page PDF) actions: remove a page's PDF, correct its story areas, find them again, and publish
 // a page's draft to readers. Uploads go through app/api/newsroom/epaper (a streamed route handler).
 import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+
 import { guarded, UserFacingError, type ActionResult } from '../actions/result';
+import { requireUser } from '../auth/require-user';
 import { resolveMediaDir } from '../config/media-dir';
-import { revalidatePublic } from '../reader/revalidate';
+import { db } from '../db';
 import { redetectAreas } from '../epaper/jobs';
 import { publishPage, removePdf, saveAreas } from '../epaper/service';
+import { revalidatePublic } from '../reader/revalidate';
 
 type PageInput = { issueId: string; issueNumber: number; page: number };
 
@@ -44,7 +46,10 @@ export async function redetectAreasAction(input: PageInput): Promise<ActionResul
   return guarded(async () => {
     await requireUser('issue:plan');
     if (!valid(input)) return { ok: false, error: '请求无效' };
-    const draft = await db.epaperScan.findFirst({ where: { stage: 'draft', status: 'READY', page: { issueId: input.issueId, number: input.page } }, select: { id: true, hasText: true } });
+    const draft = await db.epaperScan.findFirst({
+      where: { stage: 'draft', status: 'READY', page: { issueId: input.issueId, number: input.page } },
+      select: { id: true, hasText: true },
+    });
     if (!draft) throw new UserFacingError(`第${input.page}版还没有生成好的版面图片`);
     if (!draft.hasText) throw new UserFacingError('这一版的 PDF 没有文字层，无法自动识别稿件区域，请手动画出');
     const found = await redetectAreas(db, resolveMediaDir(process.env), draft.id);

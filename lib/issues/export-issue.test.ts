@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { sampleIssue } from '../../seeds/sample-issue';
+import { openTestDatabase } from '../../test/support/database';
 import { exportIssue, readIssueExport } from './export-issue';
 
 const db = openTestDatabase();
@@ -18,7 +19,10 @@ describe('exportIssue', () => {
 
   it('says when a file is not an export', async () => {
     expect(readIssueExport('{')).toEqual({ ok: false, error: '不是有效的 JSON 文件' });
-    expect(readIssueExport('{"format":"other"}')).toMatchObject({ ok: false, error: expect.stringContaining('不是本系统导出的期次文件') });
+    expect(readIssueExport('{"format":"other"}')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('不是本系统导出的期次文件'),
+    });
     expect(await exportIssue(db, 9999)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { issueStateLabel, issueStateOf } from './issue-state';
+
 import { articleStateLabel } from '../workflow/article-label';
+import { issueStateLabel, issueStateOf } from './issue-state';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const future = new Date('2030-01-01T00:00:00Z');
@@ -19,7 +20,9 @@ describe('issue state', () => {
     expect(issueStateLabel({ status: 'PUBLISHED', publishAt: future }, now)).toBe('定时 2030-01-01 08:00');
     expect(issueStateLabel({ status: 'PUBLISHED', publishAt: past }, now)).toBe('已发布');
     for (const publishAt of [future, past]) {
-      expect(issueStateLabel({ status: 'PUBLISHED', publishAt }, now)).toBe(articleStateLabel({ status: 'PUBLISHED', publishAt }, now));
+      expect(issueStateLabel({ status: 'PUBLISHED', publishAt }, now)).toBe(
+        articleStateLabel({ status: 'PUBLISHED', publishAt }, now),
+      );
     }
   });
 });

@@ -2,15 +2,14 @@
 // one transaction: the publication if it is new, the issue with its pages, and each story with its
 // authors, placements (a 下转 story gets a continuation row on each later page) and first revision.
 // An issue number that already exists is left alone, so loading twice changes nothing.
-import type { Db, Tx } from '../db-client';
-import type { StructuredIssue, StructuredArticle } from './structured';
+import { slugBase, uniqueSlug } from '../articles/slug';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
-import { slugBase, uniqueSlug } from '../articles/slug';
-import { freezePublishedExtras } from '../revisions/published-copy';
 import { instantAt } from '../dates/time-zone';
+import type { Db, Tx } from '../db-client';
+import { freezePublishedExtras } from '../revisions/published-copy';
 import { ensureSearchIndex, indexArticle, removeFromIndex } from '../search/search-index';
-
+import type { StructuredArticle, StructuredIssue } from './structured';
 
 export type LoadMode =
   /** Readers see it from `publishAt` (default: 00:00 on the issue date in the publication's zone). */
@@ -37,12 +36,14 @@ export async function loadStructuredIssue(db: Db, input: StructuredIssue, option
       where: { publicationId_number: { publicationId: publication.id, number: input.number } },
       select: { id: true, status: true },
     });
-    if (existing && !(options.replaceDraft && existing.status === 'PLANNING')) return { created: false, issueId: existing.id };
+    if (existing && !(options.replaceDraft && existing.status === 'PLANNING'))
+      return { created: false, issueId: existing.id };
     if (existing) await deleteDraftIssue(tx, existing.id);
 
     const published = options.mode.kind === 'published';
     const publishAt = published
-      ? (options.mode.kind === 'published' && options.mode.publishAt) || instantAt(input.date, '00:00', publication.timeZone)
+      ? (options.mode.kind === 'published' && options.mode.publishAt) ||
+        instantAt(input.date, '00:00', publication.timeZone)
       : null;
     const issue = await tx.issue.create({
       data: {
@@ -151,7 +152,12 @@ async function deleteDraftIssue(tx: Tx, issueId: string): Promise<void> {
   const placed = await tx.articlePlacement.findMany({ where: { page: { issueId } }, select: { articleId: true } });
   const articleIds = [...new Set(placed.map((row) => row.articleId))];
   const drafts = await tx.article.findMany({
-    where: { id: { in: articleIds }, liveRevisionId: null, status: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] }, placements: { every: { page: { issueId } } } },
+    where: {
+      id: { in: articleIds },
+      liveRevisionId: null,
+      status: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] },
+      placements: { every: { page: { issueId } } },
+    },
     select: { id: true },
   });
   await tx.issue.delete({ where: { id: issueId } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { defaultPageNames, formatPublishDays, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 
 describe('planning a new issue', () => {

@@ -9,7 +9,10 @@ export function proposeIssueNumber(lastNumber: number | null): number {
 
 /** ISO weekdays (1 = Monday … 7 = Sunday) from the publication's `publishDays` setting. */
 export function parsePublishDays(setting: string): number[] {
-  const days = setting.split(',').map((part) => Number(part.trim())).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7);
+  const days = setting
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((day) => Number.isInteger(day) && day >= 1 && day <= 7);
   return days.length ? [...new Set(days)].sort() : [1];
 }
 
@@ -31,9 +34,14 @@ function addDays(date: string, days: number): string {
 }
 
 /** The first publishing day after `today` and after the latest date any issue has. */
-export function proposeIssueDate(today: string, latestIssueDate: string | null, publishDays: readonly number[]): string {
+export function proposeIssueDate(
+  today: string,
+  latestIssueDate: string | null,
+  publishDays: readonly number[],
+): string {
   let candidate = addDays(latestIssueDate && latestIssueDate > today ? latestIssueDate : today, 1);
-  for (let tries = 0; tries < 7 && !publishDays.includes(isoWeekday(candidate)); tries += 1) candidate = addDays(candidate, 1);
+  for (let tries = 0; tries < 7 && !publishDays.includes(isoWeekday(candidate)); tries += 1)
+    candidate = addDays(candidate, 1);
   return candidate;
 }
 

@@ -1,18 +1,20 @@
 // Reads for the issue planner. Every function checks the caller's capability first.
 import 'server-only';
+
 import { notFound } from 'next/navigation';
-import { db } from '../db';
+
 import { requireUser } from '../auth/require-user';
-import type { ArticleStatus } from '../generated/prisma/enums';
-import { clampLevels } from '../workflow/rules';
 import { isoDateIn } from '../dates/time-zone';
-import { PUBLICATION_SELECT, articleCard } from '../reader/issue-page';
-import type { IssuePageView } from '../reader/types';
-import { issueBlockers } from './blockers';
-import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
-import { issueStateLabel, issueStateOf } from './issue-state';
-import { articleStateLabel } from '../workflow/article-label';
+import { db } from '../db';
+import type { ArticleStatus } from '../generated/prisma/enums';
 import { findPublication } from '../publication/lookup';
+import { articleCard, PUBLICATION_SELECT } from '../reader/issue-page';
+import type { IssuePageView } from '../reader/types';
+import { articleStateLabel } from '../workflow/article-label';
+import { clampLevels } from '../workflow/rules';
+import { issueBlockers } from './blockers';
+import { issueStateLabel, issueStateOf } from './issue-state';
+import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
 
 export type { IssueState } from './issue-state';
 
@@ -24,7 +26,12 @@ export async function listPlannerIssues(now = new Date()) {
     include: { pages: { select: { _count: { select: { placements: true } } } } },
   });
   return issues.map((issue) => ({
-    id: issue.id, number: issue.number, date: issue.date, pageCount: issue.pageCount, state: issueStateOf(issue, now), stateLabel: issueStateLabel(issue, now),
+    id: issue.id,
+    number: issue.number,
+    date: issue.date,
+    pageCount: issue.pageCount,
+    state: issueStateOf(issue, now),
+    stateLabel: issueStateLabel(issue, now),
     publishAt: issue.publishAt?.toISOString() ?? null,
     placements: issue.pages.reduce((sum, page) => sum + page._count.placements, 0),
   }));
@@ -48,7 +55,16 @@ export async function newIssueProposal(now = new Date()) {
   };
 }
 
-export type PlannerArticle = { id: string; headline: string; status: string; statusLabel: string; wordCount: number; continuation: boolean; continuesOn: number | null; ready: boolean };
+export type PlannerArticle = {
+  id: string;
+  headline: string;
+  status: string;
+  statusLabel: string;
+  wordCount: number;
+  continuation: boolean;
+  continuesOn: number | null;
+  ready: boolean;
+};
 
 export async function getIssuePlanner(number: number, now = new Date()) {
   await requireUser('issue:plan');
@@ -61,7 +77,21 @@ export async function getIssuePlanner(number: number, now = new Date()) {
         include: {
           placements: {
             orderBy: { position: 'asc' },
-            include: { article: { select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true, liveRevisionId: true, publishAt: true, deletedAt: true, placements: { select: { isContinuation: true, page: { select: { number: true, issueId: true } } } } } } },
+            include: {
+              article: {
+                select: {
+                  id: true,
+                  headline: true,
+                  status: true,
+                  reviewLevel: true,
+                  wordCount: true,
+                  liveRevisionId: true,
+                  publishAt: true,
+                  deletedAt: true,
+                  placements: { select: { isContinuation: true, page: { select: { number: true, issueId: true } } } },
+                },
+              },
+            },
           },
         },
       },
@@ -70,10 +100,23 @@ export async function getIssuePlanner(number: number, now = new Date()) {
   if (!issue) notFound();
   const levels = clampLevels(issue.publication.reviewLevels);
   const label = (story: { status: ArticleStatus; reviewLevel: number; publishAt?: Date | null }) =>
-    articleStateLabel({ status: story.status, reviewLevel: story.reviewLevel, requiredLevels: levels, publishAt: story.publishAt ?? null }, now);
+    articleStateLabel(
+      {
+        status: story.status,
+        reviewLevel: story.reviewLevel,
+        requiredLevels: levels,
+        publishAt: story.publishAt ?? null,
+      },
+      now,
+    );
   const [candidates, blockers] = await Promise.all([
     db.article.findMany({
-      where: { deletedAt: null, liveRevisionId: null, status: { in: ['APPROVED', 'SUBMITTED'] }, placements: { none: {} } },
+      where: {
+        deletedAt: null,
+        liveRevisionId: null,
+        status: { in: ['APPROVED', 'SUBMITTED'] },
+        placements: { none: {} },
+      },
       orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
       take: 100,
       select: { id: true, headline: true, status: true, reviewLevel: true, wordCount: true },
@@ -81,19 +124,38 @@ export async function getIssuePlanner(number: number, now = new Date()) {
     issueBlockers(db, issue.id),
   ]);
   return {
-    id: issue.id, number: issue.number, date: issue.date, state: issueStateOf(issue, now), stateLabel: issueStateLabel(issue, now), publishAt: issue.publishAt?.toISOString() ?? null,
+    id: issue.id,
+    number: issue.number,
+    date: issue.date,
+    state: issueStateOf(issue, now),
+    stateLabel: issueStateLabel(issue, now),
+    publishAt: issue.publishAt?.toISOString() ?? null,
     pages: issue.pages.map((page) => ({
-      number: page.number, name: page.name,
-      stories: page.placements.filter((p) => !p.article.deletedAt).map((p): PlannerArticle => {
-        const jump = p.article.placements.find((other) => other.isContinuation && other.page.issueId === issue.id);
-        return {
-          id: p.article.id, headline: p.article.headline || '（无标题）', status: p.article.status, statusLabel: label(p.article),
-          wordCount: p.article.wordCount, continuation: p.isContinuation, continuesOn: p.isContinuation ? null : jump?.page.number ?? null,
-          ready: p.article.status === 'APPROVED' || Boolean(p.article.liveRevisionId),
-        };
-      }),
+      number: page.number,
+      name: page.name,
+      stories: page.placements
+        .filter((p) => !p.article.deletedAt)
+        .map((p): PlannerArticle => {
+          const jump = p.article.placements.find((other) => other.isContinuation && other.page.issueId === issue.id);
+          return {
+            id: p.article.id,
+            headline: p.article.headline || '（无标题）',
+            status: p.article.status,
+            statusLabel: label(p.article),
+            wordCount: p.article.wordCount,
+            continuation: p.isContinuation,
+            continuesOn: p.isContinuation ? null : (jump?.page.number ?? null),
+            ready: p.article.status === 'APPROVED' || Boolean(p.article.liveRevisionId),
+          };
+        }),
     })),
-    candidates: candidates.map((c) => ({ id: c.id, headline: c.headline || '（无标题）', statusLabel: label(c), wordCount: c.wordCount, ready: c.status === 'APPROVED' })),
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      headline: c.headline || '（无标题）',
+      statusLabel: label(c),
+      wordCount: c.wordCount,
+      ready: c.status === 'APPROVED',
+    })),
     blockers,
   };
 }
@@ -112,18 +174,39 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
   const placements = await db.articlePlacement.findMany({
     where: { page: { issueId: issue.id }, article: { deletedAt: null, retractedAt: null } },
     orderBy: { position: 'asc' },
-    include: { article: { select: { id: true, slug: true, kicker: true, headline: true, subheadline: true, summary: true, bodyText: true, placements: { select: { isContinuation: true, page: { select: { number: true } } } } } } },
+    include: {
+      article: {
+        select: {
+          id: true,
+          slug: true,
+          kicker: true,
+          headline: true,
+          subheadline: true,
+          summary: true,
+          bodyText: true,
+          placements: { select: { isContinuation: true, page: { select: { number: true } } } },
+        },
+      },
+    },
   });
   const counts = new Map<string, number>();
   for (const p of placements) counts.set(p.pageId, (counts.get(p.pageId) ?? 0) + 1);
   return {
     publication: issue.publication,
-    issue: { number: issue.number, date: issue.date, pageCount: issue.pageCount, publishAt: (issue.publishAt ?? now).toISOString() },
+    issue: {
+      number: issue.number,
+      date: issue.date,
+      pageCount: issue.pageCount,
+      publishAt: (issue.publishAt ?? now).toISOString(),
+    },
     pages: issue.pages.map((p) => ({ number: p.number, name: p.name, articleCount: counts.get(p.id) ?? 0 })),
     page: { number: page.number, name: page.name },
     stories: placements
       .filter((p) => p.pageId === page.id)
-      .map((p) => ({ ...articleCard(p.article.slug, p.article, p.isContinuation, p.article.placements), href: `/newsroom/articles/${p.article.id}/preview` })),
+      .map((p) => ({
+        ...articleCard(p.article.slug, p.article, p.isContinuation, p.article.placements),
+        href: `/newsroom/articles/${p.article.id}/preview`,
+      })),
     previousIssue: null,
     nextIssue: null,
   };
@@ -138,5 +221,9 @@ export async function listUpcomingIssues(now = new Date()) {
     take: 10,
     select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
   });
-  return issues.map((issue) => ({ ...issue, publishAt: issue.publishAt?.toISOString() ?? null, scheduled: issue.status === 'PUBLISHED' }));
+  return issues.map((issue) => ({
+    ...issue,
+    publishAt: issue.publishAt?.toISOString() ?? null,
+    scheduled: issue.status === 'PUBLISHED',
+  }));
 }

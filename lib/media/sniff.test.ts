@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MAX_UPLOAD_BYTES, sniffImage, uploadProblem } from './sniff';
 
 const bytes = (...values: number[]) => new Uint8Array([...values, ...new Array(16).fill(0)]);
@@ -14,7 +15,9 @@ describe('sniffImage', () => {
 
 describe('uploadProblem', () => {
   it('refuses SVG, other files, empty and oversized ones with a message', () => {
-    expect(uploadProblem(new TextEncoder().encode('<?xml version="1.0"?><svg onload="alert(1)"></svg>'))).toMatch(/不支持 SVG/);
+    expect(uploadProblem(new TextEncoder().encode('<?xml version="1.0"?><svg onload="alert(1)"></svg>'))).toMatch(
+      /不支持 SVG/,
+    );
     expect(uploadProblem(new TextEncoder().encode('%PDF-1.4'))).toBe('只支持 JPEG、PNG、WebP 和 GIF 图片');
     expect(uploadProblem(new Uint8Array())).toBe('文件为空');
     expect(uploadProblem(new Uint8Array(MAX_UPLOAD_BYTES + 1))).toBe('图片不能超过 10 MB');

@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Db } from '../db-client';
-import { recordAudit } from '../audit/record';
+
 import { UserFacingError } from '../actions/result';
+import { recordAudit } from '../audit/record';
+import type { Db } from '../db-client';
 import { MAX_PIXELS, pixelProblem, sniffImage, uploadProblem } from './sniff';
 import { mediaUrl, WEB_WIDTHS } from './url';
 
@@ -15,8 +16,16 @@ export { mediaUrl, WEB_WIDTHS };
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' } as const;
 
-
-export type StoredMedia = { id: string; storageKey: string; width: number; height: number; url: string; alt: string; caption: string | null; reused: boolean };
+export type StoredMedia = {
+  id: string;
+  storageKey: string;
+  width: number;
+  height: number;
+  url: string;
+  alt: string;
+  caption: string | null;
+  reused: boolean;
+};
 
 export async function storeImage(
   db: Db,
@@ -45,7 +54,11 @@ export async function storeImage(
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `original.${EXTENSIONS[mime]}`), input.bytes);
     for (const width of WEB_WIDTHS) {
-      await sharp(input.bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toFile(path.join(dir, `${width}.webp`));
+      await sharp(input.bytes, { limitInputPixels: MAX_PIXELS })
+        .rotate()
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toFile(path.join(dir, `${width}.webp`));
     }
   } catch {
     // A file that only looks like an image: nothing of it is kept.
@@ -54,16 +67,47 @@ export async function storeImage(
   }
   const media = await db.$transaction(async (tx) => {
     const created = await tx.media.create({
-      data: { storageKey, mime, size: input.bytes.length, width: metadata.width!, height: metadata.height!, sha256, alt: input.alt?.trim() ?? '', caption: input.caption?.trim() || null, uploaderId: input.uploaderId },
+      data: {
+        storageKey,
+        mime,
+        size: input.bytes.length,
+        width: metadata.width!,
+        height: metadata.height!,
+        sha256,
+        alt: input.alt?.trim() ?? '',
+        caption: input.caption?.trim() || null,
+        uploaderId: input.uploaderId,
+      },
     });
-    await recordAudit(tx, { actorId: input.uploaderId, action: 'media.upload', subjectType: 'Media', subjectId: created.id, details: { size: input.bytes.length, mime } });
+    await recordAudit(tx, {
+      actorId: input.uploaderId,
+      action: 'media.upload',
+      subjectType: 'Media',
+      subjectId: created.id,
+      details: { size: input.bytes.length, mime },
+    });
     return created;
   });
   return { ...pick(media), reused: false };
 }
 
-function pick(media: { id: string; storageKey: string; width: number; height: number; alt: string; caption: string | null }) {
-  return { id: media.id, storageKey: media.storageKey, width: media.width, height: media.height, url: mediaUrl(media.storageKey), alt: media.alt, caption: media.caption };
+function pick(media: {
+  id: string;
+  storageKey: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+}) {
+  return {
+    id: media.id,
+    storageKey: media.storageKey,
+    width: media.width,
+    height: media.height,
+    url: mediaUrl(media.storageKey),
+    alt: media.alt,
+    caption: media.caption,
+  };
 }
 
 /** The file behind a /media/… URL, or null when the path is not one of ours. */

@@ -1,8 +1,8 @@
 // The newsroom runs one publication: the first one created (the sample issue's, or the imported one).
 // Every read of "the publication" goes through here, so a second publication would change one place.
-import type { Prisma } from '../generated/prisma/client';
-import type { Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
+import type { Tx } from '../db-client';
+import type { Prisma } from '../generated/prisma/client';
 
 type Client = Pick<Tx, 'publication'>;
 

@@ -2,14 +2,17 @@
 // Graph tags (both read the ArticleView) and the newsroom preview ("exactly what readers will get").
 // The callers only choose the copy: readers get the published revision (lib/reader/article.ts), the
 // preview the working copy (lib/articles/preview.ts); everything a reader sees of it is decided here.
-import type { DocNode } from '../content/types';
 import { renderHtml } from '../content/render-html';
 import { teaser } from '../content/teaser';
+import type { DocNode } from '../content/types';
 import { articleCover, type CoverMedia } from './cover';
 import type { ArticleView, IssueRef, PublicationView } from './types';
 
 /** The story's text as one copy holds it (a revision or the working copy), its body parsed. */
-type ArticleCopy = Pick<ArticleView, 'kicker' | 'headline' | 'subheadline' | 'dateline' | 'byline' | 'summary'> & { body: DocNode; bodyText: string };
+type ArticleCopy = Pick<ArticleView, 'kicker' | 'headline' | 'subheadline' | 'dateline' | 'byline' | 'summary'> & {
+  body: DocNode;
+  bodyText: string;
+};
 
 type Placement = { isContinuation: boolean; page: { number: number; issue: IssueRef } };
 
@@ -53,7 +56,9 @@ export function articleView(source: ArticleViewSource): ArticleView {
     authors: source.authors.map(({ name, label }) => ({ name, label })),
     publishedAt: (source.publishedAt ?? source.publishAt ?? source.savedAt).toISOString(),
     modifiedAt: source.savedAt.toISOString(),
-    print: first ? { issue: first.page.issue, pages: source.placements.map((p) => p.page.number).sort((a, b) => a - b) } : null,
+    print: first
+      ? { issue: first.page.issue, pages: source.placements.map((p) => p.page.number).sort((a, b) => a - b) }
+      : null,
     corrections: source.corrections.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
     previousOnPage: source.neighbours?.previousOnPage ?? null,
     nextOnPage: source.neighbours?.nextOnPage ?? null,

@@ -1,12 +1,12 @@
 // One story for readers, from its live (published) revision: visible, retracted (a notice), or missing.
-import type { Db } from '../db-client';
-import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 import { parseDoc } from '../content/types';
-import type { ArticleLookup } from './types';
-import { COVER_SELECT } from './cover';
-import { articleView, firstPlacement } from './article-view';
-import { PUBLICATION_SELECT } from './issue-page';
+import type { Db } from '../db-client';
 import { publishedCredits } from '../revisions/published-copy';
+import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
+import { articleView, firstPlacement } from './article-view';
+import { COVER_SELECT } from './cover';
+import { PUBLICATION_SELECT } from './issue-page';
+import type { ArticleLookup } from './types';
 
 export async function readArticle(db: Db, slug: string, now: Date): Promise<ArticleLookup> {
   const article = await db.article.findUnique({
@@ -19,13 +19,23 @@ export async function readArticle(db: Db, slug: string, now: Date): Promise<Arti
       corrections: { orderBy: { createdAt: 'asc' }, select: { note: true, createdAt: true } },
       placements: {
         where: { page: { issue: visibleIssueWhere(now) } },
-        select: { isContinuation: true, position: true, pageId: true, page: { select: { number: true, issue: { select: { number: true, date: true } } } } },
+        select: {
+          isContinuation: true,
+          position: true,
+          pageId: true,
+          page: { select: { number: true, issue: { select: { number: true, date: true } } } },
+        },
       },
     },
   });
   if (!article || article.deletedAt || !article.liveRevision) return { kind: 'missing' };
   if (article.retractedAt && article.status === 'RETRACTED') {
-    return { kind: 'retracted', headline: article.liveRevision.headline, note: article.retractionNote, retractedAt: article.retractedAt.toISOString() };
+    return {
+      kind: 'retracted',
+      headline: article.liveRevision.headline,
+      note: article.retractionNote,
+      retractedAt: article.retractedAt.toISOString(),
+    };
   }
   if (!isArticleVisible(article, now)) return { kind: 'missing' };
 
@@ -55,8 +65,16 @@ async function pageNeighbours(db: Db, pageId: string, position: number, now: Dat
   const visible = visibleArticleWhere(now);
   const select = { article: { select: { slug: true, liveRevision: { select: { headline: true } } } } } as const;
   const [previous, next] = await Promise.all([
-    db.articlePlacement.findFirst({ where: { pageId, position: { lt: position }, article: visible }, orderBy: { position: 'desc' }, select }),
-    db.articlePlacement.findFirst({ where: { pageId, position: { gt: position }, article: visible }, orderBy: { position: 'asc' }, select }),
+    db.articlePlacement.findFirst({
+      where: { pageId, position: { lt: position }, article: visible },
+      orderBy: { position: 'desc' },
+      select,
+    }),
+    db.articlePlacement.findFirst({
+      where: { pageId, position: { gt: position }, article: visible },
+      orderBy: { position: 'asc' },
+      select,
+    }),
   ]);
   const ref = (row: typeof previous) =>
     row?.article.liveRevision ? { slug: row.article.slug, headline: row.article.liveRevision.headline } : null;

@@ -1,12 +1,26 @@
 // A story's cover image for readers (card, article figure, og:image, JSON-LD), from its media row.
 // The web sizes are 800 and 1600 pixels wide, never enlarged (lib/media/store.ts).
-import type { CoverImage } from './types';
 import type { DocNode } from '../content/types';
 import { mediaUrl } from '../media/url';
+import type { CoverImage } from './types';
 
-export const COVER_SELECT = { id: true, storageKey: true, width: true, height: true, alt: true, caption: true } as const;
+export const COVER_SELECT = {
+  id: true,
+  storageKey: true,
+  width: true,
+  height: true,
+  alt: true,
+  caption: true,
+} as const;
 
-export type CoverMedia = { id?: string; storageKey: string; width: number; height: number; alt: string; caption: string | null };
+export type CoverMedia = {
+  id?: string;
+  storageKey: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+};
 
 function webSize(media: CoverMedia, target: 800 | 1600): { width: number; height: number } {
   const width = Math.min(target, media.width);

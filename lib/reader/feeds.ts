@@ -1,14 +1,22 @@
 // Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
-import type { Db } from '../db-client';
-import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 import { teaser } from '../content/teaser';
 import { calendarDateIn, instantAt } from '../dates/time-zone';
+import type { Db } from '../db-client';
 import { imageUrl } from '../epaper/files';
+import { visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
 
 export const FEED_SIZE = 30;
 
 /** `image`: the printed page the story starts on (版面, lib/epaper), when that page has a published image. */
-export type FeedItem = { slug: string; headline: string; kicker: string | null; teaser: string; byline: string | null; publishedAt: string; image?: string | null };
+export type FeedItem = {
+  slug: string;
+  headline: string;
+  kicker: string | null;
+  teaser: string;
+  byline: string | null;
+  publishedAt: string;
+  image?: string | null;
+};
 
 export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
   const articles = await db.article.findMany({
@@ -20,25 +28,39 @@ export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
       publishAt: true,
       publishedAt: true,
       liveRevision: { select: { headline: true, kicker: true, summary: true, bodyText: true, byline: true } },
-      placements: { where: { isContinuation: false }, take: 1, select: { page: { select: { scans: { where: { stage: 'live', status: 'READY' }, select: { pdfSha256: true, pdfPage: true } } } } } },
+      placements: {
+        where: { isContinuation: false },
+        take: 1,
+        select: {
+          page: {
+            select: {
+              scans: { where: { stage: 'live', status: 'READY' }, select: { pdfSha256: true, pdfPage: true } },
+            },
+          },
+        },
+      },
     },
   });
   return articles.flatMap((article) => {
     const live = article.liveRevision;
     if (!live) return [];
-    return [{
-      slug: article.slug,
-      headline: live.headline,
-      kicker: live.kicker,
-      teaser: teaser(live.summary, live.bodyText, 200),
-      byline: live.byline,
-      publishedAt: (article.publishAt ?? article.publishedAt ?? now).toISOString(),
-      image: pageImageOf(article.placements),
-    }];
+    return [
+      {
+        slug: article.slug,
+        headline: live.headline,
+        kicker: live.kicker,
+        teaser: teaser(live.summary, live.bodyText, 200),
+        byline: live.byline,
+        publishedAt: (article.publishAt ?? article.publishedAt ?? now).toISOString(),
+        image: pageImageOf(article.placements),
+      },
+    ];
   });
 }
 
-function pageImageOf(placements: readonly { page: { scans: { pdfSha256: string; pdfPage: number }[] } }[]): string | null {
+function pageImageOf(
+  placements: readonly { page: { scans: { pdfSha256: string; pdfPage: number }[] } }[],
+): string | null {
   const scan = placements[0]?.page.scans[0];
   return scan ? imageUrl(scan.pdfSha256, scan.pdfPage, 1200) : null;
 }
@@ -51,11 +73,16 @@ function yearRange(year: number) {
 export async function readSitemapYears(db: Db, now: Date): Promise<number[]> {
   const [first, last] = await Promise.all([
     db.issue.findFirst({ where: visibleIssueWhere(now), orderBy: { date: 'asc' }, select: { date: true } }),
-    db.article.findFirst({ where: visibleArticleWhere(now), orderBy: { publishAt: 'asc' }, select: { publishAt: true } }),
+    db.article.findFirst({
+      where: visibleArticleWhere(now),
+      orderBy: { publishAt: 'asc' },
+      select: { publishAt: true },
+    }),
   ]);
-  const starts = [first ? Number(first.date.slice(0, 4)) : null, last?.publishAt ? Number(instantYear(last.publishAt)) : null].filter(
-    (year): year is number => year !== null,
-  );
+  const starts = [
+    first ? Number(first.date.slice(0, 4)) : null,
+    last?.publishAt ? Number(instantYear(last.publishAt)) : null,
+  ].filter((year): year is number => year !== null);
   if (starts.length === 0) return [];
   const candidates: number[] = [];
   for (let year = Math.min(...starts); year <= Number(instantYear(now)); year += 1) candidates.push(year);
@@ -65,8 +92,14 @@ export async function readSitemapYears(db: Db, now: Date): Promise<number[]> {
 
 async function yearHasContent(db: Db, year: number, now: Date): Promise<boolean> {
   const [issue, article] = await Promise.all([
-    db.issue.findFirst({ where: { ...visibleIssueWhere(now), date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, select: { id: true } }),
-    db.article.findFirst({ where: { AND: [visibleArticleWhere(now), { publishAt: yearRange(year) }] }, select: { id: true } }),
+    db.issue.findFirst({
+      where: { ...visibleIssueWhere(now), date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+      select: { id: true },
+    }),
+    db.article.findFirst({
+      where: { AND: [visibleArticleWhere(now), { publishAt: yearRange(year) }] },
+      select: { id: true },
+    }),
   ]);
   return issue !== null || article !== null;
 }
@@ -81,7 +114,11 @@ export async function readSitemapIssues(db: Db, year: number, now: Date) {
     orderBy: { date: 'asc' },
     select: { number: true, pageCount: true, updatedAt: true },
   });
-  return issues.map((issue) => ({ number: issue.number, pageCount: issue.pageCount, lastmod: issue.updatedAt.toISOString() }));
+  return issues.map((issue) => ({
+    number: issue.number,
+    pageCount: issue.pageCount,
+    lastmod: issue.updatedAt.toISOString(),
+  }));
 }
 
 export async function readSitemapArticles(db: Db, year: number, now: Date) {
@@ -90,5 +127,8 @@ export async function readSitemapArticles(db: Db, year: number, now: Date) {
     orderBy: { publishAt: 'asc' },
     select: { slug: true, liveRevision: { select: { createdAt: true } } },
   });
-  return articles.map((article) => ({ slug: article.slug, lastmod: (article.liveRevision?.createdAt ?? now).toISOString() }));
+  return articles.map((article) => ({
+    slug: article.slug,
+    lastmod: (article.liveRevision?.createdAt ?? now).toISOString(),
+  }));
 }

@@ -1,6 +1,6 @@
 // schema.org NewsArticle for search engines, serialised safely for a <script> data block.
-import type { ArticleView } from './types';
 import { absoluteUrl } from './site-url';
+import type { ArticleView } from './types';
 
 export function newsArticleJsonLd(article: ArticleView): Record<string, unknown> {
   const url = absoluteUrl(`/articles/${article.slug}`);
@@ -37,5 +37,8 @@ export function newsArticleJsonLd(article: ArticleView): Record<string, unknown>
 
 /** JSON for inside <script>: "<" escaped so the text can never close the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
 }

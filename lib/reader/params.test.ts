@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { decodeParam, positiveInt } from './params';
 
 describe('decodeParam', () => {

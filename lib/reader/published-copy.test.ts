@@ -2,17 +2,18 @@
 // the working copy changes nothing for readers (page, JSON-LD, og image, issue page card) until the
 // story is signed off and published again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articleInput, signOff } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { articleInput, signOff } from '../../test/support/articles';
-import { ensureSearchIndex } from '../search/search-index';
+import type { Actor } from '../access/actor';
 import { createArticle, saveArticle } from '../articles/editor-service';
-import { correctArticle, publishArticle, submitArticle } from '../workflow/service';
 import type { CleanArticleInput } from '../articles/schemas';
 import { isMediaPublic } from '../media/visibility';
+import { ensureSearchIndex } from '../search/search-index';
+import { correctArticle, publishArticle, submitArticle } from '../workflow/service';
 import { readArticle } from './article';
 import { newsArticleJsonLd } from './json-ld';
-import type { Actor } from '../access/actor';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -21,11 +22,25 @@ let publicationId = '';
 let newsroom: SampleNewsroom;
 
 async function media(name: string): Promise<{ id: string; storageKey: string }> {
-  return db.media.create({ data: { storageKey: `2026/11/${name}`, mime: 'image/jpeg', size: 1, width: 1600, height: 900, sha256: name, alt: `${name} 的说明` } });
+  return db.media.create({
+    data: {
+      storageKey: `2026/11/${name}`,
+      mime: 'image/jpeg',
+      size: 1,
+      width: 1600,
+      height: 900,
+      sha256: name,
+      alt: `${name} 的说明`,
+    },
+  });
 }
 
 const input = (coverMediaId: string, authorName: string, version = ''): CleanArticleInput =>
-  articleInput({ id: null, name: authorName }, `柯城区新建一批口袋公园。${version}`, { headline: '柯城口袋公园开放', byline: `记者 ${authorName}`, coverMediaId });
+  articleInput({ id: null, name: authorName }, `柯城区新建一批口袋公园。${version}`, {
+    headline: '柯城口袋公园开放',
+    byline: `记者 ${authorName}`,
+    coverMediaId,
+  });
 
 async function readerView(slug: string) {
   const lookup = await readArticle(db, slug, new Date());

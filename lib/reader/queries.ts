@@ -2,14 +2,16 @@
 // revalidate it (lib/reader/revalidate.ts). The key carries the schedule epoch, so a scheduled
 // story or issue appears at its time without anything firing, and a restart changes nothing.
 import 'server-only';
+
 import { unstable_cache } from 'next/cache';
+
 import { db } from '../db';
-import { latestIssueNumber, readIssuePage, readPublication } from './issue-page';
-import { readArticle } from './article';
-import { readArchiveMonth, readArchiveMonths } from './archive';
-import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
-import { scheduleEpoch, upcomingPublishTimes } from './schedule';
 import { searchPublished } from '../search/search';
+import { readArchiveMonth, readArchiveMonths } from './archive';
+import { readArticle } from './article';
+import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
+import { latestIssueNumber, readIssuePage, readPublication } from './issue-page';
+import { scheduleEpoch, upcomingPublishTimes } from './schedule';
 import { articleTag, issueTag, LISTS_TAG, PUBLIC_TAG } from './tags';
 
 // A safety net: even without any change, cached reads are refreshed hourly.
@@ -32,14 +34,17 @@ export async function cached<T>(key: (string | number)[], tags: string[], read: 
 export const getLatestIssueNumber = () => cached(['latest'], [LISTS_TAG], (now) => latestIssueNumber(db, now));
 export const getIssuePage = (issue: number, page: number) =>
   cached(['page', issue, page], [issueTag(issue)], (now) => readIssuePage(db, issue, page, now));
-export const getArticle = (slug: string) => cached(['article', slug], [articleTag(slug)], (now) => readArticle(db, slug, now));
+export const getArticle = (slug: string) =>
+  cached(['article', slug], [articleTag(slug)], (now) => readArticle(db, slug, now));
 export const getArchiveMonths = () => cached(['archive'], [LISTS_TAG], (now) => readArchiveMonths(db, now));
 export const getArchiveMonth = (year: number, month: number) =>
   cached(['archive-month', year, month], [LISTS_TAG], (now) => readArchiveMonth(db, year, month, now));
 export const getFeedItems = () => cached(['feed'], [LISTS_TAG], (now) => readFeedItems(db, now));
 export const getSitemapYears = () => cached(['sitemap-years'], [LISTS_TAG], (now) => readSitemapYears(db, now));
-export const getSitemapIssues = (year: number) => cached(['sitemap-issues', year], [LISTS_TAG], (now) => readSitemapIssues(db, year, now));
-export const getSitemapArticles = (year: number) => cached(['sitemap-articles', year], [LISTS_TAG], (now) => readSitemapArticles(db, year, now));
+export const getSitemapIssues = (year: number) =>
+  cached(['sitemap-issues', year], [LISTS_TAG], (now) => readSitemapIssues(db, year, now));
+export const getSitemapArticles = (year: number) =>
+  cached(['sitemap-articles', year], [LISTS_TAG], (now) => readSitemapArticles(db, year, now));
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
 
 /** Reader search: not cached (every query differs); published stories only. */

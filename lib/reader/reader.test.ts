@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { latestIssueNumber, readIssuePage } from './issue-page';
-import { readArticle } from './article';
+import { openTestDatabase } from '../../test/support/database';
 import { readArchiveMonth, readArchiveMonths } from './archive';
+import { readArticle } from './article';
 import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
-import { scheduleEpoch, upcomingPublishTimes } from './schedule';
+import { latestIssueNumber, readIssuePage } from './issue-page';
 import { newsArticleJsonLd } from './json-ld';
+import { scheduleEpoch, upcomingPublishTimes } from './schedule';
 
 const db = openTestDatabase();
 const now = new Date('2026-11-25T00:00:00Z');
@@ -22,8 +23,18 @@ describe('issue pages', () => {
     expect(await latestIssueNumber(db, now)).toBe(1705);
     const view = (await readIssuePage(db, 1705, 1, now))!;
     expect(view.issue).toMatchObject({ number: 1705, date: '2020-08-17', pageCount: 4 });
-    expect(view.pages.map((p) => [p.number, p.articleCount])).toEqual([[1, 4], [2, 1], [3, 0], [4, 0]]);
-    expect(view.stories.map((s) => s.headline)).toEqual(['现场会在柯城召开', '柯城区人民医院干部职工大会召开', '柯城区八届区委第十二轮巡察全部进驻！', '柯城夺下“大禹鼎”']);
+    expect(view.pages.map((p) => [p.number, p.articleCount])).toEqual([
+      [1, 4],
+      [2, 1],
+      [3, 0],
+      [4, 0],
+    ]);
+    expect(view.stories.map((s) => s.headline)).toEqual([
+      '现场会在柯城召开',
+      '柯城区人民医院干部职工大会召开',
+      '柯城区八届区委第十二轮巡察全部进驻！',
+      '柯城夺下“大禹鼎”',
+    ]);
     expect(view.stories[0]!.kicker).toBe('市域社会治理现代化·红色物业联盟治理篇');
     expect(view.stories[0]!.teaser).toMatch(/^8月14日上午/);
     expect(view.stories[3]!.continuesOn).toEqual([2]);
@@ -85,19 +96,32 @@ describe('articles', () => {
 
   it('replaces a retracted story with a notice and drops it from lists', async () => {
     const story = await db.article.findFirstOrThrow({ where: { headline: '柯城区人民医院干部职工大会召开' } });
-    await db.article.update({ where: { id: story.id }, data: { status: 'RETRACTED', retractedAt: now, retractionNote: '数据有误' } });
-    expect(await readArticle(db, story.slug, now)).toEqual({ kind: 'retracted', headline: story.headline, note: '数据有误', retractedAt: now.toISOString() });
+    await db.article.update({
+      where: { id: story.id },
+      data: { status: 'RETRACTED', retractedAt: now, retractionNote: '数据有误' },
+    });
+    expect(await readArticle(db, story.slug, now)).toEqual({
+      kind: 'retracted',
+      headline: story.headline,
+      note: '数据有误',
+      retractedAt: now.toISOString(),
+    });
     expect((await readIssuePage(db, 1705, 1, now))!.stories.map((s) => s.slug)).not.toContain(story.slug);
     expect((await readFeedItems(db, now)).map((i) => i.slug)).not.toContain(story.slug);
     expect((await readSitemapArticles(db, 2020, now)).map((i) => i.slug)).not.toContain(story.slug);
-    await db.article.update({ where: { id: story.id }, data: { status: 'PUBLISHED', retractedAt: null, retractionNote: null } });
+    await db.article.update({
+      where: { id: story.id },
+      data: { status: 'PUBLISHED', retractedAt: null, retractionNote: null },
+    });
   });
 
   it('shows corrections with their dates', async () => {
     const story = await db.article.findUniqueOrThrow({ where: { slug: DAYU } });
     await db.correction.create({ data: { articleId: story.id, note: '原文“2015年”应为“2014年”。', createdAt: now } });
     const lookup = await readArticle(db, DAYU, now);
-    expect(lookup.kind === 'visible' && lookup.article.corrections).toEqual([{ note: '原文“2015年”应为“2014年”。', createdAt: now.toISOString() }]);
+    expect(lookup.kind === 'visible' && lookup.article.corrections).toEqual([
+      { note: '原文“2015年”应为“2014年”。', createdAt: now.toISOString() },
+    ]);
   });
 
   it('treats deleted and unknown slugs as missing', async () => {
@@ -108,7 +132,9 @@ describe('articles', () => {
 describe('archive, feed and sitemap', () => {
   it('lists months and the issues of a month with their lead story', async () => {
     expect(await readArchiveMonths(db, now)).toEqual([{ year: 2020, month: 8, count: 1 }]);
-    expect(await readArchiveMonth(db, 2020, 8, now)).toEqual([{ number: 1705, date: '2020-08-17', pageCount: 4, lead: '现场会在柯城召开' }]);
+    expect(await readArchiveMonth(db, 2020, 8, now)).toEqual([
+      { number: 1705, date: '2020-08-17', pageCount: 4, lead: '现场会在柯城召开' },
+    ]);
     expect(await readArchiveMonth(db, 2020, 9, now)).toEqual([]);
   });
 
@@ -130,7 +156,16 @@ async function publishCover(mediaId: string): Promise<void> {
 describe('cover images', () => {
   it('shows a story’s cover on its card, its page and in its JSON-LD, in web sizes never larger than the original', async () => {
     const media = await db.media.create({
-      data: { storageKey: `ab/${'c'.repeat(32)}`, mime: 'image/jpeg', size: 3_400_000, width: 4000, height: 3000, sha256: 'd'.repeat(64), alt: '大禹鼎颁奖现场', caption: '柯城捧回大禹鼎' },
+      data: {
+        storageKey: `ab/${'c'.repeat(32)}`,
+        mime: 'image/jpeg',
+        size: 3_400_000,
+        width: 4000,
+        height: 3000,
+        sha256: 'd'.repeat(64),
+        alt: '大禹鼎颁奖现场',
+        caption: '柯城捧回大禹鼎',
+      },
     });
     await publishCover(media.id);
 
@@ -146,7 +181,9 @@ describe('cover images', () => {
       alt: '大禹鼎颁奖现场',
       caption: '柯城捧回大禹鼎',
     });
-    expect(newsArticleJsonLd(lookup.article).image).toEqual([expect.stringMatching(new RegExp(`/media/ab/c{32}/1600\\.webp$`))]);
+    expect(newsArticleJsonLd(lookup.article).image).toEqual([
+      expect.stringMatching(new RegExp(`/media/ab/c{32}/1600\\.webp$`)),
+    ]);
 
     const page1 = (await readIssuePage(db, 1705, 1, now))!;
     expect(page1.stories.find((story) => story.slug === DAYU)?.cover?.src).toBe(`/media/ab/${'c'.repeat(32)}/800.webp`);
@@ -156,11 +193,27 @@ describe('cover images', () => {
   });
 
   it('keeps a small original at its own size', async () => {
-    const media = await db.media.create({ data: { storageKey: `cd/${'e'.repeat(32)}`, mime: 'image/png', size: 9000, width: 640, height: 480, sha256: 'f'.repeat(64) } });
+    const media = await db.media.create({
+      data: {
+        storageKey: `cd/${'e'.repeat(32)}`,
+        mime: 'image/png',
+        size: 9000,
+        width: 640,
+        height: 480,
+        sha256: 'f'.repeat(64),
+      },
+    });
     await publishCover(media.id);
     const lookup = await readArticle(db, DAYU, now);
     if (lookup.kind !== 'visible') throw new Error('expected a visible story');
-    expect(lookup.article.cover).toMatchObject({ width: 640, height: 480, largeWidth: 640, largeHeight: 480, alt: '', caption: null });
+    expect(lookup.article.cover).toMatchObject({
+      width: 640,
+      height: 480,
+      largeWidth: 640,
+      largeHeight: 480,
+      alt: '',
+      caption: null,
+    });
     expect(newsArticleJsonLd({ ...lookup.article, cover: null })).not.toHaveProperty('image');
   });
 });

@@ -1,6 +1,7 @@
 // The 410 lookup on PostgreSQL: a small pool of its own (the proxy runs apart from Prisma's client)
 // and one indexed query.
 import pg from 'pg';
+
 import { noticeOf, type RetractedLookup, type RetractedRow } from './retracted-row';
 
 export function postgresqlRetractedLookup(url: string): RetractedLookup {

@@ -1,5 +1,6 @@
 // The 410 lookup on SQLite: a read-only handle of its own and one prepared statement.
 import Database from 'better-sqlite3';
+
 import { noticeOf, type RetractedLookup, type RetractedRow } from './retracted-row';
 
 export function sqliteRetractedLookup(sqlitePath: string): RetractedLookup {

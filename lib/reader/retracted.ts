@@ -3,9 +3,9 @@
 // of its own (retracted-lookup-*.ts, one per database); the article page renders the same notice from
 // the same data if this lookup fails.
 import { resolveDatabase } from '../config/database';
-import type { RetractedLookup, RetractedArticle } from './retracted-row';
-import { sqliteRetractedLookup } from './retracted-lookup-sqlite';
 import { postgresqlRetractedLookup } from './retracted-lookup-postgresql';
+import { sqliteRetractedLookup } from './retracted-lookup-sqlite';
+import type { RetractedArticle, RetractedLookup } from './retracted-row';
 
 export type { RetractedArticle };
 
@@ -13,7 +13,9 @@ let lookup: RetractedLookup | null = null;
 
 function openLookup(): RetractedLookup {
   const config = resolveDatabase(process.env);
-  return config.kind === 'postgresql' ? postgresqlRetractedLookup(config.url) : sqliteRetractedLookup(config.sqlitePath);
+  return config.kind === 'postgresql'
+    ? postgresqlRetractedLookup(config.url)
+    : sqliteRetractedLookup(config.sqlitePath);
 }
 
 /** The notice of a retracted, published story; null for every other slug (and when the lookup fails). */

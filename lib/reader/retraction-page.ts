@@ -4,7 +4,12 @@ import { formatDateTime } from '../dates/format';
 import type { RetractedArticle } from './retracted';
 
 const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 const STYLE = `body{margin:0;background:#fafaf9;color:#1c1917;font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;line-height:1.7}
 main{max-width:48rem;margin:0 auto;padding:3rem 1rem}h1{font-size:1.5rem;margin:0}

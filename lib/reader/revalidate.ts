@@ -1,6 +1,7 @@
 // Called by every action that changes what readers may see. Tags expire at once, so the next
 // reader request gets fresh data (publish, edit, retraction, schedule change are visible at once).
 import { revalidateTag } from 'next/cache';
+
 import { articleTag, issueTag, LISTS_TAG, PUBLIC_TAG } from './tags';
 
 function expire(tag: string): void {

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
+
 import { buildRss, rfc822 } from './rss';
 
-const channel = { title: '今日柯城', description: '最新稿件', siteUrl: 'https://news.example', feedUrl: 'https://news.example/feed.xml' };
+const channel = {
+  title: '今日柯城',
+  description: '最新稿件',
+  siteUrl: 'https://news.example',
+  feedUrl: 'https://news.example/feed.xml',
+};
 
 describe('buildRss', () => {
   const xml = buildRss(channel, [
-    { slug: 'ke-cheng-duo-xia-da-yu-ding', headline: '柯城夺下“大禹鼎”', kicker: null, teaser: 'A & B <b>粗</b>', byline: '记者 徐敏', publishedAt: '2020-08-16T16:00:00.000Z' },
+    {
+      slug: 'ke-cheng-duo-xia-da-yu-ding',
+      headline: '柯城夺下“大禹鼎”',
+      kicker: null,
+      teaser: 'A & B <b>粗</b>',
+      byline: '记者 徐敏',
+      publishedAt: '2020-08-16T16:00:00.000Z',
+    },
   ]);
 
   it('uses absolute links and permalink guids', () => {
@@ -25,6 +38,8 @@ describe('buildRss', () => {
   });
 
   it('is well-formed for an empty feed', () => {
-    expect(buildRss(channel, [], new Date('2026-01-01T00:00:00Z'))).toContain('<lastBuildDate>Thu, 01 Jan 2026 00:00:00 GMT</lastBuildDate>');
+    expect(buildRss(channel, [], new Date('2026-01-01T00:00:00Z'))).toContain(
+      '<lastBuildDate>Thu, 01 Jan 2026 00:00:00 GMT</lastBuildDate>',
+    );
   });
 });

@@ -22,9 +22,13 @@ export function buildRss(channel: FeedChannel, items: readonly FeedItem[], now: 
       `      <description>${xmlEscape(item.teaser)}</description>`,
       item.byline ? `      <dc:creator>${xmlEscape(item.byline)}</dc:creator>` : null,
       // The printed page the story is on (版面), as Media RSS readers show a picture.
-      item.image ? `      <media:content url="${xmlEscape(`${channel.siteUrl}${item.image}`)}" medium="image" type="image/webp" width="1200"/>` : null,
+      item.image
+        ? `      <media:content url="${xmlEscape(`${channel.siteUrl}${item.image}`)}" medium="image" type="image/webp" width="1200"/>`
+        : null,
       '    </item>',
-    ].filter((line): line is string => line !== null).join('\n');
+    ]
+      .filter((line): line is string => line !== null)
+      .join('\n');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

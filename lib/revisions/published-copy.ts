@@ -8,10 +8,16 @@ export type Credit = { userId: string | null; name: string; label: string };
 export async function freezePublishedExtras(tx: Tx, articleId: string, revisionId: string): Promise<void> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { coverMediaId: true, authors: { orderBy: { position: 'asc' }, select: { userId: true, name: true, label: true } } },
+    select: {
+      coverMediaId: true,
+      authors: { orderBy: { position: 'asc' }, select: { userId: true, name: true, label: true } },
+    },
   });
   const credits: Credit[] = article.authors;
-  await tx.revision.update({ where: { id: revisionId }, data: { credits: JSON.stringify(credits), coverMediaId: article.coverMediaId } });
+  await tx.revision.update({
+    where: { id: revisionId },
+    data: { credits: JSON.stringify(credits), coverMediaId: article.coverMediaId },
+  });
 }
 
 /**

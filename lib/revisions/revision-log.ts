@@ -1,22 +1,40 @@
 // Writing revisions inside the caller's transaction, by the rules in revision-rules.ts: a content save
 // writes into the rolling revision or starts one; an event seals the current text.
-import type { Tx } from '../db-client';
 import { ARTICLE_CONTENT_FIELDS } from '../content/fields';
+import type { Tx } from '../db-client';
 import { sameContent, type ArticleContent } from './content-fields';
 import { placeEvent, placeSave, type EventKind, type RevisionTip, type SaveKind } from './revision-rules';
 
 export type RevisionContent = ArticleContent & { body: string; headline: string; bodyText: string; wordCount: number };
 
 async function loadTip(tx: Tx, articleId: string) {
-  const tip = await tx.revision.findFirst({ where: { articleId }, orderBy: { version: 'desc' }, include: { liveFor: { select: { id: true } } } });
+  const tip = await tx.revision.findFirst({
+    where: { articleId },
+    orderBy: { version: 'desc' },
+    include: { liveFor: { select: { id: true } } },
+  });
   if (!tip) return null;
-  const rules: RevisionTip = { kind: tip.kind, authorId: tip.authorId, savedAt: tip.savedAt, live: Boolean(tip.liveFor), signoffId: tip.signoffId };
+  const rules: RevisionTip = {
+    kind: tip.kind,
+    authorId: tip.authorId,
+    savedAt: tip.savedAt,
+    live: Boolean(tip.liveFor),
+    signoffId: tip.signoffId,
+  };
   return { row: tip, rules };
 }
 
 function contentOf(source: RevisionContent): RevisionContent {
-  const picked = Object.fromEntries(ARTICLE_CONTENT_FIELDS.map((field) => [field, source[field] ?? null])) as ArticleContent;
-  return { ...picked, body: source.body, headline: source.headline, bodyText: source.bodyText, wordCount: source.wordCount };
+  const picked = Object.fromEntries(
+    ARTICLE_CONTENT_FIELDS.map((field) => [field, source[field] ?? null]),
+  ) as ArticleContent;
+  return {
+    ...picked,
+    body: source.body,
+    headline: source.headline,
+    bodyText: source.bodyText,
+    wordCount: source.wordCount,
+  };
 }
 
 /** Records a content change saved as article `version`. */
@@ -30,7 +48,10 @@ export async function recordSave(
     const updated = await tx.revision.update({
       where: { id: tip.row.id },
       data: {
-        ...content, version: Math.max(input.version, tip.row.version), savedAt: input.now, saves: { increment: 1 },
+        ...content,
+        version: Math.max(input.version, tip.row.version),
+        savedAt: input.now,
+        saves: { increment: 1 },
         // A manual save closes the run; autosaves leave it open (a new story's first text is an autosave).
         kind: input.kind === 'SAVE' ? 'SAVE' : 'AUTOSAVE',
       },
@@ -39,8 +60,13 @@ export async function recordSave(
   }
   const created = await tx.revision.create({
     data: {
-      articleId: input.articleId, version: Math.max(input.version, (tip?.row.version ?? 0) + 1), ...content,
-      authorId: input.actorId, kind: input.kind, createdAt: input.now, savedAt: input.now,
+      articleId: input.articleId,
+      version: Math.max(input.version, (tip?.row.version ?? 0) + 1),
+      ...content,
+      authorId: input.actorId,
+      kind: input.kind,
+      createdAt: input.now,
+      savedAt: input.now,
     },
   });
   return { revisionId: created.id, created: true };
@@ -63,15 +89,24 @@ export async function recordEvent(
   }
   const created = await tx.revision.create({
     data: {
-      articleId: article.id, version: Math.max(article.version, (tip?.row.version ?? 0) + 1), ...contentOf(article),
-      authorId: input.actorId, kind: input.kind, signoffId, createdAt: input.now, savedAt: input.now,
+      articleId: article.id,
+      version: Math.max(article.version, (tip?.row.version ?? 0) + 1),
+      ...contentOf(article),
+      authorId: input.actorId,
+      kind: input.kind,
+      signoffId,
+      createdAt: input.now,
+      savedAt: input.now,
     },
   });
   return created.id;
 }
 
 /** A manual save without changes still closes the saver's rolling revision; there is nothing to copy. */
-export async function sealRollingRevision(tx: Tx, input: { articleId: string; actorId: string; now: Date }): Promise<void> {
+export async function sealRollingRevision(
+  tx: Tx,
+  input: { articleId: string; actorId: string; now: Date },
+): Promise<void> {
   const tip = await loadTip(tx, input.articleId);
   if (tip && placeEvent(tip.rules, input.actorId, input.now) === 'stamp') {
     await tx.revision.update({ where: { id: tip.row.id }, data: { kind: 'SAVE', savedAt: input.now } });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_PAUSE_MS, isOpenFor, placeEvent, placeSave, revisionEventLabel, type RevisionTip } from './revision-rules';
+
+import {
+  AUTOSAVE_PAUSE_MS,
+  isOpenFor,
+  placeEvent,
+  placeSave,
+  revisionEventLabel,
+  type RevisionTip,
+} from './revision-rules';
 
 const now = new Date('2026-11-26T08:00:00Z');
 const tip = (overrides: Partial<RevisionTip> = {}): RevisionTip => ({
-  kind: 'AUTOSAVE', authorId: 'me', savedAt: new Date(now.getTime() - 60_000), live: false, signoffId: null, ...overrides,
+  kind: 'AUTOSAVE',
+  authorId: 'me',
+  savedAt: new Date(now.getTime() - 60_000),
+  live: false,
+  signoffId: null,
+  ...overrides,
 });
 
 describe('revision rules', () => {
@@ -15,7 +28,9 @@ describe('revision rules', () => {
 
   it('starts a new revision for another person, after the pause, after any event and for a restore', () => {
     expect(placeSave(tip(), 'AUTOSAVE', 'someone-else', now)).toBe('create');
-    expect(placeSave(tip({ savedAt: new Date(now.getTime() - AUTOSAVE_PAUSE_MS) }), 'AUTOSAVE', 'me', now)).toBe('create');
+    expect(placeSave(tip({ savedAt: new Date(now.getTime() - AUTOSAVE_PAUSE_MS) }), 'AUTOSAVE', 'me', now)).toBe(
+      'create',
+    );
     for (const kind of ['SAVE', 'RESTORE', 'SUBMIT', 'APPROVE', 'RETURN', 'PUBLISH', 'CORRECTION', 'IMPORT'] as const) {
       expect(placeSave(tip({ kind }), 'AUTOSAVE', 'me', now)).toBe('create');
     }

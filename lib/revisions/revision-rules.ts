@@ -18,7 +18,13 @@ export type EventKind = Exclude<RevisionKind, 'CREATE' | 'AUTOSAVE'>;
 /** What a content save is: typing (autosave), the 立即保存 button, or putting an old revision back. */
 export type SaveKind = Extract<RevisionKind, 'AUTOSAVE' | 'SAVE' | 'RESTORE'>;
 
-export type RevisionTip = { kind: RevisionKind; authorId: string | null; savedAt: Date; live: boolean; signoffId: string | null };
+export type RevisionTip = {
+  kind: RevisionKind;
+  authorId: string | null;
+  savedAt: Date;
+  live: boolean;
+  signoffId: string | null;
+};
 
 /** Whether `actorId`'s save at `now` may be written into the newest revision instead of a new one. */
 export function isOpenFor(tip: RevisionTip, actorId: string, now: Date): boolean {
@@ -52,15 +58,25 @@ export function placeEvent(tip: RevisionTip | null, actorId: string, now: Date):
 /** The Chinese name of a revision's event for the history page. `levelName` names a sign-off's level. */
 export function revisionEventLabel(kind: RevisionKind, levelName: string | null): string {
   switch (kind) {
-    case 'CREATE': return '新建';
-    case 'AUTOSAVE': return '自动保存';
-    case 'SAVE': return '手动保存';
-    case 'RESTORE': return '恢复旧版本';
-    case 'SUBMIT': return '提交审核';
-    case 'APPROVE': return levelName ? `${levelName}通过` : '审核通过';
-    case 'RETURN': return levelName ? `${levelName}退回` : '退回';
-    case 'PUBLISH': return '发布';
-    case 'CORRECTION': return '更正';
-    case 'IMPORT': return '导入';
+    case 'CREATE':
+      return '新建';
+    case 'AUTOSAVE':
+      return '自动保存';
+    case 'SAVE':
+      return '手动保存';
+    case 'RESTORE':
+      return '恢复旧版本';
+    case 'SUBMIT':
+      return '提交审核';
+    case 'APPROVE':
+      return levelName ? `${levelName}通过` : '审核通过';
+    case 'RETURN':
+      return levelName ? `${levelName}退回` : '退回';
+    case 'PUBLISH':
+      return '发布';
+    case 'CORRECTION':
+      return '更正';
+    case 'IMPORT':
+      return '导入';
   }
 }

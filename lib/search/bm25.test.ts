@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { bm25, rankWindow, type WindowArticle } from './bm25';
 
 const story = (seq: number, f: number[], len = 10): WindowArticle => ({ seq, id: `s${seq}`, len, f });

@@ -27,7 +27,13 @@ export function bm25(idf: readonly number[], story: WindowArticle, avglen: numbe
  * One page of the window ranked by score, higher first, ties to the newer story; `total` is the
  * window's size (up to RANK_WINDOW + 1, read as "more than RANK_WINDOW").
  */
-export function rankWindow(stories: readonly WindowArticle[], idf: readonly number[], avglen: number, limit: number, offset: number): { ids: string[]; total: number } {
+export function rankWindow(
+  stories: readonly WindowArticle[],
+  idf: readonly number[],
+  avglen: number,
+  limit: number,
+  offset: number,
+): { ids: string[]; total: number } {
   const scored = stories.slice(0, RANK_WINDOW + 1).map((story) => ({ story, score: bm25(idf, story, avglen) }));
   scored.sort((a, b) => b.score - a.score || b.story.seq - a.story.seq);
   return { ids: scored.slice(offset, offset + limit).map(({ story }) => story.id), total: scored.length };

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { dateRange } from './date-range';
 
 describe('dateRange', () => {
   it('turns calendar days into a half-open range in Asia/Shanghai', () => {
-    expect(dateRange('2020-08-17', '2020-08-17')).toEqual({ from: new Date('2020-08-16T16:00:00Z'), to: new Date('2020-08-17T16:00:00Z') });
+    expect(dateRange('2020-08-17', '2020-08-17')).toEqual({
+      from: new Date('2020-08-16T16:00:00Z'),
+      to: new Date('2020-08-17T16:00:00Z'),
+    });
   });
   it('allows either end open', () => {
     expect(dateRange(undefined, undefined)).toEqual({ from: undefined, to: undefined });

@@ -6,14 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
-import { applySqliteMigrations } from '../../server/database-setup';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
+import { applySqliteMigrations } from '../../server/database-setup';
 import { generateArchive } from '../../test/support/synthetic-archive';
-import { withPostgres } from '../database/postgresql/connect';
 import { copyToPostgres } from '../database/copy-to-postgresql';
-import { ensureSearchIndex, indexArticle, rebuildSearchIndex, syncSearchIndex } from './search-index';
+import { withPostgres } from '../database/postgresql/connect';
+import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
 import { searchNewsroom, searchPublished } from './search';
+import { ensureSearchIndex, indexArticle, rebuildSearchIndex, syncSearchIndex } from './search-index';
 
 const server = inject('postgresServer');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'search-parity-'));
@@ -23,8 +24,26 @@ let postgres: Db;
 const now = new Date();
 
 export const SHARED_QUERIES = [
-  '大禹鼎', '柯城', '人民医院', '巡察组', '红色物业联盟', '现场会', '鼎', '柯', '2019年', '5G基站', 'COVID-19', '2020',
-  '柯城 大禹鼎', '荷花街道', '垃圾分类', '五水共治 衢江', '乡村振兴工作队', '区委 部署', '量子计算', '共富工坊',
+  '大禹鼎',
+  '柯城',
+  '人民医院',
+  '巡察组',
+  '红色物业联盟',
+  '现场会',
+  '鼎',
+  '柯',
+  '2019年',
+  '5G基站',
+  'COVID-19',
+  '2020',
+  '柯城 大禹鼎',
+  '荷花街道',
+  '垃圾分类',
+  '五水共治 衢江',
+  '乡村振兴工作队',
+  '区委 部署',
+  '量子计算',
+  '共富工坊',
 ];
 
 beforeAll(async () => {
@@ -32,7 +51,11 @@ beforeAll(async () => {
   applySqliteMigrations({ DATA_DIR: scratch }, sqlitePath);
   sqlite = createSqliteClient(sqlitePath);
   await loadSampleIssue(sqlite);
-  generateArchive(sqlitePath, { years: 1, pagesPerIssue: 4, articlesPerPage: 6, firstNumber: 1, charsPerArticle: 300 }, now);
+  generateArchive(
+    sqlitePath,
+    { years: 1, pagesPerIssue: 4, articlesPerPage: 6, firstNumber: 1, charsPerArticle: 300 },
+    now,
+  );
   await withPostgres(server, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -51,7 +74,8 @@ const page = async (db: Db, q: string, pageNumber = 1) => {
   const result = await searchPublished(db, { q, pageSize: 50, page: pageNumber }, now);
   return { total: result.total, capped: result.capped, ids: result.hits.map((hit) => hit.articleId) };
 };
-const newsroomPage = async (db: Db, q: string) => (await searchNewsroom(db, { q, pageSize: 50 })).hits.map((hit) => hit.articleId);
+const newsroomPage = async (db: Db, q: string) =>
+  (await searchNewsroom(db, { q, pageSize: 50 })).hits.map((hit) => hit.articleId);
 
 /**
  * Every difference between search_terms and a live count of the stories holding each lexeme, both
@@ -91,18 +115,35 @@ describe('search on SQLite and PostgreSQL', () => {
   });
 
   it.each(CLEAR_CUT)('puts the story titled with the words first on both: $q', async ({ q, headline, body }) => {
-    const template = await sqlite.article.findFirstOrThrow({ where: { liveRevisionId: { not: null }, status: 'PUBLISHED' }, include: { liveRevision: true } });
+    const template = await sqlite.article.findFirstOrThrow({
+      where: { liveRevisionId: { not: null }, status: 'PUBLISHED' },
+      include: { liveRevision: true },
+    });
     for (const db of [sqlite, postgres]) {
       // Archive stories that mention the words once, deep in a long body.
       for (let i = 0; i < 3; i += 1) {
-        const passing = await db.article.findFirstOrThrow({ where: { id: { not: template.id }, liveRevisionId: { not: null } }, skip: 40 + i + CLEAR_CUT.findIndex((c) => c.q === q) * 3, orderBy: { id: 'asc' }, include: { liveRevision: true } });
-        await db.revision.update({ where: { id: passing.liveRevisionId! }, data: { bodyText: `${passing.liveRevision!.bodyText}又及：${q}。` } });
+        const passing = await db.article.findFirstOrThrow({
+          where: { id: { not: template.id }, liveRevisionId: { not: null } },
+          skip: 40 + i + CLEAR_CUT.findIndex((c) => c.q === q) * 3,
+          orderBy: { id: 'asc' },
+          include: { liveRevision: true },
+        });
+        await db.revision.update({
+          where: { id: passing.liveRevisionId! },
+          data: { bodyText: `${passing.liveRevision!.bodyText}又及：${q}。` },
+        });
         await indexArticle(db, passing.id);
       }
-      await db.revision.update({ where: { id: template.liveRevisionId! }, data: { headline, kicker: null, subheadline: null, summary: null, byline: null, bodyText: body } });
+      await db.revision.update({
+        where: { id: template.liveRevisionId! },
+        data: { headline, kicker: null, subheadline: null, summary: null, byline: null, bodyText: body },
+      });
       await indexArticle(db, template.id);
     }
-    const [onSqlite, onPostgres] = [await searchPublished(sqlite, { q }, now), await searchPublished(postgres, { q }, now)];
+    const [onSqlite, onPostgres] = [
+      await searchPublished(sqlite, { q }, now),
+      await searchPublished(postgres, { q }, now),
+    ];
     expect(onSqlite.hits[0]?.headline).toBe(headline);
     expect(onPostgres.hits[0]?.headline).toBe(headline);
     expect(onPostgres.hits[0]?.snippetHtml).toBe(onSqlite.hits[0]?.snippetHtml);
@@ -112,16 +153,22 @@ describe('search on SQLite and PostgreSQL', () => {
   it('limits a reporter to their own stories on both', async () => {
     const story = await sqlite.article.findFirstOrThrow({ where: { headline: '现场会在柯城召开' } });
     for (const db of [sqlite, postgres]) {
-      const reporter = await db.user.create({ data: { id: 'parity-reporter', email: 'parity@example.com', name: '记者', role: 'REPORTER' } });
+      const reporter = await db.user.create({
+        data: { id: 'parity-reporter', email: 'parity@example.com', name: '记者', role: 'REPORTER' },
+      });
       await db.article.update({ where: { id: story.id }, data: { createdById: reporter.id } });
       await indexArticle(db, story.id);
-      expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((hit) => hit.articleId)).toEqual([story.id]);
+      expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((hit) => hit.articleId)).toEqual([
+        story.id,
+      ]);
       expect((await searchNewsroom(db, { q: reporter.id })).hits).toEqual([]);
     }
   });
 
   it('keeps bm25 statistics (rows, total length) in step with the rows after re-indexing', async () => {
-    const stats = await postgres.$queryRawUnsafe<{ name: string; rows: bigint; tokens: bigint; counted: bigint; summed: bigint }[]>(
+    const stats = await postgres.$queryRawUnsafe<
+      { name: string; rows: bigint; tokens: bigint; counted: bigint; summed: bigint }[]
+    >(
       `SELECT name, rows, tokens,
               CASE name WHEN 'search_public' THEN (SELECT count(*) FROM search_public) ELSE (SELECT count(*) FROM search_newsroom) END AS counted,
               CASE name WHEN 'search_public' THEN (SELECT sum(len) FROM search_public) ELSE (SELECT sum(len) FROM search_newsroom) END AS summed
@@ -134,9 +181,11 @@ describe('search on SQLite and PostgreSQL', () => {
     }
   });
 
-  it('keeps each lexeme\'s story count (search_terms) equal to the stories holding it after re-indexing', async () => {
+  it("keeps each lexeme's story count (search_terms) equal to the stories holding it after re-indexing", async () => {
     expect(await termCountDifferences()).toEqual([]);
-    const [held] = await postgres.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM search_terms WHERE docs > 0 AND lexeme IN ('柯城', '柯*')`);
+    const [held] = await postgres.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM search_terms WHERE docs > 0 AND lexeme IN ('柯城', '柯*')`,
+    );
     expect(held?.n).toBe(4n);
   });
 
@@ -151,7 +200,9 @@ describe('search on SQLite and PostgreSQL', () => {
   it('drops an index of an earlier layout at start and rebuilds it from the stories', async () => {
     await postgres.$executeRawUnsafe('COMMENT ON TABLE search_public IS NULL');
     expect((await syncSearchIndex(postgres)).rebuilt).toBe(true);
-    const [layout] = await postgres.$queryRawUnsafe<{ comment: string | null }[]>(`SELECT obj_description('search_public'::regclass, 'pg_class') AS comment`);
+    const [layout] = await postgres.$queryRawUnsafe<{ comment: string | null }[]>(
+      `SELECT obj_description('search_public'::regclass, 'pg_class') AS comment`,
+    );
     expect(layout?.comment).toMatch(/layout/);
     // Rebuilt in publication order, as SQLite's is by a rebuild: the same window and order again.
     await rebuildSearchIndex(sqlite);

@@ -3,11 +3,11 @@
 // every write, and a rebuild writes stories in publication order, so "the newest matches" are the
 // highest seq on both databases. Created here rather than by a migration, like SQLite's.
 import { Prisma } from '../generated/prisma/client';
-import { ownerLexeme, ownerTokenCount, termLexeme, tsqueryLiteral, tsvectorLiteral, weightedCounts } from './tsvector';
 import { rankWindow } from './bm25';
 import { BUCKET_ROWS, countsByWord, windowAttempts, type TableShape } from './recent-window';
 import { RANK_WINDOW, type IndexedArticle, type Ranked, type SearchStore } from './store';
 import type { QueryTerm } from './tokenizer';
+import { ownerLexeme, ownerTokenCount, termLexeme, tsqueryLiteral, tsvectorLiteral, weightedCounts } from './tsvector';
 
 type Raw = Parameters<SearchStore['ensure']>[0];
 
@@ -42,7 +42,10 @@ const DDL = [
   // primary key instead of counting the GIN index on every query. Kept by the same statements that
   // write and remove rows; a lexeme no story holds any more stays with 0.
   'CREATE TABLE IF NOT EXISTS search_terms (name text NOT NULL, lexeme text NOT NULL, docs bigint NOT NULL, PRIMARY KEY (name, lexeme))',
-  ...TABLE_NAMES.map((table) => `INSERT INTO search_stats SELECT '${table}', count(*), coalesce(sum(len), 0) FROM ${table} ON CONFLICT (name) DO NOTHING`),
+  ...TABLE_NAMES.map(
+    (table) =>
+      `INSERT INTO search_stats SELECT '${table}', count(*), coalesce(sum(len), 0) FROM ${table} ON CONFLICT (name) DO NOTHING`,
+  ),
 ];
 /** The inverted indexes, dropped while a rebuild writes every row and built once afterwards (settle). */
 const GIN_INDEXES = ['search_public_doc', 'search_newsroom_doc'];
@@ -78,12 +81,19 @@ type Reader = Parameters<SearchStore['rankPublished']>[0];
 async function shapeOf(db: Reader, table: Table, wanted: Wanted): Promise<TableShape> {
   const lexemes = [...wanted.terms.map(termLexeme), ...wanted.marks];
   const t = Prisma.raw(table);
-  const [row] = await db.$queryRaw<{ bottom: number | null; top: number | null; rows: number | null; found: number[] }[]>`
+  const [row] = await db.$queryRaw<
+    { bottom: number | null; top: number | null; rows: number | null; found: number[] }[]
+  >`
     SELECT (SELECT min(seq) FROM ${t})::float8 AS bottom, (SELECT max(seq) FROM ${t})::float8 AS top,
       (SELECT rows FROM search_stats WHERE name = ${table})::float8 AS rows,
       ARRAY(SELECT coalesce((SELECT docs FROM search_terms WHERE name = ${table} AND search_terms.lexeme = q.lexeme), 0)::float8
             FROM unnest(${lexemes}::text[]) WITH ORDINALITY AS q(lexeme, k) ORDER BY k) AS found`;
-  return { bottom: row?.bottom ?? 0, top: row?.top ?? -1, rows: row?.rows ?? 0, words: countsByWord(wanted.terms, row?.found ?? []) };
+  return {
+    bottom: row?.bottom ?? 0,
+    top: row?.top ?? -1,
+    rows: row?.rows ?? 0,
+    words: countsByWord(wanted.terms, row?.found ?? []),
+  };
 }
 
 /**
@@ -96,14 +106,19 @@ function windowOf(table: Table, wanted: Wanted, attempts: readonly (string[] | n
   const t = Prisma.raw(table);
   const size = RANK_WINDOW + 1;
   const ctes = attempts.map((anyOf, i) => {
-    const earlierShort = attempts.slice(0, i).map((_, j) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`tried_${j}`)}) < ${size}`);
+    const earlierShort = attempts
+      .slice(0, i)
+      .map((_, j) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`tried_${j}`)}) < ${size}`);
     const query = tsqueryLiteral(wanted.terms, wanted.marks, anyOf ?? undefined);
     return Prisma.sql`${Prisma.raw(`tried_${i}`)} AS MATERIALIZED (
       SELECT seq, article_id, len, doc FROM ${t}
       WHERE ${Prisma.join([...earlierShort, Prisma.sql`doc @@ ${query}::tsquery`, wanted.filter], ' AND ')}
       ORDER BY seq DESC LIMIT ${size})`;
   });
-  const tried = Prisma.join(attempts.map((_, i) => Prisma.sql`SELECT * FROM ${Prisma.raw(`tried_${i}`)}`), ' UNION ALL ');
+  const tried = Prisma.join(
+    attempts.map((_, i) => Prisma.sql`SELECT * FROM ${Prisma.raw(`tried_${i}`)}`),
+    ' UNION ALL ',
+  );
   return Prisma.sql`${Prisma.join(ctes, ',\n')},
     hits AS MATERIALIZED (SELECT DISTINCT ON (seq) * FROM (${tried}) AS tried ORDER BY seq DESC LIMIT ${size})`;
 }
@@ -169,7 +184,8 @@ const bucketOfSeq = Prisma.raw(`array_to_tsvector(ARRAY['#' || (seq / ${BUCKET_R
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const publicLength = (live: NonNullable<IndexedArticle['live']>) => live.title.length + live.body.length;
-const newsroomLength = (story: IndexedArticle) => ownerTokenCount(story.owners) + story.title.length + story.body.length;
+const newsroomLength = (story: IndexedArticle) =>
+  ownerTokenCount(story.owners) + story.title.length + story.body.length;
 
 export const postgresqlSearchStore: SearchStore = {
   async ensure(db) {
@@ -211,7 +227,9 @@ export const postgresqlSearchStore: SearchStore = {
     for (const table of TABLE_NAMES) {
       const t = Prisma.raw(table);
       await tx.$queryRaw`SELECT 1 FROM search_stats WHERE name = ${table} FOR UPDATE`;
-      const gone = await tx.$queryRaw<{ len: number }[]>`WITH gone AS (DELETE FROM ${t} WHERE article_id = ${articleId} RETURNING len, doc),
+      const gone = await tx.$queryRaw<
+        { len: number }[]
+      >`WITH gone AS (DELETE FROM ${t} WHERE article_id = ${articleId} RETURNING len, doc),
         terms AS (
           UPDATE search_terms SET docs = docs - 1 FROM (SELECT DISTINCT unnest(tsvector_to_array(doc)) AS lexeme FROM gone) AS held
           WHERE search_terms.name = ${table} AND search_terms.lexeme = held.lexeme)
@@ -233,7 +251,9 @@ export const postgresqlSearchStore: SearchStore = {
   async settle(db) {
     for (const statement of DDL) await db.$executeRawUnsafe(statement);
     for (const table of TABLE_NAMES) {
-      await db.$executeRawUnsafe(`UPDATE search_stats SET (rows, tokens) = (SELECT count(*), coalesce(sum(len), 0) FROM ${table}) WHERE name = '${table}'`);
+      await db.$executeRawUnsafe(
+        `UPDATE search_stats SET (rows, tokens) = (SELECT count(*), coalesce(sum(len), 0) FROM ${table}) WHERE name = '${table}'`,
+      );
     }
     // The planner's word statistics decide between the GIN index (rare words) and walking seq
     // backwards (common ones); after a rebuild they would be missing until autovacuum comes by.
@@ -252,6 +272,12 @@ export const postgresqlSearchStore: SearchStore = {
     return rankedIds(db, 'search_public', { terms, marks: [], filter }, limit, offset);
   },
   rankNewsroom(db, terms, ownerId, limit, offset) {
-    return rankedIds(db, 'search_newsroom', { terms, marks: ownerId ? [ownerLexeme(ownerId)] : [], filter: Prisma.sql`TRUE` }, limit, offset);
+    return rankedIds(
+      db,
+      'search_newsroom',
+      { terms, marks: ownerId ? [ownerLexeme(ownerId)] : [], filter: Prisma.sql`TRUE` },
+      limit,
+      offset,
+    );
   },
 };

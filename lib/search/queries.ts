@@ -1,9 +1,10 @@
 // Newsroom search: everything the signed-in person may see. Reporters see their own stories;
 // whoever may read any story (editors, chief editors, admins) sees all of them.
 import 'server-only';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+
 import { can } from '../access/capabilities';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
 import { searchNewsroom } from './search';
 
 export async function searchForNewsroom(q: string, page: number) {

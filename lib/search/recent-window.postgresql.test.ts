@@ -7,14 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
-import { withPostgres } from '../database/postgresql/connect';
+
 import { seededRandom } from '../../test/support/chinese-text';
+import { withPostgres } from '../database/postgresql/connect';
+import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
 import { postgresqlSearchStore } from './postgresql-index';
-import { sqliteSearchStore } from './sqlite-index';
-import { queryTerms } from './tokenizer';
 import { countsByWord, windowAttempts } from './recent-window';
+import { sqliteSearchStore } from './sqlite-index';
 import { RANK_WINDOW, type IndexedArticle } from './store';
+import { queryTerms } from './tokenizer';
 
 const ARTICLES = 40_000;
 const server = inject('postgresServer');
@@ -37,7 +38,13 @@ function story(i: number, random: () => number): IndexedArticle {
   if (random() < 0.02) words.push('鼎');
   const title = random() < 0.3 ? [words[words.length - 1]!] : [];
   const owners = [i % 25 === 0 ? 'reporter-a' : 'reporter-b'];
-  return { articleId: `s${i}`, owners, title, body: words, live: { publishAt: new Date(start.getTime() + i * 60_000), title, body: words } };
+  return {
+    articleId: `s${i}`,
+    owners,
+    title,
+    body: words,
+    live: { publishAt: new Date(start.getTime() + i * 60_000), title, body: words },
+  };
 }
 
 beforeAll(async () => {
@@ -46,11 +53,15 @@ beforeAll(async () => {
   url.pathname = `/${name}`;
   postgres = createPostgresClient(url.toString());
   sqlite = createSqliteClient(path.join(scratch, 'index.db'));
-  for (const [db, store] of [[postgres, postgresqlSearchStore], [sqlite, sqliteSearchStore]] as const) {
+  for (const [db, store] of [
+    [postgres, postgresqlSearchStore],
+    [sqlite, sqliteSearchStore],
+  ] as const) {
     await store.ensure(db);
     const random = seededRandom(11);
     const stories = Array.from({ length: ARTICLES }, (_, i) => story(i, random));
-    for (let i = 0; i < stories.length; i += 2_000) await db.$transaction((tx) => store.writeMany(tx, stories.slice(i, i + 2_000)), { timeout: 60_000 });
+    for (let i = 0; i < stories.length; i += 2_000)
+      await db.$transaction((tx) => store.writeMany(tx, stories.slice(i, i + 2_000)), { timeout: 60_000 });
     await store.settle(db);
   }
 }, 300_000);
@@ -74,7 +85,9 @@ async function plannedAttempts(q: string): Promise<number> {
   return windowAttempts({ ...row!, words: countsByWord(terms, row!.found) }, RANK_WINDOW + 1).length;
 }
 
-const both = async (rank: (db: Db, store: typeof postgresqlSearchStore) => Promise<{ ids: string[]; total: number }>) => ({
+const both = async (
+  rank: (db: Db, store: typeof postgresqlSearchStore) => Promise<{ ids: string[]; total: number }>,
+) => ({
   postgres: await rank(postgres, postgresqlSearchStore),
   sqlite: await rank(sqlite, sqliteSearchStore),
 });
@@ -82,7 +95,11 @@ const both = async (rank: (db: Db, store: typeof postgresqlSearchStore) => Promi
 describe('the newest matches on PostgreSQL, whichever range answers', () => {
   it.each([
     { q: '大禹', attempts: 3, why: 'in most stories: the newest buckets answer' },
-    { q: '衢江', attempts: 3, why: 'in all but the newest stories: the newest buckets hold none, a wider range answers' },
+    {
+      q: '衢江',
+      attempts: 3,
+      why: 'in all but the newest stories: the newest buckets hold none, a wider range answers',
+    },
     { q: '荷花 街道', attempts: 2, why: 'together only in the oldest stories: only the whole table answers' },
     { q: '鼎', attempts: 1, why: 'rare: the whole table at once' },
   ])('ranks $q as SQLite does ($why)', async ({ q, attempts }) => {
@@ -98,7 +115,11 @@ describe('the newest matches on PostgreSQL, whichever range answers', () => {
 
   it('keeps a date range and a reporter’s own stories exact', async () => {
     const terms = queryTerms('大禹');
-    const window = { now, from: new Date(start.getTime() + 10_000 * 60_000), to: new Date(start.getTime() + 14_000 * 60_000) };
+    const window = {
+      now,
+      from: new Date(start.getTime() + 10_000 * 60_000),
+      to: new Date(start.getTime() + 14_000 * 60_000),
+    };
     const dated = await both((db, store) => store.rankPublished(db, terms, window, 10, 0));
     expect(dated.postgres).toEqual(dated.sqlite);
     expect(dated.postgres.total).toBe(RANK_WINDOW + 1);
@@ -106,7 +127,9 @@ describe('the newest matches on PostgreSQL, whichever range answers', () => {
     expect(own.postgres).toEqual(own.sqlite);
     expect(own.postgres.total).toBeGreaterThan(RANK_WINDOW);
     // Not yet published: the newest stories are outside the window of an earlier `now`.
-    const earlier = await both((db, store) => store.rankPublished(db, terms, { now: new Date(start.getTime() + 20_000 * 60_000) }, 10, 0));
+    const earlier = await both((db, store) =>
+      store.rankPublished(db, terms, { now: new Date(start.getTime() + 20_000 * 60_000) }, 10, 0),
+    );
     expect(earlier.postgres).toEqual(earlier.sqlite);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKET_ROWS, MAX_BUCKETS, bucketLexeme, countsByWord, windowAttempts } from './recent-window';
 
-const shape = (found: number[], rows = 100_000, bottom = 1, top = 100_000) => ({ bottom, top, rows, words: found.map((n) => [n]) });
+import { BUCKET_ROWS, bucketLexeme, countsByWord, MAX_BUCKETS, windowAttempts } from './recent-window';
+
+const shape = (found: number[], rows = 100_000, bottom = 1, top = 100_000) => ({
+  bottom,
+  top,
+  rows,
+  words: found.map((n) => [n]),
+});
 
 describe('where the newest matches are looked for', () => {
   it('names a seq by its bucket', () => {

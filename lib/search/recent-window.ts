@@ -65,6 +65,7 @@ export function windowAttempts(shape: TableShape, wanted: number): (string[] | n
 /** The bucket lexemes of every seq from `from` to `to`, newest first. */
 function bucketsCovering(from: number, to: number): string[] {
   const lexemes: string[] = [];
-  for (let bucket = Math.floor(to / BUCKET_ROWS); bucket >= Math.floor(from / BUCKET_ROWS); bucket -= 1) lexemes.push(bucketLexeme(bucket * BUCKET_ROWS));
+  for (let bucket = Math.floor(to / BUCKET_ROWS); bucket >= Math.floor(from / BUCKET_ROWS); bucket -= 1)
+    lexemes.push(bucketLexeme(bucket * BUCKET_ROWS));
   return lexemes;
 }

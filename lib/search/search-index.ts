@@ -2,10 +2,10 @@
 // (store.ts). Call indexArticle inside the transaction that changed a story.
 import type { Db } from '../db-client';
 import { kindOf } from '../db-kind';
-import { tokenize } from './tokenizer';
-import { sqliteSearchStore } from './sqlite-index';
 import { postgresqlSearchStore } from './postgresql-index';
+import { sqliteSearchStore } from './sqlite-index';
 import type { IndexedArticle, SearchStore } from './store';
+import { tokenize } from './tokenizer';
 
 type Sql = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryRawUnsafe' | 'article'>;
 
@@ -13,7 +13,14 @@ export function searchStoreOf(db: object): SearchStore {
   return kindOf(db) === 'postgresql' ? postgresqlSearchStore : sqliteSearchStore;
 }
 
-type Searchable = { kicker: string | null; headline: string; subheadline: string | null; byline: string | null; summary: string | null; bodyText: string };
+type Searchable = {
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  byline: string | null;
+  summary: string | null;
+  bodyText: string;
+};
 
 export function titleTokens(content: Searchable): string[] {
   return tokenize([content.kicker, content.headline, content.subheadline].filter(Boolean).join(' '));
@@ -38,7 +45,10 @@ function indexedArticle(article: Loaded): IndexedArticle {
   const findable = article.status !== 'RETRACTED' && !article.retractedAt && live && article.publishAt;
   return {
     articleId: article.id,
-    owners: ownersOf(article.createdById, article.authors.map((author) => author.userId)),
+    owners: ownersOf(
+      article.createdById,
+      article.authors.map((author) => author.userId),
+    ),
     title: titleTokens(article),
     body: bodyTokens(article),
     live: findable ? { publishAt: article.publishAt!, title: titleTokens(live), body: bodyTokens(live) } : null,
@@ -96,7 +106,10 @@ export async function rebuildSearchIndex(db: Db, batchSize = 500): Promise<numbe
  * At start-up: create the index if missing and rebuild it when it is out of step with the stories (or
  * was dropped for a new layout); `rebuilding` is told first, as a large archive takes minutes.
  */
-export async function syncSearchIndex(db: Db, rebuilding: (stories: number) => void = () => {}): Promise<{ rebuilt: boolean; count: number }> {
+export async function syncSearchIndex(
+  db: Db,
+  rebuilding: (stories: number) => void = () => {},
+): Promise<{ rebuilt: boolean; count: number }> {
   const store = searchStoreOf(db);
   await store.ensure(db);
   const indexed = await store.count(db);

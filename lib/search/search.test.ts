@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database';
+
 import { loadSampleIssue } from '../../seeds/load-sample';
-import { ensureSearchIndex, indexArticle, rebuildSearchIndex, removeFromIndex } from './search-index';
+import { openTestDatabase } from '../../test/support/database';
 import { searchNewsroom, searchPublished } from './search';
+import { ensureSearchIndex, indexArticle, rebuildSearchIndex, removeFromIndex } from './search-index';
 
 const db = openTestDatabase();
 const now = new Date('2026-11-25T00:00:00Z');
@@ -38,7 +39,10 @@ describe('searchPublished', () => {
   });
 
   it('filters by date range', async () => {
-    expect((await headlines('柯城', { from: new Date('2020-08-16T00:00:00Z'), to: new Date('2020-08-18T00:00:00Z') })).length).toBe(4);
+    expect(
+      (await headlines('柯城', { from: new Date('2020-08-16T00:00:00Z'), to: new Date('2020-08-18T00:00:00Z') }))
+        .length,
+    ).toBe(4);
     expect(await headlines('柯城', { from: new Date('2021-01-01T00:00:00Z') })).toEqual([]);
   });
 
@@ -55,16 +59,24 @@ describe('searchPublished', () => {
     await db.article.update({ where: { id: story.id }, data: { publishAt: new Date(now.getTime() + 60_000) } });
     expect(await headlines('大禹鼎')).toEqual([]);
     expect(await headlines('大禹鼎', {}, new Date(now.getTime() + 60_000))).toEqual(['柯城夺下“大禹鼎”']);
-    await db.article.update({ where: { id: story.id }, data: { publishAt: story.publishAt, headline: '草稿里的新标题：治水大禹鼎' } });
+    await db.article.update({
+      where: { id: story.id },
+      data: { publishAt: story.publishAt, headline: '草稿里的新标题：治水大禹鼎' },
+    });
     await indexArticle(db, story.id);
     expect(await headlines('草稿里的新标题')).toEqual([]);
-    expect((await searchNewsroom(db, { q: '草稿里的新标题' })).hits.map((h) => h.headline)).toEqual(['草稿里的新标题：治水大禹鼎']);
+    expect((await searchNewsroom(db, { q: '草稿里的新标题' })).hits.map((h) => h.headline)).toEqual([
+      '草稿里的新标题：治水大禹鼎',
+    ]);
 
     await db.article.update({ where: { id: story.id }, data: { status: 'RETRACTED', retractedAt: now } });
     await indexArticle(db, story.id);
     expect(await headlines('大禹鼎')).toEqual([]);
 
-    await db.article.update({ where: { id: story.id }, data: { status: 'PUBLISHED', retractedAt: null, deletedAt: now } });
+    await db.article.update({
+      where: { id: story.id },
+      data: { status: 'PUBLISHED', retractedAt: null, deletedAt: now },
+    });
     await indexArticle(db, story.id);
     expect(await headlines('大禹鼎')).toEqual([]);
     expect((await searchNewsroom(db, { q: '大禹鼎' })).hits).toEqual([]);
@@ -78,7 +90,9 @@ describe('searchNewsroom', () => {
     const story = await db.article.findFirstOrThrow({ where: { headline: '现场会在柯城召开' } });
     await db.article.update({ where: { id: story.id }, data: { createdById: reporter.id } });
     await indexArticle(db, story.id);
-    expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((h) => h.headline)).toEqual(['现场会在柯城召开']);
+    expect((await searchNewsroom(db, { q: '柯城', ownerId: reporter.id })).hits.map((h) => h.headline)).toEqual([
+      '现场会在柯城召开',
+    ]);
     expect((await searchNewsroom(db, { q: '柯城' })).total).toBeGreaterThan(1);
     // The owners column is indexed for the filter, but a person's id is not something one finds.
     expect((await searchNewsroom(db, { q: reporter.id })).hits).toEqual([]);

@@ -1,17 +1,24 @@
 // Searching the index (SQLite or PostgreSQL, store.ts): readers see published stories only (the time rule applied here),
 // the newsroom sees every story it may see. Queries are parameterised and every token is quoted.
 import type { Db } from '../db-client';
-import { queryTerms } from './tokenizer';
-import { snippet } from './snippet';
-import { searchStoreOf } from './search-index';
-import { RANK_WINDOW, type Ranked } from './store';
 import { isArticleVisible } from '../revisions/visibility';
+import { searchStoreOf } from './search-index';
+import { snippet } from './snippet';
+import { RANK_WINDOW, type Ranked } from './store';
+import { queryTerms } from './tokenizer';
 
 export const MAX_QUERY_CHARS = 100;
 export { RANK_WINDOW };
 export const COUNT_CAP = RANK_WINDOW;
 
-export type SearchHit = { articleId: string; slug: string; kicker: string | null; headline: string; publishedAt: string | null; snippetHtml: string };
+export type SearchHit = {
+  articleId: string;
+  slug: string;
+  kicker: string | null;
+  headline: string;
+  publishedAt: string | null;
+  snippetHtml: string;
+};
 export type SearchResult = { total: number; capped: boolean; page: number; pageSize: number; hits: SearchHit[] };
 
 function emptyResult(page: number, pageSize: number): SearchResult {
@@ -39,7 +46,13 @@ export async function searchPublished(db: Db, input: PublicQuery, now = new Date
   const q = cleanQuery(input.q);
   const terms = queryTerms(q);
   if (terms.length === 0) return emptyResult(page, pageSize);
-  const { ids, total, capped: more } = bounded(await searchStoreOf(db).rankPublished(db, terms, { now, from: input.from, to: input.to }, pageSize, offset));
+  const {
+    ids,
+    total,
+    capped: more,
+  } = bounded(
+    await searchStoreOf(db).rankPublished(db, terms, { now, from: input.from, to: input.to }, pageSize, offset),
+  );
   // The index is updated in the same transaction as the story, but the visibility rule is checked
   // again on the rows themselves: it is the one definition of what readers may see.
   // Looked up by primary key only and filtered here: combined with the visibility columns, SQLite's
@@ -47,28 +60,54 @@ export async function searchPublished(db: Db, input: PublicQuery, now = new Date
   const articles = await db.article.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, slug: true, status: true, publishAt: true, retractedAt: true, deletedAt: true, liveRevisionId: true,
+      id: true,
+      slug: true,
+      status: true,
+      publishAt: true,
+      retractedAt: true,
+      deletedAt: true,
+      liveRevisionId: true,
       liveRevision: { select: { kicker: true, headline: true, bodyText: true } },
     },
   });
-  const byId = new Map(articles.filter((article) => isArticleVisible(article, now)).map((article) => [article.id, article]));
+  const byId = new Map(
+    articles.filter((article) => isArticleVisible(article, now)).map((article) => [article.id, article]),
+  );
   const hits = ids.flatMap((id): SearchHit[] => {
     const article = byId.get(id);
     const live = article?.liveRevision;
     if (!article || !live) return [];
-    return [{ articleId: id, slug: article.slug, kicker: live.kicker, headline: live.headline, publishedAt: article.publishAt?.toISOString() ?? null, snippetHtml: snippet(live.bodyText, q) }];
+    return [
+      {
+        articleId: id,
+        slug: article.slug,
+        kicker: live.kicker,
+        headline: live.headline,
+        publishedAt: article.publishAt?.toISOString() ?? null,
+        snippetHtml: snippet(live.bodyText, q),
+      },
+    ];
   });
   return { total, capped: more, page, pageSize, hits };
 }
 
-type NewsroomQuery = { q: string; page?: number; pageSize?: number; /** Only this person's stories (reporters). */ ownerId?: string };
+type NewsroomQuery = {
+  q: string;
+  page?: number;
+  pageSize?: number;
+  /** Only this person's stories (reporters). */ ownerId?: string;
+};
 
 export async function searchNewsroom(db: Db, input: NewsroomQuery): Promise<SearchResult> {
   const { page, pageSize, offset } = paging(input, 20);
   const q = cleanQuery(input.q);
   const terms = queryTerms(q);
   if (terms.length === 0) return emptyResult(page, pageSize);
-  const { ids, total, capped: more } = bounded(await searchStoreOf(db).rankNewsroom(db, terms, input.ownerId, pageSize, offset));
+  const {
+    ids,
+    total,
+    capped: more,
+  } = bounded(await searchStoreOf(db).rankNewsroom(db, terms, input.ownerId, pageSize, offset));
   const articles = await db.article.findMany({
     where: { id: { in: ids }, deletedAt: null },
     select: { id: true, slug: true, kicker: true, headline: true, bodyText: true, publishAt: true },
@@ -77,7 +116,16 @@ export async function searchNewsroom(db: Db, input: NewsroomQuery): Promise<Sear
   const hits = ids.flatMap((id): SearchHit[] => {
     const article = byId.get(id);
     if (!article) return [];
-    return [{ articleId: id, slug: article.slug, kicker: article.kicker, headline: article.headline, publishedAt: article.publishAt?.toISOString() ?? null, snippetHtml: snippet(article.bodyText, q) }];
+    return [
+      {
+        articleId: id,
+        slug: article.slug,
+        kicker: article.kicker,
+        headline: article.headline,
+        publishedAt: article.publishAt?.toISOString() ?? null,
+        snippetHtml: snippet(article.bodyText, q),
+      },
+    ];
   });
   return { total, capped: more, page, pageSize, hits };
 }

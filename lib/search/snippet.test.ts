@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
 import { highlightTerms, snippet } from './snippet';
 
 describe('snippet', () => {
   it('marks every occurrence of the query words', () => {
-    expect(snippet('柯城夺下“大禹鼎”，柯城再次上榜。', '柯城 大禹鼎')).toBe('<mark>柯城</mark>夺下“<mark>大禹鼎</mark>”，<mark>柯城</mark>再次上榜。');
+    expect(snippet('柯城夺下“大禹鼎”，柯城再次上榜。', '柯城 大禹鼎')).toBe(
+      '<mark>柯城</mark>夺下“<mark>大禹鼎</mark>”，<mark>柯城</mark>再次上榜。',
+    );
   });
   it('escapes the text and is case-insensitive for Latin words', () => {
     expect(snippet('<b>5G</b> 基站 & more', '5g')).toBe('&lt;b&gt;<mark>5G</mark>&lt;/b&gt; 基站 &amp; more');

@@ -26,6 +26,9 @@ export function snippet(text: string, query: string, width = 90): string {
   const hitIndex = first < 0 ? 0 : [...flat.slice(0, first)].length;
   const start = Math.max(0, hitIndex - Math.floor(width / 4));
   const window = chars.slice(start, start + width).join('');
-  const marked = escapeHtml(window).replace(new RegExp(terms.map((t) => escapeRegExp(escapeHtml(t))).join('|'), 'giu'), (hit) => `<mark>${hit}</mark>`);
+  const marked = escapeHtml(window).replace(
+    new RegExp(terms.map((t) => escapeRegExp(escapeHtml(t))).join('|'), 'giu'),
+    (hit) => `<mark>${hit}</mark>`,
+  );
   return `${start > 0 ? '…' : ''}${marked}${start + width < chars.length ? '…' : ''}`;
 }

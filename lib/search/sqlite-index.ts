@@ -5,8 +5,8 @@
 // holds the working copy of every story not deleted. The tables are created here rather than by a
 // Prisma migration, because Prisma's schema diff would try to drop FTS5's shadow tables.
 import { Prisma } from '../generated/prisma/client';
-import { ftsQuery, type QueryTerm } from './tokenizer';
 import { RANK_WINDOW, TITLE_WEIGHT, type Ranked, type SearchStore } from './store';
+import { ftsQuery, type QueryTerm } from './tokenizer';
 
 type Raw = Parameters<SearchStore['ensure']>[0];
 
@@ -22,7 +22,9 @@ const TABLES = {
 
 /** Whether the table exists with exactly this column list (names and UNINDEXED flags). */
 async function hasLayout(db: Raw, table: string, columns: string): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`);
+  const rows = await db.$queryRawUnsafe<{ sql: string }[]>(
+    `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`,
+  );
   return Boolean(rows[0]?.sql.includes(`fts5(${columns},`));
 }
 
@@ -61,7 +63,14 @@ export function sqliteTime(date: Date): string {
 }
 
 /** Ids of one page of matches: the newest RANK_WINDOW matches passing `filter`, ordered by bm25. */
-async function rankedIds(db: Raw, table: 'search_public' | 'search_newsroom', match: string, filter: Prisma.Sql, limit: number, offset: number): Promise<Ranked> {
+async function rankedIds(
+  db: Raw,
+  table: 'search_public' | 'search_newsroom',
+  match: string,
+  filter: Prisma.Sql,
+  limit: number,
+  offset: number,
+): Promise<Ranked> {
   const fts = Prisma.raw(table);
   // One pass: the window of newest matches, scored, counted and paged together.
   const rows = await db.$queryRaw<{ id: string; n: bigint | number }[]>`

@@ -45,6 +45,18 @@ export interface SearchStore {
   count(db: Raw): Promise<number>;
   /** After a rebuild: whatever the database needs to plan queries on the new rows. */
   settle(db: Raw): Promise<void>;
-  rankPublished(db: Reader, terms: readonly QueryTerm[], window: PublicWindow, limit: number, offset: number): Promise<Ranked>;
-  rankNewsroom(db: Reader, terms: readonly QueryTerm[], ownerId: string | undefined, limit: number, offset: number): Promise<Ranked>;
+  rankPublished(
+    db: Reader,
+    terms: readonly QueryTerm[],
+    window: PublicWindow,
+    limit: number,
+    offset: number,
+  ): Promise<Ranked>;
+  rankNewsroom(
+    db: Reader,
+    terms: readonly QueryTerm[],
+    ownerId: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<Ranked>;
 }

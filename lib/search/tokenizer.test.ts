@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ftsQuery, indexText, queryTerms, tokenize } from './tokenizer';
 
 const matches = (text: string, query: string) => {
@@ -16,15 +17,29 @@ describe('tokenize', () => {
     expect(tokenize('鼎')).toEqual(['鼎']);
   });
   it('lower-cases and width-normalises Latin letters and digits', () => {
-    expect(tokenize('５Ｇ基站 COVID-19疫情 2020年')).toEqual(['5g', '基站', '站', 'covid', '19', '疫情', '情', '2020', '年']);
+    expect(tokenize('５Ｇ基站 COVID-19疫情 2020年')).toEqual([
+      '5g',
+      '基站',
+      '站',
+      'covid',
+      '19',
+      '疫情',
+      '情',
+      '2020',
+      '年',
+    ]);
   });
 });
 
 describe('matching', () => {
-  const story = '柯城区红色物业联盟治理篇现场会召开，市域社会治理现代化。柯城夺下“大禹鼎”。5G基站建设，COVID-19疫情防控，2020年8月17日。';
-  it.each(['柯城', '大禹鼎', '红色物业联盟', '物业', '治理现代化', '5G', '5g基站', 'COVID-19', '2020年', '疫情', '鼎'])('finds %s', (query) => {
-    expect(matches(story, query)).toBe(true);
-  });
+  const story =
+    '柯城区红色物业联盟治理篇现场会召开，市域社会治理现代化。柯城夺下“大禹鼎”。5G基站建设，COVID-19疫情防控，2020年8月17日。';
+  it.each(['柯城', '大禹鼎', '红色物业联盟', '物业', '治理现代化', '5G', '5g基站', 'COVID-19', '2020年', '疫情', '鼎'])(
+    'finds %s',
+    (query) => {
+      expect(matches(story, query)).toBe(true);
+    },
+  );
   it.each(['衢州', '大禹陵', '物业费', '6G'])('does not find %s', (query) => {
     expect(matches(story, query)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tsqueryLiteral, tsvectorLiteral, weightedCounts } from './tsvector';
+
 import { queryTerms } from './tokenizer';
+import { tsqueryLiteral, tsvectorLiteral, weightedCounts } from './tsvector';
 
 describe('the PostgreSQL documents and queries', () => {
   it('reads back each word’s weighted count (8 × title + body) from a document', () => {

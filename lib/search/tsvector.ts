@@ -7,8 +7,8 @@
 // title and in the body. A lexeme has at most two positions: `n` with weight A = n title occurrences,
 // `BODY_BASE + n` = n body occurrences (ranking reads counts by position range; the A only documents
 // which is the title). Nothing queries by phrase or distance.
-import type { QueryTerm } from './tokenizer';
 import { TITLE_WEIGHT } from './store';
+import type { QueryTerm } from './tokenizer';
 
 /** Body counts are stored above this position; title counts below it. */
 export const BODY_BASE = 8192;
@@ -46,7 +46,10 @@ function countTokens(title: readonly string[], body: readonly string[]): Map<str
     if (isTitle) counts.title += 1;
     else counts.body += 1;
   };
-  for (const [tokens, isTitle] of [[title, true], [body, false]] as const) {
+  for (const [tokens, isTitle] of [
+    [title, true],
+    [body, false],
+  ] as const) {
     for (const token of tokens) {
       add(token, isTitle);
       if (HAN.test(token)) add(prefixLexeme([...token][0]!), isTitle);
@@ -74,7 +77,11 @@ export function ownerLexeme(userId: string): string {
  * A tsvector literal of a story's title and body tokens, each word with its title and body counts, and
  * any `marks` (lexemes without counts that only filter: ownerLexeme).
  */
-export function tsvectorLiteral(title: readonly string[], body: readonly string[], marks: readonly string[] = []): string {
+export function tsvectorLiteral(
+  title: readonly string[],
+  body: readonly string[],
+  marks: readonly string[] = [],
+): string {
   const parts: string[] = marks.map(quoteLexeme);
   let bytes = 0;
   for (const [token, counts] of countTokens(title, body)) {
@@ -89,7 +96,11 @@ export function tsvectorLiteral(title: readonly string[], body: readonly string[
  * A tsquery literal: every term required (a lone Han character by its prefix lexeme, same stories as
  * `字:*`), and every mark (ownerLexeme), and, when `anyOf` is given, one of those lexemes (recent-window.ts).
  */
-export function tsqueryLiteral(terms: readonly QueryTerm[], marks: readonly string[] = [], anyOf?: readonly string[]): string {
+export function tsqueryLiteral(
+  terms: readonly QueryTerm[],
+  marks: readonly string[] = [],
+  anyOf?: readonly string[],
+): string {
   const required = [...terms.map(termLexeme), ...marks].map(quoteLexeme);
   if (anyOf && anyOf.length > 0) required.push(`(${anyOf.map(quoteLexeme).join(' | ')})`);
   return required.join(' & ');

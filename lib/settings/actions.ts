@@ -1,9 +1,11 @@
 'use server';
+
 // Publication settings. The masthead lines appear on every reader page, so a change revalidates them.
 import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
 import { revalidatePublic } from '../reader/revalidate';
 import { publicationSettingsSchema, settingsFromForm } from './schemas';
 import { updatePublication } from './service';

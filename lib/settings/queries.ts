@@ -1,16 +1,30 @@
 import 'server-only';
-import { db } from '../db';
+
 import { requireUser } from '../auth/require-user';
-import { clampLevels } from '../workflow/rules';
+import { db } from '../db';
 import { parsePublishDays } from '../issues/plan';
 import { findPublication } from '../publication/lookup';
+import { clampLevels } from '../workflow/rules';
 
 export async function getPublicationSettings() {
   await requireUser('settings:edit');
-  const publication = await findPublication(db, { name: true, publisher: true, hotline: true, address: true, postcode: true, reviewLevels: true, publishDays: true });
+  const publication = await findPublication(db, {
+    name: true,
+    publisher: true,
+    hotline: true,
+    address: true,
+    postcode: true,
+    reviewLevels: true,
+    publishDays: true,
+  });
   if (!publication) return null;
   return {
-    name: publication.name, publisher: publication.publisher, hotline: publication.hotline, address: publication.address, postcode: publication.postcode,
-    reviewLevels: clampLevels(publication.reviewLevels), publishDays: parsePublishDays(publication.publishDays),
+    name: publication.name,
+    publisher: publication.publisher,
+    hotline: publication.hotline,
+    address: publication.address,
+    postcode: publication.postcode,
+    reviewLevels: clampLevels(publication.reviewLevels),
+    publishDays: parsePublishDays(publication.publishDays),
   };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import { publicationSettingsSchema, settingsFromForm } from './schemas';
 
-const valid = { name: '今日柯城', publisher: '衢州市柯城区融媒体中心编印', hotline: '0570-3021234', address: '柯城区荷花中路', postcode: '324000', reviewLevels: '3', publishDays: ['1'] };
+const valid = {
+  name: '今日柯城',
+  publisher: '衢州市柯城区融媒体中心编印',
+  hotline: '0570-3021234',
+  address: '柯城区荷花中路',
+  postcode: '324000',
+  reviewLevels: '3',
+  publishDays: ['1'],
+};
 
 describe('publication settings', () => {
   it('accepts a full form and reads numbers', () => {
@@ -23,7 +32,8 @@ describe('publication settings', () => {
 
   it('reads repeated weekday checkboxes from the form', () => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ ...valid, publishDays: undefined })) if (typeof value === 'string') form.set(key, value);
+    for (const [key, value] of Object.entries({ ...valid, publishDays: undefined }))
+      if (typeof value === 'string') form.set(key, value);
     form.append('publishDays', '1');
     form.append('publishDays', '4');
     expect(settingsFromForm(form)).toMatchObject({ name: '今日柯城', publishDays: ['1', '4'], reviewLevels: '3' });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadSampleIssue } from '../../seeds/load-sample';
+import { articleInput } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { makeActor } from '../../test/support/users';
-import { articleInput } from '../../test/support/articles';
-import { loadSampleIssue } from '../../seeds/load-sample';
-import { ensureSearchIndex } from '../search/search-index';
 import { createArticle, saveArticle } from '../articles/editor-service';
+import { ensureSearchIndex } from '../search/search-index';
 import { approveArticle, submitArticle } from '../workflow/service';
-import { updatePublication } from './service';
 import type { PublicationSettings } from './schemas';
+import { updatePublication } from './service';
 
 const db = openTestDatabase();
 let settings: PublicationSettings;
@@ -16,7 +17,15 @@ beforeAll(async () => {
   await loadSampleIssue(db);
   await ensureSearchIndex(db);
   const p = await db.publication.findFirstOrThrow();
-  settings = { name: p.name, publisher: p.publisher, hotline: p.hotline, address: p.address, postcode: p.postcode, reviewLevels: 3, publishDays: [1] };
+  settings = {
+    name: p.name,
+    publisher: p.publisher,
+    hotline: p.hotline,
+    address: p.address,
+    postcode: p.postcode,
+    reviewLevels: 3,
+    publishDays: [1],
+  };
 });
 afterAll(() => db.$disconnect());
 
@@ -24,10 +33,15 @@ describe('publication settings', () => {
   it('saves what changed with an audit event naming it, and nothing when nothing changed', async () => {
     const admin = await makeActor(db, 'ADMIN');
     expect(await updatePublication(db, admin, settings)).toEqual([]);
-    expect(await updatePublication(db, admin, { ...settings, hotline: '0570-8888888', publishDays: [4, 1, 4] })).toEqual(['hotline', 'publishDays']);
+    expect(
+      await updatePublication(db, admin, { ...settings, hotline: '0570-8888888', publishDays: [4, 1, 4] }),
+    ).toEqual(['hotline', 'publishDays']);
     expect(await db.publication.findFirstOrThrow()).toMatchObject({ hotline: '0570-8888888', publishDays: '1,4' });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'settings.publication' } });
-    expect(JSON.parse(event.details)).toEqual({ hotline: { from: settings.hotline, to: '0570-8888888' }, publishDays: { from: '1', to: '1,4' } });
+    expect(JSON.parse(event.details)).toEqual({
+      hotline: { from: settings.hotline, to: '0570-8888888' },
+      publishDays: { from: '1', to: '1,4' },
+    });
   });
 
   it('with one review level, the chief editor’s single sign-off is 签发', async () => {

@@ -56,7 +56,9 @@ void run();`;
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const done = new Promise<Outcome>((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice(out.indexOf('ready\n') + 6)) as Outcome) : reject(new Error(err))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.slice(out.indexOf('ready\n') + 6)) as Outcome) : reject(new Error(err)),
+    );
   });
   // A worker that dies before it is ready must not leave the test waiting for it.
   void done.catch(() => markReady());
@@ -84,14 +86,19 @@ function counter(): number {
 beforeEach(() => {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.exec('DROP TABLE IF EXISTS two_process_counter; CREATE TABLE two_process_counter (n INTEGER NOT NULL); INSERT INTO two_process_counter VALUES (0);');
+  sqlite.exec(
+    'DROP TABLE IF EXISTS two_process_counter; CREATE TABLE two_process_counter (n INTEGER NOT NULL); INSERT INTO two_process_counter VALUES (0);',
+  );
   sqlite.close();
 });
 
 describe('transactions from two processes on one SQLite file', () => {
   it('with BEGIN IMMEDIATE, none fails and no update is lost', async () => {
     const results = await together(false);
-    expect(results).toEqual([{ ok: ROUNDS, failed: 0 }, { ok: ROUNDS, failed: 0 }]);
+    expect(results).toEqual([
+      { ok: ROUNDS, failed: 0 },
+      { ok: ROUNDS, failed: 0 },
+    ]);
     expect(counter()).toBe(2 * ROUNDS);
   }, 60_000);
 

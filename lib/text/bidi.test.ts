@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { stripBidiControls } from './bidi';
-import { articleInputSchema } from '../articles/schemas';
-import { createAccountSchema, renameSchema } from '../users/schemas';
+
 import { formText } from '../actions/form-fields';
+import { articleInputSchema } from '../articles/schemas';
 import { sanitizeDoc } from '../content/sanitize';
+import { createAccountSchema, renameSchema } from '../users/schemas';
+import { stripBidiControls } from './bidi';
 
 const CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
-const story = { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [], body: null };
+const story = {
+  kicker: '',
+  headline: '',
+  subheadline: '',
+  dateline: '',
+  byline: '',
+  summary: '',
+  slug: '',
+  coverMediaId: null,
+  authors: [],
+  body: null,
+};
 
 describe('stripBidiControls', () => {
   it('removes every embedding, override and isolate control and nothing else', () => {
@@ -25,17 +37,34 @@ describe('text people type is stored without bidi controls', () => {
   it('in headlines, other story fields, authors and slugs', () => {
     const parsed = articleInputSchema.parse({
       ...story,
-      headline: '柯城\u202E新闻', kicker: '\u202A引题', subheadline: '副题\u202C', byline: '本报记者 \u202D张三', summary: '摘\u2066要', dateline: '\u2068本报讯',
-      slug: 'ke\u202Echeng', authors: [{ userId: null, name: '张\u202E三', label: '记\u2069者' }],
+      headline: '柯城\u202E新闻',
+      kicker: '\u202A引题',
+      subheadline: '副题\u202C',
+      byline: '本报记者 \u202D张三',
+      summary: '摘\u2066要',
+      dateline: '\u2068本报讯',
+      slug: 'ke\u202Echeng',
+      authors: [{ userId: null, name: '张\u202E三', label: '记\u2069者' }],
     });
-    expect([parsed.headline, parsed.kicker, parsed.subheadline, parsed.byline, parsed.summary, parsed.dateline, parsed.slug]).toEqual(['柯城新闻', '引题', '副题', '本报记者 张三', '摘要', '本报讯', 'kecheng']);
+    expect([
+      parsed.headline,
+      parsed.kicker,
+      parsed.subheadline,
+      parsed.byline,
+      parsed.summary,
+      parsed.dateline,
+      parsed.slug,
+    ]).toEqual(['柯城新闻', '引题', '副题', '本报记者 张三', '摘要', '本报讯', 'kecheng']);
     expect(parsed.authors[0]).toEqual({ userId: null, name: '张三', label: '记者' });
   });
   it('in form text (comments, notes, settings) and in the story body', () => {
     const form = new FormData();
     form.set('body', '意见\u202E见附件');
     expect(formText(form, 'body')).toBe('意见见附件');
-    const doc = sanitizeDoc({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文\u202Etxt.exe' }] }] });
+    const doc = sanitizeDoc({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文\u202Etxt.exe' }] }],
+    });
     expect(JSON.stringify(doc)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });
@@ -45,7 +74,11 @@ describe('imported text is stored without bidi controls', () => {
     const { decodeImportFile } = await import('../importer/decode');
     const utf8 = decodeImportFile(new TextEncoder().encode('第1705期\n柯城\u202E新闻'));
     expect(utf8.ok && utf8.text).toBe('第1705期\n柯城新闻');
-    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...'柯\u2066城'].map((c) => c.charCodeAt(0))).buffer)]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(new Uint16Array([...'柯\u2066城'].map((c) => c.charCodeAt(0))).buffer),
+    ]);
     const decoded = decodeImportFile(utf16);
     expect(decoded.ok && decoded.text).toBe('柯城');
   });

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser, TEST_PASSWORD } from '../../test/support/users';
 import { verifyPassword } from '../auth/password';
-import { createAccount } from './admin-service';
-import { changeOwnPassword, lookupToken, redeemToken } from './account-service';
 import { sessionAccount } from '../auth/session-validity';
 import { socketUser } from '../collab/session';
+import { changeOwnPassword, lookupToken, redeemToken } from './account-service';
+import { createAccount } from './admin-service';
 
 const db = openTestDatabase();
 afterAll(() => db.$disconnect());
@@ -14,7 +15,12 @@ const ctx = { ip: '127.0.0.1' };
 describe('invitation links', () => {
   it('sets the password once; the link then stops working', async () => {
     const admin = await makeUser(db, 'ADMIN');
-    const { link, userId } = await createAccount(db, admin, { name: '严嘉慧', email: 'yan@example.com', role: 'REPORTER' }, ctx);
+    const { link, userId } = await createAccount(
+      db,
+      admin,
+      { name: '严嘉慧', email: 'yan@example.com', role: 'REPORTER' },
+      ctx,
+    );
     const token = link.slice('/invite/'.length);
     expect(await lookupToken(db, token)).toEqual({ kind: 'INVITE', name: '严嘉慧', email: 'yan@example.com' });
     await expect(redeemToken(db, { token, password: 'short' }, ctx)).rejects.toThrow('密码至少需要 10 个字符');
@@ -28,7 +34,12 @@ describe('invitation links', () => {
   it('refuses an expired link', async () => {
     const admin = await makeUser(db, 'ADMIN');
     const past = new Date(Date.now() - 73 * 3600_000);
-    const { link } = await createAccount(db, admin, { name: '旧', email: 'old@example.com', role: 'REPORTER' }, { ...ctx, now: past });
+    const { link } = await createAccount(
+      db,
+      admin,
+      { name: '旧', email: 'old@example.com', role: 'REPORTER' },
+      { ...ctx, now: past },
+    );
     const token = link.slice('/invite/'.length);
     expect(await lookupToken(db, token)).toBeNull();
     await expect(redeemToken(db, { token, password: 'a-good-password' }, ctx)).rejects.toThrow('链接无效或已过期');
@@ -38,7 +49,9 @@ describe('invitation links', () => {
 describe('changeOwnPassword', () => {
   it('requires the current password', async () => {
     const user = await makeUser(db, 'EDITOR');
-    await expect(changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx)).rejects.toThrow('当前密码不正确');
+    await expect(
+      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx),
+    ).rejects.toThrow('当前密码不正确');
     await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'brand-new-password' }, ctx);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash!, 'brand-new-password')).toBe(true);
@@ -49,7 +62,12 @@ describe('changeOwnPassword', () => {
     const user = await makeUser(db, 'REPORTER');
     const before = { userId: user.id, sessionVersion: user.sessionVersion };
     expect(await sessionAccount(db, before)).not.toBeNull();
-    const { sessionVersion } = await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'brand-new-password' }, ctx);
+    const { sessionVersion } = await changeOwnPassword(
+      db,
+      user.id,
+      { current: TEST_PASSWORD, next: 'brand-new-password' },
+      ctx,
+    );
     expect(sessionVersion).toBe(user.sessionVersion + 1);
     expect(await sessionAccount(db, before)).toBeNull();
     expect(await socketUser(db, before)).toBeNull();
@@ -60,7 +78,9 @@ describe('changeOwnPassword', () => {
 
   it('a refused change (wrong current password) signs no one out', async () => {
     const user = await makeUser(db, 'REPORTER');
-    await expect(changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx)).rejects.toThrow('当前密码不正确');
+    await expect(
+      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx),
+    ).rejects.toThrow('当前密码不正确');
     expect(await sessionAccount(db, { userId: user.id, sessionVersion: user.sessionVersion })).not.toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 // What a person does to their own account: accept an invitation / reset link, change name and password.
+import { UserFacingError } from '../actions/result';
+import { recordAudit } from '../audit/record';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import type { Db } from '../db-client';
 import type { TokenKind } from '../generated/prisma/enums';
-import { recordAudit } from '../audit/record';
-import { UserFacingError } from '../actions/result';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { hashToken } from './tokens';
 
 export type TokenInfo = { kind: TokenKind; name: string; email: string };
@@ -26,7 +26,10 @@ export async function redeemToken(
   const now = context.now ?? new Date();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(input.token) }, include: { user: true } });
+    const row = await tx.authToken.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      include: { user: true },
+    });
     if (!row || row.usedAt || row.expiresAt <= now || !row.user.active) throw new UserFacingError(LINK_INVALID);
     // Marking it used inside the transaction makes a link single-use even when clicked twice at once.
     const claimed = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
@@ -51,7 +54,14 @@ export async function renameSelf(db: Db, userId: string, name: string, context: 
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
     if (before.name === name) return;
     await tx.user.update({ where: { id: userId }, data: { name } });
-    await recordAudit(tx, { actorId: userId, action: 'user.rename', subjectType: 'User', subjectId: userId, details: { from: before.name, to: name }, ip: context.ip });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'user.rename',
+      subjectType: 'User',
+      subjectId: userId,
+      details: { from: before.name, to: name },
+      ip: context.ip,
+    });
   });
 }
 
@@ -72,11 +82,22 @@ export async function changeOwnPassword(
   }
   const problem = passwordProblem(input.next);
   if (problem) throw new UserFacingError(problem, { next: problem });
-  if (input.next === input.current) throw new UserFacingError('新密码不能与当前密码相同', { next: '新密码不能与当前密码相同' });
+  if (input.next === input.current)
+    throw new UserFacingError('新密码不能与当前密码相同', { next: '新密码不能与当前密码相同' });
   const passwordHash = await hashPassword(input.next);
   return db.$transaction(async (tx) => {
-    const changed = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-    await recordAudit(tx, { actorId: userId, action: 'user.password-change', subjectType: 'User', subjectId: userId, ip: context.ip });
+    const changed = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'user.password-change',
+      subjectType: 'User',
+      subjectId: userId,
+      ip: context.ip,
+    });
     return { sessionVersion: changed.sessionVersion };
   });
 }

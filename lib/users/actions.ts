@@ -1,14 +1,16 @@
 'use server';
+
 // Account actions called by forms. Thin: validate, check the caller, run the service, revalidate.
 import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
-import { reissueOwnSession } from '../auth/reissue-session';
-import { requestIp } from '../http/request-ip';
-import { fromZodError, guarded, type ActionResult } from '../actions/result';
+
 import { formFields } from '../actions/form-fields';
-import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
+import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { reissueOwnSession } from '../auth/reissue-session';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
+import { requestIp } from '../http/request-ip';
 import { changeOwnPassword, redeemToken, renameSelf } from './account-service';
+import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
 import {
   changePasswordSchema,
   changeRoleSchema,
@@ -20,7 +22,10 @@ import {
 
 const USERS_PATH = '/newsroom/admin/users';
 
-export async function createAccountAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ link: string; userId: string }>> {
+export async function createAccountAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ link: string; userId: string }>> {
   return guarded(async () => {
     const actor = await requireUser('user:manage');
     const parsed = createAccountSchema.safeParse(formFields(formData));
@@ -61,7 +66,10 @@ async function setActiveAction(formData: FormData, active: boolean): Promise<Act
   });
 }
 
-export async function issuePasswordResetAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ link: string }>> {
+export async function issuePasswordResetAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ link: string }>> {
   return guarded(async () => {
     const actor = await requireUser('user:manage');
     const parsed = userRefSchema.safeParse(formFields(formData));

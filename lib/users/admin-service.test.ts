@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
 import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
@@ -18,19 +19,28 @@ describe('createAccount', () => {
   it('creates a user without a password, a 72-hour invitation and an audit event', async () => {
     const admin = await makeUser(db, 'ADMIN');
     const now = new Date(Date.UTC(2026, 10, 25));
-    const { userId, link } = await createAccount(db, admin, { name: ' 徐敏 ', email: 'XuMin@Example.com', role: 'REPORTER' }, { ...ctx, now });
+    const { userId, link } = await createAccount(
+      db,
+      admin,
+      { name: ' 徐敏 ', email: 'XuMin@Example.com', role: 'REPORTER' },
+      { ...ctx, now },
+    );
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ name: '徐敏', email: 'xumin@example.com', role: 'REPORTER', passwordHash: null });
     const token = link.replace('/invite/', '');
     const stored = await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
     expect(stored.expiresAt.getTime() - now.getTime()).toBe(72 * 3600_000);
-    expect(await db.auditEvent.findFirst({ where: { action: 'user.create', subjectId: userId, actorId: admin.id } })).not.toBeNull();
+    expect(
+      await db.auditEvent.findFirst({ where: { action: 'user.create', subjectId: userId, actorId: admin.id } }),
+    ).not.toBeNull();
   });
 
   it('refuses a second account for the same email and changes nothing', async () => {
     const admin = await makeUser(db, 'ADMIN');
     await createAccount(db, admin, { name: '甲', email: 'a@example.com', role: 'REPORTER' }, ctx);
-    await expect(createAccount(db, admin, { name: '乙', email: 'A@example.com', role: 'EDITOR' }, ctx)).rejects.toThrow('该邮箱已有账号');
+    await expect(createAccount(db, admin, { name: '乙', email: 'A@example.com', role: 'EDITOR' }, ctx)).rejects.toThrow(
+      '该邮箱已有账号',
+    );
     expect(await db.user.count({ where: { email: 'a@example.com' } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: 'user.create' } })).toBe(1);
   });
@@ -54,8 +64,13 @@ describe('roles and activation', () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: reporter.id } });
     expect(after).toMatchObject({ active: false, sessionVersion: reporter.sessionVersion + 1 });
     await setActive(db, admin, reporter.id, true, ctx);
-    expect(await db.auditEvent.findMany({ where: { subjectId: reporter.id }, select: { action: true }, orderBy: { createdAt: 'asc' } }))
-      .toEqual([{ action: 'user.deactivate' }, { action: 'user.reactivate' }]);
+    expect(
+      await db.auditEvent.findMany({
+        where: { subjectId: reporter.id },
+        select: { action: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ).toEqual([{ action: 'user.deactivate' }, { action: 'user.reactivate' }]);
   });
 });
 
@@ -77,8 +92,19 @@ describe('deleteAccount', () => {
   it('keeps anyone who has written something', async () => {
     const admin = await makeUser(db, 'ADMIN');
     const reporter = await makeUser(db, 'REPORTER');
-    const publication = await db.publication.create({ data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: 'a', postcode: '1' } });
-    await db.article.create({ data: { publicationId: publication.id, slug: 's', headline: '标题', body: '{}', bodyText: '', createdById: reporter.id } });
+    const publication = await db.publication.create({
+      data: { slug: 'p', name: '今日柯城', publisher: 'x', hotline: '1', address: 'a', postcode: '1' },
+    });
+    await db.article.create({
+      data: {
+        publicationId: publication.id,
+        slug: 's',
+        headline: '标题',
+        body: '{}',
+        bodyText: '',
+        createdById: reporter.id,
+      },
+    });
     await expect(deleteAccount(db, admin, reporter.id, ctx)).rejects.toThrow('请改为停用账号');
     expect(await db.user.count({ where: { id: reporter.id } })).toBe(1);
   });

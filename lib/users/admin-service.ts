@@ -1,11 +1,11 @@
 // What an admin does to accounts. Each act runs in one transaction with its audit event; the rules
 // that protect the newsroom (a last active admin, authored content) are checked inside it.
 import type { Actor } from '../access/actor';
+import { UserFacingError } from '../actions/result';
+import { recordAudit } from '../audit/record';
+import { lockActiveAdmins } from '../database/row-lock';
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
-import { recordAudit } from '../audit/record';
-import { UserFacingError } from '../actions/result';
-import { lockActiveAdmins } from '../database/row-lock';
 import { normaliseEmail } from './email';
 import { INVITE_TTL_MS, newToken, RESET_TTL_MS, tokenPath } from './tokens';
 
@@ -26,7 +26,13 @@ export async function createAccount(
     const user = await tx.user.create({ data: { email, name: input.name.trim(), role: input.role } });
     const { token, tokenHash } = newToken();
     await tx.authToken.create({
-      data: { tokenHash, kind: 'INVITE', userId: user.id, createdById: actor.id, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+      data: {
+        tokenHash,
+        kind: 'INVITE',
+        userId: user.id,
+        createdById: actor.id,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -40,7 +46,13 @@ export async function createAccount(
   });
 }
 
-export async function changeRole(db: Db, actor: Pick<Actor, 'id'>, userId: string, role: Role, context: Context): Promise<void> {
+export async function changeRole(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  userId: string,
+  role: Role,
+  context: Context,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.role === role) return;
@@ -57,7 +69,13 @@ export async function changeRole(db: Db, actor: Pick<Actor, 'id'>, userId: strin
   });
 }
 
-export async function setActive(db: Db, actor: Pick<Actor, 'id'>, userId: string, active: boolean, context: Context): Promise<void> {
+export async function setActive(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  userId: string,
+  active: boolean,
+  context: Context,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.active === active) return;
@@ -78,7 +96,12 @@ export async function setActive(db: Db, actor: Pick<Actor, 'id'>, userId: string
   });
 }
 
-export async function issuePasswordReset(db: Db, actor: Pick<Actor, 'id'>, userId: string, context: Context): Promise<{ link: string }> {
+export async function issuePasswordReset(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  userId: string,
+  context: Context,
+): Promise<{ link: string }> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
@@ -91,7 +114,9 @@ export async function issuePasswordReset(db: Db, actor: Pick<Actor, 'id'>, userI
     const { token, tokenHash } = newToken();
     const kind = user.passwordHash ? 'PASSWORD_RESET' : 'INVITE';
     const ttl = kind === 'INVITE' ? INVITE_TTL_MS : RESET_TTL_MS;
-    await tx.authToken.create({ data: { tokenHash, kind, userId, createdById: actor.id, expiresAt: new Date(now.getTime() + ttl) } });
+    await tx.authToken.create({
+      data: { tokenHash, kind, userId, createdById: actor.id, expiresAt: new Date(now.getTime() + ttl) },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: kind === 'INVITE' ? 'user.invite-reissued' : 'user.password-reset-issued',

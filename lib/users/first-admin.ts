@@ -1,18 +1,17 @@
 // First run (README: Two commands): make sure the newsroom has an administrator. The account comes from
 // ADMIN_EMAIL / ADMIN_PASSWORD, or gets a generated password that is shown once and never stored.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db-client';
+
 import { hashPassword, passwordProblem } from '../auth/password';
 import { ConfigError, type Env } from '../config/database';
+import type { Db } from '../db-client';
 import { normaliseEmail } from './email';
 
 export { normaliseEmail };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 
-export type FirstAdminResult =
-  | { created: false }
-  | { created: true; email: string; generatedPassword: string | null };
+export type FirstAdminResult = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
 export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResult> {
   const existing = await db.user.count({ where: { role: 'ADMIN' } });
@@ -31,7 +30,13 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
   await db.$transaction(async (tx) => {
     const admin = await tx.user.create({ data: { email, name: '管理员', role: 'ADMIN', passwordHash } });
     await tx.auditEvent.create({
-      data: { actorId: null, action: 'user.bootstrap-admin', subjectType: 'User', subjectId: admin.id, details: JSON.stringify({ email }) },
+      data: {
+        actorId: null,
+        action: 'user.bootstrap-admin',
+        subjectType: 'User',
+        subjectId: admin.id,
+        details: JSON.stringify({ email }),
+      },
     });
   });
   return { created: true, email, generatedPassword: given ? null : password };

@@ -1,9 +1,10 @@
 // Reads of the account list for admins. Every function checks the caller first.
 import 'server-only';
-import { db } from '../db';
+
 import { requireUser } from '../auth/require-user';
-import type { Role } from '../generated/prisma/enums';
+import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
+import type { Role } from '../generated/prisma/enums';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -25,7 +26,14 @@ export async function listUsers(filter: UserFilter) {
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
       select: {
-        id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true,
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        lastLoginAt: true,
+        createdAt: true,
+        passwordHash: true,
         _count: { select: { articlesCreated: true } },
       },
     }),
@@ -34,7 +42,11 @@ export async function listUsers(filter: UserFilter) {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
-    users: users.map(({ passwordHash, _count, ...user }) => ({ ...user, invited: !passwordHash, articleCount: _count.articlesCreated })),
+    users: users.map(({ passwordHash, _count, ...user }) => ({
+      ...user,
+      invited: !passwordHash,
+      articleCount: _count.articlesCreated,
+    })),
   };
 }
 
@@ -43,7 +55,14 @@ export async function getUserDetail(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      lastLoginAt: true,
+      createdAt: true,
+      passwordHash: true,
       _count: { select: { articlesCreated: true, revisions: true, signoffs: true } },
     },
   });

@@ -1,10 +1,16 @@
 // Input rules for account forms (zod), with the messages the forms show.
 import { z } from 'zod';
-import { Role } from '../generated/prisma/enums';
-import { EMAIL_PATTERN } from './email';
-import { stripBidiControls } from '../text/bidi';
 
-export const nameSchema = z.string().overwrite(stripBidiControls).trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字');
+import { Role } from '../generated/prisma/enums';
+import { stripBidiControls } from '../text/bidi';
+import { EMAIL_PATTERN } from './email';
+
+export const nameSchema = z
+  .string()
+  .overwrite(stripBidiControls)
+  .trim()
+  .min(1, '请填写姓名')
+  .max(40, '姓名不能超过 40 个字');
 export const roleSchema = z.enum(Role, { message: '请选择角色' });
 export const userIdSchema = z.string().min(1, '缺少账号').max(64);
 
@@ -16,8 +22,10 @@ export const createAccountSchema = z.object({
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
 export const userRefSchema = z.object({ userId: userIdSchema });
-export const redeemSchema = z.object({ token: z.string().min(10, '链接无效').max(200), password: z.string(), confirm: z.string() })
+export const redeemSchema = z
+  .object({ token: z.string().min(10, '链接无效').max(200), password: z.string(), confirm: z.string() })
   .refine((value) => value.password === value.confirm, { message: '两次输入的密码不一致', path: ['confirm'] });
 export const renameSchema = z.object({ name: nameSchema });
-export const changePasswordSchema = z.object({ current: z.string().min(1, '请填写当前密码'), next: z.string(), confirm: z.string() })
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, '请填写当前密码'), next: z.string(), confirm: z.string() })
   .refine((value) => value.next === value.confirm, { message: '两次输入的新密码不一致', path: ['confirm'] });

@@ -1,5 +1,6 @@
 // Public read for the invitation page: the link itself is the credential.
 import 'server-only';
+
 import { db } from '../db';
 import { lookupToken, type TokenInfo } from './account-service';
 

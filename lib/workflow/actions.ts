@@ -1,19 +1,28 @@
 'use server';
+
 // Workflow steps on one story. Thin: check the capability, call the service, revalidate the
 // newsroom page and, when readers are affected, exactly the public pages the story is on.
 import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
+
 import type { Actor } from '../access/actor';
 import type { Capability } from '../access/capabilities';
-import { guarded, type ActionResult } from '../actions/result';
 import { formText } from '../actions/form-fields';
+import { guarded, type ActionResult } from '../actions/result';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
 import { revalidateArticle } from '../reader/revalidate';
+import { readSchedule } from './schedule-input';
 import {
-  addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
+  addComment,
+  approveArticle,
+  correctArticle,
+  publishArticle,
+  retractArticle,
+  returnArticle,
+  submitArticle,
+  unscheduleArticle,
   type StepResult,
 } from './service';
-import { readSchedule } from './schedule-input';
 
 type Step = (actor: Actor, articleId: string, form: FormData) => Promise<StepResult | void>;
 
@@ -43,7 +52,13 @@ export async function returnArticleAction(_prev: unknown, form: FormData): Promi
 
 export async function publishArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return run('article:publish', form, (actor, id) =>
-    publishArticle(db, actor, id, readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') })));
+    publishArticle(
+      db,
+      actor,
+      id,
+      readSchedule({ when: form.get('when'), date: form.get('date'), time: form.get('time') }),
+    ),
+  );
 }
 
 export async function unscheduleArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {

@@ -27,9 +27,10 @@ export function publicationLabel(publishAt: Date | string, now: Date): string {
 
 export function articleStateLabel(story: LabelledArticle, now: Date): string {
   if (story.status === 'RETRACTED') return ARTICLE_STATUS_LABELS.RETRACTED;
-  const step = story.reviewLevel !== undefined && story.requiredLevels !== undefined
-    ? stepLabel(story.status, story.reviewLevel, story.requiredLevels)
-    : ARTICLE_STATUS_LABELS[story.status];
+  const step =
+    story.reviewLevel !== undefined && story.requiredLevels !== undefined
+      ? stepLabel(story.status, story.reviewLevel, story.requiredLevels)
+      : ARTICLE_STATUS_LABELS[story.status];
   if (!story.publishAt) return step;
   const publication = publicationLabel(story.publishAt, now);
   // A live story edited since: readers keep the published text while the change goes through review.

@@ -1,6 +1,6 @@
 // Loads what the workflow rules need to know about one story, inside the caller's transaction.
-import type { Tx } from '../db-client';
 import { UserFacingError } from '../actions/result';
+import type { Tx } from '../db-client';
 import { isArticleVisible } from '../revisions/visibility';
 import { clampLevels, type ArticleState, type Verdict } from './rules';
 
@@ -16,11 +16,19 @@ export async function loadArticle(tx: Tx, articleId: string, now: Date) {
       authors: { select: { userId: true } },
       publication: { select: { reviewLevels: true } },
       signoffs: { where: { clearedAt: null, decision: 'APPROVE' }, select: { level: true, reviewerId: true } },
-      placements: { select: { page: { select: { number: true, issue: { select: { id: true, number: true, status: true, publishAt: true } } } } } },
+      placements: {
+        select: {
+          page: {
+            select: { number: true, issue: { select: { id: true, number: true, status: true, publishAt: true } } },
+          },
+        },
+      },
     },
   });
   if (!article || article.deletedAt) articleGone();
-  const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter((id): id is string => Boolean(id));
+  const authorIds = [article.createdById, ...article.authors.map((author) => author.userId)].filter(
+    (id): id is string => Boolean(id),
+  );
   const live = Boolean(article.liveRevisionId && article.publishAt);
   const state: ArticleState = {
     status: article.status,

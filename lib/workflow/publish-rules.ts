@@ -28,7 +28,10 @@ export function publishReadiness(story: ReadinessArticle, requiredLevels: number
   const reasons: Reason[] = [];
   if (!story.headline.trim()) reasons.push({ kind: 'headline', reason: '没有主题' });
   if (!hasFinalSignoff(story, requiredLevels)) {
-    reasons.push({ kind: 'signoff', reason: `${stepLabel(story.status, story.reviewLevel, requiredLevels)}，还没有${levelName(requiredLevels, requiredLevels)}` });
+    reasons.push({
+      kind: 'signoff',
+      reason: `${stepLabel(story.status, story.reviewLevel, requiredLevels)}，还没有${levelName(requiredLevels, requiredLevels)}`,
+    });
   }
   if (!story.live) reasons.push(...publishBlockers(story.body).map((reason) => ({ kind: 'content' as const, reason })));
   return reasons;

@@ -1,15 +1,17 @@
 // What the story page's workflow panel shows and offers to the signed-in person.
 import 'server-only';
+
 import { notFound } from 'next/navigation';
-import { db } from '../db';
-import { can } from '../access/capabilities';
-import { requireUser } from '../auth/require-user';
+
 import { requireArticleAccess } from '../access/article-access';
+import { can } from '../access/capabilities';
+import { UserFacingError } from '../actions/result';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
+import { articleStateLabel } from './article-label';
 import { loadArticle } from './article-state';
 import { publishReadiness } from './publish-rules';
 import { canCorrect, canRetract, canSignLevel, canSubmit, canUnschedule, levelName, pendingLevel } from './rules';
-import { articleStateLabel } from './article-label';
-import { UserFacingError } from '../actions/result';
 
 export type WorkflowPanel = Awaited<ReturnType<typeof getWorkflowPanel>>;
 
@@ -22,9 +24,21 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   const { article, state } = story;
   requireArticleAccess(user, article, 'edit', notFound);
   const [signoffs, resets, comments, corrections] = await Promise.all([
-    db.signoff.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { reviewer: { select: { name: true } } } }),
-    db.auditEvent.findMany({ where: { subjectId: articleId, action: 'article.review-reset' }, orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } }),
-    db.comment.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } }),
+    db.signoff.findMany({
+      where: { articleId },
+      orderBy: { createdAt: 'asc' },
+      include: { reviewer: { select: { name: true } } },
+    }),
+    db.auditEvent.findMany({
+      where: { subjectId: articleId, action: 'article.review-reset' },
+      orderBy: { createdAt: 'asc' },
+      include: { actor: { select: { name: true } } },
+    }),
+    db.comment.findMany({
+      where: { articleId },
+      orderBy: { createdAt: 'asc' },
+      include: { author: { select: { name: true } } },
+    }),
     db.correction.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const required = state.requiredLevels;
@@ -34,9 +48,21 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   return {
     slug: article.slug,
     status: state.status,
-    statusLabel: articleStateLabel({ status: state.status, reviewLevel: state.reviewLevel, requiredLevels: required, publishAt: state.live ? article.publishAt : null }, now),
+    statusLabel: articleStateLabel(
+      {
+        status: state.status,
+        reviewLevel: state.reviewLevel,
+        requiredLevels: required,
+        publishAt: state.live ? article.publishAt : null,
+      },
+      now,
+    ),
     requiredLevels: required,
-    levels: Array.from({ length: required }, (_, index) => ({ level: index + 1, name: levelName(index + 1, required), done: state.reviewLevel > index })),
+    levels: Array.from({ length: required }, (_, index) => ({
+      level: index + 1,
+      name: levelName(index + 1, required),
+      done: state.reviewLevel > index,
+    })),
     pendingLevelName: levelName(pending, required),
     live: state.live,
     visible: state.visible,
@@ -45,16 +71,31 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     retractedAt: article.retractedAt?.toISOString() ?? null,
     issue: story.issue ? { number: story.issue.number, status: story.issue.status } : null,
     // What the text still needs (the buttons above follow the sign-off part of the same rule).
-    blockers: publishReadiness({ ...article, live: state.live }, required).filter((item) => item.kind === 'content').map((item) => item.reason),
+    blockers: publishReadiness({ ...article, live: state.live }, required)
+      .filter((item) => item.kind === 'content')
+      .map((item) => item.reason),
     signoffs: signoffs.map((s) => ({
-      id: s.id, level: s.level, levelName: levelName(s.level, required), reviewer: s.reviewer.name, decision: s.decision,
-      comment: s.comment, createdAt: s.createdAt.toISOString(), cleared: Boolean(s.clearedAt),
+      id: s.id,
+      level: s.level,
+      levelName: levelName(s.level, required),
+      reviewer: s.reviewer.name,
+      decision: s.decision,
+      comment: s.comment,
+      createdAt: s.createdAt.toISOString(),
+      cleared: Boolean(s.clearedAt),
     })),
     resets: resets.map((event) => ({
-      id: event.id, actor: event.actor?.name ?? '（已删除的账号）', createdAt: event.createdAt.toISOString(),
+      id: event.id,
+      actor: event.actor?.name ?? '（已删除的账号）',
+      createdAt: event.createdAt.toISOString(),
       levelName: String((JSON.parse(event.details) as { levelName?: string }).levelName ?? ''),
     })),
-    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, createdAt: c.createdAt.toISOString() })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: c.author.name,
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+    })),
     corrections: corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
     offers: {
       submit: canSubmit(state).ok,

@@ -2,25 +2,36 @@
 // canApprove's rules are written into the query (queueWhere), so the database filters, counts and
 // pages however many stories wait; the index Article(status, stepSince, updatedAt) walks them in order.
 import 'server-only';
-import type { Db } from '../db-client';
-import { db } from '../db';
-import { requireUser } from '../auth/require-user';
-import type { Role } from '../generated/prisma/enums';
-import type { Prisma } from '../generated/prisma/client';
-import { canSignLevel, clampLevels, levelName } from './rules';
-import { elapsedText } from '../dates/elapsed';
+
 import type { Actor } from '../access/actor';
+import { requireUser } from '../auth/require-user';
+import { elapsedText } from '../dates/elapsed';
+import { db } from '../db';
+import type { Db } from '../db-client';
+import type { Prisma } from '../generated/prisma/client';
+import type { Role } from '../generated/prisma/enums';
+import { canSignLevel, clampLevels, levelName } from './rules';
 
 /** The newsroom dashboard's lists (this queue, and my, scheduled, published and trashed stories) show this many a page. */
 export const LIST_PAGE_SIZE = 10;
 
-export type QueueRow = { id: string; headline: string; author: string; wordCount: number; waiting: string; waitingSince: string; level: string };
+export type QueueRow = {
+  id: string;
+  headline: string;
+  author: string;
+  wordCount: number;
+  waiting: string;
+  waitingSince: string;
+  level: string;
+};
 
 type PublicationLevels = { id: string; reviewLevels: number };
 
 /** The levels a role signs when a publication requires `requiredLevels` (canSignLevel, enumerated). */
 export function signableLevels(role: Role, requiredLevels: number): number[] {
-  return Array.from({ length: requiredLevels }, (_, index) => index + 1).filter((level) => canSignLevel(role, level, requiredLevels));
+  return Array.from({ length: requiredLevels }, (_, index) => index + 1).filter((level) =>
+    canSignLevel(role, level, requiredLevels),
+  );
 }
 
 /**
@@ -28,7 +39,11 @@ export function signableLevels(role: Role, requiredLevels: number): number[] {
  * author), waiting at a level the reviewer's role signs, and no approval of theirs at another level
  * of the story that still counts.
  */
-export function queueWhere(reviewer: Pick<Actor, 'id' | 'role'>, publications: PublicationLevels[], q?: string): Prisma.ArticleWhereInput | null {
+export function queueWhere(
+  reviewer: Pick<Actor, 'id' | 'role'>,
+  publications: PublicationLevels[],
+  q?: string,
+): Prisma.ArticleWhereInput | null {
   const byRequired = new Map<number, string[]>();
   for (const publication of publications) {
     const required = clampLevels(publication.reviewLevels);
@@ -40,7 +55,9 @@ export function queueWhere(reviewer: Pick<Actor, 'id' | 'role'>, publications: P
     signableLevels(reviewer.role, required).map((level) => ({
       ...(single ? {} : { publicationId: { in: ids } }),
       reviewLevel: level - 1,
-      signoffs: { none: { reviewerId: reviewer.id, clearedAt: null, decision: 'APPROVE' as const, level: { not: level } } },
+      signoffs: {
+        none: { reviewerId: reviewer.id, clearedAt: null, decision: 'APPROVE' as const, level: { not: level } },
+      },
     })),
   );
   // A role that signs no level has an empty queue (Prisma reads an empty OR as no condition at all).
@@ -54,7 +71,12 @@ export function queueWhere(reviewer: Pick<Actor, 'id' | 'role'>, publications: P
   };
 }
 
-export async function reviewQueueFor(db: Db, reviewer: Pick<Actor, 'id' | 'role'>, options: { q?: string; page: number; pageSize: number }, now = new Date()) {
+export async function reviewQueueFor(
+  db: Db,
+  reviewer: Pick<Actor, 'id' | 'role'>,
+  options: { q?: string; page: number; pageSize: number },
+  now = new Date(),
+) {
   const publications = await db.publication.findMany({ select: { id: true, reviewLevels: true } });
   const required = new Map(publications.map((publication) => [publication.id, clampLevels(publication.reviewLevels)]));
   const where = queueWhere(reviewer, publications, options.q);
@@ -66,7 +88,17 @@ export async function reviewQueueFor(db: Db, reviewer: Pick<Actor, 'id' | 'role'
       orderBy: [{ stepSince: 'asc' }, { updatedAt: 'asc' }],
       skip: (Math.max(1, options.page) - 1) * options.pageSize,
       take: options.pageSize,
-      select: { id: true, headline: true, wordCount: true, reviewLevel: true, byline: true, stepSince: true, updatedAt: true, publicationId: true, createdBy: { select: { name: true } } },
+      select: {
+        id: true,
+        headline: true,
+        wordCount: true,
+        reviewLevel: true,
+        byline: true,
+        stepSince: true,
+        updatedAt: true,
+        publicationId: true,
+        createdBy: { select: { name: true } },
+      },
     }),
   ]);
   return {
@@ -75,8 +107,12 @@ export async function reviewQueueFor(db: Db, reviewer: Pick<Actor, 'id' | 'role'
     rows: stories.map((story): QueueRow => {
       const since = story.stepSince ?? story.updatedAt;
       return {
-        id: story.id, headline: story.headline || '（无标题）', author: story.createdBy?.name ?? story.byline ?? '', wordCount: story.wordCount,
-        waiting: elapsedText(since, now), waitingSince: since.toISOString(),
+        id: story.id,
+        headline: story.headline || '（无标题）',
+        author: story.createdBy?.name ?? story.byline ?? '',
+        wordCount: story.wordCount,
+        waiting: elapsedText(since, now),
+        waitingSince: since.toISOString(),
         level: levelName(story.reviewLevel + 1, required.get(story.publicationId) ?? clampLevels(3)),
       };
     }),

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  afterContentChange, approve, canApprove, canCorrect, canEditContent, canPublish, canRetract, canReturn, canSignLevel, canTrash,
-  canSubmit, canUnschedule, changerLevel, clampLevels, hasReviewToVoid, levelName, stepLabel, type ArticleState,
+  afterContentChange,
+  approve,
+  canApprove,
+  canCorrect,
+  canEditContent,
+  canPublish,
+  canRetract,
+  canReturn,
+  canSignLevel,
+  canSubmit,
+  canTrash,
+  canUnschedule,
+  changerLevel,
+  clampLevels,
+  hasReviewToVoid,
+  levelName,
+  stepLabel,
+  type ArticleState,
 } from './rules';
 
 const reporter = { id: 'r', role: 'REPORTER' as const };
@@ -11,16 +28,27 @@ const chief = { id: 'c', role: 'CHIEF_EDITOR' as const };
 const admin = { id: 'x', role: 'ADMIN' as const };
 
 const state = (overrides: Partial<ArticleState> = {}): ArticleState => ({
-  status: 'DRAFT', reviewLevel: 0, requiredLevels: 3, live: false, visible: false, authorIds: ['r'], approvals: [], ...overrides,
+  status: 'DRAFT',
+  reviewLevel: 0,
+  requiredLevels: 3,
+  live: false,
+  visible: false,
+  authorIds: ['r'],
+  approvals: [],
+  ...overrides,
 });
-const inReview = (reviewLevel: number, approvals: ArticleState['approvals'] = []) => state({ status: 'SUBMITTED', reviewLevel, approvals });
+const inReview = (reviewLevel: number, approvals: ArticleState['approvals'] = []) =>
+  state({ status: 'SUBMITTED', reviewLevel, approvals });
 
 describe('submit', () => {
   it('moves drafts and returned stories into review and nothing else', () => {
     expect(canSubmit(state()).ok).toBe(true);
     expect(canSubmit(state({ status: 'RETURNED' })).ok).toBe(true);
     for (const status of ['SUBMITTED', 'APPROVED', 'PUBLISHED', 'RETRACTED'] as const) {
-      expect(canSubmit(state({ status }))).toMatchObject({ ok: false, error: expect.stringContaining('不能再提交审核') });
+      expect(canSubmit(state({ status }))).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('不能再提交审核'),
+      });
     }
   });
 });
@@ -54,12 +82,26 @@ describe('三审 sign-off', () => {
 
   it('refuses self-approval, the wrong role, a second level by the same person and stories not in review', () => {
     expect(canApprove(inReview(0), reporter)).toEqual({ ok: false, error: '不能审核自己的稿件' });
-    expect(canApprove(state({ status: 'SUBMITTED', authorIds: ['r', 'a'] }), editorA)).toEqual({ ok: false, error: '不能审核自己的稿件' });
+    expect(canApprove(state({ status: 'SUBMITTED', authorIds: ['r', 'a'] }), editorA)).toEqual({
+      ok: false,
+      error: '不能审核自己的稿件',
+    });
     expect(canApprove(inReview(2), editorA)).toMatchObject({ ok: false, error: '终审（签发）需要总编签字' });
     expect(canApprove(inReview(0), admin).ok).toBe(false);
-    expect(canApprove(inReview(1, [{ level: 1, reviewerId: 'a' }]), editorA)).toEqual({ ok: false, error: '同一篇稿件的不同审级不能由同一人签字' });
+    expect(canApprove(inReview(1, [{ level: 1, reviewerId: 'a' }]), editorA)).toEqual({
+      ok: false,
+      error: '同一篇稿件的不同审级不能由同一人签字',
+    });
     expect(canApprove(inReview(1, [{ level: 1, reviewerId: 'a' }]), editorB)).toEqual({ ok: true });
-    expect(canApprove(inReview(2, [{ level: 1, reviewerId: 'a' }, { level: 2, reviewerId: 'b' }]), chief)).toEqual({ ok: true });
+    expect(
+      canApprove(
+        inReview(2, [
+          { level: 1, reviewerId: 'a' },
+          { level: 2, reviewerId: 'b' },
+        ]),
+        chief,
+      ),
+    ).toEqual({ ok: true });
     expect(canApprove(state(), editorA)).toMatchObject({ ok: false, error: '草稿的稿件不在审核中' });
   });
 });
@@ -101,7 +143,10 @@ describe('publish, unschedule, retract, correct, spike', () => {
     expect(canRetract(live, '数据有误，撤回此稿').ok).toBe(true);
     expect(canRetract(state({ status: 'SUBMITTED', live: true, visible: true }), '撤').ok).toBe(true);
     expect(canRetract(state({ status: 'PUBLISHED', live: true, visible: false }), '撤').ok).toBe(false);
-    expect(canRetract(state({ status: 'RETRACTED', live: true, visible: true }), '撤')).toEqual({ ok: false, error: '稿件已经撤稿' });
+    expect(canRetract(state({ status: 'RETRACTED', live: true, visible: true }), '撤')).toEqual({
+      ok: false,
+      error: '稿件已经撤稿',
+    });
     expect(canCorrect(live, '').ok).toBe(false);
     expect(canCorrect(live, '第二段人名应为“楼郁馨”').ok).toBe(true);
     expect(canCorrect(state({ status: 'RETRACTED', live: true, visible: true }), '改').ok).toBe(false);
@@ -109,7 +154,8 @@ describe('publish, unschedule, retract, correct, spike', () => {
   });
 
   it('spikes anything but a live or retracted story; retracted stories cannot be edited', () => {
-    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const) expect(canTrash(state({ status })).ok).toBe(true);
+    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const)
+      expect(canTrash(state({ status })).ok).toBe(true);
     expect(canTrash(state({ status: 'PUBLISHED', live: true })).ok).toBe(false);
     expect(canTrash(state({ status: 'SUBMITTED', live: true })).ok).toBe(false);
     expect(canTrash(state({ status: 'RETRACTED', live: true })).ok).toBe(false);
@@ -119,7 +165,10 @@ describe('publish, unschedule, retract, correct, spike', () => {
 });
 
 describe('a content change after sign-off', () => {
-  const signed = [{ level: 1, reviewerId: 'a' }, { level: 2, reviewerId: 'b' }];
+  const signed = [
+    { level: 1, reviewerId: 'a' },
+    { level: 2, reviewerId: 'b' },
+  ];
 
   it('knows which steps carry sign-offs to void', () => {
     expect(['DRAFT', 'RETURNED', 'RETRACTED'].map(hasReviewToVoid)).toEqual([false, false, false]);
@@ -133,19 +182,49 @@ describe('a content change after sign-off', () => {
   });
 
   it('sends the story back to the changer level and clears the sign-offs from there up', () => {
-    expect(afterContentChange(inReview(2, signed), editorB)).toEqual({ status: 'SUBMITTED', reviewLevel: 1, clearFromLevel: 2 });
-    expect(afterContentChange(inReview(2, signed), editorA)).toEqual({ status: 'SUBMITTED', reviewLevel: 0, clearFromLevel: 1 });
-    expect(afterContentChange(inReview(2, signed), reporter)).toEqual({ status: 'SUBMITTED', reviewLevel: 0, clearFromLevel: 1 });
+    expect(afterContentChange(inReview(2, signed), editorB)).toEqual({
+      status: 'SUBMITTED',
+      reviewLevel: 1,
+      clearFromLevel: 2,
+    });
+    expect(afterContentChange(inReview(2, signed), editorA)).toEqual({
+      status: 'SUBMITTED',
+      reviewLevel: 0,
+      clearFromLevel: 1,
+    });
+    expect(afterContentChange(inReview(2, signed), reporter)).toEqual({
+      status: 'SUBMITTED',
+      reviewLevel: 0,
+      clearFromLevel: 1,
+    });
     // The chief editing while 终审 waits for them keeps 初审 and 复审.
-    expect(afterContentChange(inReview(2, signed), chief)).toEqual({ status: 'SUBMITTED', reviewLevel: 2, clearFromLevel: null });
-    const approved = state({ status: 'APPROVED', reviewLevel: 3, approvals: [...signed, { level: 3, reviewerId: 'c' }] });
+    expect(afterContentChange(inReview(2, signed), chief)).toEqual({
+      status: 'SUBMITTED',
+      reviewLevel: 2,
+      clearFromLevel: null,
+    });
+    const approved = state({
+      status: 'APPROVED',
+      reviewLevel: 3,
+      approvals: [...signed, { level: 3, reviewerId: 'c' }],
+    });
     expect(afterContentChange(approved, chief)).toEqual({ status: 'SUBMITTED', reviewLevel: 2, clearFromLevel: 3 });
     // An editor who signed nothing counts at the highest level their role signs.
-    expect(afterContentChange(approved, { id: 'd', role: 'EDITOR' })).toEqual({ status: 'SUBMITTED', reviewLevel: 1, clearFromLevel: 2 });
+    expect(afterContentChange(approved, { id: 'd', role: 'EDITOR' })).toEqual({
+      status: 'SUBMITTED',
+      reviewLevel: 1,
+      clearFromLevel: 2,
+    });
   });
 
   it('puts an edited published story back in review while it stays live', () => {
-    const published = state({ status: 'PUBLISHED', reviewLevel: 3, live: true, visible: true, approvals: [...signed, { level: 3, reviewerId: 'c' }] });
+    const published = state({
+      status: 'PUBLISHED',
+      reviewLevel: 3,
+      live: true,
+      visible: true,
+      approvals: [...signed, { level: 3, reviewerId: 'c' }],
+    });
     expect(afterContentChange(published, chief)).toEqual({ status: 'SUBMITTED', reviewLevel: 2, clearFromLevel: 3 });
     expect(afterContentChange(published, reporter)).toEqual({ status: 'SUBMITTED', reviewLevel: 0, clearFromLevel: 1 });
   });

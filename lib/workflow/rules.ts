@@ -70,7 +70,9 @@ export function canApprove(state: ArticleState, actor: Pick<Actor, 'id' | 'role'
   const level = pendingLevel(state);
   if (state.authorIds.includes(actor.id)) return refuse('不能审核自己的稿件');
   if (!canSignLevel(actor.role, level, state.requiredLevels)) {
-    return refuse(`${levelName(level, state.requiredLevels)}需要${level === state.requiredLevels ? '总编' : '编辑'}签字`);
+    return refuse(
+      `${levelName(level, state.requiredLevels)}需要${level === state.requiredLevels ? '总编' : '编辑'}签字`,
+    );
   }
   if (state.approvals.some((approval) => approval.reviewerId === actor.id && approval.level !== level)) {
     return refuse('同一篇稿件的不同审级不能由同一人签字');
@@ -89,13 +91,18 @@ export function canReturn(state: ArticleState, actor: Pick<Actor, 'id' | 'role'>
   if (state.status === 'SUBMITTED') return canApprove(state, actor);
   if (state.status === 'APPROVED') {
     if (state.authorIds.includes(actor.id)) return refuse('不能审核自己的稿件');
-    return canSignLevel(actor.role, state.requiredLevels, state.requiredLevels) ? allow : refuse('已签发的稿件只能由总编退回');
+    return canSignLevel(actor.role, state.requiredLevels, state.requiredLevels)
+      ? allow
+      : refuse('已签发的稿件只能由总编退回');
   }
   return refuse(`${ARTICLE_STATUS_LABELS[state.status]}的稿件不能退回`);
 }
 
 /** 签发 given for the current text: approved at the last level, or the published copy of a live story (publish-rules.ts). */
-export function hasFinalSignoff(story: { status: string; reviewLevel: number; live: boolean }, requiredLevels: number): boolean {
+export function hasFinalSignoff(
+  story: { status: string; reviewLevel: number; live: boolean },
+  requiredLevels: number,
+): boolean {
   if (story.live && story.status === 'PUBLISHED') return true;
   return story.status === 'APPROVED' && story.reviewLevel >= requiredLevels;
 }
@@ -134,7 +141,8 @@ export function canEditContent(state: Pick<ArticleState, 'status'>): Verdict {
 
 /** Moving to the trash is a soft delete; a story readers have (or are scheduled to have) must be retracted instead. */
 export function canTrash(state: Pick<ArticleState, 'status' | 'live'>): Verdict {
-  if (state.live || state.status === 'PUBLISHED' || state.status === 'RETRACTED') return refuse('已发布的稿件不能移入回收站，请用撤稿');
+  if (state.live || state.status === 'PUBLISHED' || state.status === 'RETRACTED')
+    return refuse('已发布的稿件不能移入回收站，请用撤稿');
   return allow;
 }
 

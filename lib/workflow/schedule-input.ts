@@ -16,6 +16,7 @@ export function readSchedule(fields: ScheduleFields, now = new Date()): Date | n
   } catch {
     throw new UserFacingError('定时发布的日期或时间无效', { date: '日期或时间无效' });
   }
-  if (at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在', { time: '时间必须晚于现在' });
+  if (at.getTime() <= now.getTime())
+    throw new UserFacingError('定时发布的时间必须晚于现在', { time: '时间必须晚于现在' });
   return at;
 }

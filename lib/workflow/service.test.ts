@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articleInput, draftArticle, signedOffArticle } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { articleInput, draftArticle, signedOffArticle } from '../../test/support/articles';
 import { makeActor } from '../../test/support/users';
-import { ensureSearchIndex } from '../search/search-index';
-import { searchPublished } from '../search/search';
-import { readArticle } from '../reader/article';
-import { saveArticle } from '../articles/editor-service';
-import {
-  addComment, approveArticle, correctArticle, publishArticle, retractArticle, returnArticle, submitArticle, unscheduleArticle,
-} from './service';
-import type { CleanArticleInput } from '../articles/schemas';
 import type { Actor } from '../access/actor';
+import { saveArticle } from '../articles/editor-service';
+import type { CleanArticleInput } from '../articles/schemas';
+import { readArticle } from '../reader/article';
+import { searchPublished } from '../search/search';
+import { ensureSearchIndex } from '../search/search-index';
+import {
+  addComment,
+  approveArticle,
+  correctArticle,
+  publishArticle,
+  retractArticle,
+  returnArticle,
+  submitArticle,
+  unscheduleArticle,
+} from './service';
 
 const db = openTestDatabase();
 let reporter: Actor;
@@ -21,11 +29,13 @@ let chief: Actor;
 let newsroom: SampleNewsroom;
 const TEXT = '柯城区新建一批口袋公园。';
 
-const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput => articleInput(reporter, text, { headline, ...extra });
+const input = (headline: string, text: string, extra: Partial<CleanArticleInput> = {}): CleanArticleInput =>
+  articleInput(reporter, text, { headline, ...extra });
 const draft = (headline: string, text = TEXT) => draftArticle(db, newsroom, input(headline, text));
 const signedOff = (headline: string) => signedOffArticle(db, newsroom, input(headline, TEXT));
 
-const article = (id: string) => db.article.findUniqueOrThrow({ where: { id }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
+const article = (id: string) =>
+  db.article.findUniqueOrThrow({ where: { id }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
 const audits = (id: string, action: string) => db.auditEvent.count({ where: { subjectId: id, action } });
 
 beforeAll(async () => {
@@ -47,7 +57,9 @@ describe('三审 through the services', () => {
     const done = await article(id);
     expect(done).toMatchObject({ status: 'APPROVED', reviewLevel: 3 });
     expect(done.signoffs.map((s) => [s.level, s.reviewerId, s.decision, s.comment])).toEqual([
-      [1, editorA.id, 'APPROVE', '事实已核'], [2, editorB.id, 'APPROVE', null], [3, chief.id, 'APPROVE', null],
+      [1, editorA.id, 'APPROVE', '事实已核'],
+      [2, editorB.id, 'APPROVE', null],
+      [3, chief.id, 'APPROVE', null],
     ]);
     expect(await audits(id, 'article.submit')).toBe(1);
     expect(await audits(id, 'article.approve')).toBe(3);
@@ -57,7 +69,9 @@ describe('三审 through the services', () => {
     const id = await draft('自审测试');
     await submitArticle(db, reporter, id);
     const selfEditor = await makeActor(db, 'EDITOR');
-    await db.articleAuthor.create({ data: { articleId: id, position: 2, userId: selfEditor.id, name: selfEditor.name } });
+    await db.articleAuthor.create({
+      data: { articleId: id, position: 2, userId: selfEditor.id, name: selfEditor.name },
+    });
     await expect(approveArticle(db, selfEditor, id)).rejects.toThrow('不能审核自己的稿件');
     await approveArticle(db, editorA, id);
     await expect(approveArticle(db, editorA, id)).rejects.toThrow('同一篇稿件的不同审级不能由同一人签字');
@@ -76,7 +90,11 @@ describe('三审 through the services', () => {
     const returned = await article(id);
     expect(returned).toMatchObject({ status: 'RETURNED', reviewLevel: 0 });
     expect(returned.signoffs.find((s) => s.decision === 'APPROVE')?.clearedAt).toBeInstanceOf(Date);
-    expect(returned.signoffs.find((s) => s.decision === 'RETURN')).toMatchObject({ level: 2, comment: '请补充数据来源', reviewerId: editorB.id });
+    expect(returned.signoffs.find((s) => s.decision === 'RETURN')).toMatchObject({
+      level: 2,
+      comment: '请补充数据来源',
+      reviewerId: editorB.id,
+    });
     await submitArticle(db, reporter, id);
     expect(await article(id)).toMatchObject({ status: 'SUBMITTED', reviewLevel: 0 });
     // editorA's cleared 初审 no longer counts against them.
@@ -127,7 +145,9 @@ describe('publishing', () => {
     const published = await article(id);
     expect(published.status).toBe('PUBLISHED');
     expect((await readArticle(db, published.slug, new Date())).kind).toBe('visible');
-    expect((await searchPublished(db, { q: '口袋公园', page: 1, pageSize: 10 })).hits.map((hit) => hit.slug)).toContain(published.slug);
+    expect((await searchPublished(db, { q: '口袋公园', page: 1, pageSize: 10 })).hits.map((hit) => hit.slug)).toContain(
+      published.slug,
+    );
     expect(await audits(id, 'article.publish')).toBe(1);
   });
 
@@ -138,7 +158,18 @@ describe('publishing', () => {
     const figure = { type: 'figure', attrs: { src: '/media/ab/x/800.webp', alt: '', caption: '图注' } };
     const withImage = await draft('带图稿件');
     const current = await article(withImage);
-    await saveArticle(db, reporter, withImage, current.version, input('带图稿件', '正文。', { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文。' }] }, figure] } as never }));
+    await saveArticle(
+      db,
+      reporter,
+      withImage,
+      current.version,
+      input('带图稿件', '正文。', {
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文。' }] }, figure],
+        } as never,
+      }),
+    );
     await submitArticle(db, reporter, withImage);
     for (const who of [editorA, editorB, chief]) await approveArticle(db, who, withImage);
     await expect(publishArticle(db, editorA, withImage, null)).rejects.toThrow('1 张图片还没有替代文字');
@@ -150,7 +181,9 @@ describe('publishing', () => {
     const id = await signedOff('定时发布测试');
     const now = new Date();
     const at = new Date(now.getTime() + 60_000);
-    await expect(publishArticle(db, editorA, id, new Date(now.getTime() - 1000), now)).rejects.toThrow('定时发布的时间必须晚于现在');
+    await expect(publishArticle(db, editorA, id, new Date(now.getTime() - 1000), now)).rejects.toThrow(
+      '定时发布的时间必须晚于现在',
+    );
     await publishArticle(db, editorA, id, at, now);
     const { slug } = await article(id);
     expect((await readArticle(db, slug, now)).kind).toBe('missing');
@@ -175,7 +208,9 @@ describe('publishing', () => {
     expect(reader.kind === 'visible' && reader.article.bodyHtml).not.toContain('总编改过');
     await expect(approveArticle(db, editorA, id)).rejects.toThrow('终审（签发）需要总编签字');
     await approveArticle(db, chief, id);
-    await expect(publishArticle(db, editorA, id, new Date(Date.now() + 60_000))).rejects.toThrow('已公开稿件的修改只能立即发布');
+    await expect(publishArticle(db, editorA, id, new Date(Date.now() + 60_000))).rejects.toThrow(
+      '已公开稿件的修改只能立即发布',
+    );
     await publishArticle(db, editorA, id, null);
     const updated = await readArticle(db, slug, new Date());
     expect(updated.kind === 'visible' && updated.article.bodyHtml).toContain('总编改过');
@@ -191,12 +226,19 @@ describe('after publishing', () => {
     await correctArticle(db, editorA, id, '第一段“口袋公园”数量应为 12 个');
     const { slug } = await article(id);
     const corrected = await readArticle(db, slug, new Date());
-    expect(corrected.kind === 'visible' && corrected.article.corrections.map((c) => c.note)).toEqual(['第一段“口袋公园”数量应为 12 个']);
+    expect(corrected.kind === 'visible' && corrected.article.corrections.map((c) => c.note)).toEqual([
+      '第一段“口袋公园”数量应为 12 个',
+    ]);
     await expect(retractArticle(db, editorA, id, '')).rejects.toThrow('撤稿声明');
     await retractArticle(db, editorA, id, '本文数据有误，已撤稿。');
-    expect(await readArticle(db, slug, new Date())).toMatchObject({ kind: 'retracted', note: '本文数据有误，已撤稿。' });
+    expect(await readArticle(db, slug, new Date())).toMatchObject({
+      kind: 'retracted',
+      note: '本文数据有误，已撤稿。',
+    });
     expect((await searchPublished(db, { q: '更正撤稿测试', page: 1, pageSize: 10 })).total).toBe(0);
-    await expect(saveArticle(db, editorA, id, (await article(id)).version, input('改', '改'))).rejects.toThrow('已撤稿的稿件不能修改');
+    await expect(saveArticle(db, editorA, id, (await article(id)).version, input('改', '改'))).rejects.toThrow(
+      '已撤稿的稿件不能修改',
+    );
     expect(await audits(id, 'article.retract')).toBe(1);
     expect(await audits(id, 'article.correct')).toBe(1);
   });

@@ -1,20 +1,28 @@
 // Story workflow steps: each loads the story, asks the pure rules in rules.ts, writes the
 // new state, the sign-off or note, the search index and an audit event in one transaction.
-import type { Db, Tx } from '../db-client';
-import type { Prisma } from '../generated/prisma/client';
 import type { Actor } from '../access/actor';
+import { requireArticleAccess } from '../access/article-access';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
-import { publishReadiness } from './publish-rules';
-import { indexArticle } from '../search/search-index';
-import { requireArticleAccess } from '../access/article-access';
-import { check, loadArticle, type LoadedArticle } from './article-state';
-import { articleGone } from './article-state';
-import { goLive, withdrawSchedule } from './go-live';
+import type { Db, Tx } from '../db-client';
+import type { Prisma } from '../generated/prisma/client';
 import { recordEvent } from '../revisions/revision-log';
+import { indexArticle } from '../search/search-index';
+import { articleGone, check, loadArticle, type LoadedArticle } from './article-state';
+import { goLive, withdrawSchedule } from './go-live';
+import { publishReadiness } from './publish-rules';
 import {
-  afterContentChange, approve, canApprove, canCorrect, canPublish, canRetract, canReturn, canSubmit, canUnschedule,
-  levelName, pendingLevel,
+  afterContentChange,
+  approve,
+  canApprove,
+  canCorrect,
+  canPublish,
+  canRetract,
+  canReturn,
+  canSubmit,
+  canUnschedule,
+  levelName,
+  pendingLevel,
 } from './rules';
 
 /** What changed for readers, so the action can revalidate exactly that. */
@@ -28,7 +36,12 @@ function note(text: string, what: string): string {
   return trimmed;
 }
 
-async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: LoadedArticle) => Promise<boolean>): Promise<StepResult> {
+async function step(
+  db: Db,
+  articleId: string,
+  now: Date,
+  run: (tx: Tx, story: LoadedArticle) => Promise<boolean>,
+): Promise<StepResult> {
   return db.$transaction(async (tx) => {
     const story = await loadArticle(tx, articleId, now);
     const readersAffected = await run(tx, story);
@@ -42,12 +55,21 @@ async function step(db: Db, articleId: string, now: Date, run: (tx: Tx, story: L
  * second gets a message instead of a second sign-off at the same level.
  */
 async function advance(tx: Tx, story: LoadedArticle, data: Prisma.ArticleUpdateManyMutationInput): Promise<void> {
-  const { count } = await tx.article.updateMany({ where: { id: story.article.id, status: story.article.status, reviewLevel: story.article.reviewLevel }, data });
+  const { count } = await tx.article.updateMany({
+    where: { id: story.article.id, status: story.article.status, reviewLevel: story.article.reviewLevel },
+    data,
+  });
   if (count !== 1) throw new UserFacingError('稿件的审签状态刚被别人改变，请刷新后再试');
 }
 
 function audit(tx: Tx, actor: Actor, action: string, story: LoadedArticle, details: Record<string, unknown> = {}) {
-  return recordAudit(tx, { actorId: actor.id, action, subjectType: 'Article', subjectId: story.article.id, details: { headline: story.article.headline, ...details } });
+  return recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    subjectType: 'Article',
+    subjectId: story.article.id,
+    details: { headline: story.article.headline, ...details },
+  });
 }
 
 export function submitArticle(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
@@ -62,28 +84,62 @@ export function submitArticle(db: Db, actor: Actor, articleId: string, now = new
   });
 }
 
-export function approveArticle(db: Db, actor: Actor, articleId: string, comment = '', now = new Date()): Promise<StepResult> {
+export function approveArticle(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  comment = '',
+  now = new Date(),
+): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canApprove(story.state, actor));
     const level = pendingLevel(story.state);
     const next = approve(story.state);
     const signoff = await tx.signoff.create({
-      data: { articleId, level, reviewerId: actor.id, decision: 'APPROVE', comment: note(comment, '审核意见') || null, articleVersion: story.article.version, createdAt: now },
+      data: {
+        articleId,
+        level,
+        reviewerId: actor.id,
+        decision: 'APPROVE',
+        comment: note(comment, '审核意见') || null,
+        articleVersion: story.article.version,
+        createdAt: now,
+      },
     });
     await advance(tx, story, { ...next, stepSince: now });
     await recordEvent(tx, { articleId, kind: 'APPROVE', actorId: actor.id, now, signoffId: signoff.id });
-    await audit(tx, actor, 'article.approve', story, { level, levelName: levelName(level, story.state.requiredLevels) });
+    await audit(tx, actor, 'article.approve', story, {
+      level,
+      levelName: levelName(level, story.state.requiredLevels),
+    });
     return false;
   });
 }
 
-export function returnArticle(db: Db, actor: Actor, articleId: string, comment: string, now = new Date()): Promise<StepResult> {
+export function returnArticle(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  comment: string,
+  now = new Date(),
+): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canReturn(story.state, actor, comment));
     const level = Math.min(pendingLevel(story.state), story.state.requiredLevels);
-    await tx.signoff.updateMany({ where: { articleId, clearedAt: null, decision: 'APPROVE' }, data: { clearedAt: now } });
+    await tx.signoff.updateMany({
+      where: { articleId, clearedAt: null, decision: 'APPROVE' },
+      data: { clearedAt: now },
+    });
     const signoff = await tx.signoff.create({
-      data: { articleId, level, reviewerId: actor.id, decision: 'RETURN', comment: note(comment, '退回原因'), articleVersion: story.article.version, createdAt: now },
+      data: {
+        articleId,
+        level,
+        reviewerId: actor.id,
+        decision: 'RETURN',
+        comment: note(comment, '退回原因'),
+        articleVersion: story.article.version,
+        createdAt: now,
+      },
     });
     await advance(tx, story, { status: 'RETURNED', reviewLevel: 0, stepSince: now });
     await recordEvent(tx, { articleId, kind: 'RETURN', actorId: actor.id, now, signoffId: signoff.id });
@@ -96,19 +152,32 @@ export function returnArticle(db: Db, actor: Actor, articleId: string, comment: 
  * Publishes a signed-off story now or at a later time, publishes a signed-off update of a live story,
  * or moves a scheduled story's time. Stories placed in an issue are published with their issue.
  */
-export function publishArticle(db: Db, actor: Actor, articleId: string, at: Date | null, now = new Date()): Promise<StepResult> {
+export function publishArticle(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  at: Date | null,
+  now = new Date(),
+): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     const publishAt = at ?? now;
     if (at && at.getTime() <= now.getTime()) throw new UserFacingError('定时发布的时间必须晚于现在');
-    if (story.state.status === 'PUBLISHED' && story.state.live && !story.state.visible) return reschedule(tx, actor, story, publishAt);
+    if (story.state.status === 'PUBLISHED' && story.state.live && !story.state.visible)
+      return reschedule(tx, actor, story, publishAt);
     check(canPublish(story.state));
-    const blockers = publishReadiness({ ...story.article, live: story.state.live }, story.state.requiredLevels).filter((item) => item.kind === 'content').map((item) => item.reason);
+    const blockers = publishReadiness({ ...story.article, live: story.state.live }, story.state.requiredLevels)
+      .filter((item) => item.kind === 'content')
+      .map((item) => item.reason);
     if (blockers.length) throw new UserFacingError(`还不能发布：${blockers.join('；')}`);
-    if (story.issue && !story.state.live) throw new UserFacingError(`这篇稿件排在第${story.issue.number}期，请在版面安排中随期次发布`);
+    if (story.issue && !story.state.live)
+      throw new UserFacingError(`这篇稿件排在第${story.issue.number}期，请在版面安排中随期次发布`);
     if (story.state.live && at) throw new UserFacingError('已公开稿件的修改只能立即发布');
     await goLive(tx, articleId, actor.id, publishAt, now);
     const scheduled = publishAt.getTime() > now.getTime();
-    await audit(tx, actor, scheduled ? 'article.schedule' : 'article.publish', story, { publishAt: publishAt.toISOString(), update: story.state.live });
+    await audit(tx, actor, scheduled ? 'article.schedule' : 'article.publish', story, {
+      publishAt: publishAt.toISOString(),
+      update: story.state.live,
+    });
     return true;
   });
 }
@@ -116,7 +185,10 @@ export function publishArticle(db: Db, actor: Actor, articleId: string, at: Date
 async function reschedule(tx: Tx, actor: Actor, story: LoadedArticle, publishAt: Date): Promise<boolean> {
   if (story.issue) throw new UserFacingError(`这篇稿件随第${story.issue.number}期定时发布，请在版面安排中改期`);
   await tx.article.update({ where: { id: story.article.id }, data: { publishAt } });
-  await audit(tx, actor, 'article.schedule', story, { publishAt: publishAt.toISOString(), previous: story.article.publishAt?.toISOString() });
+  await audit(tx, actor, 'article.schedule', story, {
+    publishAt: publishAt.toISOString(),
+    previous: story.article.publishAt?.toISOString(),
+  });
   return true;
 }
 
@@ -130,7 +202,13 @@ export function unscheduleArticle(db: Db, actor: Actor, articleId: string, now =
   });
 }
 
-export function retractArticle(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
+export function retractArticle(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  text: string,
+  now = new Date(),
+): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canRetract(story.state, text));
     const retractionNote = note(text, '撤稿声明');
@@ -140,7 +218,13 @@ export function retractArticle(db: Db, actor: Actor, articleId: string, text: st
   });
 }
 
-export function correctArticle(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<StepResult> {
+export function correctArticle(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  text: string,
+  now = new Date(),
+): Promise<StepResult> {
   return step(db, articleId, now, async (tx, story) => {
     check(canCorrect(story.state, text));
     const correction = note(text, '更正');
@@ -152,7 +236,13 @@ export function correctArticle(db: Db, actor: Actor, articleId: string, text: st
 }
 
 /** Editorial comments: anyone who may open the story, never shown to readers. */
-export async function addComment(db: Db, actor: Actor, articleId: string, text: string, now = new Date()): Promise<void> {
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  text: string,
+  now = new Date(),
+): Promise<void> {
   const body = note(text, '意见');
   if (!body) throw new UserFacingError('意见不能为空');
   await db.$transaction(async (tx) => {
@@ -176,8 +266,13 @@ export async function applyContentChange(tx: Tx, actor: Actor, articleId: string
     where: { articleId, clearedAt: null, decision: 'APPROVE', level: { gte: after.clearFromLevel } },
     data: { clearedAt: now },
   });
-  await tx.article.update({ where: { id: articleId }, data: { status: after.status, reviewLevel: after.reviewLevel, stepSince: now } });
+  await tx.article.update({
+    where: { id: articleId },
+    data: { status: after.status, reviewLevel: after.reviewLevel, stepSince: now },
+  });
   await audit(tx, actor, 'article.review-reset', story, {
-    fromLevel: after.clearFromLevel, levelName: levelName(after.clearFromLevel, story.state.requiredLevels), previousStatus: story.state.status,
+    fromLevel: after.clearFromLevel,
+    levelName: levelName(after.clearFromLevel, story.state.requiredLevels),
+    previousStatus: story.state.status,
   });
 }

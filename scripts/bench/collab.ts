@@ -10,18 +10,19 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { cookieSocket } from '../../test/support/cookie-socket';
-import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { encode } from 'next-auth/jwt';
+import * as Y from 'yjs';
+
+import type { Actor } from '../../lib/access/actor';
+import { createArticle } from '../../lib/articles/editor-service';
+import { BODY_FRAGMENT } from '../../lib/collab/article-doc';
+import { articleDocumentName } from '../../lib/collab/document-name';
+import { createClientFor } from '../../lib/db-client';
 import { prepare } from '../../server/prepare';
 import { collabArgs, tsxLoader } from '../../server/serve-command';
-import { createClientFor } from '../../lib/db-client';
 import { waitForPort } from '../../server/wait-for-port';
-import { createArticle } from '../../lib/articles/editor-service';
-import { articleDocumentName } from '../../lib/collab/document-name';
-import { BODY_FRAGMENT } from '../../lib/collab/article-doc';
-import type { Actor } from '../../lib/access/actor';
+import { cookieSocket } from '../../test/support/cookie-socket';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'collab');
@@ -46,13 +47,22 @@ function summary(samples: number[]): { p50: number; p95: number; n: number } {
 
 async function connect(target: Target, userId: string): Promise<Client> {
   const cookie = await target.cookie(userId);
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${target.port}`, WebSocketPolyfill: cookieSocket(cookie) });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${target.port}`,
+    WebSocketPolyfill: cookieSocket(cookie),
+  });
   const doc = new Y.Doc();
   let synced: () => void = () => {};
   let failed: (error: Error) => void = () => {};
-  const ready = new Promise<void>((resolve, reject) => { synced = resolve; failed = reject; });
+  const ready = new Promise<void>((resolve, reject) => {
+    synced = resolve;
+    failed = reject;
+  });
   const provider = new HocuspocusProvider({
-    websocketProvider: socket, name: target.document, document: doc, token: 'cookie',
+    websocketProvider: socket,
+    name: target.document,
+    document: doc,
+    token: 'cookie',
     onSynced: () => synced(),
     onAuthenticationFailed: ({ reason }) => failed(new Error(`${target.name}: refused (${reason})`)),
   });
@@ -93,7 +103,8 @@ function watch(doc: Y.Doc, seen: (char: string, at: number) => void): void {
     for (const [type, events] of transaction.changedParentTypes) {
       if (!(type instanceof Y.XmlText)) continue;
       for (const event of events) {
-        for (const step of event.delta) if (typeof step.insert === 'string') for (const char of step.insert) seen(char, at);
+        for (const step of event.delta)
+          if (typeof step.insert === 'string') for (const char of step.insert) seen(char, at);
       }
     }
   });
@@ -148,17 +159,19 @@ async function crowdLatency(target: Target, users: string[]): Promise<{ samples:
   const typists = clients.slice(1);
   const interval = 1000 / KEYS_PER_SECOND;
   const end = performance.now() + CROWD_SECONDS * 1000;
-  await Promise.all(typists.map(async (client, index) => {
-    await new Promise((resolve) => setTimeout(resolve, (index * interval) / typists.length));
-    const text = paragraphText(client.doc);
-    while (performance.now() < end) {
-      const char = freshChar();
-      sent.set(char, performance.now());
-      // Somewhere in the paragraph, as people editing one story do.
-      text.insert(Math.floor(Math.random() * (text.length + 1)), char);
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }));
+  await Promise.all(
+    typists.map(async (client, index) => {
+      await new Promise((resolve) => setTimeout(resolve, (index * interval) / typists.length));
+      const text = paragraphText(client.doc);
+      while (performance.now() < end) {
+        const char = freshChar();
+        sent.set(char, performance.now());
+        // Somewhere in the paragraph, as people editing one story do.
+        text.insert(Math.floor(Math.random() * (text.length + 1)), char);
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    }),
+  );
   await new Promise((resolve) => setTimeout(resolve, 2000));
   close(clients);
   return { samples, missing: sent.size * (clients.length - 1) - arrivals };
@@ -166,29 +179,59 @@ async function crowdLatency(target: Target, users: string[]): Promise<{ samples:
 
 async function main() {
   fs.rmSync(BENCH_DIR, { recursive: true, force: true });
-  const prepared = await prepare({ ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' }, { loadSample: false });
+  const prepared = await prepare(
+    { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' },
+    { loadSample: false },
+  );
   const db = createClientFor(prepared.database);
   const publication = await db.publication.create({
-    data: { slug: 'bench', name: '今日柯城', publisher: '衢州市柯城区融媒体中心编印', hotline: '0570-0000000', address: '柯城区', postcode: '324000', reviewLevels: 2 },
+    data: {
+      slug: 'bench',
+      name: '今日柯城',
+      publisher: '衢州市柯城区融媒体中心编印',
+      hotline: '0570-0000000',
+      address: '柯城区',
+      postcode: '324000',
+      reviewLevels: 2,
+    },
   });
   const users: string[] = [];
   for (let i = 0; i < CROWD; i += 1) {
-    const user = await db.user.create({ data: { email: `editor${i}@bench.example`, name: `编辑${i + 1}`, role: 'EDITOR' } });
+    const user = await db.user.create({
+      data: { email: `editor${i}@bench.example`, name: `编辑${i + 1}`, role: 'EDITOR' },
+    });
     users.push(user.id);
   }
   const first: Actor = { id: users[0]!, name: '编辑1', role: 'EDITOR' };
   const story = await createArticle(db, first, publication.id);
   await db.$disconnect();
 
-  const env = { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: prepared.databaseUrl, NEXTAUTH_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
-  const newsroom = spawn(process.execPath, collabArgs(), { cwd: ROOT, env: { ...env, COLLAB_PORT: String(PORT) }, stdio: ['ignore', 'inherit', 'inherit'] });
-  const echo = spawn(process.execPath, ['--import', tsxLoader(), path.join(ROOT, 'scripts', 'bench', 'lib', 'collab-echo.ts')], { cwd: ROOT, env: { ...env, COLLAB_PORT: String(PORT + 1) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const env = {
+    ...process.env,
+    DATA_DIR: BENCH_DIR,
+    DATABASE_URL: prepared.databaseUrl,
+    NEXTAUTH_SECRET: SECRET,
+    SITE_URL: `http://127.0.0.1:${PORT}`,
+  };
+  const newsroom = spawn(process.execPath, collabArgs(), {
+    cwd: ROOT,
+    env: { ...env, COLLAB_PORT: String(PORT) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const echo = spawn(
+    process.execPath,
+    ['--import', tsxLoader(), path.join(ROOT, 'scripts', 'bench', 'lib', 'collab-echo.ts')],
+    { cwd: ROOT, env: { ...env, COLLAB_PORT: String(PORT + 1) }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   try {
     await Promise.all([waitForPort(PORT, newsroom), waitForPort(PORT + 1, echo)]);
     const targets: Target[] = [
       {
-        name: '协同编辑服务（会话、权限、入库）', port: PORT, document: articleDocumentName(story.id),
-        cookie: async (userId) => `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0 }, secret: SECRET })}`,
+        name: '协同编辑服务（会话、权限、入库）',
+        port: PORT,
+        document: articleDocumentName(story.id),
+        cookie: async (userId) =>
+          `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0 }, secret: SECRET })}`,
       },
       { name: '基线：裸 Hocuspocus 回声服务', port: PORT + 1, document: 'bench', cookie: async () => '' },
     ];
@@ -198,13 +241,19 @@ async function main() {
       const crowd = await crowdLatency(target, users);
       results.push({ target, pair, crowd: summary(crowd.samples), missing: crowd.missing });
     }
-    const [ours, base] = results as [typeof results[number], typeof results[number]];
+    const [ours, base] = results as [(typeof results)[number], (typeof results)[number]];
     const ms = (value: number) => `${value.toFixed(1)} ms`;
-    console.log(`\n击键到对方屏幕（${KEYSTROKES} 次击键，两人）与 ${CROWD} 人同稿（${CROWD - 1} 人各约 ${KEYS_PER_SECOND} 键/秒，${CROWD_SECONDS} 秒）`);
+    console.log(
+      `\n击键到对方屏幕（${KEYSTROKES} 次击键，两人）与 ${CROWD} 人同稿（${CROWD - 1} 人各约 ${KEYS_PER_SECOND} 键/秒，${CROWD_SECONDS} 秒）`,
+    );
     for (const { target, pair, crowd, missing } of results) {
-      console.log(`${target.name}\n  两人：p50 ${ms(pair.p50)}  p95 ${ms(pair.p95)}（${pair.n} 次）\n  ${CROWD} 人：p50 ${ms(crowd.p50)}  p95 ${ms(crowd.p95)}（${crowd.n} 次送达，缺失 ${missing}）`);
+      console.log(
+        `${target.name}\n  两人：p50 ${ms(pair.p50)}  p95 ${ms(pair.p95)}（${pair.n} 次）\n  ${CROWD} 人：p50 ${ms(crowd.p50)}  p95 ${ms(crowd.p95)}（${crowd.n} 次送达，缺失 ${missing}）`,
+      );
     }
-    console.log(`倍数（本服务 / 基线）：两人 p95 ${(ours.pair.p95 / base.pair.p95).toFixed(2)}×，${CROWD} 人 p95 ${(ours.crowd.p95 / base.crowd.p95).toFixed(2)}×`);
+    console.log(
+      `倍数（本服务 / 基线）：两人 p95 ${(ours.pair.p95 / base.pair.p95).toFixed(2)}×，${CROWD} 人 p95 ${(ours.crowd.p95 / base.crowd.p95).toFixed(2)}×`,
+    );
     const pass = ours.pair.p95 < 100 && ours.crowd.p95 < 250 && ours.missing === 0;
     console.log(`目标（两人 p95 < 100 ms；${CROWD - 1}+ 人 p95 < 250 ms；无丢失）：${pass ? '达到' : '未达到'}`);
     process.exitCode = pass ? 0 : 1;

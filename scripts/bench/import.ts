@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+
 import { readCorpus } from '../../lib/importer/corpus';
 import { scoreIssue } from '../../lib/importer/corpus-score';
 import { parseIssue } from '../../lib/importer/parse-issue';
-import { sampleIssue, SAMPLE_ISSUE_FILE } from '../../seeds/sample-issue';
+import { SAMPLE_ISSUE_FILE, sampleIssue } from '../../seeds/sample-issue';
 
 const corpus = readCorpus();
 let right = 0;
@@ -27,8 +28,13 @@ for (const entry of corpus) {
   flagged += score.wrong.filter((wrong) => wrong.flagged).length;
   silent += score.wrong.filter((wrong) => !wrong.flagged).length;
   wrongHeadlines.push(...score.wrongHeadlines.map((headline) => `${entry.name}：${headline}`));
-  console.log(`${entry.name.padEnd(30)} ${entry.encoding.padEnd(8)} ${String(score.right).padStart(3)}/${String(score.total).padEnd(3)} ${score.wrongHeadlines.length ? `标题错${score.wrongHeadlines.length}` : ''}`);
-  for (const wrong of score.wrong) console.log(`    ${wrong.flagged ? '已标出' : '未标出'} ${wrong.field}：应为 ${JSON.stringify(wrong.expected)}，读成 ${JSON.stringify(wrong.actual)}`);
+  console.log(
+    `${entry.name.padEnd(30)} ${entry.encoding.padEnd(8)} ${String(score.right).padStart(3)}/${String(score.total).padEnd(3)} ${score.wrongHeadlines.length ? `标题错${score.wrongHeadlines.length}` : ''}`,
+  );
+  for (const wrong of score.wrong)
+    console.log(
+      `    ${wrong.flagged ? '已标出' : '未标出'} ${wrong.field}：应为 ${JSON.stringify(wrong.expected)}，读成 ${JSON.stringify(wrong.actual)}`,
+    );
 }
 const elapsed = performance.now() - started;
 const seedText = fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds', SAMPLE_ISSUE_FILE), 'utf8');

@@ -13,18 +13,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { prepare, type Prepared } from '../../server/prepare';
-import { clearDataCache } from '../../server/next-cache';
+import lighthouse from 'lighthouse';
+
+import { createClientFor } from '../../lib/db-client';
+import { renderScan } from '../../lib/epaper/jobs';
+import { attachPdf, publishIssueScans } from '../../lib/epaper/service';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
-import { waitForHealth } from './lib/wait-for-health';
+import { clearDataCache } from '../../server/next-cache';
+import { prepare, type Prepared } from '../../server/prepare';
 import { appServerEnv, buildIfStale, startNextServer, type AppServer, type PreparedData } from './lib/app-server';
 import { baselineRef, baselineTree, runInTree } from './lib/baseline-tree';
-import { createClientFor } from '../../lib/db-client';
-import { attachPdf, publishIssueScans } from '../../lib/epaper/service';
-import { renderScan } from '../../lib/epaper/jobs';
-import { samplePdf, SAMPLE_NUMBER } from './lib/epaper-sample';
+import { SAMPLE_NUMBER, samplePdf } from './lib/epaper-sample';
+import { waitForHealth } from './lib/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -43,7 +44,12 @@ const PAGES = [
 ] as const;
 
 type Site = { label: string; url: string; stop: () => Promise<void> };
-type Run = { scores: number[]; metrics: number[]; lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr']; error?: string };
+type Run = {
+  scores: number[];
+  metrics: number[];
+  lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+  error?: string;
+};
 
 /** The middle value; for an even count the mean of the two middle ones, rounded. */
 function median(values: number[]): number {
@@ -51,17 +57,34 @@ function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 function chromePath(): string {
-  const found = [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
-  if (!found) throw new Error('找不到 Chromium：请先安装（Debian：sudo apt-get install chromium），或用 CHROME_PATH 指定。');
+  const found = [
+    process.env.CHROME_PATH,
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].find((p) => p && fs.existsSync(p));
+  if (!found)
+    throw new Error('找不到 Chromium：请先安装（Debian：sudo apt-get install chromium），或用 CHROME_PATH 指定。');
   return found;
 }
 
 /** The app of `root` on `data`, named by its front's address, with the front (`startFrontOf`) before it. */
-async function serveSite(label: string, root: string, data: PreparedData, env: NodeJS.ProcessEnv, ports: { app: number; front: number },
-  startFrontOf: typeof startFront, stopFrontOf: typeof stopFront): Promise<Site> {
+async function serveSite(
+  label: string,
+  root: string,
+  data: PreparedData,
+  env: NodeJS.ProcessEnv,
+  ports: { app: number; front: number },
+  startFrontOf: typeof startFront,
+  stopFrontOf: typeof stopFront,
+): Promise<Site> {
   const url = `http://127.0.0.1:${ports.front}`;
   // The app names itself by the front's address: that is where readers (and Lighthouse) meet it.
   const serverEnv = { ...appServerEnv(env, data, ports.app, url), TRUSTED_PROXY_HOPS: '1' };
@@ -75,7 +98,13 @@ async function serveSite(label: string, root: string, data: PreparedData, env: N
   };
   try {
     await waitForHealth(`${server.url}/api/health`);
-    front = await startFrontOf({ workDir: path.join(BENCH_DIR, `lighthouse-front-${ports.front}`), frontPort: ports.front, appPort: ports.app, dataDir: data.dataDir, stdio: 'ignore' });
+    front = await startFrontOf({
+      workDir: path.join(BENCH_DIR, `lighthouse-front-${ports.front}`),
+      frontPort: ports.front,
+      appPort: ports.app,
+      dataDir: data.dataDir,
+      stdio: 'ignore',
+    });
   } catch (error) {
     await stop();
     throw error;
@@ -101,7 +130,9 @@ async function baselineSite(ref: string): Promise<Site> {
   const dataDir = path.join(BENCH_DIR, 'lighthouse-baseline');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
-  const made = runInTree<{ databaseUrl: string; authSecret: string; epaper: boolean }>(tree, `
+  const made = runInTree<{ databaseUrl: string; authSecret: string; epaper: boolean }>(
+    tree,
+    `
 import fs from 'node:fs';
 import path from 'node:path';
 // Trees from before server/ existed keep the start-up and the benchmarks' helpers under scripts/.
@@ -126,15 +157,36 @@ if (epaperSample) {
   epaper = true;
 }
 console.log(JSON.stringify({ databaseUrl: prepared.databaseUrl ?? 'file:' + prepared.sqlitePath, authSecret: prepared.authSecret, epaper }));
-`, env);
-  const frontFile = [path.join(tree.root, 'server', 'front.ts'), path.join(tree.root, 'scripts', 'lib', 'front.ts')].find((file) => fs.existsSync(file))!;
-  const front = await import(pathToFileURL(frontFile).href) as { startFront: typeof startFront; stopFront: typeof stopFront };
+`,
+    env,
+  );
+  const frontFile = [
+    path.join(tree.root, 'server', 'front.ts'),
+    path.join(tree.root, 'scripts', 'lib', 'front.ts'),
+  ].find((file) => fs.existsSync(file))!;
+  const front = (await import(pathToFileURL(frontFile).href)) as {
+    startFront: typeof startFront;
+    stopFront: typeof stopFront;
+  };
   const label = `baseline ${tree.commit.slice(0, 7)}${made.epaper ? '' : ' (no 版面 image at that commit)'}`;
-  return serveSite(label, tree.root, { dataDir, ...made }, env, { app: BASE_PORT, front: BASE_FRONT_PORT }, front.startFront, front.stopFront);
+  return serveSite(
+    label,
+    tree.root,
+    { dataDir, ...made },
+    env,
+    { app: BASE_PORT, front: BASE_FRONT_PORT },
+    front.startFront,
+    front.stopFront,
+  );
 }
 
 async function measure(chrome: chromeLauncher.LaunchedChrome, url: string): Promise<Run> {
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   // A run Lighthouse could not finish (a page that did not paint in time on a busy machine) scores 0;
@@ -143,7 +195,10 @@ async function measure(chrome: chromeLauncher.LaunchedChrome, url: string): Prom
   return {
     lhr,
     scores: CATEGORIES.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100)),
-    metrics: [...METRICS.map((metric) => Math.round(lhr.audits[metric]?.numericValue ?? 0)), Math.round(lhr.environment.benchmarkIndex)],
+    metrics: [
+      ...METRICS.map((metric) => Math.round(lhr.audits[metric]?.numericValue ?? 0)),
+      Math.round(lhr.environment.benchmarkIndex),
+    ],
   };
 }
 
@@ -156,9 +211,15 @@ function report(page: string, site: Site, all: Run[]): number[] {
   }
   const scores = CATEGORIES.map((_, index) => median(runs.map((run) => run.scores[index]!)));
   const metrics = [...METRICS, 'benchmarkIndex'].map((_, index) => median(runs.map((run) => run.metrics[index]!)));
-  console.log([page, site.label, ...scores, ...metrics, [...runs.map((run) => run.scores.join('/')), ...failed].join(' ')].join('\t'));
+  console.log(
+    [page, site.label, ...scores, ...metrics, [...runs.map((run) => run.scores.join('/')), ...failed].join(' ')].join(
+      '\t',
+    ),
+  );
   // Audits below 0.9 in the last run, to show what costs points.
-  const failing = Object.values(runs.at(-1)!.lhr.audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative');
+  const failing = Object.values(runs.at(-1)!.lhr.audits).filter(
+    (audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
+  );
   for (const audit of failing) {
     console.log(`  · ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
     if (process.env.LIGHTHOUSE_DETAILS) console.log(JSON.stringify(audit.details ?? null).slice(0, 3000));
@@ -176,10 +237,15 @@ async function main() {
   try {
     sites.push(await thisTree());
     if (baseRef) sites.push(await baselineSite(baseRef));
-    chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    chrome = await chromeLauncher.launch({
+      chromePath: chromium,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    });
     console.log(`Lighthouse (mobile preset) through the front, Chromium ${chromium}; goal ${GOAL} each (this tree)`);
     console.log(sites.map((site) => `${site.label}: ${site.url}`).join('; '));
-    console.log(`${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; medians, then each run's scores`);
+    console.log(
+      `${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; medians, then each run's scores`,
+    );
     // Lighthouse's own measure of how fast this machine ran at the time (its benchmarkIndex; higher is
     // faster): a busy shared machine shows here, and the simulated phone is slower by the same factor.
     console.log('CPU index: Lighthouse benchmarkIndex of the run (higher is a faster, quieter machine)');
@@ -197,7 +263,10 @@ async function main() {
       }
       const medians = sites.map((site, index) => report(page.name, site, runs[index]!));
       if (medians[0]!.some((score) => score < GOAL)) allMet = false;
-      if (medians[1]) ratios.push(`${page.name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`);
+      if (medians[1])
+        ratios.push(
+          `${page.name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`,
+        );
     }
     if (ratios.length) {
       console.log(`\npage\tthis tree / ${sites[1]!.label} (performance, medians)`);

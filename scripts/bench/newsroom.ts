@@ -4,19 +4,26 @@
 // `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
 // editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
 // p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
-import { sqlitePathOf } from '../../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { prepare } from '../../server/prepare';
-import { generateArchive } from '../../test/support/synthetic-archive';
-import { addNewsroom, BENCH_EDITOR_EMAIL, BENCH_PASSWORD, BENCH_REPORTER_EMAIL, type NewsroomFixture } from '../../test/support/newsroom-archive';
-import { buildIndex } from './lib/search-index';
-import { explain, readQueries, slowestQuery, type SlowestQuery } from '../../test/support/query-plans';
+
 import { hashPassword } from '../../lib/auth/password';
-import { waitForHealth } from './lib/wait-for-health';
-import { signIn } from './lib/sign-in';
+import { sqlitePathOf } from '../../lib/config/database';
+import { prepare } from '../../server/prepare';
+import {
+  addNewsroom,
+  BENCH_EDITOR_EMAIL,
+  BENCH_PASSWORD,
+  BENCH_REPORTER_EMAIL,
+  type NewsroomFixture,
+} from '../../test/support/newsroom-archive';
+import { explain, readQueries, slowestQuery, type SlowestQuery } from '../../test/support/query-plans';
+import { generateArchive } from '../../test/support/synthetic-archive';
 import { appServerEnv, buildIfStale, startNextServer } from './lib/app-server';
+import { buildIndex } from './lib/search-index';
+import { signIn } from './lib/sign-in';
+import { waitForHealth } from './lib/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.bench', 'newsroom');
@@ -47,9 +54,17 @@ async function archive(env: NodeJS.ProcessEnv) {
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const prepared = await prepare(env);
-  const reader = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 20_001, charsPerArticle: 800 });
+  const reader = generateArchive(sqlitePathOf(prepared.database), {
+    years: 48,
+    pagesPerIssue: 4,
+    articlesPerPage: 10,
+    firstNumber: 20_001,
+    charsPerArticle: 800,
+  });
   const started = performance.now();
-  const fixture = addNewsroom(sqlitePathOf(prepared.database), await hashPassword(BENCH_PASSWORD), { latestIssue: reader.latestIssue });
+  const fixture = addNewsroom(sqlitePathOf(prepared.database), await hashPassword(BENCH_PASSWORD), {
+    latestIssue: reader.latestIssue,
+  });
   const indexed = buildIndex(sqlitePathOf(prepared.database));
   console.log(
     `archive: ${fixture.stories} stories (${reader.stories} published in ${reader.issues} issues), ${fixture.accounts} accounts, ${fixture.auditEvents} audit events; ` +
@@ -73,15 +88,32 @@ async function load(baseUrl: string, session: Session, target: Target): Promise<
 }
 
 function targetsFor(fixture: NewsroomFixture): Target[] {
-  const pages = (who: string, list: [string, string][]) => list.map(([name, pagePath]) => ({ who, name, path: pagePath }));
+  const pages = (who: string, list: [string, string][]) =>
+    list.map(([name, pagePath]) => ({ who, name, path: pagePath }));
   const story = `/newsroom/articles/${fixture.reporterArticleId}`;
   const history = `/newsroom/articles/${fixture.historyArticleId}/history`;
   const search = `/newsroom/search?q=${encodeURIComponent('柯城')}`;
   return [
-    ...pages('编辑', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['版面（整期）', `/newsroom/issues/${fixture.plannerIssue}`], ['期次列表', '/newsroom/issues'], ['回收站', '/newsroom/trash'], ['检索', search]]),
-    ...pages('记者', [['工作台', '/newsroom'], ['稿件编辑', story], ['修改历史', history], ['检索', search]]),
+    ...pages('编辑', [
+      ['工作台', '/newsroom'],
+      ['稿件编辑', story],
+      ['修改历史', history],
+      ['版面（整期）', `/newsroom/issues/${fixture.plannerIssue}`],
+      ['期次列表', '/newsroom/issues'],
+      ['回收站', '/newsroom/trash'],
+      ['检索', search],
+    ]),
+    ...pages('记者', [
+      ['工作台', '/newsroom'],
+      ['稿件编辑', story],
+      ['修改历史', history],
+      ['检索', search],
+    ]),
     // The audit log and the account list are admin pages: editors and reporters get 403 there.
-    ...pages('管理员', [['审计日志', '/newsroom/admin/audit'], ['账号管理', '/newsroom/admin/users']]),
+    ...pages('管理员', [
+      ['审计日志', '/newsroom/admin/audit'],
+      ['账号管理', '/newsroom/admin/users'],
+    ]),
   ];
 }
 
@@ -101,7 +133,9 @@ async function main() {
       ['记者', await signInAs(baseUrl, '记者', BENCH_REPORTER_EMAIL, BENCH_PASSWORD)],
       ['管理员', await signInAs(baseUrl, '管理员', ADMIN_EMAIL, ADMIN_PASSWORD)],
     ]);
-    console.log(`${LOADS} loads per page, one at a time, after ${WARM_UP} warm-up loads; ${baseUrl}; target p95 < ${TARGET_MS} ms`);
+    console.log(
+      `${LOADS} loads per page, one at a time, after ${WARM_UP} warm-up loads; ${baseUrl}; target p95 < ${TARGET_MS} ms`,
+    );
     console.log('who\tpage\tp50 ms\tp95 ms\tmax ms\tqueries/load\tslowest query (median ms)');
     const slowest: { target: Target; query: SlowestQuery }[] = [];
     for (const target of targetsFor(fixture)) {

@@ -7,17 +7,18 @@
 // on the same archive and load-tests both apps alone, turn about, so "no worse than before" is a ratio
 // measured in one run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { sqlitePathOf } from '../../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { prepare } from '../../server/prepare';
-import { clearDataCache } from '../../server/next-cache';
+
+import { sqlitePathOf } from '../../lib/config/database';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
+import { clearDataCache } from '../../server/next-cache';
+import { prepare } from '../../server/prepare';
 import { generateArchive } from '../../test/support/synthetic-archive';
-import { waitForHealth } from './lib/wait-for-health';
-import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
 import { appServerEnv, buildIfStale, startNextServer, type AppServer } from './lib/app-server';
+import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
+import { waitForHealth } from './lib/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -38,7 +39,9 @@ async function startStatic(dir: string, workDir: string): Promise<ChildProcess> 
   const nginx = findNginx()!;
   fs.mkdirSync(path.join(workDir, 'temp'), { recursive: true });
   const conf = path.join(workDir, 'nginx.conf');
-  fs.writeFileSync(conf, `daemon off;
+  fs.writeFileSync(
+    conf,
+    `daemon off;
 worker_processes auto;
 pid ${path.join(workDir, 'nginx.pid')};
 error_log ${path.join(workDir, 'error.log')} warn;
@@ -59,7 +62,8 @@ http {
         default_type "text/html; charset=utf-8";
     }
 }
-`);
+`,
+  );
   const child = spawn(nginx, ['-p', workDir, '-e', path.join(workDir, 'error.log'), '-c', conf], { stdio: 'ignore' });
   await waitForHealth(`http://127.0.0.1:${STATIC_PORT}/front.html`);
   return child;
@@ -76,7 +80,13 @@ async function warmUp(url: string): Promise<void> {
 async function load(url: string): Promise<Figures> {
   await warmUp(url);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 const row = (page: string, mode: string, f: Figures) =>
@@ -85,12 +95,17 @@ const row = (page: string, mode: string, f: Figures) =>
 type BaselineServer = { tree: BaselineTree; server: AppServer };
 
 /** The baseline commit's app on its own copy of the same archive, made with its own migrations. */
-async function startBaseline(ref: string, expected: { latestIssue: number; sampleSlug: string }): Promise<BaselineServer> {
+async function startBaseline(
+  ref: string,
+  expected: { latestIssue: number; sampleSlug: string },
+): Promise<BaselineServer> {
   const tree = baselineTree(ROOT, ref);
   const dataDir = path.join(BENCH_DIR, 'public-baseline');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
-  const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(tree, `
+  const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(
+    tree,
+    `
 import fs from 'node:fs';
 // Trees from before server/ existed keep the start-up and the archive generator under scripts/.
 const { prepare } = await import(fs.existsSync('./server/prepare.ts') ? './server/prepare.ts' : './scripts/lib/prepare.ts');
@@ -100,19 +115,30 @@ const prepared = await prepare(process.env);
 const sqlitePath = prepared.sqlitePath ?? prepared.database.sqlitePath;
 const archive = generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
 console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latestIssue: archive.latestIssue, sampleSlug: archive.sampleSlug }));
-`, env);
+`,
+    env,
+  );
   if (made.latestIssue !== expected.latestIssue || made.sampleSlug !== expected.sampleSlug) {
-    throw new Error(`baseline archive differs: issue ${made.latestIssue} / ${made.sampleSlug}, expected ${expected.latestIssue} / ${expected.sampleSlug}`);
+    throw new Error(
+      `baseline archive differs: issue ${made.latestIssue} / ${made.sampleSlug}, expected ${expected.latestIssue} / ${expected.sampleSlug}`,
+    );
   }
   clearDataCache(tree.root);
-  const server = startNextServer(tree.root, BASE_PORT, appServerEnv(env, { dataDir, databaseUrl: `file:${made.sqlitePath}`, authSecret: made.authSecret }, BASE_PORT));
+  const server = startNextServer(
+    tree.root,
+    BASE_PORT,
+    appServerEnv(env, { dataDir, databaseUrl: `file:${made.sqlitePath}`, authSecret: made.authSecret }, BASE_PORT),
+  );
   await waitForHealth(`${server.url}/api/health`);
   return { tree, server };
 }
 
 const mean = (a: Figures, b: Figures): Figures => ({
-  rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2,
-  errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx,
+  rps: (a.rps + b.rps) / 2,
+  p50: (a.p50 + b.p50) / 2,
+  p99: (a.p99 + b.p99) / 2,
+  errors: a.errors + b.errors,
+  non2xx: a.non2xx + b.non2xx,
 });
 
 /** Both apps alone on each page, turn about (head, base, head, base), so drift hits both alike. */
@@ -130,7 +156,9 @@ async function compareWithBaseline(targets: readonly Target[], headUrl: string, 
     const was = mean(base1, base2);
     console.log(row(target.name, 'this tree', head));
     console.log(row(target.name, `baseline ${label}`, was));
-    ratios.push(`${target.name}\trequests/s ${(head.rps / was.rps).toFixed(2)}\tp99 ${(head.p99 / was.p99).toFixed(2)}`);
+    ratios.push(
+      `${target.name}\trequests/s ${(head.rps / was.rps).toFixed(2)}\tp99 ${(head.p99 / was.p99).toFixed(2)}`,
+    );
   }
   console.log(`\npage\tthis tree / baseline ${label} (requests/s above 1 and p99 below 1 are better)`);
   for (const line of ratios) console.log(line);
@@ -143,7 +171,9 @@ async function main() {
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
   const archive = generateArchive(sqlitePathOf(prepared.database), SHAPE);
-  console.log(`archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`);
+  console.log(
+    `archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`,
+  );
 
   const serverEnv = appServerEnv(env, prepared, PORT);
   buildIfStale(ROOT, serverEnv);
@@ -155,7 +185,13 @@ async function main() {
   let baseline: BaselineServer | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`);
-    front = await startFront({ workDir: path.join(BENCH_DIR, 'front'), frontPort: FRONT_PORT, appPort: PORT, dataDir: prepared.dataDir, stdio: 'ignore' });
+    front = await startFront({
+      workDir: path.join(BENCH_DIR, 'front'),
+      frontPort: FRONT_PORT,
+      appPort: PORT,
+      dataDir: prepared.dataDir,
+      stdio: 'ignore',
+    });
     const targets: Target[] = [
       { name: '首页 /', path: '/', file: 'front.html' },
       { name: '版面 /issues/N/pages/2', path: `/issues/${archive.latestIssue - 100}/pages/2`, file: 'issue.html' },
@@ -175,7 +211,9 @@ async function main() {
 
     const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
     const staticUrl = `http://127.0.0.1:${STATIC_PORT}`;
-    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per page and mode; app ${baseUrl}, front ${frontUrl}, static ${staticUrl}`);
+    console.log(
+      `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per page and mode; app ${baseUrl}, front ${frontUrl}, static ${staticUrl}`,
+    );
     console.log('page\tmode\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
     const ratios: string[] = [];
     for (const target of targets) {
@@ -185,7 +223,9 @@ async function main() {
       console.log(row(target.name, 'front', viaFront));
       const file = await load(`${staticUrl}/${target.file}`);
       console.log(row(target.name, 'static', file));
-      ratios.push(`${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tfront/app ${(viaFront.rps / app.rps).toFixed(0)}×`);
+      ratios.push(
+        `${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tfront/app ${(viaFront.rps / app.rps).toFixed(0)}×`,
+      );
     }
     console.log('\npage\tratios (requests/s)');
     for (const line of ratios) console.log(line);

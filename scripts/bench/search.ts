@@ -5,20 +5,20 @@
 // (BENCH_POSTGRES_URL, or a throwaway cluster when PostgreSQL is installed here), its index rebuilt,
 // the same queries timed, with SQLite's figures as the baseline and how often both rank the same
 // stories first.
-import { sqlitePathOf } from '../../lib/config/database';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, prepare } from '../../server/prepare';
-import { generateArchive } from '../../test/support/synthetic-archive';
-import { OBJECTS, PLACES, SUBJECTS, seededRandom } from '../../test/support/chinese-text';
-import { createPostgresClient, createSqliteClient, type Db } from '../../lib/db-client';
+
+import { sqlitePathOf } from '../../lib/config/database';
 import { copyToPostgres } from '../../lib/database/copy-to-postgresql';
 import { withPostgres } from '../../lib/database/postgresql/connect';
-import { rebuildSearchIndex } from '../../lib/search/search-index';
-import { postgresBin, startScratchPostgres } from '../../test/support/scratch-postgres';
-import { ensureSearchIndex } from '../../lib/search/search-index';
-import { buildIndex } from './lib/search-index';
+import { createPostgresClient, createSqliteClient, type Db } from '../../lib/db-client';
 import { searchPublished } from '../../lib/search/search';
+import { ensureSearchIndex, rebuildSearchIndex } from '../../lib/search/search-index';
+import { applyMigrations, prepare } from '../../server/prepare';
+import { OBJECTS, PLACES, seededRandom, SUBJECTS } from '../../test/support/chinese-text';
+import { postgresBin, startScratchPostgres } from '../../test/support/scratch-postgres';
+import { generateArchive } from '../../test/support/synthetic-archive';
+import { buildIndex } from './lib/search-index';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.bench', 'search');
@@ -29,7 +29,7 @@ function percentile(sorted: number[], p: number): number {
 
 function queries(count: number): string[] {
   const random = seededRandom(7);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const forms: (() => string)[] = [
     () => pick(PLACES),
     () => pick(SUBJECTS),
@@ -51,8 +51,19 @@ async function main() {
   const reuse = process.env.BENCH_REUSE === '1' && fs.existsSync(sqlitePath);
   if (!reuse) {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    const prepared = await prepare({ ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' });
-    const archive = generateArchive(sqlitePathOf(prepared.database), { years: 48, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 20_001, charsPerArticle: 800 });
+    const prepared = await prepare({
+      ...process.env,
+      DATA_DIR,
+      DATABASE_URL: undefined,
+      ADMIN_PASSWORD: 'bench-admin-password',
+    });
+    const archive = generateArchive(sqlitePathOf(prepared.database), {
+      years: 48,
+      pagesPerIssue: 4,
+      articlesPerPage: 10,
+      firstNumber: 20_001,
+      charsPerArticle: 800,
+    });
     console.log(`archive: ${archive.stories} stories generated in ${archive.seconds.toFixed(1)} s`);
   }
   // A kept archive may predate the newest migrations.
@@ -85,7 +96,9 @@ async function main() {
       if (a[0] === b[0]) sameFirst += 1;
       overlap += a.filter((id) => b.includes(id)).length / Math.max(1, Math.min(a.length, 10));
     });
-    console.log(`same ranking: first hit equal in ${sameFirst}/${compared} queries with hits; first page (10) shared ${((overlap / Math.max(1, compared)) * 100).toFixed(0)} % on average`);
+    console.log(
+      `same ranking: first hit equal in ${sameFirst}/${compared} queries with hits; first page (10) shared ${((overlap / Math.max(1, compared)) * 100).toFixed(0)} % on average`,
+    );
   }
   await db.$disconnect();
 }
@@ -126,9 +139,13 @@ async function measure(db: Db, list: string[]): Promise<Measured> {
 async function holdsArchive(url: string, stories: number): Promise<boolean> {
   if (process.env.BENCH_REUSE !== '1' || !process.env.BENCH_POSTGRES_URL) return false;
   return withPostgres(url, async (client) => {
-    const { rows: [table] } = await client.query<{ present: boolean }>(`SELECT to_regclass('"Article"') IS NOT NULL AS present`);
+    const {
+      rows: [table],
+    } = await client.query<{ present: boolean }>(`SELECT to_regclass('"Article"') IS NOT NULL AS present`);
     if (!table?.present) return false;
-    const { rows: [row] } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Article"');
+    const {
+      rows: [row],
+    } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Article"');
     return Number(row?.n) === stories;
   });
 }
@@ -140,7 +157,9 @@ async function holdsArchive(url: string, stories: number): Promise<boolean> {
 async function searchIndexed(db: Db): Promise<boolean> {
   if (process.env.BENCH_REUSE !== '1') return false;
   await ensureSearchIndex(db);
-  const [built] = await db.$queryRawUnsafe<{ built: boolean }[]>(`SELECT to_regclass('search_public_doc') IS NOT NULL AS built`);
+  const [built] = await db.$queryRawUnsafe<{ built: boolean }[]>(
+    `SELECT to_regclass('search_public_doc') IS NOT NULL AS built`,
+  );
   if (!built?.built) return false;
   const [row] = await db.$queryRawUnsafe<{ indexed: boolean }[]>(
     `SELECT (SELECT count(*) FROM search_newsroom) = (SELECT count(*) FROM "Article" WHERE "deletedAt" IS NULL) AS indexed`,
@@ -154,7 +173,9 @@ async function onPostgres(sqlite: Db, list: string[]): Promise<{ result: Measure
   if (!url) {
     const bin = postgresBin();
     if (!bin) {
-      console.log('PostgreSQL: skipped (not installed here; set BENCH_POSTGRES_URL to an empty database to measure it)');
+      console.log(
+        'PostgreSQL: skipped (not installed here; set BENCH_POSTGRES_URL to an empty database to measure it)',
+      );
       return null;
     }
     const cluster = await startScratchPostgres(bin);
@@ -168,14 +189,18 @@ async function onPostgres(sqlite: Db, list: string[]): Promise<{ result: Measure
     } else {
       const started = performance.now();
       await copyToPostgres(sqlite, url);
-      console.log(`PostgreSQL: archive copied (db:copy, verified) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `PostgreSQL: archive copied (db:copy, verified) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     const postgres = createPostgresClient(url);
     try {
       if (!(await searchIndexed(postgres))) {
         const started = performance.now();
         const indexed = await rebuildSearchIndex(postgres);
-        console.log(`PostgreSQL index build: ${indexed} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        console.log(
+          `PostgreSQL index build: ${indexed} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
       return { result: await measure(postgres, list) };
     } finally {

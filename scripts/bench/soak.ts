@@ -13,10 +13,20 @@
 // Ports: BENCH_PORT (3360) and +1 for the instances, BENCH_FRONT_PORT (BENCH_PORT+2) for the front,
 // BENCH_COLLAB_PORT (BENCH_PORT+3) for the co-editing process.
 // BENCH_DATABASE_URL=postgresql://… runs it on that PostgreSQL database (emptied first).
-import autocannon from 'autocannon';
 import path from 'node:path';
-import { lostKeystrokes, mb, ROOT, signInWriters, sleep, startBench, writeArticle, type WriterLog } from './lib/cluster-bench';
+import autocannon from 'autocannon';
+
 import { rssMb } from './lib/article-saves';
+import {
+  lostKeystrokes,
+  mb,
+  ROOT,
+  signInWriters,
+  sleep,
+  startBench,
+  writeArticle,
+  type WriterLog,
+} from './lib/cluster-bench';
 import { memoryAfterGc, probeEnv, type MemoryAfterGc } from './lib/memory-after-gc';
 
 function minutesOption(): number {
@@ -28,17 +38,24 @@ function minutesOption(): number {
 }
 
 type Process = 'a' | 'b' | 'collab';
-const PROCESSES: readonly [Process, string][] = [['a', '实例 A'], ['b', '实例 B'], ['collab', '协同编辑服务']];
+const PROCESSES: readonly [Process, string][] = [
+  ['a', '实例 A'],
+  ['b', '实例 B'],
+  ['collab', '协同编辑服务'],
+];
 
 async function main() {
   const minutes = minutesOption();
   const durationMs = minutes * 60_000;
   const warmupMs = Math.min(60_000, durationMs / 5);
-  console.log(`bench:soak：${minutes} 分钟（其中预热 ${warmupMs / 1000} 秒），2 个实例 + nginx 前端 + 协同编辑服务，5 位编辑经协同编辑逐字输入`);
+  console.log(
+    `bench:soak：${minutes} 分钟（其中预热 ${warmupMs / 1000} 秒），2 个实例 + nginx 前端 + 协同编辑服务，5 位编辑经协同编辑逐字输入`,
+  );
   const probeDir = path.join(ROOT, '.bench', 'soak-memory');
   const bench = await startBench('soak', 5, probeEnv(probeDir, process.env));
   const [a, b] = bench.cluster.instances;
-  const pidOf = (key: Process) => (key === 'a' ? a!.process.pid : key === 'b' ? b!.process.pid : bench.cluster.collab?.child?.pid);
+  const pidOf = (key: Process) =>
+    key === 'a' ? a!.process.pid : key === 'b' ? b!.process.pid : bench.cluster.collab?.child?.pid;
   const rss = () => ({ a: rssMb(pidOf('a')), b: rssMb(pidOf('b')), collab: rssMb(pidOf('collab')) });
   try {
     const logs: WriterLog[] = await signInWriters(bench, bench.instanceUrls[0]!);
@@ -59,7 +76,13 @@ async function main() {
         sitting += 1;
         sessionsPerInstance[target]! += 1;
         try {
-          await writeArticle(bench, log, { via: bench.instanceUrls[target]!, lines: 6, pause: () => 100 + Math.random() * 200, stop: () => stopping, settleMs: 20_000 });
+          await writeArticle(bench, log, {
+            via: bench.instanceUrls[target]!,
+            lines: 6,
+            pause: () => 100 + Math.random() * 200,
+            stop: () => stopping,
+            settleMs: 20_000,
+          });
         } catch (error) {
           log.problems.push(error instanceof Error ? error.message : String(error));
           await sleep(1000);
@@ -71,7 +94,13 @@ async function main() {
     await sleep(warmupMs);
     const afterWarmup = rss();
     const heap: ({ at: number } & Record<Process, MemoryAfterGc | null>)[] = [];
-    const probe = async () => heap.push({ at: Date.now() - started, a: await memoryAfterGc(probeDir, pidOf('a')), b: await memoryAfterGc(probeDir, pidOf('b')), collab: await memoryAfterGc(probeDir, pidOf('collab')) });
+    const probe = async () =>
+      heap.push({
+        at: Date.now() - started,
+        a: await memoryAfterGc(probeDir, pidOf('a')),
+        b: await memoryAfterGc(probeDir, pidOf('b')),
+        collab: await memoryAfterGc(probeDir, pidOf('collab')),
+      });
     await probe();
     let probing = true;
     const prober = (async () => {
@@ -91,29 +120,43 @@ async function main() {
     void prober;
     const lost = await lostKeystrokes(bench.db, logs);
 
-    const sum = (key: 'typed' | 'acknowledged' | 'unacknowledged' | 'stories') => logs.reduce((total, log) => total + log[key], 0);
+    const sum = (key: 'typed' | 'acknowledged' | 'unacknowledged' | 'stories') =>
+      logs.reduce((total, log) => total + log[key], 0);
     const problems = logs.flatMap((log) => log.problems);
     const readerErrors = result.errors + result.timeouts + result.non2xx;
     const peak = (key: Process) => Math.max(...memory.map((sample) => sample[key] ?? 0));
     console.log('');
     console.log(`时长 ${((Date.now() - started) / 60_000).toFixed(1)} 分钟`);
-    console.log(`读者请求（经前端）：${result.requests.total} 次，${result.requests.average.toFixed(0)} 次/秒，p50 ${result.latency.p50} ms，p99 ${result.latency.p99} ms；错误 ${readerErrors}（连接错误 ${result.errors}，超时 ${result.timeouts}，非 2xx ${result.non2xx}）`);
-    console.log(`编辑经协同编辑输入：${sum('stories')} 篇稿件（经实例 A ${sessionsPerInstance[0]} 次、实例 B ${sessionsPerInstance[1]} 次打开），击键 ${sum('typed')} 次，确认已保存 ${sum('acknowledged')} 次，离开时仍未确认 ${sum('unacknowledged')} 次；服务报告的问题 ${problems.length}${problems.length ? `（${[...new Set(problems)].slice(0, 3).join('；')}）` : ''}`);
-    console.log(`丢失的已确认击键：${lost.lost}；重复的行：${lost.doubled}${lost.details.length ? `（${lost.details.slice(0, 5).join('；')}）` : ''}`);
+    console.log(
+      `读者请求（经前端）：${result.requests.total} 次，${result.requests.average.toFixed(0)} 次/秒，p50 ${result.latency.p50} ms，p99 ${result.latency.p99} ms；错误 ${readerErrors}（连接错误 ${result.errors}，超时 ${result.timeouts}，非 2xx ${result.non2xx}）`,
+    );
+    console.log(
+      `编辑经协同编辑输入：${sum('stories')} 篇稿件（经实例 A ${sessionsPerInstance[0]} 次、实例 B ${sessionsPerInstance[1]} 次打开），击键 ${sum('typed')} 次，确认已保存 ${sum('acknowledged')} 次，离开时仍未确认 ${sum('unacknowledged')} 次；服务报告的问题 ${problems.length}${problems.length ? `（${[...new Set(problems)].slice(0, 3).join('；')}）` : ''}`,
+    );
+    console.log(
+      `丢失的已确认击键：${lost.lost}；重复的行：${lost.doubled}${lost.details.length ? `（${lost.details.slice(0, 5).join('；')}）` : ''}`,
+    );
     for (const [key, name] of PROCESSES) {
       const start = afterWarmup[key];
       const end = atEnd[key];
       const ratio = start && end ? (end / start).toFixed(3) : '—';
-      console.log(`${name} 内存（RSS）：预热后 ${mb(start)}，结束 ${mb(end)}，结束/预热 = ${ratio}，峰值 ${mb(peak(key))}`);
+      console.log(
+        `${name} 内存（RSS）：预热后 ${mb(start)}，结束 ${mb(end)}，结束/预热 = ${ratio}，峰值 ${mb(peak(key))}`,
+      );
     }
     for (const [key, name] of PROCESSES) {
-      const series = heap.map((point) => `${(point.at / 60_000).toFixed(1)} 分 ${point[key] ? `${point[key].heapUsedMb.toFixed(0)}/${point[key].rssMb.toFixed(0)}` : '—'}`);
+      const series = heap.map(
+        (point) =>
+          `${(point.at / 60_000).toFixed(1)} 分 ${point[key] ? `${point[key].heapUsedMb.toFixed(0)}/${point[key].rssMb.toFixed(0)}` : '—'}`,
+      );
       const first = heap[0]?.[key];
       const last = heap.at(-1)?.[key];
       const ratio = first && last ? (last.heapUsedMb / first.heapUsedMb).toFixed(3) : '—';
       console.log(`${name} 完整 GC 后的堆（heapUsed/RSS MB）：${series.join('，')}；结束/预热（堆）= ${ratio}`);
     }
-    const flat = PROCESSES.every(([key]) => afterWarmup[key] && atEnd[key] && Math.abs(atEnd[key]! / afterWarmup[key]! - 1) <= 0.1);
+    const flat = PROCESSES.every(
+      ([key]) => afterWarmup[key] && atEnd[key] && Math.abs(atEnd[key]! / afterWarmup[key]! - 1) <= 0.1,
+    );
     const clean = readerErrors + problems.length === 0 && lost.lost === 0 && lost.doubled === 0;
     console.log(`目标：错误 0、丢失 0、内存变化 ≤ 10 % —— ${clean && flat ? '达到' : '未达到'}`);
   } finally {

@@ -2,10 +2,11 @@
 // credited to one reporter), and a story of the sample newsroom taken to a step of 三审 through the
 // services (saved, submitted, signed off by 初审, 复审 and 签发).
 import { expect } from 'vitest';
-import type { Db } from '../../lib/db-client';
-import { doc, paragraph } from '../../lib/content/builders';
+
 import { createArticle, saveArticle } from '../../lib/articles/editor-service';
 import type { CleanArticleInput } from '../../lib/articles/schemas';
+import { doc, paragraph } from '../../lib/content/builders';
+import type { Db } from '../../lib/db-client';
 import { approveArticle, submitArticle } from '../../lib/workflow/service';
 import type { SampleNewsroom } from './newsroom';
 
@@ -13,10 +14,23 @@ import type { SampleNewsroom } from './newsroom';
 type Author = { id: string | null; name: string };
 
 /** A story's whole input: 本报讯, the byline 记者 甲, `text` as its one paragraph, credited to `author` as 记者; `fields` override. */
-export function articleInput(author: Author, text = '第一段。', fields: Partial<CleanArticleInput> = {}): CleanArticleInput {
+export function articleInput(
+  author: Author,
+  text = '第一段。',
+  fields: Partial<CleanArticleInput> = {},
+): CleanArticleInput {
   return {
-    kicker: null, headline: '柯城新建口袋公园', subheadline: null, dateline: '本报讯', byline: '记者 甲', summary: null, slug: '', coverMediaId: null,
-    authors: [{ userId: author.id, name: author.name, label: '记者' }], body: doc(paragraph(text)), ...fields,
+    kicker: null,
+    headline: '柯城新建口袋公园',
+    subheadline: null,
+    dateline: '本报讯',
+    byline: '记者 甲',
+    summary: null,
+    slug: '',
+    coverMediaId: null,
+    authors: [{ userId: author.id, name: author.name, label: '记者' }],
+    body: doc(paragraph(text)),
+    ...fields,
   };
 }
 

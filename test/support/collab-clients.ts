@@ -2,10 +2,11 @@
 // cookie a page would send. A browser's stored copy (IndexedDB in the app) is the Y update its
 // document held, applied to a fresh document on "reload" before the socket connects, with the
 // generation that copy belongs to as the token, as the editor sends it.
-import * as Y from 'yjs';
-import { cookieSocket } from './cookie-socket';
-import { encode } from 'next-auth/jwt';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { encode } from 'next-auth/jwt';
+import * as Y from 'yjs';
+
+import { cookieSocket } from './cookie-socket';
 
 export const TEST_ORIGIN = 'http://newsroom.test';
 
@@ -32,7 +33,15 @@ export type Browser = {
   close(): void;
 };
 
-export type OpenOptions = { url: string; cookie: string; name: string; token: string; copy?: Uint8Array; origin?: string; reconnect?: boolean };
+export type OpenOptions = {
+  url: string;
+  cookie: string;
+  name: string;
+  token: string;
+  copy?: Uint8Array;
+  origin?: string;
+  reconnect?: boolean;
+};
 
 export function openBrowser(options: OpenOptions): Browser {
   const { cookie } = options;
@@ -41,7 +50,11 @@ export function openBrowser(options: OpenOptions): Browser {
     // Without reconnect: the next attempt is a minute away (past any test). Not maxAttempts: 1: the
     // provider reconnects after the server closes a refused socket, and a retry that runs out rejects
     // a promise nobody holds, which the store-error tests would count as the server's.
-    url: options.url, WebSocketPolyfill: cookieSocket(cookie, origin), ...(options.reconnect ? { delay: 100, minDelay: 100, maxDelay: 500 } : { delay: 60_000, minDelay: 60_000, maxDelay: 60_000 }),
+    url: options.url,
+    WebSocketPolyfill: cookieSocket(cookie, origin),
+    ...(options.reconnect
+      ? { delay: 100, minDelay: 100, maxDelay: 500 }
+      : { delay: 60_000, minDelay: 60_000, maxDelay: 60_000 }),
   });
   const doc = new Y.Doc();
   if (options.copy) Y.applyUpdate(doc, options.copy);
@@ -53,7 +66,10 @@ export function openBrowser(options: OpenOptions): Browser {
   const closed = new Promise<string>((resolve) => (close = resolve));
   const messages: unknown[] = [];
   const provider = new HocuspocusProvider({
-    websocketProvider: socket, name: options.name, document: doc, token: options.token,
+    websocketProvider: socket,
+    name: options.name,
+    document: doc,
+    token: options.token,
     onAuthenticationFailed: ({ reason }) => deny(reason),
     onSynced: () => sync(),
     onClose: ({ event }) => close(event.reason),
@@ -61,7 +77,12 @@ export function openBrowser(options: OpenOptions): Browser {
   });
   provider.attach();
   return {
-    provider, doc, denied, synced, closed, messages,
+    provider,
+    doc,
+    denied,
+    synced,
+    closed,
+    messages,
     copy: (generation) => ({ state: Y.encodeStateAsUpdate(doc), generation }),
     close() {
       provider.destroy();

@@ -12,7 +12,9 @@ export function failingDatabase(db: Db, message: string): { db: Db; failNext: (c
           failing -= 1;
           return Promise.reject(new Error(message));
         }
-        return (target.$transaction as (...all: Parameters<Db['$transaction']>) => ReturnType<Db['$transaction']>)(...args);
+        return (target.$transaction as (...all: Parameters<Db['$transaction']>) => ReturnType<Db['$transaction']>)(
+          ...args,
+        );
       };
     },
   }) as Db;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+
 import { runPrisma } from '../../server/prisma-cli';
 
 export default function setup(project: TestProject) {

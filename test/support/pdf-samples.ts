@@ -23,8 +23,22 @@ async function print(html: string): Promise<Uint8Array> {
   try {
     const file = path.join(dir, 'page.html');
     const pdf = path.join(dir, 'page.pdf');
-    fs.writeFileSync(file, `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${html}</body></html>`);
-    await run(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${file}`], { timeout: 90_000 });
+    fs.writeFileSync(
+      file,
+      `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${html}</body></html>`,
+    );
+    await run(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        `file://${file}`,
+      ],
+      { timeout: 90_000 },
+    );
     return new Uint8Array(fs.readFileSync(pdf));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -33,7 +47,14 @@ async function print(html: string): Promise<Uint8Array> {
 
 /** One printed page per list of stories, each story a headline and its body in the page's columns. */
 export function pagesPdf(pages: SampleArticle[][]): Promise<Uint8Array> {
-  return print(pages.map((stories) => `<div class="page">${stories.map((story) => `<h2>${escape(story.headline)}</h2><p>${escape(story.body)}</p>`).join('')}</div>`).join(''));
+  return print(
+    pages
+      .map(
+        (stories) =>
+          `<div class="page">${stories.map((story) => `<h2>${escape(story.headline)}</h2><p>${escape(story.body)}</p>`).join('')}</div>`,
+      )
+      .join(''),
+  );
 }
 
 /** Pages with no text at all (a scan): a grey block each. */

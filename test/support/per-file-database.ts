@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
+
 import { withPostgres } from '../../lib/database/postgresql/connect';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-file-'));
@@ -13,11 +14,14 @@ const server = inject('postgresServer');
 let dropDatabase: (() => Promise<void>) | null = null;
 if (server) {
   const name = `t_${crypto.randomUUID().replaceAll('-', '')}`;
-  await withPostgres(server, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
+  await withPostgres(server, (client) =>
+    client.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`),
+  );
   const url = new URL(server);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
-  dropDatabase = () => withPostgres(server, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  dropDatabase = () =>
+    withPostgres(server, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
 } else {
   const file = path.join(dir, 'newsroom.db');
   fs.copyFileSync(inject('templateDatabase'), file);

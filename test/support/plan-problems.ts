@@ -6,5 +6,7 @@
 export function planProblems(plan: readonly string[]): string[] {
   const lines = plan.map((line) => line.trim());
   const byId = lines.some((line) => /^SEARCH (main\.)?Article USING (COVERING )?INDEX \S+ \(id=\?/.test(line));
-  return lines.filter((line) => /^SCAN (main\.)?Article\b/.test(line) || (!byId && /^USE TEMP B-TREE FOR (.* )?ORDER BY/.test(line)));
+  return lines.filter(
+    (line) => /^SCAN (main\.)?Article\b/.test(line) || (!byId && /^USE TEMP B-TREE FOR (.* )?ORDER BY/.test(line)),
+  );
 }

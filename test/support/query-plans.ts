@@ -2,6 +2,7 @@
 // SQLite's EXPLAIN QUERY PLAN, bound to the parameters it ran with.
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+
 import type { LoggedQuery } from '../../lib/query-log';
 
 export type SlowestQuery = { sql: string; params: unknown[]; medianMs: number; runs: number };
@@ -9,7 +10,11 @@ export type SlowestQuery = { sql: string; params: unknown[]; medianMs: number; r
 /** Everything logged since the file was last emptied (the server appends one line per statement). */
 export function readQueries(file: string): LoggedQuery[] {
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoggedQuery);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoggedQuery);
 }
 
 function median(values: number[]): number {
@@ -24,7 +29,8 @@ export function slowestQuery(queries: LoggedQuery[]): SlowestQuery | null {
   let slowest: SlowestQuery | null = null;
   for (const [sql, runs] of bySql) {
     const medianMs = median(runs.map((run) => run.ms));
-    if (!slowest || medianMs > slowest.medianMs) slowest = { sql, params: JSON.parse(runs.at(-1)!.params) as unknown[], medianMs, runs: runs.length };
+    if (!slowest || medianMs > slowest.medianMs)
+      slowest = { sql, params: JSON.parse(runs.at(-1)!.params) as unknown[], medianMs, runs: runs.length };
   }
   return slowest;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { freePort } from './free-port';
 
 export type ScratchPostgres = { url: (database: string) => string; stop: () => void; port: number };
@@ -27,8 +28,12 @@ export function postgresBin(env: NodeJS.ProcessEnv = process.env): string | null
 
 function run(bin: string, args: string[], asPostgres: boolean): void {
   const command = asPostgres ? 'runuser' : bin;
-  const result = spawnSync(command, asPostgres ? ['-u', 'postgres', '--', bin, ...args] : args, { encoding: 'utf8', cwd: os.tmpdir() });
-  if (result.status !== 0) throw new Error(`${path.basename(bin)} failed: ${result.error?.message ?? ''}${result.stderr}${result.stdout}`);
+  const result = spawnSync(command, asPostgres ? ['-u', 'postgres', '--', bin, ...args] : args, {
+    encoding: 'utf8',
+    cwd: os.tmpdir(),
+  });
+  if (result.status !== 0)
+    throw new Error(`${path.basename(bin)} failed: ${result.error?.message ?? ''}${result.stderr}${result.stdout}`);
 }
 
 export async function startScratchPostgres(bin: string): Promise<ScratchPostgres> {
@@ -39,7 +44,23 @@ export async function startScratchPostgres(bin: string): Promise<ScratchPostgres
   const pwfile = path.join(dir, 'pwfile');
   fs.writeFileSync(pwfile, `${SCRATCH_PASSWORD}\n`);
   if (asPostgres) spawnSync('chown', ['postgres:postgres', pwfile]);
-  run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8', '-N'], asPostgres);
+  run(
+    path.join(bin, 'initdb'),
+    [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      `--pwfile=${pwfile}`,
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '-N',
+    ],
+    asPostgres,
+  );
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   run(path.join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'], asPostgres);

@@ -2,16 +2,29 @@
 // prepared statements (the Prisma client would take minutes for tens of thousands of stories).
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { refreshPlannerStatistics } from '../../lib/db-statistics';
+
 import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
 import { instantAt, isoDateIn } from '../../lib/dates/time-zone';
-import { headline, seededRandom, articleParagraphs } from './chinese-text';
+import { refreshPlannerStatistics } from '../../lib/db-statistics';
+import { articleParagraphs, headline, seededRandom } from './chinese-text';
 
-export type ArchiveShape = { years: number; pagesPerIssue: number; articlesPerPage: number; firstNumber: number; charsPerArticle: number };
+export type ArchiveShape = {
+  years: number;
+  pagesPerIssue: number;
+  articlesPerPage: number;
+  firstNumber: number;
+  charsPerArticle: number;
+};
 
-export type ArchiveSummary = { issues: number; stories: number; latestIssue: number; sampleSlug: string; seconds: number };
+export type ArchiveSummary = {
+  issues: number;
+  stories: number;
+  latestIssue: number;
+  sampleSlug: string;
+  seconds: number;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -20,7 +33,8 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
   const sqlite = new Database(sqlitePath);
   sqlite.pragma('journal_mode = WAL');
   const random = seededRandom(20200817);
-  const publication = sqlite.prepare('SELECT id FROM "Publication" ORDER BY "createdAt" LIMIT 1').get() as { id: string } | undefined;
+  const publication = sqlite.prepare('SELECT id FROM "Publication" ORDER BY "createdAt" LIMIT 1').get() as
+    { id: string } | undefined;
   if (!publication) throw new Error('no publication: load the sample issue first');
 
   const insertIssue = sqlite.prepare(
@@ -34,8 +48,12 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
   const insertRevision = sqlite.prepare(
     `INSERT INTO "Revision" (id, "articleId", version, kicker, headline, dateline, byline, body, "bodyText", "wordCount", "createdAt") VALUES (?, ?, 1, ?, ?, '本报讯', ?, ?, ?, ?, ?)`,
   );
-  const insertPlacement = sqlite.prepare(`INSERT INTO "ArticlePlacement" (id, "articleId", "pageId", position, "isContinuation") VALUES (?, ?, ?, ?, 0)`);
-  const insertAuthor = sqlite.prepare(`INSERT INTO "ArticleAuthor" (id, "articleId", position, name, label) VALUES (?, ?, 1, ?, '记者')`);
+  const insertPlacement = sqlite.prepare(
+    `INSERT INTO "ArticlePlacement" (id, "articleId", "pageId", position, "isContinuation") VALUES (?, ?, ?, ?, 0)`,
+  );
+  const insertAuthor = sqlite.prepare(
+    `INSERT INTO "ArticleAuthor" (id, "articleId", position, name, label) VALUES (?, ?, 1, ?, '记者')`,
+  );
 
   const PAGE_NAMES = ['要闻', '综合', '民生', '副刊'];
   const REPORTERS = ['徐敏', '严嘉慧', '黄淑妍', '闻凌世', '郑霞', '王一鸣', '刘畅', '陈思远'];
@@ -55,7 +73,17 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
       const publishAt = instantAt(date, '00:00').toISOString().replace('Z', '+00:00');
       const number = shape.firstNumber + (weeks - 1 - week);
       const issueId = randomUUID();
-      insertIssue.run(issueId, publication.id, number, date, publishAt, publishAt, shape.pagesPerIssue, publishAt, publishAt);
+      insertIssue.run(
+        issueId,
+        publication.id,
+        number,
+        date,
+        publishAt,
+        publishAt,
+        shape.pagesPerIssue,
+        publishAt,
+        publishAt,
+      );
       for (let pageNumber = 1; pageNumber <= shape.pagesPerIssue; pageNumber += 1) {
         const pageId = randomUUID();
         insertPage.run(pageId, issueId, pageNumber, PAGE_NAMES[pageNumber - 1] ?? null);
@@ -72,7 +100,22 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
           const byline = `记者 ${reporter}`;
           const words = countWords(bodyText);
           insertRevision.run(revisionId, articleId, null, title, byline, bodyJson, bodyText, words, publishAt);
-          insertArticle.run(articleId, publication.id, slug, null, title, byline, bodyJson, bodyText, words, publishAt, publishAt, revisionId, publishAt, publishAt);
+          insertArticle.run(
+            articleId,
+            publication.id,
+            slug,
+            null,
+            title,
+            byline,
+            bodyJson,
+            bodyText,
+            words,
+            publishAt,
+            publishAt,
+            revisionId,
+            publishAt,
+            publishAt,
+          );
           insertPlacement.run(randomUUID(), articleId, pageId, position);
           insertAuthor.run(randomUUID(), articleId, reporter);
           stories += 1;
@@ -85,5 +128,11 @@ export function generateArchive(sqlitePath: string, shape: ArchiveShape, now = n
   // What start-up does (server/prepare.ts): planner statistics for the new rows.
   refreshPlannerStatistics(sqlite);
   sqlite.close();
-  return { issues: weeks, stories, latestIssue: shape.firstNumber + weeks - 1, sampleSlug, seconds: (Date.now() - started) / 1000 };
+  return {
+    issues: weeks,
+    stories,
+    latestIssue: shape.firstNumber + weeks - 1,
+    sampleSlug,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -1,13 +1,17 @@
 // Accounts for database tests: one per role, with a known password.
-import type { Db } from '../../lib/db-client';
 import type { Actor } from '../../lib/access/actor';
-import type { Role } from '../../lib/generated/prisma/enums';
 import { hashPassword } from '../../lib/auth/password';
+import type { Db } from '../../lib/db-client';
+import type { Role } from '../../lib/generated/prisma/enums';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let hashed: Promise<string> | null = null;
 
-export async function makeUser(db: Db, role: Role, overrides: { email?: string; name?: string; active?: boolean } = {}) {
+export async function makeUser(
+  db: Db,
+  role: Role,
+  overrides: { email?: string; name?: string; active?: boolean } = {},
+) {
   hashed ??= hashPassword(TEST_PASSWORD);
   const suffix = Math.random().toString(36).slice(2, 8);
   return db.user.create({

@@ -1,9 +1,9 @@
+import { getSitemapYears } from '@/lib/reader/queries';
+import { absoluteUrl } from '@/lib/reader/site-url';
+import { sitemapIndex } from '@/lib/reader/sitemap';
+
 // Served per request: the data behind it is cached (lib/reader/queries.ts), the response is not prerendered.
 export const dynamic = 'force-dynamic';
-
-import { getSitemapYears } from '@/lib/reader/queries';
-import { sitemapIndex } from '@/lib/reader/sitemap';
-import { absoluteUrl } from '@/lib/reader/site-url';
 
 export async function GET() {
   const years = await getSitemapYears();

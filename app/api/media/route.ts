@@ -1,18 +1,22 @@
 // Image upload from the story editor. A route handler rather than a server action: the browser
 // sends the file with XMLHttpRequest, which reports upload progress, and the size is judged from
 // Content-Length before the body is read (a server action's body limit would cut it off first).
-import { privateRoute, RouteRefusal, routeJson } from '@/lib/http/route';
 import { formText } from '@/lib/actions/form-fields';
 import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
-import { storeImage } from '@/lib/media/store';
+import { privateRoute, routeJson, RouteRefusal } from '@/lib/http/route';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/sniff';
+import { storeImage } from '@/lib/media/store';
 
 /** Room for the multipart framing and the alt and caption fields around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 const TOO_LARGE = '图片不能超过 10 MB';
 
-const body = { maxBytes: MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, tooLarge: TOO_LARGE, lengthRequired: '请求无效：缺少长度' };
+const body = {
+  maxBytes: MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES,
+  tooLarge: TOO_LARGE,
+  lengthRequired: '请求无效：缺少长度',
+};
 
 export const POST = privateRoute({ capability: 'media:upload', body }, async (request, user) => {
   let form: FormData;

@@ -3,14 +3,19 @@
 // draft, a scheduled or retracted story, or not used yet) is served only to signed-in newsroom
 // people, privately, and is "not found" for everyone else (lib/media/visibility.ts).
 import fs from 'node:fs';
-import { resolveMediaDir } from '@/lib/config/media-dir';
-import { mediaFile } from '@/lib/media/store';
-import { db } from '@/lib/db';
-import { isMediaPublicCached } from '@/lib/media/visibility';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/access/capabilities';
 
-const notFound = () => new Response('找不到图片', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+import { can } from '@/lib/access/capabilities';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { resolveMediaDir } from '@/lib/config/media-dir';
+import { db } from '@/lib/db';
+import { mediaFile } from '@/lib/media/store';
+import { isMediaPublicCached } from '@/lib/media/visibility';
+
+const notFound = () =>
+  new Response('找不到图片', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const segments = (await params).path;
@@ -24,6 +29,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     cacheControl = 'private, no-cache';
   }
   return new Response(fs.readFileSync(file), {
-    headers: { 'Content-Type': 'image/webp', 'Cache-Control': cacheControl, 'Content-Length': String(fs.statSync(file).size), 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'image/webp',
+      'Cache-Control': cacheControl,
+      'Content-Length': String(fs.statSync(file).size),
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }

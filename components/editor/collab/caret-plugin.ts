@@ -3,11 +3,12 @@
 // connected (lib/collab/messages.ts, named from each socket's session), never from what a browser
 // announces about itself, since any browser in the story could announce any name. The plugin is added
 // to the editor once the session's socket exists (the editor itself opens before, with the text).
-import { yCursorPlugin, yCursorPluginKey } from '@tiptap/y-tiptap';
 import type { Plugin } from '@tiptap/pm/state';
+import { yCursorPlugin, yCursorPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Participant } from '@/lib/collab/messages';
+
 import { caretColor, caretColorIndex, caretLabel } from '@/lib/collab/colors';
+import type { Participant } from '@/lib/collab/messages';
 
 function colourOf(person: Participant | undefined): string {
   return caretColor(person ? caretColorIndex(person.userId) : 0);
@@ -29,6 +30,9 @@ export function caretPlugin(awareness: Awareness, person: (clientId: number) => 
       mark.append('\u2060', label, '\u2060');
       return mark;
     },
-    selectionBuilder: (_user: unknown, clientId: number) => ({ class: 'collab-selection', style: `background-color: ${colourOf(person(clientId))}33` }),
+    selectionBuilder: (_user: unknown, clientId: number) => ({
+      class: 'collab-selection',
+      style: `background-color: ${colourOf(person(clientId))}33`,
+    }),
   });
 }

@@ -1,41 +1,50 @@
 'use client';
+
 // The story editor (docs/architecture.md, "Co-editing"): everyone in the story types into one shared
 // document; the co-editing service writes it into the working copy within seconds (saves, revisions,
 // 三审) and says so. The page hands over the story's document, so the text is there and editable at
 // once, whether the socket connects, is refused or the service is down (collab-session.ts); a person
 // who may only read (an admin, anyone on a story in review or retracted) sees it read-only, live.
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { yCursorPluginKey } from '@tiptap/y-tiptap';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import Collaboration from '@tiptap/extension-collaboration';
-import { yCursorPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { contentExtensions } from '@/lib/content/extensions';
-import { countDocWords } from '@/lib/content/word-count';
-import { figuresMissingAlt } from '@/lib/content/figures';
-import { formatTimeOfDay } from '@/lib/dates/format';
+
+import type { Actor } from '@/lib/access/actor';
+import type { ActionResult } from '@/lib/actions/result';
 import { BODY_FRAGMENT, readArticleDoc } from '@/lib/collab/article-doc';
 import type { Participant } from '@/lib/collab/messages';
-import type { ActionResult } from '@/lib/actions/result';
+import { contentExtensions } from '@/lib/content/extensions';
+import { figuresMissingAlt } from '@/lib/content/figures';
 import type { Doc } from '@/lib/content/types';
-import { Toolbar } from '../toolbar';
-import { FigureControls } from '../figure-controls';
-import { MediaPicker, type LibraryItem } from '../media-picker';
+import { countDocWords } from '@/lib/content/word-count';
+import { formatTimeOfDay } from '@/lib/dates/format';
+
 import type { BylineCandidate } from '../authors-field';
-import { CoverField } from '../cover-field';
-import { insertFigure, useImageInsertion } from '../use-image-insertion';
 import { bodyEditorProps } from '../body-editor-props';
+import { CoverField } from '../cover-field';
+import { FigureControls } from '../figure-controls';
 import { ImageUploadFeedback } from '../image-upload-feedback';
-import { caretPlugin, CARET_PLUGIN_KEY } from './caret-plugin';
-import { SharedFields, useSharedCover } from './shared-fields';
-import { useCollabSession } from './use-collab-session';
+import { MediaPicker, type LibraryItem } from '../media-picker';
+import { Toolbar } from '../toolbar';
+import { insertFigure, useImageInsertion } from '../use-image-insertion';
+import { CARET_PLUGIN_KEY, caretPlugin } from './caret-plugin';
 import { documentFrom, type Access, type InitialDocument } from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-status';
 import { OfferedText } from './offered-text';
-import type { Actor } from '@/lib/access/actor';
+import { SharedFields, useSharedCover } from './shared-fields';
+import { useCollabSession } from './use-collab-session';
 
-type Article = { id: string; published: boolean; coverMediaId: string | null; coverUrl: string | null; updatedAt: string };
+type Article = {
+  id: string;
+  published: boolean;
+  coverMediaId: string | null;
+  coverUrl: string | null;
+  updatedAt: string;
+};
 type Props = {
   story: Article;
   me: Pick<Actor, 'id'>;
@@ -60,7 +69,10 @@ export function CollabArticleEditor(props: Props) {
   // Kept above the editor: a stale page reloads its data and the editor starts again, the text stays offered.
   const [offered, setOffered] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const offer = useCallback((text: string) => setOffered((current) => (current.includes(text) ? current : [...current, text])), []);
+  const offer = useCallback(
+    (text: string) => setOffered((current) => (current.includes(text) ? current : [...current, text])),
+    [],
+  );
   const reload = useCallback(() => {
     router.refresh();
     window.setTimeout(() => setAttempt((count) => count + 1), STALE_RETRY_MS);
@@ -68,7 +80,11 @@ export function CollabArticleEditor(props: Props) {
   return (
     <div className="space-y-4">
       {offered.map((text) => (
-        <OfferedText key={text} text={text} onClose={() => setOffered((current) => current.filter((kept) => kept !== text))} />
+        <OfferedText
+          key={text}
+          text={text}
+          onClose={() => setOffered((current) => current.filter((kept) => kept !== text))}
+        />
       ))}
       {/* Another generation is another document: a new editor, never a merge into this one. */}
       <ArticleEditor key={`${props.initial.generation}:${attempt}`} {...props} onOffer={offer} onStale={reload} />
@@ -87,15 +103,35 @@ class Roster {
   }
 }
 
-function ArticleEditor({ story, me, statusLabel, people, library, access, initial, onOffer, onStale }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
+function ArticleEditor({
+  story,
+  me,
+  statusLabel,
+  people,
+  library,
+  access,
+  initial,
+  onOffer,
+  onStale,
+}: Props & { onOffer: (text: string) => void; onStale: () => void }) {
   const [doc] = useState<Y.Doc>(() => documentFrom(initial));
-  const { session, state } = useCollabSession({ articleId: story.id, userId: me.id, access, doc, initial, onOffer, onStale });
+  const { session, state } = useCollabSession({
+    articleId: story.id,
+    userId: me.id,
+    access,
+    doc,
+    initial,
+    onOffer,
+    onStale,
+  });
   const [firstBody] = useState<Doc>(() => readArticleDoc(doc).body);
   const [words, setWords] = useState(() => countDocWords(firstBody));
   const [missingAlt, setMissingAlt] = useState(() => figuresMissingAlt(firstBody));
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
   const [cover, setCover] = useSharedCover(doc);
-  const [coverUrls, setCoverUrls] = useState<Record<string, string>>(story.coverMediaId && story.coverUrl ? { [story.coverMediaId]: story.coverUrl } : {});
+  const [coverUrls, setCoverUrls] = useState<Record<string, string>>(
+    story.coverMediaId && story.coverUrl ? { [story.coverMediaId]: story.coverUrl } : {},
+  );
   const editable = state.editable;
 
   // The caret plugin asks who a client is; the answer is the server's latest list.
@@ -103,7 +139,10 @@ function ArticleEditor({ story, me, statusLabel, people, library, access, initia
   const editorRef = useRef<Editor | null>(null);
   const { uploading, uploadError, fileInput, insertFiles, uploadChosen } = useImageInsertion(editorRef);
   const editor = useEditor({
-    extensions: [...contentExtensions({ undoRedo: false }), Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
+    extensions: [
+      ...contentExtensions({ undoRedo: false }),
+      Collaboration.configure({ document: doc, field: BODY_FRAGMENT }),
+    ],
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
     editable,
@@ -133,12 +172,14 @@ function ArticleEditor({ story, me, statusLabel, people, library, access, initia
   useEffect(() => {
     roster.set(state.people);
     // Redraw the carets with the names just received.
-    if (editor && !editor.isDestroyed && session?.awareness) editor.view.dispatch(editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
+    if (editor && !editor.isDestroyed && session?.awareness)
+      editor.view.dispatch(editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
   }, [editor, roster, session, state.people]);
 
   const others = useMemo(() => {
     const seen = new Map<string, Participant>();
-    for (const person of state.people) if (person.userId !== me.id && !seen.has(person.userId)) seen.set(person.userId, person);
+    for (const person of state.people)
+      if (person.userId !== me.id && !seen.has(person.userId)) seen.set(person.userId, person);
     return [...seen.values()];
   }, [state.people, me.id]);
 
@@ -147,28 +188,71 @@ function ArticleEditor({ story, me, statusLabel, people, library, access, initia
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
           <span className="rounded bg-stone-200 px-2 py-0.5 dark:bg-stone-700">{statusLabel}</span>
-          <span className={`ml-3 ${statusNeedsAttention(state) ? 'font-medium text-amber-800 dark:text-amber-300' : ''}`} role="status" aria-live="polite" data-testid="save-status">{collabStatusText(state, formatTimeOfDay, story.updatedAt)}</span>
-          <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">字数 {words}</span>
+          <span
+            className={`ml-3 ${statusNeedsAttention(state) ? 'font-medium text-amber-800 dark:text-amber-300' : ''}`}
+            role="status"
+            aria-live="polite"
+            data-testid="save-status"
+          >
+            {collabStatusText(state, formatTimeOfDay, story.updatedAt)}
+          </span>
+          <span className="ml-3 text-stone-600 dark:text-stone-400" data-testid="word-count">
+            字数 {words}
+          </span>
         </p>
         <p className="flex gap-4 text-sm">
-          {editable && state.connection === 'live' ? <button type="button" onClick={() => session?.seal()} className="underline">立即保存</button> : null}
-          <Link href={`/newsroom/articles/${story.id}/preview`} className="underline" target="_blank">预览</Link>
-          <Link href={`/newsroom/articles/${story.id}/history`} className="underline">历史版本</Link>
+          {editable && state.connection === 'live' ? (
+            <button type="button" onClick={() => session?.seal()} className="underline">
+              立即保存
+            </button>
+          ) : null}
+          <Link href={`/newsroom/articles/${story.id}/preview`} className="underline" target="_blank">
+            预览
+          </Link>
+          <Link href={`/newsroom/articles/${story.id}/history`} className="underline">
+            历史版本
+          </Link>
         </p>
       </div>
       {others.length ? (
-        <p role="note" data-testid="collab-people" className="rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">
-          也在这篇稿件里：{others.map((person) => (person.readOnly ? `${person.name}（只读）` : person.name)).join('、')}
+        <p
+          role="note"
+          data-testid="collab-people"
+          className="rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950"
+        >
+          也在这篇稿件里：
+          {others.map((person) => (person.readOnly ? `${person.name}（只读）` : person.name)).join('、')}
         </p>
       ) : null}
-      {state.readOnly ? <p role="note" className="text-sm">你只能查看：其他人的修改会实时出现在这里。</p> : null}
-      {state.connection === 'refused' ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{refusalAdvice(state.refusal)}</p> : null}
-      {state.saveFailed ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">没有保存：{state.saveFailed}</p> : null}
-      {missingAlt ? <p className="text-sm text-amber-700 dark:text-amber-400">有 {missingAlt} 张图片缺少替代文字，发布前需要补上。</p> : null}
+      {state.readOnly ? (
+        <p role="note" className="text-sm">
+          你只能查看：其他人的修改会实时出现在这里。
+        </p>
+      ) : null}
+      {state.connection === 'refused' ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {refusalAdvice(state.refusal)}
+        </p>
+      ) : null}
+      {state.saveFailed ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          没有保存：{state.saveFailed}
+        </p>
+      ) : null}
+      {missingAlt ? (
+        <p className="text-sm text-amber-700 dark:text-amber-400">
+          有 {missingAlt} 张图片缺少替代文字，发布前需要补上。
+        </p>
+      ) : null}
 
       <SharedFields doc={doc} readOnly={!editable} people={people} published={story.published}>
         {editable ? (
-          <CoverField url={cover ? coverUrls[cover] ?? null : null} chosen={cover !== null} onChoose={() => setPicker('cover')} onRemove={() => setCover(null)} />
+          <CoverField
+            url={cover ? (coverUrls[cover] ?? null) : null}
+            chosen={cover !== null}
+            onChoose={() => setPicker('cover')}
+            onRemove={() => setCover(null)}
+          />
         ) : null}
       </SharedFields>
 
@@ -178,12 +262,23 @@ function ArticleEditor({ story, me, statusLabel, people, library, access, initia
         <EditorContent editor={editor} />
         {editable ? (
           <div className="flex flex-wrap gap-x-3 gap-y-1 border-t border-stone-300 p-2 text-sm dark:border-stone-700">
-            <button type="button" className="shrink-0 underline" onClick={() => fileInput.current?.click()}>上传图片</button>
-            <button type="button" className="shrink-0 underline" onClick={() => setPicker('body')}>从图库插入</button>
-            <span className="text-stone-500">也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。</span>
+            <button type="button" className="shrink-0 underline" onClick={() => fileInput.current?.click()}>
+              上传图片
+            </button>
+            <button type="button" className="shrink-0 underline" onClick={() => setPicker('body')}>
+              从图库插入
+            </button>
+            <span className="text-stone-500">
+              也可以把图片拖进正文或直接粘贴。支持 JPEG、PNG、WebP、GIF，最大 10 MB。
+            </span>
           </div>
         ) : null}
-        <ImageUploadFeedback uploading={uploading} uploadError={uploadError} fileInput={fileInput} uploadChosen={uploadChosen} />
+        <ImageUploadFeedback
+          uploading={uploading}
+          uploadError={uploadError}
+          fileInput={fileInput}
+          uploadChosen={uploadChosen}
+        />
       </div>
 
       {picker ? (

@@ -1,6 +1,7 @@
 // The socket's retry timing: a co-editing process restarted by npm start is listening again within a
 // second or two, and open editors must be back within a few seconds, not after Hocuspocus' default 30 s.
 import { describe, expect, it } from 'vitest';
+
 import { RECONNECT } from './collab-browser';
 
 describe('reconnecting to the co-editing service', () => {

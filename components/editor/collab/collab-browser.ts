@@ -1,11 +1,22 @@
 'use client';
+
 // The browser's parts of a co-editing session (collab-session.ts takes them injected): the Hocuspocus
 // socket at /collab on the page's own origin (the session cookie authenticates it), y-indexeddb for the
 // stored copy, the window's network events and the local-copy records (lib/collab/local-copies.ts).
-import type * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { claimCopiesFor, deleteArticleCopy, forgetArticleMarks, hasUnconfirmedTyping, markConfirmed, markUnconfirmed, onSignOut } from '@/lib/collab/local-copies';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+
+import {
+  claimCopiesFor,
+  deleteArticleCopy,
+  forgetArticleMarks,
+  hasUnconfirmedTyping,
+  markConfirmed,
+  markUnconfirmed,
+  onSignOut,
+} from '@/lib/collab/local-copies';
+
 import type { LocalCopy, ProviderEvents, ProviderHandle, SessionDeps } from './collab-session';
 
 /**
@@ -19,7 +30,17 @@ function socketUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
 }
 
-function openProvider({ name, doc, token, events }: { name: string; doc: Y.Doc; token: string; events: ProviderEvents }): ProviderHandle {
+function openProvider({
+  name,
+  doc,
+  token,
+  events,
+}: {
+  name: string;
+  doc: Y.Doc;
+  token: string;
+  events: ProviderEvents;
+}): ProviderHandle {
   const socket = new HocuspocusProviderWebsocket({ url: socketUrl(), ...RECONNECT });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
@@ -93,7 +114,10 @@ function onNetwork(changed: (online: boolean) => void): () => void {
   };
 }
 
-export type BrowserDeps = Pick<SessionDeps, 'openProvider' | 'claimCopies' | 'openCopy' | 'deleteCopy' | 'marks' | 'online' | 'onNetwork' | 'onSignOut' | 'now'>;
+export type BrowserDeps = Pick<
+  SessionDeps,
+  'openProvider' | 'claimCopies' | 'openCopy' | 'deleteCopy' | 'marks' | 'online' | 'onNetwork' | 'onSignOut' | 'now'
+>;
 
 export function browserDeps(userId: string): BrowserDeps {
   return {
@@ -101,7 +125,12 @@ export function browserDeps(userId: string): BrowserDeps {
     claimCopies: () => claimCopiesFor(userId),
     openCopy,
     deleteCopy: deleteArticleCopy,
-    marks: { unconfirmed: markUnconfirmed, confirmed: markConfirmed, has: hasUnconfirmedTyping, forget: forgetArticleMarks },
+    marks: {
+      unconfirmed: markUnconfirmed,
+      confirmed: markConfirmed,
+      has: hasUnconfirmedTyping,
+      forget: forgetArticleMarks,
+    },
     online: () => navigator.onLine,
     onNetwork,
     onSignOut: (signingOut) => onSignOut('signing-out', () => signingOut()),

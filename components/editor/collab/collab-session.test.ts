@@ -2,10 +2,20 @@
 // IndexedDB, fake network and sign-out events, and real Yjs documents.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
+import { BODY_FRAGMENT, readArticleDoc, writeArticleInto, type SharedArticle } from '@/lib/collab/article-doc';
 import { articleDocumentName } from '@/lib/collab/document-name';
 import { GENERATION_KEY } from '@/lib/collab/local-copy-rules';
-import { BODY_FRAGMENT, readArticleDoc, writeArticleInto, type SharedArticle } from '@/lib/collab/article-doc';
-import { CollabSession, documentFrom, type Access, type LocalCopy, type ProviderEvents, type ProviderHandle, type SessionState } from './collab-session';
+
+import {
+  CollabSession,
+  documentFrom,
+  type Access,
+  type LocalCopy,
+  type ProviderEvents,
+  type ProviderHandle,
+  type SessionState,
+} from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention, UNREACHABLE_TEXT } from './collab-status';
 
 const ARTICLE = 'clx0abc123def456ghi789jkl';
@@ -13,7 +23,15 @@ const NAME = articleDocumentName(ARTICLE);
 
 function story(headline: string, text: string): SharedArticle {
   return {
-    kicker: '', headline, subheadline: '', dateline: '', byline: '', summary: '', slug: '', coverMediaId: null, authors: [],
+    kicker: '',
+    headline,
+    subheadline: '',
+    dateline: '',
+    byline: '',
+    summary: '',
+    slug: '',
+    coverMediaId: null,
+    authors: [],
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
   };
 }
@@ -89,7 +107,10 @@ class FakeProvider implements ProviderHandle {
   destroyed = false;
   sent: string[] = [];
   announced = 0;
-  constructor(readonly token: string, readonly events: ProviderEvents) {}
+  constructor(
+    readonly token: string,
+    readonly events: ProviderEvents,
+  ) {}
   connect(): void {
     this.connects += 1;
   }
@@ -120,7 +141,16 @@ class FakeProvider implements ProviderHandle {
   }
 }
 
-function setUp(options: { access?: Access; generation?: string; idb?: FakeIndexedDb; marks?: Set<string>; online?: boolean; claims?: boolean } = {}) {
+function setUp(
+  options: {
+    access?: Access;
+    generation?: string;
+    idb?: FakeIndexedDb;
+    marks?: Set<string>;
+    online?: boolean;
+    claims?: boolean;
+  } = {},
+) {
   const page = stored('柯城石梁溪综合治理完工', '第一段。', options.generation ?? 'g1');
   const idb = options.idb ?? new FakeIndexedDb();
   const marks = options.marks ?? new Set<string>();
@@ -168,10 +198,27 @@ function setUp(options: { access?: Access; generation?: string; idb?: FakeIndexe
     (paragraph.get(0) as Y.XmlText).insert(0, text);
   };
   const status = () => collabStatusText(session.state, (iso) => iso, 'loaded');
-  return { page, idb, marks, network, signOut, offered, record, doc, session, states, type, status, provider: () => provider! };
+  return {
+    page,
+    idb,
+    marks,
+    network,
+    signOut,
+    offered,
+    record,
+    doc,
+    session,
+    states,
+    type,
+    status,
+    provider: () => provider!,
+  };
 }
 
-const bodyText = (doc: Y.Doc) => readArticleDoc(doc).body.content?.map((node) => node.content?.map((text) => text.text).join('')).join('\n');
+const bodyText = (doc: Y.Doc) =>
+  readArticleDoc(doc)
+    .body.content?.map((node) => node.content?.map((text) => text.text).join(''))
+    .join('\n');
 
 describe('the editor opens with the text, socket or not', () => {
   it('holds the page’s text and takes typing before the socket and the stored copy are there', async () => {
@@ -238,7 +285,8 @@ describe('what the status line says', () => {
     t.type('一');
     const before = Y.encodeStateVector(t.doc);
     t.type('二');
-    const saved = (vector: Uint8Array, at: string) => JSON.stringify({ kind: 'saved', version: 2, at, stored: Buffer.from(vector).toString('base64') });
+    const saved = (vector: Uint8Array, at: string) =>
+      JSON.stringify({ kind: 'saved', version: 2, at, stored: Buffer.from(vector).toString('base64') });
     t.provider().events.onStateless(saved(before, '10:00'));
     expect(t.status()).toBe('已连接，等待保存…');
     t.provider().events.onStateless(saved(Y.encodeStateVector(t.doc), '10:01'));
@@ -326,7 +374,11 @@ describe('what the status line says', () => {
 
 describe('refusals', () => {
   it('a refusal of the person or the story stops the socket, says why, and makes the text read-only', async () => {
-    for (const [reason, text] of [['signed-out', '登录已失效'], ['forbidden', '编辑权限'], ['unknown-document', '稿件不存在']] as const) {
+    for (const [reason, text] of [
+      ['signed-out', '登录已失效'],
+      ['forbidden', '编辑权限'],
+      ['unknown-document', '稿件不存在'],
+    ] as const) {
       const t = setUp();
       await t.session.start();
       t.provider().events.onAuthenticationFailed(reason);

@@ -13,12 +13,14 @@
 // generation, lib/collab/local-copy-rules.ts copyVerdict): a copy of another history would put every
 // paragraph in twice. Such a copy is read into a scratch document first, its unconfirmed typing is
 // offered back to the person as text (never merged), and it is replaced.
-import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+import { readArticleDoc } from '@/lib/collab/article-doc';
 import { articleDocumentName } from '@/lib/collab/document-name';
 import { copyVerdict, GENERATION_KEY } from '@/lib/collab/local-copy-rules';
 import { parseMessage, SEAL_MESSAGE, typingStored, type CollabMessage, type Participant } from '@/lib/collab/messages';
-import { readArticleDoc } from '@/lib/collab/article-doc';
+
 import { articleText } from '../article-text';
 
 /** What the page computed: may this person type in the story, or only read it. */
@@ -214,7 +216,12 @@ export class CollabSession {
     const { doc } = this.deps;
     this.stops.push(this.deps.onNetwork((online) => (online ? this.goOnline() : this.goOffline())));
     this.stops.push(this.deps.onSignOut(() => this.signingOut()));
-    this.provider = this.deps.openProvider({ name: this.name, doc, token: this.deps.initial.generation, events: this.events() });
+    this.provider = this.deps.openProvider({
+      name: this.name,
+      doc,
+      token: this.deps.initial.generation,
+      events: this.events(),
+    });
     if (!this.deps.online()) this.provider.disconnect();
     return this.deps.access === 'write' ? this.openLocalCopy() : Promise.resolve();
   }
@@ -236,7 +243,10 @@ export class CollabSession {
   private update(patch: Partial<SessionState>): void {
     if (this.closed) return;
     const next = { ...this.stateValue, ...patch };
-    next.editable = this.deps.access === 'write' && !next.readOnly && !(next.connection === 'refused' && LOCKING_REFUSALS.has(next.refusal ?? ''));
+    next.editable =
+      this.deps.access === 'write' &&
+      !next.readOnly &&
+      !(next.connection === 'refused' && LOCKING_REFUSALS.has(next.refusal ?? ''));
     this.stateValue = next;
     for (const listener of this.listeners) listener();
   }
@@ -266,7 +276,10 @@ export class CollabSession {
     const stored = this.deps.openCopy(this.name, scratch);
     await stored.whenSynced;
     const generation = await stored.get(GENERATION_KEY);
-    const verdict = copyVerdict({ generation, empty: isEmpty(scratch), unconfirmed: this.deps.marks.has(this.name) }, this.deps.initial.generation);
+    const verdict = copyVerdict(
+      { generation, empty: isEmpty(scratch), unconfirmed: this.deps.marks.has(this.name) },
+      this.deps.initial.generation,
+    );
     if (verdict === 'offer-and-replace') this.offer(textOf(scratch));
     await stored.destroy();
     scratch.destroy();
@@ -331,7 +344,12 @@ export class CollabSession {
   private message(payload: string): void {
     const message = parseMessage(payload);
     if (!message) return;
-    if (message.kind === 'saved') this.update({ saved: { at: message.at, version: message.version }, saveFailed: null, pending: this.stillPending(message) });
+    if (message.kind === 'saved')
+      this.update({
+        saved: { at: message.at, version: message.version },
+        saveFailed: null,
+        pending: this.stillPending(message),
+      });
     if (message.kind === 'save-refused' || message.kind === 'store-failed') this.update({ saveFailed: message.error });
     // The story went to the trash (or away): its document is dropped; nothing typed here can go anywhere.
     if (message.kind === 'gone') this.refused('gone');

@@ -15,7 +15,8 @@ const REFUSALS: Record<string, string> = {
 const ADVICE: Record<string, string> = {
   'signed-out': '请重新登录后再编辑。这里显示的是最后保存的内容。',
   forbidden: '这里显示的是最后保存的内容，不能再修改。',
-  'bad-origin': '请从本站的网址（管理员设置的地址）打开编辑页。在这里写的内容保存在这台电脑上，从本站地址打开后自动合并。',
+  'bad-origin':
+    '请从本站的网址（管理员设置的地址）打开编辑页。在这里写的内容保存在这台电脑上，从本站地址打开后自动合并。',
   'unknown-document': '这里显示的是最后保存的内容。',
   gone: '这里显示的是最后保存的内容，可以请编辑从回收站恢复。',
   'stale-copy': '正在载入服务器上的最新内容…',
@@ -28,7 +29,12 @@ export function refusalAdvice(reason: string | null): string {
 
 /** Whether the status line tells of something the person should notice (not connected, not saved). */
 export function statusNeedsAttention(state: SessionState): boolean {
-  return state.connection === 'offline' || state.connection === 'unreachable' || state.connection === 'refused' || state.saveFailed !== null;
+  return (
+    state.connection === 'offline' ||
+    state.connection === 'unreachable' ||
+    state.connection === 'refused' ||
+    state.saveFailed !== null
+  );
 }
 
 /** Why the service refused, as a reason after "无法连接：". */
@@ -42,7 +48,8 @@ export function collabStatusText(state: SessionState, time: (iso: string) => str
   const keptHere = state.localCopy !== 'none';
   if (state.connection === 'refused') return `无法连接：${refusalText(state.refusal)}`;
   if (state.connection === 'offline') return keptHere ? '离线，已保存在本机' : '离线，修改只在本页，请勿关闭';
-  if (state.connection === 'unreachable') return keptHere || state.readOnly ? UNREACHABLE_TEXT : '无法连接协同编辑服务，修改只在本页，请勿关闭';
+  if (state.connection === 'unreachable')
+    return keptHere || state.readOnly ? UNREACHABLE_TEXT : '无法连接协同编辑服务，修改只在本页，请勿关闭';
   if (state.connection === 'connecting') return '正在连接…';
   if (state.readOnly) return '只读';
   if (state.saveFailed) return `保存失败：${state.saveFailed}`;

@@ -4,13 +4,20 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
 import { ARTICLE_FIELDS, ARTICLE_TEXT_FIELDS } from '@/lib/content/fields';
+
 import { SharedFields } from './shared-fields';
 
 /** Each label of the form with the control it names. */
 function controls(published: boolean): { label: string; control: string }[] {
-  const html = renderToStaticMarkup(<SharedFields doc={new Y.Doc()} readOnly={false} people={[]} published={published} />);
-  return [...html.matchAll(/<label[^>]*>([^<]*)<(input|textarea)\b/g)].map(([, label, control]) => ({ label: label!, control: control! }));
+  const html = renderToStaticMarkup(
+    <SharedFields doc={new Y.Doc()} readOnly={false} people={[]} published={published} />,
+  );
+  return [...html.matchAll(/<label[^>]*>([^<]*)<(input|textarea)\b/g)].map(([, label, control]) => ({
+    label: label!,
+    control: control!,
+  }));
 }
 
 describe('the editor form', () => {
@@ -26,7 +33,15 @@ describe('the editor form', () => {
   });
 
   it('keeps the labels people know', () => {
-    expect(controls(false).map((control) => control.label)).toEqual(['引题', '副题', '主题（必填）', '电头', '署名（按作者自动生成，可修改）', '摘要', '网址（拼音，发布后不再改变）']);
+    expect(controls(false).map((control) => control.label)).toEqual([
+      '引题',
+      '副题',
+      '主题（必填）',
+      '电头',
+      '署名（按作者自动生成，可修改）',
+      '摘要',
+      '网址（拼音，发布后不再改变）',
+    ]);
     expect(controls(true).at(-1)?.label).toBe('网址（已发布，不能修改）');
   });
 });

@@ -1,11 +1,14 @@
 'use client';
+
 // The story's fields above the body, each bound to its shared text (use-shared-text.ts), and the
 // authors as one shared value: what one person types appears in everyone's form as they type it.
 import { useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+
+import { generateByline } from '@/lib/articles/byline';
 import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/article-doc';
 import { ARTICLE_FIELDS, fieldLabel, type ArticleTextField } from '@/lib/content/fields';
-import { generateByline } from '@/lib/articles/byline';
+
 import { AuthorsField, type AuthorValue, type BylineCandidate } from '../authors-field';
 import { useSharedText } from './use-shared-text';
 
@@ -62,7 +65,21 @@ export function useSharedCover(doc: Y.Doc): [string | null, (id: string | null) 
   return [cover, (id) => doc.getMap<unknown>(FIELDS_MAP).set('coverMediaId', id)];
 }
 
-function SharedField({ doc, name, label, readOnly, multiline, className }: { doc: Y.Doc; name: ArticleTextField; label: string; readOnly: boolean; multiline?: boolean; className?: string }) {
+function SharedField({
+  doc,
+  name,
+  label,
+  readOnly,
+  multiline,
+  className,
+}: {
+  doc: Y.Doc;
+  name: ArticleTextField;
+  label: string;
+  readOnly: boolean;
+  multiline?: boolean;
+  className?: string;
+}) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const binding = useSharedText(textOf(doc, name), ref);
   const props = { ref, ...binding, readOnly, className: className ?? INPUT_CLASS };
@@ -74,13 +91,26 @@ function SharedField({ doc, name, label, readOnly, multiline, className }: { doc
   );
 }
 
-type Props = { doc: Y.Doc; readOnly: boolean; people: BylineCandidate[]; published: boolean; children?: React.ReactNode };
+type Props = {
+  doc: Y.Doc;
+  readOnly: boolean;
+  people: BylineCandidate[];
+  published: boolean;
+  children?: React.ReactNode;
+};
 
 export function SharedFields({ doc, readOnly, people, published, children }: Props) {
   const [authors, setAuthors] = useSharedAuthors(doc);
   // Labels, and a textarea for text that runs over lines, come from the field list (lib/articles/fields.ts).
   const field = (name: ArticleTextField, extra: { note?: string; className?: string; readOnly?: boolean } = {}) => (
-    <SharedField doc={doc} name={name} label={fieldLabel(name, extra.note)} readOnly={readOnly || Boolean(extra.readOnly)} multiline={ARTICLE_FIELDS[name].kind === 'lines'} className={extra.className} />
+    <SharedField
+      doc={doc}
+      name={name}
+      label={fieldLabel(name, extra.note)}
+      readOnly={readOnly || Boolean(extra.readOnly)}
+      multiline={ARTICLE_FIELDS[name].kind === 'lines'}
+      className={extra.className}
+    />
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -90,7 +120,13 @@ export function SharedFields({ doc, readOnly, people, published, children }: Pro
       {field('dateline')}
       {field('byline', { note: '按作者自动生成，可修改' })}
       <div className="sm:col-span-2">
-        {readOnly ? <p className="text-sm">作者：{authors.map((author) => `${author.label} ${author.name}`).join('、') || '未填写'}</p> : <AuthorsField authors={authors} people={people} onChange={setAuthors} />}
+        {readOnly ? (
+          <p className="text-sm">
+            作者：{authors.map((author) => `${author.label} ${author.name}`).join('、') || '未填写'}
+          </p>
+        ) : (
+          <AuthorsField authors={authors} people={people} onChange={setAuthors} />
+        )}
       </div>
       <div className="sm:col-span-2">{field('summary')}</div>
       {field('slug', { note: published ? '已发布，不能修改' : '拼音，发布后不再改变', readOnly: published })}

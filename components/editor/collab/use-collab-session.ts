@@ -1,11 +1,13 @@
 'use client';
+
 // Connects a co-editing session (collab-session.ts) to the editor component: the document exists from
 // the first render (the page's state), the session (socket, stored copy) starts once in the browser and
 // its state is read as an external store. Nothing here decides anything; the rules are in the session.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { CollabSession, initialState, type Access, type InitialDocument, type SessionState } from './collab-session';
+
 import { browserDeps } from './collab-browser';
+import { CollabSession, initialState, type Access, type InitialDocument, type SessionState } from './collab-session';
 
 type Options = {
   articleId: string;
@@ -50,7 +52,10 @@ class SessionSlot {
   }
 }
 
-export function useCollabSession({ articleId, userId, access, doc, initial, onOffer, onStale }: Options): { session: CollabSession | null; state: SessionState } {
+export function useCollabSession({ articleId, userId, access, doc, initial, onOffer, onStale }: Options): {
+  session: CollabSession | null;
+  state: SessionState;
+} {
   // Before the session starts (and on the server) the text is shown as the page's access allows.
   const [before] = useState(() => initialState(access, true));
   const [slot] = useState(() => new SessionSlot(before));

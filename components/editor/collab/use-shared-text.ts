@@ -3,8 +3,19 @@
 // An input method's composition (拼音 before the characters are chosen) is never spliced half-way:
 // the field shows the composition as typed and sends the chosen text once, at compositionend.
 'use client';
-import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type CompositionEvent, type RefObject } from 'react';
+
+import {
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+  type CompositionEvent,
+  type RefObject,
+} from 'react';
 import type * as Y from 'yjs';
+
 import { shiftCaret, spliceBetween, type DeltaStep } from '@/lib/collab/text-splice';
 
 type TextInput = HTMLInputElement | HTMLTextAreaElement;
@@ -47,7 +58,7 @@ export function useSharedText(text: Y.Text | null, input: RefObject<TextInput | 
     },
     [text, input],
   );
-    // The document holds the page's state from the first render, so the server renders the text too.
+  // The document holds the page's state from the first render, so the server renders the text too.
   const read = () => text?.toString() ?? '';
   const value = useSyncExternalStore(subscribe, read, read);
 

@@ -1,12 +1,33 @@
 'use client';
+
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
 import { useState } from 'react';
-import { DRAFT_FIELDS, draftFieldLabel, type DraftBlock, type DraftArticle, type ImportDraft } from '@/lib/importer/draft';
-import { confirmBlock, markArticleChecked, mergeIntoPrevious, moveBlock, setArticleField, splitArticle } from '@/lib/importer/draft-edits';
+
+import {
+  DRAFT_FIELDS,
+  draftFieldLabel,
+  type DraftArticle,
+  type DraftBlock,
+  type ImportDraft,
+} from '@/lib/importer/draft';
+import {
+  confirmBlock,
+  markArticleChecked,
+  mergeIntoPrevious,
+  moveBlock,
+  setArticleField,
+  splitArticle,
+} from '@/lib/importer/draft-edits';
+
 import { DraftInput } from './draft-input';
 
-const KIND_LABELS: Record<DraftBlock['kind'], string> = { paragraph: '段落', heading: '小标题', table: '表格', caption: '表题' };
+const KIND_LABELS: Record<DraftBlock['kind'], string> = {
+  paragraph: '段落',
+  heading: '小标题',
+  table: '表格',
+  caption: '表题',
+};
 
 function preview(block: DraftBlock): string {
   if (block.kind === 'table') return `${block.text.split('\n').length}行：${block.text.split('\n')[0]}`;
@@ -28,16 +49,29 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
   const name = `稿件${index + 1}`;
   const [shown, setShown] = useState(BLOCKS_AT_ONCE);
   const hidden = story.blocks.length - shown;
-  const others = draft.stories.map((other, position) => ({ other, position })).filter(({ other }) => other.key !== story.key);
+  const others = draft.stories
+    .map((other, position) => ({ other, position }))
+    .filter(({ other }) => other.key !== story.key);
   return (
-    <li className="rounded border border-stone-200 p-3 dark:border-stone-800" aria-label={`${name}：${story.fields.headline || '（无主题）'}`}>
+    <li
+      className="rounded border border-stone-200 p-3 dark:border-stone-800"
+      aria-label={`${name}：${story.fields.headline || '（无主题）'}`}
+    >
       <p className="font-semibold">
         {name} · 第{story.fields.page}版 · {story.fields.headline || '（无主题）'}
       </p>
       <div className="flex flex-wrap items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
-        <span>始于第{story.line}行 · {story.blocks.length}段{story.continuedOn.length ? ` · 转${story.continuedOn.join('、')}版` : ''}</span>
+        <span>
+          始于第{story.line}行 · {story.blocks.length}段
+          {story.continuedOn.length ? ` · 转${story.continuedOn.join('、')}版` : ''}
+        </span>
         {index > 0 ? (
-          <button type="button" onClick={() => onChange(mergeIntoPrevious(draft, story.key))} aria-label={`${name}并入上一篇`} className="rounded border border-stone-400 px-2 py-0.5 text-stone-800 hover:bg-stone-100 dark:text-stone-100 dark:hover:bg-stone-800">
+          <button
+            type="button"
+            onClick={() => onChange(mergeIntoPrevious(draft, story.key))}
+            aria-label={`${name}并入上一篇`}
+            className="rounded border border-stone-400 px-2 py-0.5 text-stone-800 hover:bg-stone-100 dark:text-stone-100 dark:hover:bg-stone-800"
+          >
             并入上一篇
           </button>
         ) : null}
@@ -58,22 +92,32 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
       </div>
       <ol className="mt-3 space-y-1 text-sm">
         {story.blocks.slice(0, shown).map((block, position) => (
-          <li key={block.key} className={`rounded px-2 py-1 ${block.unsure ? 'border border-amber-400 bg-amber-50 dark:bg-amber-950' : 'bg-stone-50 dark:bg-stone-900'}`}>
+          <li
+            key={block.key}
+            className={`rounded px-2 py-1 ${block.unsure ? 'border border-amber-400 bg-amber-50 dark:bg-amber-950' : 'bg-stone-50 dark:bg-stone-900'}`}
+          >
             <span className="mr-1 rounded bg-stone-200 px-1 text-xs dark:bg-stone-700">{KIND_LABELS[block.kind]}</span>
             <span className={block.kind === 'heading' ? 'font-semibold' : undefined}>{preview(block)}</span>
-            {block.unsure ? <p className="text-xs text-amber-900 dark:text-amber-200">这是小标题，还是另一篇稿件的主题？</p> : null}
+            {block.unsure ? (
+              <p className="text-xs text-amber-900 dark:text-amber-200">这是小标题，还是另一篇稿件的主题？</p>
+            ) : null}
             <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
               <label className="flex items-center gap-1">
                 移到
                 <select
                   aria-label={`${name}第${position + 1}段移到`}
                   value=""
-                  onChange={(event) => event.currentTarget.value && onChange(moveBlock(draft, story.key, block.key, event.currentTarget.value))}
+                  onChange={(event) =>
+                    event.currentTarget.value &&
+                    onChange(moveBlock(draft, story.key, block.key, event.currentTarget.value))
+                  }
                   className="rounded border border-stone-400 bg-white px-1 py-0.5 dark:bg-stone-900"
                 >
                   <option value="">选择稿件…</option>
                   {others.map(({ other, position: at }) => (
-                    <option key={other.key} value={other.key}>稿件{at + 1}：{other.fields.headline || '（无主题）'}</option>
+                    <option key={other.key} value={other.key}>
+                      稿件{at + 1}：{other.fields.headline || '（无主题）'}
+                    </option>
                   ))}
                 </select>
               </label>
@@ -100,7 +144,11 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
         ))}
       </ol>
       {hidden > 0 ? (
-        <button type="button" onClick={() => setShown(shown + BLOCKS_AT_ONCE * 5)} className="mt-2 rounded border border-stone-400 px-2 py-0.5 text-sm hover:bg-stone-100 dark:hover:bg-stone-800">
+        <button
+          type="button"
+          onClick={() => setShown(shown + BLOCKS_AT_ONCE * 5)}
+          className="mt-2 rounded border border-stone-400 px-2 py-0.5 text-sm hover:bg-stone-100 dark:hover:bg-stone-800"
+        >
           再显示{Math.min(hidden, BLOCKS_AT_ONCE * 5)}段（还有{hidden}段未显示，导入时照样保存）
         </button>
       ) : null}

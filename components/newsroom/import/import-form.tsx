@@ -1,16 +1,19 @@
 'use client';
+
 // Upload → report (an editable draft) → confirm. The file is posted once, for the preview; the
 // confirm posts the draft as the editor fixed it, so nothing is held on the server between the two
 // steps and nothing is written before the confirm.
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
+
+import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
+import { buttonClass } from '@/components/ui/button-class';
+import { FormError, FormSuccess } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
-import { confirmState, type ImportDraft } from '@/lib/importer/draft';
 import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
-import { FormError, FormSuccess } from '@/components/ui/form-message';
-import { buttonClass } from '@/components/ui/button-class';
+import { confirmState, type ImportDraft } from '@/lib/importer/draft';
+
 import { ImportReportView } from './import-report';
-import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
 
 type Props = { action: (previous: unknown, formData: FormData) => Promise<ActionResult<ImportPreview | ImportDone>> };
 
@@ -58,7 +61,9 @@ export function ImportForm({ action }: Props) {
     <div className="space-y-4">
       <form onSubmit={upload} className="space-y-4">
         <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">印刷系统导出的纯文本文件或 PDF（.txt 为 UTF-8 或 GBK，.pdf 须带文字层；最大 10 MB）</label>
+          <label htmlFor="import-file" className="block text-sm font-medium">
+            印刷系统导出的纯文本文件或 PDF（.txt 为 UTF-8 或 GBK，.pdf 须带文字层；最大 10 MB）
+          </label>
           <input
             id="import-file"
             name="file"
@@ -77,8 +82,16 @@ export function ImportForm({ action }: Props) {
           {pending ? '请稍候…' : preview ? '重新预览（放弃改动）' : '上传并预览'}
         </button>
       </form>
-      {tooLarge ? <FormError>文件过大（上限 10 MB）</FormError> : state && !state.ok ? <FormError>{state.error}</FormError> : null}
-      {done ? <FormSuccess>已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。</FormSuccess> : null}
+      {tooLarge ? (
+        <FormError>文件过大（上限 10 MB）</FormError>
+      ) : state && !state.ok ? (
+        <FormError>{state.error}</FormError>
+      ) : null}
+      {done ? (
+        <FormSuccess>
+          已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。
+        </FormSuccess>
+      ) : null}
       {done && chosen ? <AttachImportedPdf file={chosen} issueNumber={done.number} /> : null}
       {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
       {preview && draft && confirmation && preview.existing !== 'published' ? (
@@ -88,7 +101,9 @@ export function ImportForm({ action }: Props) {
               <input type="checkbox" name="replace" value="yes" /> 第{draft.masthead.number}期已有草稿，用这个文件替换它
             </label>
           ) : null}
-          <button type="submit" disabled={pending || confirmation.disabled} className={buttonClass()}>{confirmation.label}</button>
+          <button type="submit" disabled={pending || confirmation.disabled} className={buttonClass()}>
+            {confirmation.label}
+          </button>
         </form>
       ) : null}
     </div>

@@ -1,14 +1,15 @@
 // The authentication extension on its own: who may join, and with which copy. Hocuspocus calls
 // onAuthenticate with the socket's headers and the token the provider sent; here it is called the same
 // way without a socket.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { onAuthenticatePayload } from '@hocuspocus/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadSampleIssue } from '../../../seeds/load-sample';
+import { sessionCookie, TEST_ORIGIN } from '../../../test/support/collab-clients';
 import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
-import { sessionCookie, TEST_ORIGIN } from '../../../test/support/collab-clients';
-import { loadSampleIssue } from '../../../seeds/load-sample';
-import { createArticle } from '../../articles/editor-service';
 import type { Actor } from '../../access/actor';
+import { createArticle } from '../../articles/editor-service';
 import { articleDocumentName } from '../document-name';
 import { currentArticleDocument } from '../stored-document';
 import { authenticationExtension, NO_COPY_TOKEN, type CollabContext } from './authentication';
@@ -22,7 +23,11 @@ let articleId: string;
 const lines: string[] = [];
 let loaded: string | undefined;
 const extension = authenticationExtension({
-  db, secret: SECRET, recheckMs: 60_000, log: (line) => lines.push(line), loadedGeneration: () => loaded,
+  db,
+  secret: SECRET,
+  recheckMs: 60_000,
+  log: (line) => lines.push(line),
+  loadedGeneration: () => loaded,
 });
 
 beforeAll(async () => {
@@ -38,10 +43,18 @@ afterAll(() => db.$disconnect());
 type Asked = { person?: Actor; token?: string; name?: string; origin?: string };
 
 /** What onAuthenticate answers for one socket: its context, or the refusal reason. */
-async function ask({ person = reporter, token = NO_COPY_TOKEN, name = articleDocumentName(articleId), origin = TEST_ORIGIN }: Asked): Promise<{ context?: CollabContext; reason?: string; readOnly: boolean }> {
+async function ask({
+  person = reporter,
+  token = NO_COPY_TOKEN,
+  name = articleDocumentName(articleId),
+  origin = TEST_ORIGIN,
+}: Asked): Promise<{ context?: CollabContext; reason?: string; readOnly: boolean }> {
   const connectionConfig = { readOnly: false, isAuthenticated: false };
   const payload: Pick<onAuthenticatePayload, 'documentName' | 'requestHeaders' | 'connectionConfig' | 'token'> = {
-    documentName: name, token, connectionConfig, requestHeaders: { cookie: await sessionCookie(person.id, SECRET), origin },
+    documentName: name,
+    token,
+    connectionConfig,
+    requestHeaders: { cookie: await sessionCookie(person.id, SECRET), origin },
   };
   try {
     const context = (await extension.onAuthenticate!(payload as onAuthenticatePayload)) as CollabContext;

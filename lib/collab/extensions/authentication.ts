@@ -3,12 +3,13 @@
 // open sockets too). The token a browser sends is the generation its stored copy belongs to: a copy of
 // another history is refused ('stale-copy') before it can be merged and show the story twice.
 import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
+
 import type { Db } from '../../db-client';
-import { articleIdOf } from '../document-name';
 import { collabAccess, type CollabAccess } from '../access';
+import { articleIdOf } from '../document-name';
+import { quoted } from '../log-text';
 import { claimsOf, sessionTokenOf, socketUser, type SessionClaims, type SocketUser } from '../session';
 import { currentArticleDocument } from '../stored-document';
-import { quoted } from '../log-text';
 
 export type CollabContext = {
   user: SocketUser;
@@ -48,13 +49,20 @@ export async function articleAccess(db: Db, user: SocketUser, articleId: string)
   });
   if (!story) return null;
   return collabAccess(user, {
-    createdById: story.createdById, authorUserIds: story.authors.map((author) => author.userId),
-    deleted: story.deletedAt !== null, status: story.status,
+    createdById: story.createdById,
+    authorUserIds: story.authors.map((author) => author.userId),
+    deleted: story.deletedAt !== null,
+    status: story.status,
   });
 }
 
 /** Who a socket's cookie names, and what they may do in the story (throws a refusal otherwise). */
-export async function authenticate(db: Db, secret: string, documentName: string, cookie: string | undefined): Promise<Omit<CollabContext, 'copyGeneration'>> {
+export async function authenticate(
+  db: Db,
+  secret: string,
+  documentName: string,
+  cookie: string | undefined,
+): Promise<Omit<CollabContext, 'copyGeneration'>> {
   const articleId = articleIdOf(documentName);
   if (!articleId) throw refused('unknown-document');
   const token = sessionTokenOf(cookie);
@@ -117,14 +125,21 @@ export function authenticationExtension(options: AuthenticationOptions): Extensi
     async onConfigure({ instance }: onConfigurePayload) {
       clearInterval(recheck);
       recheck = setInterval(() => {
-        void recheckConnections(instance, db).catch((error: unknown) => log(`co-editing recheck failed: ${error instanceof Error ? error.message : String(error)}`));
+        void recheckConnections(instance, db).catch((error: unknown) =>
+          log(`co-editing recheck failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }, options.recheckMs ?? 2_000);
       recheck.unref();
     },
     async onDestroy() {
       clearInterval(recheck);
     },
-    async onAuthenticate({ documentName, requestHeaders, connectionConfig, token }: onAuthenticatePayload): Promise<CollabContext> {
+    async onAuthenticate({
+      documentName,
+      requestHeaders,
+      connectionConfig,
+      token,
+    }: onAuthenticatePayload): Promise<CollabContext> {
       try {
         const context = await authenticate(db, secret, documentName, requestHeaders.cookie);
         const copyGeneration = await checkCopy(db, context.articleId, token, options.loadedGeneration?.(documentName));
@@ -132,7 +147,9 @@ export function authenticationExtension(options: AuthenticationOptions): Extensi
         return { ...context, copyGeneration };
       } catch (error) {
         const reason = (error as { reason?: unknown }).reason;
-        log(`co-editing refused ${quoted(documentName)}: ${typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error)}`);
+        log(
+          `co-editing refused ${quoted(documentName)}: ${typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error)}`,
+        );
         throw typeof reason === 'string' ? error : refused('unavailable');
       }
     },

@@ -1,20 +1,21 @@
 // The guard on a real Hocuspocus server and real sockets on loopback addresses: who gets in at the
 // upgrade, what a socket may send before and after it is authenticated, and what it may say.
 import http from 'node:http';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { MessageType, Server, type onAuthenticatePayload } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+
+import { relayUpgrade } from '../../../server/upgrade-relay';
 import { cookieSocket } from '../../../test/support/cookie-socket';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import { encode } from 'next-auth/jwt';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { MessageType, Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { openTestDatabase } from '../../../test/support/database';
 import { makeActor } from '../../../test/support/users';
-import { relayUpgrade } from '../../../server/upgrade-relay';
-import { guardExtension, PRE_AUTH_FRAME_BYTES, PRE_AUTH_QUEUE_BYTES, type GuardExtension } from './guard';
 import type { Actor } from '../../access/actor';
+import { guardExtension, PRE_AUTH_FRAME_BYTES, PRE_AUTH_QUEUE_BYTES, type GuardExtension } from './guard';
 
 const db = openTestDatabase();
 const SECRET = 'guard-test-secret-0123456789abcdef';
@@ -32,14 +33,17 @@ async function cookieOf(user: Pick<Actor, 'id'>, sessionVersion = 0): Promise<st
   return `next-auth.session-token=${await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET })}`;
 }
 
-type Opened = { socket: WebSocket; frames: Uint8Array[]; closed: Promise<{ code: number; reason: string }> } | { status: number };
+type Opened =
+  { socket: WebSocket; frames: Uint8Array[]; closed: Promise<{ code: number; reason: string }> } | { status: number };
 
 /** A raw socket; resolves once it is open or the upgrade was answered with an HTTP status. */
 function open(headers: Record<string, string>, url = `ws://127.0.0.1:${port}`): Promise<Opened> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
     const frames: Uint8Array[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((done) => socket.once('close', (code, reason) => done({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((done) =>
+      socket.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+    );
     socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
     socket.once('open', () => resolve({ socket, frames, closed }));
     socket.once('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }));
@@ -60,11 +64,13 @@ function frame(name: string, type: number, write: (encoder: encoding.Encoder) =>
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
-const authFrame = (name: string) => frame(name, MessageType.Auth, (encoder) => {
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarString(encoder, 'cookie');
-});
-const broadcastFrame = (name: string, payload: string) => frame(name, MessageType.BroadcastStateless, (encoder) => encoding.writeVarString(encoder, payload));
+const authFrame = (name: string) =>
+  frame(name, MessageType.Auth, (encoder) => {
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarString(encoder, 'cookie');
+  });
+const broadcastFrame = (name: string, payload: string) =>
+  frame(name, MessageType.BroadcastStateless, (encoder) => encoding.writeVarString(encoder, payload));
 function awarenessFrame(name: string, entries: { id: number; clock: number; state: unknown }[]): Uint8Array {
   const update = encoding.createEncoder();
   encoding.writeVarUint(update, entries.length);
@@ -73,7 +79,9 @@ function awarenessFrame(name: string, entries: { id: number; clock: number; stat
     encoding.writeVarUint(update, entry.clock);
     encoding.writeVarString(update, JSON.stringify(entry.state));
   }
-  return frame(name, MessageType.Awareness, (encoder) => encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update)));
+  return frame(name, MessageType.Awareness, (encoder) =>
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update)),
+  );
 }
 
 /** Whether a server frame is the Auth answer `Authenticated` (sub-type 2). */
@@ -103,12 +111,23 @@ const providers: HocuspocusProviderWebsocket[] = [];
 /** A browser's provider in the story, with a presence. */
 async function browserIn(user: Pick<Actor, 'id'>, name: string) {
   const cookie = await cookieOf(user);
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: cookieSocket(cookie, origin), maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}`,
+    WebSocketPolyfill: cookieSocket(cookie, origin),
+    maxAttempts: 1,
+  });
   providers.push(socket);
   const stateless: string[] = [];
   let synced: () => void = () => {};
   const ready = new Promise<void>((resolve) => (synced = resolve));
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: ARTICLE, document: new Y.Doc(), token: 'cookie', onSynced: () => synced(), onStateless: ({ payload }) => void stateless.push(payload) });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: ARTICLE,
+    document: new Y.Doc(),
+    token: 'cookie',
+    onSynced: () => synced(),
+    onStateless: ({ payload }) => void stateless.push(payload),
+  });
   provider.attach();
   provider.setAwarenessField('user', { name });
   await ready;
@@ -120,7 +139,13 @@ beforeAll(async () => {
   colleague = await makeActor(db, 'EDITOR', { name: '编辑乙' });
   revoked = await makeActor(db, 'REPORTER', { name: '记者丙' });
   await db.user.update({ where: { id: revoked.id }, data: { sessionVersion: 1 } });
-  guard = guardExtension({ db, secret: SECRET, allowedOrigins: ['https://news.example.cn'], trustedProxyHops: 0, log: (line) => lines.push(line) });
+  guard = guardExtension({
+    db,
+    secret: SECRET,
+    allowedOrigins: ['https://news.example.cn'],
+    trustedProxyHops: 0,
+    log: (line) => lines.push(line),
+  });
   server = new Server({
     quiet: true,
     stopOnSignals: false,
@@ -149,7 +174,14 @@ describe('the guard at the upgrade', () => {
     const forged = await encode({ token: { uid: writer.id, sv: 0 }, secret: 'not-the-secret-0123456789abcdefgh' });
     expect(await open({ origin, cookie: `next-auth.session-token=${forged}` })).toEqual({ status: 401 });
     expect(await open({ origin: 'https://evil.example', cookie: await cookieOf(writer) })).toEqual({ status: 403 });
-    expect(await open({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', cookie: await cookieOf(writer) })).toEqual({ status: 403 });
+    expect(
+      await open({
+        origin: 'https://evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+        cookie: await cookieOf(writer),
+      }),
+    ).toEqual({ status: 403 });
     // Nothing was kept for any of them.
     expect(guard.preAuthBytes()).toBe(0);
   });
@@ -165,7 +197,9 @@ describe('the guard at the upgrade', () => {
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.2', resolve));
     const relayPort = (relay.address() as { port: number }).port;
     const lan = await openSocket({ cookie, origin: `http://127.0.0.2:${relayPort}` }, `ws://127.0.0.2:${relayPort}`);
-    expect(await open({ cookie, origin: `http://127.0.0.1:${port}` }, `ws://127.0.0.2:${relayPort}`)).toEqual({ status: 403 });
+    expect(await open({ cookie, origin: `http://127.0.0.1:${port}` }, `ws://127.0.0.2:${relayPort}`)).toEqual({
+      status: 403,
+    });
     for (const each of [direct, listed, cli, lan]) each.socket.close();
     relay.close();
   });
@@ -189,7 +223,9 @@ describe('the guard before authentication', () => {
   it('cuts off a socket that sends more than the pre-authentication cap, and what it sent is let go', async () => {
     const opened = await openSocket({ cookie: await cookieOf(writer), origin });
     opened.socket.send(authFrame('slow:1'));
-    const chunk = frame('slow:1', MessageType.Sync, (encoder) => encoding.writeVarUint8Array(encoder, new Uint8Array(64 * 1024)));
+    const chunk = frame('slow:1', MessageType.Sync, (encoder) =>
+      encoding.writeVarUint8Array(encoder, new Uint8Array(64 * 1024)),
+    );
     let most = 0;
     for (let sent = 0; sent < 40 && opened.socket.readyState === WebSocket.OPEN; sent += 1) {
       opened.socket.send(chunk);
@@ -205,21 +241,32 @@ describe('the guard before authentication', () => {
 
   it('cuts off a socket at one frame over the pre-authentication frame cap', async () => {
     const opened = await openSocket({ cookie: await cookieOf(writer), origin });
-    opened.socket.send(frame('slow:2', MessageType.Sync, (encoder) => encoding.writeVarUint8Array(encoder, new Uint8Array(PRE_AUTH_FRAME_BYTES + 1))));
+    opened.socket.send(
+      frame('slow:2', MessageType.Sync, (encoder) =>
+        encoding.writeVarUint8Array(encoder, new Uint8Array(PRE_AUTH_FRAME_BYTES + 1)),
+      ),
+    );
     expect((await opened.closed).code).toBe(1006);
     await until(() => guard.preAuthBytes() === 0);
   });
 
   it('lets an authenticated socket send large frames (the caps are for before authentication)', async () => {
     const opened = await authenticatedSocket(writer);
-    const big = frame(ARTICLE, MessageType.Awareness, (encoder) => encoding.writeVarUint8Array(encoder, encoding.toUint8Array((() => {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarUint(update, 424242);
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarString(update, JSON.stringify({ note: 'x'.repeat(PRE_AUTH_FRAME_BYTES * 2) }));
-      return update;
-    })())));
+    const big = frame(ARTICLE, MessageType.Awareness, (encoder) =>
+      encoding.writeVarUint8Array(
+        encoder,
+        encoding.toUint8Array(
+          (() => {
+            const update = encoding.createEncoder();
+            encoding.writeVarUint(update, 1);
+            encoding.writeVarUint(update, 424242);
+            encoding.writeVarUint(update, 1);
+            encoding.writeVarString(update, JSON.stringify({ note: 'x'.repeat(PRE_AUTH_FRAME_BYTES * 2) }));
+            return update;
+          })(),
+        ),
+      ),
+    );
     opened.socket.send(big);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(opened.socket.readyState).toBe(WebSocket.OPEN);
@@ -233,7 +280,12 @@ describe('the guard after authentication: only the server speaks for the server'
     const variants: Record<string, string>[] = [{}, { 'x-read-only': '1' }];
     for (const extra of variants) {
       const forger = await authenticatedSocket(writer, extra);
-      forger.socket.send(broadcastFrame(ARTICLE, JSON.stringify({ kind: 'save-refused', error: '保存失败：请到 http://evil.example 重新登录' })));
+      forger.socket.send(
+        broadcastFrame(
+          ARTICLE,
+          JSON.stringify({ kind: 'save-refused', error: '保存失败：请到 http://evil.example 重新登录' }),
+        ),
+      );
       expect(await forger.closed).toEqual({ code: 4400, reason: 'forbidden-message' });
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -252,11 +304,17 @@ describe('the guard after authentication: only the server speaks for the server'
     honest.socket.send(awarenessFrame(ARTICLE, [{ id: 777001, clock: 1, state: { user: { name: '记者甲' } } }]));
     await until(() => document.awareness.getStates().has(777001));
     honest.socket.send(awarenessFrame(ARTICLE, [{ id: 777001, clock: 2, state: { user: { name: '记者甲（改）' } } }]));
-    await until(() => (document.awareness.getStates().get(777001) as { user: { name: string } }).user.name === '记者甲（改）');
+    await until(
+      () => (document.awareness.getStates().get(777001) as { user: { name: string } }).user.name === '记者甲（改）',
+    );
 
     const forger = await authenticatedSocket(writer);
-    forger.socket.send(awarenessFrame(ARTICLE, [{ id: readerId, clock: 99, state: { user: { name: '总编丙（正在审读，请勿修改）' } } }]));
-    await until(() => lines.some((line) => line.includes('dropped awareness') && line.includes(`presence id ${readerId}`)));
+    forger.socket.send(
+      awarenessFrame(ARTICLE, [{ id: readerId, clock: 99, state: { user: { name: '总编丙（正在审读，请勿修改）' } } }]),
+    );
+    await until(() =>
+      lines.some((line) => line.includes('dropped awareness') && line.includes(`presence id ${readerId}`)),
+    );
     expect(document.awareness.getStates().get(readerId)).toEqual({ user: { name: '编辑乙' } });
     // Nor a removal of someone else's presence (what a provider's 30 s timeout sends on).
     forger.socket.send(awarenessFrame(ARTICLE, [{ id: readerId, clock: 100, state: null }]));
@@ -293,7 +351,12 @@ describe('the guard after authentication: only the server speaks for the server'
     expect(document().awareness.getStates().get(888001)).toEqual({ user: { name: '记者甲' } });
     other.socket.close();
     const greedy = await authenticatedSocket(colleague);
-    greedy.socket.send(awarenessFrame(ARTICLE, [1, 2, 3, 4, 5].map((id) => ({ id: 999000 + id, clock: 1, state: {} }))));
+    greedy.socket.send(
+      awarenessFrame(
+        ARTICLE,
+        [1, 2, 3, 4, 5].map((id) => ({ id: 999000 + id, clock: 1, state: {} })),
+      ),
+    );
     expect((await greedy.closed).code).toBe(4400);
     before.socket.close();
     after.socket.close();
@@ -311,7 +374,9 @@ describe('the guard’s log lines', () => {
       expect(line).not.toContain('\n');
       expect(line.length).toBeLessThan(400);
     }
-    expect(await open({ origin: `https://${'evil'.repeat(2_000)}.example`, cookie: await cookieOf(writer) })).toEqual({ status: 403 });
+    expect(await open({ origin: `https://${'evil'.repeat(2_000)}.example`, cookie: await cookieOf(writer) })).toEqual({
+      status: 403,
+    });
     expect(lines.at(-1)!.length).toBeLessThan(400);
   });
 });

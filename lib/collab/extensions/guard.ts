@@ -24,12 +24,13 @@
 // - Every client-supplied value in its log lines goes through quoted() (log-text.ts).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type WebSocket from 'ws';
 import { MessageType, type Document, type Extension, type Hocuspocus, type onUpgradePayload } from '@hocuspocus/server';
+import type WebSocket from 'ws';
+
 import type { Db } from '../../db-client';
-import { claimsOf, sessionTokenOf, socketUser } from '../session';
-import { originAllowed, originVerdict } from '../origin';
 import { quoted } from '../log-text';
+import { originAllowed, originVerdict } from '../origin';
+import { claimsOf, sessionTokenOf, socketUser } from '../session';
 import { awarenessEntries, frameHead, permissionDeniedReason, type AwarenessEntry, type FrameHead } from '../wire';
 
 /**
@@ -70,7 +71,9 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
 /** Ends an upgrade with a plain HTTP answer, as ws does for a handshake it refuses. */
 function answer(socket: Duplex, status: 401 | 403, reason: string): void {
   socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  );
 }
 
 /**
@@ -135,7 +138,12 @@ export function guardExtension(options: GuardOptions): GuardExtension {
    * Closing the socket for that (as a first version did) closed an honest browser again at every
    * reconnect. More ids than a browser uses is a flood: the socket is closed.
    */
-  function awarenessVerdict(socket: WebSocket, state: SocketState, document: Document, entries: AwarenessEntry[]): AwarenessVerdict {
+  function awarenessVerdict(
+    socket: WebSocket,
+    state: SocketState,
+    document: Document,
+    entries: AwarenessEntry[],
+  ): AwarenessVerdict {
     let ownership = owners.get(document);
     if (!ownership) owners.set(document, (ownership = new Map()));
     const foreign = entries.filter(({ clientId, removal }) => {
@@ -146,10 +154,15 @@ export function guardExtension(options: GuardOptions): GuardExtension {
       if (removal) return true;
       return clientId === document.awareness.clientID || document.awareness.meta.has(clientId);
     });
-    if (foreign.length) return { kind: 'foreign', detail: `presence id ${foreign[0]!.clientId} of ${ownership.get(foreign[0]!.clientId)?.userId ?? 'the server'}` };
+    if (foreign.length)
+      return {
+        kind: 'foreign',
+        detail: `presence id ${foreign[0]!.clientId} of ${ownership.get(foreign[0]!.clientId)?.userId ?? 'the server'}`,
+      };
     const claims = entries.filter(({ clientId, removal }) => !removal && ownership.get(clientId)?.socket !== socket);
     const held = [...ownership.values()].filter((owner) => owner.socket === socket).length;
-    if (held + claims.length > AWARENESS_IDS_PER_SOCKET) return { kind: 'flood', detail: `${held + claims.length} presence ids` };
+    if (held + claims.length > AWARENESS_IDS_PER_SOCKET)
+      return { kind: 'flood', detail: `${held + claims.length} presence ids` };
     for (const { clientId } of claims) ownership.set(clientId, { socket, userId: state.userId });
     return { kind: 'apply' };
   }
@@ -157,7 +170,9 @@ export function guardExtension(options: GuardOptions): GuardExtension {
   /** What a socket may send once its document is authenticated; false: dropped. */
   function allowedAfterAuth(socket: WebSocket, state: SocketState, document: Document, head: FrameHead): boolean {
     if (head.type === MessageType.BroadcastStateless) {
-      log(`co-editing closed a socket of ${state.userId} in ${quoted(document.name)}: a client's broadcast-stateless message`);
+      log(
+        `co-editing closed a socket of ${state.userId} in ${quoted(document.name)}: a client's broadcast-stateless message`,
+      );
       dismiss(socket, state, 4400, 'forbidden-message');
       return false;
     }
@@ -171,7 +186,9 @@ export function guardExtension(options: GuardOptions): GuardExtension {
     if (verdict.kind === 'foreign' && !state.toldForeign) {
       // Once per socket: an honest provider sends such echoes all the time.
       state.toldForeign = true;
-      log(`co-editing dropped awareness from a socket of ${state.userId} in ${quoted(document.name)}: ${verdict.detail} (and any later ones of this socket)`);
+      log(
+        `co-editing dropped awareness from a socket of ${state.userId} in ${quoted(document.name)}: ${verdict.detail} (and any later ones of this socket)`,
+      );
     }
     return verdict.kind === 'apply';
   }
@@ -181,7 +198,9 @@ export function guardExtension(options: GuardOptions): GuardExtension {
     state.pending.set(name, (state.pending.get(name) ?? 0) + bytes);
     const total = [...state.pending.values()].reduce((sum, each) => sum + each, 0);
     if (bytes <= PRE_AUTH_FRAME_BYTES && total <= PRE_AUTH_QUEUE_BYTES) return true;
-    log(`co-editing closed a socket of ${state.userId} before authentication of ${quoted(name)}: ${bytes > PRE_AUTH_FRAME_BYTES ? `frame of ${bytes} bytes` : `${total} bytes queued`}`);
+    log(
+      `co-editing closed a socket of ${state.userId} before authentication of ${quoted(name)}: ${bytes > PRE_AUTH_FRAME_BYTES ? `frame of ${bytes} bytes` : `${total} bytes queued`}`,
+    );
     state.closing = true;
     sockets.delete(socket);
     // Cut off at once: every frame a closing socket still sent would be queued too.
@@ -248,7 +267,11 @@ export function guardExtension(options: GuardOptions): GuardExtension {
         // After Hocuspocus' own 'connection' listener, which made the socket's ClientConnection.
         server.on('connection', (webSocket: WebSocket, upgraded: IncomingMessage) => watch(webSocket, upgraded));
       }
-      const verdict = originVerdict(request.headers, 'encrypted' in request.socket && request.socket.encrypted === true, policy);
+      const verdict = originVerdict(
+        request.headers,
+        'encrypted' in request.socket && request.socket.encrypted === true,
+        policy,
+      );
       if (!originAllowed(verdict)) {
         log(`co-editing refused a socket from origin ${quoted(String(request.headers.origin))}`);
         answer(socket, 403, 'bad-origin');
@@ -264,7 +287,8 @@ export function guardExtension(options: GuardOptions): GuardExtension {
       if (!user) {
         // This app's own token, no longer standing: the editor is told why, and nothing is read.
         log(`co-editing refused a socket of ${claims.userId}: signed-out`);
-        if (server) server.handleUpgrade(request, socket, head, (webSocket) => closeSocket(webSocket, 4401, 'signed-out'));
+        if (server)
+          server.handleUpgrade(request, socket, head, (webSocket) => closeSocket(webSocket, 4401, 'signed-out'));
         else answer(socket, 401, 'signed-out');
         return stopUpgrade();
       }

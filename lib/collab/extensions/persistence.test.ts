@@ -1,19 +1,20 @@
 // The persistence extension on its own, in a Hocuspocus instance without a socket (a direct
 // connection loads the document; a change made with a person's context stands for their typing).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hocuspocus, type Document, type Extension, type onStatelessPayload } from '@hocuspocus/server';
-import { failingDatabase } from '../../../test/support/failing-database';
-import { openTestDatabase } from '../../../test/support/database';
-import { makeActor } from '../../../test/support/users';
-import { until } from '../../../test/support/collab-clients';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadSampleIssue } from '../../../seeds/load-sample';
+import { until } from '../../../test/support/collab-clients';
+import { openTestDatabase } from '../../../test/support/database';
+import { failingDatabase } from '../../../test/support/failing-database';
+import { makeActor } from '../../../test/support/users';
 import { createArticle, moveToTrash, saveArticle } from '../../articles/editor-service';
-import { restoreRevisionShared } from '../restore-revision';
 import { doc, paragraph } from '../../content/builders';
-import type { SocketUser } from '../session';
-import { articleDocumentName } from '../document-name';
 import { sharedText } from '../article-doc';
+import { articleDocumentName } from '../document-name';
 import { parseMessage, SEAL_MESSAGE, type CollabMessage } from '../messages';
+import { restoreRevisionShared } from '../restore-revision';
+import type { SocketUser } from '../session';
 import { ArticlePersistence, STORE_FAILED_TEXT } from './persistence';
 
 const db = openTestDatabase();
@@ -29,7 +30,12 @@ const recorder: Extension = {
     told.push({ name: documentName, message: parseMessage(payload) });
   },
 };
-const instance = new Hocuspocus({ extensions: [persistence, recorder], debounce: 50, maxDebounce: 500, unloadImmediately: false });
+const instance = new Hocuspocus({
+  extensions: [persistence, recorder],
+  debounce: 50,
+  maxDebounce: 500,
+  unloadImmediately: false,
+});
 
 beforeAll(async () => {
   await loadSampleIssue(db);
@@ -49,7 +55,9 @@ async function loadArticle(): Promise<{ id: string; document: Document }> {
 
 /** A change as the person's socket makes it: the transaction origin carries the connection's context. */
 function type(document: Document, text: string): void {
-  document.transact(() => sharedText(document, 'headline').insert(0, text), { context: { user: reporter, access: 'write' } });
+  document.transact(() => sharedText(document, 'headline').insert(0, text), {
+    context: { user: reporter, access: 'write' },
+  });
 }
 
 const toldTo = (id: string) => told.filter((each) => each.name === articleDocumentName(id)).map((each) => each.message);
@@ -61,7 +69,9 @@ describe('the persistence extension', () => {
     const { id } = await loadArticle();
     expect(persistence.generationOf(articleDocumentName(id))).toBe((await row(id)).generation);
     const other = (await createArticle(db, reporter, publicationId)).id;
-    await expect(instance.openDirectConnection(articleDocumentName(other), { copyGeneration: 'another-generation' })).rejects.toMatchObject({ reason: 'stale-copy' });
+    await expect(
+      instance.openDirectConnection(articleDocumentName(other), { copyGeneration: 'another-generation' }),
+    ).rejects.toMatchObject({ reason: 'stale-copy' });
   });
 
   it('stores the working copy and the state in one write, and says saved', async () => {
@@ -87,10 +97,21 @@ describe('the persistence extension', () => {
   it('takes an outside change by applying the stored state', async () => {
     const { id, document } = await loadArticle();
     const input = (headline: string) => ({
-      kicker: null, headline, subheadline: null, dateline: null, byline: null, summary: null, slug: '', coverMediaId: null, authors: [], body: doc(paragraph(headline)),
+      kicker: null,
+      headline,
+      subheadline: null,
+      dateline: null,
+      byline: null,
+      summary: null,
+      slug: '',
+      coverMediaId: null,
+      authors: [],
+      body: doc(paragraph(headline)),
     });
     // A kept revision to go back to (saved with 立即保存, outside this document: taken in at the refresh).
-    expect((await saveArticle(db, reporter, id, (await article(id)).version, input('第一版'), new Date(), 'SAVE')).ok).toBe(true);
+    expect(
+      (await saveArticle(db, reporter, id, (await article(id)).version, input('第一版'), new Date(), 'SAVE')).ok,
+    ).toBe(true);
     await persistence.refreshAll();
     type(document, '恢复前');
     await until(async () => (await article(id)).headline === '恢复前第一版');
@@ -111,7 +132,9 @@ describe('the persistence extension', () => {
     type(document, '锁住时写的');
     await until(() => toldTo(id).some((message) => message?.kind === 'store-failed'));
     expect(toldTo(id)).toContainEqual({ kind: 'store-failed', error: STORE_FAILED_TEXT });
-    expect(lines.some((line) => line.startsWith(`co-editing store failed "story:${id}": database is locked`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`co-editing store failed "story:${id}": database is locked`))).toBe(
+      true,
+    );
     await persistence.refreshAll();
     expect((await article(id)).headline).toBe('锁住时写的');
   });

@@ -3,13 +3,31 @@
 // caught, logged and told to the people in the story; a trashed or deleted story's document is dropped.
 // Nothing here may reject into Hocuspocus' debounced store, which has no one to catch it (an unhandled
 // rejection ended the co-editing process, and `npm start` then stopped the whole site).
-import type { Document, Extension, Hocuspocus, onChangePayload, onConfigurePayload, onLoadDocumentPayload, onStatelessPayload, onStoreDocumentPayload, afterUnloadDocumentPayload } from '@hocuspocus/server';
+import type {
+  afterUnloadDocumentPayload,
+  Document,
+  Extension,
+  Hocuspocus,
+  onChangePayload,
+  onConfigurePayload,
+  onLoadDocumentPayload,
+  onStatelessPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
+
 import type { Db } from '../../db-client';
-import type { SocketUser } from '../session';
 import { articleIdOf } from '../document-name';
-import { loadArticleDocument, refreshArticleDocument, storedPosition, storeArticleDocument, type LoadedDocument, type StoreOutcome } from '../persistence';
-import { SEAL_MESSAGE, type CollabMessage } from '../messages';
 import { quoted } from '../log-text';
+import { SEAL_MESSAGE, type CollabMessage } from '../messages';
+import {
+  loadArticleDocument,
+  refreshArticleDocument,
+  storeArticleDocument,
+  storedPosition,
+  type LoadedDocument,
+  type StoreOutcome,
+} from '../persistence';
+import type { SocketUser } from '../session';
 import { refused, type CollabContext } from './authentication';
 
 export type PersistenceOptions = {
@@ -27,7 +45,8 @@ export const STALE_REASON = 'stale-copy';
 export const STORE_FAILED_TEXT = '保存失败：服务器暂时无法写入数据库，修改仍在编辑器里，稍后自动重试';
 
 const tell = (document: Document, message: CollabMessage) => document.broadcastStateless(JSON.stringify(message));
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
+const describe = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
 
 export class ArticlePersistence implements Extension {
   extensionName = 'newsroom-persistence';
@@ -60,7 +79,9 @@ export class ArticlePersistence implements Extension {
     this.instance = instance;
     clearInterval(this.timer);
     this.timer = setInterval(() => {
-      void this.refreshAll().catch((error: unknown) => this.options.log(`co-editing refresh failed: ${describe(error)}`));
+      void this.refreshAll().catch((error: unknown) =>
+        this.options.log(`co-editing refresh failed: ${describe(error)}`),
+      );
     }, this.options.refreshMs ?? 2_000);
     this.timer.unref();
   }
@@ -125,7 +146,10 @@ export class ArticlePersistence implements Extension {
     this.sealFor.delete(name);
     let outcome: StoreOutcome;
     try {
-      outcome = await storeArticleDocument(this.options.db, articleId, document, seal ?? editor, { generation: loaded.generation, seal: Boolean(seal) });
+      outcome = await storeArticleDocument(this.options.db, articleId, document, seal ?? editor, {
+        generation: loaded.generation,
+        seal: Boolean(seal),
+      });
     } catch (error) {
       // Kept for the next try: the change is still in the document.
       if (!this.lastEditor.has(name)) this.lastEditor.set(name, editor);
@@ -144,7 +168,13 @@ export class ArticlePersistence implements Extension {
     if (outcome.kind === 'stale') return this.drop(document, STALE_REASON);
     this.loaded.set(document.name, outcome.loaded);
     if (outcome.kind === 'invalid') tell(document, { kind: 'save-refused', error: outcome.error });
-    else tell(document, { kind: 'saved', version: outcome.loaded.version, at: new Date().toISOString(), stored: Buffer.from(outcome.stored).toString('base64') });
+    else
+      tell(document, {
+        kind: 'saved',
+        version: outcome.loaded.version,
+        at: new Date().toISOString(),
+        stored: Buffer.from(outcome.stored).toString('base64'),
+      });
   }
 
   /**
@@ -154,7 +184,9 @@ export class ArticlePersistence implements Extension {
   private drop(document: Document, reason: typeof GONE_REASON | typeof STALE_REASON): void {
     if (this.dropped.has(document.name)) return;
     this.dropped.add(document.name);
-    this.options.log(`co-editing dropped ${quoted(document.name)}: ${reason === GONE_REASON ? 'the story is in the trash or deleted' : 'another generation is stored'}`);
+    this.options.log(
+      `co-editing dropped ${quoted(document.name)}: ${reason === GONE_REASON ? 'the story is in the trash or deleted' : 'another generation is stored'}`,
+    );
     if (reason === GONE_REASON) tell(document, { kind: 'gone' });
     for (const connection of document.getConnections()) connection.close({ code: 4410, reason });
   }
@@ -196,7 +228,10 @@ export class ArticlePersistence implements Extension {
   private async refreshOne(document: Document, articleId: string, loaded: LoadedDocument): Promise<void> {
     const name = document.name;
     const position = await storedPosition(this.options.db, articleId);
-    const behind = position.generation !== loaded.generation || position.serial !== loaded.serial || position.workingVersion !== position.storedVersion;
+    const behind =
+      position.generation !== loaded.generation ||
+      position.serial !== loaded.serial ||
+      position.workingVersion !== position.storedVersion;
     if (!behind && !this.failed.has(name)) return;
     await document.saveMutex.runExclusive(async () => {
       if (this.failed.has(name)) return this.store(document);

@@ -1,7 +1,14 @@
 // The who-is-here extension on its own: the list goes out when it changes (and to a newcomer), named
 // from the sessions, never twice the same.
+import type {
+  afterUnloadDocumentPayload,
+  connectedPayload,
+  Document,
+  onAwarenessUpdatePayload,
+  onDisconnectPayload,
+} from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
-import type { Document, afterUnloadDocumentPayload, connectedPayload, onAwarenessUpdatePayload, onDisconnectPayload } from '@hocuspocus/server';
+
 import { parseMessage } from '../messages';
 import { presenceExtension } from './presence';
 
@@ -15,19 +22,36 @@ function fakeArticle(name: string) {
   const document = {
     name,
     getConnections: () => entries.map((entry) => entry.connection),
-    getClients: (socket: object) => new Set(entries.find((entry) => entry.connection.webSocket === socket)?.clients ?? []),
+    getClients: (socket: object) =>
+      new Set(entries.find((entry) => entry.connection.webSocket === socket)?.clients ?? []),
     awareness: { getStates: () => states },
     broadcastStateless: (payload: string) => sent.push(payload),
   } as unknown as Document;
   const join = (id: string, userName: string, clientId: number) => {
-    entries.push({ connection: { webSocket: {}, context: { user: { id, name: userName }, access: 'write' } }, clients: [clientId] });
+    entries.push({
+      connection: { webSocket: {}, context: { user: { id, name: userName }, access: 'write' } },
+      clients: [clientId],
+    });
     states.set(clientId, {});
   };
   const leave = (clientId: number) => {
-    entries.splice(entries.findIndex((entry) => entry.clients.includes(clientId)), 1);
+    entries.splice(
+      entries.findIndex((entry) => entry.clients.includes(clientId)),
+      1,
+    );
     states.delete(clientId);
   };
-  return { document, join, leave, sent, names: () => sent.map((payload) => { const message = parseMessage(payload); return message?.kind === 'people' ? message.people.map((person) => person.name) : null; }) };
+  return {
+    document,
+    join,
+    leave,
+    sent,
+    names: () =>
+      sent.map((payload) => {
+        const message = parseMessage(payload);
+        return message?.kind === 'people' ? message.people.map((person) => person.name) : null;
+      }),
+  };
 }
 
 describe('the who-is-here extension', () => {

@@ -1,7 +1,15 @@
 // Who is in each story, as the server knows them: names come from each socket's session, never from
 // what a browser announces in its awareness state (any browser can announce any name). Sent to the
 // people in the story as a 'people' message whenever the list changes.
-import type { Document, Extension, afterUnloadDocumentPayload, connectedPayload, onAwarenessUpdatePayload, onDisconnectPayload } from '@hocuspocus/server';
+import type {
+  afterUnloadDocumentPayload,
+  connectedPayload,
+  Document,
+  Extension,
+  onAwarenessUpdatePayload,
+  onDisconnectPayload,
+} from '@hocuspocus/server';
+
 import { peopleIn, type CollabMessage } from '../messages';
 
 export function presenceExtension(): Extension {

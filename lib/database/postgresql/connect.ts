@@ -1,6 +1,7 @@
 // One connection to PostgreSQL for the tools that talk to it directly (migrations, start-up checks,
 // db:copy, backup). A connection that fails becomes one sentence: what failed and what to check.
 import pg from 'pg';
+
 import { ConfigError, describeTarget } from '../../config/database';
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -22,7 +23,9 @@ function reason(error: unknown): string {
     case '3D000':
       return '数据库不存在';
     default:
-      return error instanceof Error && /timeout/i.test(error.message) ? '连接超时' : `连接失败（${error instanceof Error ? error.message : String(error)}）`;
+      return error instanceof Error && /timeout/i.test(error.message)
+        ? '连接超时'
+        : `连接失败（${error instanceof Error ? error.message : String(error)}）`;
   }
 }
 

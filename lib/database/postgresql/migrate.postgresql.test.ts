@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+
+import { checksumOf, migrationsDir } from '../migration-files';
 import { withPostgres } from './connect';
 import { appliedMigrations, migratePostgres } from './migrate';
-import { checksumOf, migrationsDir } from '../migration-files';
 
 const server = inject('postgresServer');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-migrate-'));
@@ -38,26 +39,40 @@ function historyWith(name: string, sql: string): string {
 }
 
 const tables = (url: string) =>
-  withPostgres(url, async (client) => (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((row) => row.t));
+  withPostgres(url, async (client) =>
+    (
+      await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+    ).rows.map((row) => row.t),
+  );
 
 describe('migratePostgres', () => {
   it('applies the history once, with checksums, and does nothing the second time', async () => {
     const url = await emptyDatabase();
     const first = await withPostgres(url, (client) => migratePostgres(client, migrationsDir('postgresql')));
-    expect(first.applied).toEqual(fs.readdirSync(migrationsDir('postgresql')).filter((entry) => /^\d{14}_/.test(entry)).sort());
+    expect(first.applied).toEqual(
+      fs
+        .readdirSync(migrationsDir('postgresql'))
+        .filter((entry) => /^\d{14}_/.test(entry))
+        .sort(),
+    );
     expect(await tables(url)).toEqual(expect.arrayContaining(['Article', 'Revision', 'User', '_prisma_migrations']));
     const second = await withPostgres(url, (client) => migratePostgres(client, migrationsDir('postgresql')));
     expect(second).toEqual({ applied: [], warnings: [] });
     const rows = await withPostgres(url, appliedMigrations);
     const init = rows.find((row) => row.name.endsWith('_init'))!;
-    expect(init.checksum).toBe(checksumOf(fs.readFileSync(path.join(migrationsDir('postgresql'), init.name, 'migration.sql'), 'utf8')));
+    expect(init.checksum).toBe(
+      checksumOf(fs.readFileSync(path.join(migrationsDir('postgresql'), init.name, 'migration.sql'), 'utf8')),
+    );
     expect(rows.every((row) => row.finished)).toBe(true);
   });
 
   it('leaves the schema as it was when a migration fails, and reports it instead of repeating it', async () => {
     const url = await emptyDatabase();
     await withPostgres(url, (client) => migratePostgres(client, migrationsDir('postgresql')));
-    const dir = historyWith('29991231000000_broken', 'CREATE TABLE "Half" (id text PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n');
+    const dir = historyWith(
+      '29991231000000_broken',
+      'CREATE TABLE "Half" (id text PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n',
+    );
     const failed = await withPostgres(url, (client) => migratePostgres(client, dir)).catch((error: Error) => error);
     expect(String(failed)).toMatch(/迁移 29991231000000_broken 失败，数据库保持迁移前的状态：.*NoSuchTable/);
     expect(await tables(url)).not.toContain('Half');
@@ -70,7 +85,9 @@ describe('migratePostgres', () => {
     const url = await emptyDatabase();
     const newer = historyWith('29991231000001_from_the_future', 'CREATE TABLE "Future" (id text PRIMARY KEY);\n');
     await withPostgres(url, (client) => migratePostgres(client, newer));
-    const refused = await withPostgres(url, (client) => migratePostgres(client, migrationsDir('postgresql'))).catch((error: Error) => error);
+    const refused = await withPostgres(url, (client) => migratePostgres(client, migrationsDir('postgresql'))).catch(
+      (error: Error) => error,
+    );
     expect(String(refused)).toMatch(/数据库的迁移比本程序新（本程序不认识：29991231000001_from_the_future）/);
   });
 });

@@ -6,8 +6,15 @@
 // and the next run reports it instead of repeating it. An advisory lock keeps two instances that start
 // together from migrating at once.
 import type pg from 'pg';
+
 import { ConfigError } from '../../config/database';
-import { historyProblem, pendingOf, readMigrations, shippedMigrationNames, type AppliedMigration } from '../migration-files';
+import {
+  historyProblem,
+  pendingOf,
+  readMigrations,
+  shippedMigrationNames,
+  type AppliedMigration,
+} from '../migration-files';
 
 const LOCK_KEY = 72_707_369; // any constant; the same in every process of this program
 
@@ -25,7 +32,14 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export async function appliedMigrations(client: pg.Client): Promise<AppliedMigration[]> {
   const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists.rows[0]?.t) return [];
-  const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; logs: string | null; started_at: Date }>(
+  const rows = await client.query<{
+    migration_name: string;
+    checksum: string;
+    finished_at: Date | null;
+    rolled_back_at: Date | null;
+    logs: string | null;
+    started_at: Date;
+  }>(
     'SELECT migration_name, checksum, finished_at, rolled_back_at, logs, started_at FROM "_prisma_migrations" ORDER BY started_at',
   );
   return rows.rows.map((row) => ({
@@ -52,18 +66,31 @@ export async function migratePostgres(client: pg.Client, dir: string): Promise<M
       .filter((row) => row.finished && !row.rolledBack)
       .flatMap((row) => {
         const file = migrations.find((migration) => migration.name === row.name);
-        return file && file.checksum !== row.checksum ? [`迁移 ${row.name} 在应用之后被修改过（校验和不符）；数据库按原来的内容保留`] : [];
+        return file && file.checksum !== row.checksum
+          ? [`迁移 ${row.name} 在应用之后被修改过（校验和不符）；数据库按原来的内容保留`]
+          : [];
       });
-    const pending = new Set(pendingOf(migrations.map((migration) => migration.name), before));
+    const pending = new Set(
+      pendingOf(
+        migrations.map((migration) => migration.name),
+        before,
+      ),
+    );
     const applied: string[] = [];
     for (const migration of migrations.filter((file) => pending.has(file.name))) {
       const id = crypto.randomUUID();
       // Recorded before it runs and outside its transaction: a crash or failure leaves the row unfinished.
-      await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())', [id, migration.checksum, migration.name]);
+      await client.query(
+        'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
+        [id, migration.checksum, migration.name],
+      );
       try {
         await client.query('BEGIN');
         await client.query(migration.sql);
-        await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await client.query(
+          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+          [id],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -7,9 +7,15 @@ import { withPostgres } from './connect';
 
 const STARTUP_LOCK_KEY = 72_707_370; // not the migrations' key: they take theirs inside their own step
 
-export async function withStartupLock<T>(url: string, work: () => Promise<T>, waiting: () => void = () => {}): Promise<T> {
+export async function withStartupLock<T>(
+  url: string,
+  work: () => Promise<T>,
+  waiting: () => void = () => {},
+): Promise<T> {
   return withPostgres(url, async (client) => {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [STARTUP_LOCK_KEY]);
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+      STARTUP_LOCK_KEY,
+    ]);
     if (!rows[0]?.locked) {
       waiting();
       await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);

@@ -13,7 +13,12 @@ export type AppServer = { child: ChildProcess; url: string; stop: () => void };
 const nextBin = (root: string) => path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** The environment `next start` needs for `data`, answering on `port` and naming itself `siteUrl`. */
-export function appServerEnv(base: NodeJS.ProcessEnv, data: PreparedData, port: number, siteUrl = `http://127.0.0.1:${port}`): NodeJS.ProcessEnv {
+export function appServerEnv(
+  base: NodeJS.ProcessEnv,
+  data: PreparedData,
+  port: number,
+  siteUrl = `http://127.0.0.1:${port}`,
+): NodeJS.ProcessEnv {
   return {
     ...base,
     DATA_DIR: data.dataDir,
@@ -32,7 +37,8 @@ function newestSource(entry: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   // The generated Prisma client is rewritten by every install; it follows the schema, not the code.
-  for (const child of fs.readdirSync(entry)) if (child !== 'generated') newest = Math.max(newest, newestSource(path.join(entry, child)));
+  for (const child of fs.readdirSync(entry))
+    if (child !== 'generated') newest = Math.max(newest, newestSource(path.join(entry, child)));
   return newest;
 }
 
@@ -40,15 +46,25 @@ function newestSource(entry: string): number {
 export function buildIfStale(root: string, env: NodeJS.ProcessEnv): void {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const sources = Math.max(...['app', 'components', 'lib', 'proxy.ts'].map((entry) => newestSource(path.join(root, entry))));
+  const sources = Math.max(
+    ...['app', 'components', 'lib', 'proxy.ts'].map((entry) => newestSource(path.join(root, entry))),
+  );
   if (built > sources) return;
   console.log(`next build in ${root} (the build is missing or older than the code) …`);
-  const build = spawnSync(process.execPath, [nextBin(root), 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync(process.execPath, [nextBin(root), 'build'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (build.status !== 0) throw new Error(`next build failed in ${root}`);
 }
 
 /** `next start` of `root` on 127.0.0.1:`port`; the caller waits for health and calls stop(). */
 export function startNextServer(root: string, port: number, env: NodeJS.ProcessEnv): AppServer {
-  const child = spawn(process.execPath, [nextBin(root), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [nextBin(root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
   return { child, url: `http://127.0.0.1:${port}`, stop: () => void child.kill('SIGTERM') };
 }

@@ -2,10 +2,11 @@
 // signed in through next-auth's credentials endpoint as a person is. They then write over the
 // co-editing path (scripts/bench/lib/collab-writer.ts), as the story editor does.
 import fs from 'node:fs';
-import type { Db } from '../../../lib/db-client';
-import { hashPassword } from '../../../lib/auth/password';
+
 import { createArticle } from '../../../lib/articles/editor-service';
+import { hashPassword } from '../../../lib/auth/password';
 import { currentArticleDocument } from '../../../lib/collab/stored-document';
+import type { Db } from '../../../lib/db-client';
 import { signIn } from './sign-in';
 
 export { signIn };
@@ -21,7 +22,11 @@ export async function createWriters(db: Db, count: number): Promise<Writer[]> {
   for (let i = 1; i <= count; i += 1) {
     const name = `压测编辑${i}`;
     const email = `bench-writer-${i}@bench.test`;
-    const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name, role: 'EDITOR', passwordHash } });
+    const user = await db.user.upsert({
+      where: { email },
+      update: {},
+      create: { email, name, role: 'EDITOR', passwordHash },
+    });
     writers.push({ name, email, password: WRITER_PASSWORD, userId: user.id, role: 'EDITOR' });
   }
   return writers;

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { buildIfStale } from './app-server';
 
 export type BaselineTree = { commit: string; root: string };
@@ -48,7 +49,8 @@ export function baselineTree(repoRoot: string, ref: string): BaselineTree {
     // superset of an older one's in this project (nothing has been removed since the first release).
     run('cp', ['-al', path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules')], repoRoot);
   }
-  if (!fs.existsSync(path.join(root, 'lib', 'generated'))) run(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/prisma.ts', 'generate'], root);
+  if (!fs.existsSync(path.join(root, 'lib', 'generated')))
+    run(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/prisma.ts', 'generate'], root);
   buildIfStale(root, process.env);
   return { commit, root };
 }

@@ -8,14 +8,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { prepare } from '../../../server/prepare';
-import { clearDataCache } from '../../../server/next-cache';
-import { findNginx, NGINX_MISSING } from '../../../server/front';
-import { startCluster, type Cluster } from '../../../server/cluster';
-import { createClientFor, type Db } from '../../../lib/db-client';
+
 import type { DatabaseConfig } from '../../../lib/config/database';
+import { createClientFor, type Db } from '../../../lib/db-client';
+import { startCluster, type Cluster } from '../../../server/cluster';
+import { findNginx, NGINX_MISSING } from '../../../server/front';
+import { clearDataCache } from '../../../server/next-cache';
+import { prepare } from '../../../server/prepare';
 import { emptyPostgres } from '../../../test/support/empty-postgres';
-import { createWriterArticle, createWriters, signIn, articleGeneration, type Writer } from './article-saves';
+import { articleGeneration, createWriterArticle, createWriters, signIn, type Writer } from './article-saves';
 import { ArticleSession, type TypedLine } from './collab-writer';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -33,7 +34,11 @@ export type Bench = {
 };
 
 /** `extraEnv` goes to the instances and the co-editing process (bench:soak's memory probe). */
-export async function startBench(name: string, writerCount: number, extraEnv: Record<string, string> = {}): Promise<Bench> {
+export async function startBench(
+  name: string,
+  writerCount: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Bench> {
   if (!findNginx()) throw new Error(NGINX_MISSING);
   const port = Number(process.env.BENCH_PORT ?? 3360);
   const ports = [port, port + 1];
@@ -43,12 +48,25 @@ export async function startBench(name: string, writerCount: number, extraEnv: Re
   fs.rmSync(dataDir, { recursive: true, force: true });
   const postgres = process.env.BENCH_DATABASE_URL || undefined;
   if (postgres) await emptyPostgres(postgres);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: postgres, MEDIA_DIR: undefined, READER_CACHE_PG_URL: undefined, ADMIN_PASSWORD: 'bench-admin-pass-1', NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: postgres,
+    MEDIA_DIR: undefined,
+    READER_CACHE_PG_URL: undefined,
+    ADMIN_PASSWORD: 'bench-admin-pass-1',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   const prepared = await prepare(env);
   console.log(`数据库：${prepared.database.kind === 'postgresql' ? 'PostgreSQL' : 'SQLite'}`);
   const db = createClientFor(prepared.database);
   const writers = await createWriters(db, writerCount);
-  const articles = await db.article.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true }, take: 4, orderBy: { slug: 'asc' } });
+  const articles = await db.article.findMany({
+    where: { status: 'PUBLISHED' },
+    select: { slug: true },
+    take: 4,
+    orderBy: { slug: 'asc' },
+  });
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     console.log('正在构建生产版本…');
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env, stdio: 'inherit' });
@@ -57,7 +75,16 @@ export async function startBench(name: string, writerCount: number, extraEnv: Re
   clearDataCache(ROOT);
   const frontUrl = `http://127.0.0.1:${frontPort}`;
   const cluster = await startCluster({
-    env: { ...env, DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: frontUrl, SITE_URL: frontUrl, TRUSTED_PROXY_HOPS: '1', ...extraEnv },
+    env: {
+      ...env,
+      DATA_DIR: prepared.dataDir,
+      DATABASE_URL: prepared.databaseUrl,
+      NEXTAUTH_SECRET: prepared.authSecret,
+      NEXTAUTH_URL: frontUrl,
+      SITE_URL: frontUrl,
+      TRUSTED_PROXY_HOPS: '1',
+      ...extraEnv,
+    },
     ports,
     frontPort,
     collabPort,
@@ -74,7 +101,13 @@ export async function startBench(name: string, writerCount: number, extraEnv: Re
     frontUrl,
     instanceUrls: ports.map((p) => `http://127.0.0.1:${p}`),
     collabPort,
-    readerPaths: ['/', '/issues/1705/pages/1', '/archive', '/feed.xml', ...articles.map((article) => `/articles/${article.slug}`)],
+    readerPaths: [
+      '/',
+      '/issues/1705/pages/1',
+      '/archive',
+      '/feed.xml',
+      ...articles.map((article) => `/articles/${article.slug}`),
+    ],
   };
 }
 
@@ -94,7 +127,16 @@ export type WriterLog = {
 export async function signInWriters(bench: Bench, via: string): Promise<WriterLog[]> {
   const logs: WriterLog[] = [];
   for (const writer of bench.writers) {
-    logs.push({ writer, cookie: await signIn(via, writer.email, writer.password), lines: [], stories: 0, typed: 0, acknowledged: 0, unacknowledged: 0, problems: [] });
+    logs.push({
+      writer,
+      cookie: await signIn(via, writer.email, writer.password),
+      lines: [],
+      stories: 0,
+      typed: 0,
+      acknowledged: 0,
+      unacknowledged: 0,
+      problems: [],
+    });
   }
   return logs;
 }
@@ -124,20 +166,31 @@ export async function writeArticle(bench: Bench, log: WriterLog, sitting: Sittin
   log.stories += 1;
   const story = log.stories;
   const generation = await articleGeneration(bench.db, articleId);
-  const session = await ArticleSession.open({
-    socketUrl: `${sitting.via.replace(/^http/, 'ws')}/collab`,
-    // The address people open the site by (SITE_URL): the page's origin, whichever server relays it.
-    origin: bench.frontUrl,
-    cookie: log.cookie,
-    articleId,
-    // The document this client holds is of the generation stored when it opened the story.
-    token: async () => generation,
-    onProblem: (text) => log.problems.push(text),
-  }, `${log.writer.name}的第${story}篇稿件`);
+  const session = await ArticleSession.open(
+    {
+      socketUrl: `${sitting.via.replace(/^http/, 'ws')}/collab`,
+      // The address people open the site by (SITE_URL): the page's origin, whichever server relays it.
+      origin: bench.frontUrl,
+      cookie: log.cookie,
+      articleId,
+      // The document this client holds is of the generation stored when it opened the story.
+      token: async () => generation,
+      onProblem: (text) => log.problems.push(text),
+    },
+    `${log.writer.name}的第${story}篇稿件`,
+  );
   try {
     sitting.onOpen?.(session);
     for (let line = 1; line <= sitting.lines && !sitting.stop(); line += 1) {
-      log.lines.push(await session.typeLine(articleId, `${log.writer.name}第${story}篇第${line}句：`, SENTENCE, sitting.pause, sitting.stop));
+      log.lines.push(
+        await session.typeLine(
+          articleId,
+          `${log.writer.name}第${story}篇第${line}句：`,
+          SENTENCE,
+          sitting.pause,
+          sitting.stop,
+        ),
+      );
     }
     await session.settle(sitting.settleMs);
   } finally {
@@ -153,7 +206,10 @@ export async function writeArticle(bench: Bench, log: WriterLog, sitting: Sittin
  * Keystrokes the editors were told were saved that the database's working copies do not hold (each
  * line's acknowledged beginning must be in its story's text), and lines stored twice.
  */
-export async function lostKeystrokes(db: Db, logs: readonly WriterLog[]): Promise<{ lost: number; doubled: number; details: string[] }> {
+export async function lostKeystrokes(
+  db: Db,
+  logs: readonly WriterLog[],
+): Promise<{ lost: number; doubled: number; details: string[] }> {
   const details: string[] = [];
   let lost = 0;
   let doubled = 0;

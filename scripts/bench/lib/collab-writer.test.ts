@@ -1,8 +1,9 @@
 // The benchmark client reads the server's state vector out of its SyncStep1 (how it knows a
 // keystroke was received) and nothing else.
 import * as encoding from 'lib0/encoding';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+
 import { serverStateVector } from './collab-writer';
 
 function message(type: number, syncType: number, payload: Uint8Array): Uint8Array {

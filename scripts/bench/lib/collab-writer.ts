@@ -4,13 +4,14 @@
 // cookie of a real sign-in, and types into the body one keystroke at a time, each line its own
 // paragraph beginning with a marker. What it was told is kept by SaveLedger (scripts/bench/lib/save-ledger.ts):
 // a keystroke counts as acknowledged only by a 'saved' message that covers it.
-import * as Y from 'yjs';
-import { cookieSocket } from '../../../test/support/cookie-socket';
-import * as decoding from 'lib0/decoding';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+
+import { BODY_FRAGMENT, sharedText } from '../../../lib/collab/article-doc';
 import { articleDocumentName } from '../../../lib/collab/document-name';
 import { parseMessage, SEAL_MESSAGE } from '../../../lib/collab/messages';
-import { BODY_FRAGMENT, sharedText } from '../../../lib/collab/article-doc';
+import { cookieSocket } from '../../../test/support/cookie-socket';
 import { SaveLedger } from './save-ledger';
 
 /** One line a writer typed: its text so far, and how many of its characters they were told are saved. */
@@ -71,7 +72,14 @@ export class ArticleSession {
       refused = reject;
     });
     // Reconnects within about two seconds, as the editor in the browser does.
-    this.socket = new HocuspocusProviderWebsocket({ url: options.socketUrl, WebSocketPolyfill: cookieSocket(cookie, origin), delay: 250, minDelay: 250, factor: 2, maxDelay: 2000 });
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.socketUrl,
+      WebSocketPolyfill: cookieSocket(cookie, origin),
+      delay: 250,
+      minDelay: 250,
+      factor: 2,
+      maxDelay: 2000,
+    });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: articleDocumentName(options.articleId),
@@ -92,7 +100,8 @@ export class ArticleSession {
         const message = parseMessage(payload);
         if (message?.kind === 'saved') {
           for (const { line, index } of this.ledger.saved()) line.acknowledged = Math.max(line.acknowledged, index + 1);
-        } else if (message?.kind === 'save-refused' || message?.kind === 'store-failed') options.onProblem(`保存失败：${message.error}`);
+        } else if (message?.kind === 'save-refused' || message?.kind === 'store-failed')
+          options.onProblem(`保存失败：${message.error}`);
         else if (message?.kind === 'gone') options.onProblem('稿件已移入回收站或已删除');
       },
       onClose: () => this.ledger.lostConnection(),
@@ -102,7 +111,12 @@ export class ArticleSession {
     // Asks for the server's state vector while it has keystrokes not yet received (a SyncStep1 is
     // answered with the server's own).
     this.poll = setInterval(() => {
-      if (this.ledger.counts.unacknowledged > 0 && this.provider.isAuthenticated && this.socket.status === WebSocketStatus.Connected) this.provider.forceSync();
+      if (
+        this.ledger.counts.unacknowledged > 0 &&
+        this.provider.isAuthenticated &&
+        this.socket.status === WebSocketStatus.Connected
+      )
+        this.provider.forceSync();
     }, 300);
   }
 
@@ -111,7 +125,10 @@ export class ArticleSession {
     const session = new ArticleSession(options);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`co-editing did not sync ${options.articleId} within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`co-editing did not sync ${options.articleId} within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([session.ready, timeout]);
@@ -127,7 +144,13 @@ export class ArticleSession {
   }
 
   /** Types `line` (its marker first) into a new paragraph at the end, one keystroke at a time. */
-  async typeLine(articleId: string, marker: string, rest: string, pause: () => number, stop: () => boolean): Promise<TypedLine> {
+  async typeLine(
+    articleId: string,
+    marker: string,
+    rest: string,
+    pause: () => number,
+    stop: () => boolean,
+  ): Promise<TypedLine> {
     const line: TypedLine = { articleId, marker, text: '', acknowledged: 0 };
     const body = this.doc.getXmlFragment(BODY_FRAGMENT);
     const paragraph = new Y.XmlElement('paragraph');

@@ -3,6 +3,7 @@
 // `bt_index_check` on every B-tree index of the schema (each index agrees with its own ordering
 // rules), when the amcheck extension can be created; otherwise it says it could not check.
 import Database from 'better-sqlite3';
+
 import type { DatabaseConfig } from '../../../lib/config/database';
 import { withPostgres } from '../../../lib/database/postgresql/connect';
 
@@ -22,7 +23,11 @@ export async function checkDatabaseIntact(database: DatabaseConfig): Promise<Int
     try {
       await client.query('CREATE EXTENSION IF NOT EXISTS amcheck');
     } catch (error) {
-      return { label: 'PostgreSQL amcheck', ok: false, detail: `无法启用 amcheck（${error instanceof Error ? error.message : String(error)}）` };
+      return {
+        label: 'PostgreSQL amcheck',
+        ok: false,
+        detail: `无法启用 amcheck（${error instanceof Error ? error.message : String(error)}）`,
+      };
     }
     const { rows } = await client.query<{ index: string }>(
       `SELECT c.oid::regclass::text AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid

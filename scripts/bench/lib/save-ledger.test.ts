@@ -1,6 +1,7 @@
 // The benchmarks' rule for "told saved" over co-editing (bench:soak, bench:crash): never earlier than
 // a store that began after the server had the keystroke.
 import { describe, expect, it } from 'vitest';
+
 import { SaveLedger } from './save-ledger';
 
 describe('SaveLedger', () => {

@@ -48,11 +48,17 @@ export class SaveLedger<K> {
 
   /** The socket closed: what the server had but had not yet been told saved must reach it again. */
   lostConnection(): void {
-    this.pending = [...this.received.map(({ key, clock }) => ({ key, clock })), ...this.pending].sort((a, b) => a.clock - b.clock);
+    this.pending = [...this.received.map(({ key, clock }) => ({ key, clock })), ...this.pending].sort(
+      (a, b) => a.clock - b.clock,
+    );
     this.received = [];
   }
 
   get counts(): { typed: number; acknowledged: number; unacknowledged: number } {
-    return { typed: this.typedCount, acknowledged: this.acknowledgedCount, unacknowledged: this.pending.length + this.received.length };
+    return {
+      typed: this.typedCount,
+      acknowledged: this.acknowledgedCount,
+      unacknowledged: this.pending.length + this.received.length,
+    };
   }
 }

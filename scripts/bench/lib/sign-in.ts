@@ -16,6 +16,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/newsroom`, json: 'true' }),
   });
   const all = [...jar, ...cookiesOf(response)];
-  if (!all.some((cookie) => cookie.includes('session-token='))) throw new Error(`sign-in as ${email} failed (${response.status})`);
+  if (!all.some((cookie) => cookie.includes('session-token=')))
+    throw new Error(`sign-in as ${email} failed (${response.status})`);
   return all.join('; ');
 }

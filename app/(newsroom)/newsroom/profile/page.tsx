@@ -1,7 +1,7 @@
-import { requirePageUser } from '@/lib/auth/require-user';
-import { changeOwnPasswordAction, renameSelfAction } from '@/lib/users/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { requirePageUser } from '@/lib/auth/require-user';
+import { changeOwnPasswordAction, renameSelfAction } from '@/lib/users/actions';
 
 export const metadata = { title: '个人设置' };
 
@@ -11,16 +11,33 @@ export default async function ProfilePage() {
     <div className="max-w-md space-y-10">
       <h1 className="text-2xl font-bold">个人设置</h1>
       <section aria-labelledby="name-heading" className="space-y-3">
-        <h2 id="name-heading" className="text-lg font-semibold">显示姓名</h2>
+        <h2 id="name-heading" className="text-lg font-semibold">
+          显示姓名
+        </h2>
         <ActionForm action={renameSelfAction} submitLabel="保存姓名" successText="姓名已保存" className="space-y-3">
           <Field label="姓名" name="name" defaultValue={user.name} required maxLength={40} />
         </ActionForm>
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">
-        <h2 id="password-heading" className="text-lg font-semibold">修改密码</h2>
-        <ActionForm action={changeOwnPasswordAction} submitLabel="修改密码" successText="密码已修改" className="space-y-3">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          修改密码
+        </h2>
+        <ActionForm
+          action={changeOwnPasswordAction}
+          submitLabel="修改密码"
+          successText="密码已修改"
+          className="space-y-3"
+        >
           <Field label="当前密码" name="current" type="password" autoComplete="current-password" required />
-          <Field label="新密码" name="next" type="password" autoComplete="new-password" required minLength={10} hint="至少 10 个字符" />
+          <Field
+            label="新密码"
+            name="next"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            hint="至少 10 个字符"
+          />
           <Field label="再次输入新密码" name="confirm" type="password" autoComplete="new-password" required />
         </ActionForm>
       </section>

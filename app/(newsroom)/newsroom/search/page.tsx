@@ -1,8 +1,8 @@
+import { SearchResults } from '@/components/search/search-results';
+import { pageParam } from '@/components/ui/pager';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { searchForNewsroom } from '@/lib/search/queries';
 import { cleanQuery } from '@/lib/search/search';
-import { SearchResults } from '@/components/search/search-results';
-import { pageParam } from '@/components/ui/pager';
 
 export const metadata = { title: '搜索稿件' };
 

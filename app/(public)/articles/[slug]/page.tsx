@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { ArticleBody } from '@/components/public/article-view';
 import { RetractionNotice } from '@/components/public/retraction-notice';
-import { getArticle } from '@/lib/reader/queries';
-import { newsArticleJsonLd, scriptJson } from '@/lib/reader/json-ld';
 import { SLUG_PATTERN } from '@/lib/articles/slug';
+import { newsArticleJsonLd, scriptJson } from '@/lib/reader/json-ld';
 import { decodeParam } from '@/lib/reader/params';
+import { getArticle } from '@/lib/reader/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -36,20 +37,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.modifiedAt,
       authors: article.authors.map((author) => author.name),
       ...(article.cover
-        ? { images: [{ url: article.cover.large, width: article.cover.largeWidth, height: article.cover.largeHeight, alt: article.cover.alt }] }
+        ? {
+            images: [
+              {
+                url: article.cover.large,
+                width: article.cover.largeWidth,
+                height: article.cover.largeHeight,
+                alt: article.cover.alt,
+              },
+            ],
+          }
         : {}),
     },
-    twitter: { card: article.cover ? 'summary_large_image' : 'summary', title: article.headline, description: article.teaser },
+    twitter: {
+      card: article.cover ? 'summary_large_image' : 'summary',
+      title: article.headline,
+      description: article.teaser,
+    },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const lookup = await load(params);
   if (lookup.kind === 'missing') notFound();
-  if (lookup.kind === 'retracted') return <RetractionNotice headline={lookup.headline} note={lookup.note} retractedAt={lookup.retractedAt} />;
+  if (lookup.kind === 'retracted')
+    return <RetractionNotice headline={lookup.headline} note={lookup.note} retractedAt={lookup.retractedAt} />;
   return (
     <main id="main" className="mt-2">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(newsArticleJsonLd(lookup.article)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: scriptJson(newsArticleJsonLd(lookup.article)) }}
+      />
       <ArticleBody article={lookup.article} />
     </main>
   );

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { IssuePage } from '@/components/public/issue-page';
-import { getIssuePage } from '@/lib/reader/queries';
-import { positiveInt } from '@/lib/reader/params';
 import { getEpaperPage } from '@/lib/reader/epaper-page';
+import { positiveInt } from '@/lib/reader/params';
+import { getIssuePage } from '@/lib/reader/queries';
 
 type Props = { params: Promise<{ number: string }> };
 

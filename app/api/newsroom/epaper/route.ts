@@ -4,14 +4,15 @@
 // XMLHttpRequest for upload progress. proxy.ts does not run for this path (its matcher skips it), so
 // Next does not buffer the body: it is read here as it streams and cut off past 60 MB. The checks and
 // headers the proxy would make are the route wrapper's (lib/http/route.ts).
-import { privateRoute, RouteRefusal, routeJson } from '@/lib/http/route';
+import { revalidatePath } from 'next/cache';
+
 import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
-import { attachPdf, issueIdByNumber } from '@/lib/epaper/service';
 import { enqueueRender } from '@/lib/epaper/jobs';
 import { MAX_PDF_BYTES, PDF_TOO_LARGE, type PdfTarget } from '@/lib/epaper/pdf-file';
 import { BodyTooLarge, readLimitedBody } from '@/lib/epaper/read-body';
-import { revalidatePath } from 'next/cache';
+import { attachPdf, issueIdByNumber } from '@/lib/epaper/service';
+import { privateRoute, routeJson, RouteRefusal } from '@/lib/http/route';
 
 function targetOf(url: URL): PdfTarget | null {
   const page = url.searchParams.get('page');
@@ -20,21 +21,28 @@ function targetOf(url: URL): PdfTarget | null {
   return Number.isInteger(number) && number >= 1 && number <= 500 ? { kind: 'page', page: number } : null;
 }
 
-export const POST = privateRoute({ capability: 'issue:plan', body: { maxBytes: MAX_PDF_BYTES, tooLarge: PDF_TOO_LARGE } }, async (request, user) => {
-  const url = new URL(request.url);
-  const byNumber = Number(url.searchParams.get('issueNumber'));
-  const issueId = url.searchParams.get('issueId') ?? (Number.isInteger(byNumber) && byNumber > 0 ? await issueIdByNumber(db, byNumber) : '');
-  const target = targetOf(url);
-  if (!issueId || !target) throw new RouteRefusal(400, '请求无效：缺少期号或版面');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readLimitedBody(request.body, MAX_PDF_BYTES);
-  } catch (error) {
-    throw error instanceof BodyTooLarge ? new RouteRefusal(413, PDF_TOO_LARGE) : new RouteRefusal(400, '上传没有完成，请重试');
-  }
-  const mediaDir = resolveMediaDir(process.env);
-  const attached = await attachPdf(db, user, { issueId, target, bytes, mediaDir });
-  enqueueRender(db, mediaDir, attached.scanIds);
-  revalidatePath('/newsroom/issues', 'layout');
-  return routeJson(200, { ok: true, pages: attached.pages, message: attached.message });
-});
+export const POST = privateRoute(
+  { capability: 'issue:plan', body: { maxBytes: MAX_PDF_BYTES, tooLarge: PDF_TOO_LARGE } },
+  async (request, user) => {
+    const url = new URL(request.url);
+    const byNumber = Number(url.searchParams.get('issueNumber'));
+    const issueId =
+      url.searchParams.get('issueId') ??
+      (Number.isInteger(byNumber) && byNumber > 0 ? await issueIdByNumber(db, byNumber) : '');
+    const target = targetOf(url);
+    if (!issueId || !target) throw new RouteRefusal(400, '请求无效：缺少期号或版面');
+    let bytes: Uint8Array;
+    try {
+      bytes = await readLimitedBody(request.body, MAX_PDF_BYTES);
+    } catch (error) {
+      throw error instanceof BodyTooLarge
+        ? new RouteRefusal(413, PDF_TOO_LARGE)
+        : new RouteRefusal(400, '上传没有完成，请重试');
+    }
+    const mediaDir = resolveMediaDir(process.env);
+    const attached = await attachPdf(db, user, { issueId, target, bytes, mediaDir });
+    enqueueRender(db, mediaDir, attached.scanIds);
+    revalidatePath('/newsroom/issues', 'layout');
+    return routeJson(200, { ok: true, pages: attached.pages, message: attached.message });
+  },
+);

@@ -2,14 +2,19 @@
 // published page shows it, anyone may cache it for a year. Until then (a draft, a replaced PDF not
 // yet published, an issue not yet out) only signed-in newsroom people get it, privately.
 import fs from 'node:fs';
+
+import { can } from '@/lib/access/capabilities';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/access/capabilities';
 import { imageFile, parseImagePath } from '@/lib/epaper/files';
 import { isPageImagePublic } from '@/lib/epaper/reader';
 
-const notFound = () => new Response('找不到图片', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const notFound = () =>
+  new Response('找不到图片', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const segments = (await params).path;
@@ -30,6 +35,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     return notFound();
   }
   return new Response(bytes, {
-    headers: { 'Content-Type': 'image/webp', 'Cache-Control': cacheControl, 'Content-Length': String(bytes.length), 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'image/webp',
+      'Cache-Control': cacheControl,
+      'Content-Length': String(bytes.length),
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }

@@ -1,10 +1,10 @@
-import { requirePageUser } from '@/lib/auth/require-user';
-import { auditFilterOptions, listAuditEvents } from '@/lib/audit/queries';
+import { buttonClass } from '@/components/ui/button-class';
+import { Pager } from '@/components/ui/pager';
 import { auditFilterFrom, auditQueryString } from '@/lib/audit/filter-params';
 import { auditActionLabel } from '@/lib/audit/labels';
+import { auditFilterOptions, listAuditEvents } from '@/lib/audit/queries';
+import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
-import { Pager } from '@/components/ui/pager';
-import { buttonClass } from '@/components/ui/button-class';
 
 export const metadata = { title: '审计日志' };
 
@@ -13,7 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageUser('audit:read', '/newsroom/admin/audit');
   const raw = await searchParams;
-  const params = new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
+  const params = new URLSearchParams(
+    Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
+  );
   const filter = auditFilterFrom(params);
   const [result, options] = await Promise.all([listAuditEvents(filter), auditFilterOptions()]);
   const select = 'mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
@@ -23,35 +25,66 @@ export default async function AuditPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">审计日志</h1>
       <form role="search" action="/newsroom/admin/audit" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="actor" className="block text-sm">人员</label>
+          <label htmlFor="actor" className="block text-sm">
+            人员
+          </label>
           <select id="actor" name="actor" defaultValue={filter.actorId ?? ''} className={select}>
             <option value="">全部</option>
-            {options.people.map((person) => <option key={person.id} value={person.id}>{person.name}（{person.email}）</option>)}
+            {options.people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}（{person.email}）
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="action" className="block text-sm">动作</label>
+          <label htmlFor="action" className="block text-sm">
+            动作
+          </label>
           <select id="action" name="action" defaultValue={filter.action ?? ''} className={select}>
             <option value="">全部</option>
-            {options.actions.map((action) => <option key={action} value={action}>{auditActionLabel(action)}</option>)}
+            {options.actions.map((action) => (
+              <option key={action} value={action}>
+                {auditActionLabel(action)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="from" className="block text-sm">从</label>
+          <label htmlFor="from" className="block text-sm">
+            从
+          </label>
           <input id="from" name="from" type="date" defaultValue={filter.from} className={select} />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm">到</label>
+          <label htmlFor="to" className="block text-sm">
+            到
+          </label>
           <input id="to" name="to" type="date" defaultValue={filter.to} className={select} />
         </div>
-        <button type="submit" className={buttonClass('secondary')}>筛选</button>
-        <a href={`/newsroom/admin/audit/export?${auditQueryString(filter)}`} className={buttonClass('secondary')} download>导出 CSV</a>
+        <button type="submit" className={buttonClass('secondary')}>
+          筛选
+        </button>
+        <a
+          href={`/newsroom/admin/audit/export?${auditQueryString(filter)}`}
+          className={buttonClass('secondary')}
+          download
+        >
+          导出 CSV
+        </a>
       </form>
       <p className="text-sm text-stone-600 dark:text-stone-400">共 {result.total} 条，时间为北京时间。</p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead className="border-b border-stone-400">
-            <tr><th className="py-2">时间</th><th>人员</th><th>动作</th><th>对象</th><th>详情</th><th>IP</th></tr>
+            <tr>
+              <th className="py-2">时间</th>
+              <th>人员</th>
+              <th>动作</th>
+              <th>对象</th>
+              <th>详情</th>
+              <th>IP</th>
+            </tr>
           </thead>
           <tbody>
             {result.events.map((event) => (
@@ -59,16 +92,28 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td className="whitespace-nowrap py-2">{formatDateTime(event.createdAt)}</td>
                 <td>{event.actor?.name ?? '—'}</td>
                 <td>{auditActionLabel(event.action)}</td>
-                <td className="font-mono text-xs">{event.subjectType ? `${event.subjectType} ${event.subjectId ?? ''}` : ''}</td>
+                <td className="font-mono text-xs">
+                  {event.subjectType ? `${event.subjectType} ${event.subjectId ?? ''}` : ''}
+                </td>
                 <td className="max-w-xs break-all font-mono text-xs">{event.details === '{}' ? '' : event.details}</td>
                 <td className="font-mono text-xs">{event.ip ?? ''}</td>
               </tr>
             ))}
-            {result.events.length === 0 ? <tr><td colSpan={6} className="py-6 text-center text-stone-500">没有符合条件的记录</td></tr> : null}
+            {result.events.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="py-6 text-center text-stone-500">
+                  没有符合条件的记录
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
-      <Pager page={result.page} pageCount={result.pageCount} href={(page) => `/newsroom/admin/audit?${auditQueryString(filter, page)}`} />
+      <Pager
+        page={result.page}
+        pageCount={result.pageCount}
+        href={(page) => `/newsroom/admin/audit?${auditQueryString(filter, page)}`}
+      />
     </div>
   );
 }

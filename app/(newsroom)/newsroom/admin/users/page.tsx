@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/require-user';
-import { isRole, ROLE_LABELS, ROLES } from '@/lib/access/capabilities';
-import { listUsers, type UserFilter } from '@/lib/users/queries';
-import { createAccountAction } from '@/lib/users/actions';
-import { formatDateTime } from '@/lib/dates/format';
+
 import { CreateAccountForm } from '@/components/newsroom/create-account-form';
-import { Pager, pageParam } from '@/components/ui/pager';
 import { buttonClass } from '@/components/ui/button-class';
+import { pageParam, Pager } from '@/components/ui/pager';
+import { isRole, ROLE_LABELS, ROLES } from '@/lib/access/capabilities';
+import { requirePageUser } from '@/lib/auth/require-user';
+import { formatDateTime } from '@/lib/dates/format';
+import { createAccountAction } from '@/lib/users/actions';
+import { listUsers, type UserFilter } from '@/lib/users/queries';
 
 export const metadata = { title: '账号管理' };
 
@@ -29,7 +30,12 @@ export default async function UsersPage({ searchParams }: Props) {
   };
   const result = await listUsers(filter);
   const href = (page: number) => {
-    const query = new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(role ? { role } : {}), ...(active ? { active } : {}), page: String(page) });
+    const query = new URLSearchParams({
+      ...(filter.q ? { q: filter.q } : {}),
+      ...(role ? { role } : {}),
+      ...(active ? { active } : {}),
+      page: String(page),
+    });
     return `/newsroom/admin/users?${query}`;
   };
 
@@ -38,44 +44,86 @@ export default async function UsersPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">账号管理</h1>
 
       <section aria-labelledby="create-heading" className="rounded border border-stone-300 p-4 dark:border-stone-700">
-        <h2 id="create-heading" className="mb-3 text-lg font-semibold">新建账号</h2>
+        <h2 id="create-heading" className="mb-3 text-lg font-semibold">
+          新建账号
+        </h2>
         <CreateAccountForm action={createAccountAction} />
       </section>
 
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading" className="text-lg font-semibold">全部账号（{result.total}）</h2>
+        <h2 id="list-heading" className="text-lg font-semibold">
+          全部账号（{result.total}）
+        </h2>
         <form role="search" className="mt-3 flex flex-wrap items-end gap-3" action="/newsroom/admin/users">
           <div>
-            <label htmlFor="q" className="block text-sm">姓名或邮箱</label>
-            <input id="q" name="q" defaultValue={filter.q} className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900" />
+            <label htmlFor="q" className="block text-sm">
+              姓名或邮箱
+            </label>
+            <input
+              id="q"
+              name="q"
+              defaultValue={filter.q}
+              className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900"
+            />
           </div>
           <div>
-            <label htmlFor="role" className="block text-sm">角色</label>
-            <select id="role" name="role" defaultValue={role} className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900">
+            <label htmlFor="role" className="block text-sm">
+              角色
+            </label>
+            <select
+              id="role"
+              name="role"
+              defaultValue={role}
+              className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900"
+            >
               <option value="">全部</option>
-              {ROLES.map((value) => <option key={value} value={value}>{ROLE_LABELS[value]}</option>)}
+              {ROLES.map((value) => (
+                <option key={value} value={value}>
+                  {ROLE_LABELS[value]}
+                </option>
+              ))}
             </select>
           </div>
           <div>
-            <label htmlFor="active" className="block text-sm">状态</label>
-            <select id="active" name="active" defaultValue={active} className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900">
+            <label htmlFor="active" className="block text-sm">
+              状态
+            </label>
+            <select
+              id="active"
+              name="active"
+              defaultValue={active}
+              className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900"
+            >
               <option value="">全部</option>
               <option value="yes">在用</option>
               <option value="no">已停用</option>
             </select>
           </div>
-          <button type="submit" className={buttonClass('secondary')}>筛选</button>
+          <button type="submit" className={buttonClass('secondary')}>
+            筛选
+          </button>
         </form>
 
         <div className="mt-4 overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="border-b border-stone-400">
-              <tr><th className="py-2">姓名</th><th>邮箱</th><th>角色</th><th>状态</th><th>稿件</th><th>最近登录</th></tr>
+              <tr>
+                <th className="py-2">姓名</th>
+                <th>邮箱</th>
+                <th>角色</th>
+                <th>状态</th>
+                <th>稿件</th>
+                <th>最近登录</th>
+              </tr>
             </thead>
             <tbody>
               {result.users.map((user) => (
                 <tr key={user.id} className="border-b border-stone-200 dark:border-stone-800">
-                  <td className="py-2"><Link className="underline" href={`/newsroom/admin/users/${user.id}`}>{user.name}</Link></td>
+                  <td className="py-2">
+                    <Link className="underline" href={`/newsroom/admin/users/${user.id}`}>
+                      {user.name}
+                    </Link>
+                  </td>
                   <td>{user.email}</td>
                   <td>{ROLE_LABELS[user.role]}</td>
                   <td>{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</td>
@@ -83,7 +131,13 @@ export default async function UsersPage({ searchParams }: Props) {
                   <td>{formatDateTime(user.lastLoginAt)}</td>
                 </tr>
               ))}
-              {result.users.length === 0 ? <tr><td colSpan={6} className="py-6 text-center text-stone-500">没有符合条件的账号</td></tr> : null}
+              {result.users.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="py-6 text-center text-stone-500">
+                    没有符合条件的账号
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </div>

@@ -1,13 +1,14 @@
 import { redirect } from 'next/navigation';
-import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { can } from '@/lib/access/capabilities';
-import { editorPageData } from '@/lib/collab/editor-page';
-import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
+
 import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 import { ActionForm } from '@/components/ui/action-form';
-import { getWorkflowPanel } from '@/lib/workflow/queries';
-import { WorkflowPanel } from '@/components/workflow/workflow-panel';
 import { CommentThread } from '@/components/workflow/comment-thread';
+import { WorkflowPanel } from '@/components/workflow/workflow-panel';
+import { can } from '@/lib/access/capabilities';
+import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
+import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
+import { editorPageData } from '@/lib/collab/editor-page';
+import { getWorkflowPanel } from '@/lib/workflow/queries';
 
 export const metadata = { title: '编辑稿件' };
 
@@ -24,7 +25,13 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       <h1 className="sr-only">编辑稿件</h1>
       {/* Everyone in the story edits one shared document; the page carries it, so the text is there at once. */}
       <CollabArticleEditor
-        story={{ id: story.id, published: story.published, coverMediaId: story.coverMediaId, coverUrl: story.coverUrl, updatedAt: story.updatedAt }}
+        story={{
+          id: story.id,
+          published: story.published,
+          coverMediaId: story.coverMediaId,
+          coverUrl: story.coverUrl,
+          updatedAt: story.updatedAt,
+        }}
         me={data.user}
         statusLabel={panel.statusLabel}
         people={data.people}
@@ -35,7 +42,13 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       <WorkflowPanel articleId={story.id} panel={panel} />
       <CommentThread articleId={story.id} comments={panel.comments} />
       {!panel.live && panel.status !== 'RETRACTED' ? (
-        <ActionForm action={trashArticleAction} submitLabel="移入回收站" variant="secondary" confirmText="把这篇稿件移入回收站？编辑可以从回收站恢复。" successText="已移入回收站">
+        <ActionForm
+          action={trashArticleAction}
+          submitLabel="移入回收站"
+          variant="secondary"
+          confirmText="把这篇稿件移入回收站？编辑可以从回收站恢复。"
+          successText="已移入回收站"
+        >
           <input type="hidden" name="articleId" value={story.id} />
         </ActionForm>
       ) : null}

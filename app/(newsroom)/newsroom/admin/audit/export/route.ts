@@ -1,7 +1,7 @@
-import { exportAuditEvents } from '@/lib/audit/queries';
+import { toCsv } from '@/lib/audit/csv';
 import { auditFilterFrom } from '@/lib/audit/filter-params';
 import { auditActionLabel } from '@/lib/audit/labels';
-import { toCsv } from '@/lib/audit/csv';
+import { exportAuditEvents } from '@/lib/audit/queries';
 import { formatDateTime } from '@/lib/dates/format';
 import { isoDateIn } from '@/lib/dates/time-zone';
 import { privateRoute } from '@/lib/http/route';
@@ -11,8 +11,15 @@ export const GET = privateRoute({ capability: 'audit:read' }, async (request) =>
   const rows = [
     ['时间', '人员', '邮箱', '动作', '动作代码', '对象类型', '对象', '详情', 'IP'],
     ...events.map((event) => [
-      formatDateTime(event.createdAt), event.actor?.name ?? '', event.actor?.email ?? '', auditActionLabel(event.action), event.action,
-      event.subjectType ?? '', event.subjectId ?? '', event.details, event.ip ?? '',
+      formatDateTime(event.createdAt),
+      event.actor?.name ?? '',
+      event.actor?.email ?? '',
+      auditActionLabel(event.action),
+      event.action,
+      event.subjectType ?? '',
+      event.subjectId ?? '',
+      event.details,
+      event.ip ?? '',
     ]),
   ];
   return new Response(toCsv(rows), {

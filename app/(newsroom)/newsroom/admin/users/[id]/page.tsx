@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/require-user';
+
+import { ResetLinkForm } from '@/components/newsroom/reset-link-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { ROLE_LABELS, ROLES } from '@/lib/access/capabilities';
-import { getUserDetail } from '@/lib/users/queries';
+import { requirePageUser } from '@/lib/auth/require-user';
+import { formatDateTime } from '@/lib/dates/format';
 import {
   changeRoleAction,
   deactivateAccountAction,
@@ -10,9 +13,7 @@ import {
   issuePasswordResetAction,
   reactivateAccountAction,
 } from '@/lib/users/actions';
-import { formatDateTime } from '@/lib/dates/format';
-import { ActionForm } from '@/components/ui/action-form';
-import { ResetLinkForm } from '@/components/newsroom/reset-link-form';
+import { getUserDetail } from '@/lib/users/queries';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,39 +28,76 @@ export default async function UserDetailPage({ params }: Props) {
 
   return (
     <div className="max-w-2xl space-y-8">
-      <p><Link href="/newsroom/admin/users" className="text-sm underline">← 全部账号</Link></p>
+      <p>
+        <Link href="/newsroom/admin/users" className="text-sm underline">
+          ← 全部账号
+        </Link>
+      </p>
       <div>
         <h1 className="text-2xl font-bold">{user.name}</h1>
         <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
-          <dt>邮箱</dt><dd>{user.email}</dd>
-          <dt>角色</dt><dd>{ROLE_LABELS[user.role]}</dd>
-          <dt>状态</dt><dd data-testid="account-status">{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</dd>
-          <dt>创建于</dt><dd>{formatDateTime(user.createdAt)}</dd>
-          <dt>最近登录</dt><dd>{formatDateTime(user.lastLoginAt)}</dd>
-          <dt>稿件</dt><dd>{user.counts.articlesCreated} 篇</dd>
+          <dt>邮箱</dt>
+          <dd>{user.email}</dd>
+          <dt>角色</dt>
+          <dd>{ROLE_LABELS[user.role]}</dd>
+          <dt>状态</dt>
+          <dd data-testid="account-status">{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</dd>
+          <dt>创建于</dt>
+          <dd>{formatDateTime(user.createdAt)}</dd>
+          <dt>最近登录</dt>
+          <dd>{formatDateTime(user.lastLoginAt)}</dd>
+          <dt>稿件</dt>
+          <dd>{user.counts.articlesCreated} 篇</dd>
         </dl>
       </div>
 
       <section aria-labelledby="role-heading" className="space-y-2">
-        <h2 id="role-heading" className="text-lg font-semibold">角色</h2>
+        <h2 id="role-heading" className="text-lg font-semibold">
+          角色
+        </h2>
         <ActionForm action={changeRoleAction} submitLabel="修改角色" successText="角色已修改，下一次操作起生效">
           <input type="hidden" name="userId" value={user.id} />
-          <label htmlFor="role" className="sr-only">角色</label>
-          <select id="role" name="role" defaultValue={user.role} className="rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900">
-            {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
+          <label htmlFor="role" className="sr-only">
+            角色
+          </label>
+          <select
+            id="role"
+            name="role"
+            defaultValue={user.role}
+            className="rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900"
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
           </select>
         </ActionForm>
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-2">
-        <h2 id="password-heading" className="text-lg font-semibold">{user.invited ? '邀请' : '密码'}</h2>
-        {user.active ? <ResetLinkForm userId={user.id} invited={user.invited} action={issuePasswordResetAction} /> : <p className="text-sm text-stone-600">账号已停用。</p>}
+        <h2 id="password-heading" className="text-lg font-semibold">
+          {user.invited ? '邀请' : '密码'}
+        </h2>
+        {user.active ? (
+          <ResetLinkForm userId={user.id} invited={user.invited} action={issuePasswordResetAction} />
+        ) : (
+          <p className="text-sm text-stone-600">账号已停用。</p>
+        )}
       </section>
 
       <section aria-labelledby="status-heading" className="space-y-2">
-        <h2 id="status-heading" className="text-lg font-semibold">停用与启用</h2>
+        <h2 id="status-heading" className="text-lg font-semibold">
+          停用与启用
+        </h2>
         {user.active ? (
-          <ActionForm action={deactivateAccountAction} submitLabel="停用账号" variant="danger" confirmText={`停用 ${user.name} 的账号？此人会立即在所有设备上退出登录。`} successText="账号已停用">
+          <ActionForm
+            action={deactivateAccountAction}
+            submitLabel="停用账号"
+            variant="danger"
+            confirmText={`停用 ${user.name} 的账号？此人会立即在所有设备上退出登录。`}
+            successText="账号已停用"
+          >
             <input type="hidden" name="userId" value={user.id} />
           </ActionForm>
         ) : (
@@ -72,9 +110,19 @@ export default async function UserDetailPage({ params }: Props) {
 
       {!wroteAnything && user.id !== actor.id ? (
         <section aria-labelledby="delete-heading" className="space-y-2">
-          <h2 id="delete-heading" className="text-lg font-semibold">删除账号</h2>
-          <p className="text-sm text-stone-600 dark:text-stone-400">只有从未写稿、审稿的账号可以删除（例如建错的账号）。</p>
-          <ActionForm action={deleteAccountAction} submitLabel="删除账号" variant="danger" confirmText={`确定删除 ${user.name} 的账号？此操作不能撤销。`} successText="账号已删除">
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            删除账号
+          </h2>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            只有从未写稿、审稿的账号可以删除（例如建错的账号）。
+          </p>
+          <ActionForm
+            action={deleteAccountAction}
+            submitLabel="删除账号"
+            variant="danger"
+            confirmText={`确定删除 ${user.name} 的账号？此操作不能撤销。`}
+            successText="账号已删除"
+          >
             <input type="hidden" name="userId" value={user.id} />
           </ActionForm>
         </section>

@@ -1,8 +1,9 @@
 import Link from 'next/link';
+
+import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
+import { mediaLibraryAction } from '@/lib/articles/actions';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { watchPageData } from '@/lib/collab/editor-page';
-import { mediaLibraryAction } from '@/lib/articles/actions';
-import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 
 export const metadata = { title: '实时查看', robots: { index: false } };
 
@@ -15,8 +16,20 @@ export default async function LiveArticlePage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">实时查看</h1>
-      <p className="text-sm"><Link href={`/newsroom/articles/${id}/preview`} className="underline">预览</Link></p>
-      <CollabArticleEditor story={data.story} me={data.user} statusLabel="实时" people={[]} library={mediaLibraryAction} access={data.access} initial={data.initial} />
+      <p className="text-sm">
+        <Link href={`/newsroom/articles/${id}/preview`} className="underline">
+          预览
+        </Link>
+      </p>
+      <CollabArticleEditor
+        story={data.story}
+        me={data.user}
+        statusLabel="实时"
+        people={[]}
+        library={mediaLibraryAction}
+        access={data.access}
+        initial={data.initial}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
-import { getArticlePreview } from '@/lib/articles/queries';
+
 import { ArticleBody } from '@/components/public/article-view';
+import { getArticlePreview } from '@/lib/articles/queries';
+import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 
 export const metadata = { title: '预览', robots: { index: false } };
 
@@ -14,8 +15,13 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   return (
     <div className="reader mx-auto max-w-3xl">
       <p role="note" className="mb-4 rounded border border-sky-400 bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">
-        预览：这是读者将看到的样子（当前保存的内容）。<Link href={`/newsroom/articles/${id}/history`} className="ml-2 underline">历史版本</Link>
-        <Link href={`/newsroom/articles/${id}/live`} className="ml-2 underline">实时查看</Link>
+        预览：这是读者将看到的样子（当前保存的内容）。
+        <Link href={`/newsroom/articles/${id}/history`} className="ml-2 underline">
+          历史版本
+        </Link>
+        <Link href={`/newsroom/articles/${id}/live`} className="ml-2 underline">
+          实时查看
+        </Link>
       </p>
       <ArticleBody article={article} />
     </div>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { IssuePage } from '@/components/public/issue-page';
-import { getIssuePage } from '@/lib/reader/queries';
-import { positiveInt } from '@/lib/reader/params';
-import { pageLabel } from '@/lib/reader/page-names';
 import { getEpaperPage } from '@/lib/reader/epaper-page';
+import { pageLabel } from '@/lib/reader/page-names';
+import { positiveInt } from '@/lib/reader/params';
+import { getIssuePage } from '@/lib/reader/queries';
 
 type Props = { params: Promise<{ number: string; page: string }> };
 
@@ -29,7 +30,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `第${view.issue.number}期 ${pageLabel(view.page)}`,
     alternates: { canonical: path },
-    openGraph: { title: `${view.publication.name} 第${view.issue.number}期 ${pageLabel(view.page)}`, url: path, type: 'website', images: epaper?.image ? [{ url: epaper.image.src, width: 1200, height: Math.round((epaper.image.height * 1200) / Math.max(1, epaper.image.width)) }] : undefined },
+    openGraph: {
+      title: `${view.publication.name} 第${view.issue.number}期 ${pageLabel(view.page)}`,
+      url: path,
+      type: 'website',
+      images: epaper?.image
+        ? [
+            {
+              url: epaper.image.src,
+              width: 1200,
+              height: Math.round((epaper.image.height * 1200) / Math.max(1, epaper.image.width)),
+            },
+          ]
+        : undefined,
+    },
   };
 }
 

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
+import { AreaEditor } from '@/components/epaper/area-editor';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getIssueEpaper } from '@/lib/issues/epaper-queries';
-import { positiveInt } from '@/lib/reader/params';
 import { pageLabel } from '@/lib/reader/page-names';
-import { AreaEditor } from '@/components/epaper/area-editor';
+import { positiveInt } from '@/lib/reader/params';
 
 type Props = { params: Promise<{ number: string; page: string }> };
 
@@ -25,12 +26,29 @@ export default async function AreaEditorPage({ params }: Props) {
   const draft = page.draft;
   return (
     <div className="space-y-4">
-      <p><Link className="underline" href={`/newsroom/issues/${epaper.number}`}>← 返回第{epaper.number}期版面规划</Link></p>
-      <h1 className="text-2xl font-bold">第{epaper.number}期 {pageLabel(page)} · 稿件区域</h1>
+      <p>
+        <Link className="underline" href={`/newsroom/issues/${epaper.number}`}>
+          ← 返回第{epaper.number}期版面规划
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        第{epaper.number}期 {pageLabel(page)} · 稿件区域
+      </h1>
       {draft?.status === 'READY' && draft.image ? (
-        <AreaEditor issueId={epaper.id} issueNumber={epaper.number} page={page.number} image={draft.image} width={draft.width} height={draft.height}
-          stories={page.stories} initial={draft.areas} hasText={draft.hasText} />
-      ) : <p data-testid="epaper-status">{draft ? draft.label : '这一版还没有 PDF。'}</p>}
+        <AreaEditor
+          issueId={epaper.id}
+          issueNumber={epaper.number}
+          page={page.number}
+          image={draft.image}
+          width={draft.width}
+          height={draft.height}
+          stories={page.stories}
+          initial={draft.areas}
+          hasText={draft.hasText}
+        />
+      ) : (
+        <p data-testid="epaper-status">{draft ? draft.label : '这一版还没有 PDF。'}</p>
+      )}
     </div>
   );
 }

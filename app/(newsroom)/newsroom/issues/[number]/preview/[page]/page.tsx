@@ -1,8 +1,9 @@
 import { notFound } from 'next/navigation';
+
+import { IssuePage } from '@/components/public/issue-page';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getIssuePreview } from '@/lib/issues/queries';
 import { positiveInt } from '@/lib/reader/params';
-import { IssuePage } from '@/components/public/issue-page';
 
 export const metadata = { title: '整期预览', robots: { index: false } };
 

@@ -3,14 +3,19 @@
 import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
 import { isPdf, pdfToText } from './pdf-text';
 
-export type ReadFile = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+/** `pdfPages`: the page count when the file is a PDF (the import page offers it as the 版面 PDF). */
+export type ReadFile =
+  { ok: true; text: string; encoding: string; pdfPages: number | null } | { ok: false; error: string };
 
 export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.length > MAX_IMPORT_BYTES)
     return { ok: false, error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）` };
   if (isPdf(bytes)) {
     const read = await pdfToText(bytes);
-    return read.ok ? { ok: true, text: read.text, encoding: `PDF 文字层（${read.pages}页）` } : read;
+    return read.ok
+      ? { ok: true, text: read.text, encoding: `PDF 文字层（${read.pages}页）`, pdfPages: read.pages }
+      : read;
   }
-  return decodeImportFile(bytes);
+  const decoded = decodeImportFile(bytes);
+  return decoded.ok ? { ...decoded, pdfPages: null } : decoded;
 }

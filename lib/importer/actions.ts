@@ -46,7 +46,7 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
   const decoded = await readImportFile(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return { ok: false, error: decoded.error };
-  const result = parseIssue(decoded.text);
+  const result = parseIssue(decoded.text, { titleRoles: decoded.titleRoles });
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
   const draft = toDraft(result);

@@ -2,10 +2,15 @@
 // through decode.ts (UTF-8, GB18030, UTF-16). Size and content are refused with a Chinese sentence.
 import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
 import { isPdf, pdfToText } from './pdf-text';
+import type { TitleRoles } from './title-block';
 
-/** `pdfPages`: the page count when the file is a PDF (the import page offers it as the 版面 PDF). */
+/**
+ * `pdfPages`: the page count when the file is a PDF (the import page offers it as the 版面 PDF);
+ * `titleRoles`: the title lines whose role the PDF's type sizes tell, for parseIssue.
+ */
 export type ReadFile =
-  { ok: true; text: string; encoding: string; pdfPages: number | null } | { ok: false; error: string };
+  | { ok: true; text: string; encoding: string; pdfPages: number | null; titleRoles: TitleRoles }
+  | { ok: false; error: string };
 
 export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.length > MAX_IMPORT_BYTES)
@@ -13,9 +18,15 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
   if (isPdf(bytes)) {
     const read = await pdfToText(bytes);
     return read.ok
-      ? { ok: true, text: read.text, encoding: `PDF 文字层（${read.pages}页）`, pdfPages: read.pages }
+      ? {
+          ok: true,
+          text: read.text,
+          encoding: `PDF 文字层（${read.pages}页）`,
+          pdfPages: read.pages,
+          titleRoles: read.titleRoles,
+        }
       : read;
   }
   const decoded = decodeImportFile(bytes);
-  return decoded.ok ? { ...decoded, pdfPages: null } : decoded;
+  return decoded.ok ? { ...decoded, pdfPages: null, titleRoles: new Map() } : decoded;
 }

@@ -1,14 +1,12 @@
 // Producer 1: Chromium prints an HTML page laid out with CSS grid (the page's columns) and CSS
 // columns (a story's text flowing from one column to the next), fonts from fonts-noto-cjk.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 import type { ExpectedIssue } from '../../lib/importer/corpus-score';
 import type { PageLayout } from './layout';
 import { photoPng } from './png';
 import { innerHeader, mastheadLines, pageLine, printedStory, type Block } from './printed';
+import { withSourceFile } from './source-file';
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
@@ -60,16 +58,11 @@ export function pageHtml(issue: ExpectedIssue, layout: PageLayout): string {
 }
 
 export function printWithChromium(html: string, out: string): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-pdf-'));
-  try {
-    const file = path.join(dir, 'page.html');
-    fs.writeFileSync(file, html);
+  withSourceFile('page.html', html, (file) =>
     execFileSync(
       'chromium',
       ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, file],
       { stdio: 'ignore', timeout: 120_000 },
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+    ),
+  );
 }

@@ -4,13 +4,13 @@
 // frames sit directly in office:text, as Writer saves them (inside a paragraph they load as shapes).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import type { ExpectedIssue } from '../../lib/importer/corpus-score';
 import type { PageLayout } from './layout';
 import { photoPng } from './png';
 import { innerHeader, mastheadLines, pageLine, printedStory, type Block } from './printed';
+import { withSourceFile } from './source-file';
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 const MM = { width: 210, height: 297, margin: 15, gap: 5 };
@@ -128,17 +128,12 @@ export function pageFodt(issue: ExpectedIssue, layout: PageLayout): string {
 }
 
 export function convertWithLibreOffice(fodt: string, out: string): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-pdf-'));
-  try {
-    const file = path.join(dir, 'page.fodt');
-    fs.writeFileSync(file, fodt);
+  withSourceFile('page.fodt', fodt, (file, dir) => {
     execFileSync(
       'soffice',
       [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
       { stdio: 'ignore', timeout: 180_000 },
     );
     fs.copyFileSync(path.join(dir, 'page.pdf'), out);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

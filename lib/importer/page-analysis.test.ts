@@ -121,6 +121,19 @@ describe('the page analysis', () => {
     expect(analysePage(column(paragraphs, 40, 700, 12)).text.split('\n\n')).toEqual(paragraphs);
   });
 
+  it('keeps two short lines apart that end alike, measuring them against the column under them', () => {
+    const pieces = [
+      line('2024年5月20日 星期一 第1971期', 60, 800),
+      line('第1版：要闻', 60, 785),
+      line('柯城启动老旧小区加装电梯', 40, 750, 20),
+      ...column([MEETING], 40, 720, 40),
+    ];
+    expect(analysePage(pieces).text.split('\n\n').slice(0, 2)).toEqual([
+      '2024年5月20日 星期一 第1971期',
+      '第1版：要闻',
+    ]);
+  });
+
   it('returns nothing for a page without text', () => {
     expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [] });
   });

@@ -187,13 +187,25 @@ function linesOf(units: readonly Unit[]): Line[] {
 type Paragraph = { text: string; size: number; table: boolean; continues: boolean };
 
 /** A block's lines → paragraphs; `continues`: the first line is not indented (it goes on from the previous column). */
-function paragraphsOf(lines: Line[], body: number): Paragraph[] {
+/**
+ * A block's lines → paragraphs. `page`: every body-size unit of the page, for a block too short to
+ * show its own column edge (two lines of a masthead are not one paragraph because they end alike).
+ */
+function paragraphsOf(lines: Line[], body: number, page: readonly Unit[]): Paragraph[] {
   const left = Math.min(...lines.map((line) => line.left));
   const bodyLines = lines.filter((line) => line.size < TITLE * body && line.cells.length === 1);
   // The column's right edge: where most of its body lines end (a title above may be wider or
   // narrower; pdf.js's widths put a line with digits a character further right than its neighbours).
   const rights = bodyLines.map((line) => line.right).sort((a, b) => a - b);
-  const right = rights[Math.floor(rights.length / 2)] ?? Infinity;
+  const right =
+    bodyLines.length >= 3
+      ? rights[Math.floor(rights.length / 2)]!
+      : Math.max(
+          ...page
+            .filter((unit) => Math.abs(unit.size - body) <= 0.5 && Math.abs(unit.left - left) <= 2.5 * body)
+            .map((unit) => unit.right),
+          ...rights,
+        );
   // The line pitch of this block (LibreOffice sets 150 % by default, Chromium and pdf-lib less): a
   // paragraph ends at a gap clearly wider than it.
   const pitches = bodyLines
@@ -250,7 +262,7 @@ export function analysePage(pieces: Piece[]): PageText {
   const flow = segments.map(unitOf);
   const paragraphs: Paragraph[] = [];
   for (const block of flow.length ? xyCut(flow, body) : []) {
-    const [first, ...rest] = paragraphsOf(linesOf(block), body);
+    const [first, ...rest] = paragraphsOf(linesOf(block), body, flow);
     if (!first) continue;
     const previous = paragraphs.at(-1);
     // Rows of one table that the cut parted (rows with space between them) stay one table.

@@ -40,10 +40,10 @@ export function pageCountProblem(target: PdfTarget, pdfPages: number, issuePages
 export type ImportedPdfUse =
   { kind: 'issue' } | { kind: 'page'; suggested: number; pages: number } | { kind: 'unusable'; reason: string };
 
-export function importedPdfUse(pdfPages: number, issuePages: number, storyPages: readonly number[]): ImportedPdfUse {
+export function importedPdfUse(pdfPages: number, issuePages: number, articlePages: readonly number[]): ImportedPdfUse {
   if (pdfPages === issuePages) return { kind: 'issue' };
   if (pdfPages === 1) {
-    const printed = [...new Set(storyPages)];
+    const printed = [...new Set(articlePages)];
     const only = printed.length === 1 ? printed[0]! : null;
     return { kind: 'page', suggested: only !== null && only >= 1 && only <= issuePages ? only : 1, pages: issuePages };
   }

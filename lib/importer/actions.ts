@@ -31,7 +31,7 @@ export type ImportDone = {
   replaced: boolean;
   /** The issue's 版 count and the 版 each story starts on, for attaching the imported PDF. */
   pageCount: number;
-  storyPages: number[];
+  articlePages: number[];
 };
 
 /**
@@ -103,7 +103,7 @@ async function confirm(formData: FormData, actorId: string): Promise<ActionResul
     stories: outcome.stories,
     replaced: outcome.replaced,
     pageCount: issue.pageCount,
-    storyPages: issue.stories.map((story) => story.page),
+    articlePages: issue.stories.map((story) => story.page),
   };
 }
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import type { ExpectedIssue } from '../../lib/importer/corpus-score';
 import type { PageLayout } from './layout';
 import { photoPng } from './png';
-import { innerHeader, mastheadLines, pageLine, printedStory, type Block } from './printed';
+import { innerHeader, mastheadLines, pageLine, printedArticle, type Block } from './printed';
 import { withSourceFile } from './source-file';
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
@@ -26,7 +26,7 @@ export function pageHtml(issue: ExpectedIssue, layout: PageLayout): string {
     : `<div class="running">${innerHeader(issue, layout.page)}</div>`;
   const stories = layout.placements
     .map((placement) => {
-      const story = printedStory(issue.stories[placement.story]!, placement.part);
+      const story = printedArticle(issue.stories[placement.story]!, placement.part);
       return `<article style="grid-column: ${placement.column} / span ${placement.span}; grid-row: ${placement.row}"${placement.boxed ? ' class="boxed"' : ''}>
         ${story.kicker ? `<div class="kicker">${escape(story.kicker)}</div>` : ''}
         ${story.headline ? `<h1 class="${placement.boxed ? 'small' : ''}">${escape(story.headline)}</h1>` : ''}

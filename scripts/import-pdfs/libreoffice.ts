@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ExpectedIssue } from '../../lib/importer/corpus-score';
 import type { PageLayout } from './layout';
 import { photoPng } from './png';
-import { innerHeader, mastheadLines, pageLine, printedStory, type Block } from './printed';
+import { innerHeader, mastheadLines, pageLine, printedArticle, type Block } from './printed';
 import { withSourceFile } from './source-file';
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
@@ -47,7 +47,7 @@ export function pageFodt(issue: ExpectedIssue, layout: PageLayout): string {
   for (const row of rows) {
     let deepest = 0;
     for (const placement of layout.placements.filter((candidate) => candidate.row === row)) {
-      const story = printedStory(issue.stories[placement.story]!, placement.part);
+      const story = printedArticle(issue.stories[placement.story]!, placement.part);
       const x = MM.margin + (placement.column - 1) * (columnWidth + MM.gap);
       const width = placement.span * columnWidth + (placement.span - 1) * MM.gap;
       const flowWidth = (width - 4 - MM.gap * (placement.flow - 1)) / placement.flow;

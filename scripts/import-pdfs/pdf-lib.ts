@@ -20,7 +20,7 @@ import {
 import type { ExpectedIssue } from '../../lib/importer/corpus-score';
 import type { PageLayout } from './layout';
 import { photoPng } from './png';
-import { innerHeader, mastheadLines, pageLine, printedStory, type Block } from './printed';
+import { innerHeader, mastheadLines, pageLine, printedArticle, type Block } from './printed';
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
@@ -181,7 +181,7 @@ export async function drawWithPdfLib(issue: ExpectedIssue, layout: PageLayout): 
   for (const row of rows) {
     let bottom = top;
     for (const placement of layout.placements.filter((candidate) => candidate.row === row)) {
-      const story = printedStory(issue.stories[placement.story]!, placement.part);
+      const story = printedArticle(issue.stories[placement.story]!, placement.part);
       const pad = placement.boxed ? 8 : 0;
       const x = columnX(placement.column) + pad;
       const width = placement.span * columnWidth + (placement.span - 1) * GAP - 2 * pad;

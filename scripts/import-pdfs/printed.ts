@@ -11,7 +11,7 @@ export type Block =
   | { kind: 'photo'; caption: string };
 
 /** A story's text as one frame on the page prints it. */
-export type PrintedStory = {
+export type PrintedArticle = {
   kicker: string | null;
   headline: string;
   subheadline: string | null;
@@ -75,7 +75,7 @@ function blocksOf(story: ExpectedArticle, body: string[], dateline: boolean): Bl
  * 短评 / 相关链接 printed boxed beside it: in the structure, "## 短评", "## its title" and its
  * paragraphs at the end of the body) and `note` (an 编者按 boxed above it: the body's first paragraph).
  */
-export function printedStory(story: ExpectedArticle, part: 'main' | 'box' | 'note' = 'main'): PrintedStory {
+export function printedArticle(story: ExpectedArticle, part: 'main' | 'box' | 'note' = 'main'): PrintedArticle {
   const note = story.body[0]?.startsWith('编者按：') ? story.body[0] : null;
   const labelAt = story.body.findIndex((text) => text.startsWith('## ') && BOX_LABEL.test(text.slice(3)));
   const main = story.body.slice(note ? 1 : 0, labelAt < 0 ? undefined : labelAt);

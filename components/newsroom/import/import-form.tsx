@@ -101,7 +101,7 @@ export function ImportForm({ action }: Props) {
         <AttachImportedPdf
           file={chosen}
           issueNumber={done.number}
-          use={importedPdfUse(pdfPages, done.pageCount, done.storyPages)}
+          use={importedPdfUse(pdfPages, done.pageCount, done.articlePages)}
         />
       ) : null}
       {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}

@@ -14,8 +14,9 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
+import { ruledTables, type Box, type Rule } from './page-graphics';
 import { STRONG_END } from './patterns';
-import { segmentsOf, type Piece, type Segment } from './pdf-segments';
+import { inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';
 export type PageText = { text: string; titleRoles: Map<string, TitleRole>; vertical: string[] };
@@ -27,11 +28,17 @@ const GUTTER = 0.8;
 /** Type this much larger than the body is a title. */
 const TITLE = 1.15;
 
-type Unit = Segment & { top: number; bottom: number };
+/** `ink`: left and right where the text's ink is (hanging punctuation left out), for finding gutters. */
+type Unit = Segment & { top: number; bottom: number; ink: { left: number; right: number } };
 
 function unitOf(segment: Segment): Unit {
   // CJK faces: about 0.88 of the size above the baseline, 0.12 below.
-  return { ...segment, top: segment.y + 0.88 * segment.size, bottom: segment.y - 0.12 * segment.size };
+  return {
+    ...segment,
+    top: segment.y + 0.88 * segment.size,
+    bottom: segment.y - 0.12 * segment.size,
+    ink: inkSpan(segment.text, segment.left, segment.right, segment.size),
+  };
 }
 
 /** The size most characters are set in. */
@@ -97,25 +104,32 @@ function horizontalGaps(units: readonly Unit[]): { at: number; height: number }[
 }
 
 /** Gutters: x positions no unit crosses, at least GUTTER × body wide, with long lines on both sides. */
-function gutters(units: readonly Unit[], body: number): number[] {
-  const sorted = [...units].sort((a, b) => a.left - b.left);
+function gutters(units: readonly Unit[], body: number, tables: readonly Box[]): number[] {
+  const sorted = [...units].sort((a, b) => a.ink.left - b.ink.left);
   const cuts: number[] = [];
-  let right = sorted[0]!.right;
+  let right = sorted[0]!.ink.right;
   for (const unit of sorted.slice(1)) {
-    if (unit.left - right >= GUTTER * body) {
-      const at = (right + unit.left) / 2;
+    const at = (right + unit.ink.left) / 2;
+    // A ruled table's columns are not the page's: no cut runs through one beside these units.
+    const inTable = tables.some(
+      (table) =>
+        table.left < at &&
+        at < table.right &&
+        units.some((candidate) => candidate.top > table.bottom && candidate.bottom < table.top),
+    );
+    if (unit.ink.left - right >= GUTTER * body && !inTable) {
       // A table's cells leave gaps too: a column gutter has running text (two lines at least) on one
       // side; the other may hold only a paragraph's last few characters.
       const widths = (side: Unit[]) => side.map((candidate) => candidate.right - candidate.left).sort((a, b) => b - a);
       const sides = [
-        widths(units.filter((candidate) => candidate.right <= at)),
-        widths(units.filter((candidate) => candidate.left >= at)),
+        widths(units.filter((candidate) => candidate.ink.right <= at)),
+        widths(units.filter((candidate) => candidate.ink.left >= at)),
       ];
       const running = (side: number[]) => (side[1] ?? 0) >= 5 * body;
       const some = (side: number[]) => (side[0] ?? 0) >= 2 * body;
       if ((running(sides[0]!) && some(sides[1]!)) || (running(sides[1]!) && some(sides[0]!))) cuts.push(at);
     }
-    right = Math.max(right, unit.right);
+    right = Math.max(right, unit.ink.right);
   }
   return cuts;
 }
@@ -124,12 +138,29 @@ function splitAtGutters(units: readonly Unit[], cuts: number[]): Unit[][] {
   const edges = [-Infinity, ...cuts, Infinity];
   return edges
     .slice(1)
-    .map((edge, index) => units.filter((unit) => unit.left >= edges[index]! && unit.right <= edge))
+    .map((edge, index) => units.filter((unit) => unit.ink.left >= edges[index]! && unit.ink.right <= edge))
     .filter((part) => part.length);
 }
 
-function xyCut(units: Unit[], body: number): Unit[][] {
-  if (units.length <= 1) return [units];
+/**
+ * A column's right edge where most of its body lines end, from all of its units (every story stacked
+ * in it), or null when it holds fewer than three full-width body lines.
+ */
+function columnEdge(units: readonly Unit[], body: number): number | null {
+  const left = Math.min(...units.map((unit) => unit.left));
+  const width = Math.max(...units.map((unit) => unit.right)) - left;
+  const rights = units
+    .filter((unit) => Math.abs(unit.size - body) <= 0.5 && unit.right - unit.left >= 0.6 * width)
+    .map((unit) => unit.right)
+    .sort((a, b) => a - b);
+  return rights.length >= 3 ? rights[Math.floor(rights.length / 2)]! : null;
+}
+
+/** A block of the page and the right edge of the column it was cut from (null: not known). */
+type Block = { units: Unit[]; edge: number | null };
+
+function xyCut(units: Unit[], body: number, tables: readonly Box[], edge: number | null = null): Block[] {
+  if (units.length <= 1) return [{ units, edge }];
   const gaps = horizontalGaps(units);
   // A headline is followed by its own story, never by a break: a band right under a title does not part stories.
   const underTitle = (gap: { at: number }) => {
@@ -144,10 +175,11 @@ function xyCut(units: Unit[], body: number): Unit[][] {
       .slice(1)
       .map((edge, index) => units.filter((unit) => unit.top <= edges[index]! && unit.bottom >= edge))
       .filter((part) => part.length)
-      .flatMap((part) => xyCut(part, body));
+      .flatMap((part) => xyCut(part, body, tables, edge));
   }
-  const cuts = gutters(units, body);
-  if (cuts.length) return splitAtGutters(units, cuts).flatMap((part) => xyCut(part, body));
+  const cuts = gutters(units, body, tables);
+  if (cuts.length)
+    return splitAtGutters(units, cuts).flatMap((part) => xyCut(part, body, tables, columnEdge(part, body) ?? edge));
   let best: { above: Unit[]; below: Unit[]; score: number } | null = null;
   for (const gap of gaps) {
     const above = units.filter((unit) => unit.bottom >= gap.at);
@@ -156,11 +188,11 @@ function xyCut(units: Unit[], body: number): Unit[][] {
     const over = above.reduce((low, unit) => (unit.bottom < low.bottom ? unit : low), above[0]!);
     const under = below.reduce((high, unit) => (unit.top > high.top ? unit : high), below[0]!);
     if (over.size >= TITLE * body && Math.abs(over.size - under.size) <= 0.5) continue;
-    const score = gutters(above, body).length + gutters(below, body).length;
+    const score = gutters(above, body, tables).length + gutters(below, body, tables).length;
     if (score > (best?.score ?? 0)) best = { above, below, score };
   }
-  if (best) return [...xyCut(best.above, body), ...xyCut(best.below, body)];
-  return [units];
+  if (best) return [...xyCut(best.above, body, tables, edge), ...xyCut(best.below, body, tables, edge)];
+  return [{ units, edge }];
 }
 
 type Line = { cells: string[]; left: number; right: number; y: number; size: number };
@@ -186,12 +218,13 @@ function linesOf(units: readonly Unit[]): Line[] {
 
 type Paragraph = { text: string; size: number; table: boolean; continues: boolean };
 
-/** A block's lines → paragraphs; `continues`: the first line is not indented (it goes on from the previous column). */
 /**
- * A block's lines → paragraphs. `page`: every body-size unit of the page, for a block too short to
- * show its own column edge (two lines of a masthead are not one paragraph because they end alike).
+ * A block's lines → paragraphs; `continues`: the first line is not indented (it goes on from the
+ * previous column). For a block too short to show its own column edge: `edge`, its column's, else
+ * `page`, every body-size unit of the page (two lines of a masthead are not one paragraph because
+ * they end alike).
  */
-function paragraphsOf(lines: Line[], body: number, page: readonly Unit[]): Paragraph[] {
+function paragraphsOf(lines: Line[], body: number, edge: number | null, page: readonly Unit[]): Paragraph[] {
   const left = Math.min(...lines.map((line) => line.left));
   const bodyLines = lines.filter((line) => line.size < TITLE * body && line.cells.length === 1);
   // The column's right edge: where most of its body lines end (a title above may be wider or
@@ -200,12 +233,13 @@ function paragraphsOf(lines: Line[], body: number, page: readonly Unit[]): Parag
   const right =
     bodyLines.length >= 3
       ? rights[Math.floor(rights.length / 2)]!
-      : Math.max(
+      : (edge ??
+        Math.max(
           ...page
             .filter((unit) => Math.abs(unit.size - body) <= 0.5 && Math.abs(unit.left - left) <= 2.5 * body)
             .map((unit) => unit.right),
           ...rights,
-        );
+        ));
   // The line pitch of this block (LibreOffice sets 150 % by default, Chromium and pdf-lib less): a
   // paragraph ends at a gap clearly wider than it.
   const pitches = bodyLines
@@ -254,15 +288,17 @@ function paragraphsOf(lines: Line[], body: number, page: readonly Unit[]): Parag
   return out;
 }
 
-export function analysePage(pieces: Piece[]): PageText {
+/** `rules`: the page's ruling lines (page-graphics.ts); a vertical one parts the pieces either side. */
+export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageText {
   const { flow: kept, vertical } = takeVertical(pieces);
-  const segments = segmentsOf(kept);
+  const segments = segmentsOf(kept, rules);
   if (!segments.length) return { text: '', titleRoles: new Map(), vertical };
   const body = bodySizeOf(segments);
   const flow = segments.map(unitOf);
   const paragraphs: Paragraph[] = [];
-  for (const block of flow.length ? xyCut(flow, body) : []) {
-    const [first, ...rest] = paragraphsOf(linesOf(block), body, flow);
+  const tables = ruledTables(rules);
+  for (const block of flow.length ? xyCut(flow, body, tables) : []) {
+    const [first, ...rest] = paragraphsOf(linesOf(block.units), body, block.edge, flow);
     if (!first) continue;
     const previous = paragraphs.at(-1);
     // Rows of one table that the cut parted (rows with space between them) stay one table.

@@ -4,6 +4,7 @@
 // without text (a scan), an encrypted or a damaged one is refused with one Chinese sentence.
 import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
 import { analysePage, type TitleRole } from './page-analysis';
+import { graphicsOf } from './page-graphics';
 import type { Piece } from './pdf-segments';
 
 export { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals };
@@ -21,7 +22,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 type TextItem = { str: string; transform: number[]; width: number };
 
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
@@ -51,7 +52,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
           width: item.width,
           size: Math.hypot(item.transform[2]!, item.transform[3]!),
         }));
-      const analysed = analysePage(pieces);
+      const operators = await page.getOperatorList();
+      const { rules } = graphicsOf(operators.fnArray, operators.argsArray, OPS);
+      const analysed = analysePage(pieces, rules);
       pages.push(analysed.text);
       for (const [line, role] of analysed.titleRoles) titleRoles.set(line, role);
     }

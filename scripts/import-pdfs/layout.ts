@@ -93,4 +93,38 @@ export const LAYOUTS: Record<string, PageLayout> = {
       { story: 2, column: 1, span: 2, row: 2, flow: 1 },
     ],
   },
+  '07-pdflib-six-columns': {
+    producer: 'pdf-lib',
+    page: 1,
+    front: true,
+    columns: 6,
+    placements: [
+      { story: 0, column: 1, span: 3, row: 1, flow: 1, boxed: true, part: 'note' },
+      { story: 1, column: 4, span: 3, row: 1, flow: 3 },
+      { story: 0, column: 1, span: 6, row: 2, flow: 6 },
+    ],
+  },
+  '08-chromium-grid-inner': {
+    producer: 'chromium',
+    page: 2,
+    front: false,
+    columns: 4,
+    placements: [
+      { story: 0, column: 1, span: 2, row: 1, flow: 2 },
+      { story: 1, column: 3, span: 1, row: 1, flow: 1 },
+      { story: 1, column: 4, span: 1, row: 1, flow: 1, boxed: true, part: 'box' },
+      { story: 2, column: 1, span: 4, row: 2, flow: 3 },
+    ],
+  },
+  '09-libreoffice-four-columns': {
+    producer: 'libreoffice',
+    page: 4,
+    front: false,
+    columns: 4,
+    placements: [
+      { story: 0, column: 1, span: 3, row: 1, flow: 2 },
+      { story: 1, column: 4, span: 1, row: 1, flow: 1 },
+      { story: 2, column: 1, span: 2, row: 2, flow: 1 },
+    ],
+  },
 };

@@ -123,6 +123,21 @@ function ruled(rules: readonly Rule[], before: Span, piece: Piece): boolean {
   );
 }
 
+/** A CJK character: Han, or full-width punctuation (，。“” and the like). */
+const CJK = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u201c\u201d\u2018\u2019\u2014\u2026]`;
+/** Three or more CJK characters each followed by one space: a letter-spaced run. */
+const TRACKED = new RegExp(String.raw`(?:${CJK} ){2,}${CJK}`, 'gu');
+
+/**
+ * The space a justified line spreads between its characters (Chromium and LibreOffice distribute a
+ * narrow column's slack over every CJK character, and pdf.js writes the gaps as spaces: "去 年 以 来 ，
+ * 全 区") is not text. A run of three or more single characters each a space apart is tracking; a
+ * space between words ("记者 徐敏", "通讯员 周杰 记者 严嘉慧") is kept.
+ */
+export function closeTracking(text: string): string {
+  return text.replace(TRACKED, (run) => run.replaceAll(' ', ''));
+}
+
 export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segment[] {
   // Spaces are not trusted as pieces (Chromium puts one between table cells); a visible gap between touching pieces is a space.
   const sorted = [...pieces].filter((piece) => piece.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -164,6 +179,6 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
     }
   }
   return segments
-    .map((segment) => ({ ...segment, text: closeAutospace(segment.text.trim()) }))
+    .map((segment) => ({ ...segment, text: closeAutospace(closeTracking(segment.text.trim())) }))
     .filter((segment) => segment.text !== '');
 }

@@ -138,9 +138,30 @@ export function closeTracking(text: string): string {
   return text.replace(TRACKED, (run) => run.replaceAll(' ', ''));
 }
 
+/** Spaces narrower than this (× type size) on average inside one piece are tracking, not word spaces. */
+const NARROW_SPACE = 0.2;
+const BETWEEN_CJK = new RegExp(String.raw`(?<=${CJK}) (?=${CJK})`, 'gu');
+
+/**
+ * The same tracking inside one piece too short for a run ("第 三"): its spaces, measured from the
+ * piece's width less its characters' (CJK a full em, the rest half), average under NARROW_SPACE.
+ */
+function closePieceTracking(piece: Piece): string {
+  const spaces = (piece.text.match(BETWEEN_CJK) ?? []).length;
+  if (!spaces) return piece.text;
+  const chars = [...piece.text.replaceAll(' ', '')];
+  const full = new RegExp(`^${CJK}$`, 'u');
+  const natural = chars.reduce((sum, char) => sum + (full.test(char) ? 1 : 0.5), 0) * piece.size;
+  const slack = (piece.width - natural) / [...piece.text.matchAll(/ /gu)].length;
+  return slack < NARROW_SPACE * piece.size ? piece.text.replace(BETWEEN_CJK, '') : piece.text;
+}
+
 export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segment[] {
   // Spaces are not trusted as pieces (Chromium puts one between table cells); a visible gap between touching pieces is a space.
-  const sorted = [...pieces].filter((piece) => piece.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = pieces
+    .filter((piece) => piece.text.trim() !== '')
+    .map((piece) => ({ ...piece, text: closePieceTracking(piece) }))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Piece[][] = [];
   for (const piece of sorted) {
     const line = lines.at(-1);

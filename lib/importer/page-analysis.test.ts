@@ -134,6 +134,33 @@ describe('the page analysis', () => {
     ]);
   });
 
+  it('reads an 编者按 boxed in a frame just before the story under the frame, not before the story beside it', () => {
+    const note = '编者按：营商环境是一个地方的核心竞争力，本报今起推出系列报道。';
+    const beside = '连日来石室乡的田野上一派繁忙景象，一台台旋耕机来回穿梭，农户们抢抓晴好天气翻耕土地。';
+    const pieces = [
+      ...column([note], 40, 800, 15),
+      line('万亩良田披绿装', 230, 800, 20),
+      ...flowed(beside, [230, 400], 772, 15, 3),
+      line('一张清单管到底', 40, 700, 20),
+      ...flowed(MEETING, [40, 210, 380], 672, 15, 4),
+    ];
+    // The frame round the note: from x 34 to 196, y 760 to 814.
+    const frame = [
+      { x0: 34, y0: 760, x1: 196, y1: 760 },
+      { x0: 34, y0: 814, x1: 196, y1: 814 },
+      { x0: 34, y0: 760, x1: 34, y1: 814 },
+      { x0: 196, y0: 760, x1: 196, y1: 814 },
+    ];
+    expect(analysePage(pieces).text.split('\n\n')[0]).toBe(note);
+    expect(analysePage(pieces, frame).text.split('\n\n')).toEqual([
+      '万亩良田披绿装',
+      beside,
+      note,
+      '一张清单管到底',
+      MEETING,
+    ]);
+  });
+
   it('returns nothing for a page without text', () => {
     expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [] });
   });

@@ -14,8 +14,8 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
-import { ruledTables, type Box, type Rule } from './page-graphics';
-import { STRONG_END } from './patterns';
+import { ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
+import { EDITORS_NOTE, STRONG_END } from './patterns';
 import { inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';
@@ -288,6 +288,39 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
   return out;
 }
 
+const inside = (unit: Unit, box: Box) => {
+  const x = (unit.left + unit.right) / 2;
+  const y = (unit.top + unit.bottom) / 2;
+  return x > box.left && x < box.right && y > box.bottom && y < box.top;
+};
+
+/**
+ * An 编者按 boxed in a frame introduces the story under the frame (house rule), wherever the XY-cut
+ * reads the frame (a frame above a story spanning the page is read before the stories beside it):
+ * its blocks move to just before the first block under the frame's foot that its width overlaps.
+ */
+function placeEditorsNotes(blocks: Block[], frames: readonly Box[]): Block[] {
+  const order = [...blocks];
+  for (const frame of frames) {
+    const framed = order.filter((block) => block.units.every((unit) => inside(unit, frame)));
+    const first = framed[0] && linesOf(framed[0].units)[0];
+    if (!first || !EDITORS_NOTE.test(first.cells[0]!)) continue;
+    const under = order
+      .filter((block) => !framed.includes(block))
+      .map((block) => ({ block, top: Math.max(...block.units.map((unit) => unit.top)) }))
+      .filter(
+        ({ block, top }) =>
+          top <= frame.bottom + 2 && block.units.some((unit) => unit.left < frame.right && unit.right > frame.left),
+      )
+      .sort((a, b) => b.top - a.top)[0]?.block;
+    if (!under) continue;
+    const rest = order.filter((block) => !framed.includes(block));
+    rest.splice(rest.indexOf(under), 0, ...framed);
+    order.splice(0, order.length, ...rest);
+  }
+  return order;
+}
+
 /** `rules`: the page's ruling lines (page-graphics.ts); a vertical one parts the pieces either side. */
 export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageText {
   const { flow: kept, vertical } = takeVertical(pieces);
@@ -297,7 +330,8 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageT
   const flow = segments.map(unitOf);
   const paragraphs: Paragraph[] = [];
   const tables = ruledTables(rules);
-  for (const block of flow.length ? xyCut(flow, body, tables) : []) {
+  const blocks = placeEditorsNotes(flow.length ? xyCut(flow, body, tables) : [], ruledFrames(rules));
+  for (const block of blocks) {
     const [first, ...rest] = paragraphsOf(linesOf(block.units), body, block.edge, flow);
     if (!first) continue;
     const previous = paragraphs.at(-1);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { PDF_CORPUS_DIR } from './corpus';
-import { graphicsOf, isHorizontal, isVertical, ruledTables, type Ops, type Rule } from './page-graphics';
+import { graphicsOf, isHorizontal, isVertical, ruledFrames, ruledTables, type Ops, type Rule } from './page-graphics';
 
 // pdf.js's operator numbers (OPS in pdfjs-dist 5).
 const OPS: Ops = {
@@ -106,5 +106,11 @@ describe('ruledTables', () => {
   it('takes a grid of two rows of cells or more as a table and a frame as none', () => {
     expect(ruledTables([h(0), h(30), h(60), v(0), v(45), v(90)])).toEqual([{ left: 0, bottom: 0, right: 90, top: 60 }]);
     expect(ruledTables([h(0), h(60), v(0), v(90)])).toEqual([]);
+  });
+
+  it('takes four rules round an area as a frame, and neither a grid nor a lone rule', () => {
+    expect(ruledFrames([h(0), h(60), v(0), v(90)])).toEqual([{ left: 0, bottom: 0, right: 90, top: 60 }]);
+    expect(ruledFrames([h(0), h(30), h(60), v(0), v(45), v(90)])).toEqual([]);
+    expect(ruledFrames([h(0)])).toEqual([]);
   });
 });

@@ -191,3 +191,23 @@ export function ruledTables(rules: readonly Rule[]): Box[] {
       top: Math.max(...group.map((rule) => rule.y1)),
     }));
 }
+
+/**
+ * Frames: drawings of exactly two distinct vertical and two distinct horizontal rules enclosing an
+ * area at least `least` points each way (a boxed 短评, 编者按 or 相关链接; a table has more rules).
+ */
+export function ruledFrames(rules: readonly Rule[], least = 20): Box[] {
+  return drawings(rules)
+    .filter(
+      (group) =>
+        distinct(group.filter(isVertical).map((rule) => rule.x0)) === 2 &&
+        distinct(group.filter(isHorizontal).map((rule) => rule.y0)) === 2,
+    )
+    .map((group) => ({
+      left: Math.min(...group.map((rule) => rule.x0)),
+      bottom: Math.min(...group.map((rule) => rule.y0)),
+      right: Math.max(...group.map((rule) => rule.x1)),
+      top: Math.max(...group.map((rule) => rule.y1)),
+    }))
+    .filter((box) => box.right - box.left >= least && box.top - box.bottom >= least);
+}

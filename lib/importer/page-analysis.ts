@@ -16,7 +16,7 @@
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
 import { ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
 import { EDITORS_NOTE, STRONG_END } from './patterns';
-import { inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
+import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';
 export type PageText = { text: string; titleRoles: Map<string, TitleRole>; vertical: string[] };
@@ -41,28 +41,13 @@ function unitOf(segment: Segment): Unit {
   };
 }
 
-/** The size most characters are set in. */
-export function bodySizeOf(units: readonly { text: string; size: number }[]): number {
-  const weight = new Map<number, number>();
-  for (const unit of units) {
-    const size = Math.round(unit.size * 2) / 2;
-    weight.set(size, (weight.get(size) ?? 0) + [...unit.text].length);
-  }
-  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
-}
-
-/** The size most characters are set in, from pdf.js's pieces. */
-function pieceBodySize(pieces: readonly Piece[]): number {
-  return bodySizeOf(pieces.map((piece) => ({ text: piece.text, size: piece.size })));
-}
-
 /**
  * Vertical runs of lone large characters, one under another at the same x (竖排 banners). Taken
  * from the pieces, before lines are made: a banner's character shares a baseline with the title
  * beside it and would be joined to it.
  */
 function takeVertical(pieces: Piece[]): { flow: Piece[]; vertical: string[] } {
-  const body = pieceBodySize(pieces);
+  const body = bodySizeOf(pieces);
   // Alone on its baseline: a character of a wrapped title has neighbours left or right.
   const alone = (piece: Piece) =>
     !pieces.some(

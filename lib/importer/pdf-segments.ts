@@ -61,12 +61,12 @@ export function inkSpan(text: string, left: number, right: number, size: number)
   };
 }
 
-/** The size most characters are set in. */
-function bodySize(pieces: readonly Piece[]): number {
+/** The size most characters are set in (pieces, segments or units alike). */
+export function bodySizeOf(units: readonly { text: string; size: number }[]): number {
   const weight = new Map<number, number>();
-  for (const piece of pieces) {
-    const size = Math.round(piece.size * 2) / 2;
-    weight.set(size, (weight.get(size) ?? 0) + [...piece.text].length);
+  for (const unit of units) {
+    const size = Math.round(unit.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + [...unit.text].length);
   }
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
@@ -168,7 +168,7 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
     if (line && Math.abs(line[0]!.y - piece.y) <= SAME_LINE * piece.size) line.push(piece);
     else lines.push([piece]);
   }
-  const body = bodySize(sorted);
+  const body = bodySizeOf(sorted);
   const gutter = (at: number, before: Segment, piece: Piece) => {
     const mouth = {
       left: inkSpan(before.text, before.left, before.right, before.size).right,

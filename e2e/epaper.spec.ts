@@ -290,3 +290,33 @@ test('the PDF just imported on the import page becomes the new issue’s 版面 
   await expect(page.getByTestId('epaper-page-1').getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域');
   await context.close();
 });
+
+test('a one-page PDF imported as 第3版 attaches as that page, the 版 the editor chooses', async ({ browser }) => {
+  const maker = await browser.newPage();
+  await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt }
+    h1 { font-size: 20pt } p { text-indent: 2em; margin: 0 0 2mm }</style></head><body>
+    <p>2024年5月27日 星期一 第 1972 期</p><p>第3版：综合</p><h1>航埠镇柑橘种植大户增收</h1>
+    <p>本报讯（记者 叶青）今年航埠镇引进柑橘深加工企业，种植大户和农户的鲜果收购价比去年提高两成，全镇柑橘产业产值预计突破三亿元。</p></body></html>`);
+  const pdf = await maker.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  await maker.close();
+
+  const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
+  await page.goto('/newsroom/issues/import');
+  await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles(pdfFile('issue-1972-page-3.pdf', pdf));
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await page.getByRole('button', { name: '确认导入为草稿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导入第1972期' })).toBeVisible();
+  const attach = page.getByTestId('attach-imported-pdf');
+  // Offered as the page its story is on; the editor may choose another.
+  await expect(attach.getByLabel('版次')).toHaveValue('3');
+  await attach.getByLabel('版次').selectOption('2');
+  await attach.getByLabel('版次').selectOption('3');
+  await attach.getByRole('button', { name: '作为第3版的版面 PDF 上传' }).click();
+  await expect(attach.getByRole('status')).toContainText('已上传', SLOW);
+  await attach.getByRole('link', { name: '去版面规划查看' }).click();
+  await expect(page.getByTestId('epaper-page-3').getByTestId('epaper-status')).toHaveText('版面图片已生成', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('epaper-page-3').getByTestId('epaper-found')).toHaveText('已找到 1/1 篇稿件的区域');
+  await context.close();
+});

@@ -12,6 +12,7 @@ import { positionalArgs, provisionalHeadline, readOverrides, refusal } from '../
 import { parseIssue } from '../lib/importer/parse-issue';
 import { readImportFile } from '../lib/importer/read-file';
 import { reportLines } from '../lib/importer/report-text';
+import type { TitleRoles } from '../lib/importer/title-block';
 import { readIssueExport } from '../lib/issues/export-issue';
 import type { StructuredIssue } from '../lib/issues/structured';
 import { CliDatabaseError, openForWriting } from '../server/cli-database';
@@ -36,8 +37,8 @@ function readFile(file: string): Uint8Array {
   }
 }
 
-function readText(text: string, encoding: string): StructuredIssue {
-  const parsed = parseIssue(text);
+function readText(text: string, encoding: string, titleRoles?: TitleRoles): StructuredIssue {
+  const parsed = parseIssue(text, { titleRoles });
   console.log(`编码：${encoding}`);
   for (const line of reportLines(parsed.issue, parsed.report)) console.log(line);
   const refused = refusal(parsed.issue, parsed.report);
@@ -70,7 +71,7 @@ async function main() {
     issue = read.issue;
     console.log(`读取导出文件：第${issue.number}期，${issue.stories.length}篇稿件`);
   } else {
-    issue = readText(decoded.text, decoded.encoding);
+    issue = readText(decoded.text, decoded.encoding, 'titleRoles' in decoded ? decoded.titleRoles : undefined);
   }
   if (overrides.number) {
     if (issue.number && issue.number !== overrides.number)

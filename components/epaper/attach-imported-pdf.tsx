@@ -1,51 +1,73 @@
 'use client';
 
 // After a PDF import: the same file, which the browser still holds, can become the new issue's 版面
-// PDF (one page per 版) in one step, instead of being uploaded again in the planner.
+// PDF in one step, instead of being uploaded again in the planner: the whole issue when it has a page
+// per 版, or, for a one-page PDF, the 版 the editor chooses (offered: the one its stories are on).
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import { looksLikePdf } from '@/lib/epaper/pdf-file';
+import type { ImportedPdfUse } from '@/lib/epaper/pdf-file';
 
 import { uploadPdf } from './upload-pdf';
 
-export function AttachImportedPdf({ file, issueNumber }: { file: File; issueNumber: number }) {
-  const [isPdf, setIsPdf] = useState<boolean | null>(null);
+type Props = { file: File; issueNumber: number; use: ImportedPdfUse };
+
+export function AttachImportedPdf({ file, issueNumber, use }: Props) {
   const [state, setState] = useState<{ ok: boolean; text: string } | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
-  useEffect(() => {
-    let current = true;
-    void file
-      .slice(0, 1024)
-      .arrayBuffer()
-      .then((head) => {
-        if (current) setIsPdf(looksLikePdf(new Uint8Array(head)));
-      });
-    return () => {
-      current = false;
-    };
-  }, [file]);
-  if (!isPdf) return null;
+  const [page, setPage] = useState(use.kind === 'page' ? use.suggested : 1);
   async function attach() {
     setPercent(0);
-    const answer = await uploadPdf(file, { issueNumber }, 'all', setPercent);
+    const answer = await uploadPdf(file, { issueNumber }, use.kind === 'page' ? page : 'all', setPercent);
     setPercent(null);
     setState(answer.ok ? { ok: true, text: answer.message } : { ok: false, text: answer.error });
   }
+  const busy = percent !== null || state?.ok === true;
   return (
     <div
       className="space-y-2 rounded border border-stone-300 p-3 text-sm dark:border-stone-700"
       data-testid="attach-imported-pdf"
     >
-      <p>这个 PDF 也可以作为第{issueNumber}期的版面 PDF（电子报的版面图片与稿件区域），每版一页。</p>
-      <button
-        type="button"
-        onClick={() => void attach()}
-        disabled={percent !== null || state?.ok === true}
-        className="rounded border border-stone-400 px-3 py-1"
-      >
-        {percent !== null ? `正在上传（${percent}%）` : '作为本期版面 PDF 上传'}
-      </button>
+      {use.kind === 'unusable' ? (
+        <p>
+          这个 PDF 不能直接作为第{issueNumber}期的版面 PDF：{use.reason}。
+        </p>
+      ) : use.kind === 'page' ? (
+        <p className="flex flex-wrap items-center gap-2">
+          这个 PDF 只有 1 页，可以作为第{issueNumber}期其中一版的版面 PDF（电子报的版面图片与稿件区域）：
+          <label className="flex items-center gap-1">
+            <span>版次</span>
+            <select
+              value={page}
+              onChange={(event) => setPage(Number(event.currentTarget.value))}
+              disabled={busy}
+              className="rounded border border-stone-400 px-1 py-0.5 dark:bg-stone-900"
+            >
+              {Array.from({ length: use.pages }, (_, index) => index + 1).map((number) => (
+                <option key={number} value={number}>
+                  第{number}版
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      ) : (
+        <p>这个 PDF 也可以作为第{issueNumber}期的版面 PDF（电子报的版面图片与稿件区域），每版一页。</p>
+      )}
+      {use.kind === 'unusable' ? null : (
+        <button
+          type="button"
+          onClick={() => void attach()}
+          disabled={busy}
+          className="rounded border border-stone-400 px-3 py-1"
+        >
+          {percent !== null
+            ? `正在上传（${percent}%）`
+            : use.kind === 'page'
+              ? `作为第${page}版的版面 PDF 上传`
+              : '作为本期版面 PDF 上传'}
+        </button>
+      )}
       {state ? (
         <p role="status" className={state.ok ? '' : 'text-red-700 dark:text-red-400'}>
           {state.text}

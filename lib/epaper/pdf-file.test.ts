@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { imageUrl, parseImagePath } from './files';
 import {
   EMPTY_PDF,
+  importedPdfUse,
   looksLikePdf,
   MAX_PDF_BYTES,
   NOT_A_PDF,
@@ -33,6 +34,18 @@ describe('page PDF checks', () => {
     expect(pageCountProblem({ kind: 'page', page: 2 }, 1, 4)).toBeNull();
     expect(pageCountProblem({ kind: 'page', page: 2 }, 2, 4)).toContain('单版 PDF 只能有 1 页');
     expect(pageCountProblem({ kind: 'page', page: 5 }, 1, 4)).toBe('本期没有第5版');
+  });
+
+  it('offers an imported one-page PDF as the 版 its stories were printed on, to be chosen', () => {
+    expect(importedPdfUse(4, 4, [1, 1, 2, 3, 4])).toEqual({ kind: 'issue' });
+    expect(importedPdfUse(1, 1, [1])).toEqual({ kind: 'issue' });
+    expect(importedPdfUse(1, 4, [3, 3])).toEqual({ kind: 'page', suggested: 3, pages: 4 });
+    expect(importedPdfUse(1, 4, [2, 3])).toEqual({ kind: 'page', suggested: 1, pages: 4 });
+    expect(importedPdfUse(1, 4, [])).toEqual({ kind: 'page', suggested: 1, pages: 4 });
+    expect(importedPdfUse(2, 4, [1, 2])).toEqual({
+      kind: 'unusable',
+      reason: '这个 PDF 只有 2 页，本期有 4 个版面：整期 PDF 须每版一页，或按版分别上传',
+    });
   });
 
   it('serves only page-image names it makes', () => {

@@ -31,3 +31,21 @@ export function pageCountProblem(target: PdfTarget, pdfPages: number, issuePages
   if (target.page < 1 || target.page > issuePages) return `本期没有第${target.page}版`;
   return pdfPages === 1 ? null : `这个 PDF 有 ${pdfPages} 页，单版 PDF 只能有 1 页；整期 PDF 请用“整期上传”`;
 }
+
+/**
+ * How the PDF just imported can become the issue's 版面 PDF: the whole issue when it has a page per
+ * 版; one 版 the editor chooses when it has one page (a page exported on its own), offered as the
+ * page its stories were printed on when they all share one; otherwise the reason it cannot.
+ */
+export type ImportedPdfUse =
+  { kind: 'issue' } | { kind: 'page'; suggested: number; pages: number } | { kind: 'unusable'; reason: string };
+
+export function importedPdfUse(pdfPages: number, issuePages: number, articlePages: readonly number[]): ImportedPdfUse {
+  if (pdfPages === issuePages) return { kind: 'issue' };
+  if (pdfPages === 1) {
+    const printed = [...new Set(articlePages)];
+    const only = printed.length === 1 ? printed[0]! : null;
+    return { kind: 'page', suggested: only !== null && only >= 1 && only <= issuePages ? only : 1, pages: issuePages };
+  }
+  return { kind: 'unusable', reason: pageCountProblem({ kind: 'issue' }, pdfPages, issuePages)! };
+}

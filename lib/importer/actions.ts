@@ -21,8 +21,18 @@ export type ImportPreview = {
   /** Masthead items that are shown but not edited here (name, publisher, lunar date …). */
   found: Record<string, string>;
   existing: 'none' | 'draft' | 'published';
+  /** The PDF's page count (null for a text file): after the import it can become the 版面 PDF. */
+  pdfPages: number | null;
 };
-export type ImportDone = { stage: 'done'; number: number; stories: number; replaced: boolean };
+export type ImportDone = {
+  stage: 'done';
+  number: number;
+  stories: number;
+  replaced: boolean;
+  /** The issue's 版 count and the 版 each story starts on, for attaching the imported PDF. */
+  pageCount: number;
+  articlePages: number[];
+};
 
 /**
  * The edited draft holds a whole issue's text as JSON: a 10 MB text makes about 28 MB (measured), so
@@ -36,7 +46,7 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
   const decoded = await readImportFile(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return { ok: false, error: decoded.error };
-  const result = parseIssue(decoded.text);
+  const result = parseIssue(decoded.text, { titleRoles: decoded.titleRoles });
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
   const draft = toDraft(result);
@@ -54,6 +64,7 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
       shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
     ),
     existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
+    pdfPages: decoded.pdfPages,
   };
 }
 
@@ -85,7 +96,15 @@ async function confirm(formData: FormData, actorId: string): Promise<ActionResul
       error: outcome.error,
       fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined,
     };
-  return { ok: true, stage: 'done', number: outcome.number, stories: outcome.stories, replaced: outcome.replaced };
+  return {
+    ok: true,
+    stage: 'done',
+    number: outcome.number,
+    stories: outcome.stories,
+    replaced: outcome.replaced,
+    pageCount: issue.pageCount,
+    articlePages: issue.stories.map((story) => story.page),
+  };
 }
 
 export async function importIssueAction(

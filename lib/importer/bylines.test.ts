@@ -12,6 +12,15 @@ describe('parseByline', () => {
       ],
     });
   });
+  it('writes a name glued to its label apart (a letter-spaced line closed up reads 记者童雅琴)', () => {
+    expect(parseByline('记者童雅琴 通讯员 邵卫红')).toEqual({
+      byline: '记者 童雅琴 通讯员 邵卫红',
+      authors: [
+        { name: '童雅琴', label: '记者' },
+        { name: '邵卫红', label: '通讯员' },
+      ],
+    });
+  });
   it('drops the ■ mark and joins lines', () => {
     expect(parseByline('■记者 黄淑妍\n通讯员 闻凌世')).toEqual({
       byline: '记者 黄淑妍 通讯员 闻凌世',

@@ -15,20 +15,19 @@ export function parseByline(text: string): { byline: string; authors: Structured
     .trim();
   const authors: StructuredAuthor[] = [];
   let label: string | null = null;
-  for (const word of byline.split(' ')) {
+  // A name glued to its label ("记者徐敏", as a letter-spaced line reads once its spacing is closed)
+  // is written apart in the byline too.
+  const words = byline.split(' ').map((word) => {
+    const glued = GLUED.exec(word);
+    return glued ? `${glued[1]} ${glued[2]}` : word;
+  });
+  for (const word of words.join(' ').split(' ')) {
     if (!word) continue;
     if (LABEL.test(word)) {
       label = word;
       continue;
     }
-    // A name glued to its label ("记者徐敏") is split too.
-    const glued = GLUED.exec(word);
-    if (glued) {
-      authors.push({ name: glued[2]!, label: glued[1]! });
-      label = glued[1]!;
-      continue;
-    }
     authors.push({ name: word, label: label ?? '记者' });
   }
-  return { byline, authors };
+  return { byline: words.join(' '), authors };
 }

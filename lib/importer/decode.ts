@@ -2,6 +2,7 @@
 // GB18030/GBK (what Chinese Windows tools write) are recognised; empty, binary and oversized files
 // are refused with a message saying so.
 import { stripBidiControls } from '../text/bidi';
+import { foldRadicals } from '../text/pdf';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -16,6 +17,12 @@ function controlShare(bytes: Uint8Array): number {
   return control / Math.max(1, sample.length);
 }
 
+// Bidi controls would let an imported headline or byline display as something else; text copied out
+// of a PDF viewer carries the same Kangxi radicals as the PDF's text layer (⼾ for 户).
+function clean(text: string): string {
+  return foldRadicals(stripBidiControls(text));
+}
+
 export function decodeImportFile(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, error: '文件为空' };
   if (bytes.length > MAX_IMPORT_BYTES)
@@ -23,13 +30,13 @@ export function decodeImportFile(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return {
       ok: true,
-      text: stripBidiControls(new TextDecoder('utf-16le').decode(bytes.subarray(2))),
+      text: clean(new TextDecoder('utf-16le').decode(bytes.subarray(2))),
       encoding: 'utf-16le',
     };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return {
       ok: true,
-      text: stripBidiControls(new TextDecoder('utf-16be').decode(bytes.subarray(2))),
+      text: clean(new TextDecoder('utf-16be').decode(bytes.subarray(2))),
       encoding: 'utf-16be',
     };
   if (bytes.includes(0) || controlShare(bytes) > 0.01)
@@ -50,8 +57,7 @@ export function decodeImportFile(bytes: Uint8Array): Decoded {
       return { ok: false, error: '无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16），请另存为 UTF-8 文本后再导入' };
     }
   }
-  // Bidi controls would let an imported headline or byline display as something else.
-  text = stripBidiControls(text.replace(/^\uFEFF/, ''));
+  text = clean(text.replace(/^\uFEFF/, ''));
   if (text.trim() === '') return { ok: false, error: '文件里没有文字' };
   return { ok: true, text, encoding };
 }

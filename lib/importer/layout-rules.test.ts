@@ -143,3 +143,22 @@ describe('layout rules', () => {
     ]);
   });
 });
+
+describe('title roles from a PDF’s type sizes', () => {
+  it('take the place of the guesses from order and length', () => {
+    const text = '守好群众“菜篮子”\n\n节前蔬菜供应充足价格平稳\n\n本报讯（记者 叶青）中秋国庆将至，蔬菜供应充足。';
+    expect(parseIssue(text).issue.stories[0]).toMatchObject({ kicker: '守好群众“菜篮子”' });
+    const sized = parseIssue(text, {
+      titleRoles: new Map([
+        ['守好群众“菜篮子”', 'headline'],
+        ['节前蔬菜供应充足价格平稳', 'subheadline'],
+      ]),
+    });
+    expect(sized.issue.stories[0]).toMatchObject({
+      kicker: null,
+      headline: '守好群众“菜篮子”',
+      subheadline: '节前蔬菜供应充足价格平稳',
+    });
+    expect(sized.report.stories[0]!.fields.headline?.confidence).toBe('high');
+  });
+});

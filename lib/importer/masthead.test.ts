@@ -81,3 +81,24 @@ describe('page headers', () => {
     expect(readPageHeader(text)).toBeNull(),
   );
 });
+
+describe('an inner page without a masthead', () => {
+  const RUNNING_HEAD = '2020年9月7日 星期一 第3版 综合 今日柯城 第1708期';
+
+  it('takes the date, the number and the paper’s name from the running head, for the editor to check', () => {
+    const masthead = readMasthead(toBlocks(`${RUNNING_HEAD}\n\n节前蔬菜供应充足\n\n本报讯（记者 叶青）中秋将至。`));
+    expect(masthead).toMatchObject({ date: '2020-09-07', number: 1708, name: '今日柯城' });
+    expect(masthead.fields.number?.confidence).toBe('medium');
+    expect(masthead.blocks.size).toBe(0);
+    expect(masthead.warnings).toEqual([]);
+  });
+
+  it('reads the page and its name from the running head, the nameplate after it dropped', () => {
+    expect(readPageHeader(RUNNING_HEAD)).toEqual({ page: 3, name: '综合' });
+  });
+
+  it('warns when the running head’s weekday is not the date’s', () => {
+    const masthead = readMasthead(toBlocks('2020年9月7日 星期二 第3版 综合 今日柯城 第1708期'));
+    expect(masthead.warnings).toHaveLength(1);
+  });
+});

@@ -7,7 +7,7 @@ import { parseCalendarDate } from '../dates/calendar-date';
 import { lunarDateText, weekdayText } from '../dates/chinese-date';
 import type { Block } from './blocks';
 import { hasItems, mastheadItems, type MastheadItems } from './masthead-items';
-import { isPageHeader } from './page-header';
+import { isPageHeader, readPageHeader } from './page-header';
 import { charLength, DATELINE, STRONG_END } from './patterns';
 import { field, type FoundField } from './report';
 
@@ -61,6 +61,34 @@ function checkCalendar(result: Masthead, weekday: FoundField | undefined, lunar:
   result.fields.date = { ...result.fields.date!, confidence: 'low' };
 }
 
+/**
+ * An inner page has no masthead, only a running head: 2020年9月7日 星期一 第3版 综合 今日柯城 第1708期.
+ * Its date and issue number are the issue's (medium confidence: the editor checks them), the Han word
+ * after the page name the paper's name. The line stays for the story reader, which takes the page from it.
+ */
+function runningHead(blocks: Block[], result: Masthead): Masthead {
+  for (const block of blocks.slice(0, 3))
+    for (const line of block.lines) {
+      const items = mastheadItems(line.text);
+      const header = readPageHeader(line.text);
+      if (!items.date || !items.number || !header) continue;
+      result.date = items.date;
+      result.fields.date = field(items.date, 'medium', line.number);
+      result.number = items.number;
+      result.fields.number = field(String(items.number), 'medium', line.number);
+      const words = items.rest.split(' ').filter((word) => /^\p{Script=Han}{2,8}$/u.test(word));
+      const name = words.find((word) => word !== header.name);
+      if (name) {
+        result.name = name;
+        result.fields.name = field(name, 'medium', line.number);
+      }
+      if (items.weekday) result.fields.weekday = field(items.weekday, 'high', line.number);
+      checkCalendar(result, result.fields.weekday, undefined);
+      return result;
+    }
+  return result;
+}
+
 export function readMasthead(blocks: Block[]): Masthead {
   const result: Masthead = {
     date: null,
@@ -88,7 +116,7 @@ export function readMasthead(blocks: Block[]): Masthead {
     for (const { items } of fresh) for (const key of itemKeys(items)) seen.add(key);
     if (fresh.length) last = index;
   }
-  if (last < 0) return result;
+  if (last < 0) return runningHead(blocks, result);
   const labels: { text: string; line: number }[] = [];
   let weekday: FoundField | undefined;
   let lunar: FoundField | undefined;

@@ -13,7 +13,10 @@ export function readPageHeader(text: string): PageHeader | null {
   const rest = mastheadItems(text)
     .rest.replace(/\s*[:：·•\-—|｜]\s*/gu, '：')
     .replace(/^：|：$/gu, '');
-  const match = HEADER.exec(rest.replace(/：/gu, ' ').replace(/\s+/gu, ' ').trim());
+  const flat = rest.replace(/：/gu, ' ').replace(/\s+/gu, ' ').trim();
+  // An inner page's running head also names the paper after the page (第3版 综合 今日柯城): the page
+  // name is the word right after the page number; the nameplate after it is dropped.
+  const match = HEADER.exec(flat) ?? HEADER.exec(flat.replace(/ \p{Script=Han}{2,8}$/u, ''));
   if (!match) return null;
   const page = match[1] ? chineseNumber(match[1]) : Number(match[3] ?? match[5]);
   if (!page || page > 64) return null;

@@ -30,7 +30,7 @@ import {
 import { field, type ArticleReport, type ImportReport } from './report';
 import { isBylineLine, splitBlocks } from './split-blocks';
 import { isTableBlock, readTable } from './tables';
-import { readTitles } from './title-block';
+import { readTitles, type TitleRoles } from './title-block';
 
 export type ImportResult = { issue: StructuredIssue; report: ImportReport };
 
@@ -95,7 +95,8 @@ function boldParagraph(value: string): DocNode {
 
 const toUnplaced = (lines: Line[]) => lines.map((line) => ({ line: line.number, text: line.text }));
 
-export function parseIssue(text: string): ImportResult {
+/** `titleRoles`: from a PDF, the title lines whose role their type size tells (page-analysis.ts). */
+export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = {}): ImportResult {
   const blocks = splitBlocks(toBlocks(text));
   const masthead = readMasthead(blocks);
   const report: ImportReport = {
@@ -114,7 +115,7 @@ export function parseIssue(text: string): ImportResult {
   let editorsNote: { text: string; line: number } | null = null;
 
   const startArticle = (titleGroups: Line[][], line: number): Draft => {
-    const titles = titleGroups.length ? readTitles(titleGroups) : null;
+    const titles = titleGroups.length ? readTitles(titleGroups, options.titleRoles) : null;
     const draft: Draft = {
       page,
       continuedOn: [],

@@ -99,7 +99,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('PDF import through the text layer', (
        <p class="plain">食堂价目表</p><table><tr><th>餐别</th><th>价格</th><th>供应时间</th></tr><tr><td>早餐</td><td>5元</td><td>6:30至8:30</td></tr><tr><td>午餐</td><td>12元</td><td>11:00至12:30</td></tr></table>`,
     );
     const read = await readImportFile(pdf);
-    expect(read).toMatchObject({ ok: true, encoding: 'PDF 文字层（1页）' });
+    expect(read).toMatchObject({ ok: true, encoding: 'PDF 文字层（1页）', pdfPages: 1 });
     const { issue, report } = parseIssue(read.ok ? read.text : '');
     expect(issue).toMatchObject({ number: 1706, date: '2020-08-24', pages: [{ number: 1, name: '要闻' }] });
     expect(report.warnings).toEqual([]);

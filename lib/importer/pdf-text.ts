@@ -1,15 +1,19 @@
 // A PDF as the print system exports it (with a text layer) → plain text in reading order, for the
-// same parser as a text export. pdfjs-dist reads the text layer; pdf-layout.ts puts columns back in
-// order. Some CJK fonts map characters to Kangxi radicals (⽇ for 日); NFKC folds those back. A PDF
+// same parser as a text export. pdfjs-dist reads the text layer; page-analysis.ts puts columns back in
+// order. Some CJK fonts map characters to Kangxi radicals (⽇ for 日); foldRadicals turns them into the simplified characters. A PDF
 // without text (a scan), an encrypted or a damaged one is refused with one Chinese sentence.
 import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
-import { readingOrder, type Piece } from './pdf-layout';
+import { analysePage, type TitleRole } from './page-analysis';
+import { graphicsOf } from './page-graphics';
+import type { Piece } from './pdf-segments';
 
 export { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals };
 
 export const NO_TEXT_LAYER = '这个 PDF 没有文字层（可能是扫描件），请导出带文字的 PDF 或纯文本';
 
-export type PdfText = { ok: true; text: string; pages: number } | { ok: false; error: string };
+/** `titleRoles`: title lines whose role the type sizes tell (page-analysis.ts), for the parser. */
+export type PdfText =
+  { ok: true; text: string; pages: number; titleRoles: Map<string, TitleRole> } | { ok: false; error: string };
 
 export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
@@ -18,7 +22,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 type TextItem = { str: string; transform: number[]; width: number };
 
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy.
@@ -35,6 +39,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   }
   try {
     const pages: string[] = [];
+    const titleRoles = new Map<string, TitleRole>();
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
@@ -47,11 +52,15 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
           width: item.width,
           size: Math.hypot(item.transform[2]!, item.transform[3]!),
         }));
-      pages.push(readingOrder(pieces));
+      const operators = await page.getOperatorList();
+      const { rules } = graphicsOf(operators.fnArray, operators.argsArray, OPS);
+      const analysed = analysePage(pieces, rules);
+      pages.push(analysed.text);
+      for (const [line, role] of analysed.titleRoles) titleRoles.set(line, role);
     }
     const text = pages.filter(Boolean).join('\n\n');
     if (text.replace(/\s/gu, '').length === 0) return { ok: false, error: NO_TEXT_LAYER };
-    return { ok: true, text, pages: pdf.numPages };
+    return { ok: true, text, pages: pdf.numPages, titleRoles };
   } catch {
     return { ok: false, error: DAMAGED_PDF };
   } finally {

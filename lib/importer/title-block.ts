@@ -30,7 +30,26 @@ function joinBrokenTitles(lines: Line[]): Line[] {
 /** A line set after a dash (——副题) is the subheadline, whatever stands above it. */
 const DASHED = /^(?:——|—|--|──)/u;
 
-export function readTitles(groups: Line[][]): Titles {
+/** The roles the PDF's type sizes give title lines (page-analysis.ts): the largest type is the 主题. */
+export type TitleRoles = ReadonlyMap<string, 'kicker' | 'headline' | 'subheadline'>;
+
+function byRoles(lines: Line[], roles: TitleRoles): Titles | null {
+  const headline = lines.filter((line) => roles.get(line.text) === 'headline');
+  if (headline.length !== 1 || lines.some((line) => !roles.has(line.text))) return null;
+  const fields: Record<string, FoundField> = { headline: field(headline[0]!.text, 'high', headline[0]!.number) };
+  const joined = (role: 'kicker' | 'subheadline') => {
+    const found = lines.filter((line) => roles.get(line.text) === role);
+    if (!found.length) return null;
+    const text = found.map((line) => line.text).join(' ');
+    fields[role] = field(text, 'high', found[0]!.number);
+    return text;
+  };
+  return { kicker: joined('kicker'), headline: headline[0]!.text, subheadline: joined('subheadline'), fields };
+}
+
+export function readTitles(groups: Line[][], roles: TitleRoles = new Map()): Titles {
+  const sized = byRoles(groups.flat(), roles);
+  if (sized) return sized;
   const all = joinBrokenTitles(groups.flat());
   const dashed = all.length > 1 && DASHED.test(all.at(-1)!.text) ? all.at(-1)! : null;
   if (dashed) {

@@ -1,5 +1,7 @@
 // Highlighted snippets for search results (pure): a window of the text around the first hit, HTML
 // escaped, with every occurrence of the query's words wrapped in <mark>.
+import { foldRadicals } from '../text/pdf';
+
 function escapeHtml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
@@ -10,7 +12,10 @@ function escapeRegExp(value: string): string {
 
 /** The words to highlight: the query's runs of Han characters or of letters/digits, longest first. */
 export function highlightTerms(query: string): string[] {
-  const runs = query.normalize('NFKC').match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? [];
+  const runs =
+    foldRadicals(query)
+      .normalize('NFKC')
+      .match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? [];
   return [...new Set(runs)].sort((a, b) => b.length - a.length).slice(0, 16);
 }
 

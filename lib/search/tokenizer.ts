@@ -2,12 +2,15 @@
 // characters becomes its character bigrams (a 2-character query such as 柯城 always matches, and
 // longer words match as their overlapping bigrams), a lone character stays a unigram; Latin letters
 // and digits become lower-cased, width-normalised words (a run's last character is also kept alone). Punctuation separates tokens and is dropped.
+import { foldRadicals } from '../text/pdf';
+
 const HAN = /\p{Script=Han}/u;
 const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 function normalise(text: string): string {
-  // NFKC folds full-width ＡＢＣ１２３ to ABC123 and compatibility ideographs to their usual forms.
-  return text.normalize('NFKC').toLowerCase();
+  // NFKC folds full-width ＡＢＣ１２３ to ABC123 and compatibility ideographs to their usual forms;
+  // radicals go first to their simplified characters (⼾ → 户), which NFKC would make traditional (戶).
+  return foldRadicals(text).normalize('NFKC').toLowerCase();
 }
 
 function hanTokens(run: string): string[] {

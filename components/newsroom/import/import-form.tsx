@@ -9,6 +9,7 @@ import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
 import { buttonClass } from '@/components/ui/button-class';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/actions/result';
+import { importedPdfUse } from '@/lib/epaper/pdf-file';
 import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
 import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { confirmState, type ImportDraft } from '@/lib/importer/draft';
@@ -23,6 +24,8 @@ export function ImportForm({ action }: Props) {
   // After a refused confirm the report and the editor's fixes stay on screen, so they can retry.
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [draft, setDraft] = useState<ImportDraft | null>(null);
+  // The previewed PDF's page count: the confirm that follows knows only the draft, not the file.
+  const [pdfPages, setPdfPages] = useState<number | null>(null);
   const [seen, setSeen] = useState(state);
   // Judged before sending: a file over the limit is never uploaded.
   const [tooLarge, setTooLarge] = useState(false);
@@ -32,6 +35,7 @@ export function ImportForm({ action }: Props) {
     if (state?.ok) {
       setPreview(state.stage === 'preview' ? state : null);
       setDraft(state.stage === 'preview' ? state.draft : null);
+      if (state.stage === 'preview') setPdfPages(state.pdfPages);
     }
   }
   const conflict = state && !state.ok && state.fieldErrors?.replace;
@@ -75,6 +79,7 @@ export function ImportForm({ action }: Props) {
               setChosen(event.currentTarget.files?.[0] ?? null);
               setPreview(null);
               setDraft(null);
+              setPdfPages(null);
             }}
           />
         </div>
@@ -92,7 +97,13 @@ export function ImportForm({ action }: Props) {
           已导入第{done.number}期（草稿，未出版）：{done.stories}篇稿件{done.replaced ? '，替换了原来的草稿' : ''}。
         </FormSuccess>
       ) : null}
-      {done && chosen ? <AttachImportedPdf file={chosen} issueNumber={done.number} /> : null}
+      {done && chosen && pdfPages !== null ? (
+        <AttachImportedPdf
+          file={chosen}
+          issueNumber={done.number}
+          use={importedPdfUse(pdfPages, done.pageCount, done.articlePages)}
+        />
+      ) : null}
       {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
       {preview && draft && confirmation && preview.existing !== 'published' ? (
         <form onSubmit={confirm} className="space-y-3">

@@ -39,6 +39,8 @@ async function main() {
     PORT: String(appPort),
     SITE_URL: process.env.SITE_URL || `http://localhost:${frontPort}`,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
+    // The nginx front is the cache here; the app's own micro-cache would keep a second copy (README).
+    APP_MICROCACHE: process.env.APP_MICROCACHE ?? '0',
   };
   const dataDir = resolveDataDir(env);
   const frontOptions = {

@@ -1,8 +1,9 @@
 // npm run bench:public — the reader site under load on a large archive (issues 4 and 13): builds the
 // app if needed, prepares .bench/public with 20 years of weekly issues (4 pages, 10 stories a page,
-// 41,680 stories), starts `next start`, the shipped nginx front (deploy/nginx/) in front of it, and a
-// plain nginx serving the same HTML as static files, then load-tests four pages on all three with
-// wrk (2 threads, 32 connections, BENCH_DURATION seconds each) and prints the ratio front/static.
+// 41,680 stories), starts the app as `npm start` runs it (server/serve.ts) twice, with its micro-cache
+// and without (APP_MICROCACHE), the shipped nginx front (deploy/nginx/) in front of the one without,
+// and a plain nginx serving the same HTML as static files, then load-tests four pages on all four with
+// wrk (2 threads, 32 connections, BENCH_DURATION seconds each) and prints the ratios to static.
 // First it measures the generator's own ceiling (wrk against nginx's tiny file): a static figure
 // within 10 % of it is the generator's limit, and then no ratio is reported (scripts/bench/lib/wrk.ts).
 // `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts)
@@ -17,7 +18,7 @@ import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/fr
 import { clearDataCache } from '../../server/next-cache';
 import { prepare } from '../../server/prepare';
 import { generateArchive } from '../../test/support/synthetic-archive';
-import { appServerEnv, buildIfStale, startNextServer, type AppServer } from './lib/app-server';
+import { appServerEnv, buildIfStale, startServeServer, type AppServer } from './lib/app-server';
 import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
 import { waitForHealth } from './lib/wait-for-health';
 import { cappedByGenerator, findWrk, wrk, WRK_MISSING, type Figures } from './lib/wrk';
@@ -32,6 +33,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
 const THREADS = 2;
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
+const CACHED_PORT = Number(process.env.BENCH_CACHED_PORT ?? PORT + 4);
 const SHAPE = { years: 20, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 10_001, charsPerArticle: 800 };
 
 type Target = { name: string; path: string; file: string };
@@ -115,7 +117,7 @@ console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latest
     );
   }
   clearDataCache(tree.root);
-  const server = startNextServer(
+  const server = startServeServer(
     tree.root,
     BASE_PORT,
     appServerEnv(env, { dataDir, databaseUrl: `file:${made.sqlitePath}`, authSecret: made.authSecret }, BASE_PORT),
@@ -170,13 +172,20 @@ async function main() {
   const serverEnv = appServerEnv(env, prepared, PORT);
   buildIfStale(ROOT, serverEnv);
   clearDataCache(ROOT);
-  const server = startNextServer(ROOT, PORT, serverEnv);
+  // As `npm start` runs it (server/serve.ts): without its micro-cache (what the front sits before,
+  // and what the baseline comparison times), and with it, on its own port.
+  const server = startServeServer(ROOT, PORT, { ...serverEnv, APP_MICROCACHE: '0' });
+  const cachedServer = startServeServer(ROOT, CACHED_PORT, {
+    ...appServerEnv(env, prepared, CACHED_PORT),
+    APP_MICROCACHE: '1',
+  });
   const baseUrl = server.url;
   let front: ChildProcess | null = null;
   let statics: ChildProcess | null = null;
   let baseline: BaselineServer | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`);
+    await waitForHealth(`${cachedServer.url}/api/health`);
     front = await startFront({
       workDir: path.join(BENCH_DIR, 'front'),
       frontPort: FRONT_PORT,
@@ -214,8 +223,10 @@ async function main() {
     console.log('page\tmode\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx');
     const ratios: string[] = [];
     for (const target of targets) {
+      const cached = await load(cachedServer.url + target.path);
+      console.log(row(target.name, 'app alone, micro-cache on', cached));
       const app = await load(baseUrl + target.path);
-      console.log(row(target.name, 'app alone', app));
+      console.log(row(target.name, 'app alone, micro-cache off', app));
       const viaFront = await load(frontUrl + target.path);
       console.log(row(target.name, 'front', viaFront));
       const file = await load(`${staticUrl}/${target.file}`);
@@ -223,7 +234,7 @@ async function main() {
       ratios.push(
         cappedByGenerator(file.rps, ceiling.rps)
           ? `${target.name}\tno ratio: static ${file.rps.toFixed(0)} is within 10 % of the generator's ceiling ${ceiling.rps.toFixed(0)}`
-          : `${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tapp/static ${(app.rps / file.rps).toFixed(3)}\tfront/app ${(viaFront.rps / app.rps).toFixed(0)}×`,
+          : `${target.name}\tfront/static ${(viaFront.rps / file.rps).toFixed(2)}\tapp with micro-cache/static ${(cached.rps / file.rps).toFixed(2)}\tapp without/static ${(app.rps / file.rps).toFixed(3)}`,
       );
     }
     console.log('\npage\tratios (requests/s)');
@@ -238,6 +249,7 @@ async function main() {
     if (statics) await stopFront(statics);
     if (front) await stopFront(front);
     server.stop();
+    cachedServer.stop();
   }
 }
 

@@ -9,7 +9,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 
 import { startInstance, stopInstance, type Instance } from '../server/cluster';
 import { E2E_CACHED_PORT, E2E_SERVER_ENV_FILE } from './support/env';
-import { freshnessJourney } from './support/freshness';
+import { cachedCopyChecks, freshnessJourney } from './support/freshness';
 
 const CACHED = `http://127.0.0.1:${E2E_CACHED_PORT}`;
 
@@ -41,47 +41,9 @@ test.afterAll(async () => {
 
 const get = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) =>
   request.get(CACHED + path, { headers, maxRedirects: 0 });
-const bodyNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))];
-const headerNonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+const side = { name: 'the app alone', url: () => CACHED, cacheHeader: 'x-app-cache' };
 
-test('a cached page carries its own render’s nonce in both the CSP header and the scripts', async ({ request }) => {
-  let page = await get(request, '/');
-  for (let tries = 0; page.headers()['x-app-cache'] !== 'HIT' && tries < 10; tries += 1) page = await get(request, '/');
-  expect(page.headers()['x-app-cache']).toBe('HIT');
-  const csp = page.headers()['content-security-policy'];
-  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-  const nonces = bodyNonces(await page.text());
-  expect(nonces.length).toBeGreaterThan(0);
-  expect(nonces).toEqual([headerNonce(csp)]);
-});
-
-test('junk router headers and cache-busting queries do not change what other readers get', async ({ request }) => {
-  const junk: Record<string, string>[] = [
-    { RSC: '2', 'Next-Router-State-Tree': '%5B%22junk%22%5D', 'Next-Router-Prefetch': '1' },
-    { RSC: 'true', 'Next-Router-Segment-Prefetch': '/_tree' },
-    { RSC: '1', 'Next-Router-State-Tree': 'not-json-at-all', 'Next-Url': '/newsroom' },
-    { RSC: '1' },
-  ];
-  for (const headers of junk) await get(request, '/', headers);
-  await get(request, '/?utm=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
-  await get(request, '/?_rsc=poison');
-  for (let i = 0; i < 3; i += 1) {
-    const page = await get(request, '/');
-    expect(page.status()).toBe(200);
-    expect(page.headers()['content-type']).toContain('text/html');
-    const html = await page.text();
-    expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).not.toContain('alert(1)');
-    expect(html).not.toContain('poison');
-    expect(html).not.toContain('junk');
-  }
-  // An RSC request stays an RSC answer for the client router (Next first redirects to its `_rsc` URL).
-  const redirect = await get(request, '/', { RSC: '1' });
-  expect(redirect.status()).toBe(307);
-  const rsc = await get(request, redirect.headers()['location']!, { RSC: '1' });
-  expect(rsc.headers()['content-type']).toContain('text/x-component');
-  expect((await get(request, redirect.headers()['location']!)).headers()['content-type']).toContain('text/html');
-});
+cachedCopyChecks(side);
 
 test('a signed-in visitor, the newsroom, sign-in and the API never meet the micro-cache', async ({ request }) => {
   for (const [path, headers] of [
@@ -99,7 +61,7 @@ test('a signed-in visitor, the newsroom, sign-in and the API never meet the micr
 });
 
 freshnessJourney(
-  { name: 'the app alone', url: () => CACHED, cacheHeader: 'x-app-cache' },
+  side,
   { reporter: REPORTER, editorA: EDITOR_A, editorB: EDITOR_B, chief: CHIEF },
   { published: '柯城经应用缓存发布的新闻', scheduled: '柯城经应用缓存定时的新闻' },
 );

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { findNginx } from '../server/front';
 import { body, createArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
-import { freshnessJourney } from './support/freshness';
+import { cachedCopyChecks, freshnessJourney } from './support/freshness';
 import { FRONT_URL } from './support/front';
 
 const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
@@ -21,52 +21,7 @@ test.skip(!findNginx(), '跳过：没有 nginx，无法经前端测试（Debian�
 
 const front = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) =>
   request.get(FRONT_URL + path, { headers, maxRedirects: 0 });
-const bodyNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))];
-const headerNonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
-
-test('a cached page carries its own render’s nonce in both the CSP header and the scripts', async ({ request }) => {
-  // Within one second the second request is answered from the cache (a new second starts a new copy).
-  let cached = await front(request, '/');
-  for (let tries = 0; cached.headers()['x-cache-status'] !== 'HIT' && tries < 10; tries += 1)
-    cached = await front(request, '/');
-  expect(cached.headers()['x-cache-status']).toBe('HIT');
-  expect(cached.headers()['cache-control']).toContain('s-maxage=1');
-  const csp = cached.headers()['content-security-policy'];
-  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-  const nonces = bodyNonces(await cached.text());
-  expect(nonces.length).toBeGreaterThan(0);
-  expect(nonces).toEqual([headerNonce(csp)]);
-});
-
-test('junk router headers and cache-busting queries do not change what other readers get', async ({ request }) => {
-  const junk: Record<string, string>[] = [
-    { RSC: '2', 'Next-Router-State-Tree': '%5B%22junk%22%5D', 'Next-Router-Prefetch': '1' },
-    { RSC: 'true', 'Next-Router-Segment-Prefetch': '/_tree' },
-    { RSC: '1', 'Next-Router-State-Tree': 'not-json-at-all', 'Next-Url': '/newsroom' },
-    { RSC: '1' },
-  ];
-  for (const headers of junk) await front(request, '/', headers);
-  await front(request, '/?utm=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
-  await front(request, '/?_rsc=poison');
-  for (let i = 0; i < 3; i += 1) {
-    const page = await front(request, '/');
-    expect(page.status()).toBe(200);
-    expect(page.headers()['content-type']).toContain('text/html');
-    const html = await page.text();
-    expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).not.toContain('alert(1)');
-    expect(html).not.toContain('poison');
-    expect(html).not.toContain('junk');
-  }
-  // An RSC request stays an RSC answer for the client router (Next first redirects to its `_rsc` URL).
-  const redirect = await front(request, '/', { RSC: '1' });
-  expect(redirect.status()).toBe(307);
-  const rsc = await front(request, redirect.headers()['location']!, { RSC: '1' });
-  expect(rsc.headers()['content-type']).toContain('text/x-component');
-  expect((await front(request, redirect.headers()['location']!)).headers()['content-type']).toContain('text/html');
-  // Shared caches are told what the page varies on.
-  expect((await front(request, '/')).headers()['vary']).toMatch(/next-router-state-tree/i);
-});
+cachedCopyChecks({ name: 'the front', url: () => FRONT_URL, cacheHeader: 'x-cache-status' });
 
 test('the front never caches for a signed-in visitor, the newsroom or sign-in; build files are immutable; unknown media are 404', async ({
   request,

@@ -1,7 +1,8 @@
-// The freshness journey, once for every cache readers may meet: through the shipped nginx front
-// (e2e/through-front.spec.ts) and through the app alone with its own micro-cache
-// (e2e/through-app.spec.ts). An editor publishes, corrects, retracts and schedules stories while
-// readers keep the cache warm; the first request sent more than a second after each change must see it.
+// What readers must get from every cache they may meet: the shipped nginx front
+// (e2e/through-front.spec.ts) and the app alone with its own micro-cache (e2e/through-app.spec.ts).
+// A cached copy keeps its own render's nonce and cannot be poisoned; and in the freshness journey an
+// editor publishes, corrects, retracts and schedules stories while readers keep the cache warm: the
+// first request sent more than a second after each change must see it.
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 
 import { slugBase } from '../../lib/articles/slug';
@@ -113,6 +114,63 @@ async function signedOffArticle(browser: Browser, accounts: JourneyAccounts, hea
     await reviewer.context.close();
   }
   return url;
+}
+
+const bodyNonces = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))];
+const headerNonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+/** What a cached copy must be, wherever it is kept: its own render's nonce, and not poisoned by anyone's request. */
+export function cachedCopyChecks(side: ReaderSide): void {
+  const get = (request: APIRequestContext, path: string, headers: Record<string, string> = {}) =>
+    request.get(side.url() + path, { headers, maxRedirects: 0 });
+
+  test(`a page cached by ${side.name} carries its own render’s nonce in both the CSP header and the scripts`, async ({
+    request,
+  }) => {
+    // Within one second the second request is answered from the cache (a new second starts a new copy).
+    let cached = await get(request, '/');
+    for (let tries = 0; cached.headers()[side.cacheHeader] !== 'HIT' && tries < 10; tries += 1)
+      cached = await get(request, '/');
+    expect(cached.headers()[side.cacheHeader]).toBe('HIT');
+    expect(cached.headers()['cache-control']).toContain('s-maxage=1');
+    const csp = cached.headers()['content-security-policy'];
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const nonces = bodyNonces(await cached.text());
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(nonces).toEqual([headerNonce(csp)]);
+  });
+
+  test(`junk router headers and cache-busting queries do not change what readers of ${side.name} get`, async ({
+    request,
+  }) => {
+    const junk: Record<string, string>[] = [
+      { RSC: '2', 'Next-Router-State-Tree': '%5B%22junk%22%5D', 'Next-Router-Prefetch': '1' },
+      { RSC: 'true', 'Next-Router-Segment-Prefetch': '/_tree' },
+      { RSC: '1', 'Next-Router-State-Tree': 'not-json-at-all', 'Next-Url': '/newsroom' },
+      { RSC: '1' },
+    ];
+    for (const headers of junk) await get(request, '/', headers);
+    await get(request, '/?utm=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    await get(request, '/?_rsc=poison');
+    for (let i = 0; i < 3; i += 1) {
+      const page = await get(request, '/');
+      expect(page.status()).toBe(200);
+      expect(page.headers()['content-type']).toContain('text/html');
+      const html = await page.text();
+      expect(html).toMatch(/^<!DOCTYPE html>/);
+      expect(html).not.toContain('alert(1)');
+      expect(html).not.toContain('poison');
+      expect(html).not.toContain('junk');
+    }
+    // An RSC request stays an RSC answer for the client router (Next first redirects to its `_rsc` URL).
+    const redirect = await get(request, '/', { RSC: '1' });
+    expect(redirect.status()).toBe(307);
+    const rsc = await get(request, redirect.headers()['location']!, { RSC: '1' });
+    expect(rsc.headers()['content-type']).toContain('text/x-component');
+    expect((await get(request, redirect.headers()['location']!)).headers()['content-type']).toContain('text/html');
+    // Shared caches are told what the page varies on.
+    expect((await get(request, '/')).headers()['vary']).toMatch(/next-router-state-tree/i);
+  });
 }
 
 /**

@@ -61,6 +61,7 @@ export default async function globalSetup(config: FullConfig) {
     'SITE_URL',
     'NEXT_TELEMETRY_DISABLED',
     'COLLAB_PORT',
+    'APP_MICROCACHE',
   ] as const;
   fs.writeFileSync(
     E2E_SERVER_ENV_FILE,

@@ -1,8 +1,10 @@
 // The app's micro-cache with a render of its own (no Next): what a copy holds, one render per key,
 // the stale window, changes, the memory bound, and requests that try to poison a copy.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { MicroCache, type Rendered } from './micro-cache';
+import { MicroCache, send, type Rendered } from './micro-cache';
 
 const SECOND = 10_000; // the clock starts at the beginning of second 10,000
 
@@ -198,5 +200,34 @@ describe('poisoning', () => {
     const [html, status] = await get(t.cache);
     expect(status).toBe('MISS');
     expect(html.body.toString()).toBe('<script nonce="nonce-3">/articles/a html</script>');
+  });
+});
+
+describe('send', () => {
+  it('writes the copy with its own headers, its length and how it was found; HEAD without the body', async () => {
+    const answer: Rendered = {
+      status: 410,
+      headers: [
+        ['Content-Type', 'text/html; charset=utf-8'],
+        ['Content-Length', '999'],
+        ['Vary', 'RSC, Accept-Encoding'],
+      ],
+      body: Buffer.from('<p>已撤稿</p>'),
+    };
+    const server = http.createServer((request, response) => send(request, response, answer, 'HIT'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/a`;
+    try {
+      for (const method of ['GET', 'HEAD']) {
+        const response = await fetch(url, { method });
+        expect(response.status).toBe(410);
+        expect(response.headers.get('content-length')).toBe(String(answer.body.length));
+        expect(response.headers.get('x-app-cache')).toBe('HIT');
+        expect(response.headers.get('vary')).toBe('RSC, Accept-Encoding');
+        expect(await response.text()).toBe(method === 'GET' ? '<p>已撤稿</p>' : '');
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -140,14 +140,18 @@ function sizeOf(key: string, copy: Copy): number {
   return size;
 }
 
+// Each answer's headers as writeHead takes them, worked out once per answer rather than per hit.
+const wireHeaders = new WeakMap<Rendered, string[]>();
+
 /** Writes an answer (a copy or a fresh render) to the reader; HEAD gets the headers only. */
 export function send(request: IncomingMessage, response: ServerResponse, answer: Rendered, status: CacheStatus): void {
-  const headers: [string, string][] = [
-    ...answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length'),
-    ['Content-Length', String(answer.body.length)],
-    ['X-App-Cache', status],
-  ];
-  response.writeHead(answer.status, headers.flat());
+  let wire = wireHeaders.get(answer);
+  if (!wire) {
+    wire = answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length').flat();
+    wire.push('Content-Length', String(answer.body.length));
+    wireHeaders.set(answer, wire);
+  }
+  response.writeHead(answer.status, [...wire, 'X-App-Cache', status]);
   response.end(request.method === 'HEAD' ? undefined : answer.body);
 }
 

@@ -75,11 +75,11 @@ export function normalizedRequestHeaders(headers: RequestHeaders): Record<string
  * header verbatim (nginx: `proxy_cache_key "$scheme://$host$request_uri|$kecheng_variant"`).
  */
 export function cacheKey(host: string, url: string, headers: RequestHeaders): string {
-  const normalized = normalizedRequestHeaders(headers);
-  const gzip = normalized['accept-encoding'] ?? '';
+  // Built from the headers directly (not normalizedRequestHeaders): it runs on every cache hit.
+  const gzip = GZIP.test(single(headers['accept-encoding'])) ? 'gzip' : '';
   const variant =
-    normalized.rsc === RSC_VALUE
-      ? ['rsc', gzip, ...ROUTER_HEADERS.map((name) => normalized[name] ?? '')].join('|')
+    single(headers.rsc) === RSC_VALUE
+      ? ['rsc', gzip, ...ROUTER_HEADERS.map((name) => single(headers[name]))].join('|')
       : `html|${gzip}`;
   return `${host.toLowerCase()}${url}|${variant}`;
 }

@@ -27,6 +27,7 @@ async function microCache(
   const budgetBytes = resolveMicroCacheBytes(process.env);
   if (budgetBytes === null) return null;
   const socket = await listenForRenders(handle);
+  console.log(`读者页面缓存已开启：每个实例最多 ${budgetBytes / 1024 / 1024} MB（APP_MICROCACHE=0 可关闭）`);
   process.on('exit', socket.close);
   // The reader cache handler's view of changes (every instance's): every change to what readers see
   // expires one of these two tags (lib/reader/revalidate.ts). Asked at most every 10 ms: on SQLite

@@ -10,6 +10,7 @@ const SECOND = 10_000; // the clock starts at the beginning of second 10,000
 
 function setup(options: { budgetBytes?: number; cookie?: boolean; status?: number } = {}) {
   let now = SECOND * 1000;
+  let status = options.status ?? 200;
   let expiredAt = 0;
   let renders = 0;
   const asked: { method: string; url: string; headers: Record<string, string> }[] = [];
@@ -27,7 +28,7 @@ function setup(options: { budgetBytes?: number; cookie?: boolean; status?: numbe
       if (hold) await new Promise<void>((resolve) => (release = resolve));
       if (fail) throw new Error('render failed');
       const answer: Rendered = {
-        status: options.status ?? 200,
+        status,
         headers: [
           ['Content-Security-Policy', `script-src 'nonce-${nonce}'`],
           ['Cache-Control', 'public, max-age=0, s-maxage=1, stale-while-revalidate=5'],
@@ -49,6 +50,7 @@ function setup(options: { budgetBytes?: number; cookie?: boolean; status?: numbe
     failNext: (value: boolean) => (fail = value),
     hold: (value: boolean) => (hold = value),
     release: () => release?.(),
+    answerWith: (value: number) => (status = value),
   };
 }
 
@@ -126,6 +128,16 @@ describe('MicroCache', () => {
     const [answer, status] = await get(t.cache);
     expect([nonceInBody(answer), status]).toEqual(['nonce-1', 'STALE']);
     await expect(get(t.cache, '/articles/b')).rejects.toThrow('render failed');
+  });
+
+  it('a server error while a copy remains: readers get the copy, and the error is not kept', async () => {
+    const t = setup();
+    await get(t.cache);
+    t.tick(2000);
+    t.answerWith(500);
+    const [answer, status] = await get(t.cache);
+    expect([answer.status, nonceInBody(answer), status]).toEqual([200, 'nonce-1', 'STALE']);
+    expect((await get(t.cache, '/articles/b'))[0].status).toBe(500); // nothing to fall back on
   });
 
   it('a change to reader data (any instance) drops every copy made before it', async () => {

@@ -71,7 +71,10 @@ export class MicroCache {
       if (shared?.kept) return [shared.rendered, copy ? 'EXPIRED' : 'MISS'];
     }
     try {
-      return [(await this.renderAndKeep(key, url, headers)).rendered, copy ? 'EXPIRED' : 'MISS'];
+      const fresh = await this.renderAndKeep(key, url, headers);
+      // A server error while a copy remains: readers get the copy (nginx: proxy_cache_use_stale http_500 …).
+      if (!fresh.kept && fresh.rendered.status >= 500 && copy) return [copy, 'STALE'];
+      return [fresh.rendered, copy ? 'EXPIRED' : 'MISS'];
     } catch (error) {
       if (copy) return [copy, 'STALE'];
       throw error;

@@ -88,6 +88,25 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
     const result = nginxTest(dir, conf);
     expect(result.stderr).toContain('syntax is ok');
   });
+
+  it("a reader page is matched without a regular expression but the uncached routes' (issue 31: each costs every hit)", () => {
+    const locations = fs.readFileSync(
+      path.resolve(import.meta.dirname, '..', 'deploy', 'nginx', 'kecheng-locations.conf'),
+      'utf8',
+    );
+    // Regular-expression locations at the server level, i.e. outside any other location's braces.
+    let depth = 0;
+    const topLevel: string[] = [];
+    for (const line of locations.split('\n')) {
+      const code = line.replace(/#.*$/, '');
+      if (depth === 0 && /^\s*location\s+~/.test(code)) topLevel.push(code.trim());
+      depth += (code.match(/\{/g) ?? []).length - (code.match(/\}/g) ?? []).length;
+    }
+    expect(topLevel).toEqual(['location ~ ^/(newsroom|login|invite|api)(/|$) {']);
+    expect(
+      writeFrontConfig({ workDir: path.join(work, 'jit'), frontPort: 8089, appPort: 3319, dataDir: work }),
+    ).toSatisfy((conf: string) => fs.readFileSync(conf, 'utf8').includes('pcre_jit on;'));
+  });
 });
 
 async function freePort(): Promise<number> {

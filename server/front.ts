@@ -51,6 +51,8 @@ export function writeFrontConfig(options: FrontOptions): string {
   const conf = `# Written by server/front.ts for a local run; production uses deploy/nginx/kecheng.conf.
 daemon off;
 ${options.worker ? `user ${options.worker.user} ${options.worker.group};\n` : ''}worker_processes auto;
+# The maps of kecheng-http.conf run a regular expression or two on every request (README, "Deployment").
+pcre_jit on;
 pid ${path.join(workDir, 'nginx.pid')};
 error_log ${path.join(workDir, 'logs', 'error.log')} warn;
 events { worker_connections 4096; }

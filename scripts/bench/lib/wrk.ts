@@ -41,8 +41,8 @@ export function parseWrk(report: string): Figures {
 
 export type WrkOptions = { connections: number; threads: number; durationS: number; headers?: Record<string, string> };
 
-/** Runs wrk against `url` and returns its figures. */
-export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
+/** wrk started on `url` for `durationS`; `closed` resolves with everything it printed and its exit code. */
+function spawnWrk(url: string, options: WrkOptions) {
   const binary = findWrk();
   if (!binary) throw new Error(WRK_MISSING);
   const args = [
@@ -57,7 +57,15 @@ export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const closed = new Promise<{ out: string; code: number | null }>((resolve) =>
+    child.on('close', (code) => resolve({ out, code })),
+  );
+  return { child, closed };
+}
+
+/** Runs wrk against `url` and returns its figures. */
+export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
+  const { out, code } = await spawnWrk(url, options).closed;
   if (code !== 0) throw new Error(`wrk exited with ${code}:\n${out}`);
   return parseWrk(out);
 }
@@ -69,4 +77,20 @@ export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
  */
 export function cappedByGenerator(staticRps: number, ceilingRps: number): boolean {
   return staticRps >= 0.9 * ceilingRps;
+}
+
+export type RunningWrk = { stop: () => Promise<Figures> };
+
+/**
+ * wrk on `url` as background load for as long as the caller needs (up to an hour): stop() interrupts
+ * it (wrk then reports on the time it ran) and returns its figures.
+ */
+export function startWrk(url: string, options: Omit<WrkOptions, 'durationS'>): RunningWrk {
+  const { child, closed } = spawnWrk(url, { ...options, durationS: 3600 });
+  return {
+    stop: async () => {
+      child.kill('SIGINT');
+      return parseWrk((await closed).out);
+    },
+  };
 }

@@ -6,10 +6,14 @@
 // wrk (2 threads, 32 connections, BENCH_DURATION seconds each) and prints the ratios to static.
 // Beside each static figure it measures the generator's own ceiling (wrk against nginx's tiny file): a
 // static figure within 10 % of it is the generator's limit, and then no ratio is reported (lib/wrk.ts).
+// The archives (this tree's and the baseline's) are kept between runs, as bench:newsroom keeps its
+// own: building one and its search index takes minutes, which a quiet-machine run (a few minutes
+// holding both CPU slots) cannot spare; BENCH_FRESH=1 builds them again.
 // `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts)
 // on the same archive and load-tests both apps alone, turn about, so "no worse than before" is a ratio
 // measured in one run.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -37,6 +41,23 @@ const CACHED_PORT = Number(process.env.BENCH_CACHED_PORT ?? PORT + 4);
 const SHAPE = { years: 20, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 10_001, charsPerArticle: 800 };
 
 type Target = { name: string; path: string; file: string };
+type Archive = { latestIssue: number; sampleSlug: string };
+
+/** An archive built earlier, when it has this shape and was made by `madeBy` (a commit, a generator's hash); else null. */
+function keptArchive(dataDir: string, madeBy: string): Archive | null {
+  const file = path.join(dataDir, 'archive.json');
+  if (process.env.BENCH_FRESH === '1' || !fs.existsSync(file)) return null;
+  const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Archive & { shape: unknown; madeBy: string };
+  return kept.madeBy === madeBy && JSON.stringify(kept.shape) === JSON.stringify(SHAPE) ? kept : null;
+}
+
+function keepArchive(dataDir: string, madeBy: string, archive: Archive): void {
+  const { latestIssue, sampleSlug } = archive;
+  fs.writeFileSync(
+    path.join(dataDir, 'archive.json'),
+    JSON.stringify({ latestIssue, sampleSlug, shape: SHAPE, madeBy }),
+  );
+}
 
 /** nginx serving files from `dir`, with the front's worker settings, for the static baseline. */
 async function startStatic(dir: string, workDir: string): Promise<ChildProcess> {
@@ -88,13 +109,11 @@ const row = (page: string, mode: string, f: Figures) =>
 type BaselineServer = { tree: BaselineTree; server: AppServer };
 
 /** The baseline commit's app on its own copy of the same archive, made with its own migrations. */
-async function startBaseline(
-  ref: string,
-  expected: { latestIssue: number; sampleSlug: string },
-): Promise<BaselineServer> {
+async function startBaseline(ref: string, expected: Archive): Promise<BaselineServer> {
   const tree = baselineTree(ROOT, ref);
   const dataDir = path.join(BENCH_DIR, 'public-baseline');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const kept = keptArchive(dataDir, tree.commit);
+  if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(
     tree,
@@ -106,11 +125,13 @@ const { generateArchive } = await import(fs.existsSync('./test/support/synthetic
 const prepared = await prepare(process.env);
 // Trees from before PostgreSQL name the file prepared.sqlitePath; later ones prepared.database.sqlitePath.
 const sqlitePath = prepared.sqlitePath ?? prepared.database.sqlitePath;
-const archive = generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
+const kept = ${JSON.stringify(kept)};
+const archive = kept ?? generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
 console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latestIssue: archive.latestIssue, sampleSlug: archive.sampleSlug }));
 `,
     env,
   );
+  keepArchive(dataDir, tree.commit, made);
   if (made.latestIssue !== expected.latestIssue || made.sampleSlug !== expected.sampleSlug) {
     throw new Error(
       `baseline archive differs: issue ${made.latestIssue} / ${made.sampleSlug}, expected ${expected.latestIssue} / ${expected.sampleSlug}`,
@@ -161,13 +182,22 @@ async function main() {
   if (!findNginx()) throw new Error(NGINX_MISSING);
   if (!findWrk()) throw new Error(WRK_MISSING);
   const baseRef = baselineRef(process.argv.slice(2));
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  // The generator's own text: an archive another version of it made is built again (migrations are
+  // applied to a kept one by prepare(), as at start-up).
+  const generator = createHash('sha256')
+    .update(fs.readFileSync(path.join(ROOT, 'test', 'support', 'synthetic-archive.ts')))
+    .digest('hex');
+  let archive = keptArchive(DATA_DIR, generator);
+  if (!archive) fs.rmSync(DATA_DIR, { recursive: true, force: true });
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
   const prepared = await prepare(env);
-  const archive = generateArchive(sqlitePathOf(prepared.database), SHAPE);
-  console.log(
-    `archive: ${archive.issues} issues, ${archive.stories} stories, generated in ${archive.seconds.toFixed(1)} s`,
-  );
+  if (archive) console.log(`archive: reusing ${DATA_DIR} (BENCH_FRESH=1 builds it again)`);
+  else {
+    const made = generateArchive(sqlitePathOf(prepared.database), SHAPE);
+    console.log(`archive: ${made.issues} issues, ${made.stories} stories, generated in ${made.seconds.toFixed(1)} s`);
+    archive = made;
+    keepArchive(DATA_DIR, generator, made);
+  }
 
   const serverEnv = appServerEnv(env, prepared, PORT);
   buildIfStale(ROOT, serverEnv);

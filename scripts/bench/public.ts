@@ -127,6 +127,8 @@ const prepared = await prepare(process.env);
 const sqlitePath = prepared.sqlitePath ?? prepared.database.sqlitePath;
 const kept = ${JSON.stringify(kept)};
 const archive = kept ?? generateArchive(sqlitePath, ${JSON.stringify(SHAPE)});
+// Start-up's search index sync now, while the archive is made, not in a later (quiet) run.
+if (!kept) await prepare(process.env);
 console.log(JSON.stringify({ sqlitePath, authSecret: prepared.authSecret, latestIssue: archive.latestIssue, sampleSlug: archive.sampleSlug }));
 `,
     env,
@@ -196,6 +198,8 @@ async function main() {
     const made = generateArchive(sqlitePathOf(prepared.database), SHAPE);
     console.log(`archive: ${made.issues} issues, ${made.stories} stories, generated in ${made.seconds.toFixed(1)} s`);
     archive = made;
+    // Start-up rebuilds the search index of the archive now, while it is made, not in a later run.
+    await prepare(env);
     keepArchive(DATA_DIR, generator, made);
   }
 

@@ -59,6 +59,8 @@ async function main() {
     NEXTAUTH_URL: env.NEXTAUTH_URL || siteUrl,
     SITE_URL: siteUrl,
     TRUSTED_PROXY_HOPS: env.TRUSTED_PROXY_HOPS ?? '1',
+    // The nginx front is the cache here; the app's own micro-cache would keep a second copy (README).
+    APP_MICROCACHE: env.APP_MICROCACHE ?? '0',
   };
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     console.log('首次启动：正在构建生产版本（约需两三分钟）…');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../lib/config/database';
 import { resolveMediaDir } from '../lib/config/media-dir';
 import { resolvePort } from '../lib/config/port';
-import { findNginx, NGINX_MISSING, startFront, stopFront } from '../server/front';
+import { checkFrontAccess, findNginx, NGINX_MISSING, startFront, stopFront } from '../server/front';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -39,7 +39,20 @@ async function main() {
     PORT: String(appPort),
     SITE_URL: process.env.SITE_URL || `http://localhost:${frontPort}`,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
+    // The nginx front is the cache here; the app's own micro-cache would keep a second copy (README).
+    APP_MICROCACHE: process.env.APP_MICROCACHE ?? '0',
   };
+  const dataDir = resolveDataDir(env);
+  const frontOptions = {
+    workDir: path.join(dataDir, 'front'),
+    frontPort,
+    appPort,
+    dataDir,
+    mediaDir: resolveMediaDir(env),
+  };
+  // Before the app starts (its first run builds for minutes): a front whose workers cannot reach its
+  // directories would answer every page with 500.
+  checkFrontAccess(frontOptions);
   const app = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'start.ts')],
@@ -55,14 +68,7 @@ async function main() {
   app.on('exit', (code) => void stop(code ?? 0));
 
   await waitForApp(`http://127.0.0.1:${appPort}/api/health`, app);
-  const dataDir = resolveDataDir(env);
-  front = await startFront({
-    workDir: path.join(dataDir, 'front'),
-    frontPort,
-    appPort,
-    dataDir,
-    mediaDir: resolveMediaDir(env),
-  });
+  front = await startFront(frontOptions);
   console.log(`前端 nginx 已启动：http://localhost:${frontPort}（应用在 ${appPort} 端口）`);
   front.on('exit', (code) => void stop(code ?? 1));
 }

@@ -1,11 +1,13 @@
 // The shipped nginx configuration parses with the nginx that runs it (skipped where nginx is absent).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { findNginx, writeFrontConfig } from './front';
+import { findNginx, startFront, stopFront, writeFrontConfig } from './front';
 
 const nginx = findNginx();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'front-config-'));
@@ -85,5 +87,82 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
     );
     const result = nginxTest(dir, conf);
     expect(result.stderr).toContain('syntax is ok');
+  });
+
+  it("a reader page is matched without a regular expression but the uncached routes' (issue 31: each costs every hit)", () => {
+    const locations = fs.readFileSync(
+      path.resolve(import.meta.dirname, '..', 'deploy', 'nginx', 'kecheng-locations.conf'),
+      'utf8',
+    );
+    // Regular-expression locations at the server level, i.e. outside any other location's braces.
+    let depth = 0;
+    const topLevel: string[] = [];
+    for (const line of locations.split('\n')) {
+      const code = line.replace(/#.*$/, '');
+      if (depth === 0 && /^\s*location\s+~/.test(code)) topLevel.push(code.trim());
+      depth += (code.match(/\{/g) ?? []).length - (code.match(/\}/g) ?? []).length;
+    }
+    expect(topLevel).toEqual(['location ~ ^/(newsroom|login|invite|api)(/|$) {']);
+    expect(
+      writeFrontConfig({ workDir: path.join(work, 'jit'), frontPort: 8089, appPort: 3319, dataDir: work }),
+    ).toSatisfy((conf: string) => fs.readFileSync(conf, 'utf8').includes('pcre_jit on;'));
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// Issue 31: started as root with DATA_DIR made by `mktemp -d` (0700), the front answered every page
+// with 500 (its workers, as nobody, could not open the cache) and said nothing at start-up.
+describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root', () => {
+  it('refuses a 0700 data directory in one line that says what to change, and caches once it is fixed', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-root-'));
+    let renders = 0;
+    const app = http.createServer((_request, response) => {
+      renders++;
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'public, max-age=0, s-maxage=1',
+        'X-Accel-Expires': '30',
+      });
+      response.end(`<p>render ${renders}</p>`);
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const appPort = (app.address() as AddressInfo).port;
+    const frontPort = await freePort();
+    const options = { workDir: path.join(data, 'front'), frontPort, appPort, dataDir: data, stdio: 'ignore' as const };
+    try {
+      expect(fs.statSync(data).mode & 0o777).toBe(0o700);
+      const refused = await startFront(options).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+      expect(refused).toBe(
+        `nginx 的工作进程以 nobody 身份运行，进不去 ${data}（权限 0700），缓存和临时目录 ${path.join(data, 'front')} 用不了，` +
+          `每个网页都会出错（500）：请执行 chmod o+x ${data}，或把 DATA_DIR 换到 nobody 能进入的目录。`,
+      );
+      await expect(fetch(`http://127.0.0.1:${frontPort}/`)).rejects.toThrow();
+
+      fs.chmodSync(data, 0o711); // what the line says to do
+      const front = await startFront(options);
+      try {
+        const first = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        const second = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        expect([first.status, second.status]).toEqual([200, 200]);
+        expect(second.headers.get('x-cache-status')).toBe('HIT');
+        expect(await second.text()).toBe(await first.text());
+        expect(fs.readFileSync(path.join(data, 'front', 'nginx.conf'), 'utf8')).toMatch(/^user nobody \S+;$/m);
+      } finally {
+        await stopFront(front);
+      }
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
+      fs.rmSync(data, { recursive: true, force: true });
+    }
   });
 });

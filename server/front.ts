@@ -5,6 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { frontAccessProblem, workerIdentity, type WorkerIdentity } from './front-access';
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DEPLOY_DIR = path.join(ROOT, 'deploy', 'nginx');
 const SHARED_FILES = ['kecheng-http.conf', 'kecheng-locations.conf', 'kecheng-proxy.conf'];
@@ -32,6 +34,8 @@ export type FrontOptions = {
   /** Uploaded images (MEDIA_DIR); DATA_DIR/media when not given. */
   mediaDir?: string;
   appDir?: string;
+  /** Who the workers run as when nginx is started as root (server/front-access.ts); null: the invoking user. */
+  worker?: WorkerIdentity | null;
 };
 
 /** Writes `<workDir>/nginx.conf` (plus the shared files in `<workDir>/kecheng/`) and returns its path. */
@@ -39,11 +43,16 @@ export function writeFrontConfig(options: FrontOptions): string {
   const { workDir } = options;
   fs.rmSync(workDir, { recursive: true, force: true });
   for (const dir of ['kecheng', 'cache', 'temp', 'logs']) fs.mkdirSync(path.join(workDir, dir), { recursive: true });
+  // Workers started as root run as another user: they pass through these (nginx hands the cache and
+  // temp directories inside to them), whatever the umask made of them.
+  for (const dir of ['.', 'cache', 'temp']) fs.chmodSync(path.join(workDir, dir), 0o755);
   for (const file of SHARED_FILES) fs.copyFileSync(path.join(DEPLOY_DIR, file), path.join(workDir, 'kecheng', file));
   const temp = (name: string) => path.join(workDir, 'temp', name);
   const conf = `# Written by server/front.ts for a local run; production uses deploy/nginx/kecheng.conf.
 daemon off;
-worker_processes auto;
+${options.worker ? `user ${options.worker.user} ${options.worker.group};\n` : ''}worker_processes auto;
+# The maps of kecheng-http.conf run a regular expression or two on every request (README, "Deployment").
+pcre_jit on;
 pid ${path.join(workDir, 'nginx.pid')};
 error_log ${path.join(workDir, 'logs', 'error.log')} warn;
 events { worker_connections 4096; }
@@ -80,11 +89,31 @@ ${[options.appPort, ...(options.otherAppPorts ?? [])].map((port) => `        ser
   return file;
 }
 
+/**
+ * Throws the one line that says what to change when nginx's workers (started as root: another user)
+ * could not reach the front's cache and temp, media or build directories.
+ */
+export function checkFrontAccess(options: FrontOptions): void {
+  const worker = options.worker === undefined ? workerIdentity() : options.worker;
+  if (!worker) return;
+  const problem = frontAccessProblem(
+    {
+      workDir: options.workDir,
+      mediaDir: path.resolve(options.mediaDir ?? path.join(options.dataDir, 'media')),
+      staticDir: path.join(options.appDir ?? ROOT, '.next', 'static'),
+    },
+    worker,
+  );
+  if (problem) throw new Error(problem);
+}
+
 /** Starts nginx on the written config; resolves once it answers on the front port. */
 export async function startFront(options: FrontOptions & { stdio?: 'inherit' | 'ignore' }): Promise<ChildProcess> {
   const nginx = findNginx();
   if (!nginx) throw new Error(NGINX_MISSING);
-  const conf = writeFrontConfig(options);
+  const worker = options.worker === undefined ? workerIdentity() : options.worker;
+  const conf = writeFrontConfig({ ...options, worker });
+  checkFrontAccess({ ...options, worker });
   const errorLog = path.join(options.workDir, 'logs', 'error.log');
   const test = spawnSync(nginx, ['-t', '-q', '-p', options.workDir, '-e', errorLog, '-c', conf], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx 配置有误：${test.stderr.trim()}`);

@@ -2,15 +2,52 @@
 // the end-to-end tests. It exists for one reason: Next.js does not pass the socket's address on to
 // the app, so this server writes it into PEER_HEADER on every request, replacing anything a client
 // sent under that name (lib/http/client-ip.ts explains how the client address is then chosen). It
-// also hands WebSocket upgrades on /collab to the co-editing process (server/upgrade-relay.ts).
+// also hands WebSocket upgrades on /collab to the co-editing process (server/upgrade-relay.ts), and
+// answers anonymous reader requests from its micro-cache (server/micro-cache.ts; APP_MICROCACHE=0: off).
 //   tsx server/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import http from 'node:http';
 import path from 'node:path';
 
+import { resolveMicroCacheBytes } from '../lib/config/micro-cache';
 import { PEER_HEADER } from '../lib/http/client-ip';
+import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
+import { MicroCache, send, takes } from './micro-cache';
+import { listenForRenders } from './micro-cache-render';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The micro-cache, rendering through a private socket whose requests keep the client address the
+ * cache passes on; null when APP_MICROCACHE=0.
+ */
+async function microCache(
+  handle: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+): Promise<MicroCache | null> {
+  const budgetBytes = resolveMicroCacheBytes(process.env);
+  if (budgetBytes === null) return null;
+  const socket = await listenForRenders(handle);
+  console.log(`读者页面缓存已开启：每个实例最多 ${budgetBytes / 1024 / 1024} MB（APP_MICROCACHE=0 可关闭）`);
+  process.on('exit', socket.close);
+  // The reader cache handler's view of changes (every instance's): every change to what readers see
+  // expires one of these two tags (lib/reader/revalidate.ts). Asked at most every 10 ms: on SQLite
+  // each question is a PRAGMA, and a hit costs microseconds.
+  const { readerTagsExpiredAt } = await import('../lib/cache/reader-cache-handler');
+  let asked = 0;
+  let expiredAt = 0;
+  return new MicroCache({
+    render: socket.render,
+    budgetBytes,
+    readerDataExpiredAt: () => {
+      const now = Date.now();
+      if (now - asked >= 10) {
+        expiredAt = readerTagsExpiredAt([PUBLIC_TAG, LISTS_TAG]);
+        asked = now;
+      }
+      return expiredAt;
+    },
+  });
+}
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -27,9 +64,19 @@ async function main() {
   const app = next({ dev, dir: ROOT, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const cache = dev ? null : await microCache((request, response) => void handle(request, response));
   const server = http.createServer((request, response) => {
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
-    void handle(request, response);
+    if (cache && takes(request)) {
+      cache
+        .answer(request.method ?? 'GET', request.url ?? '/', request.headers)
+        .then(([answer, status]) => send(request, response, answer, status))
+        .catch((error: unknown) => {
+          console.error('读者页面缓存：渲染失败', error);
+          if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+          response.end('服务器暂时无法响应，请稍后再试。');
+        });
+    } else void handle(request, response);
   });
   const collabPort = Number(process.env.COLLAB_PORT ?? 0);
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;

@@ -45,6 +45,9 @@ export default async function globalSetup(config: FullConfig) {
     PORT: port,
     // The co-editing process (server/collab.ts) on the next port; the app relays /collab to it.
     COLLAB_PORT: String(Number(port) + 1),
+    // Without its micro-cache: this server is the front's upstream, and every journey's direct reads
+    // see the app's own answers. e2e/through-app.spec.ts starts an instance with it on.
+    APP_MICROCACHE: '0',
     // No COLLAB_ORIGINS: pages served by the front, by instance B and its front (e2e/instances.spec.ts)
     // and by any other address open sockets as the page of the address the browser used (lib/collab/origin.ts).
   };
@@ -58,6 +61,7 @@ export default async function globalSetup(config: FullConfig) {
     'SITE_URL',
     'NEXT_TELEMETRY_DISABLED',
     'COLLAB_PORT',
+    'APP_MICROCACHE',
   ] as const;
   fs.writeFileSync(
     E2E_SERVER_ENV_FILE,

@@ -8,7 +8,12 @@ import type { CachedFetchValue, IncrementalCacheValue } from 'next/dist/server/r
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { MemoryEntries } from './memory-entries';
-import ReaderCacheHandler, { MAX_READ_MS, putSharedState, READ_WINDOW_MS } from './reader-cache-handler';
+import ReaderCacheHandler, {
+  MAX_READ_MS,
+  putSharedState,
+  READ_WINDOW_MS,
+  readerTagsExpiredAt,
+} from './reader-cache-handler';
 import { SqliteTagInvalidations } from './sqlite-tag-invalidations';
 
 let dir: string;
@@ -139,5 +144,19 @@ describe('the reader cache across instances', () => {
       ReaderCacheHandler['get']
     >[1];
     expect(await a.on((h) => h.get('/robots.txt', page))).toBeNull();
+  });
+});
+
+describe("readerTagsExpiredAt (what the app's micro-cache asks)", () => {
+  it('tells instance B when a change through instance A expired a tag', async () => {
+    const a = instance();
+    const b = instance();
+    putSharedState(b.state);
+    expect(readerTagsExpiredAt(['public', 'lists'])).toBe(0);
+    clock += 5000;
+    await a.on((h) => h.revalidateTag('lists'));
+    putSharedState(b.state);
+    expect(readerTagsExpiredAt(['public', 'lists'])).toBe(clock);
+    expect(readerTagsExpiredAt(['public'])).toBe(0);
   });
 });

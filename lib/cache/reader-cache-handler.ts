@@ -89,6 +89,14 @@ export class ReadStarts {
   }
 }
 
+/**
+ * When any of `tags` last expired (ms), as this instance knows it: the app's micro-cache
+ * (server/micro-cache.ts) drops copies made before a change, whichever instance made it.
+ */
+export function readerTagsExpiredAt(tags: readonly string[]): number {
+  return shared().invalidations.expiredAt(tags);
+}
+
 /** Tests: puts a handler state of their choosing in place (null: the next handler makes its own). */
 export function putSharedState(state: Shared | null): void {
   if (state) globalState[SHARED] = state;

@@ -7,7 +7,8 @@ export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
 const READER_ROUTES =
   /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
-const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
+/** Never shared: the newsroom, sign-in, invitations and the API (kecheng-locations.conf has the same location). */
+export const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
 
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {
   if (PRIVATE_ROUTES.test(pathname)) return 'never';

@@ -1,9 +1,13 @@
 // npm run bench:newsroom — newsroom pages on a 100,000-story archive: builds (or reuses)
 // .bench/newsroom (the bench:search archive plus 500 accounts, stories at every workflow step and
-// 100,000 audit events), builds the app if the build is missing or older than the code, starts
-// `next start` on BENCH_PORT (3320) with the query log on, signs in through the sign-in endpoint as an
-// editor, a reporter and an admin, loads each page BENCH_LOADS (50) times one after another and prints
-// p50/p95 per page, then the slowest query of each page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms.
+// 100,000 audit events), builds the app if the build is missing or older than the code, starts it as
+// `npm start` does (server/serve.ts, its reader micro-cache on) on BENCH_PORT (3320) with the query log
+// on, signs in through the sign-in endpoint as an editor, a reporter and an admin, loads each page
+// BENCH_LOADS (50) times one after another and prints p50/p95 per page, then the slowest query of each
+// page with its EXPLAIN QUERY PLAN. Target: p95 < 150 ms. Then every page again while readers load the
+// same server (wrk, 2 × 16 connections on the front page and an article: a story shared widely), with
+// the ratio to the quiet figures: the newsroom is never cached, and readers served from the micro-cache
+// must not queue it (issue 31).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,10 +24,11 @@ import {
 } from '../../test/support/newsroom-archive';
 import { explain, readQueries, slowestQuery, type SlowestQuery } from '../../test/support/query-plans';
 import { generateArchive } from '../../test/support/synthetic-archive';
-import { appServerEnv, buildIfStale, startNextServer } from './lib/app-server';
+import { appServerEnv, buildIfStale, startServeServer } from './lib/app-server';
 import { buildIndex } from './lib/search-index';
 import { signIn } from './lib/sign-in';
 import { waitForHealth } from './lib/wait-for-health';
+import { startWrk } from './lib/wrk';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.bench', 'newsroom');
@@ -78,6 +83,14 @@ async function signInAs(baseUrl: string, who: string, email: string, password: s
   return { who, cookie: await signIn(baseUrl, email, password) };
 }
 
+/** Timings of `LOADS` loads of `target`, one after another, after the warm-up, fastest first. */
+async function timeLoads(baseUrl: string, session: Session, target: Target): Promise<number[]> {
+  for (let i = 0; i < WARM_UP; i += 1) await load(baseUrl, session, target);
+  const timings: number[] = [];
+  for (let i = 0; i < LOADS; i += 1) timings.push(await load(baseUrl, session, target));
+  return timings.sort((a, b) => a - b);
+}
+
 async function load(baseUrl: string, session: Session, target: Target): Promise<number> {
   const started = performance.now();
   const response = await fetch(baseUrl + target.path, { headers: { cookie: session.cookie }, redirect: 'manual' });
@@ -117,13 +130,48 @@ function targetsFor(fixture: NewsroomFixture): Target[] {
   ];
 }
 
+/** Every page again while readers load the same server; p95 beside the quiet figure. */
+async function whileReadersLoad(
+  baseUrl: string,
+  articleSlug: string,
+  sessions: Map<string, Session>,
+  quiet: Map<Target, number[]>,
+): Promise<void> {
+  const readerPages = ['/', `/articles/${articleSlug}`];
+  const readers = readerPages.map((page) => startWrk(baseUrl + page, { threads: 1, connections: 16 }));
+  const rows: string[] = [];
+  try {
+    for (const target of quiet.keys()) {
+      const timings = await timeLoads(baseUrl, sessions.get(target.who)!, target);
+      const p95 = percentile(timings, 95);
+      const quietP95 = percentile(quiet.get(target)!, 95);
+      rows.push(
+        `${target.who}\t${target.name}\t${percentile(timings, 50).toFixed(1)}\t${p95.toFixed(1)}${p95 < TARGET_MS ? '' : ' ✗'}\t${quietP95.toFixed(1)}\t${(p95 / quietP95).toFixed(2)}`,
+      );
+    }
+  } finally {
+    const figures = await Promise.all(readers.map((reader) => reader.stop()));
+    console.log(
+      `\nThe same pages while readers load ${readerPages.join(' and ')} (wrk, 16 connections each): ` +
+        figures
+          .map(
+            (f, i) =>
+              `${readerPages[i]} ${f.rps.toFixed(0)} requests/s, p99 ${f.p99.toFixed(1)} ms, errors ${f.errors + f.non2xx}`,
+          )
+          .join('; '),
+    );
+  }
+  console.log('who\tpage\tp50 ms\tp95 ms\tquiet p95 ms\tp95 / quiet');
+  for (const line of rows) console.log(line);
+}
+
 async function main() {
   const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_EMAIL, ADMIN_PASSWORD };
   const { prepared, fixture } = await archive(env);
   const serverEnv = appServerEnv(env, prepared, PORT);
   buildIfStale(ROOT, serverEnv);
   fs.writeFileSync(QUERY_LOG, '');
-  const server = startNextServer(ROOT, PORT, { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG });
+  const server = startServeServer(ROOT, PORT, { ...serverEnv, NEWSROOM_QUERY_LOG: QUERY_LOG });
   const baseUrl = server.url;
   const sqlite = new Database(sqlitePathOf(prepared.database), { readonly: true });
   try {
@@ -138,13 +186,12 @@ async function main() {
     );
     console.log('who\tpage\tp50 ms\tp95 ms\tmax ms\tqueries/load\tslowest query (median ms)');
     const slowest: { target: Target; query: SlowestQuery }[] = [];
+    const quiet = new Map<Target, number[]>();
     for (const target of targetsFor(fixture)) {
       const session = sessions.get(target.who)!;
-      for (let i = 0; i < WARM_UP; i += 1) await load(baseUrl, session, target);
       fs.writeFileSync(QUERY_LOG, '');
-      const timings: number[] = [];
-      for (let i = 0; i < LOADS; i += 1) timings.push(await load(baseUrl, session, target));
-      timings.sort((a, b) => a - b);
+      const timings = await timeLoads(baseUrl, session, target);
+      quiet.set(target, timings);
       const queries = readQueries(QUERY_LOG);
       const query = slowestQuery(queries);
       if (query) slowest.push({ target, query });
@@ -153,6 +200,13 @@ async function main() {
         `${target.who}\t${target.name}\t${percentile(timings, 50).toFixed(1)}\t${p95.toFixed(1)}${p95 < TARGET_MS ? '' : ' ✗'}\t${timings.at(-1)!.toFixed(1)}\t${(queries.length / LOADS).toFixed(0)}\t${query?.medianMs.toFixed(2) ?? '-'}`,
       );
     }
+    const article = sqlite
+      .prepare(
+        // Some stories here are scheduled for later (a 404 to readers until then).
+        `SELECT slug FROM "Article" WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL AND "publishAt" <= ? ORDER BY "publishAt" DESC LIMIT 1`,
+      )
+      .get(new Date().toISOString()) as { slug: string };
+    await whileReadersLoad(baseUrl, article.slug, sessions, quiet);
     console.log('\nSlowest query of each page (median over the loads) and its plan:');
     for (const { target, query } of slowest) {
       console.log(`\n[${target.who} · ${target.name}] ${query.medianMs.toFixed(2)} ms × ${query.runs}\n  ${query.sql}`);

@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** What server/prepare.ts returns that the server needs; `databaseUrl` is SQLite's `file:` or a PostgreSQL URL. */
 export type PreparedData = { dataDir: string; databaseUrl: string; authSecret: string };
@@ -66,5 +67,21 @@ export function startNextServer(root: string, port: number, env: NodeJS.ProcessE
     env,
     stdio: 'ignore',
   });
+  return { child, url: `http://127.0.0.1:${port}`, stop: () => void child.kill('SIGTERM') };
+}
+
+/**
+ * The app as `npm start` serves it: `root`'s own web server (server/serve.ts, in front of Next: the
+ * client address, the micro-cache) on 127.0.0.1:`port`; `next start` for trees from before it existed.
+ */
+export function startServeServer(root: string, port: number, env: NodeJS.ProcessEnv): AppServer {
+  const serve = path.join(root, 'server', 'serve.ts');
+  if (!fs.existsSync(serve)) return startNextServer(root, port, env);
+  const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const child = spawn(
+    process.execPath,
+    ['--import', loader, serve, '--port', String(port), '--hostname', '127.0.0.1'],
+    { cwd: root, env, stdio: 'ignore' },
+  );
   return { child, url: `http://127.0.0.1:${port}`, stop: () => void child.kill('SIGTERM') };
 }

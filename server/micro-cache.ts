@@ -1,0 +1,166 @@
+// The app's own micro-cache (issue 31): with `npm start` alone (behind a proxy or load balancer that
+// does not cache), a story shared widely queued every reader behind React renders (86–147 requests/s
+// on a 2-core machine). This keeps anonymous reader answers in memory for the lifetime the app gives
+// them, the way the shipped nginx front does (the rules: lib/http/micro-cache-rules.ts):
+//  - a copy is the whole answer of one render, status, headers and body, so its CSP header and the
+//    nonce in its scripts always belong together;
+//  - one render per key at a time: concurrent misses wait for it, and while an expired copy is being
+//    replaced, others get that copy within its stale-while-revalidate window (nginx's
+//    `proxy_cache_lock` and `proxy_cache_use_stale updating`); a failed render serves the last copy;
+//  - a copy made before the reader data last expired (a publish, a correction, a retraction, on any
+//    instance: lib/cache/tag-invalidations.ts) is never served;
+//  - at most `budgetBytes` of copies, least recently used dropped first.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+import { MemoryEntries } from '../lib/cache/memory-entries';
+import { cacheKey, isCacheableRequest, lifetimeOf, normalizedRequestHeaders } from '../lib/http/micro-cache-rules';
+
+/** One render's answer as the app gave it. `headers` as raw name/value pairs, names as sent. */
+export type Rendered = { status: number; headers: readonly [string, string][]; body: Buffer };
+
+export type Copy = Rendered & { renderedAt: number; freshUntil: number; staleUntil: number };
+
+export type MicroCacheOptions = {
+  /** Asks the app for one answer (on a miss), with the normalized request headers. */
+  render: (method: string, url: string, headers: Record<string, string>) => Promise<Rendered>;
+  budgetBytes: number;
+  now?: () => number;
+  /** When the reader data last expired (ms), on any instance; copies made before it are not served. */
+  readerDataExpiredAt?: () => number;
+};
+
+/** The answer's `X-App-Cache` header: how this request was answered. */
+export type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'EXPIRED' | 'BYPASS';
+
+// Not kept with a copy: they describe one connection, not the answer.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
+
+export class MicroCache {
+  private readonly copies: MemoryEntries<Copy>;
+  /** Renders under way, per key; `kept`: the answer became a copy, so waiting readers may have it too. */
+  private readonly renders = new Map<string, Promise<{ rendered: Rendered; kept: boolean }>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: MicroCacheOptions) {
+    this.copies = new MemoryEntries(options.budgetBytes);
+    this.now = options.now ?? Date.now;
+  }
+
+  get usedBytes(): number {
+    return this.copies.usedBytes;
+  }
+
+  get size(): number {
+    return this.copies.size;
+  }
+
+  /**
+   * The answer for a cacheable request (isCacheableRequest), and how it was found. A render that
+   * throws is passed on when there is no copy to fall back on.
+   */
+  async answer(method: string, url: string, headers: IncomingHttpHeaders): Promise<[Rendered, CacheStatus]> {
+    const key = cacheKey(headers.host ?? '', url, headers);
+    const now = this.now();
+    const copy = this.usable(key, now);
+    if (copy && now < copy.freshUntil) return [copy, 'HIT'];
+    const running = this.renders.get(key);
+    if (running) {
+      if (copy && now < copy.staleUntil) return [copy, 'STALE'];
+      const shared = await running.catch(() => null);
+      // An answer that was not kept (a cookie set, a server error) is rendered again for each reader.
+      if (shared?.kept) return [shared.rendered, copy ? 'EXPIRED' : 'MISS'];
+    }
+    try {
+      const fresh = await this.renderAndKeep(key, url, headers);
+      // A server error while a copy remains: readers get the copy (nginx: proxy_cache_use_stale http_500 …).
+      if (!fresh.kept && fresh.rendered.status >= 500 && copy) return [copy, 'STALE'];
+      return [fresh.rendered, copy ? 'EXPIRED' : 'MISS'];
+    } catch (error) {
+      if (copy) return [copy, 'STALE'];
+      throw error;
+    }
+  }
+
+  private usable(key: string, now: number): Copy | undefined {
+    const entry = this.copies.get(key);
+    if (!entry) return undefined;
+    const expiredAt = this.options.readerDataExpiredAt?.() ?? 0;
+    if (entry.value.renderedAt <= expiredAt || now >= entry.value.staleUntil + STALE_ON_ERROR_MS) {
+      this.copies.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  private renderAndKeep(
+    key: string,
+    url: string,
+    headers: IncomingHttpHeaders,
+  ): Promise<{ rendered: Rendered; kept: boolean }> {
+    const renderedAt = this.now();
+    // HEAD is answered from the GET copy (nginx's proxy_cache_convert_head).
+    const render = this.options
+      .render('GET', url, normalizedRequestHeaders(headers))
+      .then((rendered) => {
+        const kept = keptHeaders(rendered.headers);
+        const lifetime = lifetimeOf(rendered.status, headerRecord(kept), renderedAt);
+        const result: Rendered = { status: rendered.status, headers: kept, body: rendered.body };
+        if (!lifetime) return { rendered: result, kept: false };
+        const value: Copy = { ...result, renderedAt, ...lifetime };
+        this.copies.set(key, { value, lastModified: renderedAt, tags: [], size: sizeOf(key, value) });
+        return { rendered: value, kept: true };
+      })
+      .finally(() => {
+        if (this.renders.get(key) === render) this.renders.delete(key);
+      });
+    if (!this.renders.has(key)) this.renders.set(key, render);
+    return render;
+  }
+}
+
+/**
+ * A copy past its stale window is still served when its successor's render fails (nginx:
+ * `proxy_cache_use_stale error timeout http_500 …`), for this long; then it is dropped.
+ */
+export const STALE_ON_ERROR_MS = 60_000;
+
+function keptHeaders(headers: readonly [string, string][]): [string, string][] {
+  return headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()));
+}
+
+function headerRecord(headers: readonly [string, string][]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    record[lower] = record[lower] === undefined ? value : `${record[lower]}, ${value}`;
+  }
+  return record;
+}
+
+function sizeOf(key: string, copy: Copy): number {
+  let size = copy.body.length + key.length * 2 + 200;
+  for (const [name, value] of copy.headers) size += (name.length + value.length) * 2;
+  return size;
+}
+
+// Each answer's headers as writeHead takes them, worked out once per answer rather than per hit.
+const wireHeaders = new WeakMap<Rendered, string[]>();
+
+/** Writes an answer (a copy or a fresh render) to the reader; HEAD gets the headers only. */
+export function send(request: IncomingMessage, response: ServerResponse, answer: Rendered, status: CacheStatus): void {
+  let wire = wireHeaders.get(answer);
+  if (!wire) {
+    wire = answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length').flat();
+    wire.push('Content-Length', String(answer.body.length));
+    wireHeaders.set(answer, wire);
+  }
+  response.writeHead(answer.status, [...wire, 'X-App-Cache', status]);
+  response.end(request.method === 'HEAD' ? undefined : answer.body);
+}
+
+/** Whether the micro-cache takes this request (the rest goes to Next as before). */
+export function takes(request: IncomingMessage): boolean {
+  const url = request.url ?? '/';
+  const pathname = url.split('?', 1)[0]!;
+  return isCacheableRequest(request.method ?? 'GET', pathname, request.headers);
+}

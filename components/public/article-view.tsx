@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/lib/dates/format';
+import { formatReaderDate } from '@/lib/dates/reader-date';
 import type { ArticleView } from '@/lib/reader/types';
 
 /** A story as readers see it: 引题, 主题, 副题, dateline and byline, the body, where it appeared, corrections. */
@@ -32,7 +33,7 @@ export function ArticleBody({ article }: { article: ArticleView }) {
               {' · '}
             </>
           ) : null}
-          <time dateTime={article.publishedAt}>{formatDateTime(new Date(article.publishedAt))}</time>
+          <time dateTime={article.published.at}>{formatReaderDate(article.published)}</time>
         </p>
       </header>
       {article.cover ? (

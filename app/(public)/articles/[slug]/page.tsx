@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url: path,
       siteName: article.publication.name,
       locale: 'zh_CN',
-      publishedTime: article.publishedAt,
+      publishedTime: article.published.at,
       modifiedTime: article.modifiedAt,
       authors: article.authors.map((author) => author.name),
       ...(article.cover

@@ -68,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: scriptJson(newsArticleJsonLd(lookup.article)) }}
       />
-      <ArticleBody article={lookup.article} />
+      <ArticleBody article={lookup.article} readAloud />
     </main>
   );
 }

@@ -56,6 +56,11 @@ const SCREENS: Screen[] = [
     path: '/archive',
     ready: (p) => expect(p.getByRole('heading', { level: 1, name: '往期' })).toBeVisible(),
   },
+  {
+    name: 'accessibility-statement',
+    path: '/accessibility',
+    ready: (p) => expect(p.getByRole('heading', { level: 1, name: '无障碍声明' })).toBeVisible(),
+  },
 ];
 
 test.describe.configure({ mode: 'serial' });

@@ -49,6 +49,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <p>
             地址：{publication.address} 邮编：{publication.postcode} 采编热线：{publication.hotline}
           </p>
+          <p>
+            <a href="/accessibility" className="underline">
+              无障碍声明
+            </a>
+          </p>
         </footer>
       ) : null}
     </div>

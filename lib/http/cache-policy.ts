@@ -6,7 +6,7 @@
 export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
 const READER_ROUTES =
-  /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
+  /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|accessibility$|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
 const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
 
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {

@@ -39,14 +39,30 @@ const GOAL = 95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = ['total-blocking-time', 'largest-contentful-paint', 'max-potential-fid'] as const;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
-const PAGES = [
+const ALL_PAGES = [
   { name: '首页', path: '/' },
   { name: '稿件', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
   { name: '版面', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
 ] as const;
 /** Each page in the normal layout and in 长辈模式 (the reader's choice in localStorage, set before the run). */
-const MODES = ['normal', 'care'] as const;
-type Mode = (typeof MODES)[number];
+const ALL_MODES = ['normal', 'care'] as const;
+type Mode = (typeof ALL_MODES)[number];
+/**
+ * LIGHTHOUSE_PAGES (e.g. `版面`) and LIGHTHOUSE_MODES (`normal` or `care`), comma-separated, narrow the
+ * run: both sites, 3 runs, 6 page-modes take about 10 minutes here, more than a quiet slot should be held.
+ */
+function chosen<T>(all: readonly T[], names: (item: T) => string, variable: string): readonly T[] {
+  const wanted = process.env[variable]
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!wanted?.length) return all;
+  const unknown = wanted.filter((name) => !all.some((item) => names(item) === name));
+  if (unknown.length) throw new Error(`${variable} 只能是 ${all.map(names).join('、')}，不认识：${unknown.join('、')}`);
+  return all.filter((item) => wanted.includes(names(item)));
+}
+const PAGES = chosen(ALL_PAGES, (page) => page.name, 'LIGHTHOUSE_PAGES');
+const MODES = chosen(ALL_MODES, (mode) => mode, 'LIGHTHOUSE_MODES');
 
 type Site = { label: string; url: string; stop: () => Promise<void> };
 type Run = {

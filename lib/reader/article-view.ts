@@ -33,7 +33,9 @@ export type ArticleViewSource = {
 };
 
 /** The placement a story is said to appear at in print: its first page that is not a continuation. */
-export function firstPlacement<P extends Placement>(placements: P[]): P | undefined {
+export function firstPlacement<P extends { isContinuation: boolean; page: { number: number } }>(
+  placements: readonly P[],
+): P | undefined {
   const ordered = [...placements].sort((a, b) => a.page.number - b.page.number);
   return ordered.find((p) => !p.isContinuation) ?? ordered[0];
 }

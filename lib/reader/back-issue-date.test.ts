@@ -1,5 +1,6 @@
 // An imported back issue (第1600期 of 2020, imported and published "today", 2026-12-06): its readers see
-// the issue's date on its stories (article page, JSON-LD, feed, search results), not the day it was put online.
+// the issue's date on its stories (article page, JSON-LD, feed, search results and the search's date
+// range), not the day it was put online.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
@@ -8,6 +9,7 @@ import { doc, paragraph } from '../content/builders';
 import { formatReaderDate } from '../dates/reader-date';
 import { saveImportedIssue } from '../importer/import-service';
 import { publishIssue } from '../issues/planner-service';
+import { dateRange } from '../search/date-range';
 import { searchPublished } from '../search/search';
 import { approveArticle, submitArticle } from '../workflow/service';
 import { readArticle } from './article';
@@ -71,6 +73,15 @@ describe('an imported back issue published today', () => {
     expect(item?.publishedAt).toBe('2020-03-01T16:00:00.000Z');
     const hit = (await searchPublished(db, { q: '复工复产' }, TODAY)).hits.find((found) => found.slug === slug);
     expect(hit?.published && formatReaderDate(hit.published)).toBe('2020-03-02');
+    // The search's date range asks for the date readers see: the issue's day finds it, the import's does not.
+    const inRange = async (from: string, to: string) => {
+      const range = dateRange(from, to);
+      const result = await searchPublished(db, { q: '复工复产', from: range.from, to: range.to }, TODAY);
+      return result.hits.map((found) => found.slug);
+    };
+    expect(await inRange('2020-03-02', '2020-03-02')).toEqual([slug]);
+    expect(await inRange('2020-03-01', '2020-03-31')).toEqual([slug]);
+    expect(await inRange('2026-12-01', '2026-12-06')).toEqual([]);
   });
 
   it('leaves the sample issue, put online at 00:00 on its date, with its time', async () => {

@@ -19,6 +19,17 @@ export function readerDate(wentLive: Date, issueDate: string | null, timeZone = 
   return { at: wentLive.toISOString(), dateOnly: false };
 }
 
+/**
+ * The placement a story is said to appear at in print, whose issue dates it: its first page that is not a
+ * continuation (here, beside the date rule, because the article page and the search index both use it).
+ */
+export function firstPlacement<P extends { isContinuation: boolean; page: { number: number } }>(
+  placements: readonly P[],
+): P | undefined {
+  const ordered = [...placements].sort((a, b) => a.page.number - b.page.number);
+  return ordered.find((p) => !p.isContinuation) ?? ordered[0];
+}
+
 /** '2020-08-17' for an issue's date, '2026-11-25 08:30' for a moment, in the publication's time zone. */
 export function formatReaderDate(date: ReaderDate, timeZone = PUBLICATION_TIME_ZONE): string {
   const wall = wallClockIn(new Date(date.at), timeZone);

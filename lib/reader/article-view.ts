@@ -5,7 +5,7 @@
 import { renderHtml } from '../content/render-html';
 import { teaser } from '../content/teaser';
 import type { DocNode } from '../content/types';
-import { readerDate } from '../dates/reader-date';
+import { firstPlacement, readerDate } from '../dates/reader-date';
 import { articleCover, type CoverMedia } from './cover';
 import type { ArticleView, IssueRef, PublicationView } from './types';
 
@@ -31,14 +31,6 @@ export type ArticleViewSource = {
   publication: PublicationView;
   neighbours?: Pick<ArticleView, 'previousOnPage' | 'nextOnPage'>;
 };
-
-/** The placement a story is said to appear at in print: its first page that is not a continuation. */
-export function firstPlacement<P extends { isContinuation: boolean; page: { number: number } }>(
-  placements: readonly P[],
-): P | undefined {
-  const ordered = [...placements].sort((a, b) => a.page.number - b.page.number);
-  return ordered.find((p) => !p.isContinuation) ?? ordered[0];
-}
 
 export function articleView(source: ArticleViewSource): ArticleView {
   const { copy } = source;

@@ -1,9 +1,8 @@
 // Keeping the search index in step with the stories, on whichever database the client talks to
 // (store.ts). Call indexArticle inside the transaction that changed a story.
-import { readerDate } from '../dates/reader-date';
+import { firstPlacement, readerDate } from '../dates/reader-date';
 import type { Db } from '../db-client';
 import { kindOf } from '../db-kind';
-import { firstPlacement } from '../reader/article-view';
 import { postgresqlSearchStore } from './postgresql-index';
 import { sqliteSearchStore } from './sqlite-index';
 import type { IndexedArticle, SearchStore } from './store';

@@ -2,16 +2,15 @@
 // line and paragraph spacing and AAA contrast; the browser remembers it (nothing reaches the server, so
 // the pages stay one cacheable copy), it is on <html> before the page's content is parsed (no flash of
 // the normal layout), and a page served from the nginx front's cache applies it too (its nonce'd
-// script runs). axe finds no serious violation and no text below 7:1 in it.
+// script runs). axe and the AAA contrast check in 长辈模式 are in e2e/accessibility.spec.ts, with the
+// other checks over every reader page type.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 
 import { findNginx } from '../server/front';
-import { contrastBelowAAA, seriousViolations } from './support/axe';
 import { FRONT_URL } from './support/front';
+import { DAYU } from './support/reader-pages';
 
-const DAYU = '/articles/ke-cheng-duo-xia-da-yu-ding';
 const CARE_KEY = 'kecheng-reader-care';
-const READER_PAGES = ['/', DAYU, '/issues/1705/pages/1', '/issues/1705/pages/2', '/archive/2020/8', '/search?q=柯城'];
 
 /** Records whether <html> carried the mode when the page's <main> was parsed, before any paint of it. */
 async function watchFirstContent(context: BrowserContext): Promise<void> {
@@ -123,19 +122,4 @@ test('a page from the front’s cache applies 长辈模式 too: its script runs 
   }
   expect(hits, 'pages served from the front’s cache').toBeGreaterThan(0);
   expect(blocked).toEqual([]);
-});
-
-test('reader pages in 长辈模式 have no serious accessibility violations and all text at 7:1 or more', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await page.goto('/');
-  await page.evaluate((key) => localStorage.setItem(key, '1'), CARE_KEY);
-  const problems: string[] = [];
-  for (const path of READER_PAGES) {
-    await page.goto(path);
-    expect(await careOn(page), path).toBe(true);
-    problems.push(...(await seriousViolations(page, path)), ...(await contrastBelowAAA(page, path)));
-  }
-  expect(problems).toEqual([]);
 });

@@ -6,17 +6,9 @@
 // is the sample issue's page 1 with a printed page image, published here as an editor does.
 import { expect, test, type Page } from '@playwright/test';
 
-import { provisionAccount, signedInPage } from './support/auth';
-import { publishPageImage } from './support/epaper';
 import { keepScreenshot, narrowReaderText, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
+import { DAYU, withEpaperImage } from './support/reader-pages';
 
-const EDITOR = {
-  name: '郑佳怡',
-  email: 'reader-screens-zhengjiayi@e2e.test',
-  role: '编辑',
-  password: 'zhengjiayi-pass-1',
-};
-const DAYU = '/articles/ke-cheng-duo-xia-da-yu-ding';
 const EPAPER_PAGE = '/issues/1705/pages/1';
 const WIDTHS = [1400, 390] as const;
 const MODES = ['normal', 'care'] as const;
@@ -80,10 +72,7 @@ async function imagesShown(page: Page): Promise<void> {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  await provisionAccount(browser, EDITOR);
-  const { page, context } = await signedInPage(browser, EDITOR.email, EDITOR.password);
-  await publishPageImage(page, 1705, 1);
-  await context.close();
+  await withEpaperImage(browser);
 });
 
 /** Turns 长辈模式 on or off with its switch, as a reader does. */

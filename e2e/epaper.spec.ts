@@ -12,6 +12,7 @@ import { damagedPdf, encryptedPdf } from '../test/support/pdf-samples';
 import { submitArticle, writeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { serverDatabaseEnv } from './support/database';
+import { pdfFile, printedPdf } from './support/epaper';
 
 const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
 const EDITOR_A = { name: '叶建华', email: 'yejianhua@e2e.test', role: '编辑', password: 'yejianhua-pass-12' };
@@ -55,22 +56,6 @@ async function signOff(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('workflow-status')).toHaveText('状态：已签发');
 }
 
-/** A PDF printed by Chromium: one page per list of stories, headline and text in three columns. */
-async function printedPdf(browser: Browser, pages: { headline: string; body: string }[][]): Promise<Buffer> {
-  const maker = await browser.newPage();
-  const html = pages
-    .map(
-      (stories) => `<div class="page">${stories.map((s) => `<h2>${s.headline}</h2><p>${s.body}</p>`).join('')}</div>`,
-    )
-    .join('');
-  await maker.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; font-family: 'Noto Serif CJK SC', serif }
-    .page { height: 260mm; column-count: 3; column-gap: 7mm; break-after: page; overflow: hidden } .page:last-child { break-after: auto }
-    h2 { font-size: 19pt; margin: 0 0 3mm } p { font-size: 10pt; line-height: 1.6; text-indent: 2em; margin: 0 }</style></head><body>${html}</body></html>`);
-  const pdf = await maker.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
-  await maker.close();
-  return pdf;
-}
-
 async function scanPdf(browser: Browser): Promise<Buffer> {
   const maker = await browser.newPage();
   await maker.setContent('<div style="width:160mm;height:230mm;background:#777"></div>');
@@ -78,12 +63,6 @@ async function scanPdf(browser: Browser): Promise<Buffer> {
   await maker.close();
   return pdf;
 }
-
-const pdfFile = (name: string, buffer: Buffer | Uint8Array) => ({
-  name,
-  mimeType: 'application/pdf',
-  buffer: Buffer.from(buffer),
-});
 
 test('an editor attaches the issue PDF, corrects the areas, publishes, and a reader taps a story on the page', async ({
   browser,
@@ -197,7 +176,10 @@ test('an editor attaches the issue PDF, corrects the areas, publishes, and a rea
   await reader.goto(`/issues/${number}/pages/1`);
   await expect(reader.getByTestId('page-scan').getByRole('img')).toBeVisible();
   await expect(reader.getByRole('navigation', { name: '本期版面缩略图' }).getByRole('link')).toHaveCount(2);
-  const articleArea = reader.getByRole('link', { name: ARTICLES[0]!.headline, exact: true }).first();
+  const articleArea = reader
+    .getByTestId('page-scan')
+    .getByRole('link', { name: ARTICLES[0]!.headline, exact: true })
+    .first();
   await articleArea.hover();
   await articleArea.click();
   await expect(reader.getByRole('heading', { level: 1, name: ARTICLES[0]!.headline })).toBeVisible();
@@ -258,7 +240,9 @@ test('an editor replaces a published page’s PDF: the old PDF and its images le
   expect(fs.existsSync(path.join(dirOf(newSrc), 'original.pdf'))).toBe(true);
   await expect(image).toHaveJSProperty('complete', true);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  await expect(reader.getByRole('link', { name: ARTICLES[0]!.headline, exact: true }).first()).toBeVisible();
+  await expect(
+    reader.getByTestId('page-scan').getByRole('link', { name: ARTICLES[0]!.headline, exact: true }).first(),
+  ).toBeVisible();
   await context.close();
   await readers.close();
 });

@@ -1,11 +1,16 @@
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 
+import { CareModeScript, CareModeToggle } from '@/components/public/care-mode';
 import { getPublication } from '@/lib/reader/queries';
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const publication = await getPublication();
+  const [publication, requestHeaders] = await Promise.all([getPublication(), headers()]);
   return (
-    <div className="reader mx-auto max-w-3xl px-4">
+    // The reading width; a 版面 page (its page image beside its story list) widens it on a desktop.
+    <div className="reader mx-auto max-w-3xl px-4 lg:has-[.epaper-spread]:max-w-7xl">
+      {/* Before anything visible: the reader's 长辈模式 is on <html> before the first paint. */}
+      <CareModeScript nonce={requestHeaders.get('x-nonce') ?? undefined} />
       {/* React hoists this into <head> on every reader page (page metadata would replace it). */}
       <link
         rel="alternate"
@@ -33,6 +38,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         <a href="/feed.xml" className="inline-block py-1 hover:underline">
           RSS 订阅
         </a>
+        <CareModeToggle />
       </nav>
       {children}
       {publication ? (
@@ -42,6 +48,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           </p>
           <p>
             地址：{publication.address} 邮编：{publication.postcode} 采编热线：{publication.hotline}
+          </p>
+          <p>
+            <a href="/accessibility" className="underline">
+              无障碍声明
+            </a>
           </p>
         </footer>
       ) : null}

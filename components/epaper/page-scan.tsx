@@ -16,7 +16,7 @@ export function PageScan({ view, label }: { view: EpaperPageView; label: string 
         <img
           src={image.src}
           srcSet={`${image.small} 800w, ${image.src} 1200w, ${image.large} 2400w`}
-          sizes="(min-width: 1024px) 42rem, 100vw"
+          sizes="(min-width: 1024px) min(56rem, 100vw - 22rem), 100vw"
           width={image.width}
           height={image.height}
           alt={`${label}版面图`}
@@ -52,7 +52,8 @@ export function PageScan({ view, label }: { view: EpaperPageView; label: string 
 export function PageThumbs({ view, hrefOf }: { view: EpaperPageView; hrefOf: (page: number) => string }) {
   return (
     <nav aria-label="本期版面缩略图" className="print:hidden">
-      <ol className="flex gap-2 overflow-x-auto pb-2">
+      {/* Wrapping, not scrolling sideways: every page of the issue stays in sight. */}
+      <ol className="flex flex-wrap gap-2 pb-2">
         {view.thumbs.map((thumb) => (
           <li key={thumb.number} className="shrink-0">
             <a

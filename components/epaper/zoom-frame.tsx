@@ -1,5 +1,6 @@
 // Zoom for the page image: 放大 doubles the page's width inside a frame that scrolls both ways, so a
-// phone reader pans with a finger (and pinch zoom stays the browser's own). The story areas are
+// phone reader pans with a finger (and pinch zoom stays the browser's own). Unzoomed, the frame is as
+// tall as the page: the whole page shows at the width it has, and the window scrolls, not the frame. The story areas are
 // placed in percentages of the page and follow the zoom.
 // No JavaScript: the switch is a checkbox and the frame follows it through CSS (:has), so the 版面
 // page hydrates no component of its own and the toggle works before (and without) any script.
@@ -15,7 +16,7 @@ export function ZoomFrame({ children }: { children: ReactNode }) {
         </label>
       </div>
       <div
-        className="max-h-[85vh] overflow-auto rounded border border-stone-300 group-has-[:checked]/zoom:touch-pan-x group-has-[:checked]/zoom:touch-pan-y dark:border-stone-700"
+        className="overflow-auto rounded border border-stone-300 group-has-[:checked]/zoom:max-h-[85vh] group-has-[:checked]/zoom:touch-pan-x group-has-[:checked]/zoom:touch-pan-y dark:border-stone-700"
         data-testid="zoom-frame"
       >
         <div className="relative w-full group-has-[:checked]/zoom:w-[200%]">{children}</div>

@@ -5,7 +5,9 @@ export function ArticleList({ stories }: { stories: ArticleCard[] }) {
   if (stories.length === 0)
     return <p className="py-10 text-center text-stone-600 dark:text-stone-400">本版暂无可阅读的稿件。</p>;
   return (
-    <ol className="divide-y divide-stone-300 dark:divide-stone-700">
+    // A container: beside a 版面 page image the list is a narrow column, and the cover floats beside the
+    // text only where the list itself is wide enough (32rem) to leave the text a readable measure.
+    <ol className="@container divide-y divide-stone-300 dark:divide-stone-700">
       {stories.map((story) => (
         <li key={story.slug} className="py-5">
           <article>
@@ -19,11 +21,11 @@ export function ArticleList({ stories }: { stories: ArticleCard[] }) {
                 alt=""
                 loading="lazy"
                 decoding="async"
-                className="mb-3 aspect-[3/2] w-full rounded object-cover sm:float-right sm:mb-1 sm:ml-4 sm:w-48"
+                className="mb-3 aspect-[3/2] w-full rounded object-cover @lg:float-right @lg:mb-1 @lg:ml-4 @lg:w-48"
               />
             ) : null}
             {story.kicker ? <p className="text-sm text-stone-600 dark:text-stone-400">{story.kicker}</p> : null}
-            <h3 className="font-serif text-2xl font-bold leading-snug">
+            <h3 className="font-serif text-2xl font-bold leading-snug" data-testid="list-headline">
               <a href={story.href ?? `/articles/${story.slug}`} className="hover:underline">
                 {story.continuedFrom ? (
                   <span className="mr-1 text-base font-normal">（上接第{story.continuedFrom}版）</span>

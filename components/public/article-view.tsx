@@ -1,8 +1,14 @@
 import { formatDateTime } from '@/lib/dates/format';
+import { formatReaderDate } from '@/lib/dates/reader-date';
 import type { ArticleView } from '@/lib/reader/types';
 
-/** A story as readers see it: 引题, 主题, 副题, dateline and byline, the body, where it appeared, corrections. */
-export function ArticleBody({ article }: { article: ArticleView }) {
+import { ReadAloud } from './read-aloud';
+
+/**
+ * A story as readers see it: 引题, 主题, 副题, dateline and byline, the body, where it appeared, corrections.
+ * `readAloud`: the 朗读 controls under the headline (the reader's page; the newsroom preview leaves them out).
+ */
+export function ArticleBody({ article, readAloud = false }: { article: ArticleView; readAloud?: boolean }) {
   const { print } = article;
   return (
     <article className="story" aria-labelledby="story-headline">
@@ -32,8 +38,9 @@ export function ArticleBody({ article }: { article: ArticleView }) {
               {' · '}
             </>
           ) : null}
-          <time dateTime={article.publishedAt}>{formatDateTime(new Date(article.publishedAt))}</time>
+          <time dateTime={article.published.at}>{formatReaderDate(article.published)}</time>
         </p>
+        {readAloud ? <ReadAloud /> : null}
       </header>
       {article.cover ? (
         <figure className="story-cover mt-4">

@@ -37,10 +37,14 @@ export function IssuePage({
             第{issue.number}期 · {pageLabel(page)}
           </h2>
           {epaper?.image ? (
-            <div className="mt-2 space-y-3">
-              <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-                <PageScan view={epaper} label={`第${issue.number}期 ${pageLabel(page)}`} />
+            <div className="epaper-spread mt-2 space-y-3">
+              {/* The story list comes first in the page's order (a phone shows it above the image, and
+                  keyboard and screen-reader order match what is seen); from 1,024 px it is a column of
+                  its own (at least 18rem: a headline of the sample issue fits on one or two lines) beside
+                  the page image, which takes the rest up to 56rem (the layout widens for it). */}
+              <div className="grid gap-6 lg:grid-cols-[minmax(18rem,1fr)_minmax(0,56rem)]">
                 <ArticleList stories={view.stories} />
+                <PageScan view={epaper} label={`第${issue.number}期 ${pageLabel(page)}`} />
               </div>
               {/* After the page and its stories (the page tabs above already flip pages): on a phone the
                   lazy thumbnails then load after the page image instead of competing with it. */}

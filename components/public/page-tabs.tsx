@@ -14,8 +14,10 @@ export function PageTabs({
   pageHref?: (page: number) => string;
 }) {
   return (
-    <nav aria-label="版面" className="page-tabs -mx-4 overflow-x-auto px-4">
-      <ul className="flex gap-1 border-b border-stone-300 text-sm dark:border-stone-700">
+    // The tabs wrap onto a second row rather than scroll: a tab scrolled out of sight on a phone (or in
+    // 长辈模式's larger type) is a page the reader does not know is there.
+    <nav aria-label="版面" className="page-tabs">
+      <ul className="flex flex-wrap gap-1 border-b border-stone-300 text-sm dark:border-stone-700">
         {pages.map((page) => {
           const active = page.number === current;
           return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { Pager } from '@/components/ui/pager';
-import { formatDateTime } from '@/lib/dates/format';
+import { formatReaderDate } from '@/lib/dates/reader-date';
 import type { SearchResult } from '@/lib/search/search';
 
 type Props = {
@@ -38,9 +38,7 @@ export function SearchResults({ result, href, linkFor }: Props) {
                 className="search-snippet mt-1 text-stone-700 dark:text-stone-300"
                 dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
               />
-              {hit.publishedAt ? (
-                <p className="mt-1 text-xs text-stone-500">{formatDateTime(new Date(hit.publishedAt))}</p>
-              ) : null}
+              {hit.published ? <p className="mt-1 text-xs text-stone-500">{formatReaderDate(hit.published)}</p> : null}
             </li>
           );
         })}

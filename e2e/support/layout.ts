@@ -1,5 +1,5 @@
-// Layout checks for the visual spec: a page that scrolls sideways, and planner headlines squeezed below
-// a readable width. Both measure the rendered page, so they catch what CSS alone cannot promise.
+// Layout checks for the screenshot specs: a page that scrolls sideways, and planner headlines or a
+// reader page's text squeezed below a readable width. Both measure the rendered page, so they catch what CSS alone cannot promise.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
@@ -33,19 +33,34 @@ export async function sidewaysScrollBoxes(page: Page): Promise<string[]> {
   );
 }
 
-/** Planner headline boxes narrower than `chars` characters of their own text size (CJK: one em each). */
-export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
-  return page.getByTestId('board-headline').evaluateAll(
-    (boxes, minChars) =>
-      boxes.flatMap((box) => {
+/**
+ * Text boxes narrower than `chars` characters of their own text size (CJK: one em each): a column squeezed
+ * until a headline reads one or two characters a line. Boxes not shown (width 0 or a 1 px screen-reader
+ * text) are left out.
+ */
+export async function narrowTextBoxes(boxes: Locator, chars = 8): Promise<string[]> {
+  return boxes.evaluateAll(
+    (elements, minChars) =>
+      elements.flatMap((box) => {
         const width = box.getBoundingClientRect().width;
         const em = parseFloat(getComputedStyle(box).fontSize);
+        if (width <= 1 || !(box.textContent ?? '').trim()) return [];
         return width < minChars * em
           ? [`${(box.textContent ?? '').trim().slice(0, 20)}: ${Math.round(width)} px < ${minChars} × ${em} px`]
           : [];
       }),
     chars,
   );
+}
+
+/** Planner headline boxes narrower than `chars` characters. */
+export async function narrowHeadlines(page: Page, chars = 8): Promise<string[]> {
+  return narrowTextBoxes(page.getByTestId('board-headline'), chars);
+}
+
+/** A reader page's headings and paragraphs (in <main>) narrower than `chars` characters. */
+export async function narrowReaderText(page: Page, chars = 8): Promise<string[]> {
+  return narrowTextBoxes(page.locator('main').locator('h1, h2, h3, p'), chars);
 }
 
 /** A screenshot of the whole page (or of one part), kept under test-results/screens and attached to the report. */

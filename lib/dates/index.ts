@@ -2,3 +2,4 @@ export * from './calendar-date';
 export * from './time-zone';
 export * from './chinese-date';
 export * from './format';
+export * from './reader-date';

@@ -11,6 +11,7 @@ describe('cacheClassOf', () => {
       '/articles/ke-cheng',
       '/archive',
       '/archive/2020/8',
+      '/accessibility',
       '/feed.xml',
       '/sitemap.xml',
       '/sitemaps/2020.xml',

@@ -6,7 +6,7 @@
 export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
 const READER_ROUTES =
-  /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
+  /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|accessibility$|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
 /** Never shared: the newsroom, sign-in, invitations and the API (kecheng-locations.conf has the same location). */
 export const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
 

@@ -5,6 +5,7 @@
 import { renderHtml } from '../content/render-html';
 import { teaser } from '../content/teaser';
 import type { DocNode } from '../content/types';
+import { firstPlacement, readerDate } from '../dates/reader-date';
 import { articleCover, type CoverMedia } from './cover';
 import type { ArticleView, IssueRef, PublicationView } from './types';
 
@@ -31,12 +32,6 @@ export type ArticleViewSource = {
   neighbours?: Pick<ArticleView, 'previousOnPage' | 'nextOnPage'>;
 };
 
-/** The placement a story is said to appear at in print: its first page that is not a continuation. */
-export function firstPlacement<P extends Placement>(placements: P[]): P | undefined {
-  const ordered = [...placements].sort((a, b) => a.page.number - b.page.number);
-  return ordered.find((p) => !p.isContinuation) ?? ordered[0];
-}
-
 export function articleView(source: ArticleViewSource): ArticleView {
   const { copy } = source;
   const first = firstPlacement(source.placements);
@@ -54,7 +49,9 @@ export function articleView(source: ArticleViewSource): ArticleView {
     // editor's upload has none on its media row, and publishing requires it on the figure.
     cover: articleCover(source.coverMedia, copy.body),
     authors: source.authors.map(({ name, label }) => ({ name, label })),
-    publishedAt: (source.publishedAt ?? source.publishAt ?? source.savedAt).toISOString(),
+    // Readers could first see it at publishAt (a scheduled story's own time, kept through corrections;
+    // publishedAt is when the editor pressed the button); a preview's working copy shows its last save.
+    published: readerDate(source.publishAt ?? source.publishedAt ?? source.savedAt, first?.page.issue.date ?? null),
     modifiedAt: source.savedAt.toISOString(),
     print: first
       ? { issue: first.page.issue, pages: source.placements.map((p) => p.page.number).sort((a, b) => a - b) }

@@ -1,9 +1,10 @@
 // One story for readers, from its live (published) revision: visible, retracted (a notice), or missing.
 import { parseDoc } from '../content/types';
+import { firstPlacement } from '../dates/reader-date';
 import type { Db } from '../db-client';
 import { publishedCredits } from '../revisions/published-copy';
 import { isArticleVisible, visibleArticleWhere, visibleIssueWhere } from '../revisions/visibility';
-import { articleView, firstPlacement } from './article-view';
+import { articleView } from './article-view';
 import { COVER_SELECT } from './cover';
 import { PUBLICATION_SELECT } from './issue-page';
 import type { ArticleLookup } from './types';

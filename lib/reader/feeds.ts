@@ -1,5 +1,6 @@
 // Data for the RSS feed and the sitemaps. Years are calendar years in the publication's time zone.
 import { teaser } from '../content/teaser';
+import { readerDate } from '../dates/reader-date';
 import { calendarDateIn, instantAt } from '../dates/time-zone';
 import type { Db } from '../db-client';
 import { imageUrl } from '../epaper/files';
@@ -29,11 +30,12 @@ export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
       publishedAt: true,
       liveRevision: { select: { headline: true, kicker: true, summary: true, bodyText: true, byline: true } },
       placements: {
-        where: { isContinuation: false },
+        where: { isContinuation: false, page: { issue: visibleIssueWhere(now) } },
         take: 1,
         select: {
           page: {
             select: {
+              issue: { select: { date: true } },
               scans: { where: { stage: 'live', status: 'READY' }, select: { pdfSha256: true, pdfPage: true } },
             },
           },
@@ -51,7 +53,11 @@ export async function readFeedItems(db: Db, now: Date): Promise<FeedItem[]> {
         kicker: live.kicker,
         teaser: teaser(live.summary, live.bodyText, 200),
         byline: live.byline,
-        publishedAt: (article.publishAt ?? article.publishedAt ?? now).toISOString(),
+        // The date the article page shows: its issue's for a back issue put online later.
+        publishedAt: readerDate(
+          article.publishAt ?? article.publishedAt ?? now,
+          article.placements[0]?.page.issue.date ?? null,
+        ).at,
         image: pageImageOf(article.placements),
       },
     ];

@@ -13,7 +13,7 @@ export function newsArticleJsonLd(article: ArticleView): Record<string, unknown>
     url,
     mainEntityOfPage: url,
     ...(article.cover ? { image: [absoluteUrl(article.cover.large)] } : {}),
-    datePublished: article.publishedAt,
+    datePublished: article.published.at,
     dateModified: article.modifiedAt,
     inLanguage: 'zh-CN',
     author: article.authors.length

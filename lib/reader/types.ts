@@ -1,4 +1,6 @@
 // What the reader site shows, as plain JSON values (dates as ISO strings) so they can be cached.
+import type { ReaderDate } from '../dates/reader-date';
+
 export type PublicationView = { name: string; publisher: string; hotline: string; address: string; postcode: string };
 
 export type IssueRef = { number: number; date: string };
@@ -54,7 +56,8 @@ export type ArticleView = {
   bodyHtml: string;
   cover: CoverImage | null;
   authors: { name: string; label: string }[];
-  publishedAt: string;
+  /** When it went online, or its issue's date for a back issue put online later (lib/dates/reader-date.ts). */
+  published: ReaderDate;
   modifiedAt: string;
   /** Where it appeared in print; null for web-only stories. */
   print: { issue: IssueRef; pages: number[] } | null;

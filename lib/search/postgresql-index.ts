@@ -20,16 +20,19 @@ const TABLE_NAMES: readonly Table[] = ['search_newsroom', 'search_public'];
 // a document holds its seq bucket's lexeme (recent-window.ts) and, in search_newsroom, its owners'
 // (ownerLexeme), so every filter but the publication time is a term of the one GIN index.
 /** Written on both tables; an index of another layout is dropped and rebuilt (ensure). */
-const LAYOUT = 'newsroom search index, layout 3: seq buckets and owners as lexemes';
+const LAYOUT = 'newsroom search index, layout 4: seq buckets and owners as lexemes, dated_at';
 const DDL = [
   `CREATE TABLE IF NOT EXISTS search_public (
      seq bigserial PRIMARY KEY,
      article_id text NOT NULL UNIQUE,
      publish_at timestamptz NOT NULL,
+     dated_at timestamptz NOT NULL,
      len integer NOT NULL,
      doc tsvector NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS search_public_doc ON search_public USING gin (doc)',
   'CREATE INDEX IF NOT EXISTS search_public_publish_at ON search_public (publish_at)',
+  // The date readers see (store.ts), which date ranges filter on.
+  'CREATE INDEX IF NOT EXISTS search_public_dated_at ON search_public (dated_at)',
   `CREATE TABLE IF NOT EXISTS search_newsroom (
      seq bigserial PRIMARY KEY,
      article_id text NOT NULL UNIQUE,
@@ -125,7 +128,7 @@ function windowOf(table: Table, wanted: Wanted, attempts: readonly (string[] | n
 
 /**
  * The window's stories ranked with FTS5's bm25 exactly as SQLite ranks them
- * (`bm25(table, 0, 0, TITLE_WEIGHT, 1)`, bm25.ts), and paged; ties go to the newer story on both.
+ * (`bm25` weighing titles TITLE_WEIGHT and bodies 1, sqlite-index.ts and bm25.ts), and paged; ties go to the newer story on both.
  * PostgreSQL gives each story of the window its counts of the query's words (the document filtered to
  * them), and each term's IDF, from n, the number of stories of the whole table holding it (search_terms),
  * and N, the table's rows.
@@ -216,8 +219,8 @@ export const postgresqlSearchStore: SearchStore = {
     if (live.length === 0) return;
     await addToStats(tx, 'search_public', live.length, sum(live.map(publicLength)));
     await tx.$executeRaw`WITH added AS (
-      INSERT INTO search_public (seq, article_id, publish_at, len, doc)
-      SELECT seq, id, at::timestamptz, len, doc::tsvector || ${bucketOfSeq} FROM ${numbered('search_public', Prisma.sql`unnest(${live.map((s) => s.id)}::text[], ${live.map((s) => s.publishAt.toISOString())}::text[], ${live.map(publicLength)}::int[], ${live.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, at, len, doc, n)`)}
+      INSERT INTO search_public (seq, article_id, publish_at, dated_at, len, doc)
+      SELECT seq, id, at::timestamptz, dated::timestamptz, len, doc::tsvector || ${bucketOfSeq} FROM ${numbered('search_public', Prisma.sql`unnest(${live.map((s) => s.id)}::text[], ${live.map((s) => s.publishAt.toISOString())}::text[], ${live.map((s) => s.datedAt.toISOString())}::text[], ${live.map(publicLength)}::int[], ${live.map((s) => tsvectorLiteral(s.title, s.body))}::text[]) WITH ORDINALITY AS v(id, at, dated, len, doc, n)`)}
       RETURNING doc)
       ${countAdded('search_public')}`;
   },
@@ -264,8 +267,8 @@ export const postgresqlSearchStore: SearchStore = {
     const filter = Prisma.join(
       [
         Prisma.sql`publish_at <= ${window.now.toISOString()}::timestamptz`,
-        ...(window.from ? [Prisma.sql`publish_at >= ${window.from.toISOString()}::timestamptz`] : []),
-        ...(window.to ? [Prisma.sql`publish_at < ${window.to.toISOString()}::timestamptz`] : []),
+        ...(window.from ? [Prisma.sql`dated_at >= ${window.from.toISOString()}::timestamptz`] : []),
+        ...(window.to ? [Prisma.sql`dated_at < ${window.to.toISOString()}::timestamptz`] : []),
       ],
       ' AND ',
     );

@@ -43,7 +43,12 @@ function story(i: number, random: () => number): IndexedArticle {
     owners,
     title,
     body: words,
-    live: { publishAt: new Date(start.getTime() + i * 60_000), title, body: words },
+    live: {
+      publishAt: new Date(start.getTime() + i * 60_000),
+      datedAt: new Date(start.getTime() + i * 60_000),
+      title,
+      body: words,
+    },
   };
 }
 

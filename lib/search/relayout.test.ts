@@ -37,4 +37,20 @@ describe('ensureSearchIndex on an older layout', () => {
     );
     expect(tables).toEqual([]);
   });
+
+  it('drops both tables when the readers’ table lacks a column (dated_at), so the start-up rebuilds them', async () => {
+    await db.$executeRawUnsafe('DROP TABLE IF EXISTS search_public');
+    await db.$executeRawUnsafe(
+      "CREATE VIRTUAL TABLE search_public USING fts5(article_id UNINDEXED, publish_at UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 0')",
+    );
+    await db.$executeRawUnsafe(
+      "INSERT INTO search_public (article_id, publish_at, title, body) VALUES ('a', '2020-08-17T00:00:00.000+00:00', '柯城', '正文')",
+    );
+    await ensureSearchIndex(db);
+    const columns = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pragma_table_info('search_public')");
+    expect(columns.map((column) => column.name)).toContain('dated_at');
+    // Empty on both sides: syncSearchIndex counts search_newsroom against the stories and rebuilds.
+    expect(await db.$queryRawUnsafe('SELECT article_id FROM search_public')).toEqual([]);
+    expect(await db.$queryRawUnsafe('SELECT article_id FROM search_newsroom')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // Keeping the search index in step with the stories, on whichever database the client talks to
 // (store.ts). Call indexArticle inside the transaction that changed a story.
+import { firstPlacement, readerDate } from '../dates/reader-date';
 import type { Db } from '../db-client';
 import { kindOf } from '../db-kind';
 import { postgresqlSearchStore } from './postgresql-index';
@@ -34,11 +35,27 @@ export function ownersOf(createdById: string | null, authorIds: readonly (string
   return [...new Set([createdById, ...authorIds].filter((id): id is string => Boolean(id)))];
 }
 
-const INCLUDE = { liveRevision: true, authors: { select: { userId: true } } } as const;
+const INCLUDE = {
+  liveRevision: true,
+  authors: { select: { userId: true } },
+  placements: {
+    select: { isContinuation: true, page: { select: { number: true, issue: { select: { date: true } } } } },
+  },
+} as const;
 type Loaded = NonNullable<Awaited<ReturnType<Db['article']['findUnique']>>> & {
   liveRevision: (Searchable & object) | null;
   authors: { userId: string | null }[];
+  placements: { isContinuation: boolean; page: { number: number; issue: { date: string } } }[];
 };
+
+/**
+ * The date readers see on a story, as the index keeps it for date ranges: readerDate's rule on its first
+ * placement's issue. Taken whether or not that issue is out yet: a story goes live inside publishIssue's
+ * transaction before the issue is marked published, and the pages that place it re-index it when they change.
+ */
+export function indexedDate(publishAt: Date, placements: Loaded['placements']): Date {
+  return new Date(readerDate(publishAt, firstPlacement(placements)?.page.issue.date ?? null).at);
+}
 
 function indexedArticle(article: Loaded): IndexedArticle {
   const live = article.liveRevision;
@@ -51,7 +68,14 @@ function indexedArticle(article: Loaded): IndexedArticle {
     ),
     title: titleTokens(article),
     body: bodyTokens(article),
-    live: findable ? { publishAt: article.publishAt!, title: titleTokens(live), body: bodyTokens(live) } : null,
+    live: findable
+      ? {
+          publishAt: article.publishAt!,
+          datedAt: indexedDate(article.publishAt!, article.placements),
+          title: titleTokens(live),
+          body: bodyTokens(live),
+        }
+      : null,
   };
 }
 

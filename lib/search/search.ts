@@ -1,7 +1,8 @@
 // Searching the index (SQLite or PostgreSQL, store.ts): readers see published stories only (the time rule applied here),
 // the newsroom sees every story it may see. Queries are parameterised and every token is quoted.
+import { readerDate, type ReaderDate } from '../dates/reader-date';
 import type { Db } from '../db-client';
-import { isArticleVisible } from '../revisions/visibility';
+import { isArticleVisible, visibleIssueWhere } from '../revisions/visibility';
 import { searchStoreOf } from './search-index';
 import { snippet } from './snippet';
 import { RANK_WINDOW, type Ranked } from './store';
@@ -16,7 +17,8 @@ export type SearchHit = {
   slug: string;
   kicker: string | null;
   headline: string;
-  publishedAt: string | null;
+  /** When readers could first see it (its issue's date for a back issue put online later); null before publication. */
+  published: ReaderDate | null;
   snippetHtml: string;
 };
 export type SearchResult = { total: number; capped: boolean; page: number; pageSize: number; hits: SearchHit[] };
@@ -68,6 +70,11 @@ export async function searchPublished(db: Db, input: PublicQuery, now = new Date
       deletedAt: true,
       liveRevisionId: true,
       liveRevision: { select: { kicker: true, headline: true, bodyText: true } },
+      placements: {
+        where: { isContinuation: false, page: { issue: visibleIssueWhere(now) } },
+        take: 1,
+        select: { page: { select: { issue: { select: { date: true } } } } },
+      },
     },
   });
   const byId = new Map(
@@ -83,7 +90,9 @@ export async function searchPublished(db: Db, input: PublicQuery, now = new Date
         slug: article.slug,
         kicker: live.kicker,
         headline: live.headline,
-        publishedAt: article.publishAt?.toISOString() ?? null,
+        published: article.publishAt
+          ? readerDate(article.publishAt, article.placements[0]?.page.issue.date ?? null)
+          : null,
         snippetHtml: snippet(live.bodyText, q),
       },
     ];
@@ -122,7 +131,8 @@ export async function searchNewsroom(db: Db, input: NewsroomQuery): Promise<Sear
         slug: article.slug,
         kicker: article.kicker,
         headline: article.headline,
-        publishedAt: article.publishAt?.toISOString() ?? null,
+        // The newsroom sees the time it was (or is to be) published.
+        published: article.publishAt ? { at: article.publishAt.toISOString(), dateOnly: false } : null,
         snippetHtml: snippet(article.bodyText, q),
       },
     ];

@@ -11,14 +11,25 @@ import { ftsQuery, type QueryTerm } from './tokenizer';
 type Raw = Parameters<SearchStore['ensure']>[0];
 
 // The columns carry what the queries filter on, so a search never has to visit the Article table
-// for its candidates: publish_at (SQLite's ISO text, unindexed) for the time rule and date ranges,
+// for its candidates: publish_at (SQLite's ISO text, unindexed) for the time rule, dated_at (the date
+// readers see: an imported back issue's stories carry their issue's day, store.ts) for date ranges,
 // owners (space-separated user ids: creator and credited authors) for a reporter's own stories.
 // owners is indexed: a reporter's search is one more MATCH term, which FTS5 intersects with the
 // words' lists, instead of a test of every match of a common word (柯城) row by row.
 const TABLES = {
-  search_public: 'article_id UNINDEXED, publish_at UNINDEXED, title, body',
+  search_public: 'article_id UNINDEXED, publish_at UNINDEXED, dated_at UNINDEXED, title, body',
   search_newsroom: 'article_id UNINDEXED, owners, title, body',
 } as const;
+
+/** bm25's weight for each column of a table, in order: titles count TITLE_WEIGHT times, bodies once, the rest not. */
+const BM25_WEIGHTS = Object.fromEntries(
+  Object.entries(TABLES).map(([table, columns]) => [
+    table,
+    columnNames(columns)
+      .map((column) => (column === 'title' ? `${TITLE_WEIGHT}` : column === 'body' ? '1.0' : '0'))
+      .join(', '),
+  ]),
+) as Record<keyof typeof TABLES, string>;
 
 /** Whether the table exists with exactly this column list (names and UNINDEXED flags). */
 async function hasLayout(db: Raw, table: string, columns: string): Promise<boolean> {
@@ -26,6 +37,13 @@ async function hasLayout(db: Raw, table: string, columns: string): Promise<boole
     `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`,
   );
   return Boolean(rows[0]?.sql.includes(`fts5(${columns},`));
+}
+
+async function tableExists(db: Raw, table: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${table}'`,
+  );
+  return rows.length > 0;
 }
 
 function columnNames(columns: string): string[] {
@@ -75,7 +93,7 @@ async function rankedIds(
   // One pass: the window of newest matches, scored, counted and paged together.
   const rows = await db.$queryRaw<{ id: string; n: bigint | number }[]>`
     SELECT id, count(*) OVER () AS n FROM (
-      SELECT article_id AS id, bm25(${fts}, 0, 0, ${TITLE_WEIGHT}, 1.0) AS score, rowid AS r
+      SELECT article_id AS id, bm25(${fts}, ${Prisma.raw(BM25_WEIGHTS[table])}) AS score, rowid AS r
       FROM ${fts} WHERE ${fts} MATCH ${match} AND ${filter}
       ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}
     ) ORDER BY score, r DESC LIMIT ${limit} OFFSET ${offset}`;
@@ -85,20 +103,27 @@ async function rankedIds(
 
 export const sqliteSearchStore: SearchStore = {
   async ensure(db) {
+    let dropped = false;
     for (const [table, columns] of Object.entries(TABLES)) {
       if (!(await hasLayout(db, table, columns))) {
         // An index of the same columns is carried over; one of other columns is dropped, and
         // syncSearchIndex then rebuilds it from the stories.
         if (await hasColumnNames(db, table, columns)) await relayout(db, table, columns);
-        else await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+        else if (await tableExists(db, table)) {
+          await db.$executeRawUnsafe(`DROP TABLE ${table}`);
+          dropped = true;
+        }
       }
-      await db.$executeRawUnsafe(createTable(table, columns));
     }
+    // syncSearchIndex counts search_newsroom: a dropped search_public alone (new columns) would leave
+    // that count in step and readers with an empty index, so both go and both are rebuilt.
+    if (dropped) for (const table of Object.keys(TABLES)) await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+    for (const [table, columns] of Object.entries(TABLES)) await db.$executeRawUnsafe(createTable(table, columns));
   },
   async write(tx, story) {
     await tx.$executeRaw`INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (${story.articleId}, ${story.owners.join(' ')}, ${story.title.join(' ')}, ${story.body.join(' ')})`;
     if (story.live) {
-      await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, title, body) VALUES (${story.articleId}, ${sqliteTime(story.live.publishAt)}, ${story.live.title.join(' ')}, ${story.live.body.join(' ')})`;
+      await tx.$executeRaw`INSERT INTO search_public (article_id, publish_at, dated_at, title, body) VALUES (${story.articleId}, ${sqliteTime(story.live.publishAt)}, ${sqliteTime(story.live.datedAt)}, ${story.live.title.join(' ')}, ${story.live.body.join(' ')})`;
     }
   },
   async writeMany(tx, stories) {
@@ -123,8 +148,8 @@ export const sqliteSearchStore: SearchStore = {
     const filter = Prisma.join(
       [
         Prisma.sql`publish_at <= ${sqliteTime(window.now)}`,
-        ...(window.from ? [Prisma.sql`publish_at >= ${sqliteTime(window.from)}`] : []),
-        ...(window.to ? [Prisma.sql`publish_at < ${sqliteTime(window.to)}`] : []),
+        ...(window.from ? [Prisma.sql`dated_at >= ${sqliteTime(window.from)}`] : []),
+        ...(window.to ? [Prisma.sql`dated_at < ${sqliteTime(window.to)}`] : []),
       ],
       ' AND ',
     );

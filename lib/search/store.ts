@@ -9,18 +9,23 @@ type Raw = Pick<Db, '$executeRaw' | '$executeRawUnsafe' | '$queryRaw' | '$queryR
 /** Searching may need a short transaction of its own (planner settings for one query, PostgreSQL). */
 type Reader = Raw & Pick<Db, '$transaction'>;
 
-/** One story as the index holds it: tokens of its working copy, and of its live text when readers may find it. */
+/**
+ * One story as the index holds it: tokens of its working copy, and of its live text when readers may find
+ * it, with its publishAt (the time rule: findable from then on) and `datedAt`, the date readers see on it
+ * (lib/dates/reader-date.ts: its issue's day for a back issue put online later), which date ranges filter on.
+ */
 export type IndexedArticle = {
   articleId: string;
   owners: string[];
   title: string[];
   body: string[];
-  live: { publishAt: Date; title: string[]; body: string[] } | null;
+  live: { publishAt: Date; datedAt: Date; title: string[]; body: string[] } | null;
 };
 
 /** One page of matches, ranked, and how many there are (counted up to the rank window). */
 export type Ranked = { ids: string[]; total: number };
 
+/** `now` applies the time rule (publishAt); `from`/`to` bound the date readers see (datedAt). */
 export type PublicWindow = { now: Date; from?: Date; to?: Date };
 
 /**

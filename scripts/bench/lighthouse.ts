@@ -1,5 +1,5 @@
 // npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
-// page, an article and an e-paper page (版面: the sample issue's page 1 as a printed image with its
+// page, an article and an e-paper page, each in the normal layout and in 长辈模式, (版面: the sample issue's page 1 as a printed image with its
 // story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
 // issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
@@ -15,10 +15,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
 
 import { createClientFor } from '../../lib/db-client';
 import { renderScan } from '../../lib/epaper/jobs';
 import { attachPdf, publishIssueScans } from '../../lib/epaper/service';
+import { CARE_MODE_KEY } from '../../lib/reader/care-mode-script';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
 import { clearDataCache } from '../../server/next-cache';
 import { prepare, type Prepared } from '../../server/prepare';
@@ -37,11 +39,30 @@ const GOAL = 95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = ['total-blocking-time', 'largest-contentful-paint', 'max-potential-fid'] as const;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
-const PAGES = [
+const ALL_PAGES = [
   { name: '首页', path: '/' },
   { name: '稿件', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
   { name: '版面', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
 ] as const;
+/** Each page in the normal layout and in 长辈模式 (the reader's choice in localStorage, set before the run). */
+const ALL_MODES = ['normal', 'care'] as const;
+type Mode = (typeof ALL_MODES)[number];
+/**
+ * LIGHTHOUSE_PAGES (e.g. `版面`) and LIGHTHOUSE_MODES (`normal` or `care`), comma-separated, narrow the
+ * run: both sites, 3 runs, 6 page-modes take about 10 minutes here, more than a quiet slot should be held.
+ */
+function chosen<T>(all: readonly T[], names: (item: T) => string, variable: string): readonly T[] {
+  const wanted = process.env[variable]
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!wanted?.length) return all;
+  const unknown = wanted.filter((name) => !all.some((item) => names(item) === name));
+  if (unknown.length) throw new Error(`${variable} 只能是 ${all.map(names).join('、')}，不认识：${unknown.join('、')}`);
+  return all.filter((item) => wanted.includes(names(item)));
+}
+const PAGES = chosen(ALL_PAGES, (page) => page.name, 'LIGHTHOUSE_PAGES');
+const MODES = chosen(ALL_MODES, (mode) => mode, 'LIGHTHOUSE_MODES');
 
 type Site = { label: string; url: string; stop: () => Promise<void> };
 type Run = {
@@ -180,12 +201,35 @@ console.log(JSON.stringify({ databaseUrl: prepared.databaseUrl ?? 'file:' + prep
   );
 }
 
-async function measure(chrome: chromeLauncher.LaunchedChrome, url: string): Promise<Run> {
+/**
+ * 长辈模式 is kept in the browser: stored for the page's origin before the run, and Lighthouse told not
+ * to clear storage (it would clear it with the cache); the HTTP cache is cleared here instead, so the
+ * run starts as cold as a normal one.
+ */
+async function prepareMode(chrome: chromeLauncher.LaunchedChrome, url: string, mode: Mode): Promise<void> {
+  if (mode === 'normal') return;
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+  try {
+    const page = await browser.newPage();
+    await page.goto(new URL('/robots.txt', url).href);
+    await page.evaluate((key) => localStorage.setItem(key, '1'), CARE_MODE_KEY);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.clearBrowserCache');
+    await page.close();
+  } finally {
+    await browser.disconnect();
+  }
+}
+
+async function measure(chrome: chromeLauncher.LaunchedChrome, url: string, mode: Mode): Promise<Run> {
+  await prepareMode(chrome, url, mode);
   const result = await lighthouse(url, {
     port: chrome.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: [...CATEGORIES],
+    // Normal runs start from empty storage (Lighthouse's default), which also forgets 长辈模式.
+    disableStorageReset: mode === 'care',
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
@@ -252,22 +296,24 @@ async function main() {
     console.log(['page', 'site', ...CATEGORIES, 'TBT ms', 'LCP ms', 'max FID ms', 'CPU index', 'runs'].join('\t'));
     let allMet = true;
     const ratios: string[] = [];
-    for (const page of PAGES) {
-      const runs: Run[][] = sites.map(() => []);
-      // Turn about in alternating order (A B, B A, …): the site measured first in a turn is not always
-      // the same one, so anything that favours the first or second run of a turn hits both alike.
-      for (let turn = 0; turn < RUNS; turn += 1) {
-        const order = [...sites.keys()];
-        if (turn % 2 === 1) order.reverse();
-        for (const index of order) runs[index]!.push(await measure(chrome, sites[index]!.url + page.path));
+    for (const mode of MODES)
+      for (const page of PAGES) {
+        const name = mode === 'care' ? `${page.name}（长辈模式）` : page.name;
+        const runs: Run[][] = sites.map(() => []);
+        // Turn about in alternating order (A B, B A, …): the site measured first in a turn is not always
+        // the same one, so anything that favours the first or second run of a turn hits both alike.
+        for (let turn = 0; turn < RUNS; turn += 1) {
+          const order = [...sites.keys()];
+          if (turn % 2 === 1) order.reverse();
+          for (const index of order) runs[index]!.push(await measure(chrome, sites[index]!.url + page.path, mode));
+        }
+        const medians = sites.map((site, index) => report(name, site, runs[index]!));
+        if (medians[0]!.some((score) => score < GOAL)) allMet = false;
+        if (medians[1])
+          ratios.push(
+            `${name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`,
+          );
       }
-      const medians = sites.map((site, index) => report(page.name, site, runs[index]!));
-      if (medians[0]!.some((score) => score < GOAL)) allMet = false;
-      if (medians[1])
-        ratios.push(
-          `${page.name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`,
-        );
-    }
     if (ratios.length) {
       console.log(`\npage\tthis tree / ${sites[1]!.label} (performance, medians)`);
       for (const line of ratios) console.log(line);

@@ -23,7 +23,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const result = q && !range.error ? await searchArticles({ q, from: range.from, to: range.to, page }) : null;
   const href = (target: number) =>
     `/search?${new URLSearchParams({ q, ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(target) })}`;
-  const input = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
+  // An outline whenever the focus is in the field: a date field's own focus mark is only its highlighted
+  // part (year, month, day), and its calendar button is inside it (the field is then :focus-within only).
+  const input =
+    'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-sky-700 dark:bg-stone-900';
   return (
     <main id="main">
       <h1 className="text-2xl font-bold">搜索</h1>

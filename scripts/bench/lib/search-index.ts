@@ -22,7 +22,7 @@ export function buildIndex(sqlitePath: string): number {
     'INSERT INTO search_newsroom (article_id, owners, title, body) VALUES (?, ?, ?, ?)',
   );
   const insertPublic = sqlite.prepare(
-    'INSERT INTO search_public (article_id, publish_at, title, body) VALUES (?, ?, ?, ?)',
+    'INSERT INTO search_public (article_id, publish_at, dated_at, title, body) VALUES (?, ?, ?, ?, ?)',
   );
   let count = 0;
   sqlite.transaction(() => {
@@ -46,7 +46,9 @@ export function buildIndex(sqlitePath: string): number {
           summary: row.rSummary!,
           bodyText: row.rBodyText!,
         };
-        insertPublic.run(row.id, row.publishAt, titleOf(live), bodyOf(live));
+        // A generated story goes online at 00:00 on its issue's day, so the date readers see (dated_at,
+        // indexedDate) is its publishAt.
+        insertPublic.run(row.id, row.publishAt, row.publishAt, titleOf(live), bodyOf(live));
       }
       count += 1;
     }

@@ -22,7 +22,7 @@ export default async function NewsroomSearchPage({ searchParams }: Props) {
         <SearchResults
           result={result}
           href={(page) => `/newsroom/search?${new URLSearchParams({ q, page: String(page) })}`}
-          linkFor={(hit) => (hit.publishedAt ? `/articles/${hit.slug}` : null)}
+          linkFor={(hit) => (hit.published ? `/articles/${hit.slug}` : null)}
         />
       ) : null}
     </div>

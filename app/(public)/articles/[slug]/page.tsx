@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url: path,
       siteName: article.publication.name,
       locale: 'zh_CN',
-      publishedTime: article.publishedAt,
+      publishedTime: article.published.at,
       modifiedTime: article.modifiedAt,
       authors: article.authors.map((author) => author.name),
       ...(article.cover
@@ -68,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: scriptJson(newsArticleJsonLd(lookup.article)) }}
       />
-      <ArticleBody article={lookup.article} />
+      <ArticleBody article={lookup.article} readAloud />
     </main>
   );
 }

@@ -39,6 +39,8 @@ async function main() {
     PORT: String(appPort),
     SITE_URL: process.env.SITE_URL || `http://localhost:${frontPort}`,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
+    // The front reaches the app on loopback; nothing else should (README, "Deployment").
+    HOST: process.env.HOST ?? '127.0.0.1',
   };
   const app = spawn(
     process.execPath,

@@ -10,7 +10,7 @@ import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
 import { enqueueRender } from '@/lib/epaper/jobs';
 import { MAX_PDF_BYTES, PDF_TOO_LARGE, type PdfTarget } from '@/lib/epaper/pdf-file';
-import { BodyTooLarge, readLimitedBody } from '@/lib/epaper/read-body';
+import { BodyTooLarge, readLimitedBody } from '@/lib/http/read-body';
 import { attachPdf, issueIdByNumber } from '@/lib/epaper/service';
 import { privateRoute, routeJson, RouteRefusal } from '@/lib/http/route';
 

@@ -4,14 +4,19 @@
 // sends twenty concurrent anonymous 35 MB posts and samples the server's resident memory every 50 ms.
 // Prints, per kind, the statuses, the slowest answer and the memory before, at its peak and after;
 // then a body declared large but held after 1,000 bytes, timed to its answer. Targets: every answer
-// a 4xx, memory within 100 MB of the start, a held body answered within a second. Exit 1 when missed.
+// a 4xx, memory within 100 MB of the start, a held body answered within a second. Last, with the app
+// run as behind a front (TRUSTED_PROXY_HOPS=1, TRUSTED_PROXIES=127.0.0.1), a failed sign-in straight from
+// 127.0.0.2 with a forged X-Forwarded-For must be recorded under 127.0.0.2, and one from the listed proxy
+// under the address it forwarded. Exit 1 when a target is missed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { createClientFor } from '../../lib/db-client';
 import { prepare } from '../../server/prepare';
 import { serveArgs } from '../../server/serve-command';
 import { appServerEnv, buildIfStale } from './lib/app-server';
+import { forgedSignIn } from './lib/forged-sign-in';
 import { largePost, type PostOutcome } from './lib/large-post';
 import { waitForHealth } from './lib/wait-for-health';
 
@@ -84,7 +89,7 @@ async function main() {
     DATABASE_URL: undefined,
     ADMIN_PASSWORD: 'bench-admin-password',
   });
-  const env = appServerEnv(process.env, prepared, PORT);
+  const env = { ...appServerEnv(process.env, prepared, PORT), TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXIES: '127.0.0.1' };
   buildIfStale(ROOT, env);
   const server = spawn(process.execPath, serveArgs({ port: PORT, hostname: '127.0.0.1' }), {
     cwd: ROOT,
@@ -132,6 +137,25 @@ async function main() {
       console.log(
         `  ${kind.name.padEnd(16)} ${String(outcome.status ?? outcome.error).padEnd(10)} ${outcome.ms.toFixed(0)} ms ${ok ? 'ok' : 'MISSED'}`,
       );
+    }
+    console.log('X-Forwarded-For with TRUSTED_PROXY_HOPS=1, TRUSTED_PROXIES=127.0.0.1:');
+    const db = createClientFor(prepared.database);
+    try {
+      for (const [from, forwardedFor, expected] of [
+        ['127.0.0.2', '192.0.2.250', '127.0.0.2'],
+        ['127.0.0.1', '203.0.113.9', '203.0.113.9'],
+      ] as const) {
+        const email = `forged-${from}@bench.invalid`;
+        const status = await forgedSignIn(base, { from, forwardedFor, email });
+        const recorded = (await db.loginAttempt.findFirst({ where: { email }, select: { ip: true } }))?.ip;
+        const ok = recorded === expected;
+        if (!ok) missed += 1;
+        console.log(
+          `  from ${from} claiming ${forwardedFor}: HTTP ${status}, recorded as ${recorded ?? '(nothing)'} ${ok ? 'ok' : `MISSED (expected ${expected})`}`,
+        );
+      }
+    } finally {
+      await db.$disconnect();
     }
     const end = rssMb(pid);
     console.log(`web server at the end: ${end.toFixed(0)} MB (+${(end - start).toFixed(0)} MB over the start)`);

@@ -107,7 +107,7 @@ export function parseIssue(text: string): ImportResult {
   const stories: Draft[] = [];
   // The stories begun on each page, in order: what sidebars and tables look among, without walking
   // every story of the issue for each (quadratic in a multi-megabyte text, issue 29).
-  const storiesOnPage = new Map<number, Draft[]>();
+  const articlesOnPage = new Map<number, Draft[]>();
   const pageNames = new Map<number, string | null>();
   let page = 1;
   let pending: Line[][] = [];
@@ -153,9 +153,9 @@ export function parseIssue(text: string): ImportResult {
       editorsNote = null;
     }
     stories.push(draft);
-    const onPage = storiesOnPage.get(page);
+    const onPage = articlesOnPage.get(page);
     if (onPage) onPage.push(draft);
-    else storiesOnPage.set(page, [draft]);
+    else articlesOnPage.set(page, [draft]);
     pending = [];
     return draft;
   };
@@ -212,7 +212,7 @@ export function parseIssue(text: string): ImportResult {
   };
 
   /** 短评 / 记者手记 / 相关链接 under a story belong to it, whatever titles they carry. */
-  const sidebarOwner = (): Draft | null => current ?? storiesOnPage.get(page)?.at(-1) ?? null;
+  const sidebarOwner = (): Draft | null => current ?? articlesOnPage.get(page)?.at(-1) ?? null;
 
   for (const block of blocks.filter((_, index) => !masthead.blocks.has(index))) {
     const text = blockText(block, '');
@@ -235,7 +235,7 @@ export function parseIssue(text: string): ImportResult {
       const caption = captionGroup && captionGroup.length === 1 ? captionGroup[0]! : null;
       if (caption) pending = pending.slice(0, -1);
       const parsed = readTable(block.lines);
-      const owner = tableOwner(storiesOnPage.get(page) ?? [], current, parsed.rows[0] ?? []);
+      const owner = tableOwner(articlesOnPage.get(page) ?? [], current, parsed.rows[0] ?? []);
       if (!owner) {
         report.unplaced.push(...toUnplaced(caption ? [caption, ...block.lines] : block.lines));
         continue;

@@ -13,10 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { createClientFor } from '../../lib/db-client';
-import { prepare } from '../../server/prepare';
 import { serveArgs } from '../../server/serve-command';
 import { appServerEnv, buildIfStale } from './lib/app-server';
 import { forgedSignIn } from './lib/forged-sign-in';
+import { freshBenchData } from './lib/fresh-data';
 import { largePost, type PostOutcome } from './lib/large-post';
 import { waitForHealth } from './lib/wait-for-health';
 
@@ -82,13 +82,7 @@ const summary = (outcomes: PostOutcome[]) => {
 };
 
 async function main() {
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const prepared = await prepare({
-    ...process.env,
-    DATA_DIR,
-    DATABASE_URL: undefined,
-    ADMIN_PASSWORD: 'bench-admin-password',
-  });
+  const prepared = await freshBenchData(DATA_DIR);
   const env = { ...appServerEnv(process.env, prepared, PORT), TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXIES: '127.0.0.1' };
   buildIfStale(ROOT, env);
   const server = spawn(process.execPath, serveArgs({ port: PORT, hostname: '127.0.0.1' }), {

@@ -6,8 +6,7 @@
 import { formText } from '@/lib/actions/form-fields';
 import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
-import { BodyTooLarge, readLimitedBody } from '@/lib/http/read-body';
-import { privateRoute, routeJson, RouteRefusal } from '@/lib/http/route';
+import { privateRoute, readRouteBody, routeJson, RouteRefusal } from '@/lib/http/route';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/sniff';
 import { storeImage } from '@/lib/media/store';
 
@@ -22,13 +21,12 @@ const body = {
 };
 
 export const POST = privateRoute({ capability: 'media:upload', body }, async (request, user) => {
+  const bytes = await readRouteBody(request, body.maxBytes, TOO_LARGE);
   let form: FormData;
   try {
-    const bytes = await readLimitedBody(request.body, body.maxBytes);
     const type = request.headers.get('content-type') ?? '';
     form = await new Response(bytes, { headers: { 'Content-Type': type } }).formData();
-  } catch (error) {
-    if (error instanceof BodyTooLarge) throw new RouteRefusal(413, TOO_LARGE);
+  } catch {
     throw new RouteRefusal(400, '上传没有完成，请重试');
   }
   const file = form.get('file');

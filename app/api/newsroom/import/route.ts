@@ -5,8 +5,7 @@
 // its limit. The work runs in a child process, one at a time per instance (lib/importer/import-queue.ts,
 // import-process.ts). The answer is a stream of JSON lines: `{"queued":n}` whenever the number of
 // imports ahead changes (0: now running), then the result, `{ ok, … }` as the page's form shows it.
-import { BodyTooLarge, readLimitedBody } from '@/lib/http/read-body';
-import { privateRoute, RouteRefusal } from '@/lib/http/route';
+import { privateRoute, readRouteBody, RouteRefusal } from '@/lib/http/route';
 import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { runImportProcess, type ImportRequest } from '@/lib/importer/import-process';
 import { importQueue } from '@/lib/importer/import-queue';
@@ -21,14 +20,7 @@ export const POST = privateRoute({ capability: 'issue:import', body }, async (re
   const [limit, tooLarge] =
     intent === 'preview' ? [MAX_IMPORT_BYTES, FILE_TOO_LARGE] : [MAX_DRAFT_BYTES, DRAFT_TOO_LARGE];
   if (Number(request.headers.get('content-length')) > limit) throw new RouteRefusal(413, tooLarge);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readLimitedBody(request.body, limit);
-  } catch (error) {
-    throw error instanceof BodyTooLarge
-      ? new RouteRefusal(413, tooLarge)
-      : new RouteRefusal(400, '上传没有完成，请重试');
-  }
+  const bytes = await readRouteBody(request, limit, tooLarge);
   const job: ImportRequest =
     intent === 'preview'
       ? { kind: 'preview', fileName: (url.searchParams.get('name') ?? '').slice(0, 200), bytes }

@@ -4,7 +4,7 @@
 // only passes the body in and the finished answer out. It runs with a memory cap and a time limit, at a
 // lower CPU priority than the web server, and a child that dies or overruns has written nothing (its
 // one transaction never committed).
-import { fork } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,12 +34,18 @@ export function runImportProcess(request: ImportRequest, options: ImportProcessO
   // The app runs from its checkout (npm start, the tests), as next.config.js's cache handler assumes.
   const root = options.root ?? process.cwd();
   const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const child = fork(path.join(root, 'server', 'import-worker.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', loader, `--max-old-space-size=${options.memoryMb ?? IMPORT_MEMORY_MB}`],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  // spawn with an IPC channel rather than fork: Turbopack's build resolves fork's path as a module and
+  // fails ("Module not found"; vercel/next.js#97952), while it traces spawn's as a file.
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      loader,
+      `--max-old-space-size=${options.memoryMb ?? IMPORT_MEMORY_MB}`,
+      path.join(root, 'server', 'import-worker.ts'),
+    ],
+    { cwd: root, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   try {
     // Readers first: the web server keeps its priority, the import takes what is left.
     if (child.pid) os.setPriority(child.pid, 10);

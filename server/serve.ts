@@ -7,8 +7,8 @@
 import http from 'node:http';
 import path from 'node:path';
 
-import { bodyRefusal } from '../lib/http/body-limits';
 import { PEER_HEADER } from '../lib/http/client-ip';
+import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,12 +30,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {
     // Refused from its head, before Next buffers a byte of the body (lib/http/body-limits.ts).
-    const refused = bodyRefusal(request);
-    if (refused) {
-      response.writeHead(refused.status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-      response.end(refused.message);
-      return;
-    }
+    if (refuseBody(request, response)) return;
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
     void handle(request, response);
   });

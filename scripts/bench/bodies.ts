@@ -14,10 +14,10 @@ import path from 'node:path';
 
 import { createClientFor } from '../../lib/db-client';
 import { serveArgs } from '../../server/serve-command';
+import { largePost, type PostOutcome } from '../../test/support/large-post';
 import { appServerEnv, buildIfStale } from './lib/app-server';
 import { forgedSignIn } from './lib/forged-sign-in';
 import { freshBenchData } from './lib/fresh-data';
-import { largePost, type PostOutcome } from './lib/large-post';
 import { waitForHealth } from './lib/wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -18,14 +18,14 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 for signed-in people without the capability.
   experimental: {
     authInterrupts: true,
-    // Import files may be 10 MB (README), and confirming an import sends the editor's fixed draft,
-    // which is about 2.8 times the text as JSON (lib/importer/actions.ts MAX_DRAFT_BYTES, 35 MB). The
-    // limit must leave room for that and the multipart framing, or Next cuts the request off (HTTP
-    // 500) before the action's own size check can answer.
-    serverActions: { bodySizeLimit: '36mb' },
-    // proxy.ts sees every request, so Next buffers each body for it: at most this much, or an import
-    // draft (above) or a 10 MB image upload (/api/media) would reach its handler truncated.
-    proxyClientMaxBodySize: '36mb',
+    // Small: server actions take forms, never files; Next decodes an action's body before the action
+    // can check who sent it. Files go to route handlers outside the proxy's matcher (uploads, the
+    // import), which check the user first and read the body as it streams. The web server refuses a
+    // larger declared body before Next sees it; these are the same limit (lib/http/body-limits.ts
+    // BODY_LIMIT_BYTES, compared by lib/http/body-limits.test.ts).
+    serverActions: { bodySizeLimit: '2mb' },
+    // proxy.ts sees every other request, so Next buffers each body for it, up to this much.
+    proxyClientMaxBodySize: '2mb',
   },
   async headers() {
     // Static files skip the proxy; they still get the headers that do not depend on the request.

@@ -87,7 +87,10 @@ function withHeaders(
 }
 
 export const config = {
-  // The page PDF upload (up to 60 MB) is left out: Next would buffer its whole body for the proxy; the
-  // route makes its own checks (app/api/newsroom/epaper/route.ts).
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/newsroom/epaper).*)' }],
+  // The uploads and the import (lib/http/body-limits.ts STREAMED_UPLOAD_PATHS) are left out: Next would
+  // buffer their whole bodies for the proxy, before anyone is asked who sent them; their routes make
+  // the proxy's checks themselves (lib/http/route.ts).
+  matcher: [
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/media|api/newsroom/epaper|api/newsroom/import).*)' },
+  ],
 };

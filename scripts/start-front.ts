@@ -41,6 +41,8 @@ async function main() {
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
     // The nginx front is the cache here; the app's own micro-cache would keep a second copy (README).
     APP_MICROCACHE: process.env.APP_MICROCACHE ?? '0',
+    // The front reaches the app on loopback; nothing else should (README, "Deployment").
+    HOST: process.env.HOST ?? '127.0.0.1',
   };
   const dataDir = resolveDataDir(env);
   const frontOptions = {

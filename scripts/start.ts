@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { ConfigError, resolveDatabase, resolvePoolSize } from '../lib/config/database';
+import { resolveHost, resolveTrustedProxies } from '../lib/config/listen';
 import { assertPortFree, resolveCollabPort, resolvePort } from '../lib/config/port';
 import { resolveRetention } from '../lib/config/retention';
 import { superviseCollab } from '../server/collab-process';
@@ -25,7 +26,10 @@ async function main() {
   resolveDatabase(env);
   resolvePoolSize(env);
   resolveRetention(env);
-  await assertPortFree(port);
+  // HOST: behind a front (TRUSTED_PROXY_HOPS > 0) loopback unless set (lib/config/listen.ts).
+  const hostname = resolveHost(env);
+  resolveTrustedProxies(env);
+  await assertPortFree(port, hostname);
   // COLLAB_START=0: another instance runs the deployment's one co-editing process (README, "Co-editing").
   const startCollab = env.COLLAB_START !== '0';
   if (startCollab) await assertPortFree(collabPort, '127.0.0.1');
@@ -62,7 +66,7 @@ async function main() {
   // supervisor that starts it again whenever it exits or is killed: the web server never stops
   // because the co-editing process did (editors keep their text in the browser meanwhile).
   const collab = startCollab ? superviseCollab({ env: serverEnv, dataDir: prepared.dataDir, stdio: 'inherit' }) : null;
-  const server = spawn(process.execPath, serveArgs({ port, dev }), {
+  const server = spawn(process.execPath, serveArgs({ port, hostname, dev }), {
     cwd: ROOT,
     env: serverEnv,
     stdio: 'inherit',

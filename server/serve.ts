@@ -13,6 +13,7 @@ import { PEER_HEADER } from '../lib/http/client-ip';
 import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
 import { MicroCache, send, takes } from './micro-cache';
 import { listenForRenders } from './micro-cache-render';
+import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -66,6 +67,8 @@ async function main() {
   const handle = app.getRequestHandler();
   const cache = dev ? null : await microCache((request, response) => void handle(request, response));
   const server = http.createServer((request, response) => {
+    // Refused from its head, before Next buffers a byte of the body (lib/http/body-limits.ts).
+    if (refuseBody(request, response)) return;
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
     if (cache && takes(request)) {
       cache

@@ -125,9 +125,6 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
-  'lib/importer/actions.ts': {
-    importIssueAction: { rule: 'issue:import' },
-  },
   'lib/users/actions.ts': {
     createAccountAction: { rule: 'user:manage' },
     changeRoleAction: { rule: 'user:manage' },
@@ -146,6 +143,7 @@ const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
   'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
+  'app/api/newsroom/import/route.ts': { POST: { rule: 'issue:import' } },
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */

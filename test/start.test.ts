@@ -76,6 +76,21 @@ describe('npm start with bad settings', () => {
     ]);
     expect(fs.existsSync(dataDir)).toBe(false);
   });
+
+  it('stops on a HOST or TRUSTED_PROXIES that is not an address, before creating anything', () => {
+    const dataDir = path.join(scratch, 'bad-host');
+    const host = start({ DATA_DIR: dataDir, HOST: 'news.example.cn', PORT: '3903' });
+    expect(host.status).toBe(1);
+    expect(host.lines).toEqual([
+      '无法启动：HOST "news.example.cn" 不是 IP 地址：请设为 127.0.0.1（只在本机）、0.0.0.0 或本机的某个地址',
+    ]);
+    const proxies = start({ DATA_DIR: dataDir, TRUSTED_PROXIES: '127.0.0.1,nginx', PORT: '3903' });
+    expect(proxies.status).toBe(1);
+    expect(proxies.lines).toEqual([
+      '无法启动：TRUSTED_PROXIES 中的 "nginx" 不是地址：请写前端代理的 IP 地址或网段，用逗号分开（如 127.0.0.1,10.0.0.0/8）',
+    ]);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
 });
 
 // The co-editing process is supervised: killed with SIGKILL (what the out-of-memory killer

@@ -21,3 +21,16 @@ export function FormSuccess({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** Progress the person waits on (a queue position): announced politely, neither success nor error. */
+export function FormNotice({ children }: { children: ReactNode }) {
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      className="rounded border border-stone-300 bg-stone-50 px-3 py-2 text-sm text-stone-800 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+    >
+      {children}
+    </p>
+  );
+}

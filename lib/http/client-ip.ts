@@ -9,6 +9,14 @@
 // X-Forwarded-For is ignored. With N trusted proxies in front, the peer is the nearest proxy, and the
 // last N entries of X-Forwarded-For are the ones those proxies appended: the furthest of them (N from
 // the end) is the address the outermost trusted proxy saw. Anything left of it the client wrote.
+// Those entries count only when the peer is one of the proxies (TRUSTED_PROXIES, default loopback):
+// a client that reaches the app port itself is its own peer, and what it wrote in X-Forwarded-For is
+// ignored (issue 29: locked out through the front, it signed in straight to the app port as
+// "192.0.2.250").
+import type { BlockList } from 'node:net';
+
+import { isListedPeer, resolveTrustedProxies } from '../config/listen';
+
 export const PEER_HEADER = 'x-newsroom-peer';
 
 type HeaderSource = { get(name: string): string | null | undefined };
@@ -18,9 +26,18 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   return Number.isInteger(hops) && hops > 0 ? Math.min(hops, 10) : 0;
 }
 
-export function clientIp(headers: HeaderSource, hops = trustedProxyHops()): string {
+let proxiesFor: { value: string | undefined; list: BlockList } | null = null;
+
+/** TRUSTED_PROXIES as a list (start-up has refused a malformed one), kept while the setting stays the same. */
+export function trustedProxies(env: Record<string, string | undefined> = process.env): BlockList {
+  if (!proxiesFor || proxiesFor.value !== env.TRUSTED_PROXIES)
+    proxiesFor = { value: env.TRUSTED_PROXIES, list: resolveTrustedProxies(env) };
+  return proxiesFor.list;
+}
+
+export function clientIp(headers: HeaderSource, hops = trustedProxyHops(), proxies = trustedProxies()): string {
   const peer = headers.get(PEER_HEADER)?.trim() || '';
-  if (hops === 0) return normalise(peer);
+  if (hops === 0 || !isListedPeer(proxies, peer)) return normalise(peer);
   const forwarded = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((part) => part.trim())

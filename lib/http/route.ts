@@ -8,6 +8,7 @@ import { UserFacingError } from '../actions/result';
 import type { CurrentUser } from '../auth/current-user';
 import { requireUser } from '../auth/require-user';
 import { cacheControlFor } from './cache-policy';
+import { BodyTooLarge, readLimitedBody } from './read-body';
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from './same-origin';
 
 /** A refusal a handler makes itself, with its status (a broken upload 400, a body past its limit 413). */
@@ -55,6 +56,21 @@ function declaredSize(headers: Headers, limit: BodyLimit): void {
     return;
   }
   if (declared > limit.maxBytes) throw new RouteRefusal(413, limit.tooLarge);
+}
+
+/** The body, read as it streams and cut off past `maxBytes` (413 with `tooLarge`); a broken upload is 400. */
+export async function readRouteBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return await readLimitedBody(request.body, maxBytes);
+  } catch (error) {
+    throw error instanceof BodyTooLarge
+      ? new RouteRefusal(413, tooLarge)
+      : new RouteRefusal(400, '上传没有完成，请重试');
+  }
 }
 
 export function privateRoute(options: RouteOptions, handler: Handler): (request: Request) => Promise<Response> {

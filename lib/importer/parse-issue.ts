@@ -9,7 +9,7 @@ import type { StructuredArticle, StructuredIssue } from '../issues/structured';
 import { blockText, toBlocks, type Block, type Line } from './blocks';
 import { parseByline } from './bylines';
 import { readMasthead, type Masthead } from './masthead';
-import { hasItems, mastheadItems } from './masthead-items';
+import { hasItems, mastheadItems, MAX_HEAD_LINE_CHARS } from './masthead-items';
 import { chineseNumber, structural } from './normalise';
 import { readPageHeader } from './page-header';
 import {
@@ -79,7 +79,7 @@ function isBylineBlock(block: Block): boolean {
 
 /** A running head repeated on a page (date, issue number, nothing else). */
 function isRunningHead(block: Block): boolean {
-  if (block.lines.length !== 1) return false;
+  if (block.lines.length !== 1 || block.lines[0]!.text.length > MAX_HEAD_LINE_CHARS) return false;
   const items = mastheadItems(block.lines[0]!.text);
   return hasItems(items) && charLength(items.rest) <= 4 && (items.date !== undefined || items.number !== undefined);
 }
@@ -106,6 +106,9 @@ export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = 
     warnings: [...masthead.warnings],
   };
   const stories: Draft[] = [];
+  // The stories begun on each page, in order: what sidebars and tables look among, without walking
+  // every story of the issue for each (quadratic in a multi-megabyte text, issue 29).
+  const articlesOnPage = new Map<number, Draft[]>();
   const pageNames = new Map<number, string | null>();
   let page = 1;
   let pending: Line[][] = [];
@@ -151,6 +154,9 @@ export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = 
       editorsNote = null;
     }
     stories.push(draft);
+    const onPage = articlesOnPage.get(page);
+    if (onPage) onPage.push(draft);
+    else articlesOnPage.set(page, [draft]);
     pending = [];
     return draft;
   };
@@ -207,7 +213,7 @@ export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = 
   };
 
   /** 短评 / 记者手记 / 相关链接 under a story belong to it, whatever titles they carry. */
-  const sidebarOwner = (): Draft | null => current ?? stories.filter((story) => story.page === page).at(-1) ?? null;
+  const sidebarOwner = (): Draft | null => current ?? articlesOnPage.get(page)?.at(-1) ?? null;
 
   for (const block of blocks.filter((_, index) => !masthead.blocks.has(index))) {
     const text = blockText(block, '');
@@ -230,7 +236,7 @@ export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = 
       const caption = captionGroup && captionGroup.length === 1 ? captionGroup[0]! : null;
       if (caption) pending = pending.slice(0, -1);
       const parsed = readTable(block.lines);
-      const owner = tableOwner(stories, current, page, parsed.rows[0] ?? []);
+      const owner = tableOwner(articlesOnPage.get(page) ?? [], current, parsed.rows[0] ?? []);
       if (!owner) {
         report.unplaced.push(...toUnplaced(caption ? [caption, ...block.lines] : block.lines));
         continue;
@@ -409,14 +415,31 @@ function continuationOf(stories: Draft[], from: number, page: number, pending: L
   );
 }
 
+/**
+ * How many of a page's latest stories a table may belong to: a printed page holds a few dozen at most,
+ * and looking further back made parsing quadratic in the text's size (issue 29).
+ */
+const TABLE_OWNER_CANDIDATES = 40;
+
+/** Each story's plain text so far, extended as paragraphs are added (a story only ever grows). */
+const plainSoFar = new WeakMap<Draft, { nodes: number; text: string }>();
+
+function plainTextOf(story: Draft): string {
+  const known = plainSoFar.get(story) ?? { nodes: 0, text: '' };
+  if (known.nodes === story.content.length) return known.text;
+  const added = story.content.slice(known.nodes).map((node) => toPlainText(node));
+  const text = known.nodes === 0 ? added.join('\n') : [known.text, ...added].join('\n');
+  plainSoFar.set(story, { nodes: story.content.length, text });
+  return text;
+}
+
 /** A table after a story that jumped to another page belongs to the story on this page it speaks of. */
-function tableOwner(stories: Draft[], current: Draft | null, page: number, header: string[]): Draft | null {
+function tableOwner(onPage: Draft[], current: Draft | null, header: string[]): Draft | null {
   if (current && !current.jumped && !current.photo) return current;
-  const onPage = stories.filter((story) => story.page === page);
   let best: Draft | null = null;
   let bestScore = 0;
-  for (const story of onPage) {
-    const textValue = story.content.map((node) => toPlainText(node)).join('\n');
+  for (const story of onPage.slice(-TABLE_OWNER_CANDIDATES)) {
+    const textValue = plainTextOf(story);
     const score = header.filter((cell) => cell && textValue.includes(cell)).length;
     if (score > bestScore) {
       best = story;

@@ -13,21 +13,15 @@ import { parseAreas } from '../../lib/epaper/areas';
 import { pdfPath } from '../../lib/epaper/files';
 import { renderScan } from '../../lib/epaper/jobs';
 import { attachPdf } from '../../lib/epaper/service';
-import { prepare } from '../../server/prepare';
 import { samplePdf } from './lib/epaper-sample';
+import { freshBenchData } from './lib/fresh-data';
 
 const TARGET_S = 30;
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.bench', 'epaper');
 
 async function main() {
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const prepared = await prepare({
-    ...process.env,
-    DATA_DIR,
-    DATABASE_URL: undefined,
-    ADMIN_PASSWORD: 'bench-admin-password',
-  });
+  const prepared = await freshBenchData(DATA_DIR);
   const db = createClientFor(prepared.database);
   try {
     const actor = await db.user.findFirstOrThrow({ select: { id: true } });

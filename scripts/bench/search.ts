@@ -14,10 +14,11 @@ import { withPostgres } from '../../lib/database/postgresql/connect';
 import { createPostgresClient, createSqliteClient, type Db } from '../../lib/db-client';
 import { searchPublished } from '../../lib/search/search';
 import { ensureSearchIndex, rebuildSearchIndex } from '../../lib/search/search-index';
-import { applyMigrations, prepare } from '../../server/prepare';
+import { applyMigrations } from '../../server/prepare';
 import { OBJECTS, PLACES, seededRandom, SUBJECTS } from '../../test/support/chinese-text';
 import { postgresBin, startScratchPostgres } from '../../test/support/scratch-postgres';
 import { generateArchive } from '../../test/support/synthetic-archive';
+import { freshBenchData } from './lib/fresh-data';
 import { buildIndex } from './lib/search-index';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -50,13 +51,7 @@ async function main() {
   const sqlitePath = path.join(DATA_DIR, 'newsroom.db');
   const reuse = process.env.BENCH_REUSE === '1' && fs.existsSync(sqlitePath);
   if (!reuse) {
-    fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    const prepared = await prepare({
-      ...process.env,
-      DATA_DIR,
-      DATABASE_URL: undefined,
-      ADMIN_PASSWORD: 'bench-admin-password',
-    });
+    const prepared = await freshBenchData(DATA_DIR);
     const archive = generateArchive(sqlitePathOf(prepared.database), {
       years: 48,
       pagesPerIssue: 4,

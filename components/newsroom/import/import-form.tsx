@@ -2,63 +2,77 @@
 
 // Upload → report (an editable draft) → confirm. The file is posted once, for the preview; the
 // confirm posts the draft as the editor fixed it, so nothing is held on the server between the two
-// steps and nothing is written before the confirm.
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+// steps and nothing is written before the confirm. Both go to /api/newsroom/import, which runs one
+// import at a time: while others are ahead the page says how many.
+import { useState, type FormEvent } from 'react';
 
 import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
 import { buttonClass } from '@/components/ui/button-class';
-import { FormError, FormSuccess } from '@/components/ui/form-message';
-import type { ActionResult } from '@/lib/actions/result';
+import { FormError, FormNotice, FormSuccess } from '@/components/ui/form-message';
 import { importedPdfUse } from '@/lib/epaper/pdf-file';
-import type { ImportDone, ImportPreview } from '@/lib/importer/actions';
 import { MAX_IMPORT_BYTES } from '@/lib/importer/decode';
 import { confirmState, type ImportDraft } from '@/lib/importer/draft';
+import { IMPORT_UNREADABLE, readImportAnswer, waitingMessage } from '@/lib/importer/import-answer';
+import type { ImportOutcomeResult, ImportPreview } from '@/lib/importer/import-work';
 
 import { ImportReportView } from './import-report';
 
-type Props = { action: (previous: unknown, formData: FormData) => Promise<ActionResult<ImportPreview | ImportDone>> };
-
-export function ImportForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function ImportForm() {
+  const [state, setState] = useState<ImportOutcomeResult | null>(null);
+  const [pending, setPending] = useState(false);
+  // Imports ahead of this one (0: running), while it waits.
+  const [ahead, setAhead] = useState<number | null>(null);
   const [chosen, setChosen] = useState<File | null>(null);
   // After a refused confirm the report and the editor's fixes stay on screen, so they can retry.
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   // The previewed PDF's page count: the confirm that follows knows only the draft, not the file.
   const [pdfPages, setPdfPages] = useState<number | null>(null);
-  const [seen, setSeen] = useState(state);
   // Judged before sending: a file over the limit is never uploaded.
   const [tooLarge, setTooLarge] = useState(false);
   const done = state?.ok && state.stage === 'done' ? state : null;
-  if (state !== seen) {
-    setSeen(state);
-    if (state?.ok) {
-      setPreview(state.stage === 'preview' ? state : null);
-      setDraft(state.stage === 'preview' ? state.draft : null);
-      if (state.stage === 'preview') setPdfPages(state.pdfPages);
-    }
-  }
   const conflict = state && !state.ok && state.fieldErrors?.replace;
   const confirmation = draft ? confirmState(draft) : null;
+
+  async function send(query: string, body: BodyInit, type: string) {
+    setPending(true);
+    setAhead(null);
+    let result: ImportOutcomeResult;
+    try {
+      const response = await fetch(`/api/newsroom/import?${query}`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': type },
+      });
+      result = await readImportAnswer(response, setAhead);
+    } catch {
+      result = { ok: false, error: IMPORT_UNREADABLE };
+    }
+    setPending(false);
+    setAhead(null);
+    setState(result);
+    if (result.ok) {
+      setPreview(result.stage === 'preview' ? result : null);
+      setDraft(result.stage === 'preview' ? result.draft : null);
+      if (result.stage === 'preview') setPdfPages(result.pdfPages);
+    }
+  }
 
   function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const tooBig = Boolean(chosen && chosen.size > MAX_IMPORT_BYTES);
     setTooLarge(tooBig);
-    if (tooBig) return;
-    const data = new FormData(event.currentTarget);
-    data.set('intent', 'preview');
-    if (chosen) data.set('file', chosen);
-    startTransition(() => formAction(data));
+    if (tooBig || !chosen) return;
+    const query = new URLSearchParams({ intent: 'preview', name: chosen.name });
+    void send(query.toString(), chosen, 'application/octet-stream');
   }
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draft) return;
-    const data = new FormData(event.currentTarget);
-    data.set('intent', 'confirm');
-    data.set('draft', JSON.stringify(draft));
-    startTransition(() => formAction(data));
+    const replace = new FormData(event.currentTarget).get('replace') === 'yes';
+    const query = new URLSearchParams({ intent: 'confirm', ...(replace ? { replace: 'yes' } : {}) });
+    void send(query.toString(), JSON.stringify(draft), 'application/json');
   }
 
   return (
@@ -87,6 +101,7 @@ export function ImportForm({ action }: Props) {
           {pending ? '请稍候…' : preview ? '重新预览（放弃改动）' : '上传并预览'}
         </button>
       </form>
+      {pending && ahead !== null ? <FormNotice>{waitingMessage(ahead)}</FormNotice> : null}
       {tooLarge ? (
         <FormError>文件过大（上限 10 MB）</FormError>
       ) : state && !state.ok ? (

@@ -4,9 +4,9 @@
 // every story's fields are editable, unsure ones highlighted; blocks can be moved or split off; lines
 // the importer could not place can be put into a story or dropped.
 import { FormError } from '@/components/ui/form-message';
-import type { ImportPreview } from '@/lib/importer/actions';
 import type { ImportDraft } from '@/lib/importer/draft';
 import { dropUnplaced, markMastheadChecked, placeUnplaced, setMastheadField } from '@/lib/importer/draft-edits';
+import type { ImportPreview } from '@/lib/importer/import-work';
 
 import { ArticleDraft } from './article-draft';
 import { DraftInput } from './draft-input';

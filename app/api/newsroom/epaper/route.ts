@@ -10,9 +10,8 @@ import { resolveMediaDir } from '@/lib/config/media-dir';
 import { db } from '@/lib/db';
 import { enqueueRender } from '@/lib/epaper/jobs';
 import { MAX_PDF_BYTES, PDF_TOO_LARGE, type PdfTarget } from '@/lib/epaper/pdf-file';
-import { BodyTooLarge, readLimitedBody } from '@/lib/epaper/read-body';
 import { attachPdf, issueIdByNumber } from '@/lib/epaper/service';
-import { privateRoute, routeJson, RouteRefusal } from '@/lib/http/route';
+import { privateRoute, readRouteBody, routeJson, RouteRefusal } from '@/lib/http/route';
 
 function targetOf(url: URL): PdfTarget | null {
   const page = url.searchParams.get('page');
@@ -31,14 +30,7 @@ export const POST = privateRoute(
       (Number.isInteger(byNumber) && byNumber > 0 ? await issueIdByNumber(db, byNumber) : '');
     const target = targetOf(url);
     if (!issueId || !target) throw new RouteRefusal(400, '请求无效：缺少期号或版面');
-    let bytes: Uint8Array;
-    try {
-      bytes = await readLimitedBody(request.body, MAX_PDF_BYTES);
-    } catch (error) {
-      throw error instanceof BodyTooLarge
-        ? new RouteRefusal(413, PDF_TOO_LARGE)
-        : new RouteRefusal(400, '上传没有完成，请重试');
-    }
+    const bytes = await readRouteBody(request, MAX_PDF_BYTES, PDF_TOO_LARGE);
     const mediaDir = resolveMediaDir(process.env);
     const attached = await attachPdf(db, user, { issueId, target, bytes, mediaDir });
     enqueueRender(db, mediaDir, attached.scanIds);

@@ -1,11 +1,10 @@
-'use server';
-
-// The newsroom's import page: first a preview (the report as an editable draft, nothing written),
-// then the import of the draft as the editor fixed it.
-import { guarded, type ActionResult } from '../actions/result';
-import { requireUser } from '../auth/require-user';
+// The newsroom's import, as the import process runs it (server/import-worker.ts; never on the web
+// server's thread, lib/importer/import-process.ts): first a preview (the report as an editable draft,
+// nothing written), then the import of the draft as the editor fixed it. The caller has checked the
+// user and the capability and read the body within its limit.
+import type { ActionResult } from '../actions/result';
 import { sanitizeDoc } from '../content/sanitize';
-import { db } from '../db';
+import type { Db } from '../db-client';
 import { MAX_IMPORT_BYTES } from './decode';
 import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
 import { saveImportedIssue } from './import-service';
@@ -33,18 +32,20 @@ export type ImportDone = {
   pageCount: number;
   articlePages: number[];
 };
+export type ImportOutcomeResult = ActionResult<ImportPreview | ImportDone>;
 
 /**
  * The edited draft holds a whole issue's text as JSON: a 10 MB text makes about 28 MB (measured), so
- * 3.5 times the file limit. next.config.js lets server-action bodies this large through.
+ * 3.5 times the file limit. The import route reads at most this much.
  */
-const MAX_DRAFT_BYTES = MAX_IMPORT_BYTES * 3.5;
+export const MAX_DRAFT_BYTES = MAX_IMPORT_BYTES * 3.5;
+export const FILE_TOO_LARGE = '文件过大（上限 10 MB）';
+export const DRAFT_TOO_LARGE = '导入内容过大（上限 10 MB 的文件）';
 
-async function preview(formData: FormData): Promise<ActionResult<ImportPreview>> {
-  const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: '请选择要导入的文件' };
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: '文件过大（上限 10 MB）' };
-  const decoded = await readImportFile(new Uint8Array(await file.arrayBuffer()));
+export async function previewImport(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportOutcomeResult> {
+  if (bytes.length === 0) return { ok: false, error: '请选择要导入的文件' };
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: FILE_TOO_LARGE };
+  const decoded = await readImportFile(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const result = parseIssue(decoded.text, { titleRoles: decoded.titleRoles });
   const refused = refusal(result.issue, result.report);
@@ -57,7 +58,7 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   return {
     ok: true,
     stage: 'preview',
-    fileName: file.name,
+    fileName,
     encoding: decoded.encoding,
     draft,
     found: Object.fromEntries(
@@ -68,10 +69,13 @@ async function preview(formData: FormData): Promise<ActionResult<ImportPreview>>
   };
 }
 
-async function confirm(formData: FormData, actorId: string): Promise<ActionResult<ImportDone>> {
-  const raw = formData.get('draft');
-  if (typeof raw !== 'string' || raw === '') return { ok: false, error: '请先上传文件并预览' };
-  if (Buffer.byteLength(raw) > MAX_DRAFT_BYTES) return { ok: false, error: '导入内容过大（上限 10 MB 的文件）' };
+export async function confirmImport(
+  db: Db,
+  raw: string,
+  options: { actorId: string; replace: boolean },
+): Promise<ImportOutcomeResult> {
+  if (raw === '') return { ok: false, error: '请先上传文件并预览' };
+  if (Buffer.byteLength(raw) > MAX_DRAFT_BYTES) return { ok: false, error: DRAFT_TOO_LARGE };
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -89,7 +93,7 @@ async function confirm(formData: FormData, actorId: string): Promise<ActionResul
     ...structured,
     stories: structured.stories.map((story) => ({ ...story, body: sanitizeDoc(story.body) })),
   };
-  const outcome = await saveImportedIssue(db, issue, { actorId, replace: formData.get('replace') === 'yes' });
+  const outcome = await saveImportedIssue(db, issue, { actorId: options.actorId, replace: options.replace });
   if (!outcome.ok)
     return {
       ok: false,
@@ -105,14 +109,4 @@ async function confirm(formData: FormData, actorId: string): Promise<ActionResul
     pageCount: issue.pageCount,
     articlePages: issue.stories.map((story) => story.page),
   };
-}
-
-export async function importIssueAction(
-  _prev: unknown,
-  formData: FormData,
-): Promise<ActionResult<ImportPreview | ImportDone>> {
-  return guarded<ActionResult<ImportPreview | ImportDone>>(async () => {
-    const user = await requireUser('issue:import');
-    return formData.get('intent') === 'confirm' ? confirm(formData, user.id) : preview(formData);
-  });
 }

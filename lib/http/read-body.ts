@@ -2,7 +2,10 @@
 // PDF is never held twice, and an oversized one is cut off without being read to the end.
 export class BodyTooLarge extends Error {}
 
-export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+export async function readLimitedBody(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

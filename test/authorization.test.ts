@@ -122,6 +122,10 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput),
     },
   },
+  'lib/channels/actions.ts': {
+    recordSendAction: { rule: 'channel:send' },
+    recordWithdrawalAction: { rule: 'channel:send' },
+  },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
@@ -350,6 +354,7 @@ const OBJECT_READS: Record<string, Invoke> = {
   revisionDiff: async (id, revisionId) =>
     (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
   getWorkflowPanel: async (id) => (await import('@/lib/workflow/queries')).getWorkflowPanel(id),
+  getChannelPanel: async (id) => (await import('@/lib/channels/queries')).getChannelPanel(id),
 };
 
 describe("a reporter on another reporter's story", () => {

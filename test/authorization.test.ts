@@ -318,6 +318,19 @@ describe('reading a story written by someone else', () => {
     }
   });
 
+  describe.each(WHO)('the 公众号 copy as $label', (who) => {
+    const expected = who.role !== null && who.active && can(who.role, 'channel:send');
+    it(`${expected ? 'allows' : 'denies'} getWechatCopy`, async () => {
+      identity.claims = claimsFor.get(who.label) ?? null;
+      const { getWechatCopy } = await import('@/lib/channels/wechat-queries');
+      const outcome = await getWechatCopy(articleId).then(
+        () => 'allowed',
+        (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : error),
+      );
+      expect(outcome).toBe(expected ? 'allowed' : 'denied');
+    });
+  });
+
   it('admins may read every story and edit none', () => {
     expect(can('ADMIN', 'article:read-any')).toBe(true);
     expect(can('ADMIN', 'article:edit-any') || can('ADMIN', 'article:edit-own')).toBe(false);

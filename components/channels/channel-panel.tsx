@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { recordSendAction, recordWithdrawalAction } from '@/lib/channels/actions';
@@ -58,6 +60,13 @@ function ChannelRow({ articleId, row, panel }: { articleId: string; row: Row; pa
       {row.state === 'failed' && row.reason ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {row.by} 于 {row.at ? formatDateTime(row.at) : ''} 发送失败：{row.reason}
+        </p>
+      ) : null}
+      {row.channel === 'WECHAT' && !panel.blocker && panel.mayRecord ? (
+        <p className="text-sm">
+          <Link href={`/newsroom/articles/${articleId}/wechat`} className="underline">
+            公众号排版与复制
+          </Link>
         </p>
       ) : null}
       {row.todo ? (

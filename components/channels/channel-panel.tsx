@@ -118,12 +118,6 @@ export function ChannelPanel({ articleId, panel }: { articleId: string; panel: P
           <ChannelRow key={row.channel} articleId={articleId} row={row} panel={panel} />
         ))}
       </ul>
-      {panel.appFeed ? (
-        <p data-testid="channel-APP" className="border-t border-stone-200 pt-3 text-sm dark:border-stone-700">
-          <span className="font-medium">客户端</span>
-          ：信息流随网站自动更新。读者在网站上能看到的稿件都在客户端里，撤稿后即消失，更正随之显示，不需要单独发送。
-        </p>
-      ) : null}
     </section>
   );
 }

@@ -33,14 +33,12 @@ export async function getChannelPanel(articleId: string, now = new Date()) {
     db.correction.findFirst({ where: { articleId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
   ]);
   const article = requireArticleAccess(user, found, 'read', notFound);
-  const appFeed = publication?.appFeedEnabled ?? false;
   const channels = publication ? sendChannels(publication) : [];
-  if (channels.length === 0 && !appFeed) return null;
+  if (channels.length === 0) return null;
   const byChannel = new Map(records.map((record) => [record.channel, record]));
   const aftercare = { retractedAt: article.retractedAt, lastCorrectionAt: lastCorrection?.createdAt ?? null };
   return {
     mayRecord: can(user.role, 'channel:send'),
-    appFeed,
     blocker: sendBlocker(article, now),
     channels: channels.map((channel) => {
       const record = byChannel.get(channel) ?? null;

@@ -31,7 +31,7 @@ describe('sending a story to a channel', () => {
     );
     await publishArticle(db, newsroom.chief, id, null);
     await expect(recordSend(db, newsroom.editorA, { articleId: id, channel: 'APP', ...sent })).rejects.toThrow(
-      '客户端信息流随网站自动更新，不需要发送',
+      '客户端渠道没有开通',
     );
     expect(await db.channelSend.count({ where: { articleId: id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { subjectId: id, action: { startsWith: 'channel.' } } })).toBe(0);

@@ -10,9 +10,9 @@ import { CHANNEL_LABELS, enabledChannels, sendBlocker } from './rules';
 
 async function channelArticle(tx: Tx, articleId: string, channel: Channel) {
   const publication = await requirePublication(tx, { wechatEnabled: true, appFeedEnabled: true, weiboEnabled: true });
-  if (channel === 'APP') throw new UserFacingError('客户端信息流随网站自动更新，不需要发送');
   if (!enabledChannels(publication).includes(channel))
     throw new UserFacingError(`${CHANNEL_LABELS[channel]}渠道没有开通：请管理员在报刊设置中开通`);
+  if (channel === 'APP') throw new UserFacingError('客户端信息流随网站更新，不需要逐篇发送');
   const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { id: true, slug: true, liveRevisionId: true, publishAt: true, retractedAt: true, deletedAt: true },

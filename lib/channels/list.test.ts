@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { articleInput, signedOffArticle } from '../../test/support/articles';
+import { channelArticle, channelNewsroom } from '../../test/support/channels';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { ensureSearchIndex } from '../search/search-index';
-import { publishArticle } from '../workflow/service';
+import type { SampleNewsroom } from '../../test/support/newsroom';
 import { channelCells, channelFilterOf, channelFilterWhere } from './list';
 import { recordFailure, recordSend } from './service';
 
@@ -12,17 +10,11 @@ const db = openTestDatabase();
 let newsroom: SampleNewsroom;
 
 beforeAll(async () => {
-  newsroom = await sampleNewsroom(db);
-  await ensureSearchIndex(db);
-  await db.publication.updateMany({ data: { wechatEnabled: true, weiboEnabled: true } });
+  newsroom = await channelNewsroom(db);
 });
 afterAll(() => db.$disconnect());
 
-async function publishedArticle(headline: string): Promise<string> {
-  const id = await signedOffArticle(db, newsroom, articleInput(newsroom.reporter, '正文。', { headline }));
-  await publishArticle(db, newsroom.chief, id, null);
-  return id;
-}
+const publishedArticle = (headline: string) => channelArticle(db, newsroom, headline);
 
 describe('the dashboard channel filter', () => {
   it('reads only a known channel and state from the query', () => {

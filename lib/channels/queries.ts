@@ -9,7 +9,15 @@ import { can } from '../access/capabilities';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import { findPublication } from '../publication/lookup';
-import { CHANNEL_LABELS, CHANNEL_STATE_LABELS, channelState, channelTodo, sendBlocker, sendChannels } from './rules';
+import {
+  CHANNEL_LABELS,
+  CHANNEL_STATE_LABELS,
+  channelState,
+  channelTodo,
+  GATE_FIELDS,
+  sendBlocker,
+  sendChannels,
+} from './rules';
 
 export type ChannelPanel = NonNullable<Awaited<ReturnType<typeof getChannelPanel>>>;
 
@@ -20,14 +28,7 @@ export async function getChannelPanel(articleId: string, now = new Date()) {
     findPublication(db, { wechatEnabled: true, appFeedEnabled: true, weiboEnabled: true }),
     db.article.findUnique({
       where: { id: articleId },
-      select: {
-        liveRevisionId: true,
-        publishAt: true,
-        retractedAt: true,
-        deletedAt: true,
-        createdById: true,
-        authors: { select: { userId: true } },
-      },
+      select: GATE_FIELDS,
     }),
     db.channelSend.findMany({ where: { articleId }, include: { actor: { select: { name: true } } } }),
     db.correction.findFirst({ where: { articleId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),

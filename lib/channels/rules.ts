@@ -37,6 +37,16 @@ export function sendChannels(publication: ChannelSwitches): Channel[] {
   return enabledChannels(publication).filter((channel) => SEND_CHANNELS.includes(channel));
 }
 
+/** What `sendBlocker` reads of a story row, and the access check beside it: select these together. */
+export const GATE_FIELDS = {
+  liveRevisionId: true,
+  publishAt: true,
+  retractedAt: true,
+  deletedAt: true,
+  createdById: true,
+  authors: { select: { userId: true } },
+} as const;
+
 type Sendable = {
   liveRevisionId: string | null;
   publishAt: Date | null;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { articleInput, signedOffArticle } from '../../test/support/articles';
+import { channelArticle, channelNewsroom } from '../../test/support/channels';
 import { openTestDatabase } from '../../test/support/database';
-import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
-import { ensureSearchIndex } from '../search/search-index';
+import type { SampleNewsroom } from '../../test/support/newsroom';
 import { correctArticle, publishArticle, retractArticle } from '../workflow/service';
 import { recordFailure, recordSend, recordWithdrawal } from './service';
 
@@ -11,9 +10,7 @@ const db = openTestDatabase();
 let newsroom: SampleNewsroom;
 
 beforeAll(async () => {
-  newsroom = await sampleNewsroom(db);
-  await ensureSearchIndex(db);
-  await db.publication.updateMany({ data: { wechatEnabled: true, weiboEnabled: true } });
+  newsroom = await channelNewsroom(db);
 });
 afterAll(() => db.$disconnect());
 
@@ -21,11 +18,7 @@ const sent = { status: 'SENT' as const, remoteId: null, remoteUrl: 'https://weib
 
 describe('sending a story to a channel', () => {
   it('refuses before 签发 and publication, and on a channel that is off, writing nothing', async () => {
-    const id = await signedOffArticle(
-      db,
-      newsroom,
-      articleInput(newsroom.reporter, '正文。', { headline: '渠道门槛' }),
-    );
+    const id = await channelArticle(db, newsroom, '渠道门槛', false);
     await expect(recordSend(db, newsroom.editorA, { articleId: id, channel: 'WEIBO', ...sent })).rejects.toThrow(
       '稿件签发并在网站发布后才能发送到渠道',
     );
@@ -38,12 +31,7 @@ describe('sending a story to a channel', () => {
   });
 
   it('records the published copy sent, who and what came back, with an audit event per attempt', async () => {
-    const id = await signedOffArticle(
-      db,
-      newsroom,
-      articleInput(newsroom.reporter, '正文。', { headline: '渠道发送' }),
-    );
-    await publishArticle(db, newsroom.chief, id, null);
+    const id = await channelArticle(db, newsroom, '渠道发送');
     const live = await db.article.findUniqueOrThrow({ where: { id }, select: { liveRevisionId: true } });
     await recordFailure(db, newsroom.editorA, { articleId: id, channel: 'WECHAT', reason: '不合法的 AppSecret' });
     await recordSend(db, newsroom.editorB, {
@@ -69,12 +57,7 @@ describe('sending a story to a channel', () => {
   });
 
   it('after a retraction refuses new sends and records the take-down once', async () => {
-    const id = await signedOffArticle(
-      db,
-      newsroom,
-      articleInput(newsroom.reporter, '正文。', { headline: '渠道撤稿' }),
-    );
-    await publishArticle(db, newsroom.chief, id, null);
+    const id = await channelArticle(db, newsroom, '渠道撤稿');
     await expect(recordWithdrawal(db, newsroom.editorA, { articleId: id, channel: 'WEIBO' })).rejects.toThrow(
       '稿件没有在微博上，无需撤回',
     );

@@ -10,7 +10,7 @@ import { parseDoc } from '../content/types';
 import { db } from '../db';
 import { readArticle } from '../reader/article';
 import { siteUrl } from '../reader/site-url';
-import { sendBlocker } from './rules';
+import { GATE_FIELDS, sendBlocker } from './rules';
 import { wechatArticle, type WechatArticle } from './wechat-html';
 
 export type WechatCopy =
@@ -23,12 +23,7 @@ export async function getWechatCopy(articleId: string, now = new Date()): Promis
     select: {
       slug: true,
       headline: true,
-      liveRevisionId: true,
-      publishAt: true,
-      retractedAt: true,
-      deletedAt: true,
-      createdById: true,
-      authors: { select: { userId: true } },
+      ...GATE_FIELDS,
       liveRevision: { select: { body: true } },
     },
   });

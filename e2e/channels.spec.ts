@@ -97,7 +97,7 @@ test('channels: record a 微博 send, filter the dashboard by channel, copy the 
     }));
   expect(headlineStyle.size).toBe('22px');
   expect(Number(headlineStyle.weight)).toBeGreaterThanOrEqual(700);
-  expect(headlineStyle.inline).toContain('font-size: 22px');
+  expect(headlineStyle.inline).toContain('font-size:22px');
 
   // The send is in the audit log.
   await admin.page.goto('/newsroom/admin/audit');

@@ -122,6 +122,10 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
       invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)(epaperInput),
     },
   },
+  'lib/channels/actions.ts': {
+    recordSendAction: { rule: 'channel:send' },
+    recordWithdrawalAction: { rule: 'channel:send' },
+  },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
@@ -312,6 +316,19 @@ describe('reading a story written by someone else', () => {
     }
   });
 
+  describe.each(WHO)('the 公众号 copy as $label', (who) => {
+    const expected = who.role !== null && who.active && can(who.role, 'channel:send');
+    it(`${expected ? 'allows' : 'denies'} getWechatCopy`, async () => {
+      identity.claims = claimsFor.get(who.label) ?? null;
+      const { getWechatCopy } = await import('@/lib/channels/wechat-queries');
+      const outcome = await getWechatCopy(articleId).then(
+        () => 'allowed',
+        (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : error),
+      );
+      expect(outcome).toBe(expected ? 'allowed' : 'denied');
+    });
+  });
+
   it('admins may read every story and edit none', () => {
     expect(can('ADMIN', 'article:read-any')).toBe(true);
     expect(can('ADMIN', 'article:edit-any') || can('ADMIN', 'article:edit-own')).toBe(false);
@@ -348,6 +365,7 @@ const OBJECT_READS: Record<string, Invoke> = {
   revisionDiff: async (id, revisionId) =>
     (await import('@/lib/articles/queries')).revisionDiff(id, revisionId, revisionId),
   getWorkflowPanel: async (id) => (await import('@/lib/workflow/queries')).getWorkflowPanel(id),
+  getChannelPanel: async (id) => (await import('@/lib/channels/queries')).getChannelPanel(id),
 };
 
 describe("a reporter on another reporter's story", () => {

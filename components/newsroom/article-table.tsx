@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { ChannelCells } from '@/components/channels/channel-cells';
 import { Pager } from '@/components/ui/pager';
 import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
 import type { ArticleRow } from '@/lib/articles/queries';
@@ -15,9 +16,21 @@ type Props = {
   empty: string;
   showAuthor?: boolean;
   timeLabel?: string;
+  /** Shows the 渠道 column: where each story stands on the publication's channels. */
+  showChannels?: boolean;
 };
 
-export function ArticleTable({ caption, rows, page, pageCount, href, empty, showAuthor, timeLabel = '更新' }: Props) {
+export function ArticleTable({
+  caption,
+  rows,
+  page,
+  pageCount,
+  href,
+  empty,
+  showAuthor,
+  timeLabel = '更新',
+  showChannels,
+}: Props) {
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
   const now = new Date();
   return (
@@ -32,6 +45,7 @@ export function ArticleTable({ caption, rows, page, pageCount, href, empty, show
               {showAuthor ? <th>作者</th> : null}
               <th>字数</th>
               <th>{timeLabel}</th>
+              {showChannels ? <th>渠道</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -54,6 +68,11 @@ export function ArticleTable({ caption, rows, page, pageCount, href, empty, show
                 <td className={stackedCell} data-label={timeLabel}>
                   {formatDateTime(new Date(timeLabel === '发布' && row.publishAt ? row.publishAt : row.updatedAt))}
                 </td>
+                {showChannels ? (
+                  <td className={stackedCell} data-label="渠道">
+                    <ChannelCells cells={row.channels ?? []} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

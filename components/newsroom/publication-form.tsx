@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import type { ChannelSwitches } from '@/lib/channels/rules';
 import { updatePublicationAction } from '@/lib/settings/actions';
 import { WEEKDAY_LABELS } from '@/lib/settings/schemas';
 
@@ -11,7 +12,13 @@ type Settings = {
   postcode: string;
   reviewLevels: number;
   publishDays: number[];
-};
+} & ChannelSwitches;
+
+// 客户端 (appFeedEnabled) is offered once the app feed exists (docs/architecture.md: Channels).
+const CHANNEL_SWITCHES: [keyof ChannelSwitches, string][] = [
+  ['wechatEnabled', '微信公众号'],
+  ['weiboEnabled', '微博'],
+];
 
 /** 报刊设置: the masthead lines, how many 三审 levels a story needs, and the days the paper appears. */
 export function PublicationForm({ settings }: { settings: Settings }) {
@@ -47,6 +54,15 @@ export function PublicationForm({ settings }: { settings: Settings }) {
               defaultChecked={settings.publishDays.includes(index + 1)}
             />
             星期{label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="text-sm sm:col-span-2">
+        <legend className="font-medium">发布渠道（网站始终发布；签发并在网站发布的稿件可以再发送到这些渠道）</legend>
+        {CHANNEL_SWITCHES.map(([name, label]) => (
+          <label key={name} className="mr-4 inline-flex items-center gap-1">
+            <input type="checkbox" name={name} defaultChecked={settings[name]} />
+            {label}
           </label>
         ))}
       </fieldset>

@@ -18,6 +18,7 @@ export const CAPABILITIES = [
   'issue:plan',
   'issue:publish',
   'issue:import',
+  'channel:send',
   'media:upload',
   'user:manage',
   'audit:read',
@@ -42,6 +43,8 @@ const EDITOR: Capability[] = [
   'issue:plan',
   'issue:publish',
   'issue:import',
+  // 中央厨房: sending a signed-off, published story to the publication's other channels.
+  'channel:send',
 ];
 // 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
 // the issue (the sign-off, not the button, is the gate).

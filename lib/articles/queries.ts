@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 
 import { mayAccessArticle, requireArticleAccess } from '../access/article-access';
 import { requireUser } from '../auth/require-user';
+import { channelCells, channelFilterWhere, type ChannelCell, type ChannelFilter } from '../channels/list';
 import { parseDoc } from '../content/types';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
@@ -168,6 +169,9 @@ export type ArticleRow = {
   publishAt: string | null;
   wordCount: number;
   author: string;
+  liveRevisionId: string | null;
+  /** Where the story stands on each channel the publication runs (published lists only). */
+  channels?: ChannelCell[];
 };
 
 type ListFilter = { q?: string; page?: number };
@@ -184,6 +188,7 @@ const ROW_SELECT = {
   updatedAt: true,
   publishAt: true,
   wordCount: true,
+  liveRevisionId: true,
   createdBy: { select: { name: true } },
   byline: true,
 } satisfies Prisma.ArticleSelect;
@@ -220,6 +225,7 @@ function articlePage(total: number, rows: ListRow[]) {
       updatedAt: row.updatedAt.toISOString(),
       publishAt: row.publishAt?.toISOString() ?? null,
       wordCount: row.wordCount,
+      liveRevisionId: row.liveRevisionId,
       author: row.createdBy?.name ?? row.byline ?? '',
     })),
   };
@@ -243,19 +249,19 @@ export async function listMyArticles(filter: ListFilter & { status?: string }) {
   );
 }
 
-export async function listRecentlyPublished(filter: ListFilter) {
+export async function listRecentlyPublished(filter: ListFilter & { channel?: ChannelFilter | null }) {
   await requireUser('newsroom:enter');
-  return pagedArticles(
-    {
-      deletedAt: null,
-      liveRevisionId: { not: null },
-      retractedAt: null,
-      publishAt: { lte: new Date() },
-      ...headlineFilter(filter.q),
-    },
-    [{ publishAt: 'desc' }],
-    filter.page,
-  );
+  const where: Prisma.ArticleWhereInput = {
+    deletedAt: null,
+    liveRevisionId: { not: null },
+    retractedAt: null,
+    publishAt: { lte: new Date() },
+    ...headlineFilter(filter.q),
+    ...channelFilterWhere(filter.channel ?? null),
+  };
+  const listed = await pagedArticles(where, [{ publishAt: 'desc' }], filter.page);
+  const { channels, cells } = await channelCells(db, listed.rows);
+  return { ...listed, channels, rows: listed.rows.map((row) => ({ ...row, channels: cells.get(row.id) })) };
 }
 
 /** Stories that will appear at a set time (scheduled alone or with their issue), soonest first. */

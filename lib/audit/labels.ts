@@ -36,6 +36,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'article.correct': '追加更正',
   'article.retract': '撤稿',
   'article.comment': '编辑部意见',
+  'channel.send': '发送到渠道',
+  'channel.fail': '渠道发送失败',
+  'channel.withdraw': '在渠道撤回',
   'audit.prune': '按保留期限清理审计日志',
 };
 

@@ -13,6 +13,7 @@ export const COPY_ORDER = [
   'ArticlePlacement',
   'Signoff',
   'Revision',
+  'ChannelSend',
   'Comment',
   'Correction',
   'AuthToken',

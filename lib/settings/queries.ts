@@ -16,6 +16,9 @@ export async function getPublicationSettings() {
     postcode: true,
     reviewLevels: true,
     publishDays: true,
+    wechatEnabled: true,
+    appFeedEnabled: true,
+    weiboEnabled: true,
   });
   if (!publication) return null;
   return {
@@ -26,5 +29,8 @@ export async function getPublicationSettings() {
     postcode: publication.postcode,
     reviewLevels: clampLevels(publication.reviewLevels),
     publishDays: parsePublishDays(publication.publishDays),
+    wechatEnabled: publication.wechatEnabled,
+    appFeedEnabled: publication.appFeedEnabled,
+    weiboEnabled: publication.weiboEnabled,
   };
 }

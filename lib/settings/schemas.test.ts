@@ -10,6 +10,9 @@ const valid = {
   postcode: '324000',
   reviewLevels: '3',
   publishDays: ['1'],
+  wechatEnabled: false,
+  appFeedEnabled: false,
+  weiboEnabled: false,
 };
 
 describe('publication settings', () => {
@@ -37,5 +40,11 @@ describe('publication settings', () => {
     form.append('publishDays', '1');
     form.append('publishDays', '4');
     expect(settingsFromForm(form)).toMatchObject({ name: '今日柯城', publishDays: ['1', '4'], reviewLevels: '3' });
+  });
+
+  it('reads the channel checkboxes: a ticked box sends "on", an unticked one nothing', () => {
+    const form = new FormData();
+    form.set('wechatEnabled', 'on');
+    expect(settingsFromForm(form)).toMatchObject({ wechatEnabled: true, appFeedEnabled: false, weiboEnabled: false });
   });
 });

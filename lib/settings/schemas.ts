@@ -16,6 +16,10 @@ export const publicationSettingsSchema = z.object({
     .regex(/^(\d{6})?$/, '邮编应为 6 位数字'),
   reviewLevels: z.coerce.number().int('审级应为 1 到 3').min(1, '审级应为 1 到 3').max(3, '审级应为 1 到 3'),
   publishDays: z.array(z.coerce.number().int().min(1).max(7)).min(1, '请至少选择一个出版日'),
+  // Channels besides the website (lib/channels/); the website is always on.
+  wechatEnabled: z.boolean(),
+  appFeedEnabled: z.boolean(),
+  weiboEnabled: z.boolean(),
 });
 
 export type PublicationSettings = z.infer<typeof publicationSettingsSchema>;
@@ -31,5 +35,8 @@ export function settingsFromForm(form: FormData): Record<string, unknown> {
     postcode: text('postcode'),
     reviewLevels: text('reviewLevels'),
     publishDays: form.getAll('publishDays').filter((value) => typeof value === 'string'),
+    wechatEnabled: form.get('wechatEnabled') === 'on',
+    appFeedEnabled: form.get('appFeedEnabled') === 'on',
+    weiboEnabled: form.get('weiboEnabled') === 'on',
   };
 }

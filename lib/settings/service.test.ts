@@ -25,6 +25,9 @@ beforeAll(async () => {
     postcode: p.postcode,
     reviewLevels: 3,
     publishDays: [1],
+    wechatEnabled: false,
+    appFeedEnabled: false,
+    weiboEnabled: false,
   };
 });
 afterAll(() => db.$disconnect());
@@ -42,6 +45,17 @@ describe('publication settings', () => {
       hotline: { from: settings.hotline, to: '0570-8888888' },
       publishDays: { from: '1', to: '1,4' },
     });
+  });
+
+  it('switches channels on with the change in the audit event', async () => {
+    const admin = await makeActor(db, 'ADMIN');
+    await updatePublication(db, admin, settings);
+    expect(await updatePublication(db, admin, { ...settings, wechatEnabled: true, weiboEnabled: true })).toEqual([
+      'wechatEnabled',
+      'weiboEnabled',
+    ]);
+    expect(await db.publication.findFirstOrThrow()).toMatchObject({ wechatEnabled: true, appFeedEnabled: false });
+    await updatePublication(db, admin, settings);
   });
 
   it('with one review level, the chief editor’s single sign-off is 签发', async () => {

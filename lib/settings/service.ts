@@ -1,4 +1,4 @@
-// Saves the publication settings (masthead lines, 三审 levels, publishing days) with an audit event
+// Saves the publication settings (masthead lines, 三审 levels, publishing days, channels) with an audit event
 // naming what changed, in one transaction.
 import type { Actor } from '../access/actor';
 import { recordAudit } from '../audit/record';
@@ -16,6 +16,9 @@ const SETTINGS_SELECT = {
   postcode: true,
   reviewLevels: true,
   publishDays: true,
+  wechatEnabled: true,
+  appFeedEnabled: true,
+  weiboEnabled: true,
 } as const;
 
 export async function updatePublication(

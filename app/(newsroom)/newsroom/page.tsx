@@ -9,6 +9,8 @@ import { can, ROLE_LABELS } from '@/lib/access/capabilities';
 import { createArticleAction } from '@/lib/articles/actions';
 import { listMyArticles, listRecentlyPublished, listScheduledArticles, myArticleCounts } from '@/lib/articles/queries';
 import { requirePageUser } from '@/lib/auth/require-user';
+import { CHANNEL_FILTERS, channelFilterOf } from '@/lib/channels/list';
+import { CHANNEL_LABELS } from '@/lib/channels/rules';
 import { issueStateLabel } from '@/lib/issues/issue-state';
 import { listUpcomingIssues } from '@/lib/issues/queries';
 import { listReviewQueue } from '@/lib/workflow/review-queue';
@@ -24,6 +26,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const q = (typeof params.q === 'string' ? params.q.trim() : '').slice(0, 100) || undefined;
   const status =
     typeof params.status === 'string' && params.status in ARTICLE_STATUS_LABELS ? params.status : undefined;
+  const channelFilter = channelFilterOf(params);
   const writes = can(user.role, 'article:create');
   const reviews = can(user.role, 'article:review');
   const [counts, mine, queue, upcoming, scheduled, published] = await Promise.all([
@@ -32,7 +35,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     reviews ? listReviewQueue({ q, page: pageParam(params.rp) }) : null,
     listUpcomingIssues(),
     listScheduledArticles({ q, page: pageParam(params.sp) }),
-    listRecentlyPublished({ q, page: pageParam(params.pp) }),
+    listRecentlyPublished({ q, page: pageParam(params.pp), channel: channelFilter }),
   ]);
   const now = new Date();
   const href = (key: string) => (page: number) => {
@@ -158,15 +161,57 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="published-heading" className="text-lg font-semibold">
           最近发布
         </h2>
+        {published.channels.length > 0 ? (
+          <form action="/newsroom" aria-label="按渠道筛选" className="flex flex-wrap items-end gap-2 text-sm">
+            {q ? <input type="hidden" name="q" value={q} /> : null}
+            <label>
+              渠道
+              <select
+                name="channel"
+                defaultValue={channelFilter?.channel}
+                className="ml-2 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900"
+              >
+                {published.channels.map((channel) => (
+                  <option key={channel} value={channel}>
+                    {CHANNEL_LABELS[channel]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              状态
+              <select
+                name="cs"
+                defaultValue={channelFilter?.state}
+                className="ml-2 rounded border border-stone-400 bg-white px-2 py-1 dark:bg-stone-900"
+              >
+                {Object.entries(CHANNEL_FILTERS).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className={buttonClass('secondary')}>
+              筛选
+            </button>
+            {channelFilter ? (
+              <Link href={q ? `/newsroom?q=${encodeURIComponent(q)}` : '/newsroom'} className="underline">
+                全部发布稿件
+              </Link>
+            ) : null}
+          </form>
+        ) : null}
         <ArticleTable
           caption="最近发布"
           rows={published.rows}
           page={pageParam(params.pp)}
           pageCount={published.pageCount}
           href={href('pp')}
-          empty="还没有发布的稿件。"
+          empty={channelFilter ? '没有符合这个渠道筛选的稿件。' : '还没有发布的稿件。'}
           showAuthor
           timeLabel="发布"
+          showChannels={published.channels.length > 0}
         />
       </section>
 

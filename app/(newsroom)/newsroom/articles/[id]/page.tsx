@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 
+import { ChannelPanel } from '@/components/channels/channel-panel';
 import { CollabArticleEditor } from '@/components/editor/collab/collab-article-editor';
 import { ActionForm } from '@/components/ui/action-form';
 import { CommentThread } from '@/components/workflow/comment-thread';
@@ -7,6 +8,7 @@ import { WorkflowPanel } from '@/components/workflow/workflow-panel';
 import { can } from '@/lib/access/capabilities';
 import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
+import { getChannelPanel } from '@/lib/channels/queries';
 import { editorPageData } from '@/lib/collab/editor-page';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
 
@@ -18,7 +20,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const user = await requirePageUser('newsroom:enter', path);
   // Admins read stories but never edit them (lib/access/capabilities.ts): they get the read-only preview.
   if (!can(user.role, 'article:edit-own') && can(user.role, 'article:read-any')) redirect(`${path}/preview`);
-  const [data, panel] = await orPageDenied(Promise.all([editorPageData(id), getWorkflowPanel(id)]), path);
+  const [data, panel, channels] = await orPageDenied(
+    Promise.all([editorPageData(id), getWorkflowPanel(id), getChannelPanel(id)]),
+    path,
+  );
   const { story } = data;
   return (
     <div className="space-y-6">
@@ -40,6 +45,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         initial={data.initial}
       />
       <WorkflowPanel articleId={story.id} panel={panel} />
+      {channels ? <ChannelPanel articleId={story.id} panel={channels} /> : null}
       <CommentThread articleId={story.id} comments={panel.comments} />
       {!panel.live && panel.status !== 'RETRACTED' ? (
         <ActionForm

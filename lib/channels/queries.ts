@@ -1,0 +1,61 @@
+// What the story page's 渠道 panel shows: per enabled channel, where the story stands, who sent it when,
+// what the channel returned or why it failed, and what a retraction or correction still asks there.
+import 'server-only';
+
+import { notFound } from 'next/navigation';
+
+import { requireArticleAccess } from '../access/article-access';
+import { can } from '../access/capabilities';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
+import { findPublication } from '../publication/lookup';
+import {
+  CHANNEL_LABELS,
+  CHANNEL_STATE_LABELS,
+  channelState,
+  channelTodo,
+  GATE_FIELDS,
+  sendBlocker,
+  sendChannels,
+} from './rules';
+
+export type ChannelPanel = NonNullable<Awaited<ReturnType<typeof getChannelPanel>>>;
+
+/** Null when the publication runs no channel besides the website. */
+export async function getChannelPanel(articleId: string, now = new Date()) {
+  const user = await requireUser('newsroom:enter');
+  const [publication, found, records, lastCorrection] = await Promise.all([
+    findPublication(db, { wechatEnabled: true, appFeedEnabled: true, weiboEnabled: true }),
+    db.article.findUnique({
+      where: { id: articleId },
+      select: GATE_FIELDS,
+    }),
+    db.channelSend.findMany({ where: { articleId }, include: { actor: { select: { name: true } } } }),
+    db.correction.findFirst({ where: { articleId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
+  ]);
+  const article = requireArticleAccess(user, found, 'read', notFound);
+  const channels = publication ? sendChannels(publication) : [];
+  if (channels.length === 0) return null;
+  const byChannel = new Map(records.map((record) => [record.channel, record]));
+  const aftercare = { retractedAt: article.retractedAt, lastCorrectionAt: lastCorrection?.createdAt ?? null };
+  return {
+    mayRecord: can(user.role, 'channel:send'),
+    blocker: sendBlocker(article, now),
+    channels: channels.map((channel) => {
+      const record = byChannel.get(channel) ?? null;
+      const state = channelState(record, article.liveRevisionId);
+      return {
+        channel,
+        label: CHANNEL_LABELS[channel],
+        state,
+        stateLabel: CHANNEL_STATE_LABELS[state],
+        by: record ? (record.actor?.name ?? '（已删除的账号）') : null,
+        at: record?.at.toISOString() ?? null,
+        remoteUrl: record?.remoteUrl ?? null,
+        remoteId: record?.remoteId ?? null,
+        reason: record?.reason ?? null,
+        todo: channelTodo(channel, record, aftercare),
+      };
+    }),
+  };
+}

@@ -80,12 +80,16 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/workflow/actions.ts': {
     submitArticleAction: { rule: 'article:edit-own' },
     approveArticleAction: { rule: 'article:review' },
+    overrideProofingSignoffAction: { rule: 'proofing:override' },
     returnArticleAction: { rule: 'article:review' },
     publishArticleAction: { rule: 'article:publish' },
     unscheduleArticleAction: { rule: 'article:publish' },
     correctArticleAction: { rule: 'article:publish' },
     retractArticleAction: { rule: 'article:publish' },
     addCommentAction: { rule: 'newsroom:enter' },
+  },
+  'lib/proofing/actions.ts': {
+    ignoreProofingHitAction: { rule: 'newsroom:enter' },
   },
   'lib/issues/actions.ts': {
     createIssueAction: { rule: 'issue:plan' },

@@ -48,6 +48,11 @@ export class ProofingLists {
     return this.entries.length;
   }
 
+  /** The entry a hit's key names (kind:term), as listed. */
+  entry(key: string): ProofingEntry | undefined {
+    return this.entries.find((entry) => entryKey(entry) === key);
+  }
+
   /**
    * Every hit in one piece of text, in order of position; overlapping hits are all kept (最佳 and 最佳效果
    * may both be listed). `exempt` says which ranges the person marked as 引语.

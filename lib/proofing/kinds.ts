@@ -47,3 +47,8 @@ export function kindFromLabel(label: string): ProofingKind | null {
   const found = PROOFING_KINDS.find((kind) => PROOFING_KIND_LABELS[kind] === label || kind === label);
   return found ?? null;
 }
+
+/** A suggestion 替换 can put in the text: words, not an instruction in brackets (（不使用）, 宜加引号 …). */
+export function isReplacement(suggestion: string): boolean {
+  return suggestion.trim() !== '' && !/[（(]/.test(suggestion);
+}

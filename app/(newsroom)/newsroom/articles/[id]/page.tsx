@@ -8,6 +8,7 @@ import { can } from '@/lib/access/capabilities';
 import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { editorPageData } from '@/lib/collab/editor-page';
+import { editorProofing } from '@/lib/proofing/queries';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
 
 export const metadata = { title: '编辑稿件' };
@@ -18,7 +19,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const user = await requirePageUser('newsroom:enter', path);
   // Admins read stories but never edit them (lib/access/capabilities.ts): they get the read-only preview.
   if (!can(user.role, 'article:edit-own') && can(user.role, 'article:read-any')) redirect(`${path}/preview`);
-  const [data, panel] = await orPageDenied(Promise.all([editorPageData(id), getWorkflowPanel(id)]), path);
+  const [data, panel, proofing] = await orPageDenied(
+    Promise.all([editorPageData(id), getWorkflowPanel(id), editorProofing(id)]),
+    path,
+  );
   const { story } = data;
   return (
     <div className="space-y-6">
@@ -38,6 +42,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         library={mediaLibraryAction}
         access={data.access}
         initial={data.initial}
+        proofing={proofing}
       />
       <WorkflowPanel articleId={story.id} panel={panel} />
       <CommentThread articleId={story.id} comments={panel.comments} />

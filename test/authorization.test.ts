@@ -91,6 +91,11 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/proofing/actions.ts': {
     ignoreProofingHitAction: { rule: 'newsroom:enter' },
   },
+  'lib/proofing/list-actions.ts': {
+    importProofingListsAction: { rule: 'proofing:edit-lists' },
+    addProofingEntryAction: { rule: 'proofing:edit-lists' },
+    removeProofingEntryAction: { rule: 'proofing:edit-lists' },
+  },
   'lib/issues/actions.ts': {
     createIssueAction: { rule: 'issue:plan' },
     placeArticleAction: {
@@ -148,6 +153,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 /** Every route handler outside the public site, with its methods and the capability each needs. */
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
+  'app/(newsroom)/newsroom/proofing/export/route.ts': { GET: { rule: 'proofing:edit-lists' } },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
   'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
 };

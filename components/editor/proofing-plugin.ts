@@ -13,11 +13,12 @@ export const PROOFING_DELAY_MS = 300;
 
 export type BodyHit = ProofingHit & { from: number; to: number };
 type State = { hits: BodyHit[]; decorations: DecorationSet };
+type Checker = Pick<ProofingLists, 'check'>;
 
 export const PROOFING_PLUGIN_KEY = new PluginKey<State>('proofing');
 
 /** Every hit in the document's text blocks, in document positions (leaf inline nodes count one). */
-export function findBodyHits(doc: PmNode, lists: ProofingLists, ignored: ReadonlySet<string>): BodyHit[] {
+export function findBodyHits(doc: PmNode, lists: Checker, ignored: ReadonlySet<string>): BodyHit[] {
   const hits: BodyHit[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
@@ -42,7 +43,7 @@ function decorate(doc: PmNode, hits: BodyHit[]): DecorationSet {
   );
 }
 
-export function proofingPlugin(lists: ProofingLists, ignored: () => ReadonlySet<string>): Plugin<State> {
+export function proofingPlugin(lists: Checker, ignored: () => ReadonlySet<string>): Plugin<State> {
   const run = (state: EditorState) => findBodyHits(state.doc, lists, ignored());
   return new Plugin<State>({
     key: PROOFING_PLUGIN_KEY,

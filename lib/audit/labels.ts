@@ -36,6 +36,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'article.correct': '追加更正',
   'article.retract': '撤稿',
   'article.comment': '编辑部意见',
+  'article.proofing-ignore': '忽略审校问题',
+  'proofing.import': '导入审校词库',
+  'proofing.entry-add': '添加审校词条',
+  'proofing.entry-remove': '删除审校词条',
   'audit.prune': '按保留期限清理审计日志',
 };
 

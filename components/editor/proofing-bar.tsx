@@ -6,8 +6,8 @@ import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 
 import { ignoreProofingHitAction } from '@/lib/proofing/actions';
+import { canIgnore } from '@/lib/proofing/article-check';
 import { isReplacement, PROOFING_LEVEL_LABELS } from '@/lib/proofing/kinds';
-import { canIgnore } from '@/lib/proofing/story-check';
 
 import { hitsAt, type BodyHit } from './proofing-plugin';
 

@@ -1,13 +1,13 @@
 // 忽略: a person leaves a 提示 or 警告 hit as written, with a reason; the entry is then not flagged in
 // that story again, and the audit log keeps who decided and why. 禁止 hits are not ignored
-// (story-check.ts canIgnore): they go through the 签发 gate.
+// (article-check.ts canIgnore): they go through the 签发 gate.
 import type { Actor } from '../access/actor';
 import { requireArticleAccess } from '../access/article-access';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db-client';
+import { canIgnore } from './article-check';
 import { readLists } from './store';
-import { canIgnore } from './story-check';
 
 const MAX_REASON = 500;
 

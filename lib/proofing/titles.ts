@@ -5,7 +5,7 @@
 import { foldTerm } from './fold';
 import type { ProofingEntry } from './kinds';
 
-type Person = { ordered: string[]; accepted: Set<string>; display: string };
+type Holder = { ordered: string[]; accepted: Set<string>; display: string };
 export type TitleProblem = { start: number; end: number; suggestion: string; message: string };
 
 /** How far before a name titles are looked for (the longest chain of three titles with 、). */
@@ -23,7 +23,7 @@ export function parseTitles(suggestion: string): { ordered: string[]; accepted: 
 }
 
 export class TitleRules {
-  private readonly people = new Map<string, Person>();
+  private readonly holders = new Map<string, Holder>();
   /** Every known title, folded, longest first (so 中共中央总书记 wins over 总书记). */
   private readonly vocabulary: string[];
 
@@ -32,13 +32,13 @@ export class TitleRules {
     for (const entry of entries) {
       const { ordered, accepted } = parseTitles(entry.suggestion);
       const foldedOrdered = ordered.map(foldTerm);
-      const person = {
+      const holder = {
         ordered: foldedOrdered,
         accepted: new Set([...foldedOrdered, ...accepted.map(foldTerm)]),
         display: ordered.join('、'),
       };
-      this.people.set(foldTerm(entry.term), person);
-      for (const title of person.accepted) all.add(title);
+      this.holders.set(foldTerm(entry.term), holder);
+      for (const title of holder.accepted) all.add(title);
     }
     this.vocabulary = [...all].filter(Boolean).sort((a, b) => b.length - a.length);
   }
@@ -55,14 +55,14 @@ export class TitleRules {
   }
 
   problems(entry: ProofingEntry, text: string, nameStart: number, nameEnd: number): TitleProblem[] {
-    const person = this.people.get(foldTerm(entry.term));
-    if (!person) return [];
+    const holder = this.holders.get(foldTerm(entry.term));
+    if (!holder) return [];
     const problems: TitleProblem[] = [];
     const wrong = (start: number, end: number, title: string): TitleProblem => ({
       start,
       end,
-      suggestion: person.display,
-      message: `人名职务：“${title}”不是${entry.term}的职务，应为“${person.display}”（${entry.source}）`,
+      suggestion: holder.display,
+      message: `人名职务：“${title}”不是${entry.term}的职务，应为“${holder.display}”（${entry.source}）`,
     });
     // Titles written before the name, read backwards over 、.
     const before: { title: string; start: number }[] = [];
@@ -76,20 +76,20 @@ export class TitleRules {
       else break;
     }
     for (const item of before)
-      if (!person.accepted.has(item.title))
+      if (!holder.accepted.has(item.title))
         problems.push(wrong(item.start, item.start + item.title.length, item.title));
-    const positions = before.map((item) => person.ordered.indexOf(item.title)).filter((index) => index >= 0);
+    const positions = before.map((item) => holder.ordered.indexOf(item.title)).filter((index) => index >= 0);
     if (positions.some((position, index) => index > 0 && position < positions[index - 1]!) && before.length) {
       problems.push({
         start: before[0]!.start,
         end: nameEnd,
-        suggestion: person.display,
-        message: `人名职务：${entry.term}的职务顺序应为“${person.display}”（${entry.source}）`,
+        suggestion: holder.display,
+        message: `人名职务：${entry.term}的职务顺序应为“${holder.display}”（${entry.source}）`,
       });
     }
     // A title right after the name (李强总书记).
     const after = this.titleStartingAt(text, nameEnd);
-    if (after && !person.accepted.has(after)) problems.push(wrong(nameEnd, nameEnd + after.length, after));
+    if (after && !holder.accepted.has(after)) problems.push(wrong(nameEnd, nameEnd + after.length, after));
     return problems;
   }
 }

@@ -9,8 +9,8 @@ import { UserFacingError } from '../actions/result';
 import { requireUser } from '../auth/require-user';
 import { parseDoc } from '../content/types';
 import { db } from '../db';
+import { canIgnore, checkArticle, countByLevel } from '../proofing/article-check';
 import { readLists } from '../proofing/store';
-import { canIgnore, checkStory, countByLevel } from '../proofing/story-check';
 import { articleStateLabel } from './article-label';
 import { loadArticle } from './article-state';
 import { publishReadiness } from './publish-rules';
@@ -47,7 +47,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
     db.proofingIgnore.findMany({ where: { articleId }, select: { key: true } }),
   ]);
   // 审校: the open hits as the server checks them at each sign-off (lib/proofing/).
-  const hits = checkStory(
+  const hits = checkArticle(
     lists,
     { ...article, body: parseDoc(article.body) },
     new Set(ignores.map((ignore) => ignore.key)),

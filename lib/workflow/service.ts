@@ -7,10 +7,10 @@ import { recordAudit } from '../audit/record';
 import { parseDoc } from '../content/types';
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
+import { checkArticle, countByLevel } from '../proofing/article-check';
 import type { ProofingLists } from '../proofing/check';
 import { signoffGate } from '../proofing/gate';
 import { readLists } from '../proofing/store';
-import { checkStory, countByLevel } from '../proofing/story-check';
 import { recordEvent } from '../revisions/revision-log';
 import { indexArticle } from '../search/search-index';
 import { articleGone, check, loadArticle, type LoadedArticle } from './article-state';
@@ -80,7 +80,7 @@ function audit(tx: Tx, actor: Actor, action: string, story: LoadedArticle, detai
 /** The story's open 审校 hits, counted by level (lib/proofing/), in the step's transaction. */
 async function proofingCounts(tx: Tx, lists: ProofingLists, story: LoadedArticle) {
   const ignores = await tx.proofingIgnore.findMany({ where: { articleId: story.article.id }, select: { key: true } });
-  const hits = checkStory(
+  const hits = checkArticle(
     lists,
     { ...story.article, body: parseDoc(story.article.body) },
     new Set(ignores.map((ignore) => ignore.key)),

@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 
 import { ProofingLists } from '../../lib/proofing/check';
 import { fold, foldTerm } from '../../lib/proofing/fold';
-import { benchEntries, storyParagraphs } from './lib/proofing-workload';
+import { articleParagraphs, benchEntries } from './lib/proofing-workload';
 
 const TARGET_MS = 20;
 const RUNS = 20;
@@ -26,7 +26,7 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const paragraphs = storyParagraphs();
+const paragraphs = articleParagraphs();
 const story = paragraphs.join('\n');
 const entries = benchEntries();
 console.log(`稿件 ${story.length} 字，词条 ${entries.length} 条\n`);

@@ -9,7 +9,7 @@ import type { ProofingEntry } from '../../../lib/proofing/kinds';
 import { DEFAULT_LISTS } from '../../../lib/proofing/lists';
 import { SAMPLE_ISSUE_FILE } from '../../../seeds/sample-issue';
 
-export const STORY_CHARS = 20_000;
+export const ARTICLE_CHARS = 20_000;
 export const ENTRY_COUNT = 50_000;
 
 export function sampleText(): string {
@@ -17,17 +17,17 @@ export function sampleText(): string {
 }
 
 /** The story as paragraphs (one per line of the issue), cut at 20,000 characters. */
-export function storyParagraphs(): string[] {
+export function articleParagraphs(): string[] {
   const lines = sampleText()
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 10);
   const out: string[] = [];
   let total = 0;
-  for (let i = 0; total < STORY_CHARS; i += 1) {
+  for (let i = 0; total < ARTICLE_CHARS; i += 1) {
     // Every tenth paragraph carries a listed term, so the check has hits to underline.
     const extra = i % 10 === 0 ? DEFAULT_LISTS[i % DEFAULT_LISTS.length]!.term : '';
-    const line = (lines[i % lines.length]! + extra).slice(0, STORY_CHARS - total);
+    const line = (lines[i % lines.length]! + extra).slice(0, ARTICLE_CHARS - total);
     out.push(line);
     total += line.length;
   }
@@ -36,10 +36,11 @@ export function storyParagraphs(): string[] {
 
 export function benchEntries(): ProofingEntry[] {
   const chars = [...new Set([...sampleText()].filter((char) => /\p{Script=Han}/u.test(char)))];
+  // A 32-bit LCG in integer arithmetic (a float product would lose bits and cycle early).
   let seed = 33;
   const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 4294967296;
   };
   const terms = new Set(DEFAULT_LISTS.map((entry) => `${entry.kind}:${entry.term}`));
   const entries: ProofingEntry[] = [...DEFAULT_LISTS];

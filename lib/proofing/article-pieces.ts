@@ -7,9 +7,9 @@ import type { DocNode } from '../content/types';
 export const CHECKED_FIELDS = ['kicker', 'headline', 'subheadline', 'summary'] as const;
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
-export type StoryPiece = { field: CheckedField | 'body'; label: string; text: string };
+export type ArticlePiece = { field: CheckedField | 'body'; label: string; text: string };
 
-export type StoryFields = Partial<Record<CheckedField, string | null>> & { body: DocNode };
+export type CheckedArticle = Partial<Record<CheckedField, string | null>> & { body: DocNode };
 
 /** A block's text as the editor holds it: text nodes joined, any other inline node one character. */
 export function blockTexts(doc: DocNode): string[] {
@@ -26,8 +26,8 @@ export function blockTexts(doc: DocNode): string[] {
   return out.filter((text) => text.trim() !== '');
 }
 
-export function storyPieces(story: StoryFields): StoryPiece[] {
-  const pieces: StoryPiece[] = CHECKED_FIELDS.map((field) => ({
+export function articlePieces(story: CheckedArticle): ArticlePiece[] {
+  const pieces: ArticlePiece[] = CHECKED_FIELDS.map((field) => ({
     field,
     label: ARTICLE_FIELDS[field].label,
     text: story[field] ?? '',

@@ -1,13 +1,13 @@
-// A whole story checked: every piece (story-text.ts) against the lists, less the entries people chose
+// A whole story checked: every piece (article-pieces.ts) against the lists, less the entries people chose
 // to leave as written (忽略). What the review panel lists and the 签发 gate counts.
+import { articlePieces, type ArticlePiece, type CheckedArticle } from './article-pieces';
 import { ProofingLists, type ProofingHit } from './check';
 import { PROOFING_LEVELS, type ProofingLevel } from './kinds';
-import { storyPieces, type StoryFields, type StoryPiece } from './story-text';
 
-export type StoryHit = ProofingHit & Pick<StoryPiece, 'field' | 'label'>;
+export type ArticleHit = ProofingHit & Pick<ArticlePiece, 'field' | 'label'>;
 
-export function checkStory(lists: ProofingLists, story: StoryFields, ignored: ReadonlySet<string>): StoryHit[] {
-  return storyPieces(story).flatMap((piece) =>
+export function checkArticle(lists: ProofingLists, story: CheckedArticle, ignored: ReadonlySet<string>): ArticleHit[] {
+  return articlePieces(story).flatMap((piece) =>
     lists
       .check(piece.text)
       .filter((hit) => !ignored.has(hit.key))

@@ -14,6 +14,11 @@ export type Folded = {
 const SPACE = /\s/;
 
 function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  // Fast paths (most of a story): CJK ideographs only need simplifying, ASCII only lower-casing;
+  // NFKC on every character made the check ~3× slower (bench:proofing).
+  if (code >= 0x4e00 && code <= 0x9fff) return simplifiedChar(char);
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
   const normal = char.normalize('NFKC');
   // A compatibility form that expands (㈠ → (一)) would move the positions: keep the character.
   const one = [...normal].length === 1 ? normal : char;
@@ -22,17 +27,19 @@ function foldChar(char: string): string {
 
 export function fold(text: string): Folded {
   const from = new Int32Array(text.length);
-  let out = '';
+  const parts: string[] = [];
+  let length = 0;
   let index = 0;
   for (const char of text) {
     if (!SPACE.test(char)) {
       const folded = foldChar(char);
-      for (let unit = 0; unit < folded.length; unit += 1) from[out.length + unit] = index;
-      out += folded;
+      for (let unit = 0; unit < folded.length; unit += 1) from[length + unit] = index;
+      parts.push(folded);
+      length += folded.length;
     }
     index += char.length;
   }
-  return { text: out, from: from.subarray(0, out.length) };
+  return { text: parts.join(''), from: from.subarray(0, length) };
 }
 
 /** An entry's term as the matcher stores it. */

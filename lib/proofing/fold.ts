@@ -16,7 +16,8 @@ const SPACE = /\s/;
 function foldChar(char: string): string {
   const code = char.charCodeAt(0);
   // Fast paths (most of a story): CJK ideographs only need simplifying, ASCII only lower-casing;
-  // NFKC on every character made the check ~3× slower (bench:proofing).
+  // with NFKC on every character the 20,000-character check took 23 ms (median), with these 18 ms, on this
+  // 2-core machine at load 8; folding alone is then about 2.5 ms.
   if (code >= 0x4e00 && code <= 0x9fff) return simplifiedChar(char);
   if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
   const normal = char.normalize('NFKC');

@@ -5,7 +5,7 @@
 //    chosen), to show why the project has its own (one run: it is slow).
 // 2. Browser: the story editor holding the same story in Chromium, 300 keys typed in bursts of 6 with
 //    a pause of 320 ms (just past the check's 300 ms delay, so keys land while a check runs), with and
-//    without the 审校 plugin: keydown → next frame, p50 / p95 / max; and one whole check in the browser.
+//    without the 审校 plugin: input event → next frame, p50 / p95 / max; and one whole check in the browser.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,7 +100,7 @@ const withCheck = await typing(true);
 await browser.close();
 fs.rmSync(dir, { recursive: true, force: true });
 const line = (label: string, latencies: number[]) =>
-  `${label}：按键到画面 p50 ${ms(percentile(latencies, 0.5))}，p95 ${ms(percentile(latencies, 0.95))}，最慢 ${ms(Math.max(...latencies))}（${latencies.length} 次按键）`;
+  `${label}：输入到画面 p50 ${ms(percentile(latencies, 0.5))}，p95 ${ms(percentile(latencies, 0.95))}，最慢 ${ms(Math.max(...latencies))}（${latencies.length} 次按键）`;
 console.log(line('浏览器，不带审校', without.latencies));
 console.log(line('浏览器，带审校  ', withCheck.latencies));
 console.log(

@@ -80,12 +80,21 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/workflow/actions.ts': {
     submitArticleAction: { rule: 'article:edit-own' },
     approveArticleAction: { rule: 'article:review' },
+    overrideProofingSignoffAction: { rule: 'proofing:override' },
     returnArticleAction: { rule: 'article:review' },
     publishArticleAction: { rule: 'article:publish' },
     unscheduleArticleAction: { rule: 'article:publish' },
     correctArticleAction: { rule: 'article:publish' },
     retractArticleAction: { rule: 'article:publish' },
     addCommentAction: { rule: 'newsroom:enter' },
+  },
+  'lib/proofing/actions.ts': {
+    ignoreProofingHitAction: { rule: 'newsroom:enter' },
+  },
+  'lib/proofing/list-actions.ts': {
+    importProofingListsAction: { rule: 'proofing:edit-lists' },
+    addProofingEntryAction: { rule: 'proofing:edit-lists' },
+    removeProofingEntryAction: { rule: 'proofing:edit-lists' },
   },
   'lib/issues/actions.ts': {
     createIssueAction: { rule: 'issue:plan' },
@@ -145,6 +154,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 /** Every route handler outside the public site, with its methods and the capability each needs. */
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
+  'app/(newsroom)/newsroom/proofing/export/route.ts': { GET: { rule: 'proofing:edit-lists' } },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
   'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
   'app/api/newsroom/import/route.ts': { POST: { rule: 'issue:import' } },

@@ -10,6 +10,7 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
     { href: '/newsroom/issues', label: '版面安排', show: can(user.role, 'issue:plan') },
     { href: '/newsroom/issues/import', label: '导入期次', show: can(user.role, 'issue:import') },
     { href: '/newsroom/trash', label: '回收站', show: can(user.role, 'article:restore') },
+    { href: '/newsroom/proofing', label: '审校词库', show: can(user.role, 'proofing:edit-lists') },
     { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },
     { href: '/newsroom/admin/audit', label: '审计日志', show: can(user.role, 'audit:read') },
     { href: '/newsroom/admin/settings', label: '报刊设置', show: can(user.role, 'settings:edit') },

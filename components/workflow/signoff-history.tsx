@@ -8,7 +8,9 @@ function entries(signoffs: WorkflowPanel['signoffs'], resets: WorkflowPanel['res
     id: s.id,
     at: s.createdAt,
     cleared: s.cleared,
-    text: `${s.levelName} · ${s.reviewer} · ${s.decision === 'APPROVE' ? '通过' : '退回'}${s.comment ? `：${s.comment}` : ''}`,
+    text:
+      `${s.levelName} · ${s.reviewer} · ${s.decision === 'APPROVE' ? '通过' : '退回'}${s.comment ? `：${s.comment}` : ''}` +
+      (s.proofingOverride ? ` · 审校放行（“禁止”级问题）：${s.proofingOverride}` : ''),
   }));
   const reset = resets.map((r) => ({
     id: r.id,

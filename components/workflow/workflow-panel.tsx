@@ -14,6 +14,7 @@ import {
 import type { WorkflowPanel as Panel } from '@/lib/workflow/queries';
 
 import { NoteField } from './note-field';
+import { ProofingReview } from './proofing-review';
 import { ScheduleFields } from './schedule-fields';
 import { SignoffHistory } from './signoff-history';
 
@@ -75,6 +76,8 @@ export function WorkflowPanel({ articleId, panel }: { articleId: string; panel: 
           发布前需要处理：{panel.blockers.join('；')}
         </p>
       ) : null}
+
+      <ProofingReview articleId={articleId} proofing={panel.proofing} reviewing={offers.review} />
 
       {offers.submit ? (
         <ActionForm action={submitArticleAction} submitLabel="提交审核" successText="已提交审核">

@@ -23,6 +23,8 @@ export const CAPABILITIES = [
   'user:manage',
   'audit:read',
   'settings:edit',
+  'proofing:override',
+  'proofing:edit-lists',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -48,7 +50,8 @@ const EDITOR: Capability[] = [
 ];
 // 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
 // the issue (the sign-off, not the button, is the gate).
-const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final'];
+// 审校: 签发 over an open 禁止-level hit, with a reason, and the newsroom's lists are the chief editor's.
+const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final', 'proofing:override', 'proofing:edit-lists'];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
 // their sign-offs would bypass 三审, and they do not write or edit copy. To support the team they may
 // read every story (its preview and revision history, 'article:read-any'), never change it.

@@ -39,6 +39,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'channel.send': '发送到渠道',
   'channel.fail': '渠道发送失败',
   'channel.withdraw': '在渠道撤回',
+  'article.proofing-ignore': '忽略审校问题',
+  'proofing.import': '导入审校词库',
+  'proofing.entry-add': '添加审校词条',
+  'proofing.entry-remove': '删除审校词条',
   'audit.prune': '按保留期限清理审计日志',
 };
 

@@ -46,6 +46,13 @@ export async function approveArticleAction(_prev: unknown, form: FormData): Prom
   return run('article:review', form, (actor, id) => approveArticle(db, actor, id, formText(form, 'comment')));
 }
 
+/** 签发 over an open 禁止-level 审校 hit: the chief editor's reason is kept with the sign-off. */
+export async function overrideProofingSignoffAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return run('proofing:override', form, (actor, id) =>
+    approveArticle(db, actor, id, formText(form, 'comment'), new Date(), formText(form, 'reason')),
+  );
+}
+
 export async function returnArticleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return run('article:review', form, (actor, id) => returnArticle(db, actor, id, formText(form, 'comment')));
 }

@@ -2,7 +2,7 @@
 import { UserFacingError } from '../actions/result';
 import type { Tx } from '../db-client';
 import { isArticleVisible } from '../revisions/visibility';
-import { clampLevels, type ArticleState, type Verdict } from './rules';
+import { clampLevels, type ArticleState } from './rules';
 
 /** The answer for a story id that does not exist or is in the trash (services; pages answer 404). */
 export function articleGone(): never {
@@ -46,6 +46,6 @@ export async function loadArticle(tx: Tx, articleId: string, now: Date) {
 
 export type LoadedArticle = Awaited<ReturnType<typeof loadArticle>>;
 
-export function check(verdict: Verdict): void {
+export function check(verdict: { ok: true } | { ok: false; error: string }): void {
   if (!verdict.ok) throw new UserFacingError(verdict.error);
 }

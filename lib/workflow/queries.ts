@@ -7,7 +7,10 @@ import { requireArticleAccess } from '../access/article-access';
 import { can } from '../access/capabilities';
 import { UserFacingError } from '../actions/result';
 import { requireUser } from '../auth/require-user';
+import { parseDoc } from '../content/types';
 import { db } from '../db';
+import { canIgnore, checkArticle, countByLevel } from '../proofing/article-check';
+import { readLists } from '../proofing/store';
 import { articleStateLabel } from './article-label';
 import { loadArticle } from './article-state';
 import { publishReadiness } from './publish-rules';
@@ -23,7 +26,7 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
   });
   const { article, state } = story;
   requireArticleAccess(user, article, 'edit', notFound);
-  const [signoffs, resets, comments, corrections] = await Promise.all([
+  const [signoffs, resets, comments, corrections, lists, ignores] = await Promise.all([
     db.signoff.findMany({
       where: { articleId },
       orderBy: { createdAt: 'asc' },
@@ -40,7 +43,15 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
       include: { author: { select: { name: true } } },
     }),
     db.correction.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' } }),
+    readLists(db),
+    db.proofingIgnore.findMany({ where: { articleId }, select: { key: true } }),
   ]);
+  // 审校: the open hits as the server checks them at each sign-off (lib/proofing/).
+  const hits = checkArticle(
+    lists,
+    { ...article, body: parseDoc(article.body) },
+    new Set(ignores.map((ignore) => ignore.key)),
+  );
   const required = state.requiredLevels;
   const pending = Math.min(pendingLevel(state), required);
   const publisher = can(user.role, 'article:publish');
@@ -83,7 +94,22 @@ export async function getWorkflowPanel(articleId: string, now = new Date()) {
       comment: s.comment,
       createdAt: s.createdAt.toISOString(),
       cleared: Boolean(s.clearedAt),
+      proofingOverride: s.proofingOverride,
     })),
+    proofing: {
+      counts: countByLevel(hits),
+      hits: hits.map((hit) => ({
+        key: hit.key,
+        label: hit.label,
+        text: hit.text,
+        level: hit.level,
+        message: hit.message,
+        ignorable: canIgnore(hit.level),
+      })),
+      // 签发 is waiting and this person signs it: the gate applies to their sign-off.
+      atFinal: state.status === 'SUBMITTED' && pending === required,
+      mayOverride: can(user.role, 'proofing:override'),
+    },
     resets: resets.map((event) => ({
       id: event.id,
       actor: event.actor?.name ?? '（已删除的账号）',

@@ -4,8 +4,13 @@ import type { Actor } from '../access/actor';
 import { requireArticleAccess } from '../access/article-access';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
+import { parseDoc } from '../content/types';
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
+import { checkArticle, countByLevel } from '../proofing/article-check';
+import type { ProofingLists } from '../proofing/check';
+import { signoffGate } from '../proofing/gate';
+import { readLists } from '../proofing/store';
 import { recordEvent } from '../revisions/revision-log';
 import { indexArticle } from '../search/search-index';
 import { articleGone, check, loadArticle, type LoadedArticle } from './article-state';
@@ -72,29 +77,56 @@ function audit(tx: Tx, actor: Actor, action: string, story: LoadedArticle, detai
   });
 }
 
-export function submitArticle(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
+/** The story's open 审校 hits, counted by level (lib/proofing/), in the step's transaction. */
+async function proofingCounts(tx: Tx, lists: ProofingLists, story: LoadedArticle) {
+  const ignores = await tx.proofingIgnore.findMany({ where: { articleId: story.article.id }, select: { key: true } });
+  const hits = checkArticle(
+    lists,
+    { ...story.article, body: parseDoc(story.article.body) },
+    new Set(ignores.map((ignore) => ignore.key)),
+  );
+  return countByLevel(hits);
+}
+
+export async function submitArticle(db: Db, actor: Actor, articleId: string, now = new Date()): Promise<StepResult> {
+  const lists = await readLists(db);
   return step(db, articleId, now, async (tx, story) => {
     requireArticleAccess(actor, story.article, 'edit', articleGone);
     check(canSubmit(story.state));
     if (!story.article.headline.trim()) throw new UserFacingError('请先填写主题再提交审核');
     await advance(tx, story, { status: 'SUBMITTED', reviewLevel: 0, stepSince: now });
     await recordEvent(tx, { articleId, kind: 'SUBMIT', actorId: actor.id, now });
-    await audit(tx, actor, 'article.submit', story);
+    // Checked at submission too, so the audit log says what the copy held when it went to review.
+    await audit(tx, actor, 'article.submit', story, { proofing: await proofingCounts(tx, lists, story) });
     return false;
   });
 }
 
-export function approveArticle(
+/**
+ * Signs the story's next level. Each sign-off checks the copy again (审校); 签发 over an open
+ * 禁止-level hit needs `proofingOverride`, the chief editor's reason (lib/proofing/gate.ts).
+ */
+export async function approveArticle(
   db: Db,
   actor: Actor,
   articleId: string,
   comment = '',
   now = new Date(),
+  proofingOverride = '',
 ): Promise<StepResult> {
+  const lists = await readLists(db);
   return step(db, articleId, now, async (tx, story) => {
     check(canApprove(story.state, actor));
     const level = pendingLevel(story.state);
     const next = approve(story.state);
+    const proofing = await proofingCounts(tx, lists, story);
+    const gate = signoffGate({
+      final: level >= story.state.requiredLevels,
+      blocking: proofing.BLOCK,
+      override: proofingOverride,
+      role: actor.role,
+    });
+    check(gate);
     const signoff = await tx.signoff.create({
       data: {
         articleId,
@@ -104,6 +136,7 @@ export function approveArticle(
         comment: note(comment, '审核意见') || null,
         articleVersion: story.article.version,
         createdAt: now,
+        proofingOverride: gate.ok ? gate.override : null,
       },
     });
     await advance(tx, story, { ...next, stepSince: now });
@@ -111,6 +144,8 @@ export function approveArticle(
     await audit(tx, actor, 'article.approve', story, {
       level,
       levelName: levelName(level, story.state.requiredLevels),
+      proofing,
+      ...(gate.ok && gate.override ? { proofingOverride: gate.override } : {}),
     });
     return false;
   });

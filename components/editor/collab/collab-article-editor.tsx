@@ -22,6 +22,8 @@ import { figuresMissingAlt } from '@/lib/content/figures';
 import type { Doc } from '@/lib/content/types';
 import { countDocWords } from '@/lib/content/word-count';
 import { formatTimeOfDay } from '@/lib/dates/format';
+import { ProofingLists } from '@/lib/proofing/check';
+import type { EditorProofing } from '@/lib/proofing/queries';
 
 import type { BylineCandidate } from '../authors-field';
 import { bodyEditorProps } from '../body-editor-props';
@@ -29,6 +31,8 @@ import { CoverField } from '../cover-field';
 import { FigureControls } from '../figure-controls';
 import { ImageUploadFeedback } from '../image-upload-feedback';
 import { MediaPicker, type LibraryItem } from '../media-picker';
+import { ProofingBar } from '../proofing-bar';
+import { findBodyHits, PROOFING_PLUGIN_KEY, proofingPlugin, showHits } from '../proofing-plugin';
 import { Toolbar } from '../toolbar';
 import { insertFigure, useImageInsertion } from '../use-image-insertion';
 import { CARET_PLUGIN_KEY, caretPlugin } from './caret-plugin';
@@ -55,6 +59,8 @@ type Props = {
   access: Access;
   /** The story's shared document as stored (lib/collab/stored-document.ts). */
   initial: InitialDocument;
+  /** 审校: the lists, checked in the browser as the person types, and the entries this story ignores (none: no check, the live view). */
+  proofing?: EditorProofing;
 };
 
 /**
@@ -111,6 +117,7 @@ function ArticleEditor({
   library,
   access,
   initial,
+  proofing,
   onOffer,
   onStale,
 }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
@@ -175,6 +182,24 @@ function ArticleEditor({
     if (editor && !editor.isDestroyed && session?.awareness)
       editor.view.dispatch(editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
   }, [editor, roster, session, state.people]);
+
+  // 审校 underlines (components/editor/proofing-plugin.ts): compiled once per page, checked after typing stops.
+  const lists = useMemo(() => (proofing ? new ProofingLists(proofing.entries) : null), [proofing]);
+  const [ignored] = useState(() => new Set(proofing?.ignored));
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !lists) return;
+    editor.registerPlugin(proofingPlugin(lists, () => ignored));
+    return () => {
+      if (!editor.isDestroyed) editor.unregisterPlugin(PROOFING_PLUGIN_KEY);
+    };
+  }, [editor, lists, ignored]);
+  const onIgnored = useCallback(
+    (key: string) => {
+      ignored.add(key);
+      if (editor && !editor.isDestroyed && lists) showHits(editor.view, findBodyHits(editor.state.doc, lists, ignored));
+    },
+    [editor, lists, ignored],
+  );
 
   const others = useMemo(() => {
     const seen = new Map<string, Participant>();
@@ -260,6 +285,7 @@ function ArticleEditor({
         {editor && editable ? <Toolbar editor={editor} onInsertImage={() => fileInput.current?.click()} /> : null}
         {editor && editable ? <FigureControls editor={editor} /> : null}
         <EditorContent editor={editor} />
+        {editor ? <ProofingBar editor={editor} articleId={story.id} editable={editable} onIgnored={onIgnored} /> : null}
         {editable ? (
           <div className="flex flex-wrap gap-x-3 gap-y-1 border-t border-stone-300 p-2 text-sm dark:border-stone-700">
             <button type="button" className="shrink-0 underline" onClick={() => fileInput.current?.click()}>

@@ -10,6 +10,7 @@ import { mediaLibraryAction, trashArticleAction } from '@/lib/articles/actions';
 import { orPageDenied, requirePageUser } from '@/lib/auth/require-user';
 import { getChannelPanel } from '@/lib/channels/queries';
 import { editorPageData } from '@/lib/collab/editor-page';
+import { editorProofing } from '@/lib/proofing/queries';
 import { getWorkflowPanel } from '@/lib/workflow/queries';
 
 export const metadata = { title: '编辑稿件' };
@@ -20,8 +21,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const user = await requirePageUser('newsroom:enter', path);
   // Admins read stories but never edit them (lib/access/capabilities.ts): they get the read-only preview.
   if (!can(user.role, 'article:edit-own') && can(user.role, 'article:read-any')) redirect(`${path}/preview`);
-  const [data, panel, channels] = await orPageDenied(
-    Promise.all([editorPageData(id), getWorkflowPanel(id), getChannelPanel(id)]),
+  const [data, panel, channels, proofing] = await orPageDenied(
+    Promise.all([editorPageData(id), getWorkflowPanel(id), getChannelPanel(id), editorProofing(id)]),
     path,
   );
   const { story } = data;
@@ -43,6 +44,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         library={mediaLibraryAction}
         access={data.access}
         initial={data.initial}
+        proofing={proofing}
       />
       <WorkflowPanel articleId={story.id} panel={panel} />
       {channels ? <ChannelPanel articleId={story.id} panel={channels} /> : null}

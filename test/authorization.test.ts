@@ -125,6 +125,9 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
+  'lib/security/actions.ts': {
+    updatePasswordPolicyAction: { rule: 'settings:edit' },
+  },
   'lib/importer/actions.ts': {
     importIssueAction: { rule: 'issue:import' },
   },

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'issue.seed': '载入示例期次',
   'issue.import': '导入期次',
   'settings.publication': '修改报刊设置',
+  'settings.security': '修改账号安全设置',
   'issue.create': '新建期次',
   'issue.layout': '调整版面',
   'issue.publish': '发布期次',

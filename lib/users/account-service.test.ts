@@ -24,11 +24,11 @@ describe('invitation links', () => {
     const token = link.slice('/invite/'.length);
     expect(await lookupToken(db, token)).toEqual({ kind: 'INVITE', name: '严嘉慧', email: 'yan@example.com' });
     await expect(redeemToken(db, { token, password: 'short' }, ctx)).rejects.toThrow('密码至少需要 10 个字符');
-    await redeemToken(db, { token, password: 'a-good-password' }, ctx);
+    await redeemToken(db, { token, password: 'A-good-password-1' }, ctx);
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(await verifyPassword(user.passwordHash!, 'a-good-password')).toBe(true);
+    expect(await verifyPassword(user.passwordHash!, 'A-good-password-1')).toBe(true);
     expect(await lookupToken(db, token)).toBeNull();
-    await expect(redeemToken(db, { token, password: 'another-password' }, ctx)).rejects.toThrow('链接无效或已过期');
+    await expect(redeemToken(db, { token, password: 'Another-password-1' }, ctx)).rejects.toThrow('链接无效或已过期');
   });
 
   it('refuses an expired link', async () => {
@@ -42,7 +42,7 @@ describe('invitation links', () => {
     );
     const token = link.slice('/invite/'.length);
     expect(await lookupToken(db, token)).toBeNull();
-    await expect(redeemToken(db, { token, password: 'a-good-password' }, ctx)).rejects.toThrow('链接无效或已过期');
+    await expect(redeemToken(db, { token, password: 'A-good-password-1' }, ctx)).rejects.toThrow('链接无效或已过期');
   });
 });
 
@@ -50,11 +50,11 @@ describe('changeOwnPassword', () => {
   it('requires the current password', async () => {
     const user = await makeUser(db, 'EDITOR');
     await expect(
-      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx),
+      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'Brand-new-password-1' }, ctx),
     ).rejects.toThrow('当前密码不正确');
-    await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'brand-new-password' }, ctx);
+    await changeOwnPassword(db, user.id, { current: TEST_PASSWORD, next: 'Brand-new-password-1' }, ctx);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(after.passwordHash!, 'brand-new-password')).toBe(true);
+    expect(await verifyPassword(after.passwordHash!, 'Brand-new-password-1')).toBe(true);
     expect(await db.auditEvent.count({ where: { action: 'user.password-change', actorId: user.id } })).toBe(1);
   });
 
@@ -65,7 +65,7 @@ describe('changeOwnPassword', () => {
     const { sessionVersion } = await changeOwnPassword(
       db,
       user.id,
-      { current: TEST_PASSWORD, next: 'brand-new-password' },
+      { current: TEST_PASSWORD, next: 'Brand-new-password-1' },
       ctx,
     );
     expect(sessionVersion).toBe(user.sessionVersion + 1);
@@ -79,7 +79,7 @@ describe('changeOwnPassword', () => {
   it('a refused change (wrong current password) signs no one out', async () => {
     const user = await makeUser(db, 'REPORTER');
     await expect(
-      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'brand-new-password' }, ctx),
+      changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'Brand-new-password-1' }, ctx),
     ).rejects.toThrow('当前密码不正确');
     expect(await sessionAccount(db, { userId: user.id, sessionVersion: user.sessionVersion })).not.toBeNull();
   });

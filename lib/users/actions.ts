@@ -119,6 +119,8 @@ export async function changeOwnPasswordAction(_prev: unknown, formData: FormData
     const { sessionVersion } = await changeOwnPassword(db, user.id, parsed.data, { ip: await requestIp() });
     // Every other browser and socket of this person is signed out; this one stays signed in.
     await reissueOwnSession(user.id, sessionVersion);
+    // A password past its expiry: the change prompt on every newsroom page goes away.
+    revalidatePath('/newsroom', 'layout');
     return { ok: true };
   });
 }

@@ -180,7 +180,7 @@ async function crowdLatency(target: Target, users: string[]): Promise<{ samples:
 async function main() {
   fs.rmSync(BENCH_DIR, { recursive: true, force: true });
   const prepared = await prepare(
-    { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' },
+    { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' },
     { loadSample: false },
   );
   const db = createClientFor(prepared.database);

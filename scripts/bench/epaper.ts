@@ -26,7 +26,7 @@ async function main() {
     ...process.env,
     DATA_DIR,
     DATABASE_URL: undefined,
-    ADMIN_PASSWORD: 'bench-admin-password',
+    ADMIN_PASSWORD: 'Bench-root-pass-2026',
   });
   const db = createClientFor(prepared.database);
   try {

@@ -32,7 +32,7 @@ const QUERY_LOG = path.join(DATA_DIR, 'queries.jsonl');
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
 const LOADS = Math.max(50, Number(process.env.BENCH_LOADS ?? 50));
 const WARM_UP = 3;
-const ADMIN_PASSWORD = 'bench-admin-password';
+const ADMIN_PASSWORD = 'Bench-root-pass-2026';
 const ADMIN_EMAIL = 'admin@example.com';
 const TARGET_MS = 150;
 

@@ -102,7 +102,7 @@ async function startBaseline(
   const tree = baselineTree(ROOT, ref);
   const dataDir = path.join(BENCH_DIR, 'public-baseline');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(
     tree,
     `
@@ -168,7 +168,7 @@ async function main() {
   if (!findNginx()) throw new Error(NGINX_MISSING);
   const baseRef = baselineRef(process.argv.slice(2));
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const prepared = await prepare(env);
   const archive = generateArchive(sqlitePathOf(prepared.database), SHAPE);
   console.log(

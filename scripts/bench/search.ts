@@ -55,7 +55,7 @@ async function main() {
       ...process.env,
       DATA_DIR,
       DATABASE_URL: undefined,
-      ADMIN_PASSWORD: 'bench-admin-password',
+      ADMIN_PASSWORD: 'Bench-root-pass-2026',
     });
     const archive = generateArchive(sqlitePathOf(prepared.database), {
       years: 48,

@@ -1,12 +1,15 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { passwordRulesHint } from '@/lib/auth/password-rules';
 import { requirePageUser } from '@/lib/auth/require-user';
+import { getOwnPasswordRules } from '@/lib/security/queries';
 import { changeOwnPasswordAction, renameSelfAction } from '@/lib/users/actions';
 
 export const metadata = { title: '个人设置' };
 
 export default async function ProfilePage() {
   const user = await requirePageUser('newsroom:enter', '/newsroom/profile');
+  const rules = await getOwnPasswordRules();
   return (
     <div className="max-w-md space-y-10">
       <h1 className="text-2xl font-bold">个人设置</h1>
@@ -35,8 +38,8 @@ export default async function ProfilePage() {
             type="password"
             autoComplete="new-password"
             required
-            minLength={10}
-            hint="至少 10 个字符"
+            minLength={rules.minLength}
+            hint={passwordRulesHint(rules)}
           />
           <Field label="再次输入新密码" name="confirm" type="password" autoComplete="new-password" required />
         </ActionForm>

@@ -1,12 +1,14 @@
+import { PasswordPolicyForm } from '@/components/newsroom/password-policy-form';
 import { PublicationForm } from '@/components/newsroom/publication-form';
 import { requirePageUser } from '@/lib/auth/require-user';
+import { getPasswordPolicy } from '@/lib/security/queries';
 import { getPublicationSettings } from '@/lib/settings/queries';
 
 export const metadata = { title: '报刊设置' };
 
 export default async function SettingsPage() {
   await requirePageUser('settings:edit', '/newsroom/admin/settings');
-  const settings = await getPublicationSettings();
+  const [settings, policy] = await Promise.all([getPublicationSettings(), getPasswordPolicy()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">报刊设置</h1>
@@ -18,6 +20,15 @@ export default async function SettingsPage() {
       ) : (
         <p role="alert">还没有报刊信息：请先运行 npm start 完成初始化。</p>
       )}
+      <section aria-labelledby="security-heading" className="space-y-3 border-t border-stone-300 pt-6">
+        <h2 id="security-heading" className="text-xl font-semibold">
+          账号安全
+        </h2>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          每次设置或修改密码都按这些规则检查；密码也不能包含本人的姓名或邮箱，不能是常见的泄露密码。规则收紧后，已有的密码在下次修改时才按新规则检查；设置有效期后，超过期限的人在采编系统每一页都会看到修改密码的提示。
+        </p>
+        <PasswordPolicyForm policy={policy} />
+      </section>
     </div>
   );
 }

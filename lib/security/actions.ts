@@ -1,0 +1,23 @@
+'use server';
+
+// 账号安全: the admin saves the password policy.
+import { revalidatePath } from 'next/cache';
+
+import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { requireUser } from '../auth/require-user';
+import { db } from '../db';
+import { requestIp } from '../http/request-ip';
+import { passwordPolicyFromForm, passwordPolicySchema } from './schemas';
+import { updatePasswordPolicy } from './service';
+
+export async function updatePasswordPolicyAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('settings:edit');
+    const parsed = passwordPolicySchema.safeParse(passwordPolicyFromForm(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    const changed = await updatePasswordPolicy(db, actor, parsed.data, { ip: await requestIp() });
+    // The form shows the saved values, and the expiry decides the change prompt on every newsroom page.
+    if (changed.length) revalidatePath('/newsroom', 'layout');
+    return { ok: true };
+  });
+}

@@ -1,0 +1,37 @@
+// Saving the admin's password policy with an audit event naming what changed, in one transaction.
+// A stricter policy applies to the next password set; an expiry applies at once (counted from when
+// each password was set), which is what the newsroom's change prompt then shows.
+import type { Actor } from '../access/actor';
+import { recordAudit } from '../audit/record';
+import type { PasswordPolicy } from '../auth/password-rules';
+import type { Db } from '../db-client';
+import { POLICY_ID, readPasswordPolicy } from './policy';
+
+export async function updatePasswordPolicy(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  next: PasswordPolicy,
+  context: { ip: string | null },
+): Promise<(keyof PasswordPolicy)[]> {
+  return db.$transaction(async (tx) => {
+    const current = await readPasswordPolicy(tx);
+    const changed = (Object.keys(next) as (keyof PasswordPolicy)[]).filter((key) => current[key] !== next[key]);
+    if (changed.length === 0) return [];
+    const row = {
+      passwordMinLength: next.minLength,
+      passwordMinClasses: next.minClasses,
+      passwordHistory: next.historyCount,
+      passwordMaxAgeDays: next.maxAgeDays,
+    };
+    await tx.securityPolicy.upsert({ where: { id: POLICY_ID }, create: { id: POLICY_ID, ...row }, update: row });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.security',
+      subjectType: 'SecurityPolicy',
+      subjectId: String(POLICY_ID),
+      details: Object.fromEntries(changed.map((key) => [key, { from: current[key], to: next[key] }])),
+      ip: context.ip,
+    });
+    return changed;
+  });
+}

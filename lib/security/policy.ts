@@ -1,7 +1,9 @@
 // Reading the admin's password policy (model SecurityPolicy, one row with id 1). No row yet means the
 // defaults, so a fresh install and an upgraded one behave the same until the admin saves the form.
+import { isRole } from '../access/capabilities';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../auth/password-rules';
 import type { Db, Tx } from '../db-client';
+import type { Role } from '../generated/prisma/enums';
 
 export const POLICY_ID = 1;
 
@@ -14,4 +16,18 @@ export async function readPasswordPolicy(db: Db | Tx): Promise<PasswordPolicy> {
     historyCount: row.passwordHistory,
     maxAgeDays: row.passwordMaxAgeDays,
   };
+}
+
+/** 等保 三级 asks admins and whoever signs content off to use two factors: the default. */
+export const DEFAULT_TWO_FACTOR_ROLES: readonly Role[] = ['ADMIN', 'CHIEF_EDITOR'];
+
+/** The roles that must sign in with a second factor. */
+export async function readTwoFactorRoles(db: Db | Tx): Promise<Role[]> {
+  const row = await db.securityPolicy.findUnique({ where: { id: POLICY_ID }, select: { twoFactorRoles: true } });
+  if (!row) return [...DEFAULT_TWO_FACTOR_ROLES];
+  return parseRoles(row.twoFactorRoles);
+}
+
+export function parseRoles(stored: string): Role[] {
+  return stored.split(',').filter(isRole);
 }

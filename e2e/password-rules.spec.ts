@@ -7,10 +7,14 @@ import { E2E_ADMIN } from './support/env';
 const REPORTER = { name: '钱若溪', email: 'qianruoxi@e2e.test', password: 'Xiour-Kecheng-2026' };
 const NEXT_PASSWORD = 'Xiour-Kecheng-2027';
 
-// The policy is the whole newsroom's: put the defaults back whatever happens, so no other journey
-// meets an expiry prompt.
+// The policy is the whole newsroom's: put the password defaults back whatever happens, so no other
+// journey meets an expiry prompt (the row also holds the suite's two-factor setting: kept).
 test.afterAll(async () => {
-  await withDb((db) => db.securityPolicy.deleteMany());
+  await withDb((db) =>
+    db.securityPolicy.updateMany({
+      data: { passwordMinLength: 10, passwordMinClasses: 3, passwordHistory: 5, passwordMaxAgeDays: 0 },
+    }),
+  );
 });
 
 test('the admin sets an expiry; a new password must meet the rules; an expired password brings the change prompt until it is changed', async ({

@@ -127,6 +127,13 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   },
   'lib/security/actions.ts': {
     updatePasswordPolicyAction: { rule: 'settings:edit' },
+    updateTwoFactorRolesAction: { rule: 'settings:edit' },
+  },
+  'lib/users/two-factor-actions.ts': {
+    startEnrolmentAction: { rule: 'newsroom:enter' },
+    confirmEnrolmentAction: { rule: 'newsroom:enter' },
+    regenerateRecoveryCodesAction: { rule: 'newsroom:enter' },
+    resetTwoFactorAction: { rule: 'user:manage' },
   },
   'lib/importer/actions.ts': {
     importIssueAction: { rule: 'issue:import' },

@@ -24,11 +24,17 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: '邮箱和密码',
-      credentials: { email: { label: '邮箱', type: 'email' }, password: { label: '密码', type: 'password' } },
+      credentials: {
+        email: { label: '邮箱', type: 'email' },
+        password: { label: '密码', type: 'password' },
+        // The second step, for an account with two-factor sign-in (sign-in.ts: CODE_REQUIRED).
+        code: { label: '验证码', type: 'text' },
+      },
       async authorize(credentials, req) {
         const result = await attemptSignIn(db, {
           email: String(credentials?.email ?? ''),
           password: String(credentials?.password ?? ''),
+          code: String(credentials?.code ?? ''),
           ip: clientIp(headerReader(req.headers)),
         });
         // next-auth passes a thrown message back to the sign-in form as `error`.

@@ -7,11 +7,9 @@ import { normaliseEmail } from '../users/email';
 import { ACCOUNT_THRESHOLD, IP_THRESHOLD, LOCK_LOOKBACK_MS, lockedUntil, lockoutMessage } from './lockout';
 import { hashPassword, verifyPassword } from './password';
 import { checkSecondFactor, factorDetails, hasSecondFactor, type SecondFactorOutcome } from './second-factor';
+import { CODE_REQUIRED, INVALID_CODE, INVALID_CREDENTIALS } from './sign-in-messages';
 
-export const INVALID_CREDENTIALS = '邮箱或密码不正确';
-/** The password was right and the account has two-factor sign-in: the form asks for the code. */
-export const CODE_REQUIRED = '请输入身份验证器上的 6 位验证码（或一个恢复码）';
-export const INVALID_CODE = '验证码不正确或已用过';
+export { CODE_REQUIRED, INVALID_CODE, INVALID_CREDENTIALS };
 
 export type SignInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 export type SignInResult = { ok: true; user: SignInUser } | { ok: false; error: string };

@@ -7,8 +7,8 @@ import { fromZodError, guarded, type ActionResult } from '../actions/result';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import { requestIp } from '../http/request-ip';
-import { passwordPolicyFromForm, passwordPolicySchema } from './schemas';
-import { updatePasswordPolicy } from './service';
+import { passwordPolicyFromForm, passwordPolicySchema, twoFactorRolesFromForm, twoFactorRolesSchema } from './schemas';
+import { updatePasswordPolicy, updateTwoFactorRoles } from './service';
 
 export async function updatePasswordPolicyAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return guarded(async () => {
@@ -18,6 +18,19 @@ export async function updatePasswordPolicyAction(_prev: unknown, form: FormData)
     const changed = await updatePasswordPolicy(db, actor, parsed.data, { ip: await requestIp() });
     // The form shows the saved values, and the expiry decides the change prompt on every newsroom page.
     if (changed.length) revalidatePath('/newsroom', 'layout');
+    return { ok: true };
+  });
+}
+
+export async function updateTwoFactorRolesAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('settings:edit');
+    const parsed = twoFactorRolesSchema.safeParse(twoFactorRolesFromForm(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    // Every newsroom page decides from this whether to send someone to set up two-factor sign-in.
+    if (await updateTwoFactorRoles(db, actor, parsed.data.roles, { ip: await requestIp() })) {
+      revalidatePath('/newsroom', 'layout');
+    }
     return { ok: true };
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { formText } from '../actions/form-fields';
 import { PASSWORD_POLICY_BOUNDS as B } from '../auth/password-rules';
+import { Role } from '../generated/prisma/enums';
 
 const whole = (label: string, min: number, max: number) =>
   z.coerce
@@ -30,4 +31,10 @@ export function passwordPolicyFromForm(form: FormData): Record<string, string> {
   return Object.fromEntries(
     ['minLength', 'minClasses', 'historyCount', 'maxAgeDays'].map((name) => [name, formText(form, name)]),
   );
+}
+
+export const twoFactorRolesSchema = z.object({ roles: z.array(z.enum(Role, { message: '角色无效' })) });
+
+export function twoFactorRolesFromForm(form: FormData): { roles: string[] } {
+  return { roles: form.getAll('roles').filter((value) => typeof value === 'string') };
 }

@@ -2,10 +2,12 @@
 // A stricter policy applies to the next password set; an expiry applies at once (counted from when
 // each password was set), which is what the newsroom's change prompt then shows.
 import type { Actor } from '../access/actor';
+import { ROLES } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import type { PasswordPolicy } from '../auth/password-rules';
 import type { Db } from '../db-client';
-import { POLICY_ID, readPasswordPolicy } from './policy';
+import type { Role } from '../generated/prisma/enums';
+import { POLICY_ID, readPasswordPolicy, readTwoFactorRoles } from './policy';
 
 export async function updatePasswordPolicy(
   db: Db,
@@ -33,5 +35,37 @@ export async function updatePasswordPolicy(
       ip: context.ip,
     });
     return changed;
+  });
+}
+
+/**
+ * Sets which roles must sign in with a second factor. Someone of such a role without one is sent to
+ * set it up on their next newsroom page. Returns whether anything changed.
+ */
+export async function updateTwoFactorRoles(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  roles: readonly Role[],
+  context: { ip: string | null },
+): Promise<boolean> {
+  const next = ROLES.filter((role) => roles.includes(role));
+  return db.$transaction(async (tx) => {
+    const current = await readTwoFactorRoles(tx);
+    if (current.join(',') === next.join(',')) return false;
+    const twoFactorRoles = next.join(',');
+    await tx.securityPolicy.upsert({
+      where: { id: POLICY_ID },
+      create: { id: POLICY_ID, twoFactorRoles },
+      update: { twoFactorRoles },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.two-factor',
+      subjectType: 'SecurityPolicy',
+      subjectId: String(POLICY_ID),
+      details: { from: current, to: next },
+      ip: context.ip,
+    });
+    return true;
   });
 }

@@ -63,10 +63,11 @@ export async function getUserDetail(userId: string) {
       lastLoginAt: true,
       createdAt: true,
       passwordHash: true,
+      totpEnabledAt: true,
       _count: { select: { articlesCreated: true, revisions: true, signoffs: true } },
     },
   });
   if (!user) return null;
-  const { passwordHash, _count, ...rest } = user;
-  return { ...rest, invited: !passwordHash, counts: _count };
+  const { passwordHash, totpEnabledAt, _count, ...rest } = user;
+  return { ...rest, invited: !passwordHash, twoFactorSince: totpEnabledAt, counts: _count };
 }

@@ -1,14 +1,19 @@
 import { PasswordPolicyForm } from '@/components/newsroom/password-policy-form';
 import { PublicationForm } from '@/components/newsroom/publication-form';
+import { TwoFactorRolesForm } from '@/components/newsroom/two-factor-roles-form';
 import { requirePageUser } from '@/lib/auth/require-user';
-import { getPasswordPolicy } from '@/lib/security/queries';
+import { getPasswordPolicy, getTwoFactorRoles } from '@/lib/security/queries';
 import { getPublicationSettings } from '@/lib/settings/queries';
 
 export const metadata = { title: '报刊设置' };
 
 export default async function SettingsPage() {
   await requirePageUser('settings:edit', '/newsroom/admin/settings');
-  const [settings, policy] = await Promise.all([getPublicationSettings(), getPasswordPolicy()]);
+  const [settings, policy, twoFactorRoles] = await Promise.all([
+    getPublicationSettings(),
+    getPasswordPolicy(),
+    getTwoFactorRoles(),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">报刊设置</h1>
@@ -28,6 +33,10 @@ export default async function SettingsPage() {
           每次设置或修改密码都按这些规则检查；密码也不能包含本人的姓名或邮箱，不能是常见的泄露密码。规则收紧后，已有的密码在下次修改时才按新规则检查；设置有效期后，超过期限的人在采编系统每一页都会看到修改密码的提示。
         </p>
         <PasswordPolicyForm policy={policy} />
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          两步验证：登录时除密码外还要输入手机身份验证器上的验证码。勾选的角色在下次打开采编系统时会被要求先完成设置；管理员可以在账号详情里为丢失手机的人重置。
+        </p>
+        <TwoFactorRolesForm roles={twoFactorRoles} />
       </section>
     </div>
   );

@@ -14,6 +14,7 @@ import {
   reactivateAccountAction,
 } from '@/lib/users/actions';
 import { getUserDetail } from '@/lib/users/queries';
+import { resetTwoFactorAction } from '@/lib/users/two-factor-actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -83,6 +84,35 @@ export default async function UserDetailPage({ params }: Props) {
           <ResetLinkForm userId={user.id} invited={user.invited} action={issuePasswordResetAction} />
         ) : (
           <p className="text-sm text-stone-600">账号已停用。</p>
+        )}
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="space-y-2">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          两步验证
+        </h2>
+        {user.twoFactorSince ? (
+          <>
+            <p className="text-sm" data-testid="two-factor-since">
+              {formatDateTime(user.twoFactorSince)} 起启用。
+            </p>
+            <ActionForm
+              action={resetTwoFactorAction}
+              submitLabel="重置两步验证"
+              variant="danger"
+              confirmText={`重置 ${user.name} 的两步验证？原来的身份验证器和恢复码全部失效，此人会在所有设备上退出登录，下次登录时重新设置。`}
+              successText="两步验证已重置"
+            >
+              <input type="hidden" name="userId" value={user.id} />
+            </ActionForm>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              用于手机丢失又没有恢复码的情况。请先当面或电话确认是本人。
+            </p>
+          </>
+        ) : (
+          <p className="text-sm" data-testid="two-factor-since">
+            未启用。
+          </p>
         )}
       </section>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { passwordPolicyFromForm, passwordPolicySchema } from './schemas';
+import { passwordPolicyFromForm, passwordPolicySchema, twoFactorRolesFromForm, twoFactorRolesSchema } from './schemas';
 
 const valid = { minLength: '12', minClasses: '4', historyCount: '6', maxAgeDays: '90' };
 
@@ -39,5 +39,16 @@ describe('账号安全 settings', () => {
     const form = new FormData();
     for (const [key, value] of Object.entries(valid)) form.set(key, value);
     expect(passwordPolicyFromForm(form)).toEqual(valid);
+  });
+});
+
+describe('two-factor roles', () => {
+  it('reads the checked roles and refuses an unknown one', () => {
+    const form = new FormData();
+    form.append('roles', 'ADMIN');
+    form.append('roles', 'REPORTER');
+    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(form))).toEqual({ roles: ['ADMIN', 'REPORTER'] });
+    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(new FormData()))).toEqual({ roles: [] });
+    expect(twoFactorRolesSchema.safeParse({ roles: ['ROOT'] }).error?.issues[0]?.message).toBe('角色无效');
   });
 });

@@ -4,6 +4,9 @@
 // revisions are in (LIVE_REVISION).
 export const COPY_ORDER = [
   'User',
+  'PasswordHistory',
+  'RecoveryCode',
+  'SecurityPolicy',
   'Publication',
   'Media',
   'Issue',

@@ -30,6 +30,7 @@ describe('cacheClassOf', () => {
       '/newsroom/articles/x',
       '/login',
       '/invite/abc',
+      '/two-factor',
       '/api/health',
       '/api/auth/session',
     ]) {

@@ -7,7 +7,7 @@ export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
 const READER_ROUTES =
   /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
-const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
+const PRIVATE_ROUTES = /^\/(newsroom|login|invite|two-factor|api)(\/|$)/;
 
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {
   if (PRIVATE_ROUTES.test(pathname)) return 'never';

@@ -82,7 +82,7 @@ test('the admin sets an expiry; a new password must meet the rules; an expired p
   await signInAndExpect(reporter, REPORTER.email, current);
   const prompt = reporter.getByTestId('password-change-prompt');
   await expect(prompt).toContainText('你的密码已超过管理员设定的有效期');
-  await reporter.goto('/newsroom/trash');
+  await reporter.goto('/newsroom/profile');
   await expect(prompt).toBeVisible();
 
   await prompt.getByRole('link', { name: '修改密码' }).click();

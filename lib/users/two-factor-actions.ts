@@ -31,7 +31,8 @@ export async function confirmEnrolmentAction(
     const user = await requireUser('newsroom:enter');
     const code = String(formData.get('code') ?? '');
     const { recoveryCodes } = await confirmEnrolment(db, user.id, code, { ip: await requestIp() });
-    revalidatePath('/newsroom', 'layout');
+    // No revalidation here: it would re-render /two-factor as "enabled" and take the recovery codes off
+    // the screen before they were written down. The newsroom's pages are rendered per request anyway.
     return { ok: true, recoveryCodes };
   });
 }

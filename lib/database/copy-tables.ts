@@ -28,6 +28,11 @@ export type TableName = (typeof COPY_ORDER)[number];
 
 export const LIVE_REVISION = { table: 'Article', column: 'liveRevisionId' } as const;
 
+/** Tables whose key is a number (the single SecurityPolicy row): ordered without a text collation. */
+export function hasNumericKey(table: TableName): boolean {
+  return table === 'SecurityPolicy';
+}
+
 /** The order rows are read and compared in (every table has `id` but Presence). */
 export function keyColumns(table: TableName): string[] {
   return table === 'Presence' ? ['articleId', 'userId'] : ['id'];

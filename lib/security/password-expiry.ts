@@ -2,8 +2,8 @@
 // change prompt on every page until they set a new one. A password set before this was recorded
 // counts from the account's creation.
 import { passwordExpired } from '../auth/password-rules';
+import { readPasswordPolicy } from '../auth/security-policy';
 import type { Db } from '../db-client';
-import { readPasswordPolicy } from './policy';
 
 export async function passwordChangeDue(db: Db, userId: string, now = new Date()): Promise<boolean> {
   const policy = await readPasswordPolicy(db);

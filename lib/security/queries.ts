@@ -2,10 +2,10 @@ import 'server-only';
 
 import type { PasswordPolicy } from '../auth/password-rules';
 import { requireUser } from '../auth/require-user';
+import { readPasswordPolicy, readTwoFactorRoles } from '../auth/security-policy';
 import { db } from '../db';
 import type { Role } from '../generated/prisma/enums';
 import { passwordChangeDue } from './password-expiry';
-import { readPasswordPolicy, readTwoFactorRoles } from './policy';
 import { twoFactorStatus, type TwoFactorStatus } from './two-factor-status';
 
 /** 账号安全 as the admin's form shows it. */

@@ -5,9 +5,9 @@ import type { Actor } from '../access/actor';
 import { ROLES } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import type { PasswordPolicy } from '../auth/password-rules';
+import { POLICY_ID, readPasswordPolicy, readTwoFactorRoles } from '../auth/security-policy';
 import type { Db } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
-import { POLICY_ID, readPasswordPolicy, readTwoFactorRoles } from './policy';
 
 export async function updatePasswordPolicy(
   db: Db,

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
-import { readTwoFactorRoles } from './policy';
+import { readTwoFactorRoles } from '../auth/security-policy';
 import { updateTwoFactorRoles } from './service';
 import { twoFactorStatus } from './two-factor-status';
 

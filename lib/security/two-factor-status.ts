@@ -1,8 +1,8 @@
 // Where a person stands with two-factor sign-in: whether they have it, whether their role must
 // (账号安全), whether an admin reset it since they last set it up, and how many recovery codes are left.
+import { readTwoFactorRoles } from '../auth/security-policy';
 import type { Db } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
-import { readTwoFactorRoles } from './policy';
 
 export type TwoFactorStatus = { enabled: boolean; required: boolean; resetNote: boolean; recoveryCodesLeft: number };
 

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { commonPasswords } from '../auth/common-passwords';
 import { hashPassword } from '../auth/password';
 import { passwordRuleProblem, type PasswordPolicy } from '../auth/password-rules';
+import { readPasswordPolicy } from '../auth/security-policy';
 import { ConfigError, type Env } from '../config/database';
 import type { Db } from '../db-client';
-import { readPasswordPolicy } from '../security/policy';
 import { normaliseEmail } from './email';
 import { storePasswordHash } from './password-change';
 

@@ -11,9 +11,9 @@ import {
   type PasswordOwner,
   type PasswordPolicy,
 } from '../auth/password-rules';
+import { readPasswordPolicy } from '../auth/security-policy';
 import type { Db, Tx } from '../db-client';
 import type { Prisma } from '../generated/prisma/client';
-import { readPasswordPolicy } from '../security/policy';
 
 export const REUSED_PASSWORD = (count: number) => `新密码不能与最近 ${count} 次使用过的密码相同`;
 

@@ -2,8 +2,8 @@
 import 'server-only';
 
 import { passwordRulesHint } from '../auth/password-rules';
+import { readPasswordPolicy } from '../auth/security-policy';
 import { db } from '../db';
-import { readPasswordPolicy } from '../security/policy';
 import { lookupToken, type TokenInfo } from './account-service';
 
 export type TokenPageInfo = TokenInfo & { rules: { minLength: number; hint: string } };

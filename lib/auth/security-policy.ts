@@ -1,9 +1,9 @@
 // Reading the admin's password policy (model SecurityPolicy, one row with id 1). No row yet means the
 // defaults, so a fresh install and an upgraded one behave the same until the admin saves the form.
 import { isRole } from '../access/capabilities';
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../auth/password-rules';
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-rules';
 
 export const POLICY_ID = 1;
 

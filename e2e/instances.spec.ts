@@ -68,7 +68,8 @@ test('an editor publishes through instance A; readers served by instance B see i
   browser,
 }) => {
   test.setTimeout(180_000);
-  const headline = '柯城两实例发布测试稿';
+  // A retry runs on the same database, where the first attempt may have published its story already.
+  const headline = `柯城两实例发布测试稿${test.info().retry ? `（重试${test.info().retry}）` : ''}`;
   const reporter = await signedInPage(browser, REPORTER.email, REPORTER.password);
   const articlePath = new URL(
     await writeArticle(

@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
-import { requirePageUser } from '@/lib/auth/require-user';
+import { requireEnrollingPageUser } from '@/lib/auth/require-user';
 import { getOwnTwoFactorStatus } from '@/lib/security/queries';
 
 export const metadata: Metadata = { title: '两步验证', robots: { index: false } };
 
-// Outside the newsroom's layout on purpose: the layout sends people whose role must use two-factor
-// sign-in here until they have set it up.
+// Outside the newsroom's layout on purpose: every newsroom page, action and route handler sends or
+// refuses people whose role must use two-factor sign-in until they have set it up here
+// (lib/auth/require-user.ts).
 export default async function TwoFactorPage() {
-  await requirePageUser('newsroom:enter', '/two-factor');
+  await requireEnrollingPageUser('/two-factor');
   const status = await getOwnTwoFactorStatus();
   return (
     <main className="mx-auto mt-16 max-w-md space-y-4 px-4">

@@ -31,3 +31,21 @@ export async function readTwoFactorRoles(db: Db | Tx): Promise<Role[]> {
 export function parseRoles(stored: string): Role[] {
   return stored.split(',').filter(isRole);
 }
+
+/** Minutes without a request after which a session ends, unless the admin sets another (账号安全). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+/**
+ * What the admin may set: at least a minute, at most the absolute lifetime (12 hours); 等保 asks for a
+ * sign-out on idle, so "never" is not offered.
+ */
+export const SESSION_IDLE_BOUNDS = { min: 1, max: 12 * 60 } as const;
+
+/** What every request's session check reads of the policy: the idle timeout and the two-factor roles. */
+export async function readSessionPolicy(db: Db | Tx): Promise<{ idleMinutes: number; twoFactorRoles: Role[] }> {
+  const row = await db.securityPolicy.findUnique({
+    where: { id: POLICY_ID },
+    select: { sessionIdleMinutes: true, twoFactorRoles: true },
+  });
+  if (!row) return { idleMinutes: DEFAULT_SESSION_IDLE_MINUTES, twoFactorRoles: [...DEFAULT_TWO_FACTOR_ROLES] };
+  return { idleMinutes: row.sessionIdleMinutes, twoFactorRoles: parseRoles(row.twoFactorRoles) };
+}

@@ -6,6 +6,7 @@ export const COPY_ORDER = [
   'User',
   'PasswordHistory',
   'RecoveryCode',
+  'UserSession',
   'SecurityPolicy',
   'Publication',
   'Media',

@@ -1,14 +1,21 @@
 'use server';
 
-// 账号安全: the admin saves the password policy.
+// 账号安全: the admin saves the password policy, the roles that must use two-factor sign-in and the idle timeout.
 import { revalidatePath } from 'next/cache';
 
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import { requestIp } from '../http/request-ip';
-import { passwordPolicyFromForm, passwordPolicySchema, twoFactorRolesFromForm, twoFactorRolesSchema } from './schemas';
-import { updatePasswordPolicy, updateTwoFactorRoles } from './service';
+import {
+  passwordPolicyFromForm,
+  passwordPolicySchema,
+  sessionIdleFromForm,
+  sessionIdleSchema,
+  twoFactorRolesFromForm,
+  twoFactorRolesSchema,
+} from './schemas';
+import { updatePasswordPolicy, updateSessionIdle, updateTwoFactorRoles } from './service';
 
 export async function updatePasswordPolicyAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return guarded(async () => {
@@ -30,6 +37,18 @@ export async function updateTwoFactorRolesAction(_prev: unknown, form: FormData)
     // Every newsroom page decides from this whether to send someone to set up two-factor sign-in.
     if (await updateTwoFactorRoles(db, actor, parsed.data.roles, { ip: await requestIp() })) {
       revalidatePath('/newsroom', 'layout');
+    }
+    return { ok: true };
+  });
+}
+
+export async function updateSessionIdleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('settings:edit');
+    const parsed = sessionIdleSchema.safeParse(sessionIdleFromForm(form));
+    if (!parsed.success) return fromZodError(parsed.error);
+    if (await updateSessionIdle(db, actor, parsed.data.idleMinutes, { ip: await requestIp() })) {
+      revalidatePath('/newsroom/admin/settings');
     }
     return { ok: true };
   });

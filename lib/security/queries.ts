@@ -1,8 +1,8 @@
 import 'server-only';
 
 import type { PasswordPolicy } from '../auth/password-rules';
-import { requireUser } from '../auth/require-user';
-import { readPasswordPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import { requireEnrollingUser, requireUser } from '../auth/require-user';
+import { readPasswordPolicy, readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
 import { db } from '../db';
 import type { Role } from '../generated/prisma/enums';
 import { passwordChangeDue } from './password-expiry';
@@ -26,9 +26,9 @@ export async function getOwnPasswordChangeDue(): Promise<boolean> {
   return passwordChangeDue(db, user.id);
 }
 
-/** The signed-in person's two-factor state: the enrolment page, the profile, the newsroom's redirect. */
+/** The signed-in person's two-factor state: the enrolment page (open to one who owes it) and the profile. */
 export async function getOwnTwoFactorStatus(): Promise<TwoFactorStatus> {
-  const user = await requireUser('newsroom:enter');
+  const user = await requireEnrollingUser();
   return twoFactorStatus(db, user.id, user.role);
 }
 
@@ -36,4 +36,10 @@ export async function getOwnTwoFactorStatus(): Promise<TwoFactorStatus> {
 export async function getTwoFactorRoles(): Promise<Role[]> {
   await requireUser('settings:edit');
   return readTwoFactorRoles(db);
+}
+
+/** The idle timeout in minutes, for the admin's form. */
+export async function getSessionIdleMinutes(): Promise<number> {
+  await requireUser('settings:edit');
+  return (await readSessionPolicy(db)).idleMinutes;
 }

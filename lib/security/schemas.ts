@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { formText } from '../actions/form-fields';
 import { PASSWORD_POLICY_BOUNDS as B } from '../auth/password-rules';
+import { SESSION_IDLE_BOUNDS } from '../auth/security-policy';
 import { Role } from '../generated/prisma/enums';
 
 const whole = (label: string, min: number, max: number) =>
@@ -37,4 +38,12 @@ export const twoFactorRolesSchema = z.object({ roles: z.array(z.enum(Role, { mes
 
 export function twoFactorRolesFromForm(form: FormData): { roles: string[] } {
   return { roles: form.getAll('roles').filter((value) => typeof value === 'string') };
+}
+
+export const sessionIdleSchema = z.object({
+  idleMinutes: whole('空闲退出时间', SESSION_IDLE_BOUNDS.min, SESSION_IDLE_BOUNDS.max),
+});
+
+export function sessionIdleFromForm(form: FormData): { idleMinutes: string } {
+  return { idleMinutes: formText(form, 'idleMinutes') };
 }

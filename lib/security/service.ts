@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor';
 import { ROLES } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import type { PasswordPolicy } from '../auth/password-rules';
-import { POLICY_ID, readPasswordPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import { POLICY_ID, readPasswordPolicy, readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
 import type { Db } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
 
@@ -64,6 +64,36 @@ export async function updateTwoFactorRoles(
       subjectType: 'SecurityPolicy',
       subjectId: String(POLICY_ID),
       details: { from: current, to: next },
+      ip: context.ip,
+    });
+    return true;
+  });
+}
+
+/**
+ * Sets the idle timeout: sessions idle this long end on their next check (every request, and the
+ * co-editing socket's recheck), open ones included. Returns whether anything changed.
+ */
+export async function updateSessionIdle(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  idleMinutes: number,
+  context: { ip: string | null },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const current = (await readSessionPolicy(tx)).idleMinutes;
+    if (current === idleMinutes) return false;
+    await tx.securityPolicy.upsert({
+      where: { id: POLICY_ID },
+      create: { id: POLICY_ID, sessionIdleMinutes: idleMinutes },
+      update: { sessionIdleMinutes: idleMinutes },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.session-idle',
+      subjectType: 'SecurityPolicy',
+      subjectId: String(POLICY_ID),
+      details: { from: current, to: idleMinutes },
       ip: context.ip,
     });
     return true;

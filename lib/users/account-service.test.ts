@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
+import { signedInClaims } from '../../test/support/sessions';
 import { makeUser, TEST_PASSWORD } from '../../test/support/users';
 import { verifyPassword } from '../auth/password';
 import { sessionAccount } from '../auth/session-validity';
@@ -60,20 +61,23 @@ describe('changeOwnPassword', () => {
 
   it('signs the person out everywhere else: pages and co-editing sockets under the old session version stop', async () => {
     const user = await makeUser(db, 'REPORTER');
-    const before = { userId: user.id, sessionVersion: user.sessionVersion };
+    const before = await signedInClaims(db, user.id, user.sessionVersion);
+    const elsewhere = await signedInClaims(db, user.id, user.sessionVersion);
     expect(await sessionAccount(db, before)).not.toBeNull();
     const { sessionVersion } = await changeOwnPassword(
       db,
       user.id,
       { current: TEST_PASSWORD, next: 'Brand-new-password-1' },
-      ctx,
+      { ...ctx, keepSessionId: before.sessionId },
     );
     expect(sessionVersion).toBe(user.sessionVersion + 1);
     expect(await sessionAccount(db, before)).toBeNull();
     expect(await socketUser(db, before)).toBeNull();
     // The session the asking browser is given again (reissue-token.ts) stands.
-    expect(await sessionAccount(db, { userId: user.id, sessionVersion })).not.toBeNull();
-    expect(await socketUser(db, { userId: user.id, sessionVersion })).not.toBeNull();
+    expect(await sessionAccount(db, { ...before, sessionVersion })).not.toBeNull();
+    expect(await socketUser(db, { ...before, sessionVersion })).not.toBeNull();
+    // Every other session of theirs has ended, even under the new version.
+    expect(await sessionAccount(db, { ...elsewhere, sessionVersion })).toBeNull();
   });
 
   it('a refused change (wrong current password) signs no one out', async () => {
@@ -81,6 +85,6 @@ describe('changeOwnPassword', () => {
     await expect(
       changeOwnPassword(db, user.id, { current: 'wrong-one-xx', next: 'Brand-new-password-1' }, ctx),
     ).rejects.toThrow('当前密码不正确');
-    expect(await sessionAccount(db, { userId: user.id, sessionVersion: user.sessionVersion })).not.toBeNull();
+    expect(await sessionAccount(db, await signedInClaims(db, user.id, user.sessionVersion))).not.toBeNull();
   });
 });

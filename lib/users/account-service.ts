@@ -2,6 +2,7 @@
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { verifyPassword } from '../auth/password';
+import { endOpenSessions } from '../auth/sessions';
 import type { Db } from '../db-client';
 import type { TokenKind } from '../generated/prisma/enums';
 import { hashNewPassword, storePasswordHash } from './password-change';
@@ -85,7 +86,7 @@ export async function changeOwnPassword(
   db: Db,
   userId: string,
   input: { current: string; next: string },
-  context: { ip: string | null; now?: Date },
+  context: { ip: string | null; now?: Date; keepSessionId?: string | null },
 ): Promise<{ sessionVersion: number }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
@@ -98,6 +99,7 @@ export async function changeOwnPassword(
     const changed = await storePasswordHash(tx, userId, passwordHash, context.now ?? new Date(), {
       sessionVersion: { increment: 1 },
     });
+    await endOpenSessions(tx, userId, context.now ?? new Date(), context.keepSessionId ?? null);
     await recordAudit(tx, {
       actorId: userId,
       action: 'user.password-change',

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 
 import { formFields } from '../actions/form-fields';
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
-import { requireUser } from '../auth/require-user';
+import { requireEnrollingUser, requireUser } from '../auth/require-user';
 import { formatTotpKey } from '../auth/totp';
 import { db } from '../db';
 import { requestIp } from '../http/request-ip';
@@ -16,7 +16,8 @@ import { confirmEnrolment, regenerateRecoveryCodes, resetTwoFactor, startEnrolme
 /** A new secret for the authenticator app: the QR code (a PNG data URL) and the key, shown this once. */
 export async function startEnrolmentAction(): Promise<ActionResult<{ qr: string; key: string }>> {
   return guarded(async () => {
-    const user = await requireUser('newsroom:enter');
+    // Open to a person who owes the set-up: setting it up is what they are let in for.
+    const user = await requireEnrollingUser();
     const { secret, uri } = await startEnrolment(db, user.id);
     const qr = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 220 });
     return { ok: true, qr, key: formatTotpKey(secret) };
@@ -28,7 +29,7 @@ export async function confirmEnrolmentAction(
   formData: FormData,
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return guarded(async () => {
-    const user = await requireUser('newsroom:enter');
+    const user = await requireEnrollingUser();
     const code = String(formData.get('code') ?? '');
     const { recoveryCodes } = await confirmEnrolment(db, user.id, code, { ip: await requestIp() });
     // No revalidation here: it would re-render /two-factor as "enabled" and take the recovery codes off

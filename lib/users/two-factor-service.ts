@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from '../auth/recovery-codes';
+import { endOpenSessions } from '../auth/sessions';
 import { checkTotpCode, newTotpSecret, totpUri } from '../auth/totp';
 import type { Db, Tx } from '../db-client';
 
@@ -121,6 +122,7 @@ export async function resetTwoFactor(
       },
     });
     await tx.recoveryCode.deleteMany({ where: { userId } });
+    await endOpenSessions(tx, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'user.2fa-reset',

@@ -1,18 +1,24 @@
 import Link from 'next/link';
 
 import { RecoveryCodesRenewal } from '@/components/auth/recovery-codes-renewal';
+import { OwnSessions } from '@/components/newsroom/own-sessions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { passwordRulesHint } from '@/lib/auth/password-rules';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getOwnPasswordRules, getOwnTwoFactorStatus } from '@/lib/security/queries';
 import { changeOwnPasswordAction, renameSelfAction } from '@/lib/users/actions';
+import { getOwnSessions } from '@/lib/users/queries';
 
 export const metadata = { title: '个人设置' };
 
 export default async function ProfilePage() {
   const user = await requirePageUser('newsroom:enter', '/newsroom/profile');
-  const [rules, twoFactor] = await Promise.all([getOwnPasswordRules(), getOwnTwoFactorStatus()]);
+  const [rules, twoFactor, sessions] = await Promise.all([
+    getOwnPasswordRules(),
+    getOwnTwoFactorStatus(),
+    getOwnSessions(),
+  ]);
   return (
     <div className="max-w-md space-y-10">
       <h1 className="text-2xl font-bold">个人设置</h1>
@@ -66,6 +72,15 @@ export default async function ProfilePage() {
             </Link>
           </p>
         )}
+      </section>
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          登录的设备
+        </h2>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          这些浏览器正登录着你的账号。不认识的请结束它，并修改密码。
+        </p>
+        <OwnSessions sessions={sessions} />
       </section>
     </div>
   );

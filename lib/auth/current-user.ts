@@ -14,7 +14,7 @@ import { sessionAccount } from './session-validity';
 export type CurrentUser = Actor & { email: string };
 
 /** The person and whether they still owe a two-factor set-up (require-user.ts decides what that admits). */
-export const getSessionPerson = cache(
+export const getCurrentSession = cache(
   async (): Promise<{ user: CurrentUser; twoFactorPending: boolean; sessionId: string } | null> => {
     const claims = await readSessionClaims();
     if (!claims?.sessionId) return null;
@@ -30,6 +30,6 @@ export const getSessionPerson = cache(
 
 /** The signed-in person, or null (also for one who owes a two-factor set-up: see require-user.ts). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const person = await getSessionPerson();
-  return person && !person.twoFactorPending ? person.user : null;
+  const session = await getCurrentSession();
+  return session && !session.twoFactorPending ? session.user : null;
 });

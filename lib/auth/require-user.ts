@@ -12,7 +12,7 @@ import { forbidden, redirect } from 'next/navigation';
 
 import { can, type Capability } from '../access/capabilities';
 import { AccessDenied } from '../access/denied';
-import { getSessionPerson, type CurrentUser } from './current-user';
+import { getCurrentSession, type CurrentUser } from './current-user';
 
 export { AccessDenied };
 
@@ -20,19 +20,19 @@ export { AccessDenied };
 export const TWO_FACTOR_PAGE = '/two-factor';
 
 export async function requireUser(capability: Capability): Promise<CurrentUser> {
-  const person = await getSessionPerson();
-  if (!person) throw new AccessDenied('UNAUTHENTICATED');
-  if (person.twoFactorPending) throw new AccessDenied('TWO_FACTOR_REQUIRED');
-  if (!can(person.user.role, capability)) throw new AccessDenied('FORBIDDEN');
-  return person.user;
+  const session = await getCurrentSession();
+  if (!session) throw new AccessDenied('UNAUTHENTICATED');
+  if (session.twoFactorPending) throw new AccessDenied('TWO_FACTOR_REQUIRED');
+  if (!can(session.user.role, capability)) throw new AccessDenied('FORBIDDEN');
+  return session.user;
 }
 
 /** The signed-in person, even one who still owes the two-factor set-up: only for setting it up. */
 export async function requireEnrollingUser(): Promise<CurrentUser> {
-  const person = await getSessionPerson();
-  if (!person) throw new AccessDenied('UNAUTHENTICATED');
-  if (!can(person.user.role, 'newsroom:enter')) throw new AccessDenied('FORBIDDEN');
-  return person.user;
+  const session = await getCurrentSession();
+  if (!session) throw new AccessDenied('UNAUTHENTICATED');
+  if (!can(session.user.role, 'newsroom:enter')) throw new AccessDenied('FORBIDDEN');
+  return session.user;
 }
 
 function pageRefusal(error: unknown, returnTo: string): never {

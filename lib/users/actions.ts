@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 
 import { formFields } from '../actions/form-fields';
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
-import { getSessionPerson } from '../auth/current-user';
+import { getCurrentSession } from '../auth/current-user';
 import { reissueOwnSession } from '../auth/reissue-session';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
@@ -118,7 +118,7 @@ export async function changeOwnPasswordAction(_prev: unknown, formData: FormData
     const parsed = changePasswordSchema.safeParse(formFields(formData));
     if (!parsed.success) return fromZodError(parsed.error);
     // This browser's session stays open; every other one of this person's ends.
-    const keepSessionId = (await getSessionPerson())?.sessionId ?? null;
+    const keepSessionId = (await getCurrentSession())?.sessionId ?? null;
     const { sessionVersion } = await changeOwnPassword(db, user.id, parsed.data, {
       ip: await requestIp(),
       keepSessionId,

@@ -1,7 +1,7 @@
 // Reads of the account list for admins. Every function checks the caller first.
 import 'server-only';
 
-import { getSessionPerson } from '../auth/current-user';
+import { getCurrentSession } from '../auth/current-user';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
@@ -77,7 +77,7 @@ export async function getUserDetail(userId: string) {
 /** The signed-in person's open sessions for 个人设置, the one this browser holds marked. */
 export async function getOwnSessions(): Promise<(OpenSession & { current: boolean })[]> {
   const user = await requireUser('newsroom:enter');
-  const currentId = (await getSessionPerson())?.sessionId;
+  const currentId = (await getCurrentSession())?.sessionId;
   return (await listOpenSessions(db, user.id)).map((session) => ({ ...session, current: session.id === currentId }));
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { passwordPolicyFromForm, passwordPolicySchema, twoFactorRolesFromForm, twoFactorRolesSchema } from './schemas';
+import {
+  passwordPolicyFromForm,
+  passwordPolicySchema,
+  sessionIdleFromForm,
+  sessionIdleSchema,
+  twoFactorRolesFromForm,
+  twoFactorRolesSchema,
+} from './schemas';
 
 const valid = { minLength: '12', minClasses: '4', historyCount: '6', maxAgeDays: '90' };
 
@@ -50,5 +57,24 @@ describe('two-factor roles', () => {
     expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(form))).toEqual({ roles: ['ADMIN', 'REPORTER'] });
     expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(new FormData()))).toEqual({ roles: [] });
     expect(twoFactorRolesSchema.safeParse({ roles: ['ROOT'] }).error?.issues[0]?.message).toBe('角色无效');
+  });
+});
+
+describe('the idle timeout', () => {
+  it.each([
+    ['30', 30, null],
+    ['1', 1, null],
+    ['720', 720, null],
+    ['0', null, '空闲退出时间应为 1 到 720 的整数'],
+    ['721', null, '空闲退出时间应为 1 到 720 的整数'],
+    ['1.5', null, '空闲退出时间应为 1 到 720 的整数'],
+    ['', null, '空闲退出时间应为 1 到 720 的整数'],
+    ['三十', null, '空闲退出时间应为 1 到 720 的整数'],
+  ])('%j → %j %j', (value, minutes, message) => {
+    const form = new FormData();
+    form.set('idleMinutes', value);
+    const parsed = sessionIdleSchema.safeParse(sessionIdleFromForm(form));
+    expect(parsed.success ? parsed.data.idleMinutes : null).toBe(minutes);
+    expect(parsed.error?.issues[0]?.message ?? null).toBe(message);
   });
 });

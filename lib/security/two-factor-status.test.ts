@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
-import { readTwoFactorRoles } from '../auth/security-policy';
-import { updateTwoFactorRoles } from './service';
+import { readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import { updateSessionIdle, updateTwoFactorRoles } from './service';
 import { twoFactorStatus } from './two-factor-status';
 
 const db = openTestDatabase();
@@ -40,5 +40,18 @@ describe('roles that must use two-factor sign-in', () => {
     // None at all is a choice the admin may make (the end-to-end suite runs so).
     expect(await updateTwoFactorRoles(db, admin, [], ctx)).toBe(true);
     expect(await readTwoFactorRoles(db)).toEqual([]);
+  });
+});
+
+describe('the idle timeout setting', () => {
+  it('is 30 minutes by default; the admin’s change is saved with an audit event, an unchanged one is not', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    expect((await readSessionPolicy(db)).idleMinutes).toBe(30);
+    expect(await updateSessionIdle(db, admin, 15, ctx)).toBe(true);
+    expect(await updateSessionIdle(db, admin, 15, ctx)).toBe(false);
+    expect((await readSessionPolicy(db)).idleMinutes).toBe(15);
+    const events = await db.auditEvent.findMany({ where: { action: 'settings.session-idle' } });
+    expect(events.map((event) => JSON.parse(event.details))).toEqual([{ from: 30, to: 15 }]);
+    await updateSessionIdle(db, admin, 30, ctx);
   });
 });

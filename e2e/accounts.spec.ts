@@ -16,10 +16,10 @@ test('an admin invites a reporter, the reporter joins, and deactivation signs th
 
   const reporterContext = await browser.newContext();
   const reporter = await reporterContext.newPage();
-  await acceptInvitation(reporter, invitation, 'xumin-password-2020');
+  await acceptInvitation(reporter, invitation, 'Nimux-password-2020');
   await reporter.getByRole('link', { name: '现在登录' }).click();
   await expect(reporter.getByLabel('邮箱')).toHaveValue('xumin@e2e.test');
-  await reporter.getByLabel('密码').fill('xumin-password-2020');
+  await reporter.getByLabel('密码').fill('Nimux-password-2020');
   await reporter.getByRole('button', { name: '登录' }).click();
   await expect(reporter.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(reporter.getByText('徐敏，你好。你的角色是记者。')).toBeVisible();
@@ -44,7 +44,7 @@ test('an admin invites a reporter, the reporter joins, and deactivation signs th
   await expect(reporter).toHaveURL(/\/login\?callbackUrl=/);
 
   // A deactivated account cannot sign in again (same generic message).
-  await signIn(reporter, 'xumin@e2e.test', 'xumin-password-2020');
+  await signIn(reporter, 'xumin@e2e.test', 'Nimux-password-2020');
   await expect(formAlert(reporter)).toHaveText('邮箱或密码不正确');
 
   const audit = await adminContext.newPage();
@@ -57,8 +57,9 @@ test('an admin invites a reporter, the reporter joins, and deactivation signs th
 
 test('changing one’s own password signs out one’s other browsers and keeps this one signed in', async ({ browser }) => {
   const email = 'zhengshuying@e2e.test';
-  // Two passwords it moves between: a retried run finds the account with either.
-  const [first, second] = ['zhengshuying-pass-1', 'zhengshuying-pass-2'] as const;
+  // A retried run finds the account with either password; a password once used cannot come back
+  // (the last 5 are refused), so from the second it moves on to one never used.
+  const [first, second] = ['Gniyuhsgnehz-pass-1', 'Gniyuhsgnehz-pass-2'] as const;
   await provisionAccount(browser, { name: '郑书颖', email, role: '记者', password: first });
   const here = await (await browser.newContext()).newPage();
   await signIn(here, email, first);
@@ -69,7 +70,7 @@ test('changing one’s own password signs out one’s other browsers and keeps t
     ? first
     : second;
   if (current === second) await signInAndExpect(here, email, current);
-  const next = current === first ? second : first;
+  const next = current === first ? second : `Gniyuhsgnehz-pass-${Date.now()}`;
   const elsewhere = await (await browser.newContext()).newPage();
   await signInAndExpect(elsewhere, email, current);
 
@@ -102,8 +103,8 @@ test('a reporter gets a 403 page, not a crash, on admin pages', async ({ browser
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  await acceptInvitation(page, invitation, 'yanjiahui-password-1');
-  await signInAndExpect(page, 'yanjiahui@e2e.test', 'yanjiahui-password-1');
+  await acceptInvitation(page, invitation, 'Iuhaijnay-password-1');
+  await signInAndExpect(page, 'yanjiahui@e2e.test', 'Iuhaijnay-password-1');
   await expect(page.getByRole('link', { name: '账号管理' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '报刊设置' })).toHaveCount(0);
   for (const path of ['/newsroom/admin/users', '/newsroom/admin/audit', '/newsroom/admin/settings']) {

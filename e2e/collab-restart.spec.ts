@@ -11,8 +11,8 @@ import { body, newArticle, storedBodyText } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { E2E_DATA_DIR } from './support/env';
 
-const REPORTER = { name: '沈知秋', email: 'shenzhiqiu@e2e.test', role: '记者', password: 'shenzhiqiu-pass-1' };
-const EDITOR = { name: '闻嘉树', email: 'wenjiashu@e2e.test', role: '编辑', password: 'wenjiashu-pass-1' };
+const REPORTER = { name: '沈知秋', email: 'shenzhiqiu@e2e.test', role: '记者', password: 'Uiqihznehs-pass-1' };
+const EDITOR = { name: '闻嘉树', email: 'wenjiashu@e2e.test', role: '编辑', password: 'Uhsaijnew-pass-1' };
 
 // Every keystroke a character of its own, so each can be counted in the database and in each browser.
 const TYPED = {

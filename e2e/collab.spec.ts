@@ -10,10 +10,10 @@ import { withDb } from './support/database';
 import { E2E_ADMIN } from './support/env';
 import { keepScreenshot } from './support/layout';
 
-const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'yingxiaolan-pass-1' };
-const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'zhengyiming-pass-1' };
-const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编', password: 'maoruoxi-pass-12' };
-const LEAVER = { name: '祝远航', email: 'zhuyuanhang@e2e.test', role: '编辑', password: 'zhuyuanhang-pass-1' };
+const REPORTER = { name: '应晓岚', email: 'yingxiaolan@e2e.test', role: '记者', password: 'Naloaixgniy-pass-1' };
+const EDITOR = { name: '郑一鸣', email: 'zhengyiming@e2e.test', role: '编辑', password: 'Gnimiygnehz-pass-1' };
+const CHIEF = { name: '毛若溪', email: 'maoruoxi@e2e.test', role: '总编', password: 'Ixouroam-pass-12' };
+const LEAVER = { name: '祝远航', email: 'zhuyuanhang@e2e.test', role: '编辑', password: 'Gnahnauyuhz-pass-1' };
 
 test.describe.configure({ mode: 'serial' });
 

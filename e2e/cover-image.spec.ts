@@ -7,10 +7,10 @@ import { body as articleBody, createArticle, typeArticle } from './support/artic
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
 
-const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'yezhiqiu-pass-12' };
-const EDITOR_A = { name: '程远航', email: 'chengyuanhang@e2e.test', role: '编辑', password: 'chengyuanhang-pass' };
-const EDITOR_B = { name: '宋清越', email: 'songqingyue@e2e.test', role: '编辑', password: 'songqingyue-pass-1' };
-const CHIEF = { name: '韩立诚', email: 'hanlicheng@e2e.test', role: '总编', password: 'hanlicheng-pass-12' };
+const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'Uiqihzey-pass-12' };
+const EDITOR_A = { name: '程远航', email: 'chengyuanhang@e2e.test', role: '编辑', password: 'Gnahnauygnehc-pass' };
+const EDITOR_B = { name: '宋清越', email: 'songqingyue@e2e.test', role: '编辑', password: 'Euygniqgnos-pass-1' };
+const CHIEF = { name: '韩立诚', email: 'hanlicheng@e2e.test', role: '总编', password: 'Gnehcilnah-pass-12' };
 
 test.describe.configure({ mode: 'serial' });
 

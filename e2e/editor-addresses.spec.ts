@@ -10,7 +10,7 @@ import { body, createArticle, saved, storedBodyText, typeArticle } from './suppo
 import { provisionAccount, signInAndExpect } from './support/auth';
 import { FRONT_URL } from './support/front';
 
-const REPORTER = { name: '祝晓岚', email: 'zhuxiaolan@e2e.test', role: '记者', password: 'zhuxiaolan-pass-1' };
+const REPORTER = { name: '祝晓岚', email: 'zhuxiaolan@e2e.test', role: '记者', password: 'Naloaixuhz-pass-1' };
 
 const ADDRESSES = [
   ['localhost', `http://localhost:${E2E_PORT}`],

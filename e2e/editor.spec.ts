@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { body, createArticle, saved } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 
-const REPORTER = { name: '黄淑妍', email: 'huangshuyan@e2e.test', role: '记者', password: 'huangshuyan-pass-1' };
-const REPORTER_2 = { name: '闻凌世', email: 'wenlingshi@e2e.test', role: '记者', password: 'wenlingshi-pass-1' };
-const EDITOR = { name: '楼郁馨', email: 'louyuxin@e2e.test', role: '编辑', password: 'louyuxin-pass-12' };
+const REPORTER = { name: '黄淑妍', email: 'huangshuyan@e2e.test', role: '记者', password: 'Nayuhsgnauh-pass-1' };
+const REPORTER_2 = { name: '闻凌世', email: 'wenlingshi@e2e.test', role: '记者', password: 'Ihsgnilnew-pass-1' };
+const EDITOR = { name: '楼郁馨', email: 'louyuxin@e2e.test', role: '编辑', password: 'Nixuyuol-pass-12' };
 
 test.describe.configure({ mode: 'serial' });
 

@@ -14,10 +14,10 @@ import { provisionAccount, signedInPage } from './support/auth';
 import { serverDatabaseEnv } from './support/database';
 import { pdfFile, printedPdf } from './support/epaper';
 
-const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
-const EDITOR_A = { name: '叶建华', email: 'yejianhua@e2e.test', role: '编辑', password: 'yejianhua-pass-12' };
-const EDITOR_B = { name: '毛丽君', email: 'maolijun@e2e.test', role: '编辑', password: 'maolijun-pass-123' };
-const CHIEF = { name: '姜志远', email: 'jiangzhiyuan@e2e.test', role: '总编', password: 'jiangzhiyuan-pass' };
+const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'Nayoaixgnaf-pass-1' };
+const EDITOR_A = { name: '叶建华', email: 'yejianhua@e2e.test', role: '编辑', password: 'Auhnaijey-pass-12' };
+const EDITOR_B = { name: '毛丽君', email: 'maolijun@e2e.test', role: '编辑', password: 'Nujiloam-pass-123' };
+const CHIEF = { name: '姜志远', email: 'jiangzhiyuan@e2e.test', role: '总编', password: 'Nauyihzgnaij-pass' };
 
 const ARTICLES = [
   {

@@ -14,10 +14,10 @@ import { cameraJpeg } from './support/camera-photo';
 import { serverDatabaseEnv, withDb } from './support/database';
 import { E2E_ADMIN } from './support/env';
 
-const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'fangruoxi-pass-1' };
-const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'xubingwen-pass-1' };
-const EDITOR_B = { name: '童思远', email: 'tongsiyuan@e2e.test', role: '编辑', password: 'tongsiyuan-pass-1' };
-const CHIEF = { name: '金伟国', email: 'jinweiguo@e2e.test', role: '总编', password: 'jinweiguo-pass-12' };
+const REPORTER = { name: '方若溪', email: 'fangruoxi@e2e.test', role: '记者', password: 'Ixourgnaf-pass-1' };
+const EDITOR = { name: '徐秉文', email: 'xubingwen@e2e.test', role: '编辑', password: 'Newgnibux-pass-1' };
+const EDITOR_B = { name: '童思远', email: 'tongsiyuan@e2e.test', role: '编辑', password: 'Nauyisgnot-pass-1' };
+const CHIEF = { name: '金伟国', email: 'jinweiguo@e2e.test', role: '总编', password: 'Ougiewnij-pass-12' };
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 test.describe.configure({ mode: 'serial' });

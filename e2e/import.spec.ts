@@ -17,8 +17,8 @@ test('an editor uploads a print export, checks the report, imports it as a draft
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  await acceptInvitation(page, invitation, 'zhengxia-password-1');
-  await signInAndExpect(page, 'zhengxia@e2e.test', 'zhengxia-password-1');
+  await acceptInvitation(page, invitation, 'Aixgnehz-password-1');
+  await signInAndExpect(page, 'zhengxia@e2e.test', 'Aixgnehz-password-1');
   await page.getByRole('link', { name: '导入期次' }).click();
 
   await page.getByLabel(/印刷系统导出的纯文本文件/).setInputFiles(FIXTURE);
@@ -88,9 +88,9 @@ test('an editor fixes what the importer was unsure of on the report page before 
     name: '叶芳',
     email: 'yefang@e2e.test',
     role: '编辑',
-    password: 'yefang-password-1',
+    password: 'Gnafey-password-1',
   });
-  await signInAndExpect(page, 'yefang@e2e.test', 'yefang-password-1');
+  await signInAndExpect(page, 'yefang@e2e.test', 'Gnafey-password-1');
   await page.goto('/newsroom/issues/import');
   await page
     .getByLabel(/印刷系统导出的纯文本文件/)
@@ -157,9 +157,9 @@ test('an editor imports the PDF itself, and a scanned PDF is refused', async ({ 
     name: '郑洁',
     email: 'zhengjie@e2e.test',
     role: '编辑',
-    password: 'zhengjie-password-1',
+    password: 'Eijgnehz-password-1',
   });
-  await signInAndExpect(page, 'zhengjie@e2e.test', 'zhengjie-password-1');
+  await signInAndExpect(page, 'zhengjie@e2e.test', 'Eijgnehz-password-1');
   await page.goto('/newsroom/issues/import');
   const file = page.getByLabel(/印刷系统导出的纯文本文件/);
   await file.setInputFiles({ name: 'issue-1970.pdf', mimeType: 'application/pdf', buffer: issuePdf });

@@ -20,9 +20,9 @@ const A = `http://127.0.0.1:${A_PORT}`;
 const B = `http://127.0.0.1:${B_PORT}`;
 const FRONT = `http://127.0.0.1:${CLUSTER_FRONT_PORT}`;
 
-const REPORTER = { name: '骆晓岚', email: 'luoxiaolan@e2e.test', role: '记者', password: 'luoxiaolan-pass-1' };
-const EDITOR_A = { name: '方启明', email: 'fangqiming@e2e.test', role: '编辑', password: 'fangqiming-pass-1' };
-const EDITOR_B = { name: '童雅琴', email: 'tongyaqin@e2e.test', role: '编辑', password: 'tongyaqin-pass-12' };
+const REPORTER = { name: '骆晓岚', email: 'luoxiaolan@e2e.test', role: '记者', password: 'Naloaixoul-pass-1' };
+const EDITOR_A = { name: '方启明', email: 'fangqiming@e2e.test', role: '编辑', password: 'Gnimiqgnaf-pass-1' };
+const EDITOR_B = { name: '童雅琴', email: 'tongyaqin@e2e.test', role: '编辑', password: 'Niqaygnot-pass-12' };
 const CHIEF = { name: '叶建华', email: 'instances-yejianhua@e2e.test', role: '总编', password: 'yejianhua-pass-12' };
 
 test.describe.configure({ mode: 'serial' });

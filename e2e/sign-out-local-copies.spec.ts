@@ -7,8 +7,8 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { body, newArticle, saved, storedBodyText } from './support/article';
 import { provisionAccount, signedInPage, signIn } from './support/auth';
 
-const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'qiuyezhi-pass-12' };
-const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'louwangshu-pass-1' };
+const WRITER = { name: '邱叶芝', email: 'qiuyezhi@e2e.test', role: '记者', password: 'Ihzeyuiq-pass-12' };
+const NEXT = { name: '楼望舒', email: 'louwangshu@e2e.test', role: '编辑', password: 'Uhsgnawuol-pass-1' };
 
 test.describe.configure({ mode: 'serial' });
 

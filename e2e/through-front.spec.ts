@@ -11,10 +11,10 @@ import { provisionAccount, signedInPage } from './support/auth';
 import { cachedCopyChecks, freshnessJourney } from './support/freshness';
 import { FRONT_URL } from './support/front';
 
-const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'zhouyutong-pass-1' };
-const EDITOR_A = { name: '陈思远', email: 'chensiyuan@e2e.test', role: '编辑', password: 'chensiyuan-pass-1' };
-const EDITOR_B = { name: '林晓雯', email: 'linxiaowen@e2e.test', role: '编辑', password: 'linxiaowen-pass-1' };
-const CHIEF = { name: '方建华', email: 'fangjianhua@e2e.test', role: '总编', password: 'fangjianhua-pass-1' };
+const REPORTER = { name: '周雨桐', email: 'zhouyutong@e2e.test', role: '记者', password: 'Gnotuyuohz-pass-1' };
+const EDITOR_A = { name: '陈思远', email: 'chensiyuan@e2e.test', role: '编辑', password: 'Nauyisnehc-pass-1' };
+const EDITOR_B = { name: '林晓雯', email: 'linxiaowen@e2e.test', role: '编辑', password: 'Newoaixnil-pass-1' };
+const CHIEF = { name: '方建华', email: 'fangjianhua@e2e.test', role: '总编', password: 'Auhnaijgnaf-pass-1' };
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!findNginx(), '跳过：没有 nginx，无法经前端测试（Debian：sudo apt-get install nginx）');

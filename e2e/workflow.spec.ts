@@ -5,10 +5,10 @@ import { submitArticle, workflowStatus, writeArticle } from './support/article';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
 
-const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'zhumengting-pass-1' };
-const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'wujiaming-pass-12' };
-const EDITOR_B = { name: '徐丽华', email: 'xulihua@e2e.test', role: '编辑', password: 'xulihua-pass-123' };
-const CHIEF = { name: '郑国强', email: 'zhengguoqiang@e2e.test', role: '总编', password: 'zhengguoqiang-pass' };
+const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'Gnitgnemuhz-pass-1' };
+const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'Gnimaijuw-pass-12' };
+const EDITOR_B = { name: '徐丽华', email: 'xulihua@e2e.test', role: '编辑', password: 'Auhilux-pass-123' };
+const CHIEF = { name: '郑国强', email: 'zhengguoqiang@e2e.test', role: '总编', password: 'Gnaiqouggnehz-pass' };
 
 test.describe.configure({ mode: 'serial' });
 

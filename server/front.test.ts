@@ -102,7 +102,7 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
       if (depth === 0 && /^\s*location\s+~/.test(code)) topLevel.push(code.trim());
       depth += (code.match(/\{/g) ?? []).length - (code.match(/\}/g) ?? []).length;
     }
-    expect(topLevel).toEqual(['location ~ ^/(newsroom|login|invite|api)(/|$) {']);
+    expect(topLevel).toEqual(['location ~ ^/(newsroom|login|invite|two-factor|api)(/|$) {']);
     expect(
       writeFrontConfig({ workDir: path.join(work, 'jit'), frontPort: 8089, appPort: 3319, dataDir: work }),
     ).toSatisfy((conf: string) => fs.readFileSync(conf, 'utf8').includes('pcre_jit on;'));

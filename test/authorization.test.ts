@@ -3,7 +3,7 @@
 // checked against the code: a new action or route that is not listed here fails this test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { can, ROLES, type Capability } from '@/lib/access/capabilities';
 import type { SessionClaims } from '@/lib/auth/session-claims';
@@ -11,6 +11,7 @@ import type { SocketUser } from '@/lib/collab/session';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 import { openTestDatabase } from './support/database';
+import { signedInClaims } from './support/sessions';
 import { makeUser } from './support/users';
 
 const identity: { claims: SessionClaims | null } = { claims: null };
@@ -24,7 +25,9 @@ vi.mock('next/cache', () => ({
 }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
 
-type Rule = Capability | 'public';
+// 'enrolment': setting up one's own two-factor sign-in, open to every signed-in person ('newsroom:enter'),
+// including one who owes it, whom everything else refuses (lib/auth/require-user.ts).
+type Rule = Capability | 'public' | 'enrolment';
 type ActionEntry = { rule: Rule; invoke?: (action: (...args: never[]) => Promise<unknown>) => Promise<unknown> };
 
 /** Every exported server action, by module, with the capability it needs. */
@@ -138,6 +141,21 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
+  'lib/security/actions.ts': {
+    updatePasswordPolicyAction: { rule: 'settings:edit' },
+    updateTwoFactorRolesAction: { rule: 'settings:edit' },
+    updateSessionIdleAction: { rule: 'settings:edit' },
+  },
+  'lib/users/session-actions.ts': {
+    endOwnSessionAction: { rule: 'newsroom:enter' },
+    signOutEverywhereAction: { rule: 'user:manage' },
+  },
+  'lib/users/two-factor-actions.ts': {
+    startEnrolmentAction: { rule: 'enrolment' },
+    confirmEnrolmentAction: { rule: 'enrolment' },
+    regenerateRecoveryCodesAction: { rule: 'newsroom:enter' },
+    resetTwoFactorAction: { rule: 'user:manage' },
+  },
   'lib/users/actions.ts': {
     createAccountAction: { rule: 'user:manage' },
     changeRoleAction: { rule: 'user:manage' },
@@ -189,16 +207,33 @@ function serverActionModules(dir: string): string[] {
   return found;
 }
 
-type Who = { label: string; role: Role | null; active: boolean };
+/**
+ * owesTwoFactor: the role must use two-factor sign-in (the default policy: admins and chief editors)
+ * and the person has not set it up; every other signed-in row has set it up.
+ */
+type Who = { label: string; role: Role | null; active: boolean; owesTwoFactor?: boolean };
 const WHO: Who[] = [
   { label: 'anonymous', role: null, active: false },
   ...ROLES.map((role) => ({ label: role, role, active: true })),
   { label: 'deactivated admin', role: 'ADMIN', active: false },
+  {
+    label: 'admin who has not set up the required two-factor sign-in',
+    role: 'ADMIN',
+    active: true,
+    owesTwoFactor: true,
+  },
+  {
+    label: 'chief editor who has not set up the required two-factor sign-in',
+    role: 'CHIEF_EDITOR',
+    active: true,
+    owesTwoFactor: true,
+  },
 ];
 
 function allowed(rule: Rule, who: Who): boolean {
   if (rule === 'public') return true;
-  return who.role !== null && who.active && can(who.role, rule);
+  if (who.owesTwoFactor && rule !== 'enrolment') return false;
+  return who.role !== null && who.active && can(who.role, rule === 'enrolment' ? 'newsroom:enter' : rule);
 }
 
 const db = openTestDatabase();
@@ -210,11 +245,18 @@ beforeAll(async () => {
       claimsFor.set(who.label, null);
       continue;
     }
-    const user = await makeUser(db, who.role, { active: who.active });
-    claimsFor.set(who.label, { userId: user.id, sessionVersion: user.sessionVersion });
+    const user = await makeUser(db, who.role, { active: who.active, twoFactor: !who.owesTwoFactor });
+    claimsFor.set(who.label, await signedInClaims(db, user.id, user.sessionVersion));
   }
 });
 afterAll(() => db.$disconnect());
+
+/** The rows before may have saved another set of roles (updateTwoFactorRolesAction with an empty form). */
+async function requireDefaultTwoFactorRoles(who: Who): Promise<void> {
+  if (!who.owesTwoFactor) return;
+  const twoFactorRoles = 'ADMIN,CHIEF_EDITOR';
+  await db.securityPolicy.upsert({ where: { id: 1 }, create: { id: 1, twoFactorRoles }, update: { twoFactorRoles } });
+}
 
 describe('the authorization matrix covers the code', () => {
   it('lists every server-actions module and every exported action', async () => {
@@ -241,6 +283,7 @@ describe('the authorization matrix covers the code', () => {
 });
 
 describe.each(WHO)('as $label', (who) => {
+  beforeEach(() => requireDefaultTwoFactorRoles(who));
   for (const [file, actions] of Object.entries(ACTIONS)) {
     for (const [name, entry] of Object.entries(actions)) {
       const expected = allowed(entry.rule, who);
@@ -309,10 +352,12 @@ describe('reading a story written by someone else', () => {
   });
 
   describe.each(WHO)('as $label', (who) => {
+    beforeEach(() => requireDefaultTwoFactorRoles(who));
     for (const [name, entry] of Object.entries(ARTICLE_READS)) {
       const expected =
         who.role !== null &&
         who.active &&
+        !who.owesTwoFactor &&
         (can(who.role, 'article:edit-any') || (entry.rule === 'read' && can(who.role, 'article:read-any')));
       it(`${expected ? 'allows' : 'denies'} ${name}`, async () => {
         identity.claims = claimsFor.get(who.label) ?? null;
@@ -411,9 +456,9 @@ describe("a reporter on another reporter's story", () => {
   for (const [name, invoke] of Object.entries({ ...OBJECT_ACTIONS, ...OBJECT_READS })) {
     it(`denies ${name} to another reporter and allows it to the author`, async () => {
       const story = await authorsArticle();
-      identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+      identity.claims = await signedInClaims(db, intruder.id);
       expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('denied');
-      identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+      identity.claims = await signedInClaims(db, author.id);
       expect(await outcomeOf(() => invoke(story.id, story.revisionId))).toBe('allowed');
     });
   }
@@ -423,9 +468,9 @@ describe("a reporter on another reporter's story", () => {
     const story = await authorsArticle();
     await saveArticle(db, author, story.id, 1, { ...articleInput, headline: '独家柯城河湖巡查', authors: [] });
     const { searchForNewsroom } = await import('@/lib/search/queries');
-    identity.claims = { userId: intruder.id, sessionVersion: intruder.sessionVersion };
+    identity.claims = await signedInClaims(db, intruder.id);
     expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).not.toContain(story.id);
-    identity.claims = { userId: author.id, sessionVersion: author.sessionVersion };
+    identity.claims = await signedInClaims(db, author.id);
     expect((await searchForNewsroom('河湖巡查', 1)).hits.map((hit) => hit.articleId)).toContain(story.id);
   });
 
@@ -437,14 +482,14 @@ describe("a reporter on another reporter's story", () => {
     });
     const { approveArticleAction } = await workflowModule();
     const editor = await makeUser(db, 'EDITOR');
-    identity.claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
+    identity.claims = await signedInClaims(db, editor.id);
     const refused = await approveArticleAction(null, articleForm(story.id));
     expect(refused.ok).toBe(false);
     expect(
       await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, reviewLevel: true } }),
     ).toEqual({ status: 'SUBMITTED', reviewLevel: 2 });
-    const chief = await makeUser(db, 'CHIEF_EDITOR');
-    identity.claims = { userId: chief.id, sessionVersion: chief.sessionVersion };
+    const chief = await makeUser(db, 'CHIEF_EDITOR', { twoFactor: true });
+    identity.claims = await signedInClaims(db, chief.id);
     expect((await approveArticleAction(null, articleForm(story.id))).ok).toBe(true);
   });
 });

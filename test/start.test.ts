@@ -150,7 +150,7 @@ describe('npm start with the co-editing process killed', () => {
           PORT: String(port),
           COLLAB_PORT: String(collabPort),
           COLLAB_START: undefined,
-          ADMIN_PASSWORD: 'start-test-admin-1',
+          ADMIN_PASSWORD: 'Start-test-root-1',
           NEXT_TELEMETRY_DISABLED: '1',
         },
         stdio: ['ignore', 'pipe', 'pipe'],

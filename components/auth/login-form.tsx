@@ -6,10 +6,13 @@ import { useState, type FormEvent } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
+import { CODE_REQUIRED } from '@/lib/auth/sign-in-messages';
 
 export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; initialEmail?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Once the server asks for the code, the form keeps the email and password and adds the code field.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,6 +23,7 @@ export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; 
       redirect: false,
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
+      code: String(form.get('code') ?? ''),
     }).catch(() => null);
     if (result?.ok && !result.error) {
       // A full navigation so the server renders the newsroom with the new session cookie.
@@ -27,6 +31,11 @@ export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; 
       return;
     }
     setPending(false);
+    if (result?.error === CODE_REQUIRED) {
+      setNeedsCode(true);
+      setError(null);
+      return;
+    }
     setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : '登录失败，请稍后再试');
   }
 
@@ -35,6 +44,17 @@ export function LoginForm({ callbackUrl, initialEmail }: { callbackUrl: string; 
       {error ? <FormError>{error}</FormError> : null}
       <Field label="邮箱" name="email" type="email" autoComplete="username" required defaultValue={initialEmail} />
       <Field label="密码" name="password" type="password" autoComplete="current-password" required />
+      {needsCode ? (
+        <Field
+          label="验证码"
+          name="code"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          maxLength={16}
+          hint="打开手机上的身份验证器，输入显示的 6 位数字；手机丢失时可以输入一个恢复码"
+        />
+      ) : null}
       <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
         {pending ? '正在登录…' : '登录'}
       </button>

@@ -10,10 +10,12 @@ import type { ActionResult } from '@/lib/actions/result';
 
 type Props = {
   token: string;
+  /** The password policy's minimum length and its rules in one line (passwordRulesHint). */
+  rules: { minLength: number; hint: string };
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string }>>;
 };
 
-export function SetPasswordForm({ token, action }: Props) {
+export function SetPasswordForm({ token, rules, action }: Props) {
   const { state, pending, onSubmit, formAction } = useKeptForm(action);
   if (state?.ok) {
     return (
@@ -36,8 +38,8 @@ export function SetPasswordForm({ token, action }: Props) {
         type="password"
         autoComplete="new-password"
         required
-        minLength={10}
-        hint="至少 10 个字符"
+        minLength={rules.minLength}
+        hint={rules.hint}
         error={fieldErrors?.password}
       />
       <Field

@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 export const E2E_DATA_DIR = path.resolve(import.meta.dirname, '..', '.tmp', 'data');
-export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-1' } as const;
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'E2e-root-password-1' } as const;
 /** The first server's environment, written by the global setup, so that a spec can start a second instance on it. */
 export const E2E_SERVER_ENV_FILE = path.resolve(import.meta.dirname, '..', '.tmp', 'server-env.json');
 /** The instance with its micro-cache on that e2e/through-app.spec.ts starts (the first server runs without it). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 
+import { createPrismaClient } from '../../lib/db-client';
 import { superviseCollab } from '../../server/collab-process';
 import { findNginx, startFront, stopFront } from '../../server/front';
 import { clearDataCache } from '../../server/next-cache';
@@ -34,6 +35,16 @@ export default async function globalSetup(config: FullConfig) {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const prepared = await prepare(env);
+  // The journeys sign in as admins and chief editors with passwords only: no role must use two-factor
+  // sign-in here, as an admin may set (账号安全). e2e/two-factor.spec.ts turns it on for its own
+  // journey and puts this back.
+  const db = createPrismaClient({ DATA_DIR: prepared.dataDir, DATABASE_URL: prepared.databaseUrl });
+  await db.securityPolicy.upsert({
+    where: { id: 1 },
+    create: { id: 1, twoFactorRoles: '' },
+    update: { twoFactorRoles: '' },
+  });
+  await db.$disconnect();
 
   const serverEnv: NodeJS.ProcessEnv = {
     ...env,

@@ -2,13 +2,13 @@
 // marks a refusal by the access gate so callers (and the authorization test) can tell it apart.
 import type { ZodError } from 'zod';
 
-import { AccessDenied } from '../access/denied';
+import { AccessDenied, type DeniedReason } from '../access/denied';
 
 export type ActionFailure = {
   ok: false;
   error: string;
   fieldErrors?: Record<string, string>;
-  denied?: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  denied?: DeniedReason;
 };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 

@@ -70,7 +70,9 @@ type DashboardReads = Awaited<ReturnType<typeof dashboardReads>>;
 
 /** Runs `read` as the given person and returns the distinct statements on Article it ran. */
 async function statementsOf(userId: string, read: () => Promise<unknown>): Promise<LoggedQuery[]> {
-  identity.claims = { userId, sessionVersion: 0 };
+  // The app's own client (lib/db.ts, opened on this database); the session's row as a sign-in leaves it.
+  const [{ db }, { signedInClaims }] = await Promise.all([import('@/lib/db'), import('@/test/support/sessions')]);
+  identity.claims = await signedInClaims(db, userId);
   fs.writeFileSync(queryLog, '');
   await read();
   const distinct = new Map(readQueries(queryLog).map((query) => [query.sql, query]));

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { SessionClaims } from '@/lib/auth/session-claims';
 import { openTestDatabase } from '@/test/support/database';
+import { signedInClaims } from '@/test/support/sessions';
 import { makeUser } from '@/test/support/users';
 
 import { auditFilterOptions } from './queries';
@@ -14,8 +15,8 @@ const db = openTestDatabase();
 
 describe('auditFilterOptions', () => {
   it('lists every action once, alphabetically, and every person', async () => {
-    const admin = await makeUser(db, 'ADMIN');
-    identity.claims = { userId: admin.id, sessionVersion: 0 };
+    const admin = await makeUser(db, 'ADMIN', { twoFactor: true });
+    identity.claims = await signedInClaims(db, admin.id);
     const actions = ['user.create', 'auth.sign-in', 'article.save', 'auth.sign-in', 'article.save', 'article.save'];
     await db.auditEvent.createMany({ data: actions.map((action) => ({ action, actorId: admin.id })) });
     const options = await auditFilterOptions();

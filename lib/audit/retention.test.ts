@@ -13,7 +13,7 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60_0
 async function fill() {
   await db.loginAttempt.deleteMany();
   await db.auditEvent.deleteMany();
-  for (const days of [400, 31, 29, 0]) {
+  for (const days of [400, 181, 179, 0]) {
     await db.loginAttempt.create({
       data: { email: `a${days}@test.example`, ip: '10.0.0.1', success: false, createdAt: daysAgo(days) },
     });
@@ -24,12 +24,12 @@ async function fill() {
 describe('retention', () => {
   it('prunes sign-in attempts older than the setting and keeps every audit event by default', async () => {
     await fill();
-    expect(await pruneOldRecords(db, { auditEventDays: null, loginAttemptDays: 30 }, now)).toEqual({
+    expect(await pruneOldRecords(db, { auditEventDays: null, loginAttemptDays: 180 }, now)).toEqual({
       loginAttempts: 2,
       auditEvents: 0,
     });
     expect((await db.loginAttempt.findMany({ orderBy: { createdAt: 'asc' } })).map((row) => row.email)).toEqual([
-      'a29@test.example',
+      'a179@test.example',
       'a0@test.example',
     ]);
     expect(await db.auditEvent.count()).toBe(4);
@@ -37,7 +37,7 @@ describe('retention', () => {
 
   it('prunes audit events older than a set period and records that it did', async () => {
     await fill();
-    expect(await pruneOldRecords(db, { auditEventDays: 365, loginAttemptDays: 30 }, now)).toEqual({
+    expect(await pruneOldRecords(db, { auditEventDays: 365, loginAttemptDays: 180 }, now)).toEqual({
       loginAttempts: 2,
       auditEvents: 1,
     });
@@ -52,7 +52,7 @@ describe('retention', () => {
     await fill();
     expect(await pruneWhenDue(db, {}, now)).toEqual({ loginAttempts: 2, auditEvents: 0 });
     await db.loginAttempt.create({
-      data: { email: 'late@test.example', ip: '10.0.0.1', success: false, createdAt: daysAgo(90) },
+      data: { email: 'late@test.example', ip: '10.0.0.1', success: false, createdAt: daysAgo(200) },
     });
     expect(await pruneWhenDue(db, {}, new Date(now.getTime() + 30 * 60_000))).toBeNull();
     expect(await pruneWhenDue(db, {}, new Date(now.getTime() + 61 * 60_000))).toEqual({

@@ -6,8 +6,10 @@ import type { Db } from '../db-client';
 import { normaliseEmail } from '../users/email';
 import { ACCOUNT_THRESHOLD, IP_THRESHOLD, LOCK_LOOKBACK_MS, lockedUntil, lockoutMessage } from './lockout';
 import { hashPassword, verifyPassword } from './password';
+import { checkSecondFactor, factorDetails, hasSecondFactor, type SecondFactorOutcome } from './second-factor';
+import { CODE_REQUIRED, INVALID_CODE, INVALID_CREDENTIALS } from './sign-in-messages';
 
-export const INVALID_CREDENTIALS = '邮箱或密码不正确';
+export { CODE_REQUIRED, INVALID_CODE, INVALID_CREDENTIALS };
 
 export type SignInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 export type SignInResult = { ok: true; user: SignInUser } | { ok: false; error: string };
@@ -20,7 +22,7 @@ function hashForMissingUser(): Promise<string> {
 
 export async function attemptSignIn(
   db: Db,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; code?: string; ip: string },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email).slice(0, 320);
@@ -39,7 +41,15 @@ export async function attemptSignIn(
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await hashForMissingUser()), input.password);
-  const success = Boolean(user && user.active && user.passwordHash && passwordOk);
+  const passwordAccepted = Boolean(user && user.active && user.passwordHash && passwordOk);
+  // The second factor, for an account that has one: asked for once the password is right; a wrong,
+  // reused or malformed code is a failed attempt like a wrong password (counted for the lockout).
+  let factor: SecondFactorOutcome | null = null;
+  if (passwordAccepted && user && hasSecondFactor(user)) {
+    if (!input.code?.trim()) return { ok: false, error: CODE_REQUIRED };
+    factor = await checkSecondFactor(db, user, input.code, now);
+  }
+  const success = passwordAccepted && (factor === null || factor.ok);
 
   await db.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email, ip: input.ip, success, createdAt: now } });
@@ -53,13 +63,18 @@ export async function attemptSignIn(
       action: success ? 'auth.sign-in' : 'auth.sign-in-failed',
       subjectType: user ? 'User' : undefined,
       subjectId: user?.id,
-      details: { email, ...(user && !user.active ? { reason: 'inactive' } : {}) },
+      details: {
+        email,
+        ...(user && !user.active ? { reason: 'inactive' } : {}),
+        ...(factor ? factorDetails(factor) : {}),
+      },
       ip: input.ip,
     });
   });
 
   // Sign-in attempts pile up here, so this is where old ones are pruned (at most hourly, cheap).
   await pruneWhenDue(db, process.env, now);
+  if (factor && !factor.ok) return { ok: false, error: INVALID_CODE };
   if (!success || !user) return { ok: false, error: INVALID_CREDENTIALS };
   return {
     ok: true,

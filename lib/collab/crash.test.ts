@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
@@ -16,6 +15,7 @@ import { waitForPort } from '../../server/wait-for-port';
 import { cookieSocket } from '../../test/support/cookie-socket';
 import { openTestDatabase } from '../../test/support/database';
 import { freePort } from '../../test/support/free-port';
+import { sessionToken } from '../../test/support/sessions';
 import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
 import { createArticle } from '../articles/editor-service';
@@ -94,7 +94,7 @@ describe('the co-editing process killed with SIGKILL', () => {
     const publicationId = (await db.publication.findFirstOrThrow()).id;
     const articleId = (await createArticle(db, reporter, publicationId)).id;
     const first = await startCollab();
-    const token = await encode({ token: { uid: reporter.id, sv: 0 }, secret: SECRET });
+    const token = await sessionToken(db, reporter.id, SECRET);
     const client = connect(`next-auth.session-token=${token}`, articleDocumentName(articleId));
     await until(() => client.provider.isSynced);
 

@@ -126,7 +126,7 @@ async function openEditor(
   if (copy && copy.generation === page.generation) Y.applyUpdate(start, copy.state);
   const browser = openBrowser({
     url,
-    cookie: await sessionCookie(person.id, SECRET),
+    cookie: await sessionCookie(db, person.id, SECRET),
     name: articleDocumentName(id),
     token: page.generation,
     copy: Y.encodeStateAsUpdate(start),
@@ -254,7 +254,7 @@ describe('after `npm run restore` of an older backup (the shared documents forgo
     // A browser that trusts its own copy and names its generation: refused, nothing merged.
     const stale = openBrowser({
       url,
-      cookie: await sessionCookie(reporter.id, SECRET),
+      cookie: await sessionCookie(db, reporter.id, SECRET),
       name: articleDocumentName(id),
       token: copy.generation,
       copy: copy.state,
@@ -283,7 +283,7 @@ describe('after `npm run restore` of an older backup (the shared documents forgo
     // The browser's copy (old history) is refused; the stored document holds the text once.
     const stale = openBrowser({
       url,
-      cookie: await sessionCookie(reporter.id, SECRET),
+      cookie: await sessionCookie(db, reporter.id, SECRET),
       name: articleDocumentName(id),
       token: generation,
       copy: browser.copy(generation).state,

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { cookieSocket } from '../../test/support/cookie-socket';
 import { openTestDatabase } from '../../test/support/database';
+import { sessionToken } from '../../test/support/sessions';
 import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
 import { createArticle, saveArticle } from '../articles/editor-service';
@@ -29,7 +30,7 @@ let other: Actor;
 let articleId: string;
 
 async function cookieFor(user: Actor, sessionVersion = 0): Promise<string> {
-  const token = await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET });
+  const token = await sessionToken(db, user.id, SECRET, sessionVersion);
   return `next-auth.session-token=${token}`;
 }
 
@@ -180,7 +181,7 @@ describe('the co-editing server', () => {
   });
 
   it('lets an admin watch live without typing: what they send is not applied', async () => {
-    const admin = await makeActor(db, 'ADMIN', { name: '管理员戊' });
+    const admin = await makeActor(db, 'ADMIN', { name: '管理员戊', twoFactor: true });
     const writer = connect(await cookieFor(reporter));
     const watcher = connect(await cookieFor(admin));
     await Promise.all([writer.synced, watcher.synced]);

@@ -4,7 +4,7 @@
 import { decode } from 'next-auth/jwt';
 
 import type { Actor } from '../access/actor';
-import { sessionAccount, type SessionClaims } from '../auth/session-validity';
+import { sessionAccount, type SessionCheck, type SessionClaims } from '../auth/session-validity';
 import type { Db } from '../db-client';
 
 export type SocketUser = Actor & { sessionVersion: number };
@@ -35,14 +35,24 @@ export async function claimsOf(token: string, secret: string): Promise<SessionCl
   try {
     const payload = await decode({ token, secret });
     if (!payload || typeof payload.uid !== 'string') return null;
-    return { userId: payload.uid, sessionVersion: typeof payload.sv === 'number' ? payload.sv : -1 };
+    return {
+      userId: payload.uid,
+      sessionVersion: typeof payload.sv === 'number' ? payload.sv : -1,
+      sessionId: typeof payload.sid === 'string' ? payload.sid : null,
+    };
   } catch {
     return null;
   }
 }
 
-/** The active person the claims name, as long as the session has not been revoked since. */
-export async function socketUser(db: Db, claims: SessionClaims): Promise<SocketUser | null> {
-  const account = await sessionAccount(db, claims);
-  return account && { id: account.id, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
+/**
+ * The active person the claims name, as long as the session still stands (not revoked, ended, idle or
+ * expired) and they owe no two-factor set-up (that admits only /two-factor, never a story).
+ * `touch`: the person did something on the socket since the last check (typed), which keeps the
+ * session from going idle as a page request would.
+ */
+export async function socketUser(db: Db, claims: SessionClaims, check: SessionCheck = {}): Promise<SocketUser | null> {
+  const account = await sessionAccount(db, claims, check);
+  if (!account || account.twoFactorPending) return null;
+  return { id: account.id, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
 }

@@ -65,7 +65,7 @@ async function open(id: string, person: Actor): Promise<Browser> {
   const page = (await currentArticleDocument(db, id))!;
   const browser = openBrowser({
     url,
-    cookie: await sessionCookie(person.id, SECRET),
+    cookie: await sessionCookie(db, person.id, SECRET),
     name: articleDocumentName(id),
     token: page.generation,
     copy: page.state,
@@ -120,7 +120,7 @@ describe('a store error', () => {
     // And it cannot be opened again.
     const again = openBrowser({
       url,
-      cookie: await sessionCookie(reporter.id, SECRET),
+      cookie: await sessionCookie(db, reporter.id, SECRET),
       name: articleDocumentName(id),
       token: 'cookie',
     });
@@ -193,7 +193,7 @@ describe('bad input', () => {
     const missing = 'clx0nosuchstory0000000000';
     const browser = openBrowser({
       url,
-      cookie: await sessionCookie(reporter.id, SECRET),
+      cookie: await sessionCookie(db, reporter.id, SECRET),
       name: articleDocumentName(missing),
       token: 'cookie',
     });
@@ -203,7 +203,7 @@ describe('bad input', () => {
     await moveToTrash(db, reporter, trashedId);
     const trashed = openBrowser({
       url,
-      cookie: await sessionCookie(reporter.id, SECRET),
+      cookie: await sessionCookie(db, reporter.id, SECRET),
       name: articleDocumentName(trashedId),
       token: 'cookie',
     });
@@ -215,7 +215,7 @@ describe('bad input', () => {
 
   it('a forged document name is escaped and cut in the log line', async () => {
     const name = `story:x\nco-editing refused everyone${'长'.repeat(5_000)}`;
-    const browser = openBrowser({ url, cookie: await sessionCookie(reporter.id, SECRET), name, token: 'cookie' });
+    const browser = openBrowser({ url, cookie: await sessionCookie(db, reporter.id, SECRET), name, token: 'cookie' });
     opened.push(browser);
     expect(await browser.denied).toBe('unknown-document');
     const line = lines.find((each) => each.startsWith('co-editing refused "story:x\\n'));

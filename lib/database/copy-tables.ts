@@ -4,6 +4,10 @@
 // revisions are in (LIVE_REVISION).
 export const COPY_ORDER = [
   'User',
+  'PasswordHistory',
+  'RecoveryCode',
+  'UserSession',
+  'SecurityPolicy',
   'Publication',
   'Media',
   'Issue',
@@ -25,6 +29,11 @@ export const COPY_ORDER = [
 export type TableName = (typeof COPY_ORDER)[number];
 
 export const LIVE_REVISION = { table: 'Article', column: 'liveRevisionId' } as const;
+
+/** Tables whose key is a number (the single SecurityPolicy row): ordered without a text collation. */
+export function hasNumericKey(table: TableName): boolean {
+  return table === 'SecurityPolicy';
+}
 
 /** The order rows are read and compared in (every table has `id` but Presence). */
 export function keyColumns(table: TableName): string[] {

@@ -8,7 +8,7 @@ import pg from 'pg';
 
 import { ConfigError } from '../config/database';
 import type { Db } from '../db-client';
-import { COPY_ORDER, keyColumns, LIVE_REVISION, type TableName } from './copy-tables';
+import { COPY_ORDER, hasNumericKey, keyColumns, LIVE_REVISION, type TableName } from './copy-tables';
 import { migrationsDir, readMigrations } from './migration-files';
 import { connectionFailure } from './postgresql/connect';
 
@@ -88,7 +88,7 @@ async function insertBatch(client: pg.Client, table: TableName, columns: Column[
 async function targetHash(client: pg.Client, table: TableName, columns: Column[]): Promise<TableHash> {
   const hash = new TableHash(columns.map((column) => column.name));
   const order = keyColumns(table)
-    .map((key) => `"${key}" COLLATE "C"`)
+    .map((key) => (hasNumericKey(table) ? `"${key}"` : `"${key}" COLLATE "C"`))
     .join(', ');
   const cursor = `copy_check_${table.toLowerCase()}`;
   await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT * FROM "${table}" ORDER BY ${order}`);

@@ -27,7 +27,7 @@ describe('instances starting together on PostgreSQL', () => {
     const env = () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-lock-'));
       dirs.push(dir);
-      return { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dir, ADMIN_PASSWORD: 'startup-lock-password' };
+      return { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dir, ADMIN_PASSWORD: 'Startup-lock-pass-1' };
     };
     const started = await Promise.allSettled([prepare(env()), prepare(env())]);
     expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual([

@@ -31,6 +31,7 @@ describe('cacheClassOf', () => {
       '/newsroom/articles/x',
       '/login',
       '/invite/abc',
+      '/two-factor',
       '/api/health',
       '/api/auth/session',
     ]) {

@@ -8,7 +8,7 @@ export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 const READER_ROUTES =
   /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|accessibility$|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$)/;
 /** Never shared: the newsroom, sign-in, invitations and the API (kecheng-locations.conf has the same location). */
-export const PRIVATE_ROUTES = /^\/(newsroom|login|invite|api)(\/|$)/;
+export const PRIVATE_ROUTES = /^\/(newsroom|login|invite|two-factor|api)(\/|$)/;
 
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {
   if (PRIVATE_ROUTES.test(pathname)) return 'never';

@@ -25,6 +25,7 @@ describe('areaOf', () => {
     expect(areaOf('/newsroom/admin/users')).toBe('newsroom');
     expect(areaOf('/login')).toBe('newsroom');
     expect(areaOf('/invite/abc')).toBe('newsroom');
+    expect(areaOf('/two-factor')).toBe('newsroom');
     expect(areaOf('/newsroomy')).toBe('public');
     expect(areaOf('/articles/x')).toBe('public');
   });

@@ -19,7 +19,7 @@ export function contentSecurityPolicy(nonce: string, options: { area: Area; dev:
 }
 
 export function areaOf(pathname: string): Area {
-  return /^\/(newsroom|login|invite|api\/auth|api\/newsroom)(\/|$)/.test(pathname) ? 'newsroom' : 'public';
+  return /^\/(newsroom|login|invite|two-factor|api\/auth|api\/newsroom)(\/|$)/.test(pathname) ? 'newsroom' : 'public';
 }
 
 export function staticSecurityHeaders(siteUrl: string | undefined): Record<string, string> {

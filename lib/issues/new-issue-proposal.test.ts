@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { SessionClaims } from '@/lib/auth/session-claims';
 import { openTestDatabase } from '@/test/support/database';
+import { signedInClaims } from '@/test/support/sessions';
 import { makeUser } from '@/test/support/users';
 
 import { newIssueProposal } from './queries';
@@ -16,7 +17,7 @@ const db = openTestDatabase();
 describe('newIssueProposal', () => {
   it('numbers after the highest issue and dates after the latest one, on a publishing day', async () => {
     const editor = await makeUser(db, 'EDITOR');
-    identity.claims = { userId: editor.id, sessionVersion: 0 };
+    identity.claims = await signedInClaims(db, editor.id);
     const publication = await db.publication.create({
       data: {
         slug: 'p',

@@ -1,9 +1,11 @@
 // What a person does to their own account: accept an invitation / reset link, change name and password.
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { verifyPassword } from '../auth/password';
+import { endOpenSessions } from '../auth/sessions';
 import type { Db } from '../db-client';
 import type { TokenKind } from '../generated/prisma/enums';
+import { hashNewPassword, storePasswordHash } from './password-change';
 import { hashToken } from './tokens';
 
 export type TokenInfo = { kind: TokenKind; name: string; email: string };
@@ -21,10 +23,19 @@ export async function redeemToken(
   input: { token: string; password: string },
   context: { ip: string | null; now?: Date },
 ): Promise<{ email: string }> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw new UserFacingError(problem, { password: problem });
   const now = context.now ?? new Date();
-  const passwordHash = await hashPassword(input.password);
+  // The rules need the account (its name, e-mail and history): the link names it.
+  const holder = await db.authToken.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!holder) throw new UserFacingError(LINK_INVALID);
+  const { passwordHash } = await hashNewPassword(db, {
+    userId: holder.user.id,
+    owner: holder.user,
+    password: input.password,
+    field: 'password',
+  });
   return db.$transaction(async (tx) => {
     const row = await tx.authToken.findUnique({
       where: { tokenHash: hashToken(input.token) },
@@ -34,9 +45,10 @@ export async function redeemToken(
     // Marking it used inside the transaction makes a link single-use even when clicked twice at once.
     const claimed = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new UserFacingError(LINK_INVALID);
-    await tx.user.update({
-      where: { id: row.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+    await storePasswordHash(tx, row.userId, passwordHash, now, {
+      sessionVersion: { increment: 1 },
+      failedLogins: 0,
+      lockedUntil: null,
     });
     await recordAudit(tx, {
       actorId: row.userId,
@@ -74,23 +86,20 @@ export async function changeOwnPassword(
   db: Db,
   userId: string,
   input: { current: string; next: string },
-  context: { ip: string | null },
+  context: { ip: string | null; now?: Date; keepSessionId?: string | null },
 ): Promise<{ sessionVersion: number }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
     throw new UserFacingError('当前密码不正确', { current: '当前密码不正确' });
   }
-  const problem = passwordProblem(input.next);
-  if (problem) throw new UserFacingError(problem, { next: problem });
   if (input.next === input.current)
     throw new UserFacingError('新密码不能与当前密码相同', { next: '新密码不能与当前密码相同' });
-  const passwordHash = await hashPassword(input.next);
+  const { passwordHash } = await hashNewPassword(db, { userId, owner: user, password: input.next, field: 'next' });
   return db.$transaction(async (tx) => {
-    const changed = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { sessionVersion: true },
+    const changed = await storePasswordHash(tx, userId, passwordHash, context.now ?? new Date(), {
+      sessionVersion: { increment: 1 },
     });
+    await endOpenSessions(tx, userId, context.now ?? new Date(), context.keepSessionId ?? null);
     await recordAudit(tx, {
       actorId: userId,
       action: 'user.password-change',

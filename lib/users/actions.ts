@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 
 import { formFields } from '../actions/form-fields';
 import { fromZodError, guarded, type ActionResult } from '../actions/result';
+import { getCurrentSession } from '../auth/current-user';
 import { reissueOwnSession } from '../auth/reissue-session';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
@@ -116,9 +117,16 @@ export async function changeOwnPasswordAction(_prev: unknown, formData: FormData
     const user = await requireUser('newsroom:enter');
     const parsed = changePasswordSchema.safeParse(formFields(formData));
     if (!parsed.success) return fromZodError(parsed.error);
-    const { sessionVersion } = await changeOwnPassword(db, user.id, parsed.data, { ip: await requestIp() });
+    // This browser's session stays open; every other one of this person's ends.
+    const keepSessionId = (await getCurrentSession())?.sessionId ?? null;
+    const { sessionVersion } = await changeOwnPassword(db, user.id, parsed.data, {
+      ip: await requestIp(),
+      keepSessionId,
+    });
     // Every other browser and socket of this person is signed out; this one stays signed in.
     await reissueOwnSession(user.id, sessionVersion);
+    // A password past its expiry: the change prompt on every newsroom page goes away.
+    revalidatePath('/newsroom', 'layout');
     return { ok: true };
   });
 }

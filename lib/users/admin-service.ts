@@ -3,6 +3,7 @@
 import type { Actor } from '../access/actor';
 import { UserFacingError } from '../actions/result';
 import { recordAudit } from '../audit/record';
+import { endOpenSessions } from '../auth/sessions';
 import { lockActiveAdmins } from '../database/row-lock';
 import type { Db, Tx } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
@@ -85,6 +86,7 @@ export async function setActive(
       where: { id: userId },
       data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
     });
+    if (!active) await endOpenSessions(tx, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: active ? 'user.reactivate' : 'user.deactivate',

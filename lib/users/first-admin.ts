@@ -2,14 +2,19 @@
 // ADMIN_EMAIL / ADMIN_PASSWORD, or gets a generated password that is shown once and never stored.
 import { randomBytes } from 'node:crypto';
 
-import { hashPassword, passwordProblem } from '../auth/password';
+import { commonPasswords } from '../auth/common-passwords';
+import { hashPassword } from '../auth/password';
+import { passwordRuleProblem, type PasswordPolicy } from '../auth/password-rules';
+import { readPasswordPolicy } from '../auth/security-policy';
 import { ConfigError, type Env } from '../config/database';
 import type { Db } from '../db-client';
 import { normaliseEmail } from './email';
+import { storePasswordHash } from './password-change';
 
 export { normaliseEmail };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
+const ADMIN_NAME = '管理员';
 
 export type FirstAdminResult = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
@@ -19,16 +24,19 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
 
   const email = normaliseEmail(env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL "${email}" 不是有效的邮箱地址`);
+  const policy = await readPasswordPolicy(db);
+  const owner = { name: ADMIN_NAME, email };
   const given = env.ADMIN_PASSWORD;
   if (given !== undefined && given !== '') {
-    const problem = passwordProblem(given);
+    const problem = passwordRuleProblem(given, policy, owner, commonPasswords());
     if (problem) throw new ConfigError(`ADMIN_PASSWORD 不可用：${problem}`);
   }
-  const password = given || generatePassword();
+  const password = given || generatePassword(policy, owner);
   const passwordHash = await hashPassword(password);
 
   await db.$transaction(async (tx) => {
-    const admin = await tx.user.create({ data: { email, name: '管理员', role: 'ADMIN', passwordHash } });
+    const admin = await tx.user.create({ data: { email, name: ADMIN_NAME, role: 'ADMIN' } });
+    await storePasswordHash(tx, admin.id, passwordHash, new Date());
     await tx.auditEvent.create({
       data: {
         actorId: null,
@@ -42,7 +50,11 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
   return { created: true, email, generatedPassword: given ? null : password };
 }
 
-function generatePassword(): string {
-  // 18 random bytes → 24 URL-safe characters: easy to copy, far beyond guessing.
-  return randomBytes(18).toString('base64url');
+function generatePassword(policy: PasswordPolicy, owner: { name: string; email: string }): string {
+  // 18 random bytes → 24 URL-safe characters: easy to copy, far beyond guessing. About one in 60
+  // lacks a digit or a case, which the policy's classes would refuse at the next change: draw again.
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (!passwordRuleProblem(password, policy, owner, commonPasswords())) return password;
+  }
 }

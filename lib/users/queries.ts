@@ -1,10 +1,12 @@
 // Reads of the account list for admins. Every function checks the caller first.
 import 'server-only';
 
+import { getCurrentSession } from '../auth/current-user';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../generated/prisma/enums';
+import { listOpenSessions, type OpenSession } from './session-service';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -63,10 +65,24 @@ export async function getUserDetail(userId: string) {
       lastLoginAt: true,
       createdAt: true,
       passwordHash: true,
+      totpEnabledAt: true,
       _count: { select: { articlesCreated: true, revisions: true, signoffs: true } },
     },
   });
   if (!user) return null;
-  const { passwordHash, _count, ...rest } = user;
-  return { ...rest, invited: !passwordHash, counts: _count };
+  const { passwordHash, totpEnabledAt, _count, ...rest } = user;
+  return { ...rest, invited: !passwordHash, twoFactorSince: totpEnabledAt, counts: _count };
+}
+
+/** The signed-in person's open sessions for 个人设置, the one this browser holds marked. */
+export async function getOwnSessions(): Promise<(OpenSession & { current: boolean })[]> {
+  const user = await requireUser('newsroom:enter');
+  const currentId = (await getCurrentSession())?.sessionId;
+  return (await listOpenSessions(db, user.id)).map((session) => ({ ...session, current: session.id === currentId }));
+}
+
+/** How many sessions a person has open, for the admin's account page. */
+export async function countOpenSessions(userId: string): Promise<number> {
+  await requireUser('user:manage');
+  return (await listOpenSessions(db, userId)).length;
 }

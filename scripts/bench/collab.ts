@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { encode } from 'next-auth/jwt';
 import * as Y from 'yjs';
 
 import type { Actor } from '../../lib/access/actor';
@@ -23,6 +22,7 @@ import { prepare } from '../../server/prepare';
 import { collabArgs, tsxLoader } from '../../server/serve-command';
 import { waitForPort } from '../../server/wait-for-port';
 import { cookieSocket } from '../../test/support/cookie-socket';
+import { sessionToken } from '../../test/support/sessions';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench', 'collab');
@@ -180,7 +180,7 @@ async function crowdLatency(target: Target, users: string[]): Promise<{ samples:
 async function main() {
   fs.rmSync(BENCH_DIR, { recursive: true, force: true });
   const prepared = await prepare(
-    { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' },
+    { ...process.env, DATA_DIR: BENCH_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' },
     { loadSample: false },
   );
   const db = createClientFor(prepared.database);
@@ -230,8 +230,7 @@ async function main() {
         name: '协同编辑服务（会话、权限、入库）',
         port: PORT,
         document: articleDocumentName(story.id),
-        cookie: async (userId) =>
-          `next-auth.session-token=${await encode({ token: { uid: userId, sv: 0 }, secret: SECRET })}`,
+        cookie: async (userId) => `next-auth.session-token=${await sessionToken(db, userId, SECRET)}`,
       },
       { name: '基线：裸 Hocuspocus 回声服务', port: PORT + 1, document: 'bench', cookie: async () => '' },
     ];

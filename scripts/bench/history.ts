@@ -82,7 +82,7 @@ async function freshDatabase(name: string) {
   const dataDir = path.join(BENCH_DIR, name);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const prepared = await prepare(
-    { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' },
+    { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' },
     { loadSample: false },
   );
   const db = createSqliteClient(sqlitePathOf(prepared.database));

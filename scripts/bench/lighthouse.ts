@@ -136,7 +136,7 @@ async function serveSite(
 async function thisTree(): Promise<Site> {
   const dataDir = path.join(BENCH_DIR, 'lighthouse');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const prepared = await prepare(env);
   await publishSampleEpaper(prepared, path.join(prepared.dataDir, 'media'));
   return serveSite('this tree', ROOT, prepared, env, { app: PORT, front: FRONT_PORT }, startFront, stopFront);
@@ -150,7 +150,7 @@ async function baselineSite(ref: string): Promise<Site> {
   const tree = baselineTree(ROOT, ref);
   const dataDir = path.join(BENCH_DIR, 'lighthouse-baseline');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const made = runInTree<{ databaseUrl: string; authSecret: string; epaper: boolean }>(
     tree,
     `

@@ -114,7 +114,7 @@ async function startBaseline(ref: string, expected: Archive): Promise<BaselineSe
   const dataDir = path.join(BENCH_DIR, 'public-baseline');
   const kept = keptArchive(dataDir, tree.commit);
   if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const made = runInTree<{ sqlitePath: string; authSecret: string; latestIssue: number; sampleSlug: string }>(
     tree,
     `
@@ -191,7 +191,7 @@ async function main() {
     .digest('hex');
   let archive = keptArchive(DATA_DIR, generator);
   if (!archive) fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'bench-admin-password' };
+  const env = { ...process.env, DATA_DIR, DATABASE_URL: undefined, ADMIN_PASSWORD: 'Bench-root-pass-2026' };
   const prepared = await prepare(env);
   if (archive) console.log(`archive: reusing ${DATA_DIR} (BENCH_FRESH=1 builds it again)`);
   else {

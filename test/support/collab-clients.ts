@@ -3,16 +3,17 @@
 // document held, applied to a fresh document on "reload" before the socket connects, with the
 // generation that copy belongs to as the token, as the editor sends it.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { encode } from 'next-auth/jwt';
 import * as Y from 'yjs';
 
+import type { Db } from '../../lib/db-client';
 import { cookieSocket } from './cookie-socket';
+import { sessionToken } from './sessions';
 
 export const TEST_ORIGIN = 'http://newsroom.test';
 
-export async function sessionCookie(userId: string, secret: string, sessionVersion = 0): Promise<string> {
-  const token = await encode({ token: { uid: userId, sv: sessionVersion }, secret });
-  return `next-auth.session-token=${token}`;
+/** The cookie of a signed-in browser (its session row started in `db`). */
+export async function sessionCookie(db: Db, userId: string, secret: string, sessionVersion = 0): Promise<string> {
+  return `next-auth.session-token=${await sessionToken(db, userId, secret, sessionVersion)}`;
 }
 
 /** What a browser kept of a story: its document's state and the generation it belongs to. */

@@ -10,7 +10,7 @@ let hashed: Promise<string> | null = null;
 export async function makeUser(
   db: Db,
   role: Role,
-  overrides: { email?: string; name?: string; active?: boolean } = {},
+  overrides: { email?: string; name?: string; active?: boolean; twoFactor?: boolean } = {},
 ) {
   hashed ??= hashPassword(TEST_PASSWORD);
   const suffix = Math.random().toString(36).slice(2, 8);
@@ -21,12 +21,19 @@ export async function makeUser(
       role,
       active: overrides.active ?? true,
       passwordHash: await hashed,
+      // Set up as if enrolled (lib/users/two-factor-service.ts): an admin or chief editor, whom the
+      // default policy requires to use it, is otherwise admitted only to /two-factor.
+      ...(overrides.twoFactor ? { totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date() } : {}),
     },
   });
 }
 
 /** A user as the services take it: the acting person (id, name, role). */
-export async function makeActor(db: Db, role: Role, overrides: { name?: string } = {}): Promise<Actor> {
+export async function makeActor(
+  db: Db,
+  role: Role,
+  overrides: { name?: string; twoFactor?: boolean } = {},
+): Promise<Actor> {
   const user = await makeUser(db, role, overrides);
   return { id: user.id, name: user.name, role };
 }

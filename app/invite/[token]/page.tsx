@@ -20,7 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             {info.name}（{info.email}），请设置你的登录密码。
           </p>
           <div className="mt-6">
-            <SetPasswordForm token={token} action={redeemTokenAction} />
+            <SetPasswordForm token={token} rules={info.rules} action={redeemTokenAction} />
           </div>
         </>
       ) : (

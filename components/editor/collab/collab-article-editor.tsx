@@ -9,7 +9,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { yCursorPluginKey } from '@tiptap/y-tiptap';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 
@@ -121,6 +121,7 @@ function ArticleEditor({
   onOffer,
   onStale,
 }: Props & { onOffer: (text: string) => void; onStale: () => void }) {
+  const pathname = usePathname();
   const [doc] = useState<Y.Doc>(() => documentFrom(initial));
   const { session, state } = useCollabSession({
     articleId: story.id,
@@ -257,6 +258,13 @@ function ArticleEditor({
       {state.connection === 'refused' ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {refusalAdvice(state.refusal)}
+          {state.refusal === 'signed-out' ? (
+            // Back to this story after signing in: what was typed is in the co-editing store (and this
+            // browser's copy), so the editor opens with it.
+            <a href={`/login?callbackUrl=${encodeURIComponent(pathname)}`} className="ml-2 underline">
+              重新登录
+            </a>
+          ) : null}
         </p>
       ) : null}
       {state.saveFailed ? (

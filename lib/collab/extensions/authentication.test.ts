@@ -35,7 +35,7 @@ beforeAll(async () => {
   const publicationId = (await db.publication.findFirstOrThrow()).id;
   reporter = await makeActor(db, 'REPORTER', { name: '记者甲' });
   other = await makeActor(db, 'REPORTER', { name: '记者乙' });
-  admin = await makeActor(db, 'ADMIN', { name: '管理员丙' });
+  admin = await makeActor(db, 'ADMIN', { name: '管理员丙', twoFactor: true });
   articleId = (await createArticle(db, reporter, publicationId)).id;
 });
 afterAll(() => db.$disconnect());
@@ -54,7 +54,7 @@ async function ask({
     documentName: name,
     token,
     connectionConfig,
-    requestHeaders: { cookie: await sessionCookie(person.id, SECRET), origin },
+    requestHeaders: { cookie: await sessionCookie(db, person.id, SECRET), origin },
   };
   try {
     const context = (await extension.onAuthenticate!(payload as onAuthenticatePayload)) as CollabContext;

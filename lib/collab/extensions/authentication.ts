@@ -2,7 +2,13 @@
 // seconds while it stays open (deactivation, a signed-out-everywhere, a rights change take effect on
 // open sockets too). The token a browser sends is the generation its stored copy belongs to: a copy of
 // another history is refused ('stale-copy') before it can be merged and show the story twice.
-import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
+import type {
+  Extension,
+  Hocuspocus,
+  onAuthenticatePayload,
+  onChangePayload,
+  onConfigurePayload,
+} from '@hocuspocus/server';
 
 import type { Db } from '../../db-client';
 import { collabAccess, type CollabAccess } from '../access';
@@ -92,10 +98,17 @@ async function checkCopy(db: Db, articleId: string, token: string, loaded: strin
 }
 
 /**
- * Closes every socket whose person was deactivated, signed out everywhere, lost the right to edit the
- * story, or gained it (they reconnect with their new rights).
+ * Closes every socket whose person was deactivated, signed out everywhere, whose session ended, went
+ * idle or expired (lib/auth/session-validity.ts), who lost the right to edit the story, or gained it
+ * (they reconnect with their new rights). `typed`: sessions whose person changed a document since the
+ * last recheck; that is activity and keeps the session from going idle, as a page request does. An
+ * editor merely left open is not activity.
  */
-export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<number> {
+export async function recheckConnections(
+  instance: Hocuspocus,
+  db: Db,
+  typed: ReadonlySet<string> = new Set(),
+): Promise<number> {
   let closed = 0;
   for (const document of instance.documents.values()) {
     for (const connection of document.getConnections()) {
@@ -104,7 +117,8 @@ export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<
       // A story trashed or deleted is the persistence's to close: it tells its people 'gone' and drops the document.
       const story = await db.article.findUnique({ where: { id: context.articleId }, select: { deletedAt: true } });
       if (!story || story.deletedAt) continue;
-      const user = await socketUser(db, context.claims);
+      const sessionId = context.claims.sessionId;
+      const user = await socketUser(db, context.claims, { touch: sessionId !== null && typed.has(sessionId) });
       const access = user ? await articleAccess(db, user, context.articleId) : null;
       if (access === context.access && user?.role === context.user.role) continue;
       // The reason reaches the browser (Hocuspocus' close message), which says why it stopped.
@@ -120,12 +134,15 @@ export async function recheckConnections(instance: Hocuspocus, db: Db): Promise<
 export function authenticationExtension(options: AuthenticationOptions): Extension {
   const { db, secret, log } = options;
   let recheck: ReturnType<typeof setInterval> | undefined;
+  let typed = new Set<string>();
   return {
     extensionName: 'newsroom-authentication',
     async onConfigure({ instance }: onConfigurePayload) {
       clearInterval(recheck);
       recheck = setInterval(() => {
-        void recheckConnections(instance, db).catch((error: unknown) =>
+        const since = typed;
+        typed = new Set();
+        void recheckConnections(instance, db, since).catch((error: unknown) =>
           log(`co-editing recheck failed: ${error instanceof Error ? error.message : String(error)}`),
         );
       }, options.recheckMs ?? 2_000);
@@ -133,6 +150,11 @@ export function authenticationExtension(options: AuthenticationOptions): Extensi
     },
     async onDestroy() {
       clearInterval(recheck);
+    },
+    async onChange({ context }: onChangePayload) {
+      // A change a person typed (the server's own changes carry no context of a person).
+      const sessionId = (context as Partial<CollabContext> | undefined)?.claims?.sessionId;
+      if (sessionId) typed.add(sessionId);
     },
     async onAuthenticate({
       documentName,

@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { relayUpgrade } from '../../../server/upgrade-relay';
 import { cookieSocket } from '../../../test/support/cookie-socket';
 import { openTestDatabase } from '../../../test/support/database';
+import { sessionToken } from '../../../test/support/sessions';
 import { makeActor } from '../../../test/support/users';
 import type { Actor } from '../../access/actor';
 import { guardExtension, PRE_AUTH_FRAME_BYTES, PRE_AUTH_QUEUE_BYTES, type GuardExtension } from './guard';
@@ -30,7 +31,7 @@ let colleague: { id: string };
 let revoked: { id: string };
 
 async function cookieOf(user: Pick<Actor, 'id'>, sessionVersion = 0): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { uid: user.id, sv: sessionVersion }, secret: SECRET })}`;
+  return `next-auth.session-token=${await sessionToken(db, user.id, SECRET, sessionVersion)}`;
 }
 
 type Opened =

@@ -54,7 +54,7 @@ export async function startBench(
     DATABASE_URL: postgres,
     MEDIA_DIR: undefined,
     READER_CACHE_PG_URL: undefined,
-    ADMIN_PASSWORD: 'bench-admin-pass-1',
+    ADMIN_PASSWORD: 'Bench-root-pass-1',
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const prepared = await prepare(env);

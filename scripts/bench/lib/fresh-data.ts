@@ -10,6 +10,6 @@ export async function freshBenchData(dataDir: string) {
     ...process.env,
     DATA_DIR: dataDir,
     DATABASE_URL: undefined,
-    ADMIN_PASSWORD: 'bench-admin-password',
+    ADMIN_PASSWORD: 'Bench-root-pass-2026',
   });
 }

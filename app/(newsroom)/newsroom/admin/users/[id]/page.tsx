@@ -13,7 +13,9 @@ import {
   issuePasswordResetAction,
   reactivateAccountAction,
 } from '@/lib/users/actions';
-import { getUserDetail } from '@/lib/users/queries';
+import { countOpenSessions, getUserDetail } from '@/lib/users/queries';
+import { signOutEverywhereAction } from '@/lib/users/session-actions';
+import { resetTwoFactorAction } from '@/lib/users/two-factor-actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,6 +26,7 @@ export default async function UserDetailPage({ params }: Props) {
   const actor = await requirePageUser('user:manage', `/newsroom/admin/users/${id}`);
   const user = await getUserDetail(id);
   if (!user) notFound();
+  const openSessions = await countOpenSessions(id);
   const wroteAnything = user.counts.articlesCreated + user.counts.revisions + user.counts.signoffs > 0;
 
   return (
@@ -84,6 +87,53 @@ export default async function UserDetailPage({ params }: Props) {
         ) : (
           <p className="text-sm text-stone-600">账号已停用。</p>
         )}
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="space-y-2">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          两步验证
+        </h2>
+        {user.twoFactorSince ? (
+          <>
+            <p className="text-sm" data-testid="two-factor-since">
+              {formatDateTime(user.twoFactorSince)} 起启用。
+            </p>
+            <ActionForm
+              action={resetTwoFactorAction}
+              submitLabel="重置两步验证"
+              variant="danger"
+              confirmText={`重置 ${user.name} 的两步验证？原来的身份验证器和恢复码全部失效，此人会在所有设备上退出登录，下次登录时重新设置。`}
+              successText="两步验证已重置"
+            >
+              <input type="hidden" name="userId" value={user.id} />
+            </ActionForm>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              用于手机丢失又没有恢复码的情况。请先当面或电话确认是本人。
+            </p>
+          </>
+        ) : (
+          <p className="text-sm" data-testid="two-factor-since">
+            未启用。
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="space-y-2">
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          登录状态
+        </h2>
+        <p className="text-sm" data-testid="open-sessions">
+          {openSessions ? `在 ${openSessions} 处登录中。` : '没有登录中的设备。'}
+        </p>
+        <ActionForm
+          action={signOutEverywhereAction}
+          submitLabel="强制退出所有登录"
+          variant="danger"
+          confirmText={`让 ${user.name} 在所有设备上退出登录？正在编辑的文字不会丢失，重新登录后可以继续。`}
+          successText="已在所有设备上退出登录"
+        >
+          <input type="hidden" name="userId" value={user.id} />
+        </ActionForm>
       </section>
 
       <section aria-labelledby="status-heading" className="space-y-2">

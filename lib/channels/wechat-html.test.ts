@@ -28,7 +28,7 @@ const view: ArticleView = {
     caption: '新建的口袋公园',
   },
   authors: [],
-  publishedAt: '2026-12-06T08:00:00.000Z',
+  published: { at: '2026-12-06T08:00:00.000Z', dateOnly: false },
   modifiedAt: '2026-12-06T08:00:00.000Z',
   print: null,
   corrections: [],

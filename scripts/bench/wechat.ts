@@ -49,7 +49,7 @@ const view: ArticleView = {
   bodyHtml: '',
   cover: null,
   authors: [],
-  publishedAt: new Date().toISOString(),
+  published: { at: new Date().toISOString(), dateOnly: false },
   modifiedAt: new Date().toISOString(),
   print: null,
   corrections: [],

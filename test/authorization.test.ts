@@ -372,7 +372,8 @@ describe('reading a story written by someone else', () => {
   });
 
   describe.each(WHO)('the 公众号 copy as $label', (who) => {
-    const expected = who.role !== null && who.active && can(who.role, 'channel:send');
+    beforeEach(() => requireDefaultTwoFactorRoles(who));
+    const expected = allowed('channel:send', who);
     it(`${expected ? 'allows' : 'denies'} getWechatCopy`, async () => {
       identity.claims = claimsFor.get(who.label) ?? null;
       const { getWechatCopy } = await import('@/lib/channels/wechat-queries');

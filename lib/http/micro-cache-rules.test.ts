@@ -53,7 +53,7 @@ describe('the nginx front keeps the same rules', () => {
   it('the key is the host, the full URI and the variant; the newsroom, sign-in, invitations and API never cached', () => {
     expect(locations).toContain('proxy_cache_key "$scheme://$host$request_uri|$kecheng_variant";');
     const uncached =
-      /location ~ (\S+) \{\s*proxy_pass http:\/\/kecheng_app;\s*include kecheng\/kecheng-proxy\.conf;\s*\}/.exec(
+      /location ~ (\S+) \{\s*(?:limit_\w+ [^;]+;\s*)*proxy_pass http:\/\/kecheng_app;\s*include kecheng\/kecheng-proxy\.conf;\s*\}/.exec(
         locations,
       );
     expect(uncached?.[1]).toBe(PRIVATE_ROUTES.source.replaceAll('\\/', '/'));

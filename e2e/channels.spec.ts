@@ -12,7 +12,7 @@ const editor = {
   name: '渠道编辑',
   email: 'channels-editor@e2e.test',
   role: '编辑',
-  password: 'Channels-editor-pass-1',
+  password: 'Rotideslennahc-pass-1',
 };
 
 async function setChannels(page: import('@playwright/test').Page, on: boolean) {

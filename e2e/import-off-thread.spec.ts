@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { provisionAccount, signedInPage } from './support/auth';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const EDITOR = { name: '裘文静', email: 'qiuwenjing@e2e.test', role: '编辑', password: 'qiuwenjing-pass-1' };
+const EDITOR = { name: '裘文静', email: 'qiuwenjing@e2e.test', role: '编辑', password: 'Gnijnewuiq-pass-1' };
 const PROBED = ['/', '/archive', '/api/health'];
 
 /** Reader pages and health, one after another, every 200 ms until stopped; the slowest answer of each. */

@@ -3,10 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { body, submitArticle, writeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 
-const REPORTER = { name: '方晓燕', email: 'fangxiaoyan@e2e.test', role: '记者', password: 'fangxiaoyan-pass-1' };
-const EDITOR_A = { name: '童建军', email: 'tongjianjun@e2e.test', role: '编辑', password: 'tongjianjun-pass-1' };
-const EDITOR_B = { name: '余海燕', email: 'yuhaiyan@e2e.test', role: '编辑', password: 'yuhaiyan-pass-12' };
-const CHIEF = { name: '毛志远', email: 'maozhiyuan@e2e.test', role: '总编', password: 'maozhiyuan-pass-1' };
+const REPORTER = { name: '冯晓燕', email: 'fengxiaoyan@e2e.test', role: '记者', password: 'Nayoaixgnef-pass-1' };
+const EDITOR_A = { name: '童建军', email: 'tongjianjun@e2e.test', role: '编辑', password: 'Nujnaijgnot-pass-1' };
+const EDITOR_B = { name: '余海燕', email: 'yuhaiyan@e2e.test', role: '编辑', password: 'Nayiahuy-pass-12' };
+const CHIEF = { name: '毛志远', email: 'maozhiyuan@e2e.test', role: '总编', password: 'Nauyihzoam-pass-1' };
 
 test.describe.configure({ mode: 'serial' });
 

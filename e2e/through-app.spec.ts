@@ -13,10 +13,10 @@ import { cachedCopyChecks, freshnessJourney } from './support/freshness';
 
 const CACHED = `http://127.0.0.1:${E2E_CACHED_PORT}`;
 
-const REPORTER = { name: '郑晓梅', email: 'zhengxiaomei@e2e.test', role: '记者', password: 'zhengxiaomei-pass-1' };
-const EDITOR_A = { name: '吴承泽', email: 'wuchengze@e2e.test', role: '编辑', password: 'wuchengze-pass-1' };
-const EDITOR_B = { name: '徐静怡', email: 'xujingyi@e2e.test', role: '编辑', password: 'xujingyi-pass-12' };
-const CHIEF = { name: '蒋国栋', email: 'jiangguodong@e2e.test', role: '总编', password: 'jiangguodong-pass-1' };
+const REPORTER = { name: '郑晓梅', email: 'zhengxiaomei@e2e.test', role: '记者', password: 'Iemoaixgnehz-pass-1' };
+const EDITOR_A = { name: '吴承泽', email: 'wuchengze@e2e.test', role: '编辑', password: 'Ezgnehcuw-pass-1' };
+const EDITOR_B = { name: '徐静怡', email: 'xujingyi@e2e.test', role: '编辑', password: 'Iygnijux-pass-12' };
+const CHIEF = { name: '蒋国栋', email: 'jiangguodong@e2e.test', role: '总编', password: 'Gnodouggnaij-pass-1' };
 
 test.describe.configure({ mode: 'serial' });
 

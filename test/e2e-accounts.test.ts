@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { DEFAULT_PASSWORD_POLICY, passwordRuleProblem } from '@/lib/auth/password-rules';
+
 const E2E = path.resolve(import.meta.dirname, '..', 'e2e');
 
 function accountsBySpec(): Map<string, string[]> {
@@ -22,5 +24,27 @@ describe('end-to-end accounts', () => {
       .filter(([, files]) => files.length > 1)
       .map(([email, files]) => `${email}: ${files.join(', ')}`);
     expect(shared).toEqual([]);
+  });
+
+  // An account a spec names is made through the invitation form, which applies the password rules
+  // (lib/auth/password-rules.ts): a spec written before the rules, or on a branch without them, would
+  // fail only in the browser, minutes into the run.
+  it('have passwords the default rules accept', () => {
+    const accounts = fs
+      .readdirSync(E2E)
+      .filter((name) => name.endsWith('.spec.ts'))
+      .flatMap((file) =>
+        [
+          ...fs
+            .readFileSync(path.join(E2E, file), 'utf8')
+            .matchAll(/name:\s*'([^']+)',\s*email:\s*'([^']+@e2e\.test)',\s*role:\s*'[^']+',\s*password:\s*'([^']+)'/g),
+        ].map(([, name, email, password]) => ({ file, name: name!, email: email!, password: password! })),
+      );
+    expect(accounts.length).toBeGreaterThan(30);
+    const refused = accounts.flatMap((account) => {
+      const problem = passwordRuleProblem(account.password, DEFAULT_PASSWORD_POLICY, account, new Set());
+      return problem ? [`${account.file} ${account.email}: ${problem}`] : [];
+    });
+    expect(refused).toEqual([]);
   });
 });

@@ -9,10 +9,16 @@ import { DEFAULT_PASSWORD_POLICY, passwordRuleProblem } from '@/lib/auth/passwor
 
 const E2E = path.resolve(import.meta.dirname, '..', 'e2e');
 
+/** Each spec's file name and text, read once for both checks. */
+const SPECS = fs
+  .readdirSync(E2E)
+  .filter((name) => name.endsWith('.spec.ts'))
+  .map((file) => ({ file, text: fs.readFileSync(path.join(E2E, file), 'utf8') }));
+
 function accountsBySpec(): Map<string, string[]> {
   const owners = new Map<string, string[]>();
-  for (const file of fs.readdirSync(E2E).filter((name) => name.endsWith('.spec.ts'))) {
-    const emails = new Set(fs.readFileSync(path.join(E2E, file), 'utf8').match(/[a-z0-9.-]+@e2e\.test/g) ?? []);
+  for (const { file, text } of SPECS) {
+    const emails = new Set(text.match(/[a-z0-9.-]+@e2e\.test/g) ?? []);
     for (const email of emails) owners.set(email, [...(owners.get(email) ?? []), file]);
   }
   return owners;
@@ -30,16 +36,13 @@ describe('end-to-end accounts', () => {
   // (lib/auth/password-rules.ts): a spec written before the rules, or on a branch without them, would
   // fail only in the browser, minutes into the run.
   it('have passwords the default rules accept', () => {
-    const accounts = fs
-      .readdirSync(E2E)
-      .filter((name) => name.endsWith('.spec.ts'))
-      .flatMap((file) =>
-        [
-          ...fs
-            .readFileSync(path.join(E2E, file), 'utf8')
-            .matchAll(/name:\s*'([^']+)',\s*email:\s*'([^']+@e2e\.test)',\s*role:\s*'[^']+',\s*password:\s*'([^']+)'/g),
-        ].map(([, name, email, password]) => ({ file, name: name!, email: email!, password: password! })),
-      );
+    const accounts = SPECS.flatMap(({ file, text }) =>
+      [
+        ...text.matchAll(
+          /name:\s*'([^']+)',\s*email:\s*'([^']+@e2e\.test)',\s*role:\s*'[^']+',\s*password:\s*'([^']+)'/g,
+        ),
+      ].map(([, name, email, password]) => ({ file, name: name!, email: email!, password: password! })),
+    );
     expect(accounts.length).toBeGreaterThan(30);
     const refused = accounts.flatMap((account) => {
       const problem = passwordRuleProblem(account.password, DEFAULT_PASSWORD_POLICY, account, new Set());

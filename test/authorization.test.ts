@@ -138,6 +138,16 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
     recordSendAction: { rule: 'channel:send' },
     recordWithdrawalAction: { rule: 'channel:send' },
   },
+  'lib/channels/wechat-actions.ts': {
+    updateWechatCredentialsAction: { rule: 'settings:edit' },
+    pushWechatDraftAction: { rule: 'channel:send' },
+    // 发布 on the 公众号 is the chief editor's alone (docs/architecture.md: Channels).
+    publishWechatAction: { rule: 'channel:publish' },
+    pollWechatPublishAction: {
+      rule: 'channel:send',
+      invoke: (action) => (action as (...args: unknown[]) => Promise<unknown>)('no-such-story'),
+    },
+  },
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },

@@ -4,7 +4,10 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { recordSendAction, recordWithdrawalAction } from '@/lib/channels/actions';
 import type { ChannelPanel as Panel } from '@/lib/channels/queries';
+import { publishWechatAction, pushWechatDraftAction } from '@/lib/channels/wechat-actions';
 import { formatDateTime } from '@/lib/dates/format';
+
+import { WechatPublishPoll } from './wechat-publish-poll';
 
 type Row = Panel['channels'][number];
 
@@ -31,6 +34,44 @@ function sendLabel(state: Row['state']): string {
   if (state === 'failed') return '重试';
   if (state === 'unsent') return '记录已发送';
   return '重新发送后记录';
+}
+
+function pushLabel(state: Row['state']): string {
+  if (state === 'unsent') return '推送到草稿箱';
+  if (state === 'failed') return '重试：推送到草稿箱';
+  return '重新推送到草稿箱';
+}
+
+/** 推送到草稿箱 through the 公众号 API, then 发布 (the chief editor's) and its result. */
+function WechatApiSteps({ articleId, row, mayPublish }: { articleId: string; row: Row; mayPublish: boolean }) {
+  return (
+    <div className="space-y-2" data-testid="wechat-api">
+      {row.state === 'publishing' ? (
+        <WechatPublishPoll articleId={articleId} />
+      ) : (
+        <ActionForm
+          action={pushWechatDraftAction}
+          submitLabel={pushLabel(row.state)}
+          successText="已推送到公众号草稿箱"
+        >
+          <input type="hidden" name="articleId" value={articleId} />
+        </ActionForm>
+      )}
+      {row.state === 'draft' && mayPublish ? (
+        <ActionForm
+          action={publishWechatAction}
+          submitLabel="发布"
+          confirmText="发布后，公众号的关注者都能看到这篇稿件。确定发布？"
+          successText="已提交发布"
+        >
+          <input type="hidden" name="articleId" value={articleId} />
+        </ActionForm>
+      ) : null}
+      {row.state === 'draft' && !mayPublish ? (
+        <p className="text-sm text-stone-600 dark:text-stone-400">稿件已在公众号草稿箱，由总编在这里发布。</p>
+      ) : null}
+    </div>
+  );
 }
 
 function ChannelRow({ articleId, row, panel }: { articleId: string; row: Row; panel: Panel }) {
@@ -68,6 +109,9 @@ function ChannelRow({ articleId, row, panel }: { articleId: string; row: Row; pa
             公众号排版与复制
           </Link>
         </p>
+      ) : null}
+      {row.channel === 'WECHAT' && panel.wechatApi && panel.mayRecord && !panel.blocker ? (
+        <WechatApiSteps articleId={articleId} row={row} mayPublish={panel.mayPublish} />
       ) : null}
       {row.todo ? (
         <p data-testid="channel-todo" className="text-sm text-amber-800 dark:text-amber-300">

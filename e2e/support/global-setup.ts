@@ -2,6 +2,7 @@
 // the app's server (server/serve.ts) on it; the returned function stops the server. E2E_SKIP_BUILD=1 reuses an existing
 // build while iterating on specs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
@@ -13,7 +14,7 @@ import { clearDataCache } from '../../server/next-cache';
 import { prepare } from '../../server/prepare';
 import { serveArgs } from '../../server/serve-command';
 import { emptyPostgres } from '../../test/support/empty-postgres';
-import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE } from './env';
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_SERVER_ENV_FILE, E2E_WECHAT_PORT } from './env';
 import { E2E_FRONT_PORT } from './front';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -59,6 +60,10 @@ export default async function globalSetup(config: FullConfig) {
     // Without its micro-cache: this server is the front's upstream, and every journey's direct reads
     // see the app's own answers. e2e/through-app.spec.ts starts an instance with it on.
     APP_MICROCACHE: '0',
+    // The 公众号 API is the local double e2e/wechat-push.spec.ts starts on this port; the AppSecret is
+    // sealed with a key made for this run.
+    WECHAT_API_BASE: `http://127.0.0.1:${E2E_WECHAT_PORT}`,
+    CHANNEL_SECRET_KEY: crypto.randomBytes(32).toString('hex'),
     // No COLLAB_ORIGINS: pages served by the front, by instance B and its front (e2e/instances.spec.ts)
     // and by any other address open sockets as the page of the address the browser used (lib/collab/origin.ts).
   };
@@ -73,6 +78,8 @@ export default async function globalSetup(config: FullConfig) {
     'NEXT_TELEMETRY_DISABLED',
     'COLLAB_PORT',
     'APP_MICROCACHE',
+    'WECHAT_API_BASE',
+    'CHANNEL_SECRET_KEY',
   ] as const;
   fs.writeFileSync(
     E2E_SERVER_ENV_FILE,

@@ -29,6 +29,12 @@ describe('capabilities', () => {
     expect(can('CHIEF_EDITOR', 'user:manage')).toBe(false);
   });
 
+  it('lets every editor put a story in the 公众号 draft box, and only the chief editor 发布 it', () => {
+    expect(can('EDITOR', 'channel:send')).toBe(true);
+    expect(can('CHIEF_EDITOR', 'channel:send')).toBe(true);
+    expect(ROLES.filter((role) => can(role, 'channel:publish'))).toEqual(['CHIEF_EDITOR']);
+  });
+
   it('keeps admins to accounts, audit and settings, and reading (never editing) stories', () => {
     expect(capabilitiesOf('ADMIN')).toEqual([
       'newsroom:enter',

@@ -19,6 +19,7 @@ export const CAPABILITIES = [
   'issue:publish',
   'issue:import',
   'channel:send',
+  'channel:publish',
   'media:upload',
   'user:manage',
   'audit:read',
@@ -51,7 +52,15 @@ const EDITOR: Capability[] = [
 // 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
 // the issue (the sign-off, not the button, is the gate).
 // 审校: 签发 over an open 禁止-level hit, with a reason, and the newsroom's lists are the chief editor's.
-const CHIEF_EDITOR: Capability[] = [...EDITOR, 'article:signoff-final', 'proofing:override', 'proofing:edit-lists'];
+// 发布 on the 公众号 (freepublish) puts the story before every follower at once, under the centre's
+// name: the chief editor's, like 签发; putting it in the draft box ('channel:send') is any editor's.
+const CHIEF_EDITOR: Capability[] = [
+  ...EDITOR,
+  'article:signoff-final',
+  'proofing:override',
+  'proofing:edit-lists',
+  'channel:publish',
+];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
 // their sign-offs would bypass 三审, and they do not write or edit copy. To support the team they may
 // read every story (its preview and revision history, 'article:read-any'), never change it.

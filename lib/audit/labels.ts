@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'channel.send': '发送到渠道',
   'channel.fail': '渠道发送失败',
   'channel.withdraw': '在渠道撤回',
+  'settings.wechat': '修改公众号接口设置',
   'article.proofing-ignore': '忽略审校问题',
   'proofing.import': '导入审校词库',
   'proofing.entry-add': '添加审校词条',

@@ -25,7 +25,13 @@ export type ChannelPanel = NonNullable<Awaited<ReturnType<typeof getChannelPanel
 export async function getChannelPanel(articleId: string, now = new Date()) {
   const user = await requireUser('newsroom:enter');
   const [publication, found, records, lastCorrection] = await Promise.all([
-    findPublication(db, { wechatEnabled: true, appFeedEnabled: true, weiboEnabled: true }),
+    findPublication(db, {
+      wechatEnabled: true,
+      appFeedEnabled: true,
+      weiboEnabled: true,
+      wechatAppId: true,
+      wechatSecretSealed: true,
+    }),
     db.article.findUnique({
       where: { id: articleId },
       select: GATE_FIELDS,
@@ -40,6 +46,9 @@ export async function getChannelPanel(articleId: string, now = new Date()) {
   const aftercare = { retractedAt: article.retractedAt, lastCorrectionAt: lastCorrection?.createdAt ?? null };
   return {
     mayRecord: can(user.role, 'channel:send'),
+    // 推送到草稿箱 once the 公众号's AppID and AppSecret are saved; 发布 is the chief editor's.
+    wechatApi: Boolean(publication?.wechatAppId && publication.wechatSecretSealed),
+    mayPublish: can(user.role, 'channel:publish'),
     blocker: sendBlocker(article, now),
     channels: channels.map((channel) => {
       const record = byChannel.get(channel) ?? null;

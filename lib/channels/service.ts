@@ -34,16 +34,19 @@ export type SendOutcome = {
 export async function recordSend(
   db: Db,
   actor: Pick<Actor, 'id'>,
-  input: { articleId: string; channel: Channel } & SendOutcome,
+  input: { articleId: string; channel: Channel; revisionId?: string | null } & SendOutcome,
   now = new Date(),
 ): Promise<{ slug: string }> {
   return db.$transaction(async (tx) => {
     const article = await channelArticle(tx, input.articleId, input.channel);
     const blocker = sendBlocker(article, now);
     if (blocker) throw new UserFacingError(blocker);
+    // The copy that reached the channel: the live one, unless the caller names the copy it rendered
+    // (a 公众号 draft made from a revision the website has since replaced stays behind).
+    const revisionId = input.revisionId === undefined ? article.liveRevisionId : input.revisionId;
     const data = {
       status: input.status,
-      revisionId: article.liveRevisionId,
+      revisionId,
       actorId: actor.id,
       remoteId: input.remoteId,
       remoteUrl: input.remoteUrl,
@@ -63,7 +66,7 @@ export async function recordSend(
       details: {
         channel: input.channel,
         status: input.status,
-        revisionId: article.liveRevisionId,
+        revisionId,
         remoteId: input.remoteId,
         remoteUrl: input.remoteUrl,
       },

@@ -5,13 +5,16 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 
 import { requireArticleAccess } from '../access/article-access';
+import { UserFacingError } from '../actions/result';
 import { requireUser } from '../auth/require-user';
 import { parseDoc } from '../content/types';
 import { db } from '../db';
+import { findPublication } from '../publication/lookup';
 import { readArticle } from '../reader/article';
 import { siteUrl } from '../reader/site-url';
 import { GATE_FIELDS, sendBlocker } from './rules';
 import { wechatArticle, type WechatArticle } from './wechat-html';
+import { channelKey } from './wechat/secret';
 
 export type WechatCopy =
   { kind: 'blocked'; headline: string; reason: string } | ({ kind: 'ready'; headline: string } & WechatArticle);
@@ -36,5 +39,26 @@ export async function getWechatCopy(articleId: string, now = new Date()): Promis
     kind: 'ready',
     headline: lookup.article.headline,
     ...wechatArticle(lookup.article, parseDoc(article.liveRevision.body), siteUrl()),
+  };
+}
+
+/**
+ * 报刊设置's 公众号接口 form: the saved AppID and whether an AppSecret is saved (never the secret), and
+ * why it cannot be saved here when CHANNEL_SECRET_KEY is missing or malformed.
+ */
+export async function getWechatSettings() {
+  await requireUser('settings:edit');
+  const publication = await findPublication(db, { wechatAppId: true, wechatSecretSealed: true });
+  let keyProblem: string | null = null;
+  try {
+    channelKey();
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    keyProblem = error.message;
+  }
+  return {
+    appId: publication?.wechatAppId ?? '',
+    secretSaved: Boolean(publication?.wechatSecretSealed),
+    keyProblem,
   };
 }

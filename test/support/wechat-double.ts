@@ -19,6 +19,8 @@ export type WechatDoubleOptions = {
   delayMs?: number;
   /** freepublish/get answers "publishing" this many times before "published". */
   publishPolls?: number;
+  /** The size limit of an image inside the content (WeChat's: 1 MB), lowered to show the refusal. */
+  contentImageLimit?: number;
 };
 
 type Token = { value: string; expiresAt: number };
@@ -39,7 +41,8 @@ export class WechatDouble {
 
   constructor(readonly options: WechatDoubleOptions) {}
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1 at `port` (0: any free port); the base address to give the client. */
+  async start(port = 0): Promise<string> {
     this.server = http.createServer((request, response) => {
       void this.answer(request).then((body) => {
         setTimeout(() => {
@@ -48,7 +51,7 @@ export class WechatDouble {
         }, this.options.delayMs ?? 0);
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.base;
   }
@@ -90,8 +93,8 @@ export class WechatDouble {
       if (!(media instanceof Blob)) return { errcode: 41005, errmsg: 'media data missing' };
       if (!['image/jpeg', 'image/png'].includes(media.type)) return { errcode: 40005, errmsg: 'invalid file type' };
       const material = path.endsWith('add_material');
-      if (media.size > (material ? MATERIAL_IMAGE_LIMIT : CONTENT_IMAGE_LIMIT))
-        return { errcode: 40009, errmsg: 'invalid image size' };
+      const sizeLimit = material ? MATERIAL_IMAGE_LIMIT : (this.options.contentImageLimit ?? CONTENT_IMAGE_LIMIT);
+      if (media.size > sizeLimit) return { errcode: 40009, errmsg: 'invalid image size' };
       const id = crypto.randomBytes(8).toString('hex');
       const imageUrl = `http://mmbiz.qpic.cn/mmbiz_jpg/${id}/0`;
       if (!material) {

@@ -1,8 +1,10 @@
+import { WechatSettingsForm } from '@/components/channels/wechat-settings-form';
 import { PasswordPolicyForm } from '@/components/newsroom/password-policy-form';
 import { PublicationForm } from '@/components/newsroom/publication-form';
 import { SessionIdleForm } from '@/components/newsroom/session-idle-form';
 import { TwoFactorRolesForm } from '@/components/newsroom/two-factor-roles-form';
 import { requirePageUser } from '@/lib/auth/require-user';
+import { getWechatSettings } from '@/lib/channels/wechat-queries';
 import { getPasswordPolicy, getSessionIdleMinutes, getTwoFactorRoles } from '@/lib/security/queries';
 import { getPublicationSettings } from '@/lib/settings/queries';
 
@@ -10,8 +12,9 @@ export const metadata = { title: '报刊设置' };
 
 export default async function SettingsPage() {
   await requirePageUser('settings:edit', '/newsroom/admin/settings');
-  const [settings, policy, twoFactorRoles, idleMinutes] = await Promise.all([
+  const [settings, wechat, policy, twoFactorRoles, idleMinutes] = await Promise.all([
     getPublicationSettings(),
+    getWechatSettings(),
     getPasswordPolicy(),
     getTwoFactorRoles(),
     getSessionIdleMinutes(),
@@ -27,6 +30,7 @@ export default async function SettingsPage() {
       ) : (
         <p role="alert">还没有报刊信息：请先运行 npm start 完成初始化。</p>
       )}
+      {settings ? <WechatSettingsForm settings={wechat} /> : null}
       <section aria-labelledby="security-heading" className="space-y-3 border-t border-stone-300 pt-6">
         <h2 id="security-heading" className="text-xl font-semibold">
           账号安全

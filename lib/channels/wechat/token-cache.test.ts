@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { wechatErrorMessage } from './errors';
 import { TokenCache, WechatError, withToken, type IssuedToken } from './token-cache';
 
 /** A stable_token double: counts calls, answers after `delayMs`, a new token each time. */
@@ -36,7 +35,7 @@ describe('the access_token cache', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('on 40001 or 42001 renews once (force_refresh) for all concurrent sends, and each retries once', async () => {
+  it('on 40001 or 42001 renews once for all concurrent sends, and each retries once', async () => {
     const { fetcher, calls } = fakeFetcher();
     const cache = new TokenCache(fetcher);
     await cache.token();
@@ -48,9 +47,30 @@ describe('the access_token cache', () => {
       });
     const results = await Promise.all(Array.from({ length: 10 }, send));
     expect(results.every((result) => result.media_id === 'm')).toBe(true);
-    expect(calls).toEqual([false, true]);
+    // Normal mode gave a new token (another instance had renewed it): no force_refresh, which would end that one.
+    expect(calls).toEqual([false, false]);
     expect(used.filter((token) => token === 'token-1')).toHaveLength(10);
     expect(used.filter((token) => token === 'token-2')).toHaveLength(10);
+  });
+
+  it('forces a refresh only when normal mode hands back the refused token', async () => {
+    const calls: boolean[] = [];
+    const cache = new TokenCache(async (force) => {
+      calls.push(force);
+      return { accessToken: force ? 'forced' : 'same', expiresIn: 7200 };
+    });
+    const used: string[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        withToken<{ ok: true }>(cache, async (token) => {
+          used.push(token);
+          return token === 'same' ? { errcode: 40001, errmsg: 'invalid credential' } : { ok: true };
+        }),
+      ),
+    );
+    expect(results).toHaveLength(5);
+    expect(calls).toEqual([false, false, true]);
+    expect(used.filter((token) => token === 'forced')).toHaveLength(5);
   });
 
   it('gives up after one renewal and passes other errors through with their code', async () => {
@@ -76,17 +96,5 @@ describe('the access_token cache', () => {
     await expect(cache.token()).rejects.toThrow('timeout');
     fail = false;
     expect(await cache.token()).toBe('late');
-  });
-});
-
-describe('WeChat errors in Chinese', () => {
-  it('says what to do for the codes the desk meets', () => {
-    expect(wechatErrorMessage(40164)).toContain('IP 白名单');
-    expect(wechatErrorMessage(40125)).toContain('AppSecret 不正确');
-    expect(wechatErrorMessage(45009)).toContain('每日上限');
-    expect(wechatErrorMessage(45002)).toContain('长度限制');
-    expect(wechatErrorMessage(48001)).toContain('没有这个接口的权限');
-    expect(wechatErrorMessage(40009)).toContain('大小限制');
-    expect(wechatErrorMessage(99999, 'odd')).toBe('微信返回错误 99999（odd）');
   });
 });

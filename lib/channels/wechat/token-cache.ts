@@ -4,7 +4,7 @@
 // are passed in, so the rules are tested without a network.
 
 export type IssuedToken = { accessToken: string; expiresIn: number };
-/** Asks WeChat for a token: POST /cgi-bin/stable_token (force_refresh only when WeChat refused the last one). */
+/** Asks WeChat for a token: POST /cgi-bin/stable_token (force_refresh only when normal mode returns a refused one). */
 export type TokenFetcher = (forceRefresh: boolean) => Promise<IssuedToken>;
 
 /** errcodes after which a token must be renewed before retrying the call. */
@@ -17,7 +17,8 @@ const RENEW_BEFORE_MS = 5 * 60 * 1000;
 export class TokenCache {
   private current: { token: string; expiresAt: number } | null = null;
   private pending: Promise<string> | null = null;
-  private forceNext = false;
+  /** The token WeChat last refused, until the next refresh. */
+  private stale: string | null = null;
 
   constructor(
     private readonly fetcher: TokenFetcher,
@@ -39,14 +40,18 @@ export class TokenCache {
   refused(stale: string): void {
     if (this.current?.token !== stale) return;
     this.current = null;
-    this.forceNext = true;
+    this.stale = stale;
   }
 
   private async refresh(): Promise<string> {
-    const force = this.forceNext;
-    this.forceNext = false;
+    const stale = this.stale;
+    this.stale = null;
     try {
-      const issued = await this.fetcher(force);
+      // Normal mode first: when another process or instance has renewed the token, WeChat hands out that
+      // one, and forcing would end it under the other's feet (every instance shares the account's token).
+      // Force only when WeChat still hands out the token it refused.
+      let issued = await this.fetcher(false);
+      if (stale !== null && issued.accessToken === stale) issued = await this.fetcher(true);
       this.current = { token: issued.accessToken, expiresAt: this.now() + issued.expiresIn * 1000 };
       return issued.accessToken;
     } finally {

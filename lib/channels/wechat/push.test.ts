@@ -105,7 +105,7 @@ describe('推送到草稿箱 and 发布 through the 公众号 API (local double)
     });
   });
 
-  it('a refused draft (45002) takes its cover back', async () => {
+  it('a refused draft (45009, the daily quota) takes its cover back', async () => {
     const { double, deps } = await connect({ quota: { '/cgi-bin/draft/add': 0 } });
     const id = await story('配额用完');
     await expect(pushWechatDraft(db, newsroom.editorA, id, deps)).rejects.toThrow('每日上限');

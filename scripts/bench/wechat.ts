@@ -41,8 +41,9 @@ async function main() {
       chief: await makeActor(db, 'CHIEF_EDITOR', { name: '总编丁' }),
     };
     const sentence = '柯城区今年在老城区新建口袋公园十二处，市民出门五分钟就能走进绿地，老人和孩子都有了去处。';
-    const paragraphs = Array.from({ length: 16 }, (_, index) => `（${index + 1}）${sentence.repeat(4)}`);
+    const paragraphs = Array.from({ length: 17 }, (_, index) => `（${index + 1}）${sentence.repeat(4)}`);
     const characters = paragraphs.join('').length;
+    if (characters < 3000) throw new Error(`the story has ${characters} characters, fewer than 3,000`);
     const id = await wechatReadyArticle(db, desk, mediaDir, { headline: '柯城新建口袋公园', images: 4, paragraphs });
     const media = await db.media.findMany({ select: { storageKey: true }, orderBy: { createdAt: 'asc' } });
     const sizes = await Promise.all(

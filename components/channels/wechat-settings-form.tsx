@@ -24,7 +24,7 @@ export function WechatSettingsForm({ settings }: { settings: Settings }) {
         action={updateWechatCredentialsAction}
         submitLabel="保存公众号接口"
         successText="公众号接口已保存"
-        className="grid max-w-3xl items-end gap-4 sm:grid-cols-[1fr_1fr_auto]"
+        className="grid max-w-3xl items-start gap-4 sm:grid-cols-2"
       >
         <Field
           label="AppID"

@@ -15,6 +15,9 @@ export function WechatSettingsForm({ settings }: { settings: Settings }) {
         填写后，已发布的稿件可以在稿件页“推送到草稿箱”，由总编“发布”。AppID 和 AppSecret 在公众号后台“设置与开发 →
         基本配置”中查看，并须把本服务器的出口 IP 加入那里的 IP 白名单。AppSecret 加密保存，保存后不再显示。
       </p>
+      <p id="wechat-secret-state" className="text-sm">
+        AppSecret：{settings.secretSaved ? '已保存（不再显示）；留空则不修改' : '尚未保存'}
+      </p>
       {settings.keyProblem ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {settings.keyProblem}
@@ -24,7 +27,7 @@ export function WechatSettingsForm({ settings }: { settings: Settings }) {
         action={updateWechatCredentialsAction}
         submitLabel="保存公众号接口"
         successText="公众号接口已保存"
-        className="grid max-w-3xl items-start gap-4 sm:grid-cols-2"
+        className="grid max-w-3xl items-end gap-4 sm:grid-cols-[1fr_1fr_auto]"
       >
         <Field
           label="AppID"
@@ -40,7 +43,7 @@ export function WechatSettingsForm({ settings }: { settings: Settings }) {
           type="password"
           maxLength={64}
           autoComplete="new-password"
-          hint={settings.secretSaved ? '已保存（不再显示）；留空则不修改' : '尚未保存'}
+          aria-describedby="wechat-secret-state"
         />
       </ActionForm>
     </section>

@@ -66,18 +66,20 @@ export async function wechatReadyArticle(
     );
   const [coverMedia, ...bodyMedia] = stored;
   const paragraphs = options.paragraphs ?? ['柯城区今年在老城区新建口袋公园十二处。', '市民出门五分钟就能走进绿地。'];
-  const per = Math.max(1, Math.ceil(paragraphs.length / Math.max(1, bodyMedia.length)));
+  // Each picture after the paragraph that ends its share of the text, so every one is placed.
   const parts: DocNode[] = [];
   paragraphs.forEach((text, index) => {
     parts.push(paragraph(text));
-    const media = (index + 1) % per === 0 ? bodyMedia[(index + 1) / per - 1] : undefined;
-    if (media)
+    const placed = bodyMedia.filter(
+      (_, k) => Math.round(((k + 1) * paragraphs.length) / bodyMedia.length) - 1 === index,
+    );
+    for (const media of placed)
       parts.push({
         type: 'figure',
         attrs: {
           src: media.url,
           alt: '口袋公园',
-          caption: `图${(index + 1) / per}`,
+          caption: `图${bodyMedia.indexOf(media) + 1}`,
           mediaId: media.id,
           width: media.width,
           height: media.height,

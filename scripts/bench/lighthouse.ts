@@ -1,8 +1,9 @@
 // npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
 // page, an article and an e-paper page, each in the normal layout and in 长辈模式, (版面: the sample issue's page 1 as a printed image with its
 // story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
-// issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
-// Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
+// issue. Ends with one table: performance, accessibility, best practices and SEO of each page and mode,
+// the median with the range of the runs, and pass/FAIL against the goal of 95 or more in each.
+// Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is judged, as Lighthouse
 // recommends for variable machines (this one is shared).
 // `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts),
 // serves it on its own data behind its own front, and measures both sites turn about (this tree, baseline,

@@ -101,10 +101,10 @@ for (const mode of READER_MODES) {
     await chooseMode(page, mode);
     await page.goto('/issues/1705/pages/1');
     let nodes = await readingOrder(page);
-    const firstStory = nodes.findIndex((node) => node.role === 'heading' && node.level === 3);
+    const firstArticle = nodes.findIndex((node) => node.role === 'heading' && node.level === 3);
     const pageImage = nodes.findIndex((node) => node.role === 'img' && node.name.endsWith('版面图'));
-    expect(firstStory).toBeGreaterThan(0);
-    expect(pageImage).toBeGreaterThan(firstStory);
+    expect(firstArticle).toBeGreaterThan(0);
+    expect(pageImage).toBeGreaterThan(firstArticle);
     // The page image's story areas follow it, named by their headlines, in the list's order.
     const listed = nodes.filter((node) => node.role === 'heading' && node.level === 3).map((node) => node.name);
     const areas = nodes.slice(pageImage + 1).filter((node) => node.role === 'link' && listed.includes(node.name));

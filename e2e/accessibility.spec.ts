@@ -7,16 +7,16 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { contrastBelowAAA, seriousViolations } from './support/axe';
 import { narrowReaderText, sidewaysOverflow, sidewaysScrollBoxes } from './support/layout';
-import { DAYU, READER_PAGE_TYPES as PAGE_TYPES, withEpaperImage } from './support/reader-pages';
+import {
+  chooseMode,
+  DAYU,
+  READER_PAGE_TYPES as PAGE_TYPES,
+  READER_MODES,
+  withEpaperImage,
+} from './support/reader-pages';
 
-const MODES = ['normal', 'care'] as const;
+const MODES = READER_MODES;
 const MAX_TAB_STOPS = 200;
-
-/** 长辈模式 on or off in this browser, as the switch leaves it (the next page load applies it). */
-async function chooseMode(page: Page, mode: (typeof MODES)[number]): Promise<void> {
-  await page.goto('/');
-  await page.evaluate((on) => localStorage.setItem('kecheng-reader-care', on ? '1' : '0'), mode === 'care');
-}
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);

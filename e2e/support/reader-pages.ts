@@ -1,7 +1,7 @@
 // Every type of reader page, for the checks that must cover all of them (axe in both modes, AAA
 // contrast in 长辈模式, a focus indicator on every Tab stop, text at 200 %), and the 版面 page with its
 // printed image published first, so those checks meet the story areas and the 放大 switch too.
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 import { provisionAccount, signedInPage } from './auth';
 import { publishPageImage } from './epaper';
@@ -33,4 +33,13 @@ export async function withEpaperImage(browser: Browser): Promise<void> {
   const { page, context } = await signedInPage(browser, EPAPER_EDITOR.email, EPAPER_EDITOR.password);
   await publishPageImage(page, 1705, 1);
   await context.close();
+}
+
+/** The two layouts every reader page is checked in. */
+export const READER_MODES = ['normal', 'care'] as const;
+
+/** 长辈模式 on or off in this browser, as the switch leaves it (the next page load applies it). */
+export async function chooseMode(page: Page, mode: (typeof READER_MODES)[number]): Promise<void> {
+  await page.goto('/');
+  await page.evaluate((on) => localStorage.setItem('kecheng-reader-care', on ? '1' : '0'), mode === 'care');
 }

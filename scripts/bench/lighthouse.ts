@@ -1,8 +1,9 @@
 // npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
 // page, an article and an e-paper page, each in the normal layout and in 长辈模式, (版面: the sample issue's page 1 as a printed image with its
 // story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
-// issue. Prints performance, accessibility, best practices and SEO; the goal is 95 or more each.
-// Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is printed, as Lighthouse
+// issue. Ends with one table: performance, accessibility, best practices and SEO of each page and mode,
+// the median with the range of the runs, and pass/FAIL against the goal of 95 or more in each.
+// Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is judged, as Lighthouse
 // recommends for variable machines (this one is shared).
 // `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts),
 // serves it on its own data behind its own front, and measures both sites turn about (this tree, baseline,
@@ -40,9 +41,9 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const METRICS = ['total-blocking-time', 'largest-contentful-paint', 'max-potential-fid'] as const;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const ALL_PAGES = [
-  { name: '首页', path: '/' },
-  { name: '稿件', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
-  { name: '版面', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
+  { name: '首页', file: 'front', path: '/' },
+  { name: '稿件', file: 'article', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
+  { name: '版面', file: 'epaper', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
 ] as const;
 /** Each page in the normal layout and in 长辈模式 (the reader's choice in localStorage, set before the run). */
 const ALL_MODES = ['normal', 'care'] as const;
@@ -61,6 +62,15 @@ function chosen<T>(all: readonly T[], names: (item: T) => string, variable: stri
   if (unknown.length) throw new Error(`${variable} 只能是 ${all.map(names).join('、')}，不认识：${unknown.join('、')}`);
   return all.filter((item) => wanted.includes(names(item)));
 }
+/**
+ * LIGHTHOUSE_BLOCK: URL patterns (Lighthouse's blockedUrlPatterns, `*` wildcards, comma-separated) the
+ * browser refuses during the runs, e.g. `*_next/static/chunks*.js` to see what a page would score
+ * without the framework's client runtime: an experiment, never a figure for the goal.
+ */
+const BLOCKED = (process.env.LIGHTHOUSE_BLOCK ?? '')
+  .split(',')
+  .map((pattern) => pattern.trim())
+  .filter(Boolean);
 const PAGES = chosen(ALL_PAGES, (page) => page.name, 'LIGHTHOUSE_PAGES');
 const MODES = chosen(ALL_MODES, (mode) => mode, 'LIGHTHOUSE_MODES');
 
@@ -230,6 +240,7 @@ async function measure(chrome: chromeLauncher.LaunchedChrome, url: string, mode:
     onlyCategories: [...CATEGORIES],
     // Normal runs start from empty storage (Lighthouse's default), which also forgets 长辈模式.
     disableStorageReset: mode === 'care',
+    ...(BLOCKED.length ? { blockedUrlPatterns: BLOCKED } : {}),
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
@@ -246,29 +257,64 @@ async function measure(chrome: chromeLauncher.LaunchedChrome, url: string, mode:
   };
 }
 
-function report(page: string, site: Site, all: Run[]): number[] {
+/** "median (lowest–highest)" of one column of the finished runs; the median alone when they agree. */
+function spread(values: number[]): string {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low === high ? String(low) : `${median(values)} (${low}–${high})`;
+}
+
+/**
+ * One row of the table for a page-mode and site: each category's median with the range of the runs,
+ * the metrics' medians, and (this tree) whether every median reaches the goal.
+ */
+function report(page: string, site: Site, all: Run[], judged: boolean): { row: string; scores: number[] } {
   const runs = all.filter((run) => !run.error);
   const failed = all.filter((run) => run.error).map((run) => `failed run: ${run.error}`);
-  if (runs.length === 0) {
-    console.log([page, site.label, 'no finished run', ...failed].join('\t'));
-    return CATEGORIES.map(() => 0);
-  }
+  if (runs.length === 0)
+    return {
+      row: [page, site.label, 'no finished run', judged ? 'FAIL' : '', ...failed].join('\t'),
+      scores: CATEGORIES.map(() => 0),
+    };
   const scores = CATEGORIES.map((_, index) => median(runs.map((run) => run.scores[index]!)));
+  const ranges = CATEGORIES.map((_, index) => spread(runs.map((run) => run.scores[index]!)));
   const metrics = [...METRICS, 'benchmarkIndex'].map((_, index) => median(runs.map((run) => run.metrics[index]!)));
-  console.log(
-    [page, site.label, ...scores, ...metrics, [...runs.map((run) => run.scores.join('/')), ...failed].join(' ')].join(
-      '\t',
-    ),
-  );
-  // Audits below 0.9 in the last run, to show what costs points.
-  const failing = Object.values(runs.at(-1)!.lhr.audits).filter(
-    (audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
-  );
-  for (const audit of failing) {
-    console.log(`  · ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
-    if (process.env.LIGHTHOUSE_DETAILS) console.log(JSON.stringify(audit.details ?? null).slice(0, 3000));
+  const verdict = judged ? (scores.every((score) => score >= GOAL) ? 'pass' : 'FAIL') : '';
+  return { row: [page, site.label, ...ranges, ...metrics, verdict, ...failed].join('\t'), scores };
+}
+
+/**
+ * What cost points in the runs of this tree: every scored audit below 0.9 in any run, with how many runs
+ * it failed in and its value in the last of them (LIGHTHOUSE_DETAILS: also its details).
+ */
+function costs(name: string, runs: Run[]): void {
+  const finished = runs.filter((run) => !run.error);
+  const seen = new Map<string, { title: string; value: string; count: number; details: unknown }>();
+  for (const run of finished)
+    for (const audit of Object.values(run.lhr.audits)) {
+      if (audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'informative') continue;
+      const entry = seen.get(audit.id) ?? { title: audit.title, value: '', count: 0, details: null };
+      seen.set(audit.id, {
+        ...entry,
+        value: audit.displayValue ?? '',
+        count: entry.count + 1,
+        details: audit.details ?? null,
+      });
+    }
+  console.log(`${name}: ${seen.size ? 'audits below 0.9' : 'no audit below 0.9'}`);
+  for (const [id, audit] of seen) {
+    console.log(
+      `  · ${id}: ${audit.title}${audit.value ? ` (${audit.value})` : ''}, ${audit.count}/${finished.length} runs`,
+    );
+    if (process.env.LIGHTHOUSE_DETAILS) console.log(JSON.stringify(audit.details).slice(0, 3000));
   }
-  return scores;
+}
+
+/** Each run's whole report, for reading the audits afterwards (.bench/lighthouse-reports/). */
+function keep(run: Run, name: string): void {
+  const dir = path.join(BENCH_DIR, 'lighthouse-reports');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(run.lhr));
 }
 
 async function main() {
@@ -287,15 +333,14 @@ async function main() {
     });
     console.log(`Lighthouse (mobile preset) through the front, Chromium ${chromium}; goal ${GOAL} each (this tree)`);
     console.log(sites.map((site) => `${site.label}: ${site.url}`).join('; '));
+    if (BLOCKED.length) console.log(`EXPERIMENT: requests blocked (LIGHTHOUSE_BLOCK): ${BLOCKED.join(', ')}`);
     console.log(
-      `${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; medians, then each run's scores`,
+      `${RUNS} run(s) per page and site${sites.length > 1 ? ', turn about (A B, B A, …)' : ''}; reports kept in .bench/lighthouse-reports/`,
     );
-    // Lighthouse's own measure of how fast this machine ran at the time (its benchmarkIndex; higher is
-    // faster): a busy shared machine shows here, and the simulated phone is slower by the same factor.
-    console.log('CPU index: Lighthouse benchmarkIndex of the run (higher is a faster, quieter machine)');
-    console.log(['page', 'site', ...CATEGORIES, 'TBT ms', 'LCP ms', 'max FID ms', 'CPU index', 'runs'].join('\t'));
     let allMet = true;
+    const rows: string[] = [];
     const ratios: string[] = [];
+    const measured: { name: string; runs: Run[] }[] = [];
     for (const mode of MODES)
       for (const page of PAGES) {
         const name = mode === 'care' ? `${page.name}（长辈模式）` : page.name;
@@ -305,21 +350,40 @@ async function main() {
         for (let turn = 0; turn < RUNS; turn += 1) {
           const order = [...sites.keys()];
           if (turn % 2 === 1) order.reverse();
-          for (const index of order) runs[index]!.push(await measure(chrome, sites[index]!.url + page.path, mode));
+          for (const index of order) {
+            const run = await measure(chrome, sites[index]!.url + page.path, mode);
+            keep(run, `${page.file}-${mode}-${index === 0 ? 'this' : 'baseline'}-${turn + 1}`);
+            runs[index]!.push(run);
+            console.log(`${name}\t${sites[index]!.label}\trun ${turn + 1}: ${run.error ?? run.scores.join('/')}`);
+          }
         }
-        const medians = sites.map((site, index) => report(name, site, runs[index]!));
-        if (medians[0]!.some((score) => score < GOAL)) allMet = false;
-        if (medians[1])
-          ratios.push(
-            `${name}\tperformance ${medians[0]![0]} / ${medians[1][0]} = ${(medians[0]![0]! / medians[1][0]!).toFixed(2)}`,
-          );
+        const results = sites.map((site, index) => report(name, site, runs[index]!, index === 0));
+        rows.push(...results.map((result) => result.row));
+        measured.push({ name, runs: runs[0]! });
+        const [mine, base] = results.map((result) => result.scores);
+        if (mine!.some((score) => score < GOAL)) allMet = false;
+        if (base) ratios.push(`${name}\tperformance ${mine![0]} / ${base[0]} = ${(mine![0]! / base[0]!).toFixed(2)}`);
       }
+    // Lighthouse's own measure of how fast this machine ran at the time (its benchmarkIndex; higher is
+    // faster): a busy shared machine shows here, and the simulated phone is slower by the same factor.
+    console.log(
+      `\nMedians of ${RUNS} run(s), with the lowest and highest in brackets; goal ${GOAL} in every category.`,
+    );
+    console.log('CPU index: Lighthouse benchmarkIndex of the run (higher is a faster, quieter machine)');
+    console.log(['page', 'site', ...CATEGORIES, 'TBT ms', 'LCP ms', 'max FID ms', 'CPU index', `≥ ${GOAL}`].join('\t'));
+    for (const row of rows) console.log(row);
+    console.log('');
+    for (const { name, runs } of measured) costs(name, runs);
     if (ratios.length) {
       console.log(`\npage\tthis tree / ${sites[1]!.label} (performance, medians)`);
       for (const line of ratios) console.log(line);
     }
     console.log(`load average at end: ${load()}`);
-    console.log(allMet ? `every score of this tree is ${GOAL} or more` : `some score of this tree is below ${GOAL}`);
+    console.log(
+      allMet
+        ? `PASS: every median of this tree is ${GOAL} or more`
+        : `FAIL: some median of this tree is below ${GOAL} (rows marked FAIL)`,
+    );
     if (!allMet) process.exitCode = 1;
   } finally {
     await chrome?.kill();

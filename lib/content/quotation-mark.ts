@@ -8,9 +8,6 @@ export const QUOTATION_MARK = 'quotation';
 
 export const Quotation = Mark.create({
   name: QUOTATION_MARK,
-  // Typing just after a quotation is the reporter's own text again.
-  inclusive: false,
-
   parseHTML() {
     return [{ tag: 'span[data-quotation]' }];
   },

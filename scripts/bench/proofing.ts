@@ -3,18 +3,22 @@
 //    project's matcher (lib/proofing/matcher.ts), median and worst of 20 runs after one warm-up; target
 //    < 20 ms. Beside it, the same folded text through modern-ahocorasick 3.3 (the npm matcher first
 //    chosen), to show why the project has its own (one run: it is slow).
+//    And the size of the lists as the editor fetches them (app/api/newsroom/proofing-lists, once per
+//    version), against the entries written out whole as the page used to carry them.
 // 2. Browser: the story editor holding the same story in Chromium, 300 keys typed in bursts of 6 with
 //    a pause of 320 ms (just past the check's 300 ms delay, so keys land while a check runs), with and
 //    without the 审校 plugin: input event → next frame, p50 / p95 / max; and one whole check in the browser.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import AhoCorasick from 'modern-ahocorasick';
 import { chromium } from 'playwright-core';
 
 import { ProofingLists } from '../../lib/proofing/check';
 import { fold, foldTerm } from '../../lib/proofing/fold';
+import { encodeLists } from '../../lib/proofing/list-wire';
 import { articleParagraphs, benchEntries } from './lib/proofing-workload';
 
 const TARGET_MS = 20;
@@ -54,6 +58,14 @@ started = performance.now();
 const libraryHits = library.search(fold(story).text).length;
 console.log(
   `对照 modern-ahocorasick 3.3：编译 ${ms(libraryBuild)}，检查一次 ${ms(performance.now() - started)}，命中 ${libraryHits} 处\n`,
+);
+
+const size = (text: string) => {
+  const raw = Buffer.byteLength(text);
+  return `${(raw / 1024 / 1024).toFixed(2)} MB（gzip ${(zlib.gzipSync(text).length / 1024).toFixed(0)} KB）`;
+};
+console.log(
+  `词库接口的回答 ${entries.length} 条：${size(JSON.stringify(encodeLists('v', entries)))}；逐条写全（原先放在页面里）：${size(JSON.stringify(entries))}\n`,
 );
 
 // 2. Browser.

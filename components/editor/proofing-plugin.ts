@@ -67,6 +67,10 @@ export function proofingPlugin(lists: Checker, ignored: () => ReadonlySet<string
         const fresh = tr.getMeta(PROOFING_PLUGIN_KEY) as BodyHit[] | undefined;
         if (fresh) return { hits: fresh, decorations: decorate(state.doc, fresh) };
         if (!tr.docChanged) return value;
+        // The same text written anew (co-editing's binding renders the shared document again when the
+        // editor's plugins change): the hits stand where they were; mapped, a whole-document
+        // replacement would drop them all, and no check follows since the text did not change.
+        if (tr.doc.eq(tr.before)) return { hits: value.hits, decorations: decorate(tr.doc, value.hits) };
         // Until the next check, the old underlines move with the text.
         const hits = value.hits.flatMap((hit) => {
           const from = tr.mapping.map(hit.from, 1);

@@ -186,6 +186,9 @@ const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
   'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
   'app/api/newsroom/import/route.ts': { POST: { rule: 'issue:import' } },
+  'app/api/newsroom/proofing-lists/[version]/route.ts': {
+    GET: { rule: 'newsroom:enter', url: 'http://localhost/api/newsroom/proofing-lists/0' },
+  },
 };
 
 /** Route handlers that are public by design (the reader site, health, next-auth's own endpoints). */

@@ -2,14 +2,16 @@
 
 // Under the body: the 审校 hits where the cursor is, with 替换 (the list's suggestion into the text)
 // and 忽略 (a reason, recorded on the server; the entry is then not flagged in this story again).
+// The one-line fields list their hits with the same line (collab/field-proofing.tsx).
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 
 import { ignoreProofingHitAction } from '@/lib/proofing/actions';
 import { canIgnore } from '@/lib/proofing/article-check';
+import type { ProofingHit } from '@/lib/proofing/check';
 import { isReplacement, PROOFING_LEVEL_LABELS } from '@/lib/proofing/kinds';
 
-import { hitsAt, type BodyHit } from './proofing-plugin';
+import { hitsAt } from './proofing-plugin';
 
 export function ProofingBar({
   editor,
@@ -30,7 +32,7 @@ export function ProofingBar({
         <HitLine
           key={`${hit.key}:${hit.from}`}
           hit={hit}
-          editor={editor}
+          onReplace={() => editor.chain().focus().insertContentAt({ from: hit.from, to: hit.to }, hit.suggestion).run()}
           articleId={articleId}
           editable={editable}
           onIgnored={onIgnored}
@@ -40,15 +42,16 @@ export function ProofingBar({
   );
 }
 
-function HitLine({
+/** One hit: its level, words and message, 替换 when the list gives words to write instead, 忽略 below 禁止. */
+export function HitLine({
   hit,
-  editor,
+  onReplace,
   articleId,
   editable,
   onIgnored,
 }: {
-  hit: BodyHit;
-  editor: Editor;
+  hit: ProofingHit;
+  onReplace: () => void;
   articleId: string;
   editable: boolean;
   onIgnored: (key: string) => void;
@@ -74,11 +77,7 @@ function HitLine({
         “{hit.text}” {hit.message}
       </span>
       {editable && isReplacement(hit.suggestion) ? (
-        <button
-          type="button"
-          className="underline"
-          onClick={() => editor.chain().focus().insertContentAt({ from: hit.from, to: hit.to }, hit.suggestion).run()}
-        >
+        <button type="button" className="underline" onClick={onReplace}>
           替换为“{hit.suggestion}”
         </button>
       ) : null}

@@ -6,7 +6,9 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 
+import { QUOTATION_MARK } from '@/lib/content/quotation-mark';
 import type { ProofingHit, ProofingLists } from '@/lib/proofing/check';
+import { insideRanges, type TextRange } from '@/lib/proofing/exempt';
 
 /** After the last keystroke: long enough that steady typing never runs it, short enough to feel live. */
 export const PROOFING_DELAY_MS = 300;
@@ -17,13 +19,22 @@ type Checker = Pick<ProofingLists, 'check'>;
 
 export const PROOFING_PLUGIN_KEY = new PluginKey<State>('proofing');
 
+/** Where a text block's 引语 are, in offsets of its text (leaf inline nodes count one, as in textBetween). */
+export function quotationRanges(block: PmNode): TextRange[] {
+  const ranges: TextRange[] = [];
+  block.forEach((child, offset) => {
+    if (child.marks.some((mark) => mark.type.name === QUOTATION_MARK)) ranges.push([offset, offset + child.nodeSize]);
+  });
+  return ranges;
+}
+
 /** Every hit in the document's text blocks, in document positions (leaf inline nodes count one). */
 export function findBodyHits(doc: PmNode, lists: Checker, ignored: ReadonlySet<string>): BodyHit[] {
   const hits: BodyHit[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
     const text = node.textBetween(0, node.content.size, undefined, '\ufffc');
-    for (const hit of lists.check(text))
+    for (const hit of lists.check(text, insideRanges(quotationRanges(node))))
       if (!ignored.has(hit.key)) hits.push({ ...hit, from: pos + 1 + hit.start, to: pos + 1 + hit.end });
     return false;
   });
@@ -56,6 +67,10 @@ export function proofingPlugin(lists: Checker, ignored: () => ReadonlySet<string
         const fresh = tr.getMeta(PROOFING_PLUGIN_KEY) as BodyHit[] | undefined;
         if (fresh) return { hits: fresh, decorations: decorate(state.doc, fresh) };
         if (!tr.docChanged) return value;
+        // The same text written anew (co-editing's binding renders the shared document again when the
+        // editor's plugins change): the hits stand where they were; mapped, a whole-document
+        // replacement would drop them all, and no check follows since the text did not change.
+        if (tr.doc.eq(tr.before)) return { hits: value.hits, decorations: decorate(tr.doc, value.hits) };
         // Until the next check, the old underlines move with the text.
         const hits = value.hits.flatMap((hit) => {
           const from = tr.mapping.map(hit.from, 1);

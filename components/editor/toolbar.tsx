@@ -130,6 +130,13 @@ export function Toolbar({ editor, onInsertImage }: { editor: Editor; onInsertIma
       >
         引用
       </ToolButton>
+      <ToolButton
+        label="标为引语（审校不检查）"
+        active={editor.isActive('quotation')}
+        onClick={() => chain().toggleMark('quotation').run()}
+      >
+        引语
+      </ToolButton>
       <ToolButton label="链接" active={editor.isActive('link')} onClick={setLink}>
         链接
       </ToolButton>

@@ -5,6 +5,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 
 import { Figure } from './figure-node';
+import { Quotation } from './quotation-mark';
 import { isSafeHref } from './safe-url';
 
 /** `undoRedo: false` for the co-editing editor, whose undo (Yjs') takes back only the person's own changes. */
@@ -29,5 +30,6 @@ export function contentExtensions(options: { undoRedo?: false } = {}): Extension
       tableHeader: { HTMLAttributes: { scope: 'col' } },
     }),
     Figure,
+    Quotation,
   ];
 }

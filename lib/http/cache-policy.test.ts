@@ -39,6 +39,13 @@ describe('cacheClassOf', () => {
     }
   });
 
+  it('leaves the versioned 审校词库 answer its own header (the browser keeps it privately), nothing else under the API', () => {
+    expect(cacheClassOf('/api/newsroom/proofing-lists/0123abcd', true, 'GET')).toBe('own');
+    expect(cacheClassOf('/api/newsroom/proofing-lists/0123abcd', true, 'POST')).toBe('never');
+    expect(cacheClassOf('/api/newsroom/proofing-lists', true, 'GET')).toBe('never');
+    expect(cacheClassOf('/api/newsroom/proofing-lists/a/b', true, 'GET')).toBe('never');
+  });
+
   it('never caches a form post to a reader page (a server action)', () => {
     expect(cacheClassOf('/articles/ke-cheng', false, 'POST')).toBe('never');
   });

@@ -10,7 +10,11 @@ const READER_ROUTES =
 /** Never shared: the newsroom, sign-in, invitations and the API (kecheng-locations.conf has the same location). */
 export const PRIVATE_ROUTES = /^\/(newsroom|login|invite|two-factor|api)(\/|$)/;
 
+/** Private answers cached by the person's browser under a version in the path: the route sets its own header. */
+const VERSIONED_PRIVATE_ROUTES = /^\/api\/newsroom\/proofing-lists\/[^/]+$/;
+
 export function cacheClassOf(pathname: string, hasSession: boolean, method: string): CacheClass {
+  if (VERSIONED_PRIVATE_ROUTES.test(pathname) && (method === 'GET' || method === 'HEAD')) return 'own';
   if (PRIVATE_ROUTES.test(pathname)) return 'never';
   const reader = pathname === '/search' ? 'search' : READER_ROUTES.test(pathname) ? 'reader' : null;
   if (!reader) return 'own';

@@ -123,3 +123,22 @@ describe('privateRoute', () => {
     expect(asked).toEqual(['audit:read']);
   });
 });
+
+describe('privateRoute with ownCache', () => {
+  const kept = 'private, max-age=31536000, immutable';
+  const route = privateRoute({ capability: 'newsroom:enter', ownCache: true }, async () =>
+    Response.json({ ok: true }, { headers: { 'Cache-Control': kept } }),
+  );
+  const get = () => new Request('http://newsroom.test/api/x', { headers: { host: 'newsroom.test' } });
+
+  it("keeps the handler's own Cache-Control on its answer", async () => {
+    expect((await route(get())).headers.get('cache-control')).toBe(kept);
+  });
+
+  it('still makes a refusal private and uncached', async () => {
+    gate.user = new AccessDenied('UNAUTHENTICATED');
+    const refused = await route(get());
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe(PRIVATE_CACHE_CONTROL);
+  });
+});

@@ -25,7 +25,11 @@ export class RouteRefusal extends Error {
 /** The size limit judged from Content-Length; `lengthRequired`: the message for a request without one (411). */
 export type BodyLimit = { maxBytes: number; tooLarge: string; lengthRequired?: string };
 
-export type RouteOptions = { capability: Capability; body?: BodyLimit };
+/**
+ * `ownCache`: an answer the handler gave its own Cache-Control keeps it (a versioned, immutable
+ * answer, lib/proofing/list-route.ts); refusals are still private and uncached.
+ */
+export type RouteOptions = { capability: Capability; body?: BodyLimit; ownCache?: true };
 
 type Handler = (request: Request, user: CurrentUser) => Promise<Response>;
 
@@ -87,7 +91,8 @@ export function privateRoute(options: RouteOptions, handler: Handler): (request:
         response = errorResponse(error);
       }
     }
-    response.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+    if (!(options.ownCache && response.headers.has('Cache-Control')))
+      response.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
     // The proxy, which sets it elsewhere, skips the PDF upload's path.
     response.headers.set('X-Content-Type-Options', 'nosniff');
     return response;

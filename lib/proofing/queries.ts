@@ -1,20 +1,25 @@
-// What the story editor takes to check in the browser: the lists and the entries this story ignores.
+// What the story editor takes to check in the browser: the name of the lists' current version (the
+// browser fetches them once per version, app/api/newsroom/proofing-lists) and the entries this story ignores.
 import 'server-only';
 
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
-import type { ProofingEntry } from './kinds';
-import { readEntries, readLists } from './store';
+import { listsVersion } from './store';
 
-export type EditorProofing = { entries: ProofingEntry[]; ignored: string[] };
+export type EditorProofing = { version: string; ignored: string[] };
 
 /** Called after the editor page's own access check (lib/collab/editor-page.ts). */
 export async function editorProofing(articleId: string): Promise<EditorProofing> {
   await requireUser('newsroom:enter');
-  await readLists(db);
-  const [entries, ignores] = await Promise.all([
-    readEntries(db),
+  const [version, ignores] = await Promise.all([
+    listsVersion(db),
     db.proofingIgnore.findMany({ where: { articleId }, select: { key: true } }),
   ]);
-  return { entries, ignored: ignores.map((ignore) => ignore.key) };
+  return { version, ignored: ignores.map((ignore) => ignore.key) };
+}
+
+/** The lists' current version, for a page that checks in the browser (the import report). */
+export async function proofingListsVersion(): Promise<string> {
+  await requireUser('newsroom:enter');
+  return listsVersion(db);
 }

@@ -1,6 +1,8 @@
 // The lists as stored (审校词库), and the compiled matcher each process keeps for them. A kind of list
 // is made with the shipped entries (lists/) the first time it is read, so an install, a test database
 // and an upgraded newsroom all start with them, and a list the chief editor empties stays empty.
+import { createHash } from 'node:crypto';
+
 import type { Db, Tx } from '../db-client';
 import { ProofingLists } from './check';
 import { isProofingKind, isProofingLevel, PROOFING_KINDS, type ProofingEntry } from './kinds';
@@ -46,13 +48,28 @@ export async function readEntries(db: Client): Promise<ProofingEntry[]> {
   );
 }
 
-/** The compiled lists, rebuilt only when a list's version changed (building 50,000 entries takes a while). */
-export async function readLists(db: Db): Promise<ProofingLists> {
-  const versions = await ensureLists(db);
-  const signature = versions
+function signatureOf(versions: readonly ListVersion[]): string {
+  return versions
     .map((list) => `${list.kind}:${list.version}:${list.updatedAt.getTime()}`)
     .sort()
     .join(',');
+}
+
+/**
+ * One name for the lists as they are now: it changes with every change (each bumps a list's version
+ * and its updatedAt), so the editor's copy can be cached for good under it (app/api/newsroom/proofing-lists).
+ * The time is in it so a restored backup, whose version numbers may repeat, still gets a new name.
+ */
+export async function listsVersion(db: Db): Promise<string> {
+  return createHash('sha256')
+    .update(signatureOf(await ensureLists(db)))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The compiled lists, rebuilt only when a list's version changed (building 50,000 entries takes a while). */
+export async function readLists(db: Db): Promise<ProofingLists> {
+  const signature = signatureOf(await ensureLists(db));
   if (compiled?.signature === signature) return compiled.lists;
   const lists = new ProofingLists(await readEntries(db));
   compiled = { signature, lists };

@@ -22,7 +22,6 @@ import { figuresMissingAlt } from '@/lib/content/figures';
 import type { Doc } from '@/lib/content/types';
 import { countDocWords } from '@/lib/content/word-count';
 import { formatTimeOfDay } from '@/lib/dates/format';
-import { ProofingLists } from '@/lib/proofing/check';
 import type { EditorProofing } from '@/lib/proofing/queries';
 
 import type { BylineCandidate } from '../authors-field';
@@ -35,6 +34,7 @@ import { ProofingBar } from '../proofing-bar';
 import { findBodyHits, PROOFING_PLUGIN_KEY, proofingPlugin, showHits } from '../proofing-plugin';
 import { Toolbar } from '../toolbar';
 import { insertFigure, useImageInsertion } from '../use-image-insertion';
+import { useProofingLists } from '../use-proofing-lists';
 import { CARET_PLUGIN_KEY, caretPlugin } from './caret-plugin';
 import { documentFrom, type Access, type InitialDocument } from './collab-session';
 import { collabStatusText, refusalAdvice, statusNeedsAttention } from './collab-status';
@@ -59,7 +59,7 @@ type Props = {
   access: Access;
   /** The story's shared document as stored (lib/collab/stored-document.ts). */
   initial: InitialDocument;
-  /** 审校: the lists, checked in the browser as the person types, and the entries this story ignores (none: no check, the live view). */
+  /** 审校: the lists' version (fetched, then checked in the browser as the person types) and the entries this story ignores (none: no check, the live view). */
   proofing?: EditorProofing;
 };
 
@@ -185,21 +185,30 @@ function ArticleEditor({
   }, [editor, roster, session, state.people]);
 
   // 审校 underlines (components/editor/proofing-plugin.ts): compiled once per page, checked after typing stops.
-  const lists = useMemo(() => (proofing ? new ProofingLists(proofing.entries) : null), [proofing]);
-  const [ignored] = useState(() => new Set(proofing?.ignored));
+  const lists = useProofingLists(proofing?.version ?? null);
+  // The entries this story ignores: a new set after each 忽略, so the fields check again; the body's
+  // plugin reads the latest through the ref.
+  const [ignored, setIgnored] = useState<ReadonlySet<string>>(() => new Set(proofing?.ignored));
+  const ignoredRef = useRef(ignored);
   useEffect(() => {
     if (!editor || editor.isDestroyed || !lists) return;
-    editor.registerPlugin(proofingPlugin(lists, () => ignored));
+    editor.registerPlugin(proofingPlugin(lists, () => ignoredRef.current));
     return () => {
       if (!editor.isDestroyed) editor.unregisterPlugin(PROOFING_PLUGIN_KEY);
     };
-  }, [editor, lists, ignored]);
+  }, [editor, lists]);
   const onIgnored = useCallback(
     (key: string) => {
-      ignored.add(key);
-      if (editor && !editor.isDestroyed && lists) showHits(editor.view, findBodyHits(editor.state.doc, lists, ignored));
+      const next = new Set([...ignoredRef.current, key]);
+      ignoredRef.current = next;
+      setIgnored(next);
+      if (editor && !editor.isDestroyed && lists) showHits(editor.view, findBodyHits(editor.state.doc, lists, next));
     },
-    [editor, lists, ignored],
+    [editor, lists],
+  );
+  const fieldProofing = useMemo(
+    () => (lists ? { lists, ignored, articleId: story.id, editable, onIgnored } : null),
+    [lists, ignored, story.id, editable, onIgnored],
   );
 
   const others = useMemo(() => {
@@ -278,7 +287,7 @@ function ArticleEditor({
         </p>
       ) : null}
 
-      <SharedFields doc={doc} readOnly={!editable} people={people} published={story.published}>
+      <SharedFields doc={doc} readOnly={!editable} people={people} published={story.published} proofing={fieldProofing}>
         {editable ? (
           <CoverField
             url={cover ? (coverUrls[cover] ?? null) : null}

@@ -5,14 +5,20 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
+import { FIELDS_MAP } from '@/lib/collab/article-doc';
 import { ARTICLE_FIELDS, ARTICLE_TEXT_FIELDS } from '@/lib/content/fields';
+import { ProofingLists } from '@/lib/proofing/check';
+import { DEFAULT_LISTS } from '@/lib/proofing/lists';
 
+import { replaceInText } from './field-proofing';
 import { SharedFields } from './shared-fields';
+
+const lists = new ProofingLists(DEFAULT_LISTS);
 
 /** Each label of the form with the control it names. */
 function controls(published: boolean): { label: string; control: string }[] {
   const html = renderToStaticMarkup(
-    <SharedFields doc={new Y.Doc()} readOnly={false} people={[]} published={published} />,
+    <SharedFields doc={new Y.Doc()} readOnly={false} people={[]} published={published} proofing={null} />,
   );
   return [...html.matchAll(/<label[^>]*>([^<]*)<(input|textarea)\b/g)].map(([, label, control]) => ({
     label: label!,
@@ -43,5 +49,43 @@ describe('the editor form', () => {
       '网址（拼音，发布后不再改变）',
     ]);
     expect(controls(true).at(-1)?.label).toBe('网址（已发布，不能修改）');
+  });
+});
+
+describe('审校 on the fields', () => {
+  it('underlines a hit in a one-line field, lists it under the field with 替换 and 忽略, and replaces it in the shared text', () => {
+    const doc = new Y.Doc();
+    const headline = new Y.Text('台湾政府宣布师傅上门按装');
+    doc.getMap(FIELDS_MAP).set('headline', headline);
+    doc.getMap(FIELDS_MAP).set('dateline', new Y.Text('台湾政府'));
+    const proofing = { lists, ignored: new Set<string>(), articleId: 'a1', editable: true, onIgnored: () => {} };
+    const html = renderToStaticMarkup(
+      <SharedFields doc={doc} readOnly={false} people={[]} published={false} proofing={proofing} />,
+    );
+    const field = html.slice(html.indexOf('data-testid="field-headline"'));
+    expect(field).toMatch(/data-proofing="BLOCK">台湾政府<\/span>/);
+    expect(field).toMatch(/data-proofing="WARN">按装<\/span>/);
+    expect(field).toContain('替换为“安装”');
+    expect(field).toContain('忽略');
+    // 电头 is not a field the check reads.
+    expect(html).not.toContain('data-testid="field-dateline"');
+
+    const hit = lists.check(headline.toString()).find((each) => each.text === '按装')!;
+    replaceInText(headline, hit);
+    expect(headline.toString()).toBe('台湾政府宣布师傅上门安装');
+    // Words that moved since the check are left alone.
+    replaceInText(headline, hit);
+    expect(headline.toString()).toBe('台湾政府宣布师傅上门安装');
+  });
+
+  it('leaves out what this story ignores', () => {
+    const doc = new Y.Doc();
+    doc.getMap(FIELDS_MAP).set('kicker', new Y.Text('师傅上门按装'));
+    const ignored = new Set(['TYPO:按装']);
+    const proofing = { lists, ignored, articleId: 'a1', editable: true, onIgnored: () => {} };
+    const html = renderToStaticMarkup(
+      <SharedFields doc={doc} readOnly={false} people={[]} published={false} proofing={proofing} />,
+    );
+    expect(html).not.toContain('data-proofing=');
   });
 });

@@ -2,17 +2,30 @@
 
 // The story's fields above the body, each bound to its shared text (use-shared-text.ts), and the
 // authors as one shared value: what one person types appears in everyone's form as they type it.
+// The fields the check reads (lib/proofing/article-pieces.ts) show their 审校 hits (field-proofing.tsx).
 import { useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 
 import { generateByline } from '@/lib/articles/byline';
 import { FIELDS_MAP, type SharedAuthor } from '@/lib/collab/article-doc';
 import { ARTICLE_FIELDS, fieldLabel, type ArticleTextField } from '@/lib/content/fields';
+import { CHECKED_FIELDS } from '@/lib/proofing/article-pieces';
 
 import { AuthorsField, type AuthorValue, type BylineCandidate } from '../authors-field';
+import {
+  FieldHits,
+  replaceInText,
+  UnderlinedField,
+  useBackdropScroll,
+  useFieldHits,
+  type FieldProofing,
+} from './field-proofing';
 import { useSharedText } from './use-shared-text';
 
-export const INPUT_CLASS = 'mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
+const BOX = 'block w-full rounded border border-stone-400 px-2 py-1.5';
+export const INPUT_CLASS = `mt-1 ${BOX} bg-white dark:bg-stone-900`;
+
+const isChecked = (name: ArticleTextField) => (CHECKED_FIELDS as readonly string[]).includes(name);
 
 /** A shared value in the fields map, read without creating it (a browser never creates the layout). */
 function textOf(doc: Y.Doc, field: ArticleTextField): Y.Text | null {
@@ -71,23 +84,51 @@ function SharedField({
   label,
   readOnly,
   multiline,
-  className,
+  font = '',
+  proofing,
 }: {
   doc: Y.Doc;
   name: ArticleTextField;
   label: string;
   readOnly: boolean;
-  multiline?: boolean;
-  className?: string;
+  multiline: boolean;
+  /** Classes for the text's size and weight (the headline's). */
+  font?: string;
+  /** The 审校 lists once fetched, for a field the check reads. */
+  proofing: FieldProofing | null;
 }) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const binding = useSharedText(textOf(doc, name), ref);
-  const props = { ref, ...binding, readOnly, className: className ?? INPUT_CLASS };
+  const text = textOf(doc, name);
+  const binding = useSharedText(text, ref);
+  const { backdrop, onScroll } = useBackdropScroll();
+  const hits = useFieldHits(binding.value, proofing);
+  if (!proofing) {
+    const props = { ref, ...binding, readOnly, className: `${INPUT_CLASS} ${font}` };
+    return (
+      <label className="block text-sm font-medium">
+        {label}
+        {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
+      </label>
+    );
+  }
+  // The field is see-through over a copy of its text that carries the underlines.
+  const props = { ref, ...binding, readOnly, onScroll, className: `${BOX} ${font} relative bg-transparent` };
   return (
-    <label className="block text-sm font-medium">
-      {label}
-      {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
-    </label>
+    <div data-testid={`field-${name}`}>
+      <label className="block text-sm font-medium">
+        {label}
+        <UnderlinedField
+          value={binding.value}
+          hits={hits}
+          box={`${BOX} ${font}`}
+          multiline={multiline}
+          backdrop={backdrop}
+        >
+          {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
+        </UnderlinedField>
+      </label>
+      <FieldHits hits={hits} proofing={proofing} onReplace={(hit) => replaceInText(text, hit)} />
+    </div>
   );
 }
 
@@ -96,27 +137,30 @@ type Props = {
   readOnly: boolean;
   people: BylineCandidate[];
   published: boolean;
+  /** 审校 for the fields it reads; null until the lists are fetched (or in the live view). */
+  proofing: FieldProofing | null;
   children?: React.ReactNode;
 };
 
-export function SharedFields({ doc, readOnly, people, published, children }: Props) {
+export function SharedFields({ doc, readOnly, people, published, proofing, children }: Props) {
   const [authors, setAuthors] = useSharedAuthors(doc);
   // Labels, and a textarea for text that runs over lines, come from the field list (lib/articles/fields.ts).
-  const field = (name: ArticleTextField, extra: { note?: string; className?: string; readOnly?: boolean } = {}) => (
+  const field = (name: ArticleTextField, extra: { note?: string; font?: string; readOnly?: boolean } = {}) => (
     <SharedField
       doc={doc}
       name={name}
       label={fieldLabel(name, extra.note)}
       readOnly={readOnly || Boolean(extra.readOnly)}
       multiline={ARTICLE_FIELDS[name].kind === 'lines'}
-      className={extra.className}
+      font={extra.font}
+      proofing={isChecked(name) ? proofing : null}
     />
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       {field('kicker')}
       {field('subheadline')}
-      <div className="sm:col-span-2">{field('headline', { className: `${INPUT_CLASS} text-xl font-bold` })}</div>
+      <div className="sm:col-span-2">{field('headline', { font: 'text-xl font-bold' })}</div>
       {field('dateline')}
       {field('byline', { note: '按作者自动生成，可修改' })}
       <div className="sm:col-span-2">

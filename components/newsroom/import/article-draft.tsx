@@ -2,7 +2,7 @@
 
 // One story of the import draft: its fields, and its body blocks with the moves an editor needs
 // (move a block to another story, make a story of its own from a block on, keep an unsure subheading).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import {
   DRAFT_FIELDS,
@@ -19,6 +19,9 @@ import {
   setArticleField,
   splitArticle,
 } from '@/lib/importer/draft-edits';
+import { draftProofing } from '@/lib/importer/draft-proofing';
+import type { ProofingLists } from '@/lib/proofing/check';
+import { PROOFING_LEVEL_LABELS, PROOFING_LEVELS } from '@/lib/proofing/kinds';
 
 import { DraftInput } from './draft-input';
 
@@ -38,14 +41,38 @@ function splitLabel(block: DraftBlock): string {
   return block.kind === 'heading' ? '作为新稿件的主题拆出' : '从这段起拆成新稿件';
 }
 
-type Props = { draft: ImportDraft; story: DraftArticle; index: number; onChange: (draft: ImportDraft) => void };
+type Props = {
+  draft: ImportDraft;
+  story: DraftArticle;
+  index: number;
+  onChange: (draft: ImportDraft) => void;
+  /** 审校词库 (null while it loads): each story's hits by level, recounted as the story is fixed here. */
+  lists: ProofingLists | null;
+};
+
+/** The story's 审校 hits by level, 禁止 first; red while a 禁止 hit is in it. */
+function ProofingLine({ lists, story }: { lists: ProofingLists; story: DraftArticle }) {
+  const counts = useMemo(() => draftProofing(lists, story), [lists, story]);
+  const text = [...PROOFING_LEVELS]
+    .reverse()
+    .map((level) => `${PROOFING_LEVEL_LABELS[level]} ${counts[level]}`)
+    .join(' · ');
+  return (
+    <span
+      data-testid="import-proofing"
+      className={counts.BLOCK ? 'font-medium text-red-700 dark:text-red-400' : undefined}
+    >
+      审校：{text}
+    </span>
+  );
+}
 
 // Each block carries its own controls; a story of tens of thousands of paragraphs (a 5 MB export
 // with one story) would freeze the page, so blocks are shown a stretch at a time. Hidden blocks are
 // still imported as they are.
 const BLOCKS_AT_ONCE = 200;
 
-export function ArticleDraft({ draft, story, index, onChange }: Props) {
+export function ArticleDraft({ draft, story, index, onChange, lists }: Props) {
   const name = `稿件${index + 1}`;
   const [shown, setShown] = useState(BLOCKS_AT_ONCE);
   const hidden = story.blocks.length - shown;
@@ -65,6 +92,7 @@ export function ArticleDraft({ draft, story, index, onChange }: Props) {
           始于第{story.line}行 · {story.blocks.length}段
           {story.continuedOn.length ? ` · 转${story.continuedOn.join('、')}版` : ''}
         </span>
+        {lists ? <ProofingLine lists={lists} story={story} /> : null}
         {index > 0 ? (
           <button
             type="button"

@@ -6,6 +6,7 @@
 // import at a time: while others are ahead the page says how many.
 import { useState, type FormEvent } from 'react';
 
+import { useProofingLists } from '@/components/editor/use-proofing-lists';
 import { AttachImportedPdf } from '@/components/epaper/attach-imported-pdf';
 import { buttonClass } from '@/components/ui/button-class';
 import { FormError, FormNotice, FormSuccess } from '@/components/ui/form-message';
@@ -17,7 +18,9 @@ import type { ImportOutcomeResult, ImportPreview } from '@/lib/importer/import-w
 
 import { ImportReportView } from './import-report';
 
-export function ImportForm() {
+/** `proofingVersion`: 审校词库's current version, fetched once to count each story's hits on the report. */
+export function ImportForm({ proofingVersion }: { proofingVersion: string }) {
+  const lists = useProofingLists(proofingVersion);
   const [state, setState] = useState<ImportOutcomeResult | null>(null);
   const [pending, setPending] = useState(false);
   // Imports ahead of this one (0: running), while it waits.
@@ -119,7 +122,7 @@ export function ImportForm() {
           use={importedPdfUse(pdfPages, done.pageCount, done.articlePages)}
         />
       ) : null}
-      {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} /> : null}
+      {preview && draft ? <ImportReportView preview={preview} draft={draft} onChange={setDraft} lists={lists} /> : null}
       {preview && draft && confirmation && preview.existing !== 'published' ? (
         <form onSubmit={confirm} className="space-y-3">
           {preview.existing === 'draft' || conflict ? (

@@ -7,6 +7,7 @@ import { FormError } from '@/components/ui/form-message';
 import type { ImportDraft } from '@/lib/importer/draft';
 import { dropUnplaced, markMastheadChecked, placeUnplaced, setMastheadField } from '@/lib/importer/draft-edits';
 import type { ImportPreview } from '@/lib/importer/import-work';
+import type { ProofingLists } from '@/lib/proofing/check';
 
 import { ArticleDraft } from './article-draft';
 import { DraftInput } from './draft-input';
@@ -22,9 +23,14 @@ const FOUND_NAMES: Record<string, string> = {
   qrLabels: '二维码说明',
 };
 
-type Props = { preview: ImportPreview; draft: ImportDraft; onChange: (draft: ImportDraft) => void };
+type Props = {
+  preview: ImportPreview;
+  draft: ImportDraft;
+  onChange: (draft: ImportDraft) => void;
+  lists: ProofingLists | null;
+};
 
-export function ImportReportView({ preview, draft, onChange }: Props) {
+export function ImportReportView({ preview, draft, onChange, lists }: Props) {
   const { masthead } = draft;
   return (
     <section
@@ -91,7 +97,7 @@ export function ImportReportView({ preview, draft, onChange }: Props) {
 
       <ol className="space-y-3" aria-label="稿件">
         {draft.stories.map((story, index) => (
-          <ArticleDraft key={story.key} draft={draft} story={story} index={index} onChange={onChange} />
+          <ArticleDraft key={story.key} draft={draft} story={story} index={index} onChange={onChange} lists={lists} />
         ))}
       </ol>
 

@@ -1,5 +1,6 @@
 import { ImportForm } from '@/components/newsroom/import/import-form';
 import { requirePageUser } from '@/lib/auth/require-user';
+import { proofingListsVersion } from '@/lib/proofing/queries';
 
 export const metadata = { title: '导入期次' };
 
@@ -11,7 +12,7 @@ export default async function ImportPage() {
       <p className="text-stone-600 dark:text-stone-400">
         上传印刷排版系统导出的整期纯文本或 PDF。系统先显示识别结果，确认后才写入，且只生成草稿，不会发布。
       </p>
-      <ImportForm />
+      <ImportForm proofingVersion={await proofingListsVersion()} />
     </div>
   );
 }

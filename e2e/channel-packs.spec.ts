@@ -6,7 +6,14 @@ import fs from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { unzipSync } from 'fflate';
 
-import { body as articleBody, createArticle, submitArticle, typeArticle, workflowStatus } from './support/article';
+import {
+  body as articleBody,
+  createArticle,
+  signOffThreeLevels,
+  submitArticle,
+  typeArticle,
+  workflowStatus,
+} from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
 import { E2E_ADMIN } from './support/env';
@@ -53,17 +60,7 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   await expect(reporter.page.getByTestId('save-status')).toHaveText(/^已保存/, { timeout: 15_000 });
   await submitArticle(reporter.page);
   await reporter.context.close();
-  for (const [account, level] of [
-    [EDITOR_A, '初审'],
-    [EDITOR_B, '复审'],
-    [CHIEF, '终审（签发）'],
-  ] as const) {
-    const reviewer = await signedInPage(browser, account.email, account.password);
-    await reviewer.page.goto(articleUrl);
-    await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
-    await expect(reviewer.page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
-    await reviewer.context.close();
-  }
+  await signOffThreeLevels(browser, articleUrl, [EDITOR_A, EDITOR_B, CHIEF]);
   const { page, context } = await signedInPage(browser, EDITOR_A.email, EDITOR_A.password);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(articleUrl);
@@ -132,11 +129,11 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   const again = await app.request.get('/app/feed.json', { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);
   expect(await again.text()).toBe('');
-  const story = await app.request.get(`/app/articles/${slug}`);
-  expect(story.status()).toBe(200);
-  expect((await story.json()).title).toBe(HEADLINE);
-  const storyEtag = story.headers().etag!;
-  expect((await app.request.get(`/app/articles/${slug}`, { headers: { 'If-None-Match': storyEtag } })).status()).toBe(
+  const single = await app.request.get(`/app/articles/${slug}`);
+  expect(single.status()).toBe(200);
+  expect((await single.json()).title).toBe(HEADLINE);
+  const articleEtag = single.headers().etag!;
+  expect((await app.request.get(`/app/articles/${slug}`, { headers: { 'If-None-Match': articleEtag } })).status()).toBe(
     304,
   );
 
@@ -147,7 +144,7 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   await expect
     .poll(async () => (await app.request.get(`/app/articles/${slug}`)).text(), { timeout: 10_000 })
     .toContain('本文“12 处”应为“13 处”。');
-  expect((await app.request.get(`/app/articles/${slug}`, { headers: { 'If-None-Match': storyEtag } })).status()).toBe(
+  expect((await app.request.get(`/app/articles/${slug}`, { headers: { 'If-None-Match': articleEtag } })).status()).toBe(
     200,
   );
 

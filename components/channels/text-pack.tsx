@@ -5,13 +5,19 @@
 import { useState } from 'react';
 
 import { buttonClass } from '@/components/ui/button-class';
+import { FormError, FormSuccess } from '@/components/ui/form-message';
 import { charCount, DOUYIN_LIMIT, MAX_PACK_IMAGES, WEIBO_LEAD_LIMIT, WEIBO_LIMIT } from '@/lib/channels/text-pack';
 import type { TextPackView } from '@/lib/channels/text-pack-queries';
 
 const TEXTS = [
-  { key: 'weibo', label: '微博', limit: WEIBO_LIMIT },
-  { key: 'weiboLead', label: `微博导语版（${WEIBO_LEAD_LIMIT} 字内，信息流里不折叠）`, limit: WEIBO_LEAD_LIMIT },
-  { key: 'douyin', label: '抖音作品描述', limit: DOUYIN_LIMIT },
+  { key: 'weibo', short: '微博', label: '微博', limit: WEIBO_LIMIT },
+  {
+    key: 'weiboLead',
+    short: '导语版',
+    label: `微博导语版（${WEIBO_LEAD_LIMIT} 字内，信息流里不折叠）`,
+    limit: WEIBO_LEAD_LIMIT,
+  },
+  { key: 'douyin', short: '抖音', label: '抖音作品描述', limit: DOUYIN_LIMIT },
 ] as const;
 
 async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
@@ -45,7 +51,7 @@ export function TextPack({ articleId, pack }: { articleId: string; pack: TextPac
     <details className="rounded border border-stone-200 p-3 dark:border-stone-700" open>
       <summary className="cursor-pointer font-medium">微博 / 抖音文案包</summary>
       <div className="mt-3 space-y-4">
-        {TEXTS.map(({ key, label, limit }) => {
+        {TEXTS.map(({ key, short, label, limit }) => {
           const id = `text-pack-${key}`;
           const text = pack[key];
           return (
@@ -65,23 +71,18 @@ export function TextPack({ articleId, pack }: { articleId: string; pack: TextPac
                 rows={key === 'weibo' ? 5 : 3}
                 className="w-full rounded border border-stone-300 bg-stone-50 p-2 text-sm dark:border-stone-600 dark:bg-stone-900"
               />
-              <button
-                type="button"
-                className={buttonClass('secondary')}
-                onClick={() => copy(key === 'douyin' ? '抖音' : '微博', text, id)}
-              >
-                复制{key === 'douyin' ? '抖音' : key === 'weibo' ? '微博' : '导语版'}文案
+              <button type="button" className={buttonClass('secondary')} onClick={() => copy(short, text, id)}>
+                复制{short}文案
               </button>
             </div>
           );
         })}
         {message ? (
-          <p
-            role={message.ok ? 'status' : 'alert'}
-            className={message.ok ? 'text-sm text-green-700' : 'text-sm text-red-700'}
-          >
-            {message.text}
-          </p>
+          message.ok ? (
+            <FormSuccess>{message.text}</FormSuccess>
+          ) : (
+            <FormError>{message.text}</FormError>
+          )
         ) : null}
         {pack.images.length ? (
           <fieldset className="space-y-2">

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { unzipSync } from 'fflate';
 
+import { findNginx } from '../server/front';
 import {
   body as articleBody,
   createArticle,
@@ -17,6 +18,7 @@ import {
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
 import { E2E_ADMIN } from './support/env';
+import { FRONT_URL } from './support/front';
 
 const REPORTER = { name: '陆知微', email: 'luzhiwei@e2e.test', role: '记者', password: 'Iewihzul-pass-123' };
 const EDITOR_A = { name: '方文渠', email: 'fangwenqu@e2e.test', role: '编辑', password: 'Uqnewgnaf-pass-12' };
@@ -136,6 +138,15 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   expect((await app.request.get(`/app/articles/${slug}`, { headers: { 'If-None-Match': articleEtag } })).status()).toBe(
     304,
   );
+
+  // Through the shipped nginx front the same: it answers validators from its copy.
+  if (findNginx()) {
+    const viaFront = await app.request.get(`${FRONT_URL}/app/feed.json`);
+    expect(viaFront.status()).toBe(200);
+    const frontTag = viaFront.headers().etag!;
+    const held = await app.request.get(`${FRONT_URL}/app/feed.json`, { headers: { 'If-None-Match': frontTag } });
+    expect(held.status()).toBe(304);
+  }
 
   // A correction shows in the app as on the website, and the held copy is no longer current.
   await page.getByLabel('更正内容（读者可见，注明日期）').fill('本文“12 处”应为“13 处”。');

@@ -77,7 +77,7 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   expect(text).toContain(`【${HEADLINE}】${TEXT}`);
   expect(text).toMatch(new RegExp(`https?://[^ ]+/articles/${slug}$`));
   await weibo.getByRole('button', { name: '复制微博文案' }).click();
-  await expect(weibo.getByRole('status')).toHaveText('已复制微博文案');
+  await expect(weibo.getByRole('status').filter({ hasText: '已复制微博文案' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
   // The chosen photo as one ZIP: the original JPEG and the texts.
@@ -124,10 +124,10 @@ test('text pack and app feed: copy, ZIP, record; feed with ETag, correction, ret
   const parsed = (await feed.json()) as Feed;
   expect(parsed.version).toBe('https://jsonfeed.org/version/1.1');
   const item = parsed.items.find((entry) => entry.title === HEADLINE);
-  expect(item?.content_html).toMatch(/<img src="https?:\/\/[^"]+\/media\//);
+  expect(item?.content_html).toMatch(/<img[^>]* src="https?:\/\/[^"]+\/media\//);
   // Held copies are answered 304 without a body.
   const etag = feed.headers().etag!;
-  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(etag).toMatch(/^W\/"[\w-]+"$/);
   const again = await app.request.get('/app/feed.json', { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);
   expect(await again.text()).toBe('');

@@ -5,7 +5,7 @@ import { etagOf, matchesIfNoneMatch } from './etag';
 describe('etagOf', () => {
   it('is a quoted tag that follows the bytes of the body', () => {
     const tag = etagOf('{"a":1}');
-    expect(tag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(tag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
     expect(etagOf('{"a":1}')).toBe(tag);
     expect(etagOf('{"a":2}')).not.toBe(tag);
     expect(etagOf(new TextEncoder().encode('{"a":1}'))).toBe(tag);
@@ -17,7 +17,7 @@ describe('matchesIfNoneMatch', () => {
 
   it('matches the same tag, weak or strong, alone or in a list', () => {
     expect(matchesIfNoneMatch(tag, tag)).toBe(true);
-    expect(matchesIfNoneMatch(`W/${tag}`, tag)).toBe(true);
+    expect(matchesIfNoneMatch(tag.slice(2), tag)).toBe(true);
     expect(matchesIfNoneMatch(`"other", ${tag}`, tag)).toBe(true);
     expect(matchesIfNoneMatch('*', tag)).toBe(true);
   });
@@ -26,6 +26,6 @@ describe('matchesIfNoneMatch', () => {
     expect(matchesIfNoneMatch('"other"', tag)).toBe(false);
     expect(matchesIfNoneMatch(null, tag)).toBe(false);
     expect(matchesIfNoneMatch('', tag)).toBe(false);
-    expect(matchesIfNoneMatch(tag.slice(1, -1), tag)).toBe(false);
+    expect(matchesIfNoneMatch(tag.slice(3, -1), tag)).toBe(false);
   });
 });

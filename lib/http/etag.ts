@@ -1,11 +1,15 @@
-// Entity tags for public JSON answers (the county app's feed, lib/channels/app-feed.ts): a strong tag
+// Entity tags for public JSON answers (the county app's feed, lib/channels/app-feed.ts): a weak tag
 // from the body's bytes, and the If-None-Match test (RFC 9110 §13.1.2: weak comparison, a list of tags
 // or `*`). Pure apart from node:crypto.
 import { createHash } from 'node:crypto';
 
-/** `"<sha-256 of the body, base64url, 27 characters>"`: the same body gives the same tag on every instance. */
+/**
+ * `W/"<sha-256 of the body, base64url, 27 characters>"`: the same body gives the same tag on every
+ * instance. Weak, because the same tag goes with the gzip and the plain answer (a strong tag must
+ * differ per content coding, RFC 9110 §8.8.3); If-None-Match compares weakly anyway.
+ */
 export function etagOf(body: string | Uint8Array): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
 function opaque(tag: string): string {

@@ -3,7 +3,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 
 import { slugBase } from '../lib/articles/slug';
-import { body as articleBody, createArticle, typeArticle } from './support/article';
+import { body as articleBody, createArticle, signOffThreeLevels, typeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
 
@@ -20,17 +20,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 async function signOff(browser: Browser, articleUrl: string): Promise<void> {
-  for (const [account, level] of [
-    [EDITOR_A, '初审'],
-    [EDITOR_B, '复审'],
-    [CHIEF, '终审（签发）'],
-  ] as const) {
-    const reviewer = await signedInPage(browser, account.email, account.password);
-    await reviewer.page.goto(articleUrl);
-    await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
-    await expect(reviewer.page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
-    await reviewer.context.close();
-  }
+  await signOffThreeLevels(browser, articleUrl, [EDITOR_A, EDITOR_B, CHIEF]);
 }
 
 test('a camera photo chosen as 题图 reaches the issue page card, the article figure, og:image and JSON-LD once published', async ({

@@ -242,4 +242,29 @@ describe('send', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("answers 304 without a body when the reader holds the copy's ETag, the copy otherwise", async () => {
+    const answer: Rendered = {
+      status: 200,
+      headers: [
+        ['Content-Type', 'application/feed+json; charset=utf-8'],
+        ['ETag', '"feed-1"'],
+      ],
+      body: Buffer.from('{"items":[]}'),
+    };
+    const server = http.createServer((request, response) => send(request, response, answer, 'HIT'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/feed.json`;
+    try {
+      const held = await fetch(url, { headers: { 'If-None-Match': 'W/"feed-1"' } });
+      expect(held.status).toBe(304);
+      expect(held.headers.get('etag')).toBe('"feed-1"');
+      expect(await held.text()).toBe('');
+      const other = await fetch(url, { headers: { 'If-None-Match': '"feed-0"' } });
+      expect(other.status).toBe(200);
+      expect(await other.text()).toBe('{"items":[]}');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

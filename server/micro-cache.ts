@@ -13,6 +13,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 import { MemoryEntries } from '../lib/cache/memory-entries';
+import { matchesIfNoneMatch } from '../lib/http/etag';
 import { cacheKey, isCacheableRequest, lifetimeOf, normalizedRequestHeaders } from '../lib/http/micro-cache-rules';
 
 /** One render's answer as the app gave it. `headers` as raw name/value pairs, names as sent. */
@@ -146,8 +147,17 @@ function sizeOf(key: string, copy: Copy): number {
 // Each answer's headers as writeHead takes them, worked out once per answer rather than per hit.
 const wireHeaders = new WeakMap<Rendered, string[]>();
 
-/** Writes an answer (a copy or a fresh render) to the reader; HEAD gets the headers only. */
+/**
+ * Writes an answer (a copy or a fresh render) to the reader; HEAD gets the headers only. A 200 whose
+ * ETag the reader already holds (If-None-Match) is a 304 with that tag and no body (the app feed).
+ */
 export function send(request: IncomingMessage, response: ServerResponse, answer: Rendered, status: CacheStatus): void {
+  const etag = answer.status === 200 ? answer.headers.find(([name]) => name.toLowerCase() === 'etag')?.[1] : undefined;
+  if (etag && matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+    response.writeHead(304, ['ETag', etag, 'X-App-Cache', status]);
+    response.end();
+    return;
+  }
   let wire = wireHeaders.get(answer);
   if (!wire) {
     wire = answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length').flat();

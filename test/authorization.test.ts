@@ -183,6 +183,9 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
   'app/(newsroom)/newsroom/proofing/export/route.ts': { GET: { rule: 'proofing:edit-lists' } },
+  'app/(newsroom)/newsroom/articles/[id]/text-pack.zip/route.ts': {
+    GET: { rule: 'channel:send', url: 'http://localhost/newsroom/articles/x/text-pack.zip?media=m' },
+  },
   'app/api/media/route.ts': { POST: { rule: 'media:upload' } },
   'app/api/newsroom/epaper/route.ts': { POST: { rule: 'issue:plan' } },
   'app/api/newsroom/import/route.ts': { POST: { rule: 'issue:import' } },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { TextPack } from '@/components/channels/text-pack';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { recordSendAction, recordWithdrawalAction } from '@/lib/channels/actions';
@@ -113,6 +114,7 @@ function ChannelRow({ articleId, row, panel }: { articleId: string; row: Row; pa
       {row.channel === 'WECHAT' && panel.wechatApi && panel.mayRecord && !panel.blocker ? (
         <WechatApiSteps articleId={articleId} row={row} mayPublish={panel.mayPublish} />
       ) : null}
+      {row.channel === 'WEIBO' && panel.textPack ? <TextPack articleId={articleId} pack={panel.textPack} /> : null}
       {row.todo ? (
         <p data-testid="channel-todo" className="text-sm text-amber-800 dark:text-amber-300">
           {row.todo.text}
@@ -161,6 +163,22 @@ export function ChannelPanel({ articleId, panel }: { articleId: string; panel: P
         {panel.channels.map((row) => (
           <ChannelRow key={row.channel} articleId={articleId} row={row} panel={panel} />
         ))}
+        {panel.appFeed ? (
+          <li data-testid="channel-APP" className="space-y-1 border-t border-stone-200 pt-3 dark:border-stone-700">
+            <h3 className="font-medium">客户端</h3>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              客户端信息流随网站自动更新，不需要逐篇发送：撤稿后从信息流消失，更正随即显示。
+              {panel.appFeed.live ? (
+                <>
+                  {' '}
+                  <a className="underline" href={panel.appFeed.path} target="_blank" rel="noopener noreferrer">
+                    查看本稿在客户端的数据
+                  </a>
+                </>
+              ) : null}
+            </p>
+          </li>
+        ) : null}
       </ul>
     </section>
   );

@@ -14,9 +14,10 @@ type Settings = {
   publishDays: number[];
 } & ChannelSwitches;
 
-// 客户端 (appFeedEnabled) is offered once the app feed exists (docs/architecture.md: Channels).
+// 客户端: the app feed (/app/feed.json) follows the website while it is on (docs/architecture.md: Channels).
 const CHANNEL_SWITCHES: [keyof ChannelSwitches, string][] = [
   ['wechatEnabled', '微信公众号'],
+  ['appFeedEnabled', '客户端'],
   ['weiboEnabled', '微博'],
 ];
 

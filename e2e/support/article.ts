@@ -1,8 +1,9 @@
 // A story as the journeys start it: the body field, "saved" on the status line, a new story opened
 // from the newsroom, written (headline and a first sentence) and sent to review, and its body as the
 // database holds it.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
+import { signedInPage } from './auth';
 import { withDb } from './database';
 
 export const body = (page: Page) => page.getByRole('textbox', { name: '正文' });
@@ -55,4 +56,22 @@ export async function newArticle(page: Page, headline: string): Promise<string> 
 export async function submitArticle(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();
   await expect(workflowStatus(page)).toHaveText('状态：审核中（待初审）');
+}
+
+type Reviewer = { email: string; password: string };
+
+/** 三审: 初审, 复审 and 终审（签发）, each by its own reviewer, signed in in a browser of their own. */
+export async function signOffThreeLevels(
+  browser: Browser,
+  articleUrl: string,
+  reviewers: readonly [Reviewer, Reviewer, Reviewer],
+): Promise<void> {
+  const levels = ['初审', '复审', '终审（签发）'] as const;
+  for (const [index, level] of levels.entries()) {
+    const reviewer = await signedInPage(browser, reviewers[index]!.email, reviewers[index]!.password);
+    await reviewer.page.goto(articleUrl);
+    await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
+    await expect(reviewer.page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
+    await reviewer.context.close();
+  }
 }

@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 
 import { slugBase } from '../../lib/articles/slug';
 import { wallClockSecondsIn } from '../../lib/dates/time-zone';
-import { submitArticle, workflowStatus, writeArticle } from './article';
+import { signOffThreeLevels, submitArticle, workflowStatus, writeArticle } from './article';
 import { provisionAccount, signedInPage } from './auth';
 
 /** How long a change may take to reach readers: the cache's one second. */
@@ -102,17 +102,7 @@ async function signedOffArticle(browser: Browser, accounts: JourneyAccounts, hea
   const url = await writeArticle(page, headline, text, null);
   await submitArticle(page);
   await reporter.context.close();
-  for (const [account, level] of [
-    [accounts.editorA, '初审'],
-    [accounts.editorB, '复审'],
-    [accounts.chief, '终审（签发）'],
-  ] as const) {
-    const reviewer = await signedInPage(browser, account.email, account.password);
-    await reviewer.page.goto(url);
-    await reviewer.page.getByRole('button', { name: `${level}通过` }).click();
-    await expect(reviewer.page.getByRole('button', { name: `${level}通过` })).toHaveCount(0);
-    await reviewer.context.close();
-  }
+  await signOffThreeLevels(browser, url, [accounts.editorA, accounts.editorB, accounts.chief]);
   return url;
 }
 

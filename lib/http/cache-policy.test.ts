@@ -16,6 +16,8 @@ describe('cacheClassOf', () => {
       '/sitemap.xml',
       '/sitemaps/2020.xml',
       '/robots.txt',
+      '/app/feed.json',
+      '/app/articles/ke-cheng',
     ]) {
       expect(cacheClassOf(path, false, 'GET'), path).toBe('reader');
     }

@@ -95,6 +95,18 @@ describe('cacheKey and the headers the app is asked with', () => {
     expect(normalizedRequestHeaders(junk)).toEqual({ host: 'news.test' });
   });
 
+  it('validators never reach the app on a miss: the copy is always the whole answer', () => {
+    const conditional = {
+      host: 'news.test',
+      'if-none-match': '"abc"',
+      'if-modified-since': 'Sun, 06 Dec 2026 00:00:00 GMT',
+    };
+    expect(normalizedRequestHeaders(conditional)).toEqual({ host: 'news.test' });
+    expect(cacheKey('news.test', '/app/feed.json', conditional)).toBe(
+      cacheKey('news.test', '/app/feed.json', { host: 'news.test' }),
+    );
+  });
+
   it('an RSC request keys on every router header verbatim; a query string makes its own entry', () => {
     const rsc = { rsc: '1', 'next-router-state-tree': 'tree', 'accept-encoding': 'br, GZIP' };
     expect(cacheKey('news.test', '/articles/a', rsc)).toBe('news.test/articles/a|rsc|gzip||||tree');

@@ -22,6 +22,9 @@ export const ROUTER_HEADERS = [
   'next-router-state-tree',
 ] as const;
 
+/** Validators a client sends; the app is asked without them (see normalizedRequestHeaders). */
+export const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'] as const;
+
 /** Readers who accept gzip get the app's gzip answer, kept as its own entry (`$kecheng_gzip`). */
 export const GZIP_PATTERN = String.raw`\bgzip\b`;
 const GZIP = new RegExp(GZIP_PATTERN, 'i');
@@ -62,6 +65,9 @@ export function normalizedRequestHeaders(headers: RequestHeaders): Record<string
   if (GZIP.test(single(headers['accept-encoding']))) out['accept-encoding'] = 'gzip';
   delete out.rsc;
   for (const name of ROUTER_HEADERS) delete out[name];
+  // A copy is the whole answer, never a 304 made for one reader's validator; the copy answers
+  // validators itself (server/micro-cache.ts `send`), as nginx does (it drops them on a cached miss).
+  for (const name of CONDITIONAL_HEADERS) delete out[name];
   if (rsc) {
     out.rsc = RSC_VALUE;
     for (const name of ROUTER_HEADERS) if (headers[name] !== undefined) out[name] = single(headers[name]);

@@ -5,8 +5,10 @@ import 'server-only';
 
 import { unstable_cache } from 'next/cache';
 
+import { APP_FEED_PAGE_SIZE } from '../channels/app-feed';
 import { db } from '../db';
 import { searchPublished } from '../search/search';
+import { readAppFeedEnabled, readAppFeedPage } from './app-feed-page';
 import { readArchiveMonth, readArchiveMonths } from './archive';
 import { readArticle } from './article';
 import { readFeedItems, readSitemapArticles, readSitemapIssues, readSitemapYears } from './feeds';
@@ -45,6 +47,10 @@ export const getSitemapIssues = (year: number) =>
   cached(['sitemap-issues', year], [LISTS_TAG], (now) => readSitemapIssues(db, year, now));
 export const getSitemapArticles = (year: number) =>
   cached(['sitemap-articles', year], [LISTS_TAG], (now) => readSitemapArticles(db, year, now));
+/** The county app's feed (客户端): a page of it, and whether the channel is on (a settings change expires PUBLIC_TAG). */
+export const getAppFeedPage = (page: number) =>
+  cached(['app-feed', page], [LISTS_TAG], (now) => readAppFeedPage(db, page, APP_FEED_PAGE_SIZE, now));
+export const getAppFeedEnabled = () => cached(['app-feed-enabled'], [LISTS_TAG], () => readAppFeedEnabled(db));
 export const getPublication = () => cached(['publication'], [LISTS_TAG], () => readPublication(db));
 
 /** Reader search: not cached (every query differs); published stories only. */

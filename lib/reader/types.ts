@@ -68,6 +68,7 @@ export type ArticleView = {
 };
 
 export type ArticleLookup =
-  | { kind: 'visible'; article: ArticleView }
+  /** `pages`: the printed pages it is on, 版次 and name (the app feed's tags). */
+  | { kind: 'visible'; article: ArticleView; pages: { number: number; name: string | null }[] }
   | { kind: 'retracted'; headline: string; note: string | null; retractedAt: string }
   | { kind: 'missing' };

@@ -33,6 +33,10 @@ const SELECT = {
   details: true,
   ip: true,
   createdAt: true,
+  actorId: true,
+  seq: true,
+  prevHash: true,
+  hash: true,
   actor: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
@@ -53,11 +57,12 @@ export async function listAuditEvents(filter: AuditFilter) {
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
 }
 
+/** The newest AUDIT_EXPORT_LIMIT events of the filter (lib/audit/csv-export.ts writes them oldest first). */
 export async function exportAuditEvents(filter: AuditFilter) {
   await requireUser('audit:read');
   return db.auditEvent.findMany({
     where: whereOf(filter),
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: { seq: 'desc' },
     take: AUDIT_EXPORT_LIMIT,
     select: SELECT,
   });

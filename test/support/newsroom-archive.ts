@@ -93,7 +93,8 @@ export function addNewsroom(
     `INSERT INTO "Signoff" (id, "articleId", level, "reviewerId", decision, "articleVersion", "createdAt") VALUES (?, ?, ?, ?, 'APPROVE', 1, ?)`,
   );
   const insertAudit = sqlite.prepare(
-    `INSERT INTO "AuditEvent" (id, "actorId", action, "subjectType", "subjectId", details, ip, "createdAt", seq, "prevHash", hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "AuditEvent" (id, "actorId", action, "subjectType", "subjectId", details, ip, "createdAt", seq, "prevHash", hash)
+     VALUES (@id, @actorId, @action, @subjectType, @subjectId, @details, @ip, @createdAt, @seq, @prevHash, @hash)`,
   );
 
   const people: { id: string; name: string; role: Role }[] = [];
@@ -313,19 +314,7 @@ export function addNewsroom(
         details: '{}',
         ip: `10.0.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
       });
-      insertAudit.run(
-        randomUUID(),
-        event.actorId,
-        event.action,
-        event.subjectType,
-        event.subjectId,
-        event.details,
-        event.ip,
-        iso(time),
-        event.seq,
-        event.prevHash,
-        event.hash,
-      );
+      insertAudit.run({ ...event, id: randomUUID(), createdAt: iso(time) });
       head = event;
     }
     const stories = (sqlite.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n;

@@ -22,7 +22,11 @@ describe('appending to the audit chain', () => {
     await db.auditEvent.deleteMany();
     const writes = Array.from({ length: 60 }, (_, n) => {
       const input = { actorId: null, action: 'test.parallel', details: { n } };
-      return n % 3 ? recordAudit(db, input) : db.$transaction((tx) => recordAudit(tx, input));
+      // A caller's own transaction waits for the chain like recordAudit's (60 at once on PostgreSQL's
+      // pool of 10 queue past Prisma's default 2 s wait for a connection).
+      return n % 3
+        ? recordAudit(db, input)
+        : db.$transaction((tx) => recordAudit(tx, input), { maxWait: 20_000, timeout: 20_000 });
     });
     const appended = await Promise.all(writes);
     expect(new Set(appended.map((event) => event.seq)).size).toBe(60);

@@ -221,7 +221,7 @@ function checkDigests(
       problems.push({
         seq: digest.seq,
         kind: 'rewritten',
-        message: `第 ${digest.seq} 条记录的哈希与${label}不符：日志被改写后重新计算了哈希`,
+        message: `第 ${digest.seq} 条记录的哈希与 ${label}不符：日志被改写后重新计算了哈希`,
       });
     }
   }
@@ -233,5 +233,8 @@ export function describeChainReport(report: ChainReport): string {
   if (report.problem) return `审计日志在第 ${report.problem.seq} 条处断开：${report.problem.message}`;
   if (!report.events) return '审计日志为空';
   const pruned = report.anchor ? `；第 ${report.anchor.seq} 条及以前已按保留期限清理，清理记录与现存最早一条衔接` : '';
-  return `审计日志完整：共 ${report.events} 条（第 ${report.firstSeq} 至第 ${report.lastSeq} 条），哈希链没有断点${pruned}；核对日摘要 ${report.digestsChecked} 份，均相符`;
+  const digests = report.digestsChecked
+    ? `核对日摘要 ${report.digestsChecked} 份，均相符`
+    : '还没有日摘要可核对（每天结束后生成）';
+  return `审计日志完整：共 ${report.events} 条（第 ${report.firstSeq} 至第 ${report.lastSeq} 条），哈希链没有断点${pruned}；${digests}`;
 }

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { mergeOldHistory } from '../lib/articles/history-merge';
+import { writeDueDigests } from '../lib/audit/digest';
 import { pruneOldRecords } from '../lib/audit/retention';
+import { sealUnchainedEvents } from '../lib/audit/seal';
 import { ensureAuthSecret } from '../lib/config/auth-secret';
 import { ensureDataDir } from '../lib/config/data-dir';
 import { ConfigError, resolveDatabase, type DatabaseConfig, type Env } from '../lib/config/database';
@@ -46,10 +48,12 @@ export async function prepare(env: Env, options: { loadSample?: boolean } = {}):
     // Instances started together take turns here; the next finds the sample, the admin and the index done.
     const { sample, admin } = await setup.exclusively(async () => {
       await mergeHistorySafely(db);
+      await sealUnchainedEvents(db);
       await pruneOldRecords(db, resolveRetention(env));
       const loaded = options.loadSample === false ? null : await loadSampleIssue(db);
       const first = await ensureFirstAdmin(db, env);
       await syncSearchIndexSaying(db);
+      await writeDueDigests(db, env);
       return { sample: loaded, admin: first };
     });
     const { secret } = ensureAuthSecret(dataDir, env);

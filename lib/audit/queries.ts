@@ -6,6 +6,8 @@ import { parseCalendarDate } from '../dates/calendar-date';
 import { instantAt } from '../dates/time-zone';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
+import { DIGEST_FILE, digestFilePath, readDigestFile, storedDigests } from './digest';
+import { describeChainReport, verifyAuditChain } from './verify';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 100_000;
@@ -33,6 +35,10 @@ const SELECT = {
   details: true,
   ip: true,
   createdAt: true,
+  actorId: true,
+  seq: true,
+  prevHash: true,
+  hash: true,
   actor: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
@@ -53,11 +59,12 @@ export async function listAuditEvents(filter: AuditFilter) {
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
 }
 
+/** The newest AUDIT_EXPORT_LIMIT events of the filter (lib/audit/csv-export.ts writes them oldest first). */
 export async function exportAuditEvents(filter: AuditFilter) {
   await requireUser('audit:read');
   return db.auditEvent.findMany({
     where: whereOf(filter),
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: { seq: 'desc' },
     take: AUDIT_EXPORT_LIMIT,
     select: SELECT,
   });
@@ -72,4 +79,17 @@ export async function auditFilterOptions() {
     db.auditEvent.groupBy({ by: ['action'], orderBy: { action: 'asc' } }),
   ]);
   return { people, actions: actions.map((row) => row.action) };
+}
+
+/**
+ * The "校验日志完整性" check on the audit page: the chain and every digest this server holds (the
+ * table and DATA_DIR/audit-digests.log). Asked for with a button, not on every page load: it reads
+ * the whole log (100,000 events: 3.1 s on SQLite, 2.0 s on PostgreSQL, `npm run bench:audit` on a
+ * shared 2-core machine).
+ */
+export async function checkAuditLog(): Promise<{ ok: boolean; summary: string }> {
+  await requireUser('audit:read');
+  const digests = [...(await storedDigests(db)), ...readDigestFile(digestFilePath(process.env), DIGEST_FILE)];
+  const report = await verifyAuditChain(db, digests);
+  return { ok: !report.problem, summary: describeChainReport(report) };
 }

@@ -2,9 +2,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
+import { recordAudit } from './record';
 import { pruneOldRecords, pruneWhenDue } from './retention';
+import { verifyAuditChain } from './verify';
 
 const db = openTestDatabase();
+const env = { DATA_DIR: process.env.DATA_DIR };
 afterAll(() => db.$disconnect());
 
 const now = new Date('2026-11-26T08:00:00Z');
@@ -17,7 +20,7 @@ async function fill() {
     await db.loginAttempt.create({
       data: { email: `a${days}@test.example`, ip: '10.0.0.1', success: false, createdAt: daysAgo(days) },
     });
-    await db.auditEvent.create({ data: { actorId: null, action: 'auth.sign-in-failed', createdAt: daysAgo(days) } });
+    await recordAudit(db, { actorId: null, action: 'auth.sign-in-failed', at: daysAgo(days) });
   }
 }
 
@@ -41,21 +44,54 @@ describe('retention', () => {
       loginAttempts: 2,
       auditEvents: 1,
     });
-    const events = await db.auditEvent.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(events).toHaveLength(4);
-    expect(events.find((event) => event.action === 'audit.prune')?.details).toBe(
-      JSON.stringify({ before: daysAgo(365).toISOString(), count: 1 }),
-    );
+    const events = await db.auditEvent.findMany({ orderBy: { seq: 'asc' } });
+    expect(events.map((event) => event.seq)).toEqual([2, 3, 4, 5]);
+    const pruned = await db.auditEvent.findFirstOrThrow({ where: { seq: 5 } });
+    expect(pruned.action).toBe('audit.prune');
+    // The anchor: the last removed event, which the oldest kept one links to; the chain still verifies.
+    expect(JSON.parse(pruned.details)).toEqual({
+      before: daysAgo(365).toISOString(),
+      count: 1,
+      throughSeq: 1,
+      throughHash: events[0]!.prevHash,
+    });
+    expect((await verifyAuditChain(db)).problem).toBeNull();
+  });
+
+  it('prunes every event when all are old, and the chain goes on from the anchor', async () => {
+    await fill();
+    expect((await pruneOldRecords(db, { auditEventDays: 1, loginAttemptDays: 180 }, now)).auditEvents).toBe(3);
+    expect(
+      (
+        await pruneOldRecords(
+          db,
+          { auditEventDays: 1, loginAttemptDays: 180 },
+          new Date(now.getTime() + 3 * 86_400_000),
+        )
+      ).auditEvents,
+    ).toBe(2);
+    const events = await db.auditEvent.findMany({ orderBy: { seq: 'asc' } });
+    expect(events.map((event) => [event.seq, event.action])).toEqual([[6, 'audit.prune']]);
+    const report = await verifyAuditChain(db);
+    expect(report.problem).toBeNull();
+    expect(report.anchor?.seq).toBe(5);
+  });
+
+  it('shows a removal beyond the anchor as a break', async () => {
+    await fill();
+    await pruneOldRecords(db, { auditEventDays: 365, loginAttemptDays: 180 }, now);
+    await db.auditEvent.delete({ where: { seq: 2 } });
+    expect((await verifyAuditChain(db)).problem).toMatchObject({ seq: 2, kind: 'deleted' });
   });
 
   it('prunes from the sign-in path at most once an hour', async () => {
     await fill();
-    expect(await pruneWhenDue(db, {}, now)).toEqual({ loginAttempts: 2, auditEvents: 0 });
+    expect(await pruneWhenDue(db, env, now)).toEqual({ loginAttempts: 2, auditEvents: 0 });
     await db.loginAttempt.create({
       data: { email: 'late@test.example', ip: '10.0.0.1', success: false, createdAt: daysAgo(200) },
     });
-    expect(await pruneWhenDue(db, {}, new Date(now.getTime() + 30 * 60_000))).toBeNull();
-    expect(await pruneWhenDue(db, {}, new Date(now.getTime() + 61 * 60_000))).toEqual({
+    expect(await pruneWhenDue(db, env, new Date(now.getTime() + 30 * 60_000))).toBeNull();
+    expect(await pruneWhenDue(db, env, new Date(now.getTime() + 61 * 60_000))).toEqual({
       loginAttempts: 1,
       auditEvents: 0,
     });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { openTestDatabase } from '../../test/support/database';
+import { recordAudit } from '../audit/record';
+import { verifyAuditChain } from '../audit/verify';
 import { currentArticleDocument } from '../collab/stored-document';
 import { resolveDatabase } from '../config/database';
 import { withPostgres } from '../database/postgresql/connect';
@@ -51,7 +53,7 @@ describe('backup and restore on PostgreSQL', () => {
     let writing = true;
     const writer = (async () => {
       while (writing) {
-        await db.auditEvent.create({ data: { id: `w-${written}`, action: 'test.write' } });
+        await recordAudit(db, { actorId: null, action: 'test.write', details: { written } });
         written += 1;
       }
     })();
@@ -75,6 +77,8 @@ describe('backup and restore on PostgreSQL', () => {
       const copied = await client.auditEvent.count({ where: { action: 'test.write' } });
       expect(copied).toBeGreaterThan(0);
       expect(copied).toBeLessThanOrEqual(written);
+      // A consistent dump: the restored audit log is a whole chain (a prefix of the one still written).
+      expect((await verifyAuditChain(client)).problem).toBeNull();
       expect(await client.issue.findFirst({ select: { number: true } })).toEqual({ number: 1705 });
     } finally {
       await client.$disconnect();

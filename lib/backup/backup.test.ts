@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { openTestDatabase } from '../../test/support/database';
+import { chainNext, GENESIS_HASH, type ChainLink } from '../audit/chain';
+import { verifyAuditChain } from '../audit/verify';
 import { currentArticleDocument } from '../collab/stored-document';
 import { resolveDatabase, sqlitePathOf } from '../config/database';
 import { createSqliteClient } from '../db-client';
@@ -35,11 +37,27 @@ describe('backup and restore', () => {
     const writer = new Database(sqlitePath);
     writer.pragma('journal_mode = WAL');
     const insert = writer.prepare(
-      `INSERT INTO "AuditEvent" (id, action, details, "createdAt") VALUES (?, 'test.write', '{}', ?)`,
+      `INSERT INTO "AuditEvent" (id, action, details, "createdAt", seq, "prevHash", hash) VALUES (?, 'test.write', '{}', ?, ?, ?, ?)`,
     );
+    // Chained as recordAudit chains them, so the restored log must verify.
+    let head: ChainLink = (writer.prepare('SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1').get() as
+      ChainLink | undefined) ?? { seq: 0, hash: GENESIS_HASH };
     let written = 0;
     const timer = setInterval(() => {
-      for (let i = 0; i < 20; i += 1) insert.run(`w-${written++}`, new Date().toISOString().replace('Z', '+00:00'));
+      for (let i = 0; i < 20; i += 1) {
+        const at = new Date();
+        const event = chainNext(head, {
+          createdAt: at,
+          actorId: null,
+          action: 'test.write',
+          subjectType: null,
+          subjectId: null,
+          details: '{}',
+          ip: null,
+        });
+        insert.run(`w-${written++}`, at.toISOString().replace('Z', '+00:00'), event.seq, event.prevHash, event.hash);
+        head = event;
+      }
     }, 1);
     // Give the writer a head start, then back up while it runs.
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -69,6 +87,7 @@ describe('backup and restore', () => {
     expect(await db.collabDocument.count()).toBe(1);
     expect(await client.collabDocument.count()).toBe(0);
     expect(await client.issue.findFirst({ select: { number: true } })).toEqual({ number: 1705 });
+    expect((await verifyAuditChain(client)).problem).toBeNull();
     await client.$disconnect();
   });
 

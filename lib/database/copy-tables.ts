@@ -23,6 +23,7 @@ export const COPY_ORDER = [
   'AuthToken',
   'LoginAttempt',
   'AuditEvent',
+  'AuditDigest',
   'Presence',
 ] as const;
 
@@ -35,7 +36,8 @@ export function hasNumericKey(table: TableName): boolean {
   return table === 'SecurityPolicy';
 }
 
-/** The order rows are read and compared in (every table has `id` but Presence). */
+/** The order rows are read and compared in (every table has `id` but Presence and AuditDigest). */
 export function keyColumns(table: TableName): string[] {
+  if (table === 'AuditDigest') return ['day'];
   return table === 'Presence' ? ['articleId', 'userId'] : ['id'];
 }

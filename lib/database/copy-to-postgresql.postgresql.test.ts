@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { loadSampleIssue } from '../../seeds/load-sample';
 import { applySqliteMigrations } from '../../server/database-setup';
+import { storedDigests, writeDueDigests } from '../audit/digest';
+import { verifyAuditChain } from '../audit/verify';
 import { createPostgresClient, createSqliteClient, type Db } from '../db-client';
 import { searchPublished } from '../search/search';
 import { rebuildSearchIndex } from '../search/search-index';
@@ -70,6 +72,22 @@ describe('copyToPostgres', () => {
       expect(await postgres.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } })).toEqual(
         await sqlite.user.findUniqueOrThrow({ where: { email: 'locked@example.com' } }),
       );
+      // The audit log arrives as the same chain, digests included, and verifies there.
+      await writeDueDigests(sqlite, { DATA_DIR: scratch }, new Date(Date.now() + 2 * 86_400_000));
+      const digests = await storedDigests(sqlite);
+      expect(digests.length).toBeGreaterThan(0);
+      const copied = await newDatabase();
+      await copyToPostgres(sqlite, copied);
+      const copy = createPostgresClient(copied);
+      try {
+        expect(await storedDigests(copy)).toEqual(digests);
+        expect(await verifyAuditChain(copy, digests)).toMatchObject({
+          events: await sqlite.auditEvent.count(),
+          problem: null,
+        });
+      } finally {
+        await copy.$disconnect();
+      }
       expect(await rebuildSearchIndex(postgres)).toBe(4);
       expect((await searchPublished(postgres, { q: '大禹鼎' })).hits.map((hit) => hit.headline)).toEqual([
         '柯城夺下“大禹鼎”',

@@ -3,6 +3,7 @@
 // authors, placements (a 下转 story gets a continuation row on each later page) and first revision.
 // An issue number that already exists is left alone, so loading twice changes nothing.
 import { slugBase, uniqueSlug } from '../articles/slug';
+import { recordAudit } from '../audit/record';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { instantAt } from '../dates/time-zone';
@@ -82,14 +83,12 @@ export async function loadStructuredIssue(db: Db, input: StructuredIssue, option
       await indexArticle(tx, articleId);
     }
 
-    await tx.auditEvent.create({
-      data: {
-        actorId: options.actorId ?? null,
-        action: options.auditAction,
-        subjectType: 'Issue',
-        subjectId: issue.id,
-        details: JSON.stringify({ number: input.number, date: input.date, stories: articleIds.length }),
-      },
+    await recordAudit(tx, {
+      actorId: options.actorId ?? null,
+      action: options.auditAction,
+      subjectType: 'Issue',
+      subjectId: issue.id,
+      details: { number: input.number, date: input.date, stories: articleIds.length },
     });
     return { created: true, issueId: issue.id, articleIds };
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
+import { recordAudit } from '../audit/record';
 import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
 import { hashToken } from './tokens';
 
@@ -107,6 +108,16 @@ describe('deleteAccount', () => {
     });
     await expect(deleteAccount(db, admin, reporter.id, ctx)).rejects.toThrow('请改为停用账号');
     expect(await db.user.count({ where: { id: reporter.id } })).toBe(1);
+  });
+
+  it('keeps an account that appears as the actor of an audit event (its hash names them)', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const signedIn = await makeUser(db, 'REPORTER');
+    await recordAudit(db, { actorId: signedIn.id, action: 'auth.sign-in' });
+    await expect(deleteAccount(db, admin, signedIn.id, ctx)).rejects.toThrow(
+      '此人已有操作记录（审计日志中），不能删除',
+    );
+    expect(await db.user.count({ where: { id: signedIn.id } })).toBe(1);
   });
 
   it('deletes an account made by mistake, with an audit event', async () => {

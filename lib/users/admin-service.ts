@@ -148,6 +148,11 @@ export async function deleteAccount(db: Db, actor: Pick<Actor, 'id'>, userId: st
     if (articles + authorships + revisions + signoffs + comments + media > 0) {
       throw new UserFacingError('此人已有稿件或编辑记录，不能删除；请改为停用账号');
     }
+    // The audit log names who acted, inside each event's hash (lib/audit/chain.ts): removing the
+    // account would have to change those events (the foreign key refuses it: Restrict).
+    if (await tx.auditEvent.count({ where: { actorId: userId } })) {
+      throw new UserFacingError('此人已有操作记录（审计日志中），不能删除；请改为停用账号');
+    }
     await tx.user.delete({ where: { id: userId } });
     await recordAudit(tx, {
       actorId: actor.id,

@@ -2,6 +2,7 @@
 // ADMIN_EMAIL / ADMIN_PASSWORD, or gets a generated password that is shown once and never stored.
 import { randomBytes } from 'node:crypto';
 
+import { recordAudit } from '../audit/record';
 import { commonPasswords } from '../auth/common-passwords';
 import { hashPassword } from '../auth/password';
 import { passwordRuleProblem, type PasswordPolicy } from '../auth/password-rules';
@@ -37,14 +38,12 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
   await db.$transaction(async (tx) => {
     const admin = await tx.user.create({ data: { email, name: ADMIN_NAME, role: 'ADMIN' } });
     await storePasswordHash(tx, admin.id, passwordHash, new Date());
-    await tx.auditEvent.create({
-      data: {
-        actorId: null,
-        action: 'user.bootstrap-admin',
-        subjectType: 'User',
-        subjectId: admin.id,
-        details: JSON.stringify({ email }),
-      },
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'user.bootstrap-admin',
+      subjectType: 'User',
+      subjectId: admin.id,
+      details: { email },
     });
   });
   return { created: true, email, generatedPassword: given ? null : password };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 
+import { chainNext, GENESIS_HASH, type ChainLink } from '../../lib/audit/chain';
 import { doc, paragraph as paragraphNode } from '../../lib/content/builders';
 import { toPlainText } from '../../lib/content/plain-text';
 import { countWords } from '../../lib/content/word-count';
@@ -92,7 +93,8 @@ export function addNewsroom(
     `INSERT INTO "Signoff" (id, "articleId", level, "reviewerId", decision, "articleVersion", "createdAt") VALUES (?, ?, ?, ?, 'APPROVE', 1, ?)`,
   );
   const insertAudit = sqlite.prepare(
-    `INSERT INTO "AuditEvent" (id, "actorId", action, "subjectType", "subjectId", details, ip, "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "AuditEvent" (id, "actorId", action, "subjectType", "subjectId", details, ip, "createdAt", seq, "prevHash", hash)
+     VALUES (@id, @actorId, @action, @subjectType, @subjectId, @details, @ip, @createdAt, @seq, @prevHash, @hash)`,
   );
 
   const people: { id: string; name: string; role: Role }[] = [];
@@ -291,22 +293,29 @@ export function addNewsroom(
         insertPlacement.run(randomUUID(), approved[index * 10 + position - 1]!, pageId, position);
     });
 
-    // 100,000 audit events over two years.
+    // 100,000 audit events over two years, oldest first, chained after the events already there
+    // (the sample issue's, the first admin's) as recordAudit chains them.
     const AUDIT_EVENTS = count(100_000);
-    for (let i = 0; i < AUDIT_EVENTS; i += 1) {
+    const times = Array.from({ length: AUDIT_EVENTS }, () => nowMs - Math.floor(random() * 730 * DAY_MS)).sort(
+      (a, b) => a - b,
+    );
+    let head: ChainLink = (sqlite.prepare('SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1').get() as
+      ChainLink | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    for (const time of times) {
       const action = pick(AUDIT_ACTIONS);
       const actor = action === 'auth.sign-in-failed' ? null : pick(people);
       const subjectType = action.startsWith('article') ? 'Article' : action.startsWith('issue') ? 'Issue' : 'User';
-      insertAudit.run(
-        randomUUID(),
-        actor?.id ?? null,
+      const event = chainNext(head, {
+        createdAt: new Date(time),
+        actorId: actor?.id ?? null,
         action,
         subjectType,
-        randomUUID(),
-        '{}',
-        `10.0.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
-        iso(nowMs - Math.floor(random() * 730 * DAY_MS)),
-      );
+        subjectId: randomUUID(),
+        details: '{}',
+        ip: `10.0.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
+      });
+      insertAudit.run({ ...event, id: randomUUID(), createdAt: iso(time) });
+      head = event;
     }
     const stories = (sqlite.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n;
     fixture = {

@@ -2,7 +2,7 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Pager } from '@/components/ui/pager';
 import { auditFilterFrom, auditQueryString } from '@/lib/audit/filter-params';
 import { auditActionLabel } from '@/lib/audit/labels';
-import { auditFilterOptions, listAuditEvents } from '@/lib/audit/queries';
+import { auditFilterOptions, checkAuditLog, listAuditEvents } from '@/lib/audit/queries';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
 
@@ -17,7 +17,12 @@ export default async function AuditPage({ searchParams }: Props) {
     Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
   );
   const filter = auditFilterFrom(params);
-  const [result, options] = await Promise.all([listAuditEvents(filter), auditFilterOptions()]);
+  const [result, options, check] = await Promise.all([
+    listAuditEvents(filter),
+    auditFilterOptions(),
+    raw.verify === '1' ? checkAuditLog() : null,
+  ]);
+  const query = auditQueryString(filter);
   const select = 'mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
 
   return (
@@ -65,14 +70,25 @@ export default async function AuditPage({ searchParams }: Props) {
         <button type="submit" className={buttonClass('secondary')}>
           筛选
         </button>
-        <a
-          href={`/newsroom/admin/audit/export?${auditQueryString(filter)}`}
-          className={buttonClass('secondary')}
-          download
-        >
+        <a href={`/newsroom/admin/audit/export?${query}`} className={buttonClass('secondary')} download>
           导出 CSV
         </a>
+        <a href={`/newsroom/admin/audit?${query ? `${query}&` : ''}verify=1`} className={buttonClass('secondary')}>
+          校验日志完整性
+        </a>
       </form>
+      {check ? (
+        <p
+          role="status"
+          className={`rounded border px-3 py-2 text-sm ${
+            check.ok
+              ? 'border-green-700 bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100'
+              : 'border-red-700 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100'
+          }`}
+        >
+          {check.summary}
+        </p>
+      ) : null}
       <p className="text-sm text-stone-600 dark:text-stone-400">共 {result.total} 条，时间为北京时间。</p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm">

@@ -25,7 +25,7 @@ async function secretOf(email: string): Promise<string> {
 }
 
 async function enterCode(page: Page, code: string): Promise<void> {
-  await page.getByLabel('验证码').fill(code);
+  await page.getByLabel('验证码', { exact: true }).fill(code);
   await page.getByRole('button', { name: '登录' }).click();
 }
 
@@ -60,10 +60,10 @@ test('a required role sets up two-factor sign-in, signs in with a code and a rec
   await expect(first.getByRole('img', { name: '身份验证器二维码' })).toBeVisible();
   const key = (await first.getByTestId('totp-key').innerText()).replace(/\s+/g, '');
   expect(key).toMatch(/^[A-Z2-7]{32}$/);
-  await first.getByLabel('验证码').fill('000000');
+  await first.getByLabel('验证码', { exact: true }).fill('000000');
   await first.getByRole('button', { name: '确认启用' }).click();
   await expect(first.getByText('验证码不正确：请确认手机时间准确')).toBeVisible();
-  await first.getByLabel('验证码').fill(await totpCodeAt(key, new Date()));
+  await first.getByLabel('验证码', { exact: true }).fill(await totpCodeAt(key, new Date()));
   await first.getByRole('button', { name: '确认启用' }).click();
   await expect(first.getByRole('status')).toContainText('两步验证已启用');
   const recoveryCodes = await first.getByTestId('recovery-codes').locator('li').allInnerTexts();
@@ -75,7 +75,7 @@ test('a required role sets up two-factor sign-in, signs in with a code and a rec
   // Password, then the code: a wrong one is refused and counted, the next step's code lets in.
   const second = await (await browser.newContext()).newPage();
   await signIn(second, REPORTER.email, REPORTER.password);
-  await expect(second.getByLabel('验证码')).toBeVisible();
+  await expect(second.getByLabel('验证码', { exact: true })).toBeVisible();
   await enterCode(second, '123456');
   await expect(formAlert(second)).toHaveText('验证码不正确或已用过');
   await enterCode(second, await nextCode(await secretOf(REPORTER.email)));

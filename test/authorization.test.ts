@@ -158,6 +158,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   },
   'lib/users/session-actions.ts': {
     endOwnSessionAction: { rule: 'newsroom:enter' },
+    forgetOwnDevicesAction: { rule: 'newsroom:enter' },
     signOutEverywhereAction: { rule: 'user:manage' },
   },
   'lib/users/two-factor-actions.ts': {

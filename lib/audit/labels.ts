@@ -25,6 +25,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.2fa-reset': '重置两步验证',
   'user.sign-out-everywhere': '强制退出所有登录',
   'auth.session-end': '结束一处登录',
+  'auth.devices-forgotten': '忘记记住的设备',
+  'settings.remember-device': '修改“记住设备”设置',
   'settings.session-idle': '修改空闲退出时间',
   'issue.create': '新建期次',
   'issue.layout': '调整版面',

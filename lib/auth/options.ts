@@ -3,12 +3,14 @@
 // the database on each request (current-user.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 
 import { db } from '../db';
 import { clientIp } from '../http/client-ip';
 import { SESSION_MAX_AGE_S } from './session-validity';
 import { endSession, startSession } from './sessions';
 import { attemptSignIn } from './sign-in';
+import { cookieValue, TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_COOKIE_PATH, TRUSTED_DEVICE_MS } from './trusted-device';
 
 function headerReader(headers: Record<string, unknown> | undefined) {
   return {
@@ -31,6 +33,8 @@ export const authOptions: NextAuthOptions = {
         password: { label: '密码', type: 'password' },
         // The second step, for an account with two-factor sign-in (sign-in.ts: CODE_REQUIRED).
         code: { label: '验证码', type: 'text' },
+        // Ticked at the code step where the admin offers it: this browser for 30 days (trusted-device.ts).
+        remember: { label: '记住这台设备', type: 'checkbox' },
       },
       async authorize(credentials, req) {
         const headers = headerReader(req.headers);
@@ -40,9 +44,23 @@ export const authOptions: NextAuthOptions = {
           password: String(credentials?.password ?? ''),
           code: String(credentials?.code ?? ''),
           ip,
+          deviceToken: cookieValue(headers.get('cookie'), TRUSTED_DEVICE_COOKIE),
+          rememberDevice: credentials?.remember === 'true',
+          userAgent: headers.get('user-agent'),
         });
         // next-auth passes a thrown message back to the sign-in form as `error`.
         if (!result.ok) throw new Error(result.error);
+        // Set on the sign-in route's own response (a Route Handler may set cookies); next-auth's session
+        // cookie follows the same rule for Secure: the site's address is https.
+        if (result.deviceToken) {
+          (await cookies()).set(TRUSTED_DEVICE_COOKIE, result.deviceToken, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+            path: TRUSTED_DEVICE_COOKIE_PATH,
+            maxAge: TRUSTED_DEVICE_MS / 1000,
+          });
+        }
         const sid = await startSession(db, result.user.id, { ip, userAgent: headers.get('user-agent') });
         return {
           id: result.user.id,

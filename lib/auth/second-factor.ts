@@ -16,6 +16,8 @@ export type SecondFactorAccount = {
 export type SecondFactorOutcome =
   | { ok: true; via: 'totp' }
   | { ok: true; via: 'recovery-code'; remaining: number }
+  // No code asked: the browser was remembered after an earlier sign-in with one (trusted-device.ts).
+  | { ok: true; via: 'remembered-device' }
   | { ok: false; reason: 'code-malformed' | 'code-wrong' | 'code-reused' | 'recovery-code-unknown' };
 
 export function hasSecondFactor(account: SecondFactorAccount): account is SecondFactorAccount & { totpSecret: string } {
@@ -58,7 +60,7 @@ async function claimRecoveryCode(db: Db, userId: string, input: string, now: Dat
 /** What the audit event of the attempt says about the second step. */
 export function factorDetails(outcome: SecondFactorOutcome): Record<string, unknown> {
   if (!outcome.ok) return { reason: outcome.reason };
-  return outcome.via === 'totp'
-    ? { secondFactor: 'totp' }
-    : { secondFactor: 'recovery-code', recoveryCodesLeft: outcome.remaining };
+  return outcome.via === 'recovery-code'
+    ? { secondFactor: 'recovery-code', recoveryCodesLeft: outcome.remaining }
+    : { secondFactor: outcome.via };
 }

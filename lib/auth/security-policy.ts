@@ -49,3 +49,9 @@ export async function readSessionPolicy(db: Db | Tx): Promise<{ idleMinutes: num
   if (!row) return { idleMinutes: DEFAULT_SESSION_IDLE_MINUTES, twoFactorRoles: [...DEFAULT_TWO_FACTOR_ROLES] };
   return { idleMinutes: row.sessionIdleMinutes, twoFactorRoles: parseRoles(row.twoFactorRoles) };
 }
+
+/** Whether the sign-in's code step offers "this device for 30 days" (lib/auth/trusted-device.ts). */
+export async function readRememberDevice(db: Db | Tx): Promise<boolean> {
+  const row = await db.securityPolicy.findUnique({ where: { id: POLICY_ID }, select: { rememberDevice: true } });
+  return row?.rememberDevice ?? false;
+}

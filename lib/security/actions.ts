@@ -15,7 +15,7 @@ import {
   twoFactorRolesFromForm,
   twoFactorRolesSchema,
 } from './schemas';
-import { updatePasswordPolicy, updateSessionIdle, updateTwoFactorRoles } from './service';
+import { updatePasswordPolicy, updateRememberDevice, updateSessionIdle, updateTwoFactorRoles } from './service';
 
 export async function updatePasswordPolicyAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return guarded(async () => {
@@ -34,9 +34,11 @@ export async function updateTwoFactorRolesAction(_prev: unknown, form: FormData)
     const actor = await requireUser('settings:edit');
     const parsed = twoFactorRolesSchema.safeParse(twoFactorRolesFromForm(form));
     if (!parsed.success) return fromZodError(parsed.error);
+    const context = { ip: await requestIp() };
     // Every newsroom page decides from this whether to send someone to set up two-factor sign-in.
-    if (await updateTwoFactorRoles(db, actor, parsed.data.roles, { ip: await requestIp() })) {
-      revalidatePath('/newsroom', 'layout');
+    if (await updateTwoFactorRoles(db, actor, parsed.data.roles, context)) revalidatePath('/newsroom', 'layout');
+    if (await updateRememberDevice(db, actor, parsed.data.rememberDevice, context)) {
+      revalidatePath('/newsroom/admin/settings');
     }
     return { ok: true };
   });

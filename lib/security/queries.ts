@@ -2,7 +2,8 @@ import 'server-only';
 
 import type { PasswordPolicy } from '../auth/password-rules';
 import { requireEnrollingUser, requireUser } from '../auth/require-user';
-import { readPasswordPolicy, readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import { readPasswordPolicy, readRememberDevice, readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import { TRUSTED_DEVICE_DAYS } from '../auth/trusted-device';
 import { db } from '../db';
 import type { Role } from '../generated/prisma/enums';
 import { passwordChangeDue } from './password-expiry';
@@ -32,14 +33,20 @@ export async function getOwnTwoFactorStatus(): Promise<TwoFactorStatus> {
   return twoFactorStatus(db, user.id, user.role);
 }
 
-/** The roles that must use two-factor sign-in, for the admin's form. */
-export async function getTwoFactorRoles(): Promise<Role[]> {
+/** The two-factor settings, for the admin's form: the roles that must use it, and the device option. */
+export async function getTwoFactorSettings(): Promise<{ roles: Role[]; rememberDevice: boolean }> {
   await requireUser('settings:edit');
-  return readTwoFactorRoles(db);
+  const [roles, rememberDevice] = await Promise.all([readTwoFactorRoles(db), readRememberDevice(db)]);
+  return { roles, rememberDevice };
 }
 
 /** The idle timeout in minutes, for the admin's form. */
 export async function getSessionIdleMinutes(): Promise<number> {
   await requireUser('settings:edit');
   return (await readSessionPolicy(db)).idleMinutes;
+}
+
+/** The sign-in page, for anyone: days the code step may remember a browser, or null where not offered. */
+export async function getRememberDeviceDays(): Promise<number | null> {
+  return (await readRememberDevice(db)) ? TRUSTED_DEVICE_DAYS : null;
 }

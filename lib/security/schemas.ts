@@ -34,10 +34,16 @@ export function passwordPolicyFromForm(form: FormData): Record<string, string> {
   );
 }
 
-export const twoFactorRolesSchema = z.object({ roles: z.array(z.enum(Role, { message: '角色无效' })) });
+export const twoFactorRolesSchema = z.object({
+  roles: z.array(z.enum(Role, { message: '角色无效' })),
+  rememberDevice: z.boolean(),
+});
 
-export function twoFactorRolesFromForm(form: FormData): { roles: string[] } {
-  return { roles: form.getAll('roles').filter((value) => typeof value === 'string') };
+export function twoFactorRolesFromForm(form: FormData): { roles: string[]; rememberDevice: boolean } {
+  return {
+    roles: form.getAll('roles').filter((value) => typeof value === 'string'),
+    rememberDevice: form.get('rememberDevice') === 'on',
+  };
 }
 
 export const sessionIdleSchema = z.object({

@@ -5,7 +5,13 @@ import type { Actor } from '../access/actor';
 import { ROLES } from '../access/capabilities';
 import { recordAudit } from '../audit/record';
 import type { PasswordPolicy } from '../auth/password-rules';
-import { POLICY_ID, readPasswordPolicy, readSessionPolicy, readTwoFactorRoles } from '../auth/security-policy';
+import {
+  POLICY_ID,
+  readPasswordPolicy,
+  readRememberDevice,
+  readSessionPolicy,
+  readTwoFactorRoles,
+} from '../auth/security-policy';
 import type { Db } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
 
@@ -94,6 +100,36 @@ export async function updateSessionIdle(
       subjectType: 'SecurityPolicy',
       subjectId: String(POLICY_ID),
       details: { from: current, to: idleMinutes },
+      ip: context.ip,
+    });
+    return true;
+  });
+}
+
+/**
+ * Offers (or stops offering) "this device for 30 days" at the sign-in code step. Turning it off also
+ * stops the devices already remembered from skipping the code (sign-in checks the setting each time).
+ */
+export async function updateRememberDevice(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  rememberDevice: boolean,
+  context: { ip: string | null },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const current = await readRememberDevice(tx);
+    if (current === rememberDevice) return false;
+    await tx.securityPolicy.upsert({
+      where: { id: POLICY_ID },
+      create: { id: POLICY_ID, rememberDevice },
+      update: { rememberDevice },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.remember-device',
+      subjectType: 'SecurityPolicy',
+      subjectId: String(POLICY_ID),
+      details: { from: current, to: rememberDevice },
       ip: context.ip,
     });
     return true;

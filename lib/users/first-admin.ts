@@ -28,11 +28,12 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
   const policy = await readPasswordPolicy(db);
   const owner = { name: ADMIN_NAME, email };
   const given = env.ADMIN_PASSWORD;
+  const common = await commonPasswords();
   if (given !== undefined && given !== '') {
-    const problem = passwordRuleProblem(given, policy, owner, commonPasswords());
+    const problem = passwordRuleProblem(given, policy, owner, common);
     if (problem) throw new ConfigError(`ADMIN_PASSWORD 不可用：${problem}`);
   }
-  const password = given || generatePassword(policy, owner);
+  const password = given || generatePassword(policy, owner, common);
   const passwordHash = await hashPassword(password);
 
   await db.$transaction(async (tx) => {
@@ -49,11 +50,15 @@ export async function ensureFirstAdmin(db: Db, env: Env): Promise<FirstAdminResu
   return { created: true, email, generatedPassword: given ? null : password };
 }
 
-function generatePassword(policy: PasswordPolicy, owner: { name: string; email: string }): string {
+function generatePassword(
+  policy: PasswordPolicy,
+  owner: { name: string; email: string },
+  common: ReadonlySet<string>,
+): string {
   // 18 random bytes → 24 URL-safe characters: easy to copy, far beyond guessing. About one in 60
   // lacks a digit or a case, which the policy's classes would refuse at the next change: draw again.
   for (;;) {
     const password = randomBytes(18).toString('base64url');
-    if (!passwordRuleProblem(password, policy, owner, commonPasswords())) return password;
+    if (!passwordRuleProblem(password, policy, owner, common)) return password;
   }
 }

@@ -28,7 +28,7 @@ export async function hashNewPassword(
   input: { userId: string | null; owner: PasswordOwner | null; password: string; field: string },
 ): Promise<{ passwordHash: string; policy: PasswordPolicy }> {
   const policy = await readPasswordPolicy(db);
-  const problem = passwordRuleProblem(input.password, policy, input.owner, commonPasswords());
+  const problem = passwordRuleProblem(input.password, policy, input.owner, await commonPasswords());
   if (problem) throw new UserFacingError(problem, { [input.field]: problem });
   if (input.userId) {
     const recent = await db.passwordHistory.findMany({

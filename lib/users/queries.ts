@@ -6,7 +6,7 @@ import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../generated/prisma/enums';
-import { listOpenSessions, type OpenSession } from './session-service';
+import { listOpenSessions, listRememberedDevices, type OpenSession, type RememberedDevice } from './session-service';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -79,6 +79,12 @@ export async function getOwnSessions(): Promise<(OpenSession & { current: boolea
   const user = await requireUser('newsroom:enter');
   const currentId = (await getCurrentSession())?.sessionId;
   return (await listOpenSessions(db, user.id)).map((session) => ({ ...session, current: session.id === currentId }));
+}
+
+/** The signed-in person's remembered browsers (个人设置). */
+export async function getOwnRememberedDevices(): Promise<RememberedDevice[]> {
+  const user = await requireUser('newsroom:enter');
+  return listRememberedDevices(db, user.id);
 }
 
 /** How many sessions a person has open, for the admin's account page. */

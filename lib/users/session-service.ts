@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record';
 import { readSessionPolicy } from '../auth/security-policy';
 import { SESSION_MAX_AGE_S, sessionLapse } from '../auth/session-validity';
 import { endOpenSessions } from '../auth/sessions';
+import { forgetRememberedDevices } from '../auth/trusted-device';
 import type { Db } from '../db-client';
 import { deviceLabel } from './device-label';
 
@@ -34,6 +35,41 @@ export async function listOpenSessions(db: Db, userId: string, now = new Date())
       createdAt: row.createdAt,
       lastSeenAt: row.lastSeenAt,
     }));
+}
+
+export type RememberedDevice = { id: string; device: string; ip: string; lastUsedAt: Date; expiresAt: Date };
+
+/** The browsers a person asked not to be asked for a code (trusted-device.ts) that still admit them. */
+export async function listRememberedDevices(db: Db, userId: string, now = new Date()): Promise<RememberedDevice[]> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  if (!user) return [];
+  const rows = await db.trustedDevice.findMany({
+    where: { userId, sessionVersion: user.sessionVersion, expiresAt: { gt: now } },
+    orderBy: [{ lastUsedAt: 'desc' }, { id: 'asc' }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    device: deviceLabel(row.userAgent),
+    ip: row.ip,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+  }));
+}
+
+/** The person forgets every remembered browser: the next sign-in anywhere asks for a code again. */
+export async function forgetOwnDevices(db: Db, userId: string, context: { ip: string | null }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const count = await forgetRememberedDevices(tx, userId);
+    if (count === 0) throw new UserFacingError('没有记住的设备');
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'auth.devices-forgotten',
+      subjectType: 'User',
+      subjectId: userId,
+      details: { count },
+      ip: context.ip,
+    });
+  });
 }
 
 /** Ends one of one's own sessions (another browser, or this one). */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { RecoveryCodesRenewal } from '@/components/auth/recovery-codes-renewal';
+import { OwnRememberedDevices } from '@/components/newsroom/own-remembered-devices';
 import { OwnSessions } from '@/components/newsroom/own-sessions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
@@ -8,16 +9,17 @@ import { passwordRulesHint } from '@/lib/auth/password-rules';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getOwnPasswordRules, getOwnTwoFactorStatus } from '@/lib/security/queries';
 import { changeOwnPasswordAction, renameSelfAction } from '@/lib/users/actions';
-import { getOwnSessions } from '@/lib/users/queries';
+import { getOwnRememberedDevices, getOwnSessions } from '@/lib/users/queries';
 
 export const metadata = { title: '个人设置' };
 
 export default async function ProfilePage() {
   const user = await requirePageUser('newsroom:enter', '/newsroom/profile');
-  const [rules, twoFactor, sessions] = await Promise.all([
+  const [rules, twoFactor, sessions, devices] = await Promise.all([
     getOwnPasswordRules(),
     getOwnTwoFactorStatus(),
     getOwnSessions(),
+    getOwnRememberedDevices(),
   ]);
   return (
     <div className="max-w-md space-y-10">
@@ -63,6 +65,7 @@ export default async function ProfilePage() {
               已启用：登录时除了密码还要输入身份验证器上的验证码。还剩 {twoFactor.recoveryCodesLeft} 个恢复码可用。
             </p>
             <RecoveryCodesRenewal />
+            <OwnRememberedDevices devices={devices} />
           </>
         ) : (
           <p className="text-sm" data-testid="two-factor-status">

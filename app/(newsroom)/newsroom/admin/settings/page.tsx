@@ -5,18 +5,18 @@ import { SessionIdleForm } from '@/components/newsroom/session-idle-form';
 import { TwoFactorRolesForm } from '@/components/newsroom/two-factor-roles-form';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { getWechatSettings } from '@/lib/channels/wechat-queries';
-import { getPasswordPolicy, getSessionIdleMinutes, getTwoFactorRoles } from '@/lib/security/queries';
+import { getPasswordPolicy, getSessionIdleMinutes, getTwoFactorSettings } from '@/lib/security/queries';
 import { getPublicationSettings } from '@/lib/settings/queries';
 
 export const metadata = { title: '报刊设置' };
 
 export default async function SettingsPage() {
   await requirePageUser('settings:edit', '/newsroom/admin/settings');
-  const [settings, wechat, policy, twoFactorRoles, idleMinutes] = await Promise.all([
+  const [settings, wechat, policy, twoFactor, idleMinutes] = await Promise.all([
     getPublicationSettings(),
     getWechatSettings(),
     getPasswordPolicy(),
-    getTwoFactorRoles(),
+    getTwoFactorSettings(),
     getSessionIdleMinutes(),
   ]);
   return (
@@ -42,7 +42,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-stone-600 dark:text-stone-400">
           两步验证：登录时除密码外还要输入手机身份验证器上的验证码。勾选的角色在下次打开采编系统时会被要求先完成设置；管理员可以在账号详情里为丢失手机的人重置。
         </p>
-        <TwoFactorRolesForm roles={twoFactorRoles} />
+        <TwoFactorRolesForm roles={twoFactor.roles} rememberDevice={twoFactor.rememberDevice} />
         <p className="text-sm text-stone-600 dark:text-stone-400">
           空闲退出：在服务器上计时，超过设定时间没有操作（打开页面、保存、在编辑器里输入）就要重新登录，编辑器里已输入的文字不会丢失。
         </p>

@@ -94,9 +94,11 @@ async function main() {
     else socket.destroy();
   });
   server.listen(port, hostname, () => console.log(`今日柯城 已在 http://${hostname ?? 'localhost'}:${port} 上运行`));
-  // Reads still in memory are written before the process goes (lib/reads/counter.ts).
+  // Reads still in memory are written before the process goes (lib/reads/counter.ts), for at most
+  // five seconds: a database that does not answer must not keep a stopping server up.
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
+      setTimeout(() => process.exit(0), 5_000).unref();
       reads
         .stop()
         .catch((error: unknown) => console.error('阅读数未能写入：', error))

@@ -8,6 +8,7 @@ import { personFigures } from './figures';
 import { monthPeriod } from './period';
 import { periodArticles } from './period-articles';
 import { DEFAULT_POINT_RULES } from './points';
+import { statsView } from './service';
 
 const db = openTestDatabase();
 let newsroom: SampleNewsroom;
@@ -42,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-describe('periodArticles', () => {
+describe('a hand-built November: its stories, figures and who sees them', () => {
   it('reads a hand-built month: two stories, one shared with a 通讯员, a retraction, reads, review times', async () => {
     const first = await publishedOn(3, '一'.repeat(600), 2);
     await publishedOn(10, '二'.repeat(300));
@@ -85,5 +86,25 @@ describe('periodArticles', () => {
       points: 1.5,
     });
     expect(people.find((person) => person.name === '通讯员乙')).toMatchObject({ byRole: { 通讯员: 1 }, points: 1 });
+  });
+
+  it('shows editors everyone with the totals per 部门, a reporter only their own row', async () => {
+    const period = monthPeriod('2026-11');
+    if (!period.ok) throw new Error(period.error);
+    const editor = await statsView(db, newsroom.editorA, period.period, DEFAULT_POINT_RULES);
+    expect(editor.everyone).toBe(true);
+    expect(editor.people.map((person) => person.name).sort()).toEqual(['记者甲', '通讯员乙']);
+    expect(editor.departments).toMatchObject([{ department: '未设部门', people: 2 }]);
+    const reporter = await statsView(db, newsroom.reporter, period.period, DEFAULT_POINT_RULES);
+    expect(reporter.people.map((person) => person.name)).toEqual(['记者甲']);
+    expect(reporter.departments).toEqual([]);
+    // An editor credited on nothing sees an empty row list as a reporter would, never another's figures.
+    const chiefAsReporter = await statsView(
+      db,
+      { ...newsroom.chief, role: 'REPORTER' },
+      period.period,
+      DEFAULT_POINT_RULES,
+    );
+    expect(chiefAsReporter.people).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ const HEADLESS_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36';
 
 /** A story's reads so far, all days. */
-async function storyReads(slug: string): Promise<number> {
+async function readsOf(slug: string): Promise<number> {
   return withDb(async (db) => {
     const rows = await db.articleRead.findMany({ where: { article: { slug } } });
     return rows.reduce((sum, row) => sum + row.count, 0);
@@ -18,7 +18,7 @@ async function storyReads(slug: string): Promise<number> {
 }
 
 /** A story readers can see (the sample issue has several). */
-async function someStory(): Promise<string> {
+async function visibleSlug(): Promise<string> {
   return withDb(async (db) => {
     const story = await db.article.findFirstOrThrow({
       where: visibleArticleWhere(new Date()),
@@ -44,12 +44,12 @@ test('a reader is counted once after load; a reload within 30 minutes and a head
   page,
   browser,
 }) => {
-  const slug = await someStory();
-  const before = await storyReads(slug);
+  const slug = await visibleSlug();
+  const before = await readsOf(slug);
 
   expect(await openAndBeacon(page, `/articles/${slug}`)).toBe(204);
   // Written with the next batch (every 2 s).
-  await expect.poll(() => storyReads(slug), { timeout: 10_000 }).toBe(before + 1);
+  await expect.poll(() => readsOf(slug), { timeout: 10_000 }).toBe(before + 1);
 
   expect(await openAndBeacon(page, `/articles/${slug}`)).toBe(204);
   const headless = await browser.newContext({ userAgent: HEADLESS_UA });
@@ -60,5 +60,5 @@ test('a reader is counted once after load; a reload within 30 minutes and a head
   }
   // Two more batches' time: neither the reload nor the headless browser added a read.
   await new Promise((resolve) => setTimeout(resolve, 4500));
-  expect(await storyReads(slug)).toBe(before + 1);
+  expect(await readsOf(slug)).toBe(before + 1);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { departmentTotals, personFigures, type StatsArticle } from './figures';
+import { contributorFigures, departmentTotals, type StatsArticle } from './figures';
 import { DEFAULT_POINT_RULES } from './points';
 
 const HOUR = 3_600_000;
@@ -68,8 +68,8 @@ const month: StatsArticle[] = [
   }),
 ];
 
-describe('personFigures', () => {
-  const people = personFigures(month, rules, accounts);
+describe('contributorFigures', () => {
+  const people = contributorFigures(month, rules, accounts);
   const byName = new Map(people.map((person) => [person.name, person]));
 
   it('equals the hand-computed month', () => {

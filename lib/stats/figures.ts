@@ -23,7 +23,7 @@ export type StatsArticle = {
   reviews: ReadonlyMap<number, number>;
 };
 
-export type PersonFigures = {
+export type ContributorFigures = {
   key: string;
   userId: string | null;
   name: string;
@@ -47,12 +47,12 @@ export type Account = { name: string; department: string | null };
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export function personFigures(
+export function contributorFigures(
   articles: readonly StatsArticle[],
   rules: PointRules,
   accounts: ReadonlyMap<string, Account>,
-): PersonFigures[] {
-  const people = new Map<string, PersonFigures & { durations: ReadonlyMap<number, number>[] }>();
+): ContributorFigures[] {
+  const people = new Map<string, ContributorFigures & { durations: ReadonlyMap<number, number>[] }>();
   for (const article of articles) {
     if (article.retracted || article.credits.length === 0) continue;
     const frontPage = article.placements.some((placement) => placement.page === 1);
@@ -136,7 +136,7 @@ export type DepartmentTotals = {
 };
 
 /** Totals per 部门 (people without one under 未设部门); a story two colleagues share counts for both. */
-export function departmentTotals(people: readonly PersonFigures[]): DepartmentTotals[] {
+export function departmentTotals(people: readonly ContributorFigures[]): DepartmentTotals[] {
   const totals = new Map<string, DepartmentTotals>();
   for (const person of people) {
     const department = person.department?.trim() || '未设部门';

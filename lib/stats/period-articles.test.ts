@@ -4,7 +4,7 @@ import { articleInput, draftArticle } from '../../test/support/articles';
 import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
 import { approveArticle, publishArticle, retractArticle, submitArticle } from '../workflow/service';
-import { personFigures } from './figures';
+import { contributorFigures } from './figures';
 import { monthPeriod } from './period';
 import { periodArticles } from './period-articles';
 import { DEFAULT_POINT_RULES } from './points';
@@ -75,7 +75,7 @@ describe('a hand-built November: its stories, figures and who sees them', () => 
     ]);
     expect(articles.find((article) => article.id === retracted)?.retracted).toBe(true);
 
-    const people = personFigures(articles, DEFAULT_POINT_RULES, new Map());
+    const people = contributorFigures(articles, DEFAULT_POINT_RULES, new Map());
     // By hand: 600 characters on the web only (band 500+: 1) + reach 1000+ (1) = 2, halved with the 通讯员;
     // 300 characters on the web (band 0–499: 0.5). The retracted story counts for no one.
     expect(people.find((person) => person.name === '记者甲')).toMatchObject({

@@ -1,4 +1,4 @@
-// The stories a 考核 period counts, read for personFigures (issue 34). A story belongs to the period of
+// The stories a 考核 period counts, read for contributorFigures (issue 34). A story belongs to the period of
 // its first printed issue's date (a published issue), else of the day it went online; it is read as
 // published (the live revision's text, photos and frozen credits), with its placements in published
 // issues, the channels it was sent to, its reads within the period and its review records. No access

@@ -5,7 +5,7 @@
 import type { Actor } from '../access/actor';
 import { can } from '../access/capabilities';
 import type { Db } from '../db-client';
-import { departmentTotals, personFigures, type DepartmentTotals, type PersonFigures } from './figures';
+import { contributorFigures, departmentTotals, type ContributorFigures, type DepartmentTotals } from './figures';
 import type { StatsPeriod } from './period';
 import { periodArticles } from './period-articles';
 import type { PointRules } from './points';
@@ -13,7 +13,7 @@ import type { PointRules } from './points';
 export type StatsView = {
   period: StatsPeriod;
   everyone: boolean;
-  people: PersonFigures[];
+  people: ContributorFigures[];
   departments: DepartmentTotals[];
 };
 
@@ -24,7 +24,7 @@ export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   // 部门 is not on accounts yet: everyone is under 未设部门 until it is.
   const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: null }]));
-  const all = personFigures(articles, rules, accounts);
+  const all = contributorFigures(articles, rules, accounts);
   const people = everyone ? all : all.filter((person) => person.userId === actor.id);
   return { period, everyone, people, departments: everyone ? departmentTotals(all) : [] };
 }

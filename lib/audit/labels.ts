@@ -18,6 +18,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'issue.seed': '载入示例期次',
   'issue.import': '导入期次',
   'settings.publication': '修改报刊设置',
+  'stats.rules': '修改考核计分规则',
+  'stats.close': '考核月份结账',
   'settings.security': '修改账号安全设置',
   'settings.two-factor': '修改必须使用两步验证的角色',
   'user.2fa-enable': '启用两步验证',

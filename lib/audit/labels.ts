@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'issue.import': '导入期次',
   'settings.publication': '修改报刊设置',
   'stats.rules': '修改考核计分规则',
+  'user.department': '修改部门',
   'stats.close': '考核月份结账',
   'settings.security': '修改账号安全设置',
   'settings.two-factor': '修改必须使用两步验证的角色',

@@ -91,10 +91,14 @@ describe('a hand-built November: its stories, figures and who sees them', () => 
   it('shows editors everyone with the totals per 部门, a reporter only their own row', async () => {
     const period = monthPeriod('2026-11');
     if (!period.ok) throw new Error(period.error);
+    await db.user.update({ where: { id: newsroom.reporter.id }, data: { department: '采访部' } });
     const editor = await statsView(db, newsroom.editorA, period.period, DEFAULT_POINT_RULES);
     expect(editor.everyone).toBe(true);
     expect(editor.people.map((person) => person.name).sort()).toEqual(['记者甲', '通讯员乙']);
-    expect(editor.departments).toMatchObject([{ department: '未设部门', people: 2 }]);
+    expect(editor.departments).toMatchObject([
+      { department: '采访部', people: 1, points: 1.5 },
+      { department: '未设部门', people: 1, points: 1 },
+    ]);
     const reporter = await statsView(db, newsroom.reporter, period.period, DEFAULT_POINT_RULES);
     expect(reporter.people.map((person) => person.name)).toEqual(['记者甲']);
     expect(reporter.departments).toEqual([]);

@@ -21,9 +21,11 @@ export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules
   const everyone = can(actor.role, 'stats:read-all');
   const articles = await periodArticles(db, period);
   const ids = [...new Set(articles.flatMap((article) => article.credits.flatMap((credit) => credit.userId ?? [])))];
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  // 部门 is not on accounts yet: everyone is under 未设部门 until it is.
-  const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: null }]));
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, department: true },
+  });
+  const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: user.department }]));
   const all = contributorFigures(articles, rules, accounts);
   const people = everyone ? all : all.filter((person) => person.userId === actor.id);
   return { period, everyone, people, departments: everyone ? departmentTotals(all) : [] };

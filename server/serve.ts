@@ -13,6 +13,7 @@ import { PEER_HEADER } from '../lib/http/client-ip';
 import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
 import { MicroCache, send, takes } from './micro-cache';
 import { listenForRenders } from './micro-cache-render';
+import { isReadBeacon, readsEndpoint } from './reads';
 import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
@@ -66,11 +67,13 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = dev ? null : await microCache((request, response) => void handle(request, response));
+  const reads = readsEndpoint();
   const server = http.createServer((request, response) => {
     // Refused from its head, before Next buffers a byte of the body (lib/http/body-limits.ts).
     if (refuseBody(request, response)) return;
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
-    if (cache && takes(request)) {
+    if (isReadBeacon(request)) reads.handle(request, response);
+    else if (cache && takes(request)) {
       cache
         .answer(request.method ?? 'GET', request.url ?? '/', request.headers)
         .then(([answer, status]) => send(request, response, answer, status))
@@ -91,7 +94,16 @@ async function main() {
     else socket.destroy();
   });
   server.listen(port, hostname, () => console.log(`今日柯城 已在 http://${hostname ?? 'localhost'}:${port} 上运行`));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+  // Reads still in memory are written before the process goes (lib/reads/counter.ts), for at most
+  // five seconds: a database that does not answer must not keep a stopping server up.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      setTimeout(() => process.exit(0), 5_000).unref();
+      reads
+        .stop()
+        .catch((error: unknown) => console.error('阅读数未能写入：', error))
+        .finally(() => process.exit(0));
+    });
 }
 
 main().catch((error: unknown) => {

@@ -170,6 +170,7 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/users/actions.ts': {
     createAccountAction: { rule: 'user:manage' },
     changeRoleAction: { rule: 'user:manage' },
+    setDepartmentAction: { rule: 'user:manage' },
     deactivateAccountAction: { rule: 'user:manage' },
     reactivateAccountAction: { rule: 'user:manage' },
     issuePasswordResetAction: { rule: 'user:manage' },

@@ -48,6 +48,13 @@ describe('capabilities', () => {
     expect(can('REPORTER', 'article:read-any')).toBe(false);
   });
 
+  it('shows everyone’s 考核 figures to editors and chief editors only', () => {
+    expect(can('EDITOR', 'stats:read-all')).toBe(true);
+    expect(can('CHIEF_EDITOR', 'stats:read-all')).toBe(true);
+    expect(can('REPORTER', 'stats:read-all')).toBe(false);
+    expect(can('ADMIN', 'stats:read-all')).toBe(false);
+  });
+
   it('recognises roles', () => {
     expect(isRole('EDITOR')).toBe(true);
     expect(isRole('editor')).toBe(false);

@@ -26,6 +26,8 @@ export const CAPABILITIES = [
   'settings:edit',
   'proofing:override',
   'proofing:edit-lists',
+  // 稿件考核 (issue 34): everyone's figures; without it, a person sees only their own.
+  'stats:read-all',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -48,6 +50,8 @@ const EDITOR: Capability[] = [
   'issue:import',
   // 中央厨房: sending a signed-off, published story to the publication's other channels.
   'channel:send',
+  // 考核: editors and chief editors see every person's month.
+  'stats:read-all',
 ];
 // 签发 is the chief editor's; once every placed story carries it, any editor may publish or schedule
 // the issue (the sign-off, not the button, is the gate).

@@ -5,3 +5,9 @@ export function figuresMissingAlt(node: DocNode): number {
   const own = node.type === 'figure' && !String(node.attrs?.alt ?? '').trim() ? 1 : 0;
   return own + (node.content ?? []).reduce((sum, child) => sum + figuresMissingAlt(child), 0);
 }
+
+/** How many figures (photos) a body holds (考核 counts them: lib/stats). */
+export function countFigures(node: DocNode): number {
+  const own = node.type === 'figure' ? 1 : 0;
+  return own + (node.content ?? []).reduce((sum, child) => sum + countFigures(child), 0);
+}

@@ -11,11 +11,19 @@ import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import { requestIp } from '../http/request-ip';
 import { changeOwnPassword, redeemToken, renameSelf } from './account-service';
-import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
+import {
+  changeRole,
+  createAccount,
+  deleteAccount,
+  issuePasswordReset,
+  setActive,
+  setDepartment,
+} from './admin-service';
 import {
   changePasswordSchema,
   changeRoleSchema,
   createAccountSchema,
+  departmentSchema,
   redeemSchema,
   renameSchema,
   userRefSchema,
@@ -43,6 +51,17 @@ export async function changeRoleAction(_prev: unknown, formData: FormData): Prom
     const parsed = changeRoleSchema.safeParse(formFields(formData));
     if (!parsed.success) return fromZodError(parsed.error);
     await changeRole(db, actor, parsed.data.userId, parsed.data.role, { ip: await requestIp() });
+    revalidatePath(USERS_PATH);
+    return { ok: true };
+  });
+}
+
+export async function setDepartmentAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+  return guarded(async () => {
+    const actor = await requireUser('user:manage');
+    const parsed = departmentSchema.safeParse(formFields(formData));
+    if (!parsed.success) return fromZodError(parsed.error);
+    await setDepartment(db, actor, parsed.data.userId, parsed.data.department, { ip: await requestIp() });
     revalidatePath(USERS_PATH);
     return { ok: true };
   });

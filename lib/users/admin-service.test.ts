@@ -3,7 +3,15 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
 import { recordAudit } from '../audit/record';
-import { changeRole, createAccount, deleteAccount, issuePasswordReset, setActive } from './admin-service';
+import {
+  changeRole,
+  createAccount,
+  deleteAccount,
+  issuePasswordReset,
+  setActive,
+  setDepartment,
+} from './admin-service';
+import { departmentSchema } from './schemas';
 import { hashToken } from './tokens';
 
 const db = openTestDatabase();
@@ -72,6 +80,33 @@ describe('roles and activation', () => {
         orderBy: { createdAt: 'asc' },
       }),
     ).toEqual([{ action: 'user.deactivate' }, { action: 'user.reactivate' }]);
+  });
+});
+
+describe('setDepartment', () => {
+  it('sets and clears a person’s 部门, audited once per change', async () => {
+    const admin = await makeUser(db, 'ADMIN');
+    const reporter = await makeUser(db, 'REPORTER');
+    await setDepartment(db, admin, reporter.id, ' 采访部 ', ctx);
+    await setDepartment(db, admin, reporter.id, '采访部', ctx);
+    expect((await db.user.findUniqueOrThrow({ where: { id: reporter.id } })).department).toBe('采访部');
+    await setDepartment(db, admin, reporter.id, '', ctx);
+    expect((await db.user.findUniqueOrThrow({ where: { id: reporter.id } })).department).toBeNull();
+    const events = await db.auditEvent.findMany({
+      where: { action: 'user.department' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((event) => JSON.parse(event.details))).toEqual([
+      { from: null, to: '采访部' },
+      { from: '采访部', to: null },
+    ]);
+    await expect(setDepartment(db, admin, 'no-such-user', '采访部', ctx)).rejects.toThrow('找不到该账号');
+  });
+
+  it('refuses a name over 20 characters', () => {
+    const parsed = departmentSchema.safeParse({ userId: 'u', department: '部'.repeat(21) });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('部门名称最多 20 个字');
   });
 });
 

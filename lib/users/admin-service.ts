@@ -70,6 +70,30 @@ export async function changeRole(
   });
 }
 
+/** Sets (or, given '', clears) a person's 部门, audited. */
+export async function setDepartment(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  userId: string,
+  department: string,
+  context: Context,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await loadUser(tx, userId);
+    const next = department.trim() || null;
+    if (user.department === next) return;
+    await tx.user.update({ where: { id: userId }, data: { department: next } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.department',
+      subjectType: 'User',
+      subjectId: userId,
+      details: { from: user.department, to: next },
+      ip: context.ip,
+    });
+  });
+}
+
 export async function setActive(
   db: Db,
   actor: Pick<Actor, 'id'>,

@@ -22,6 +22,11 @@ export const createAccountSchema = z.object({
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
 export const userRefSchema = z.object({ userId: userIdSchema });
+/** 部门: up to 20 characters; empty clears it. */
+export const departmentSchema = z.object({
+  userId: userIdSchema,
+  department: z.string().trim().max(20, '部门名称最多 20 个字'),
+});
 export const redeemSchema = z
   .object({ token: z.string().min(10, '链接无效').max(200), password: z.string(), confirm: z.string() })
   .refine((value) => value.password === value.confirm, { message: '两次输入的密码不一致', path: ['confirm'] });

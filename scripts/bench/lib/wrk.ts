@@ -39,7 +39,14 @@ export function parseWrk(report: string): Figures {
   };
 }
 
-export type WrkOptions = { connections: number; threads: number; durationS: number; headers?: Record<string, string> };
+export type WrkOptions = {
+  connections: number;
+  threads: number;
+  durationS: number;
+  headers?: Record<string, string>;
+  /** A Lua script (wrk -s): requests of its own making, pacing, a report of its own in done(). */
+  script?: string;
+};
 
 /** wrk started on `url` for `durationS`; `closed` resolves with everything it printed and its exit code. */
 function spawnWrk(url: string, options: WrkOptions) {
@@ -50,6 +57,7 @@ function spawnWrk(url: string, options: WrkOptions) {
     `-c${options.connections}`,
     `-d${options.durationS}s`,
     '--latency',
+    ...(options.script ? ['-s', options.script] : []),
     ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     url,
   ];
@@ -65,9 +73,14 @@ function spawnWrk(url: string, options: WrkOptions) {
 
 /** Runs wrk against `url` and returns its figures. */
 export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
+  return parseWrk(await wrkReport(url, options));
+}
+
+/** Runs wrk against `url` and returns everything it printed (a script's own lines too). */
+export async function wrkReport(url: string, options: WrkOptions): Promise<string> {
   const { out, code } = await spawnWrk(url, options).closed;
   if (code !== 0) throw new Error(`wrk exited with ${code}:\n${out}`);
-  return parseWrk(out);
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ArticleBody } from '@/components/public/article-view';
+import { ReadBeacon } from '@/components/public/read-beacon';
 import { RetractionNotice } from '@/components/public/retraction-notice';
 import { SLUG_PATTERN } from '@/lib/articles/slug';
 import { newsArticleJsonLd, scriptJson } from '@/lib/reader/json-ld';
@@ -69,6 +70,7 @@ export default async function ArticlePage({ params }: Props) {
         dangerouslySetInnerHTML={{ __html: scriptJson(newsArticleJsonLd(lookup.article)) }}
       />
       <ArticleBody article={lookup.article} readAloud />
+      <ReadBeacon slug={lookup.article.slug} />
     </main>
   );
 }

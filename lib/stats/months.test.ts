@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articleInput, draftArticle, signOff } from '../../test/support/articles';
+import { openTestDatabase } from '../../test/support/database';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { makeActor } from '../../test/support/users';
+import type { Actor } from '../access/actor';
+import { AccessDenied } from '../access/denied';
+import { publishArticle, submitArticle } from '../workflow/service';
+import { closeMonth, periodView, readPointRules, savePointRules } from './months';
+import { monthPeriod, type StatsPeriod } from './period';
+import { DEFAULT_POINT_RULES } from './points';
+
+const db = openTestDatabase();
+let newsroom: SampleNewsroom;
+let admin: Actor;
+const AFTER = new Date(Date.UTC(2026, 11, 6));
+
+function month(value: string): StatsPeriod {
+  const result = monthPeriod(value);
+  if (!result.ok) throw new Error(result.error);
+  return result.period;
+}
+
+async function publishedIn(monthIndex: number): Promise<void> {
+  const id = await draftArticle(
+    db,
+    newsroom,
+    articleInput({ id: newsroom.reporter.id, name: '记者甲' }, '字'.repeat(600)),
+  );
+  await submitArticle(db, newsroom.reporter, id);
+  await signOff(db, newsroom, id);
+  await publishArticle(db, newsroom.chief, id, null);
+  await db.article.update({ where: { id }, data: { publishedAt: new Date(Date.UTC(2026, monthIndex, 10)) } });
+}
+
+beforeAll(async () => {
+  newsroom = await sampleNewsroom(db);
+  admin = await makeActor(db, 'ADMIN', { name: '管理员' });
+  await publishedIn(9);
+  await publishedIn(10);
+});
+afterAll(() => db.$disconnect());
+
+describe('point rules and closed months', () => {
+  it('refuses negative points with a message and changes nothing; only 报刊设置’s editor saves rules', async () => {
+    await expect(savePointRules(db, admin, { ...DEFAULT_POINT_RULES, perPhoto: -2 })).rejects.toThrow('分值不能为负数');
+    await expect(savePointRules(db, newsroom.chief, DEFAULT_POINT_RULES)).rejects.toBeInstanceOf(AccessDenied);
+    expect(await readPointRules(db)).toEqual(DEFAULT_POINT_RULES);
+    expect(await db.auditEvent.count({ where: { action: 'stats.rules' } })).toBe(0);
+  });
+
+  it('freezes a closed month; a later rule change applies to open months only, and is audited', async () => {
+    // 600 characters on the web only: band 500+ gives 1 point by default.
+    expect((await periodView(db, newsroom.editorA, month('2026-10'))).people[0]?.points).toBe(1);
+    await closeMonth(db, newsroom.chief, '2026-10', AFTER);
+    await savePointRules(db, admin, {
+      ...DEFAULT_POINT_RULES,
+      bands: [
+        { minChars: 0, print: 1, web: 0.5 },
+        { minChars: 500, print: 4, web: 2 },
+      ],
+    });
+    const october = await periodView(db, newsroom.editorA, month('2026-10'));
+    expect(october.closedAt).not.toBeNull();
+    expect(october.people[0]).toMatchObject({ name: '记者甲', points: 1 });
+    const november = await periodView(db, newsroom.editorA, month('2026-11'));
+    expect(november.closedAt).toBeNull();
+    expect(november.people[0]?.points).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: 'stats.rules' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'stats.close', subjectId: '2026-10' } })).toBe(1);
+    // The reporter reads their own row of the snapshot; nobody else's.
+    expect((await periodView(db, newsroom.reporter, month('2026-10'))).people.map((p) => p.name)).toEqual(['记者甲']);
+  });
+
+  it('refuses closing twice, a month not over, and anyone without stats:read-all', async () => {
+    await expect(closeMonth(db, newsroom.chief, '2026-10', AFTER)).rejects.toThrow('2026年10月已经结账');
+    await expect(closeMonth(db, newsroom.chief, '2026-12', AFTER)).rejects.toThrow('这个月还没有结束，不能结账');
+    await expect(closeMonth(db, newsroom.reporter, '2026-11', AFTER)).rejects.toBeInstanceOf(AccessDenied);
+    await expect(closeMonth(db, newsroom.chief, '2026-13', AFTER)).rejects.toThrow('月份应写成');
+  });
+});

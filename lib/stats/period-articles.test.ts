@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { articleInput, draftArticle } from '../../test/support/articles';
+import { openTestDatabase } from '../../test/support/database';
+import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
+import { approveArticle, publishArticle, retractArticle, submitArticle } from '../workflow/service';
+import { contributorFigures } from './figures';
+import { monthPeriod } from './period';
+import { periodArticles } from './period-articles';
+import { DEFAULT_POINT_RULES } from './points';
+import { statsView } from './service';
+
+const db = openTestDatabase();
+let newsroom: SampleNewsroom;
+const HOUR = 3_600_000;
+const nov = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour));
+
+/** A story of the reporter's, submitted and signed off at the given hours of 2026-11-`day`, published after. */
+async function publishedOn(day: number, text: string, credits = 1): Promise<string> {
+  const reporter = { id: newsroom.reporter.id, name: '记者甲' };
+  const input = articleInput(reporter, text, {
+    authors: [
+      { userId: reporter.id, name: '记者甲', label: '记者' },
+      ...(credits > 1 ? [{ userId: null, name: '通讯员乙', label: '通讯员' }] : []),
+    ],
+  });
+  const id = await draftArticle(db, newsroom, input);
+  await submitArticle(db, newsroom.reporter, id, nov(day, 1));
+  // The audit log stamps the clock's time, not the step's `now`: put the submission at its hour.
+  await db.auditEvent.updateMany({
+    where: { subjectId: id, action: 'article.submit' },
+    data: { createdAt: nov(day, 1) },
+  });
+  await approveArticle(db, newsroom.editorA, id, '', nov(day, 3));
+  await approveArticle(db, newsroom.editorB, id, '', nov(day, 4));
+  await approveArticle(db, newsroom.chief, id, '', nov(day, 6));
+  await publishArticle(db, newsroom.chief, id, null, nov(day, 7));
+  return id;
+}
+
+beforeAll(async () => {
+  newsroom = await sampleNewsroom(db);
+});
+afterAll(() => db.$disconnect());
+
+describe('a hand-built November: its stories, figures and who sees them', () => {
+  it('reads a hand-built month: two stories, one shared with a 通讯员, a retraction, reads, review times', async () => {
+    const first = await publishedOn(3, '一'.repeat(600), 2);
+    await publishedOn(10, '二'.repeat(300));
+    const retracted = await publishedOn(20, '三'.repeat(900));
+    await retractArticle(db, newsroom.chief, retracted, '事实有误', nov(21, 1));
+    // October's story is not November's.
+    await publishedOn(3, '四'.repeat(100)).then((id) =>
+      db.article.update({ where: { id }, data: { publishedAt: new Date(Date.UTC(2026, 9, 30)) } }),
+    );
+    await db.articleRead.createMany({
+      data: [
+        { articleId: first, day: '2026-11-03', count: 700 },
+        { articleId: first, day: '2026-11-04', count: 400 },
+        // Outside the month: not counted.
+        { articleId: first, day: '2026-12-01', count: 5000 },
+      ],
+    });
+
+    const period = monthPeriod('2026-11');
+    if (!period.ok) throw new Error(period.error);
+    const articles = await periodArticles(db, period.period);
+    expect(articles).toHaveLength(3);
+    const shared = articles.find((article) => article.id === first)!;
+    expect(shared).toMatchObject({ characters: 600, photos: 0, placements: [], channels: 0, reads: 1100 });
+    expect([...shared.reviews]).toEqual([
+      [1, 2 * HOUR],
+      [2, 1 * HOUR],
+      [3, 2 * HOUR],
+    ]);
+    expect(articles.find((article) => article.id === retracted)?.retracted).toBe(true);
+
+    const people = contributorFigures(articles, DEFAULT_POINT_RULES, new Map());
+    // By hand: 600 characters on the web only (band 500+: 1) + reach 1000+ (1) = 2, halved with the 通讯员;
+    // 300 characters on the web (band 0–499: 0.5). The retracted story counts for no one.
+    expect(people.find((person) => person.name === '记者甲')).toMatchObject({
+      byRole: { 记者: 2 },
+      articles: 2,
+      characters: 900,
+      reads: 1100,
+      points: 1.5,
+    });
+    expect(people.find((person) => person.name === '通讯员乙')).toMatchObject({ byRole: { 通讯员: 1 }, points: 1 });
+  });
+
+  it('shows editors everyone with the totals per 部门, a reporter only their own row', async () => {
+    const period = monthPeriod('2026-11');
+    if (!period.ok) throw new Error(period.error);
+    await db.user.update({ where: { id: newsroom.reporter.id }, data: { department: '采访部' } });
+    const editor = await statsView(db, newsroom.editorA, period.period, DEFAULT_POINT_RULES);
+    expect(editor.everyone).toBe(true);
+    expect(editor.people.map((person) => person.name).sort()).toEqual(['记者甲', '通讯员乙']);
+    expect(editor.departments).toMatchObject([
+      { department: '采访部', people: 1, points: 1.5 },
+      { department: '未设部门', people: 1, points: 1 },
+    ]);
+    const reporter = await statsView(db, newsroom.reporter, period.period, DEFAULT_POINT_RULES);
+    expect(reporter.people.map((person) => person.name)).toEqual(['记者甲']);
+    expect(reporter.departments).toEqual([]);
+    // An editor credited on nothing sees an empty row list as a reporter would, never another's figures.
+    const chiefAsReporter = await statsView(
+      db,
+      { ...newsroom.chief, role: 'REPORTER' },
+      period.period,
+      DEFAULT_POINT_RULES,
+    );
+    expect(chiefAsReporter.people).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+// A 考核 view (issue 34): each person's figures for a period and the totals per 部门, as the actor may
+// see them: editors and chief editors ('stats:read-all') everyone, anyone else only their own row
+// (and no department totals, which would tell them their colleagues' figures). Thin: the figures are
+// lib/stats/figures.ts's, the stories lib/stats/period-articles.ts's.
+import type { Actor } from '../access/actor';
+import { can } from '../access/capabilities';
+import type { Db } from '../db-client';
+import { contributorFigures, departmentTotals, type ContributorFigures, type DepartmentTotals } from './figures';
+import type { StatsPeriod } from './period';
+import { periodArticles } from './period-articles';
+import type { PointRules } from './points';
+
+export type StatsView = {
+  period: StatsPeriod;
+  everyone: boolean;
+  people: ContributorFigures[];
+  departments: DepartmentTotals[];
+};
+
+export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules: PointRules): Promise<StatsView> {
+  const everyone = can(actor.role, 'stats:read-all');
+  const articles = await periodArticles(db, period);
+  const ids = [...new Set(articles.flatMap((article) => article.credits.flatMap((credit) => credit.userId ?? [])))];
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, department: true },
+  });
+  const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: user.department }]));
+  const all = contributorFigures(articles, rules, accounts);
+  const people = everyone ? all : all.filter((person) => person.userId === actor.id);
+  return { period, everyone, people, departments: everyone ? departmentTotals(all) : [] };
+}

@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "ArticleRead" (
+    "articleId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ArticleRead_pkey" PRIMARY KEY ("articleId","day")
+);
+
+-- CreateIndex
+CREATE INDEX "ArticleRead_day_articleId_idx" ON "ArticleRead"("day", "articleId");
+
+-- AddForeignKey
+ALTER TABLE "ArticleRead" ADD CONSTRAINT "ArticleRead_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -165,4 +165,41 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
       fs.rmSync(data, { recursive: true, force: true });
     }
   });
+
+  it('run through sudo, the workers are the account that ran it: its own 0700 data directory needs no chmod', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-sudo-'));
+    fs.chownSync(data, 1, 1); // Debian's `daemon` account stands for the person who ran sudo
+    const app = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '30' });
+      response.end('<p>柯城</p>');
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const appPort = (app.address() as AddressInfo).port;
+    const frontPort = await freePort();
+    const sudoUser = process.env.SUDO_USER;
+    process.env.SUDO_USER = 'daemon';
+    try {
+      const front = await startFront({
+        workDir: path.join(data, 'front'),
+        frontPort,
+        appPort,
+        dataDir: data,
+        stdio: 'ignore',
+      });
+      try {
+        await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        const second = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        expect(second.status).toBe(200);
+        expect(second.headers.get('x-cache-status')).toBe('HIT');
+        expect(fs.readFileSync(path.join(data, 'front', 'nginx.conf'), 'utf8')).toMatch(/^user daemon daemon;$/m);
+      } finally {
+        await stopFront(front);
+      }
+    } finally {
+      if (sudoUser === undefined) delete process.env.SUDO_USER;
+      else process.env.SUDO_USER = sudoUser;
+      await new Promise((resolve) => app.close(resolve));
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
 });

@@ -48,6 +48,21 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
     expect(nginxTest(dir, conf).status).toBe(0);
   });
 
+  it('bench:public can hold the front to one worker on one CPU (worker_cpu_affinity)', () => {
+    const dir = path.join(work, 'pinned');
+    const conf = writeFrontConfig({
+      workDir: dir,
+      frontPort: 8089,
+      appPort: 3319,
+      dataDir: path.join(work, 'data'),
+      pinnedWorkerCpu: 1,
+    });
+    const text = fs.readFileSync(conf, 'utf8');
+    expect(text).toContain('worker_processes 1;\nworker_cpu_affinity 10;');
+    expect(text).not.toContain('worker_processes auto;');
+    expect(nginxTest(dir, conf).status).toBe(0);
+  });
+
   it('the production site (kecheng.conf, TLS and HTTP→HTTPS) is valid once its placeholders are filled', () => {
     const dir = path.join(work, 'production');
     fs.mkdirSync(path.join(dir, 'kecheng'), { recursive: true });

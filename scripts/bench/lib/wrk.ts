@@ -39,7 +39,14 @@ export function parseWrk(report: string): Figures {
   };
 }
 
-export type WrkOptions = { connections: number; threads: number; durationS: number; headers?: Record<string, string> };
+export type WrkOptions = {
+  connections: number;
+  threads: number;
+  durationS: number;
+  headers?: Record<string, string>;
+  /** Runs wrk on these CPUs only (taskset's list, e.g. "0"), so that it and the server do not share one. */
+  cpus?: string;
+};
 
 /** wrk started on `url` for `durationS`; `closed` resolves with everything it printed and its exit code. */
 function spawnWrk(url: string, options: WrkOptions) {
@@ -53,7 +60,9 @@ function spawnWrk(url: string, options: WrkOptions) {
     ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     url,
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.cpus
+    ? spawn('taskset', ['-c', options.cpus, binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -77,6 +86,15 @@ export async function wrk(url: string, options: WrkOptions): Promise<Figures> {
  */
 export function cappedByGenerator(staticRps: number, ceilingRps: number): boolean {
   return staticRps >= 0.9 * ceilingRps;
+}
+
+/**
+ * Whether a server held to one CPU was the limit of a run: busy at least 90 % of the time on it. With
+ * wrk on the other CPU, a server that was not busy was waiting for the generator, and a ratio
+ * to such a figure would measure the generator.
+ */
+export function limitedByServer(busyFraction: number): boolean {
+  return busyFraction >= 0.9;
 }
 
 export type RunningWrk = { stop: () => Promise<Figures> };

@@ -9,11 +9,12 @@
 import http from 'node:http';
 import path from 'node:path';
 
-import { resolveMicroCacheBytes } from '../lib/config/micro-cache';
+import { resolveMicroCacheBytes, resolveNewsroomFirst } from '../lib/config/micro-cache';
 import { PEER_HEADER } from '../lib/http/client-ip';
 import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
 import { MicroCache, renderWhole, send, takes, type CacheStatus, type Rendered } from './micro-cache';
 import { listenForRenders, type RenderSocket } from './micro-cache-render';
+import { isNewsroomPath, NewsroomFirst } from './newsroom-first';
 import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 
@@ -66,6 +67,7 @@ async function main() {
   const socket = dev ? null : await listenForRenders((request, response) => void handle(request, response));
   if (socket) process.on('exit', socket.close);
   const cache = socket ? await microCache(socket) : null;
+  const first = resolveNewsroomFirst(process.env) ? new NewsroomFirst() : null;
   const server = http.createServer((request, response) => {
     // Refused from its head, before Next buffers a byte of the body (lib/http/body-limits.ts).
     if (refuseBody(request, response)) return;
@@ -77,13 +79,18 @@ async function main() {
         ? cache.answer(method, url, request.headers)
         : renderWhole(socket.render, url, request.headers).then((answer) => [answer, null]);
       answered
-        .then(([answer, status]) => send(request, response, answer, status))
+        .then(([answer, status]) =>
+          first ? first.reader(() => send(request, response, answer, status)) : send(request, response, answer, status),
+        )
         .catch((error: unknown) => {
           console.error('读者页面缓存：渲染失败', error);
           if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
           response.end('服务器暂时无法响应，请稍后再试。');
         });
-    } else void handle(request, response);
+    } else {
+      if (first && isNewsroomPath(request.url ?? '/')) first.track(response);
+      void handle(request, response);
+    }
   });
   const collabPort = Number(process.env.COLLAB_PORT ?? 0);
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;

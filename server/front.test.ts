@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findNginx, startFront, stopFront, writeFrontConfig } from './front';
 
@@ -135,6 +135,18 @@ async function freePort(): Promise<number> {
 // Issue 31: started as root with DATA_DIR made by `mktemp -d` (0700), the front answered every page
 // with 500 (its workers, as nobody, could not open the cache) and said nothing at start-up.
 describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root', () => {
+  // The workers' account follows these (server/front-access.ts): each test says which it means.
+  const saved = { SUDO_USER: process.env.SUDO_USER, NGINX_WORKER_USER: process.env.NGINX_WORKER_USER };
+  beforeEach(() => {
+    delete process.env.SUDO_USER;
+    delete process.env.NGINX_WORKER_USER;
+  });
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
   it('refuses a 0700 data directory in one line that says what to change, and caches once it is fixed', async () => {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-root-'));
     let renders = 0;
@@ -191,7 +203,6 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
     const appPort = (app.address() as AddressInfo).port;
     const frontPort = await freePort();
-    const sudoUser = process.env.SUDO_USER;
     process.env.SUDO_USER = 'daemon';
     try {
       const front = await startFront({
@@ -211,8 +222,6 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
         await stopFront(front);
       }
     } finally {
-      if (sudoUser === undefined) delete process.env.SUDO_USER;
-      else process.env.SUDO_USER = sudoUser;
       await new Promise((resolve) => app.close(resolve));
       fs.rmSync(data, { recursive: true, force: true });
     }

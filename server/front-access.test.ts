@@ -1,7 +1,7 @@
 // Which directory stops nginx's workers, and the one line that says so (pure: stats are given).
 import { describe, expect, it } from 'vitest';
 
-import { blockedOnPath, frontAccessProblem, type DirStat, type WorkerIdentity } from './front-access';
+import { blockedOnPath, frontAccessProblem, workerUserName, type DirStat, type WorkerIdentity } from './front-access';
 
 const nobody: WorkerIdentity = { user: 'nobody', group: 'nogroup', uid: 65534, gids: [65534] };
 const root = (mode: number): DirStat => ({ mode, uid: 0, gid: 0 });
@@ -90,5 +90,14 @@ describe('frontAccessProblem', () => {
       tree({ '/': root(0o755), '/data': root(0o755), '/data/front': root(0o755), '/root': root(0o700) }),
     );
     expect(underRoot).toContain('进不去 /root（权限 0700），应用的构建目录 /root/kecheng/.next/static');
+  });
+});
+
+describe('workerUserName (nginx started as root)', () => {
+  it('NGINX_WORKER_USER first, then the account that ran sudo, then nobody; never root', () => {
+    expect(workerUserName({})).toBe('nobody');
+    expect(workerUserName({ SUDO_USER: 'alice' })).toBe('alice');
+    expect(workerUserName({ SUDO_USER: 'alice', NGINX_WORKER_USER: 'www-data' })).toBe('www-data');
+    expect(workerUserName({ SUDO_USER: 'root' })).toBe('nobody');
   });
 });

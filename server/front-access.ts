@@ -91,14 +91,24 @@ function idOf(args: string[]): string | null {
 }
 
 /**
+ * The account the workers run as when nginx is started as root (never root itself: a worker parses
+ * what the internet sends). NGINX_WORKER_USER when set; else the account that ran `sudo` (SUDO_USER),
+ * who usually owns the checkout and its data directory, so a home directory closed to others (0750 or
+ * 0700) needs no chmod; else `nobody` (Debian's nginx is built without `--user`).
+ */
+export function workerUserName(env: Readonly<Record<string, string | undefined>>): string {
+  const sudoUser = env.SUDO_USER?.trim();
+  return env.NGINX_WORKER_USER?.trim() || (sudoUser && sudoUser !== 'root' ? sudoUser : 'nobody');
+}
+
+/**
  * The workers' identity when this process is root, null otherwise (then nginx cannot switch users and
- * its workers run as the invoking user, who made the directories). Debian's nginx is built without
- * `--user`, so its default is `nobody`; the local front names it (and its group) in nginx.conf, so the
- * check and nginx agree. NGINX_WORKER_USER chooses another account (for example www-data).
+ * its workers run as the invoking user, who made the directories: nothing to check). The local front
+ * names the account (and its group) in nginx.conf, so the check and nginx agree.
  */
 export function workerIdentity(env: NodeJS.ProcessEnv = process.env): WorkerIdentity | null {
   if (process.getuid?.() !== 0) return null;
-  const user = env.NGINX_WORKER_USER?.trim() || 'nobody';
+  const user = workerUserName(env);
   const uid = idOf(['-u', user]);
   const group = idOf(['-gn', user]);
   const gids = idOf(['-G', user]);

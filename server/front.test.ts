@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findNginx, startFront, stopFront, writeFrontConfig } from './front';
 
@@ -45,6 +45,21 @@ describe.skipIf(!nginx)('deploy/nginx', () => {
     const upstream = /upstream kecheng_app \{([^}]*)\}/.exec(fs.readFileSync(conf, 'utf8'))?.[1] ?? '';
     expect(upstream.match(/server 127\.0\.0\.1:\d+/g)).toEqual(['server 127.0.0.1:3319', 'server 127.0.0.1:3320']);
     expect(fs.readFileSync(conf, 'utf8')).toContain(`set $kecheng_media_dir ${path.join(work, 'shared-media')};`);
+    expect(nginxTest(dir, conf).status).toBe(0);
+  });
+
+  it('bench:public can hold the front to one worker on one CPU (worker_cpu_affinity)', () => {
+    const dir = path.join(work, 'pinned');
+    const conf = writeFrontConfig({
+      workDir: dir,
+      frontPort: 8089,
+      appPort: 3319,
+      dataDir: path.join(work, 'data'),
+      pinnedWorkerCpu: 1,
+    });
+    const text = fs.readFileSync(conf, 'utf8');
+    expect(text).toContain('worker_processes 1;\nworker_cpu_affinity 10;');
+    expect(text).not.toContain('worker_processes auto;');
     expect(nginxTest(dir, conf).status).toBe(0);
   });
 
@@ -120,6 +135,18 @@ async function freePort(): Promise<number> {
 // Issue 31: started as root with DATA_DIR made by `mktemp -d` (0700), the front answered every page
 // with 500 (its workers, as nobody, could not open the cache) and said nothing at start-up.
 describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root', () => {
+  // The workers' account follows these (server/front-access.ts): each test says which it means.
+  const saved = { SUDO_USER: process.env.SUDO_USER, NGINX_WORKER_USER: process.env.NGINX_WORKER_USER };
+  beforeEach(() => {
+    delete process.env.SUDO_USER;
+    delete process.env.NGINX_WORKER_USER;
+  });
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
   it('refuses a 0700 data directory in one line that says what to change, and caches once it is fixed', async () => {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-root-'));
     let renders = 0;
@@ -157,6 +184,40 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
         expect(second.headers.get('x-cache-status')).toBe('HIT');
         expect(await second.text()).toBe(await first.text());
         expect(fs.readFileSync(path.join(data, 'front', 'nginx.conf'), 'utf8')).toMatch(/^user nobody \S+;$/m);
+      } finally {
+        await stopFront(front);
+      }
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('run through sudo, the workers are the account that ran it: its own 0700 data directory needs no chmod', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-sudo-'));
+    fs.chownSync(data, 1, 1); // Debian's `daemon` account stands for the person who ran sudo
+    const app = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '30' });
+      response.end('<p>柯城</p>');
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const appPort = (app.address() as AddressInfo).port;
+    const frontPort = await freePort();
+    process.env.SUDO_USER = 'daemon';
+    try {
+      const front = await startFront({
+        workDir: path.join(data, 'front'),
+        frontPort,
+        appPort,
+        dataDir: data,
+        stdio: 'ignore',
+      });
+      try {
+        await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        const second = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+        expect(second.status).toBe(200);
+        expect(second.headers.get('x-cache-status')).toBe('HIT');
+        expect(fs.readFileSync(path.join(data, 'front', 'nginx.conf'), 'utf8')).toMatch(/^user daemon daemon;$/m);
       } finally {
         await stopFront(front);
       }

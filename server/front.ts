@@ -36,7 +36,15 @@ export type FrontOptions = {
   appDir?: string;
   /** Who the workers run as when nginx is started as root (server/front-access.ts); null: the invoking user. */
   worker?: WorkerIdentity | null;
+  /** One worker, on this CPU only (bench:public compares it with a static nginx held to the same CPU). */
+  pinnedWorkerCpu?: number;
 };
+
+/** nginx's worker lines: as many workers as CPUs, or one pinned to a CPU (worker_cpu_affinity's bit mask). */
+export function workerLines(pinnedCpu?: number): string {
+  if (pinnedCpu === undefined) return 'worker_processes auto;';
+  return `worker_processes 1;\nworker_cpu_affinity 1${'0'.repeat(pinnedCpu)};`;
+}
 
 /** Writes `<workDir>/nginx.conf` (plus the shared files in `<workDir>/kecheng/`) and returns its path. */
 export function writeFrontConfig(options: FrontOptions): string {
@@ -50,7 +58,7 @@ export function writeFrontConfig(options: FrontOptions): string {
   const temp = (name: string) => path.join(workDir, 'temp', name);
   const conf = `# Written by server/front.ts for a local run; production uses deploy/nginx/kecheng.conf.
 daemon off;
-${options.worker ? `user ${options.worker.user} ${options.worker.group};\n` : ''}worker_processes auto;
+${options.worker ? `user ${options.worker.user} ${options.worker.group};\n` : ''}${workerLines(options.pinnedWorkerCpu)}
 # The maps of kecheng-http.conf run a regular expression or two on every request (README, "Deployment").
 pcre_jit on;
 pid ${path.join(workDir, 'nginx.pid')};

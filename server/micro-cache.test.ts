@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { MicroCache, send, type Rendered } from './micro-cache';
+import { MicroCache, renderWhole, send, type Rendered } from './micro-cache';
 
 const SECOND = 10_000; // the clock starts at the beginning of second 10,000
 
@@ -263,6 +263,46 @@ describe('send', () => {
       const other = await fetch(url, { headers: { 'If-None-Match': '"feed-0"' } });
       expect(other.status).toBe(200);
       expect(await other.text()).toBe('{"items":[]}');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('renderWhole (micro-cache off, as behind the front)', () => {
+  it('asks as the cache would, as a GET with normalized headers, and keeps no connection headers, so send() gives it a Content-Length', async () => {
+    const asked: { method: string; headers: Record<string, string> }[] = [];
+    const whole = await renderWhole(
+      async (method, _url, headers) => {
+        asked.push({ method, headers });
+        return {
+          status: 200,
+          headers: [
+            ['Content-Type', 'text/html; charset=utf-8'],
+            ['Transfer-Encoding', 'chunked'],
+            ['Connection', 'keep-alive'],
+            ['Date', 'Sun, 06 Dec 2026 15:00:00 GMT'],
+            ['Content-Security-Policy', "script-src 'nonce-abc'"],
+          ],
+          body: Buffer.from('<p>柯城</p>'),
+        };
+      },
+      '/articles/a',
+      { 'accept-encoding': 'gzip, deflate, br', 'next-router-state-tree': 'junk' },
+    );
+    expect(asked).toEqual([{ method: 'GET', headers: { 'accept-encoding': 'gzip' } }]);
+    expect(whole.headers).toEqual([
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['Content-Security-Policy', "script-src 'nonce-abc'"],
+    ]);
+    const server = http.createServer((request, response) => send(request, response, whole, null));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/a`);
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('<p>柯城</p>')));
+      expect(response.headers.get('transfer-encoding')).toBeNull();
+      expect(response.headers.get('x-app-cache')).toBeNull();
+      expect(await response.text()).toBe('<p>柯城</p>');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -3,16 +3,18 @@
 // the app, so this server writes it into PEER_HEADER on every request, replacing anything a client
 // sent under that name (lib/http/client-ip.ts explains how the client address is then chosen). It
 // also hands WebSocket upgrades on /collab to the co-editing process (server/upgrade-relay.ts), and
-// answers anonymous reader requests from its micro-cache (server/micro-cache.ts; APP_MICROCACHE=0: off).
+// answers anonymous reader requests from its micro-cache (server/micro-cache.ts); with it off
+// (APP_MICROCACHE=0, as behind the shipped front) it still renders them whole, so they carry a Content-Length.
 //   tsx server/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import http from 'node:http';
 import path from 'node:path';
 
-import { resolveMicroCacheBytes } from '../lib/config/micro-cache';
+import { resolveMicroCacheBytes, resolveNewsroomFirst } from '../lib/config/micro-cache';
 import { PEER_HEADER } from '../lib/http/client-ip';
 import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
-import { MicroCache, send, takes } from './micro-cache';
-import { listenForRenders } from './micro-cache-render';
+import { MicroCache, renderWhole, send, takes, type CacheStatus, type Rendered } from './micro-cache';
+import { listenForRenders, type RenderSocket } from './micro-cache-render';
+import { isNewsroomPath, NewsroomFirst } from './newsroom-first';
 import { isReadBeacon, readsEndpoint } from './reads';
 import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
@@ -20,17 +22,13 @@ import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
- * The micro-cache, rendering through a private socket whose requests keep the client address the
- * cache passes on; null when APP_MICROCACHE=0.
+ * The micro-cache, rendering through `socket` (a private socket whose requests keep the client
+ * address the cache passes on); null when APP_MICROCACHE=0.
  */
-async function microCache(
-  handle: (request: http.IncomingMessage, response: http.ServerResponse) => void,
-): Promise<MicroCache | null> {
+async function microCache(socket: RenderSocket): Promise<MicroCache | null> {
   const budgetBytes = resolveMicroCacheBytes(process.env);
   if (budgetBytes === null) return null;
-  const socket = await listenForRenders(handle);
   console.log(`读者页面缓存已开启：每个实例最多 ${budgetBytes / 1024 / 1024} MB（APP_MICROCACHE=0 可关闭）`);
-  process.on('exit', socket.close);
   // The reader cache handler's view of changes (every instance's): every change to what readers see
   // expires one of these two tags (lib/reader/revalidate.ts). Asked at most every 10 ms: on SQLite
   // each question is a PRAGMA, and a hit costs microseconds.
@@ -66,23 +64,36 @@ async function main() {
   const app = next({ dev, dir: ROOT, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const cache = dev ? null : await microCache((request, response) => void handle(request, response));
+  // Reader answers are rendered whole (with a Content-Length) through this socket, kept or not.
+  const socket = dev ? null : await listenForRenders((request, response) => void handle(request, response));
+  if (socket) process.on('exit', socket.close);
+  const cache = socket ? await microCache(socket) : null;
+  const first = resolveNewsroomFirst(process.env) ? new NewsroomFirst() : null;
   const reads = readsEndpoint();
   const server = http.createServer((request, response) => {
     // Refused from its head, before Next buffers a byte of the body (lib/http/body-limits.ts).
     if (refuseBody(request, response)) return;
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
     if (isReadBeacon(request)) reads.handle(request, response);
-    else if (cache && takes(request)) {
-      cache
-        .answer(request.method ?? 'GET', request.url ?? '/', request.headers)
-        .then(([answer, status]) => send(request, response, answer, status))
+    else if (socket && takes(request)) {
+      const method = request.method ?? 'GET';
+      const url = request.url ?? '/';
+      const answered: Promise<[Rendered, CacheStatus | null]> = cache
+        ? cache.answer(method, url, request.headers)
+        : renderWhole(socket.render, url, request.headers).then((answer) => [answer, null]);
+      answered
+        .then(([answer, status]) =>
+          first ? first.reader(() => send(request, response, answer, status)) : send(request, response, answer, status),
+        )
         .catch((error: unknown) => {
           console.error('读者页面缓存：渲染失败', error);
           if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
           response.end('服务器暂时无法响应，请稍后再试。');
         });
-    } else void handle(request, response);
+    } else {
+      if (first && isNewsroomPath(request.url ?? '/')) first.track(response);
+      void handle(request, response);
+    }
   });
   const collabPort = Number(process.env.COLLAB_PORT ?? 0);
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;

@@ -17,3 +17,14 @@ export function resolveMicroCacheBytes(env: Env): number | null {
     throw new ConfigError(`APP_MICROCACHE_MB "${raw}" 无效：请设为 1 到 65536 之间的整数（兆字节）`);
   return megabytes * 1024 * 1024;
 }
+
+/**
+ * APP_NEWSROOM_FIRST: while a newsroom request is being answered, reader answers wait their turn
+ * (server/newsroom-first.ts). On by default; 0 turns it off (bench:newsroom compares the two).
+ */
+export function resolveNewsroomFirst(env: Env): boolean {
+  const value = env.APP_NEWSROOM_FIRST?.trim();
+  if (!value || value === '1') return true;
+  if (value === '0') return false;
+  throw new ConfigError(`APP_NEWSROOM_FIRST "${value}" 无效：请设为 1（开启）或 0（关闭）`);
+}

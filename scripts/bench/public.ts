@@ -15,17 +15,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { sqlitePathOf } from '../../lib/config/database';
-import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
+import { findNginx, NGINX_MISSING, startFront, stopFront, workerLines } from '../../server/front';
 import { clearDataCache } from '../../server/next-cache';
 import { prepare } from '../../server/prepare';
 import { generateArchive } from '../../test/support/synthetic-archive';
 import { appServerEnv, buildIfStale, startServeServer, type AppServer } from './lib/app-server';
 import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
+import { childPids, cpuMs, pinProcess } from './lib/cpu-time';
 import { waitForHealth } from './lib/wait-for-health';
-import { cappedByGenerator, findWrk, wrk, WRK_MISSING, type Figures } from './lib/wrk';
+import { cappedByGenerator, findWrk, limitedByServer, wrk, WRK_MISSING, type Figures } from './lib/wrk';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -38,6 +40,11 @@ const CONNECTIONS = 32;
 const THREADS = 2;
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? PORT + 3);
 const CACHED_PORT = Number(process.env.BENCH_CACHED_PORT ?? PORT + 4);
+const PINNED_FRONT_PORT = PORT + 5;
+const PINNED_STATIC_PORT = PORT + 6;
+// The like-for-like comparison: each nginx with one worker on this CPU, wrk and the app on the other.
+const SERVER_CPU = 1;
+const GENERATOR_CPUS = '0';
 const SHAPE = { years: 20, pagesPerIssue: 4, articlesPerPage: 10, firstNumber: 10_001, charsPerArticle: 800 };
 
 type Target = { name: string; path: string; file: string };
@@ -59,15 +66,15 @@ function keepArchive(dataDir: string, madeBy: string, archive: Archive): void {
   );
 }
 
-/** nginx serving files from `dir`, with the front's worker settings, for the static baseline. */
-async function startStatic(dir: string, workDir: string): Promise<ChildProcess> {
+/** nginx serving files from `dir` on `port`, with the front's worker settings (or one worker on `pinnedCpu`), for the static baseline. */
+async function startStatic(dir: string, workDir: string, port: number, pinnedCpu?: number): Promise<ChildProcess> {
   const nginx = findNginx()!;
   fs.mkdirSync(path.join(workDir, 'temp'), { recursive: true });
   const conf = path.join(workDir, 'nginx.conf');
   fs.writeFileSync(
     conf,
     `daemon off;
-worker_processes auto;
+${workerLines(pinnedCpu)}
 pid ${path.join(workDir, 'nginx.pid')};
 error_log ${path.join(workDir, 'error.log')} warn;
 events { worker_connections 4096; }
@@ -82,7 +89,7 @@ http {
     uwsgi_temp_path ${path.join(workDir, 'temp')};
     scgi_temp_path ${path.join(workDir, 'temp')};
     server {
-        listen 127.0.0.1:${STATIC_PORT};
+        listen 127.0.0.1:${port};
         root ${dir};
         default_type "text/html; charset=utf-8";
     }
@@ -90,7 +97,7 @@ http {
 `,
   );
   const child = spawn(nginx, ['-p', workDir, '-e', path.join(workDir, 'error.log'), '-c', conf], { stdio: 'ignore' });
-  await waitForHealth(`http://127.0.0.1:${STATIC_PORT}/front.html`);
+  await waitForHealth(`http://127.0.0.1:${port}/front.html`);
   return child;
 }
 
@@ -105,6 +112,80 @@ async function load(url: string): Promise<Figures> {
 
 const row = (page: string, mode: string, f: Figures) =>
   `${page}\t${mode}\t${f.rps.toFixed(0)}\t${f.p50.toFixed(2)}\t${f.p99.toFixed(2)}\t${f.errors}\t${f.non2xx}`;
+
+type PinnedRun = Figures & { busy: number; cpuUsPerRequest: number };
+
+/** nginx's worker processes (not its cache manager and loader, which work in the background). */
+function nginxWorkers(master: ChildProcess): number[] {
+  return childPids(master.pid!).filter((pid) =>
+    fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker process'),
+  );
+}
+
+/**
+ * wrk (one thread, on GENERATOR_CPUS) against an nginx whose one worker is held to SERVER_CPU, and
+ * that worker's CPU time during the run: how busy its CPU was and what one request cost it.
+ */
+async function pinnedLoad(url: string, master: ChildProcess): Promise<PinnedRun> {
+  const options = { connections: CONNECTIONS, threads: 1, cpus: GENERATOR_CPUS };
+  await wrk(url, { ...options, durationS: WARM_UP_S });
+  const workers = nginxWorkers(master);
+  const cpuNow = () => workers.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const before = cpuNow();
+  const started = performance.now();
+  const figures = await wrk(url, { ...options, durationS: DURATION_S });
+  const used = cpuNow() - before;
+  const busy = used / (performance.now() - started);
+  return { ...figures, busy, cpuUsPerRequest: (used * 1000) / (figures.rps * DURATION_S) };
+}
+
+const pinnedRow = (page: string, mode: string, f: PinnedRun) =>
+  `${row(page, mode, f)}\t${(f.busy * 100).toFixed(0)} %\t${f.cpuUsPerRequest.toFixed(1)}`;
+
+const meanPinned = (a: PinnedRun, b: PinnedRun): PinnedRun => ({
+  ...mean(a, b),
+  busy: Math.min(a.busy, b.busy),
+  cpuUsPerRequest: (a.cpuUsPerRequest + b.cpuUsPerRequest) / 2,
+});
+
+/**
+ * Front ÷ static, like with like: on this 2-core machine an unpinned wrk and nginx share both cores,
+ * and nginx's static figure is then whatever CPU wrk leaves it (always within 10 % of wrk's own
+ * ceiling here: no valid ratio). Here each nginx has one worker on SERVER_CPU, and wrk (and the app,
+ * which the front asks about once a second per page) run on the other CPU. A run counts when the
+ * worker was the limit (busy ≥ 90 % of the run on its CPU); front and static alternate twice per page
+ * so that drift on a shared machine hits both alike.
+ */
+async function pinnedComparison(
+  targets: readonly Target[],
+  front: { url: string; master: ChildProcess },
+  statics: { url: string; master: ChildProcess },
+): Promise<void> {
+  console.log(
+    `\nfront and static nginx each with one worker on CPU ${SERVER_CPU}, wrk (1 thread, ${CONNECTIONS} connections) and the app on CPU ${GENERATOR_CPUS}; two turns each, ${DURATION_S} s per turn`,
+  );
+  console.log('page\tmode\trequests/s\tp50 ms\tp99 ms\terrors\tnon-2xx\tworker CPU busy\tworker CPU µs/request');
+  const ratios: string[] = [];
+  for (const target of targets) {
+    const runs: Record<'front' | 'static', PinnedRun[]> = { front: [], static: [] };
+    for (let turn = 0; turn < 2; turn += 1) {
+      runs.front.push(await pinnedLoad(front.url + target.path, front.master));
+      runs.static.push(await pinnedLoad(`${statics.url}/${target.file}`, statics.master));
+    }
+    const viaFront = meanPinned(runs.front[0]!, runs.front[1]!);
+    const file = meanPinned(runs.static[0]!, runs.static[1]!);
+    console.log(pinnedRow(target.name, 'front, one worker', viaFront));
+    console.log(pinnedRow(target.name, 'static, one worker', file));
+    const valid = [...runs.front, ...runs.static].every((run) => limitedByServer(run.busy));
+    ratios.push(
+      valid
+        ? `${target.name}\tfront/static requests/s ${(viaFront.rps / file.rps).toFixed(2)}\tstatic/front CPU per request ${(file.cpuUsPerRequest / viaFront.cpuUsPerRequest).toFixed(2)}`
+        : `${target.name}\tno ratio: a worker was busy less than 90 % of a run (the generator or the machine was the limit)`,
+    );
+  }
+  console.log('\npage\tratios, one worker each');
+  for (const line of ratios) console.log(line);
+}
 
 type BaselineServer = { tree: BaselineTree; server: AppServer };
 
@@ -216,6 +297,8 @@ async function main() {
   const baseUrl = server.url;
   let front: ChildProcess | null = null;
   let statics: ChildProcess | null = null;
+  let pinnedFront: ChildProcess | null = null;
+  let pinnedStatics: ChildProcess | null = null;
   let baseline: BaselineServer | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`);
@@ -243,7 +326,7 @@ async function main() {
       fs.writeFileSync(path.join(staticDir, target.file), await response.text());
     }
     fs.writeFileSync(path.join(staticDir, 'ceiling.txt'), 'ok');
-    statics = await startStatic(staticDir, path.join(BENCH_DIR, 'static-nginx'));
+    statics = await startStatic(staticDir, path.join(BENCH_DIR, 'static-nginx'), STATIC_PORT);
 
     const frontUrl = `http://127.0.0.1:${FRONT_PORT}`;
     const staticUrl = `http://127.0.0.1:${STATIC_PORT}`;
@@ -273,6 +356,23 @@ async function main() {
     }
     console.log('\npage\tratios (requests/s)');
     for (const line of ratios) console.log(line);
+
+    pinnedFront = await startFront({
+      workDir: path.join(BENCH_DIR, 'front-pinned'),
+      frontPort: PINNED_FRONT_PORT,
+      appPort: PORT,
+      dataDir: prepared.dataDir,
+      stdio: 'ignore',
+      pinnedWorkerCpu: SERVER_CPU,
+    });
+    pinnedStatics = await startStatic(staticDir, path.join(BENCH_DIR, 'static-pinned'), PINNED_STATIC_PORT, SERVER_CPU);
+    pinProcess(server.child.pid!, GENERATOR_CPUS);
+    await pinnedComparison(
+      targets,
+      { url: `http://127.0.0.1:${PINNED_FRONT_PORT}`, master: pinnedFront },
+      { url: `http://127.0.0.1:${PINNED_STATIC_PORT}`, master: pinnedStatics },
+    );
+    pinProcess(server.child.pid!, `0-${os.cpus().length - 1}`);
     if (baseRef) {
       // Front and static are done: the baseline's build and its server only now share the machine.
       baseline = await startBaseline(baseRef, archive);
@@ -281,6 +381,8 @@ async function main() {
   } finally {
     baseline?.server.stop();
     if (statics) await stopFront(statics);
+    if (pinnedStatics) await stopFront(pinnedStatics);
+    if (pinnedFront) await stopFront(pinnedFront);
     if (front) await stopFront(front);
     server.stop();
     cachedServer.stop();

@@ -1,7 +1,7 @@
 // Reading wrk's report, and when a static figure is the load generator's ceiling.
 import { describe, expect, it } from 'vitest';
 
-import { cappedByGenerator, parseWrk } from './wrk';
+import { cappedByGenerator, limitedByServer, parseWrk } from './wrk';
 
 const REPORT = `Running 20s test @ http://127.0.0.1:3401/articles/a
   2 threads and 32 connections
@@ -43,5 +43,13 @@ describe('cappedByGenerator', () => {
     expect(cappedByGenerator(9_600, 10_200)).toBe(true);
     // wrk: a 30 KB page at 121k against a tiny file at 180k.
     expect(cappedByGenerator(121_000, 180_000)).toBe(false);
+  });
+});
+
+describe('limitedByServer', () => {
+  it('a server busy 90 % of the run on its CPU or more was the limit; one less busy waited for the generator', () => {
+    expect(limitedByServer(0.97)).toBe(true);
+    expect(limitedByServer(0.9)).toBe(true);
+    expect(limitedByServer(0.85)).toBe(false);
   });
 });

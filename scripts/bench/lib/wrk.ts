@@ -46,6 +46,8 @@ export type WrkOptions = {
   headers?: Record<string, string>;
   /** A Lua script (wrk -s): requests of its own making, pacing, a report of its own in done(). */
   script?: string;
+  /** Runs wrk on these CPUs only (taskset's list, e.g. "0"), so that it and the server do not share one. */
+  cpus?: string;
 };
 
 /** wrk started on `url` for `durationS`; `closed` resolves with everything it printed and its exit code. */
@@ -61,7 +63,9 @@ function spawnWrk(url: string, options: WrkOptions) {
     ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     url,
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.cpus
+    ? spawn('taskset', ['-c', options.cpus, binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -90,6 +94,15 @@ export async function wrkReport(url: string, options: WrkOptions): Promise<strin
  */
 export function cappedByGenerator(staticRps: number, ceilingRps: number): boolean {
   return staticRps >= 0.9 * ceilingRps;
+}
+
+/**
+ * Whether a server held to one CPU was the limit of a run: busy at least 90 % of the time on it. With
+ * wrk on the other CPU, a server that was not busy was waiting for the generator, and a ratio
+ * to such a figure would measure the generator.
+ */
+export function limitedByServer(busyFraction: number): boolean {
+  return busyFraction >= 0.9;
 }
 
 export type RunningWrk = { stop: () => Promise<Figures> };

@@ -80,7 +80,7 @@ describe('graphicsOf', () => {
       [null, [240, 0, 0, 160, 60, 300], ['img_p0_1', 240, 160], null],
       OPS,
     );
-    expect(images).toEqual([{ left: 60, bottom: 300, right: 300, top: 460 }]);
+    expect(images).toEqual([{ left: 60, bottom: 300, right: 300, top: 460, ref: 'img_p0_1' }]);
   });
 
   it('finds the table rules and the photo pdf-lib drew on a corpus page', async () => {

@@ -7,7 +7,7 @@ import type { FigureAttrs } from '../content/figure-node';
 import { toPlainText } from '../content/plain-text';
 import type { DocNode } from '../content/types';
 import { clampRect, type Rect } from '../epaper/areas';
-import type { Box } from './page-graphics';
+import type { Box } from '../page-layout/page-graphics';
 import type { ImportResult } from './parse-issue';
 import type { EncodedPhoto } from './pdf-photos';
 

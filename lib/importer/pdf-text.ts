@@ -2,12 +2,12 @@
 // same parser as a text export. pdfjs-dist reads the text layer; page-analysis.ts puts columns back in
 // order. Some CJK fonts map characters to Kangxi radicals (⽇ for 日); foldRadicals turns them into the simplified characters. A PDF
 // without text (a scan), an encrypted or a damaged one is refused with one Chinese sentence.
+import { analysePage, type TitleRole } from '../page-layout/page-analysis';
+import { graphicsOf } from '../page-layout/page-graphics';
+import type { Piece } from '../page-layout/pdf-segments';
 import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
-import { analysePage, type TitleRole } from './page-analysis';
-import { graphicsOf } from './page-graphics';
 import type { PdfPageLayout } from './pdf-layout';
 import { encodePhoto, pdfImageOf } from './pdf-photos';
-import type { Piece } from './pdf-segments';
 
 export { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals };
 

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { PDF_CORPUS_DIR } from './corpus';
 import { graphicsOf, isHorizontal, isVertical, ruledFrames, ruledTables, type Ops, type Rule } from './page-graphics';
+
+const PDF_CORPUS_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/import-pdf');
 
 // pdf.js's operator numbers (OPS in pdfjs-dist 5).
 const OPS: Ops = {

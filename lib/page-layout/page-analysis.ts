@@ -14,8 +14,8 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
+import { EDITORS_NOTE, STRONG_END } from './marks';
 import { ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
-import { EDITORS_NOTE, STRONG_END } from './patterns';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { toPlainText } from '../content/plain-text';
+import { matchAreas } from '../epaper/match-areas';
+import { readPdf } from '../epaper/pdf-read';
 import { readPdfCorpus } from './corpus';
 import { parseIssue } from './parse-issue';
 import { articleAreas, withLayout } from './pdf-layout';
@@ -64,6 +66,25 @@ describe('photos and story areas from the page analysis', () => {
         });
       }
       expect(checked).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(corpus.filter((entry) => !entry.name.includes('-blind-')).map((entry) => entry.name))(
+    '%s: once imported and attached, the render job finds every imported story on its page',
+    async (name) => {
+      const { result } = await imported(name);
+      const entry = corpus.find((candidate) => candidate.name === name)!;
+      const read = await readPdf(entry.bytes, 1);
+      if (!read.ok) throw new Error(read.error);
+      const page = read.pages[0]!;
+      const articles = result.issue.stories
+        .filter((story) => story.page === result.issue.stories[0]!.page)
+        .map((story, index) => ({
+          articleId: String(index),
+          headline: story.headline,
+          body: story.body.content.map(toPlainText).join('\n'),
+        }));
+      expect(matchAreas(page.pieces, page, articles, page.rules).unmatched).toEqual([]);
     },
   );
 });

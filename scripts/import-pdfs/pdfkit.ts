@@ -136,26 +136,19 @@ function innerPage(doc: Doc) {
     .lineTo(MARGIN + WIDTH, 270)
     .lineWidth(0.5)
     .stroke();
-  doc.font('bold').fontSize(16).text('区图书馆推出夏季阅读季', MARGIN, 288, { width: half });
-  paragraphs(
-    doc,
-    [
-      '本报讯（通讯员 吴佳）6月12日，区图书馆夏季阅读季活动启动，推出亲子共读、名家讲座和阅读打卡等二十余场活动，持续到八月底。',
-    ],
+  const item = (headline: string, text: string, x: number) => {
+    doc.font('bold').fontSize(16).text(headline, x, 288, { width: half });
+    paragraphs(doc, [text], x, 316, half);
+  };
+  item(
+    '区图书馆推出夏季阅读季',
+    '本报讯（通讯员 吴佳）6月12日，区图书馆夏季阅读季活动启动，推出亲子共读、名家讲座和阅读打卡等二十余场活动，持续到八月底。',
     MARGIN,
-    316,
-    half,
   );
-  const right = MARGIN + half + GAP;
-  doc.font('bold').fontSize(16).text('两家农贸市场完成提升改造', right, 288, { width: half });
-  paragraphs(
-    doc,
-    [
-      '本报讯 经过三个月的改造，荷花农贸市场和下营农贸市场日前重新开业，市场内设置了农残快检室和智慧电子秤，方便群众放心买菜。',
-    ],
-    right,
-    316,
-    half,
+  item(
+    '两家农贸市场完成提升改造',
+    '本报讯 经过三个月的改造，荷花农贸市场和下营农贸市场日前重新开业，市场内设置了农残快检室和智慧电子秤，方便群众放心买菜。',
+    MARGIN + half + GAP,
   );
 }
 

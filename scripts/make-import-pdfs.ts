@@ -1,7 +1,8 @@
 // `npx tsx scripts/make-import-pdfs.ts [name …]`: makes the page PDFs of the PDF import corpus
 // (test/fixtures/import-pdf) from their hand-written expected structures, each by its producer
 // (scripts/import-pdfs/layout.ts): Chromium from HTML with CSS grid and columns, LibreOffice from a
-// flat ODT with text frames, pdf-lib drawing text at positions. Needs chromium, fonts-noto-cjk and
+// flat ODT with text frames, pdf-lib drawing text at positions; and the pdfkit pair of pages, whose
+// text and layout are written out in scripts/import-pdfs/pdfkit.ts (a blind set made apart from layout.ts). Needs chromium, fonts-noto-cjk and
 // libreoffice-writer-nogui (Debian). The PDFs are committed; run this only to add or change a page.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { pageHtml, printWithChromium } from './import-pdfs/chromium';
 import { LAYOUTS } from './import-pdfs/layout';
 import { convertWithLibreOffice, pageFodt } from './import-pdfs/libreoffice';
 import { drawWithPdfLib } from './import-pdfs/pdf-lib';
+import { drawWithPdfkit } from './import-pdfs/pdfkit';
 
 const DIR = path.resolve(import.meta.dirname, '../test/fixtures/import-pdf');
 const wanted = process.argv.slice(2);
@@ -23,4 +25,11 @@ for (const [name, layout] of Object.entries(LAYOUTS)) {
   else if (layout.producer === 'libreoffice') convertWithLibreOffice(pageFodt(expected, layout), out);
   else fs.writeFileSync(out, await drawWithPdfLib(expected, layout));
   console.log(`${name}.pdf (${layout.producer}, ${fs.statSync(out).size} bytes)`);
+}
+
+const BLIND_PDFKIT = '10-blind-pdfkit-issue';
+if (!wanted.length || wanted.includes(BLIND_PDFKIT)) {
+  const out = path.join(DIR, `${BLIND_PDFKIT}.pdf`);
+  fs.writeFileSync(out, await drawWithPdfkit());
+  console.log(`${BLIND_PDFKIT}.pdf (pdfkit, ${fs.statSync(out).size} bytes)`);
 }

@@ -1,6 +1,7 @@
 // The import process (lib/importer/import-process.ts starts one per import step): takes one request
 // over IPC, runs it against the database the web server uses (its environment), sends the answer as
 // JSON and exits. Never started by hand.
+import { resolveMediaDir } from '../lib/config/media-dir';
 import { createPrismaClient } from '../lib/db-client';
 import type { ImportReply, ImportRequest } from '../lib/importer/import-process';
 import { confirmImport, previewImport, type ImportOutcomeResult } from '../lib/importer/import-work';
@@ -13,6 +14,7 @@ async function handle(request: ImportRequest): Promise<ImportOutcomeResult> {
       : await confirmImport(db, new TextDecoder().decode(request.bytes), {
           actorId: request.actorId,
           replace: request.replace,
+          mediaDir: resolveMediaDir(process.env),
         });
   } finally {
     await db.$disconnect();

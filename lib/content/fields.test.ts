@@ -196,6 +196,7 @@ describe('limits', () => {
       fields: { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', page: '1' },
       check: [],
       blocks: [],
+      areas: [],
     };
     const empty = {
       masthead: { number: '1', date: '2020-08-24', pageCount: '1' },

@@ -103,7 +103,7 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
     if (read.ok) {
       const page = read.pages[scan.pdfPage - 1]!;
       hasText = page.pieces.length > 0;
-      areas = JSON.stringify(matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId)).areas);
+      areas = JSON.stringify(matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId), page.rules).areas);
     }
     await db.epaperScan.updateMany({
       where: same,
@@ -123,7 +123,7 @@ export async function redetectAreas(db: Db, mediaDir: string, scanId: string): P
   const read = await readPdf(new Uint8Array(fs.readFileSync(pdfPath(mediaDir, scan.pdfSha256))), scan.pdfPage);
   if (!read.ok) return 0;
   const page = read.pages[scan.pdfPage - 1]!;
-  const found = matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId)).areas;
+  const found = matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId), page.rules).areas;
   await db.epaperScan.update({ where: { id: scan.id }, data: { areas: JSON.stringify(found) } });
   return found.length;
 }

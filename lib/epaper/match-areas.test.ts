@@ -81,6 +81,20 @@ describe('matchAreas', () => {
     expect(a.rects[0]!.y + a.rects[0]!.h).toBeGreaterThan(1 - 714 / 800);
   });
 
+  it('gives a story the head of its next column when that line is also in another story (the paragraph runs on)', () => {
+    // A whole line of 15 characters, word for word in the other story too.
+    const head = '全区上下要压实安全生产主体责任';
+    const first = '今日上午柯城区召开会议部署冬季工作，会议指出冬季是安全生产的关键时期，各部门要提高认识，';
+    const rest = '排查隐患，加强值班值守，确保全区安全形势持续平稳，让群众过一个平安祥和的冬天。';
+    const winter = { articleId: 'w', headline: '柯城区部署冬季工作', body: `${first}${head}${rest}` };
+    const safety = { articleId: 's', headline: '安全生产月启动', body: `会上强调，${head}，守牢底线。` };
+    const pieces = [...column(first, 40, 730), ...column(`${head}${rest}`, 220, 730), ...column(safety.body, 420, 730)];
+    const { areas } = matchAreas(pieces, PAGE, [winter, safety]);
+    const second = areas.find((area) => area.articleId === 'w')!.rects.find((rect) => rect.x > 200 / 600)!;
+    // Its rectangle reaches up to the column's first line (baseline 730 pt, top of type 740 pt).
+    expect(second.y).toBeLessThan(1 - 739 / 800);
+  });
+
   it('lists a story whose text is not on the page, and one whose only line is shared, as unmatched', () => {
     const shared = { articleId: 'c', headline: '通知', body: '月亮湾公园新增步道' };
     const { areas, unmatched } = matchAreas([...line('月亮湾公园新增步道', 40, 760, 20)], PAGE, [A, B, shared]);

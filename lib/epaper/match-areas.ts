@@ -8,6 +8,8 @@
 // 4. A story is found when its lines hold at least min(MIN_FOUND_CHARS, its length) characters; its
 //    lines are grouped by column (overlapping horizontally, no large vertical gap) and each group's bounding box,
 //    padded a little, is one rectangle.
+import { analysePage } from '../page-layout/page-analysis';
+import type { Rule } from '../page-layout/page-graphics';
 import { foldRadicals } from '../text/pdf';
 import { clampRect, inReadingOrder, type ArticleArea, type Rect } from './areas';
 
@@ -103,11 +105,48 @@ function rectsOf(lines: readonly Line[], page: PageBox): Rect[] {
   });
 }
 
-export function matchAreas(pieces: readonly TextPiece[], page: PageBox, stories: readonly PlacedArticle[]): AreaMatch {
+/**
+ * The import's page analysis (columns, column chains, paragraphs) run on the page: a paragraph whose
+ * text occurs in exactly one story gives that story every line inside its boxes, a line at the head
+ * of a column included (nothing above it in its column tells whose it is).
+ */
+function ownByParagraphs(
+  pieces: readonly TextPiece[],
+  rules: readonly Rule[],
+  lines: readonly Line[],
+  stories: readonly PlacedArticle[],
+  texts: ReadonlyMap<string, string>,
+): void {
+  const { paragraphs } = analysePage(
+    pieces.map((piece) => ({ ...piece, text: foldRadicals(piece.text) })),
+    rules,
+  );
+  for (const paragraph of paragraphs) {
+    const text = foldForMatching(paragraph.text);
+    if (text.length < MIN_LINE_CHARS) continue;
+    const owners = stories.filter((story) => texts.get(story.articleId)!.includes(text));
+    if (owners.length !== 1) continue;
+    for (const line of lines) {
+      const x = (line.left + line.right) / 2;
+      const y = line.y + 0.38 * line.size;
+      if (!line.owner && paragraph.boxes.some((box) => x > box.left && x < box.right && y > box.bottom && y < box.top))
+        line.owner = owners[0]!.articleId;
+    }
+  }
+}
+
+/** `rules`: the page's ruling lines (importer/page-graphics.ts), which part columns for the analysis. */
+export function matchAreas(
+  pieces: readonly TextPiece[],
+  page: PageBox,
+  stories: readonly PlacedArticle[],
+  rules: readonly Rule[] = [],
+): AreaMatch {
   const texts = new Map(stories.map((story) => [story.articleId, foldForMatching(`${story.headline}\n${story.body}`)]));
   const lines = linesOf(pieces);
+  ownByParagraphs(pieces, rules, lines, stories, texts);
   for (const line of lines) {
-    if (line.text.length < MIN_LINE_CHARS) continue;
+    if (line.owner || line.text.length < MIN_LINE_CHARS) continue;
     const owners = stories.filter((story) => texts.get(story.articleId)!.includes(line.text));
     if (owners.length === 1) line.owner = owners[0]!.articleId;
   }

@@ -92,6 +92,8 @@ export function splitArticle(draft: ImportDraft, articleKey: string, blockKey: s
     fields: { kicker: '', headline, subheadline: '', dateline: '', byline: '', page: source.fields.page },
     check: headline ? [] : ['headline'],
     blocks: (first!.kind === 'heading' ? rest : [first!, ...rest]).map((block) => ({ ...block, unsure: false })),
+    // The page analysis read the story whole: the split-off part's areas are drawn in the area editor.
+    areas: [],
   };
   const kept = { ...source, blocks: source.blocks.slice(0, at) };
   return { ...draft, stories: [...draft.stories.slice(0, index), kept, story, ...draft.stories.slice(index + 1)] };

@@ -11,6 +11,7 @@ import type { DocNode } from '../content/types';
 import type { StructuredIssue, StructuredPublication } from '../issues/structured';
 import { parseByline } from './bylines';
 import type { ImportResult } from './parse-issue';
+import type { LaidArea } from './pdf-layout';
 
 // The story's printed fields (from the field list), and the page it was printed on, which the
 // importer finds for the issue's page plan rather than for the story's text.
@@ -29,7 +30,7 @@ export type DraftBlock = {
   key: string;
   node: DocNode;
   text: string;
-  kind: 'paragraph' | 'heading' | 'table' | 'caption';
+  kind: 'paragraph' | 'heading' | 'table' | 'caption' | 'figure';
   unsure: boolean;
 };
 export type DraftArticle = {
@@ -40,6 +41,8 @@ export type DraftArticle = {
   /** Fields the importer is unsure of (or could not find) and the editor has not looked at yet. */
   check: ArticleField[];
   blocks: DraftBlock[];
+  /** From a PDF: where the story was read from on each page (its 版面 areas). */
+  areas: LaidArea[];
 };
 export type ImportDraft = {
   masthead: Record<MastheadField, string>;
@@ -54,6 +57,7 @@ export type ImportDraft = {
 function blockKind(node: DocNode): DraftBlock['kind'] {
   if (node.type === 'heading') return 'heading';
   if (node.type === 'table') return 'table';
+  if (node.type === 'figure') return 'figure';
   if (node.type === 'paragraph' && node.content?.[0]?.marks?.some((mark) => mark.type === 'bold')) return 'caption';
   return 'paragraph';
 }
@@ -62,7 +66,8 @@ export function draftBlock(key: string, node: DocNode, unsure = false): DraftBlo
   return { key, node, text: toPlainText(node), kind: blockKind(node), unsure };
 }
 
-export function toDraft({ issue, report }: ImportResult): ImportDraft {
+/** `areas`: each story's areas from the PDF's page analysis (pdf-layout.ts), by story. */
+export function toDraft({ issue, report }: ImportResult, areas: LaidArea[][] = []): ImportDraft {
   const check: MastheadField[] = [];
   if (!issue.number || report.masthead.number?.confidence === 'low') check.push('number');
   if (!issue.date || report.masthead.date?.confidence === 'low') check.push('date');
@@ -97,6 +102,7 @@ export function toDraft({ issue, report }: ImportResult): ImportDraft {
         blocks: story.body.content.map((node, position) =>
           draftBlock(`s${index}b${position}`, node, found.unsureHeadings.includes(position)),
         ),
+        areas: areas[index] ?? [],
       };
     }),
     unplaced: report.unplaced.map((line) => ({ key: `u${line.line}`, line: line.line, text: line.text })),
@@ -173,9 +179,22 @@ const short = z.string().max(200);
 // A print export may hold one very long story (a 10 MB text is about 80,000 paragraphs); the posted
 // draft's byte limit (actions.ts) is what bounds it, this only refuses absurd counts.
 const MAX_BLOCKS_PER_ARTICLE = 200_000;
+/** A photo the PDF held travels in the draft as a JPEG data URL until the confirm stores it. */
+export const DRAFT_PHOTO_SRC = /^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/u;
 const nodeSchema = z
   .record(z.string(), z.unknown())
-  .refine((node) => ['paragraph', 'heading', 'table'].includes(String(node.type)), '正文只能是段落、小标题或表格');
+  .refine(
+    (node) =>
+      ['paragraph', 'heading', 'table'].includes(String(node.type)) ||
+      (node.type === 'figure' &&
+        DRAFT_PHOTO_SRC.test(String((node.attrs as { src?: unknown } | undefined)?.src ?? ''))),
+    '正文只能是段落、小标题、表格或 PDF 中的图片',
+  );
+const fraction = z.number().finite().min(0).max(1);
+const areaSchema = z.object({
+  pdfPage: z.number().int().min(1).max(999),
+  rects: z.array(z.object({ x: fraction, y: fraction, w: fraction, h: fraction })).max(12),
+});
 export const draftSchema = z.object({
   masthead: z.object({ number: short, date: short, pageCount: short }),
   check: z.array(z.enum(MASTHEAD_FIELDS)).max(3),
@@ -203,11 +222,12 @@ export const draftSchema = z.object({
               key: z.string().max(40),
               node: nodeSchema,
               text: z.string(),
-              kind: z.enum(['paragraph', 'heading', 'table', 'caption']),
+              kind: z.enum(['paragraph', 'heading', 'table', 'caption', 'figure']),
               unsure: z.boolean(),
             }),
           )
           .max(MAX_BLOCKS_PER_ARTICLE),
+        areas: z.array(areaSchema).max(50).default([]),
       }),
     )
     .max(500),

@@ -2,14 +2,16 @@
 // server's thread, lib/importer/import-process.ts): first a preview (the report as an editable draft,
 // nothing written), then the import of the draft as the editor fixed it. The caller has checked the
 // user and the capability and read the body within its limit.
-import type { ActionResult } from '../actions/result';
+import { UserFacingError, type ActionResult } from '../actions/result';
 import { sanitizeDoc } from '../content/sanitize';
 import type { Db } from '../db-client';
 import { MAX_IMPORT_BYTES } from './decode';
 import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
+import { storeImportedPhotos } from './import-photos';
 import { saveImportedIssue } from './import-service';
 import { refusal } from './needs';
 import { parseIssue } from './parse-issue';
+import { articleAreas, withLayout } from './pdf-layout';
 import { readImportFile } from './read-file';
 
 export type ImportPreview = {
@@ -47,10 +49,10 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: FILE_TOO_LARGE };
   const decoded = await readImportFile(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
-  const result = parseIssue(decoded.text, { titleRoles: decoded.titleRoles });
+  const result = withLayout(parseIssue(decoded.text, { titleRoles: decoded.titleRoles }), decoded.layout);
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
-  const draft = toDraft(result);
+  const draft = toDraft(result, articleAreas(result, decoded.layout));
   const existing = result.issue.number
     ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } })
     : null;
@@ -72,7 +74,7 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
 export async function confirmImport(
   db: Db,
   raw: string,
-  options: { actorId: string; replace: boolean },
+  options: { actorId: string; replace: boolean; mediaDir: string },
 ): Promise<ImportOutcomeResult> {
   if (raw === '') return { ok: false, error: '请先上传文件并预览' };
   if (Buffer.byteLength(raw) > MAX_DRAFT_BYTES) return { ok: false, error: DRAFT_TOO_LARGE };
@@ -88,7 +90,13 @@ export async function confirmImport(
   const draft = parsed.data as ImportDraft;
   const needs = needsBeforeSave(draft);
   if (needs.length) return { ok: false, error: `还需填写：${needs.join('、')}` };
-  const structured = fromDraft(draft);
+  let structured;
+  try {
+    structured = await storeImportedPhotos(db, fromDraft(draft), options);
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: `图片未能导入：${error.message}` };
+    throw error;
+  }
   const issue = {
     ...structured,
     stories: structured.stories.map((story) => ({ ...story, body: sanitizeDoc(story.body) })),

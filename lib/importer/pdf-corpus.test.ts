@@ -1,5 +1,6 @@
-// The PDF import corpus (test/fixtures/import-pdf) is what issue 30 asks of it: pages made by three
-// different producers, each with its expected structure, and a blind set holding a page of each.
+// The PDF import corpus (test/fixtures/import-pdf) is what issue 30 asks of it: pages made by at least
+// three different producers (four: pdfkit's pages are blind only), each with its expected structure,
+// and a blind set holding a page of each.
 import { describe, expect, it } from 'vitest';
 
 import { readPdfCorpus } from './corpus';
@@ -18,20 +19,21 @@ async function producerOf(bytes: Uint8Array): Promise<string> {
 }
 
 describe('the PDF import corpus', () => {
-  it('holds pages from Chromium, LibreOffice and pdf-lib, each producer in the blind set too', async () => {
+  it('holds pages from Chromium, LibreOffice, pdf-lib and pdfkit, each producer in the blind set too', async () => {
     const producers = await Promise.all(
       corpus.map(async (entry) => {
         const producer = await producerOf(entry.bytes);
         if (/Skia/u.test(producer)) return { kind: 'chromium', blind: entry.blind };
         if (/LibreOffice/u.test(producer)) return { kind: 'libreoffice', blind: entry.blind };
         if (/pdf-lib/u.test(producer)) return { kind: 'pdf-lib', blind: entry.blind };
+        if (/pdfkit/u.test(producer)) return { kind: 'pdfkit', blind: entry.blind };
         return { kind: producer, blind: entry.blind };
       }),
     );
     expect(new Set(producers.map((producer) => producer.kind))).toEqual(
-      new Set(['chromium', 'libreoffice', 'pdf-lib']),
+      new Set(['chromium', 'libreoffice', 'pdf-lib', 'pdfkit']),
     );
-    expect(new Set(producers.filter((producer) => producer.blind).map((producer) => producer.kind)).size).toBe(3);
+    expect(new Set(producers.filter((producer) => producer.blind).map((producer) => producer.kind)).size).toBe(4);
     expect(producers.filter((producer) => !producer.blind).length).toBeGreaterThanOrEqual(3);
   });
 

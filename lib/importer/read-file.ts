@@ -1,6 +1,7 @@
 // Any file the importer is given → text for the parser: a PDF through its text layer, anything else
 // through decode.ts (UTF-8, GB18030, UTF-16). Size and content are refused with a Chinese sentence.
 import { decodeImportFile, MAX_IMPORT_BYTES } from './decode';
+import type { PdfPageLayout } from './pdf-layout';
 import { isPdf, pdfToText } from './pdf-text';
 import type { TitleRoles } from './title-block';
 
@@ -9,7 +10,15 @@ import type { TitleRoles } from './title-block';
  * `titleRoles`: the title lines whose role the PDF's type sizes tell, for parseIssue.
  */
 export type ReadFile =
-  | { ok: true; text: string; encoding: string; pdfPages: number | null; titleRoles: TitleRoles }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      pdfPages: number | null;
+      titleRoles: TitleRoles;
+      /** A PDF's pages as analysed (paragraph boxes, photos); empty for a text file. */
+      layout: PdfPageLayout[];
+    }
   | { ok: false; error: string };
 
 export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
@@ -24,9 +33,10 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadFile> {
           encoding: `PDF 文字层（${read.pages}页）`,
           pdfPages: read.pages,
           titleRoles: read.titleRoles,
+          layout: read.layout,
         }
       : read;
   }
   const decoded = decodeImportFile(bytes);
-  return decoded.ok ? { ...decoded, pdfPages: null, titleRoles: new Map() } : decoded;
+  return decoded.ok ? { ...decoded, pdfPages: null, titleRoles: new Map(), layout: [] } : decoded;
 }

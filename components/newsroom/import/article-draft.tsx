@@ -30,6 +30,7 @@ const KIND_LABELS: Record<DraftBlock['kind'], string> = {
   heading: '小标题',
   table: '表格',
   caption: '表题',
+  figure: '图片',
 };
 
 function preview(block: DraftBlock): string {
@@ -125,6 +126,7 @@ export function ArticleDraft({ draft, story, index, onChange, lists }: Props) {
             className={`rounded px-2 py-1 ${block.unsure ? 'border border-amber-400 bg-amber-50 dark:bg-amber-950' : 'bg-stone-50 dark:bg-stone-900'}`}
           >
             <span className="mr-1 rounded bg-stone-200 px-1 text-xs dark:bg-stone-700">{KIND_LABELS[block.kind]}</span>
+            {block.kind === 'figure' ? <DraftPhoto block={block} /> : null}
             <span className={block.kind === 'heading' ? 'font-semibold' : undefined}>{preview(block)}</span>
             {block.unsure ? (
               <p className="text-xs text-amber-900 dark:text-amber-200">这是小标题，还是另一篇稿件的主题？</p>
@@ -181,5 +183,21 @@ export function ArticleDraft({ draft, story, index, onChange, lists }: Props) {
         </button>
       ) : null}
     </li>
+  );
+}
+
+/** A photo from the PDF, shown small above its caption (the draft holds it as a data URL until the confirm). */
+function DraftPhoto({ block }: { block: DraftBlock }) {
+  const attrs = block.node.attrs as { src?: string; alt?: string; width?: number; height?: number } | undefined;
+  if (!attrs?.src) return null;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- a data URL: next/image cannot optimise it
+    <img
+      src={attrs.src}
+      alt={attrs.alt || '导入的图片'}
+      width={attrs.width ?? undefined}
+      height={attrs.height ?? undefined}
+      className="my-1 block h-auto max-h-40 w-auto max-w-full rounded"
+    />
   );
 }

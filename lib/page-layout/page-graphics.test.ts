@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { PDF_CORPUS_DIR } from './corpus';
 import { graphicsOf, isHorizontal, isVertical, ruledFrames, ruledTables, type Ops, type Rule } from './page-graphics';
+
+const PDF_CORPUS_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/import-pdf');
 
 // pdf.js's operator numbers (OPS in pdfjs-dist 5).
 const OPS: Ops = {
@@ -80,7 +81,7 @@ describe('graphicsOf', () => {
       [null, [240, 0, 0, 160, 60, 300], ['img_p0_1', 240, 160], null],
       OPS,
     );
-    expect(images).toEqual([{ left: 60, bottom: 300, right: 300, top: 460 }]);
+    expect(images).toEqual([{ left: 60, bottom: 300, right: 300, top: 460, ref: 'img_p0_1' }]);
   });
 
   it('finds the table rules and the photo pdf-lib drew on a corpus page', async () => {

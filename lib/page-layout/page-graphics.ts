@@ -8,7 +8,11 @@
 
 /** An axis-aligned ruling line: x0 ≤ x1, y0 ≤ y1; one of the two spans is (nearly) zero. */
 export type Rule = { x0: number; y0: number; x1: number; y1: number };
-export type PageImage = { left: number; bottom: number; right: number; top: number };
+/**
+ * `ref`: what pdf.js hands the paint operator, to fetch the pixels by (an XObject's id, or an inline
+ * image's data object).
+ */
+export type PageImage = { left: number; bottom: number; right: number; top: number; ref: unknown };
 export type PageGraphics = { rules: Rule[]; images: PageImage[] };
 
 type Matrix = [number, number, number, number, number, number];
@@ -135,7 +139,13 @@ export function graphicsOf(fnArray: readonly number[], argsArray: readonly unkno
       const corners = [apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)];
       const xs = corners.map(([x]) => x);
       const ys = corners.map(([, y]) => y);
-      images.push({ left: Math.min(...xs), bottom: Math.min(...ys), right: Math.max(...xs), top: Math.max(...ys) });
+      images.push({
+        left: Math.min(...xs),
+        bottom: Math.min(...ys),
+        right: Math.max(...xs),
+        top: Math.max(...ys),
+        ref: args?.[0] ?? null,
+      });
     }
   });
   return { rules, images };

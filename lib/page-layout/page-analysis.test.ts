@@ -161,7 +161,20 @@ describe('the page analysis', () => {
     ]);
   });
 
+  it('takes the paragraph right under a photo as its caption and leaves small images (logos) out', () => {
+    const caption = '9月5日，九华乡梧桐源村的农户正在抢收早稻。（通讯员 周杰 摄）';
+    const pieces = [...column([MEETING], 40, 800, 15), ...column([caption], 240, 620, 15)];
+    const photo = { left: 240, bottom: 632, right: 390, top: 760 };
+    const logo = { left: 40, bottom: 820, right: 60, top: 840 };
+    const { paragraphs, photos } = analysePage(pieces, [], [logo, photo]);
+    expect(photos).toEqual([{ image: 1, box: photo, caption: 1 }]);
+    expect(paragraphs[1]!.text).toBe(caption);
+    // Each paragraph keeps the boxes of its lines, for the story areas.
+    expect(paragraphs[1]!.boxes).toHaveLength(Math.ceil((caption.length + 2) / 15));
+    expect(paragraphs[1]!.boxes[0]!.left).toBe(240 + 2 * BODY);
+  });
+
   it('returns nothing for a page without text', () => {
-    expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [] });
+    expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [], paragraphs: [], photos: [] });
   });
 });

@@ -14,12 +14,25 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
+import { EDITORS_NOTE, STRONG_END } from './marks';
 import { ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
-import { EDITORS_NOTE, STRONG_END } from './patterns';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';
-export type PageText = { text: string; titleRoles: Map<string, TitleRole>; vertical: string[] };
+/** A paragraph of the page text (in the order `text` joins them) and the boxes of its lines, in page points. */
+export type PlacedParagraph = { text: string; boxes: Box[] };
+/**
+ * A photo: which of the page's images (index into the images given), where, and the paragraph under
+ * it that captions it (index into `paragraphs`), if any.
+ */
+export type PagePhoto = { image: number; box: Box; caption: number | null };
+export type PageText = {
+  text: string;
+  titleRoles: Map<string, TitleRole>;
+  vertical: string[];
+  paragraphs: PlacedParagraph[];
+  photos: PagePhoto[];
+};
 
 /** Whitespace across a region this many body sizes high separates stories (line gaps are ~0.5). */
 export const SEPARATION = 1.2;
@@ -180,7 +193,9 @@ function xyCut(units: Unit[], body: number, tables: readonly Box[], edge: number
   return [{ units, edge }];
 }
 
-type Line = { cells: string[]; left: number; right: number; y: number; size: number };
+type Line = { cells: string[]; left: number; right: number; y: number; size: number; boxes: Box[] };
+
+const boxOf = (unit: Unit): Box => ({ left: unit.left, bottom: unit.bottom, right: unit.right, top: unit.top });
 
 function linesOf(units: readonly Unit[]): Line[] {
   const lines: Line[] = [];
@@ -189,6 +204,7 @@ function linesOf(units: readonly Unit[]): Line[] {
     if (line && Math.abs(line.y - unit.y) <= 0.35 * unit.size) {
       line.cells.push(unit.text);
       line.right = Math.max(line.right, unit.right);
+      line.boxes.push(boxOf(unit));
     } else
       lines.push({
         cells: [unit.text],
@@ -196,12 +212,13 @@ function linesOf(units: readonly Unit[]): Line[] {
         right: unit.right,
         y: unit.y,
         size: unit.size,
+        boxes: [boxOf(unit)],
       });
   }
   return lines;
 }
 
-type Paragraph = { text: string; size: number; table: boolean; continues: boolean };
+type Paragraph = { text: string; size: number; table: boolean; continues: boolean; boxes: Box[] };
 
 /**
  * A block's lines → paragraphs; `continues`: the first line is not indented (it goes on from the
@@ -248,8 +265,11 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
     const last = out.at(-1);
     const title = line.size >= TITLE * body;
     if (table) {
-      if (last?.table) last.text += `\n${line.cells.join('\t')}`;
-      else out.push({ text: line.cells.join('\t'), size: line.size, table: true, continues: false });
+      if (last?.table) {
+        last.text += `\n${line.cells.join('\t')}`;
+        last.boxes.push(...line.boxes);
+      } else
+        out.push({ text: line.cells.join('\t'), size: line.size, table: true, continues: false, boxes: line.boxes });
     } else if (
       last &&
       previous &&
@@ -260,12 +280,14 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
       (title || (!ragged && line.left - left <= 1.2 * body && previous.right >= right - 1.5 * body))
     ) {
       last.text += line.cells[0]!;
+      last.boxes.push(...line.boxes);
     } else {
       out.push({
         text: line.cells[0]!,
         size: line.size,
         table: false,
         continues: out.length === 0 && !title && line.left - left <= 0.5 * body,
+        boxes: [...line.boxes],
       });
     }
     previous = line;
@@ -306,11 +328,48 @@ function placeEditorsNotes(blocks: Block[], frames: readonly Box[]): Block[] {
   return order;
 }
 
-/** `rules`: the page's ruling lines (page-graphics.ts); a vertical one parts the pieces either side. */
-export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageText {
+/** Images smaller than this (points, either way) are ornaments or logos, not photos. */
+const PHOTO = 36;
+
+/**
+ * Each photo's caption: the paragraph whose first line sits right under the image (its top within
+ * two body sizes of the image's foot) and overlaps it across most of the narrower of the two.
+ */
+function captionsOf(images: readonly Box[], paragraphs: readonly Paragraph[], body: number): PagePhoto[] {
+  return images
+    .map((image, index) => ({ image, index }))
+    .filter(({ image }) => image.right - image.left >= PHOTO && image.top - image.bottom >= PHOTO)
+    .map(({ image, index }) => {
+      let caption: number | null = null;
+      let nearest = Infinity;
+      paragraphs.forEach((paragraph, index) => {
+        const first = paragraph.boxes[0];
+        if (!first || paragraph.table) return;
+        const left = Math.min(...paragraph.boxes.map((box) => box.left));
+        const right = Math.max(...paragraph.boxes.map((box) => box.right));
+        const overlap = Math.min(right, image.right) - Math.max(left, image.left);
+        const gap = image.bottom - first.top;
+        if (gap < -0.5 * body || gap > 2 * body) return;
+        if (overlap < 0.5 * Math.min(right - left, image.right - image.left)) return;
+        if (gap < nearest) {
+          nearest = gap;
+          caption = index;
+        }
+      });
+      const box = { left: image.left, bottom: image.bottom, right: image.right, top: image.top };
+      return { image: index, box, caption };
+    });
+}
+
+/**
+ * `rules`: the page's ruling lines (page-graphics.ts); a vertical one parts the pieces either side.
+ * `images`: where the page draws images, for the photos and their captions.
+ */
+export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images: readonly Box[] = []): PageText {
   const { flow: kept, vertical } = takeVertical(pieces);
   const segments = segmentsOf(kept, rules);
-  if (!segments.length) return { text: '', titleRoles: new Map(), vertical };
+  if (!segments.length)
+    return { text: '', titleRoles: new Map(), vertical, paragraphs: [], photos: captionsOf(images, [], 0) };
   const body = bodySizeOf(segments);
   const flow = segments.map(unitOf);
   const paragraphs: Paragraph[] = [];
@@ -323,6 +382,7 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageT
     // Rows of one table that the cut parted (rows with space between them) stay one table.
     if (first.table && previous?.table) {
       previous.text += `\n${first.text}`;
+      previous.boxes.push(...first.boxes);
       paragraphs.push(...rest);
       continue;
     }
@@ -334,9 +394,10 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageT
       Math.abs(previous.size - first.size) <= 0.5 &&
       previous.size < TITLE * body &&
       !STRONG_END.test(previous.text)
-    )
+    ) {
       previous.text += first.text;
-    else paragraphs.push(first);
+      previous.boxes.push(...first.boxes);
+    } else paragraphs.push(first);
     paragraphs.push(...rest);
   }
   const titleRoles = new Map<string, TitleRole>();
@@ -353,5 +414,11 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = []): PageT
     );
     start = end;
   }
-  return { text: paragraphs.map((paragraph) => paragraph.text).join('\n\n'), titleRoles, vertical };
+  return {
+    text: paragraphs.map((paragraph) => paragraph.text).join('\n\n'),
+    titleRoles,
+    vertical,
+    paragraphs: paragraphs.map(({ text, boxes }) => ({ text, boxes })),
+    photos: captionsOf(images, paragraphs, body),
+  };
 }

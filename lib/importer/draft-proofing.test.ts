@@ -15,6 +15,7 @@ function story(fields: Partial<DraftArticle['fields']>, ...paragraphs: string[])
     continuedOn: [],
     fields: { kicker: '', headline: '', subheadline: '', dateline: '', byline: '', page: '1', ...fields },
     check: [],
+    areas: [],
     blocks: paragraphs.map((text, index) => draftBlock(`b${index}`, paragraph(text))),
   };
 }

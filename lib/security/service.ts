@@ -12,7 +12,7 @@ import {
   readSessionPolicy,
   readTwoFactorRoles,
 } from '../auth/security-policy';
-import type { Db } from '../db-client';
+import type { Db, Tx } from '../db-client';
 import type { Role } from '../generated/prisma/enums';
 
 export async function updatePasswordPolicy(
@@ -55,24 +55,12 @@ export async function updateTwoFactorRoles(
   context: { ip: string | null },
 ): Promise<boolean> {
   const next = ROLES.filter((role) => roles.includes(role));
-  return db.$transaction(async (tx) => {
-    const current = await readTwoFactorRoles(tx);
-    if (current.join(',') === next.join(',')) return false;
-    const twoFactorRoles = next.join(',');
-    await tx.securityPolicy.upsert({
-      where: { id: POLICY_ID },
-      create: { id: POLICY_ID, twoFactorRoles },
-      update: { twoFactorRoles },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'settings.two-factor',
-      subjectType: 'SecurityPolicy',
-      subjectId: String(POLICY_ID),
-      details: { from: current, to: next },
-      ip: context.ip,
-    });
-    return true;
+  return changeSetting(db, actor, context, {
+    action: 'settings.two-factor',
+    read: readTwoFactorRoles,
+    next,
+    row: { twoFactorRoles: next.join(',') },
+    same: (a, b) => a.join(',') === b.join(','),
   });
 }
 
@@ -86,23 +74,11 @@ export async function updateSessionIdle(
   idleMinutes: number,
   context: { ip: string | null },
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const current = (await readSessionPolicy(tx)).idleMinutes;
-    if (current === idleMinutes) return false;
-    await tx.securityPolicy.upsert({
-      where: { id: POLICY_ID },
-      create: { id: POLICY_ID, sessionIdleMinutes: idleMinutes },
-      update: { sessionIdleMinutes: idleMinutes },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'settings.session-idle',
-      subjectType: 'SecurityPolicy',
-      subjectId: String(POLICY_ID),
-      details: { from: current, to: idleMinutes },
-      ip: context.ip,
-    });
-    return true;
+  return changeSetting(db, actor, context, {
+    action: 'settings.session-idle',
+    read: async (tx) => (await readSessionPolicy(tx)).idleMinutes,
+    next: idleMinutes,
+    row: { sessionIdleMinutes: idleMinutes },
   });
 }
 
@@ -116,20 +92,40 @@ export async function updateRememberDevice(
   rememberDevice: boolean,
   context: { ip: string | null },
 ): Promise<boolean> {
+  return changeSetting(db, actor, context, {
+    action: 'settings.remember-device',
+    read: readRememberDevice,
+    next: rememberDevice,
+    row: { rememberDevice },
+  });
+}
+
+type PolicyRow = { twoFactorRoles?: string; sessionIdleMinutes?: number; rememberDevice?: boolean };
+
+/**
+ * One setting of the policy row: read the current value, and if it differs, write it and record the
+ * change (from → to) in the same transaction. Returns whether anything changed.
+ */
+async function changeSetting<T>(
+  db: Db,
+  actor: Pick<Actor, 'id'>,
+  context: { ip: string | null },
+  setting: { action: string; read: (tx: Tx) => Promise<T>; next: T; row: PolicyRow; same?: (a: T, b: T) => boolean },
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const current = await readRememberDevice(tx);
-    if (current === rememberDevice) return false;
+    const current = await setting.read(tx);
+    if ((setting.same ?? Object.is)(current, setting.next)) return false;
     await tx.securityPolicy.upsert({
       where: { id: POLICY_ID },
-      create: { id: POLICY_ID, rememberDevice },
-      update: { rememberDevice },
+      create: { id: POLICY_ID, ...setting.row },
+      update: setting.row,
     });
     await recordAudit(tx, {
       actorId: actor.id,
-      action: 'settings.remember-device',
+      action: setting.action,
       subjectType: 'SecurityPolicy',
       subjectId: String(POLICY_ID),
-      details: { from: current, to: rememberDevice },
+      details: { from: current, to: setting.next },
       ip: context.ip,
     });
     return true;

@@ -23,13 +23,14 @@ export default async function AuditPage({ searchParams }: Props) {
     raw.verify === '1' ? checkAuditLog() : null,
   ]);
   const query = auditQueryString(filter);
-  const select = 'mt-1 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
+  // max-w-full: a select is as wide as its longest option (a long name and e-mail), wider than a phone.
+  const select = 'mt-1 max-w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">审计日志</h1>
       <form role="search" action="/newsroom/admin/audit" className="flex flex-wrap items-end gap-3">
-        <div>
+        <div className="max-w-full">
           <label htmlFor="actor" className="block text-sm">
             人员
           </label>
@@ -42,7 +43,7 @@ export default async function AuditPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div>
+        <div className="max-w-full">
           <label htmlFor="action" className="block text-sm">
             动作
           </label>

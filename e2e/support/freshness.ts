@@ -89,9 +89,12 @@ function keepWarm(request: APIRequestContext, side: ReaderSide, paths: string[])
 
 /** `proposed` (YYYY-MM-DD), or the day after the front page's issue date when that is not earlier. */
 async function laterThanFrontPage(request: APIRequestContext, proposed: string): Promise<string> {
-  const shown = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(await (await request.get('/')).text());
-  if (!shown) return proposed;
-  const latest = new Date(Date.UTC(Number(shown[1]), Number(shown[2]) - 1, Number(shown[3])));
+  // The latest date anywhere on the page, not the first: a story's summary may name an older day.
+  const shown = [...(await (await request.get('/')).text()).matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].map((match) =>
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])),
+  );
+  if (shown.length === 0) return proposed;
+  const latest = new Date(Math.max(...shown));
   if (latest.toISOString().slice(0, 10) < proposed) return proposed;
   return new Date(latest.getTime() + 86_400_000).toISOString().slice(0, 10);
 }

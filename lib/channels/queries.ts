@@ -9,7 +9,7 @@ import { can } from '../access/capabilities';
 import { requireUser } from '../auth/require-user';
 import { db } from '../db';
 import { findPublication } from '../publication/lookup';
-import { appArticlePath } from './app-feed';
+import { appArticlePath } from '../reader/app-feed';
 import {
   CHANNEL_LABELS,
   CHANNEL_STATE_LABELS,

@@ -5,7 +5,7 @@
 /** `own`: not a page this policy covers (media, icons); the route's own header stands. */
 export type CacheClass = 'reader' | 'search' | 'never' | 'own';
 
-// `app/`: the county app's feed and story JSON (lib/channels/app-feed.ts), fresh exactly as the pages.
+// `app/`: the county app's feed and story JSON (lib/reader/app-feed.ts), fresh exactly as the pages.
 const READER_ROUTES =
   /^\/($|issues(\/|$)|articles(\/|$)|archive(\/|$)|accessibility$|feed\.xml$|sitemap\.xml$|sitemaps\/|robots\.txt$|app\/(feed\.json$|articles\/))/;
 /** Never shared: the newsroom, sign-in, invitations and the API (kecheng-locations.conf has the same location). */

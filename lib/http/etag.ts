@@ -1,4 +1,4 @@
-// Entity tags for public JSON answers (the county app's feed, lib/channels/app-feed.ts): a weak tag
+// Entity tags for public JSON answers (the county app's feed, lib/reader/app-feed.ts): a weak tag
 // from the body's bytes, and the If-None-Match test (RFC 9110 §13.1.2: weak comparison, a list of tags
 // or `*`). Pure apart from node:crypto.
 import { createHash } from 'node:crypto';

@@ -1,9 +1,9 @@
-// One page of the county app's feed (lib/channels/app-feed.ts): the stories the website shows, newest
+// One page of the county app's feed (lib/reader/app-feed.ts): the stories the website shows, newest
 // first as on the feed.xml, each as the readers' view the article page is built from.
-import type { AppFeedPage } from '../channels/app-feed';
 import type { Db } from '../db-client';
 import { findPublication } from '../publication/lookup';
 import { visibleArticleWhere } from '../revisions/visibility';
+import type { AppFeedPage } from './app-feed';
 import { printPagesOf, readerArticleInclude, readerView } from './article';
 
 export async function readAppFeedPage(db: Db, page: number, pageSize: number, now: Date): Promise<AppFeedPage> {

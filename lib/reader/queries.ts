@@ -5,9 +5,9 @@ import 'server-only';
 
 import { unstable_cache } from 'next/cache';
 
-import { APP_FEED_PAGE_SIZE } from '../channels/app-feed';
 import { db } from '../db';
 import { searchPublished } from '../search/search';
+import { APP_FEED_PAGE_SIZE } from './app-feed';
 import { readAppFeedEnabled, readAppFeedPage } from './app-feed-page';
 import { readArchiveMonth, readArchiveMonths } from './archive';
 import { readArticle } from './article';

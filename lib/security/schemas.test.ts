@@ -50,13 +50,22 @@ describe('账号安全 settings', () => {
 });
 
 describe('two-factor roles', () => {
-  it('reads the checked roles and refuses an unknown one', () => {
+  it('reads the checked roles and the remember-device box, and refuses an unknown role', () => {
     const form = new FormData();
     form.append('roles', 'ADMIN');
     form.append('roles', 'REPORTER');
-    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(form))).toEqual({ roles: ['ADMIN', 'REPORTER'] });
-    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(new FormData()))).toEqual({ roles: [] });
-    expect(twoFactorRolesSchema.safeParse({ roles: ['ROOT'] }).error?.issues[0]?.message).toBe('角色无效');
+    form.append('rememberDevice', 'on');
+    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(form))).toEqual({
+      roles: ['ADMIN', 'REPORTER'],
+      rememberDevice: true,
+    });
+    expect(twoFactorRolesSchema.parse(twoFactorRolesFromForm(new FormData()))).toEqual({
+      roles: [],
+      rememberDevice: false,
+    });
+    expect(twoFactorRolesSchema.safeParse({ roles: ['ROOT'], rememberDevice: false }).error?.issues[0]?.message).toBe(
+      '角色无效',
+    );
   });
 });
 

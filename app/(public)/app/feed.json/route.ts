@@ -1,7 +1,7 @@
-// The county app's feed (客户端, JSON Feed 1.1): lib/channels/app-feed.ts. Public and cached by the
+// The county app's feed (客户端, JSON Feed 1.1): lib/reader/app-feed.ts. Public and cached by the
 // front like reader pages (cache-policy.ts marks /app/ a reader route); ETag / If-None-Match → 304.
-import { buildAppFeed, feedPageOf } from '@/lib/channels/app-feed';
 import { taggedJson } from '@/lib/http/etag';
+import { buildAppFeed, feedPageOf } from '@/lib/reader/app-feed';
 import { getAppFeedEnabled, getAppFeedPage, getPublication } from '@/lib/reader/queries';
 import { siteUrl } from '@/lib/reader/site-url';
 

@@ -1,8 +1,8 @@
-// One story for the county app (客户端): its JSON Feed item (lib/channels/app-feed.ts), 410 once it is
+// One story for the county app (客户端): its JSON Feed item (lib/reader/app-feed.ts), 410 once it is
 // retracted (the app takes it down, as the website shows its retraction notice), 404 otherwise.
 import { SLUG_PATTERN } from '@/lib/articles/slug';
-import { appFeedItem } from '@/lib/channels/app-feed';
 import { taggedJson } from '@/lib/http/etag';
+import { appFeedItem } from '@/lib/reader/app-feed';
 import { decodeParam } from '@/lib/reader/params';
 import { getAppFeedEnabled, getArticle } from '@/lib/reader/queries';
 import { siteUrl } from '@/lib/reader/site-url';

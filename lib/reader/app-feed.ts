@@ -8,7 +8,7 @@
 // retracted story at once, where a feed of hand-picked sends would keep a retracted story until
 // someone took it down (docs/architecture.md: Channels).
 import { formatDateTime } from '../dates/format';
-import type { ArticleView } from '../reader/types';
+import type { ArticleView } from './types';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 /** Stories per feed page: the app's first screen and a little more (each item carries the whole body). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { readerViewFixture } from '../../test/support/reader-view';
 import { doc, heading, paragraph, table } from '../content/builders';
 import type { DocNode } from '../content/types';
 import type { ArticleView } from '../reader/types';
@@ -7,35 +8,19 @@ import { WECHAT_STYLES, WECHAT_TAGS, wechatArticle } from './wechat-html';
 
 const SITE = 'https://news.kecheng.example';
 
-const view: ArticleView = {
-  slug: 'pocket-park',
-  kicker: '城市更新',
+// The shared readers' view, with what these tests look at: an escaped headline, two credits, no summary.
+const view: ArticleView = readerViewFixture({
   headline: '柯城新建<script>口袋公园</script>',
-  subheadline: '今年新增 12 处',
-  dateline: '本报讯',
   byline: '记者 甲 通讯员 乙',
   summary: null,
   teaser: '',
   bodyHtml: '',
-  cover: {
-    src: '/media/cover1/800.webp',
-    large: '/media/cover1/1600.webp',
-    width: 800,
-    height: 600,
-    largeWidth: 1600,
-    largeHeight: 1200,
-    alt: '公园全景',
-    caption: '新建的口袋公园',
-  },
   authors: [],
   published: { at: '2026-12-06T08:00:00.000Z', dateOnly: false },
   modifiedAt: '2026-12-06T08:00:00.000Z',
   print: null,
-  corrections: [],
-  previousOnPage: null,
-  nextOnPage: null,
   publication: { name: '今日柯城', publisher: 'x', hotline: '', address: '', postcode: '' },
-};
+});
 
 const figure = (src: string, caption: string): DocNode => ({
   type: 'figure',

@@ -64,6 +64,34 @@ test('a reporter writes a story with formatting, a subheading and a table; it au
   await context.close();
 });
 
+test('typing in 引题 while the 审校 lists are still loading keeps every character and the focus', async ({
+  browser,
+}) => {
+  const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
+  // The lists arrive while the person types (a few hundred ms after the page opens here; seconds on a
+  // loaded machine or a slow line): held back until the first characters are in.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/newsroom/proofing-lists/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await createArticle(page);
+  const kicker = page.getByLabel('引题');
+  await kicker.click();
+  await page.keyboard.type('美丽');
+  const arrived = page.waitForResponse((response) => response.url().includes('/api/newsroom/proofing-lists/'));
+  release();
+  await arrived;
+  await page.keyboard.type('河湖');
+  await expect(kicker).toBeFocused();
+  await expect(kicker).toHaveValue('美丽河湖');
+  await saved(page);
+  await page.reload();
+  await expect(page.getByLabel('引题')).toHaveValue('美丽河湖');
+  await context.close();
+});
+
 test('pasting from Word keeps structure and drops the styling', async ({ browser }) => {
   const { page, context } = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await createArticle(page);

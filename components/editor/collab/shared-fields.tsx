@@ -85,6 +85,7 @@ function SharedField({
   readOnly,
   multiline,
   font = '',
+  checked,
   proofing,
 }: {
   doc: Y.Doc;
@@ -94,7 +95,9 @@ function SharedField({
   multiline: boolean;
   /** Classes for the text's size and weight (the headline's). */
   font?: string;
-  /** The 审校 lists once fetched, for a field the check reads. */
+  /** Whether the check reads this field (lib/proofing/article-pieces.ts). */
+  checked: boolean;
+  /** The 审校 lists once fetched (null before, and in the live view). */
   proofing: FieldProofing | null;
 }) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -102,7 +105,10 @@ function SharedField({
   const binding = useSharedText(text, ref);
   const { backdrop, onScroll } = useBackdropScroll();
   const hits = useFieldHits(binding.value, proofing);
-  if (!proofing) {
+  // A field the check reads has the same elements before the lists arrive as after: were the input
+  // replaced when they arrive (a few hundred ms after the page opens, seconds on a loaded machine),
+  // a person already typing in it would lose the focus and what they type next.
+  if (!checked) {
     const props = { ref, ...binding, readOnly, className: `${INPUT_CLASS} ${font}` };
     return (
       <label className="block text-sm font-medium">
@@ -127,7 +133,7 @@ function SharedField({
           {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
         </UnderlinedField>
       </label>
-      <FieldHits hits={hits} proofing={proofing} onReplace={(hit) => replaceInText(text, hit)} />
+      {proofing ? <FieldHits hits={hits} proofing={proofing} onReplace={(hit) => replaceInText(text, hit)} /> : null}
     </div>
   );
 }
@@ -153,6 +159,7 @@ export function SharedFields({ doc, readOnly, people, published, proofing, child
       readOnly={readOnly || Boolean(extra.readOnly)}
       multiline={ARTICLE_FIELDS[name].kind === 'lines'}
       font={extra.font}
+      checked={isChecked(name)}
       proofing={isChecked(name) ? proofing : null}
     />
   );

@@ -6,6 +6,7 @@ import { slugBase } from '../lib/articles/slug';
 import { body as articleBody, createArticle, signOffThreeLevels, typeArticle } from './support/article';
 import { provisionAccount, signedInPage } from './support/auth';
 import { cameraJpeg } from './support/camera-photo';
+import { dragToPage } from './support/planner';
 
 const REPORTER = { name: '叶知秋', email: 'yezhiqiu@e2e.test', role: '记者', password: 'Uiqihzey-pass-12' };
 const EDITOR_A = { name: '程远航', email: 'chengyuanhang@e2e.test', role: '编辑', password: 'Gnahnauygnehc-pass' };
@@ -74,7 +75,7 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   const number = await planner.getByLabel('期号').inputValue();
   await planner.getByRole('button', { name: '新建一期' }).click();
   await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
-  await planner.getByTestId('candidate').filter({ hasText: headline }).dragTo(planner.getByTestId('page-1'));
+  await dragToPage(planner, headline, 1);
   await expect(planner.getByText('所有稿件都已签发，可以发布。')).toBeVisible();
   await planner.getByRole('button', { name: '发布本期' }).click();
   await expect(planner.getByTestId('issue-state')).toContainText('已于');

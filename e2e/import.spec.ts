@@ -165,7 +165,9 @@ test('an editor imports the PDF itself, and a scanned PDF is refused', async ({ 
   await file.setInputFiles({ name: 'issue-1970.pdf', mimeType: 'application/pdf', buffer: issuePdf });
   await page.getByRole('button', { name: '上传并预览' }).click();
   const report = page.getByRole('region', { name: /预览：第1970期/ });
-  await expect(report).toContainText('2024-04-15 · 1版 · 1篇稿件');
+  // The PDF is read in the import child process (pdf.js, photos by sharp): 3–5 s alone, past 10 s
+  // measured here while other builds shared the two cores.
+  await expect(report).toContainText('2024-04-15 · 1版 · 1篇稿件', { timeout: 30_000 });
   await expect(report).toContainText('编码 PDF 文字层（1页）');
   await expect(report.getByLabel('稿件1 主题')).toHaveValue('柯城开展安全生产大检查');
   await expect(report.getByLabel('稿件1 署名')).toHaveValue('记者 徐敏');

@@ -6,6 +6,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { visibleArticleWhere } from '../lib/revisions/visibility';
 import { withDb } from './support/database';
 
+const READER_UA = (build: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${build}.0 Safari/537.36`;
 const HEADLESS_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36';
 
@@ -41,11 +43,14 @@ async function openAndBeacon(page: Page, path: string): Promise<number> {
 }
 
 test('a reader is counted once after load; a reload within 30 minutes and a headless browser are not', async ({
-  page,
   browser,
 }) => {
   const slug = await visibleSlug();
   const before = await readsOf(slug);
+  // A reader of their own: one client is its address and browser, and other journeys' browsers (same
+  // address, Playwright's user agent) may have opened this story within the last 30 minutes.
+  const reader = await browser.newContext({ userAgent: READER_UA(Date.now() % 100_000) });
+  const page = await reader.newPage();
 
   expect(await openAndBeacon(page, `/articles/${slug}`)).toBe(204);
   // Written with the next batch (every 2 s).
@@ -61,4 +66,5 @@ test('a reader is counted once after load; a reload within 30 minutes and a head
   // Two more batches' time: neither the reload nor the headless browser added a read.
   await new Promise((resolve) => setTimeout(resolve, 4500));
   expect(await readsOf(slug)).toBe(before + 1);
+  await reader.close();
 });

@@ -4,6 +4,7 @@ import { wallClockSecondsIn } from '../lib/dates/time-zone';
 import { submitArticle, workflowStatus, writeArticle } from './support/article';
 import { formAlert, provisionAccount, signedInPage } from './support/auth';
 import { seriousViolations } from './support/axe';
+import { dragToPage } from './support/planner';
 
 const REPORTER = { name: '祝梦婷', email: 'zhumengting@e2e.test', role: '记者', password: 'Gnitgnemuhz-pass-1' };
 const EDITOR_A = { name: '吴佳明', email: 'wujiaming@e2e.test', role: '编辑', password: 'Gnimaijuw-pass-12' };
@@ -60,8 +61,7 @@ test('三审 to a scheduled issue: submitted, 初审, 复审, 签发, placed on 
   await planner.getByRole('button', { name: '新建一期' }).click();
   await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
   await expect(planner.getByRole('list', { name: '发布阻碍' })).toContainText('这一期还没有排稿');
-  await planner.getByTestId('candidate').filter({ hasText: headline }).dragTo(planner.getByTestId('page-2'));
-  await expect(planner.getByTestId('page-2').getByTestId('board-story')).toContainText(headline);
+  await dragToPage(planner, headline, 2);
   await expect(planner.getByText('所有稿件都已签发，可以发布。')).toBeVisible();
 
   const preview = await editorA.context.newPage();

@@ -9,6 +9,7 @@ import { slugBase } from '../../lib/articles/slug';
 import { wallClockSecondsIn } from '../../lib/dates/time-zone';
 import { signOffThreeLevels, submitArticle, workflowStatus, writeArticle } from './article';
 import { provisionAccount, signedInPage } from './auth';
+import { dragToPage } from './planner';
 
 /** How long a change may take to reach readers: the cache's one second. */
 export const FRESH_WITHIN_MS = 1000;
@@ -202,7 +203,7 @@ export function freshnessJourney(
       await planner.getByLabel('出版日期').fill(date);
       await planner.getByRole('button', { name: '新建一期' }).click();
       await expect(planner).toHaveURL(new RegExp(`/newsroom/issues/${number}$`));
-      await planner.getByTestId('candidate').filter({ hasText: headline }).dragTo(planner.getByTestId('page-1'));
+      await dragToPage(planner, headline, 1);
       await expect(planner.getByText('所有稿件都已签发，可以发布。')).toBeVisible();
 
       // Readers have the current front page cached; the story is not there yet.

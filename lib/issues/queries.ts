@@ -15,6 +15,7 @@ import { clampLevels } from '../workflow/rules';
 import { issueBlockers } from './blockers';
 import { issueStateLabel, issueStateOf } from './issue-state';
 import { defaultPageNames, parsePublishDays, proposeIssueDate, proposeIssueNumber } from './plan';
+import { UPCOMING_SHOWN, upcomingShown } from './upcoming';
 
 export type { IssueState } from './issue-state';
 
@@ -212,15 +213,21 @@ export async function getIssuePreview(number: number, pageNumber: number, now = 
   };
 }
 
-/** The newsroom dashboard's next issues: those being planned and those scheduled to appear, soonest first. */
+/** The newsroom dashboard's next issues: every scheduled one and the planned ones, soonest first (lib/issues/upcoming.ts). */
 export async function listUpcomingIssues(now = new Date()) {
   await requireUser('newsroom:enter');
-  const issues = await db.issue.findMany({
-    where: { OR: [{ status: 'PLANNING' }, { status: 'PUBLISHED', publishAt: { gt: now } }] },
-    orderBy: [{ date: 'asc' }, { number: 'asc' }],
-    take: 10,
-    select: { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true },
-  });
+  const select = { id: true, number: true, date: true, status: true, publishAt: true, pageCount: true } as const;
+  const orderBy = [{ date: 'asc' as const }, { number: 'asc' as const }];
+  const [scheduled, planning] = await Promise.all([
+    db.issue.findMany({
+      where: { status: 'PUBLISHED', publishAt: { gt: now } },
+      orderBy,
+      take: UPCOMING_SHOWN,
+      select,
+    }),
+    db.issue.findMany({ where: { status: 'PLANNING' }, orderBy, take: UPCOMING_SHOWN, select }),
+  ]);
+  const issues = upcomingShown(scheduled, planning);
   return issues.map((issue) => ({
     ...issue,
     publishAt: issue.publishAt?.toISOString() ?? null,

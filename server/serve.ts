@@ -12,6 +12,7 @@ import path from 'node:path';
 import { resolveMicroCacheBytes, resolveNewsroomFirst } from '../lib/config/micro-cache';
 import { PEER_HEADER } from '../lib/http/client-ip';
 import { LISTS_TAG, PUBLIC_TAG } from '../lib/reader/tags';
+import { keepConnectionsAlive } from './keep-alive';
 import { MicroCache, renderWhole, send, takes, type CacheStatus, type Rendered } from './micro-cache';
 import { listenForRenders, type RenderSocket } from './micro-cache-render';
 import { isNewsroomPath, NewsroomFirst } from './newsroom-first';
@@ -95,6 +96,7 @@ async function main() {
       void handle(request, response);
     }
   });
+  keepConnectionsAlive(server);
   const collabPort = Number(process.env.COLLAB_PORT ?? 0);
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;
   server.on('upgrade', (request, socket, head) => {

@@ -140,7 +140,7 @@ test('the admin sets a person’s 部门 from the names in use, and the accounts
   await expect(page.getByTestId('account-department')).toHaveText('未设');
   await expect(page.locator('#department-names option[value="采访部"]')).toHaveCount(1);
 
-  await page.getByRole('textbox', { name: '部门' }).fill('采访部');
+  await page.getByRole('combobox', { name: '部门' }).fill('采访部');
   await page.getByRole('button', { name: '修改部门' }).click();
   await expect(page.getByRole('status').filter({ hasText: '部门已修改' })).toBeVisible();
   await expect(page.getByTestId('account-department')).toHaveText('采访部');

@@ -17,6 +17,7 @@ import { SCREENS_DIR, sidewaysOverflow, sidewaysScrollBoxes } from './support/la
 
 const CHIEF = { name: '籍秋实', email: 'jiqiushi@e2e.test', role: '总编', password: 'Ihsuiqij-pass-1' };
 const REPORTER = { name: '穆晴川', email: 'muqingchuan@e2e.test', role: '记者', password: 'Nauhcgniqum-pass-1' };
+const NEWCOMER = { name: '闻知远', email: 'wenzhiyuan@e2e.test' };
 // The chief editor's second browser opens the newsroom by another loopback address, as a LAN address would.
 const SECOND_ORIGIN = `http://127.0.0.2:${E2E_PORT}`;
 
@@ -152,6 +153,22 @@ test('the admin sets a person’s 部门 from the names in use, and the accounts
   await page.goto(`/newsroom/admin/users?q=${encodeURIComponent(REPORTER.name)}`);
   await expect(page.getByRole('row').filter({ hasText: REPORTER.name })).toContainText('采访部');
   await keepScreens(page, 'accounts-list');
+
+  // A new account gets its 部门 as it is made, from the same names.
+  await withDb(async (db) => {
+    await db.authToken.deleteMany({ where: { user: { email: NEWCOMER.email } } });
+    await db.user.deleteMany({ where: { email: NEWCOMER.email } });
+  });
+  const create = page.locator('form', { has: page.getByRole('button', { name: '创建账号' }) });
+  await create.getByLabel('姓名').fill(NEWCOMER.name);
+  await create.getByLabel('邮箱').fill(NEWCOMER.email);
+  await expect(create.locator('#new-department-names option[value="采访部"]')).toHaveCount(1);
+  await create.getByRole('combobox', { name: '部门' }).fill('采访部');
+  await create.getByRole('button', { name: '创建账号' }).click();
+  await expect(page.getByTestId('one-time-link')).toBeVisible();
+  expect((await withDb((db) => db.user.findUniqueOrThrow({ where: { email: NEWCOMER.email } }))).department).toBe(
+    '采访部',
+  );
   await withDb((db) => db.user.update({ where: { email: E2E_ADMIN.email }, data: { department: null } }));
   await context.close();
 });

@@ -8,7 +8,7 @@ import { isRole, ROLE_LABELS, ROLES } from '@/lib/access/capabilities';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
 import { createAccountAction } from '@/lib/users/actions';
-import { listUsers, type UserFilter } from '@/lib/users/queries';
+import { listDepartments, listUsers, type UserFilter } from '@/lib/users/queries';
 
 export const metadata = { title: '账号管理' };
 
@@ -29,7 +29,7 @@ export default async function UsersPage({ searchParams }: Props) {
     active: active === 'yes' ? true : active === 'no' ? false : undefined,
     page: pageParam(params.page),
   };
-  const result = await listUsers(filter);
+  const [result, departments] = await Promise.all([listUsers(filter), listDepartments()]);
   const href = (page: number) => {
     const query = new URLSearchParams({
       ...(filter.q ? { q: filter.q } : {}),
@@ -48,7 +48,7 @@ export default async function UsersPage({ searchParams }: Props) {
         <h2 id="create-heading" className="mb-3 text-lg font-semibold">
           新建账号
         </h2>
-        <CreateAccountForm action={createAccountAction} />
+        <CreateAccountForm action={createAccountAction} departments={departments} />
       </section>
 
       <section aria-labelledby="list-heading">

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PEER_HEADER } from '../lib/http/client-ip';
+import { APP_READS_PATH } from '../lib/reads/beacon';
 import { visibleArticleWhere } from '../lib/revisions/visibility';
 import { openTestDatabase } from '../test/support/database';
 import { sampleNewsroom } from '../test/support/newsroom';
@@ -37,8 +38,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const beacon = (body: string, userAgent = BROWSER, method = 'POST') =>
-  fetch(`${base}/api/reads`, {
+const beacon = (body: string, userAgent = BROWSER, method = 'POST', path = '/api/reads') =>
+  fetch(`${base}${path}`, {
     method,
     body: method === 'POST' ? body : undefined,
     headers: { 'User-Agent': userAgent },
@@ -56,7 +57,23 @@ describe('the read beacon', () => {
     // Written when the server stops (SIGTERM in production).
     await endpoint.stop();
     const rows = await db.articleRead.findMany({ where: { articleId } });
-    expect(rows.map((row) => row.count)).toEqual([2]);
+    expect(rows.map((row) => [row.channel, row.count])).toEqual([['web', 2]]);
+  });
+
+  it('counts the app’s beacon (?channel=app, the address the app feed names) as an app read', async () => {
+    endpoint = readsEndpoint();
+    const APP = 'KechengApp/2.3 (Android 13; Pixel 7)';
+    expect((await beacon(slug, APP, 'POST', APP_READS_PATH)).status).toBe(204);
+    expect((await beacon(slug, `${APP} b`, 'POST', APP_READS_PATH)).status).toBe(204);
+    const unknown = await beacon(slug, APP, 'POST', '/api/reads?channel=weibo');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toBe('渠道应为 web 或 app');
+    await endpoint.stop();
+    const rows = await db.articleRead.findMany({ where: { articleId }, orderBy: { channel: 'asc' } });
+    expect(rows.map((row) => [row.channel, row.count])).toEqual([
+      ['app', 2],
+      ['web', 2],
+    ]);
   });
 
   it('refuses a body that is not a slug, and other methods, with a Chinese message', async () => {

@@ -67,13 +67,16 @@ export function readsEndpoint(): ReadsEndpoint {
     });
     request.on('end', () => {
       if (tooLong) return answer(response, 413, '请求内容过长');
-      const verdict = judgeBeacon(request.method ?? 'GET', body);
+      const verdict = judgeBeacon(request.method ?? 'GET', body, request.url);
       if (verdict.kind === 'refused') return answer(response, verdict.status, verdict.message);
       const userAgent = request.headers['user-agent'] ?? '';
       if (!isRobotUserAgent(userAgent)) {
         const now = Date.now();
         const address = clientIp({ get: (name) => headerValue(request.headers[name]) });
-        if (!repeats.isRepeat(`${address}\n${userAgent}`, verdict.slug, now)) counter.count(verdict.slug, dayOf(now));
+        // One client's repeat counts once whichever channel it came by (a reader who opens the story in
+        // the app and then on the website within 30 minutes is one read, of the first channel).
+        if (!repeats.isRepeat(`${address}\n${userAgent}`, verdict.slug, now))
+          counter.count(verdict.slug, dayOf(now), verdict.channel);
       }
       answer(response, 204);
     });

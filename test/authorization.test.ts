@@ -151,6 +151,11 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
   'lib/settings/actions.ts': {
     updatePublicationAction: { rule: 'settings:edit' },
   },
+  // 考核设置: the point rules and 结账, the chief editor's and the admin's (docs/architecture.md: 考核).
+  'lib/stats/actions.ts': {
+    savePointRulesAction: { rule: 'stats:manage' },
+    closeMonthAction: { rule: 'stats:manage' },
+  },
   'lib/security/actions.ts': {
     updatePasswordPolicyAction: { rule: 'settings:edit' },
     updateTwoFactorRolesAction: { rule: 'settings:edit' },

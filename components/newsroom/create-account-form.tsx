@@ -11,16 +11,18 @@ import { OneTimeLink } from './one-time-link';
 
 type Props = {
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ link: string; userId: string }>>;
+  /** The 部门 names in use, offered in the 部门 box (one spelling per 部门 keeps 考核's totals whole). */
+  departments: string[];
 };
 
-export function CreateAccountForm({ action }: Props) {
+export function CreateAccountForm({ action, departments }: Props) {
   const { state, pending, onSubmit, formAction } = useKeptForm(action);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form
       action={formAction}
       onSubmit={onSubmit}
-      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_10rem_auto] sm:items-end"
       key={state?.ok ? state.userId : 'new'}
     >
       <Field label="姓名" name="name" required maxLength={40} error={fieldErrors?.name} />
@@ -42,10 +44,24 @@ export function CreateAccountForm({ action }: Props) {
           ))}
         </select>
       </div>
+      <Field
+        label="部门"
+        name="department"
+        list="new-department-names"
+        maxLength={20}
+        autoComplete="off"
+        placeholder="可不填"
+        error={fieldErrors?.department}
+      />
+      <datalist id="new-department-names">
+        {departments.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <SubmitButton pendingLabel="正在创建…" busy={pending}>
         创建账号
       </SubmitButton>
-      <div className="sm:col-span-4">
+      <div className="sm:col-span-5">
         {state && !state.ok ? <FormError>{state.error}</FormError> : null}
         {state?.ok ? (
           <OneTimeLink

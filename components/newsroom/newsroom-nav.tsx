@@ -14,6 +14,7 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
     { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },
     { href: '/newsroom/admin/audit', label: '审计日志', show: can(user.role, 'audit:read') },
     { href: '/newsroom/admin/settings', label: '报刊设置', show: can(user.role, 'settings:edit') },
+    { href: '/newsroom/admin/settings/stats', label: '考核设置', show: can(user.role, 'stats:manage') },
   ].filter((link) => link.show);
   return (
     <header className="border-b border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">

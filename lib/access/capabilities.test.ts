@@ -35,13 +35,14 @@ describe('capabilities', () => {
     expect(ROLES.filter((role) => can(role, 'channel:publish'))).toEqual(['CHIEF_EDITOR']);
   });
 
-  it('keeps admins to accounts, audit and settings, and reading (never editing) stories', () => {
+  it('keeps admins to accounts, audit and settings (考核设置 among them), and reading (never editing) stories', () => {
     expect(capabilitiesOf('ADMIN')).toEqual([
       'newsroom:enter',
       'article:read-any',
       'user:manage',
       'audit:read',
       'settings:edit',
+      'stats:manage',
     ]);
     expect(can('ADMIN', 'article:review')).toBe(false);
     expect(can('ADMIN', 'article:edit-any')).toBe(false);
@@ -53,6 +54,10 @@ describe('capabilities', () => {
     expect(can('CHIEF_EDITOR', 'stats:read-all')).toBe(true);
     expect(can('REPORTER', 'stats:read-all')).toBe(false);
     expect(can('ADMIN', 'stats:read-all')).toBe(false);
+  });
+
+  it('leaves the 考核 point rules and 结账 to the chief editor and the admin', () => {
+    expect(ROLES.filter((role) => can(role, 'stats:manage'))).toEqual(['CHIEF_EDITOR', 'ADMIN']);
   });
 
   it('recognises roles', () => {

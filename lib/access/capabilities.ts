@@ -28,6 +28,8 @@ export const CAPABILITIES = [
   'proofing:edit-lists',
   // 稿件考核 (issue 34): everyone's figures; without it, a person sees only their own.
   'stats:read-all',
+  // 考核设置 (issue 34): the center's point rules and 结账 (closing a month, which freezes what is paid).
+  'stats:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -64,11 +66,22 @@ const CHIEF_EDITOR: Capability[] = [
   'proofing:override',
   'proofing:edit-lists',
   'channel:publish',
+  // The point rules decide pay, and closing a month fixes it: the chief editor's, not every editor's.
+  'stats:manage',
 ];
 // Admins run the newsroom's accounts and settings; they are not part of the editorial chain, so
 // their sign-offs would bypass 三审, and they do not write or edit copy. To support the team they may
 // read every story (its preview and revision history, 'article:read-any'), never change it.
-const ADMIN: Capability[] = ['newsroom:enter', 'article:read-any', 'user:manage', 'audit:read', 'settings:edit'];
+// The point rules are a setting of the center (报刊设置), so the admin may keep them and close a month
+// for the office too; closing snapshots everyone's figures whatever the closer may read.
+const ADMIN: Capability[] = [
+  'newsroom:enter',
+  'article:read-any',
+  'user:manage',
+  'audit:read',
+  'settings:edit',
+  'stats:manage',
+];
 
 const TABLE: Record<Role, ReadonlySet<Capability>> = {
   REPORTER: new Set(REPORTER),

@@ -35,6 +35,11 @@ describe('appFeedItem', () => {
     expect(item._kecheng.print).toEqual({ issue: 1706, date: '2026-12-06', pages: [1, 3] });
   });
 
+  it('names the read beacon the app posts the slug to, so the JSON itself stays cacheable', () => {
+    const item = appFeedItem({ view: readerViewFixture(), pages }, SITE);
+    expect(item._kecheng).toMatchObject({ slug: 'pocket-park', reads_url: `${SITE}/api/reads?channel=app` });
+  });
+
   it('shows a correction as the article page does, and dates the item by it', () => {
     const view = readerViewFixture({
       corrections: [{ note: '第二段“12 处”应为“13 处”<更正>', createdAt: '2026-12-07T02:30:00.000Z' }],

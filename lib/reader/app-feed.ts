@@ -8,6 +8,7 @@
 // retracted story at once, where a feed of hand-picked sends would keep a retracted story until
 // someone took it down (docs/architecture.md: Channels).
 import { formatDateTime } from '../dates/format';
+import { APP_READS_PATH } from '../reads/beacon';
 import type { ArticleView } from './types';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -38,6 +39,15 @@ export type JsonFeedItem = {
   language: 'zh-CN';
   /** What JSON Feed has no field for (an extension, named with an underscore as the spec asks). */
   _kecheng: {
+    /** The story's 网址名: what the app posts to `reads_url` when a reader opens it. */
+    slug: string;
+    /**
+     * The read beacon (docs/architecture.md, "Reads"): the app posts `slug` there (POST, text/plain)
+     * once when a reader opens the story, so reads are counted (as the app's) while this JSON stays
+     * cached like the page. Answered 204; the app sends its own User-Agent (a bare HTTP library's is
+     * taken for a robot and not counted).
+     */
+    reads_url: string;
     kicker: string | null;
     subheadline: string | null;
     byline: string | null;
@@ -116,6 +126,8 @@ export function appFeedItem({ view, pages }: AppFeedSource, site: string): JsonF
     tags: printTags(pages),
     language: 'zh-CN',
     _kecheng: {
+      slug: view.slug,
+      reads_url: `${site}${APP_READS_PATH}`,
       kicker: view.kicker,
       subheadline: view.subheadline,
       byline: view.byline,

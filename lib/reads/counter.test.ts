@@ -19,11 +19,26 @@ describe('ReadCounter', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(batches).toEqual([
       [
-        { slug: 'a', day: '2026-12-06', count: 100 },
-        { slug: 'b', day: '2026-12-06', count: 200 },
+        { slug: 'a', day: '2026-12-06', channel: 'web', count: 100 },
+        { slug: 'b', day: '2026-12-06', channel: 'web', count: 200 },
       ],
     ]);
     await counter.stop();
+  });
+
+  it('keeps the website’s and the app’s reads of a story apart', async () => {
+    const batches: ReadEntry[][] = [];
+    const counter = new ReadCounter({ write: async (entries) => void batches.push(entries) });
+    counter.count('a', '2026-12-06');
+    counter.count('a', '2026-12-06', 'app');
+    counter.count('a', '2026-12-06', 'app');
+    await counter.stop();
+    expect(batches).toEqual([
+      [
+        { slug: 'a', day: '2026-12-06', channel: 'web', count: 1 },
+        { slug: 'a', day: '2026-12-06', channel: 'app', count: 2 },
+      ],
+    ]);
   });
 
   it('writes early once enough reads wait, and never two writes at once', async () => {
@@ -68,6 +83,6 @@ describe('ReadCounter', () => {
     counter.count('a', '2026-12-06');
     fail = false;
     await counter.stop();
-    expect(batches).toEqual([[{ slug: 'a', day: '2026-12-06', count: 3 }]]);
+    expect(batches).toEqual([[{ slug: 'a', day: '2026-12-06', channel: 'web', count: 3 }]]);
   });
 });

@@ -2,6 +2,7 @@
 // every FLUSH_EVERY_MS or as soon as FLUSH_AT_READS are waiting, one write at a time; a failed write
 // puts its batch back for the next one, and stop() writes what is left (the server calls it on
 // SIGTERM/SIGINT). A crash loses at most the last few seconds' reads, never a page view.
+import type { ReadChannel } from './beacon';
 import { ReadTally, type ReadEntry } from './tally';
 
 /** Two seconds: a day's figure is late by at most that, and a spike is one write per story every 2 s. */
@@ -44,8 +45,8 @@ export class ReadCounter {
     return this.written;
   }
 
-  count(slug: string, day: string): void {
-    this.tally.add(slug, day);
+  count(slug: string, day: string, channel: ReadChannel = 'web'): void {
+    this.tally.add(slug, day, channel);
     if (this.tally.size >= this.flushAtReads && !this.writing) void this.flush();
   }
 

@@ -21,17 +21,31 @@ afterAll(() => db.$disconnect());
 
 describe('writeReads', () => {
   it('adds each batch to the story’s row for the day', async () => {
-    expect(await writeReads(db, [{ slug: visible.slug, day: '2026-12-06', count: 3 }])).toBe(3);
+    expect(await writeReads(db, [{ slug: visible.slug, day: '2026-12-06', channel: 'web', count: 3 }])).toBe(3);
     expect(
       await writeReads(db, [
-        { slug: visible.slug, day: '2026-12-06', count: 4 },
-        { slug: visible.slug, day: '2026-12-07', count: 1 },
+        { slug: visible.slug, day: '2026-12-06', channel: 'web', count: 4 },
+        { slug: visible.slug, day: '2026-12-07', channel: 'web', count: 1 },
       ]),
     ).toBe(5);
     const rows = await db.articleRead.findMany({ where: { articleId: visible.id }, orderBy: { day: 'asc' } });
-    expect(rows.map((row) => [row.day, row.count])).toEqual([
-      ['2026-12-06', 7],
-      ['2026-12-07', 1],
+    expect(rows.map((row) => [row.day, row.channel, row.count])).toEqual([
+      ['2026-12-06', 'web', 7],
+      ['2026-12-07', 'web', 1],
+    ]);
+  });
+
+  it('keeps the app’s reads in their own row beside the website’s', async () => {
+    expect(await writeReads(db, [{ slug: visible.slug, day: '2026-12-08', channel: 'app', count: 2 }])).toBe(2);
+    expect(await writeReads(db, [{ slug: visible.slug, day: '2026-12-08', channel: 'web', count: 5 }])).toBe(5);
+    expect(await writeReads(db, [{ slug: visible.slug, day: '2026-12-08', channel: 'app', count: 1 }])).toBe(1);
+    const rows = await db.articleRead.findMany({
+      where: { articleId: visible.id, day: '2026-12-08' },
+      orderBy: { channel: 'asc' },
+    });
+    expect(rows.map((row) => [row.channel, row.count])).toEqual([
+      ['app', 3],
+      ['web', 5],
     ]);
   });
 
@@ -41,8 +55,8 @@ describe('writeReads', () => {
     const before = await db.articleRead.count();
     expect(
       await writeReads(db, [
-        { slug: 'no-such-story', day: '2026-12-06', count: 5 },
-        { slug: draft.slug, day: '2026-12-06', count: 2 },
+        { slug: 'no-such-story', day: '2026-12-06', channel: 'web', count: 5 },
+        { slug: draft.slug, day: '2026-12-06', channel: 'web', count: 2 },
       ]),
     ).toBe(0);
     expect(await db.articleRead.count()).toBe(before);

@@ -1,5 +1,5 @@
-// Writing a batch of counted reads (issue 34): each story's reads are added to its row for the day, in
-// one transaction per chunk. The beacon names a story by its slug (what the reader page has); only
+// Writing a batch of counted reads (issue 34): each story's reads are added to its row for the day and
+// channel (website or app), in one transaction per chunk. The beacon names a story by its slug (what the reader page has); only
 // stories readers can see now are counted: a slug made up by a client, a draft's, a retracted or
 // deleted story's reads are dropped here, so a forged beacon cannot make rows.
 import type { Db } from '../db-client';
@@ -21,14 +21,14 @@ export async function writeReads(db: Db, entries: readonly ReadEntry[], now = ne
     const idOf = new Map(rows.map((row) => [row.slug, row.id]));
     const counted = chunk.flatMap((entry) => {
       const articleId = idOf.get(entry.slug);
-      return articleId ? [{ articleId, day: entry.day, count: entry.count }] : [];
+      return articleId ? [{ articleId, day: entry.day, channel: entry.channel, count: entry.count }] : [];
     });
     if (counted.length === 0) continue;
     await db.$transaction(
-      counted.map(({ articleId, day, count }) =>
+      counted.map(({ articleId, day, channel, count }) =>
         db.articleRead.upsert({
-          where: { articleId_day: { articleId, day } },
-          create: { articleId, day, count },
+          where: { articleId_day_channel: { articleId, day, channel } },
+          create: { articleId, day, channel, count },
           update: { count: { increment: count } },
         }),
       ),

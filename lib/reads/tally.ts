@@ -1,9 +1,11 @@
 // Reads counted in memory until the next batch is written (issue 34: counting survives a spike). One
-// entry per story and day, so 2,000 reads a second of a few hundred stories are a few hundred rows a
+// entry per story, day and channel (website or app), so 2,000 reads a second of a few hundred stories are a few hundred rows a
 // batch, whatever the rate. Pure.
 
-/** Reads of one story (by its slug, as the beacon names it) on one day. */
-export type ReadEntry = { slug: string; day: string; count: number };
+import type { ReadChannel } from './beacon';
+
+/** Reads of one story (by its slug, as the beacon names it) on one day through one channel. */
+export type ReadEntry = { slug: string; day: string; channel: ReadChannel; count: number };
 
 export class ReadTally {
   private readonly pending = new Map<string, ReadEntry>();
@@ -14,11 +16,11 @@ export class ReadTally {
     return this.reads;
   }
 
-  add(slug: string, day: string, count = 1): void {
-    const key = `${slug}\n${day}`;
+  add(slug: string, day: string, channel: ReadChannel = 'web', count = 1): void {
+    const key = `${slug}\n${day}\n${channel}`;
     const entry = this.pending.get(key);
     if (entry) entry.count += count;
-    else this.pending.set(key, { slug, day, count });
+    else this.pending.set(key, { slug, day, channel, count });
     this.reads += count;
   }
 
@@ -32,6 +34,6 @@ export class ReadTally {
 
   /** A batch whose write failed goes back in, added to whatever came since. */
   restore(entries: readonly ReadEntry[]): void {
-    for (const entry of entries) this.add(entry.slug, entry.day, entry.count);
+    for (const entry of entries) this.add(entry.slug, entry.day, entry.channel, entry.count);
   }
 }

@@ -103,6 +103,15 @@ describe('contributorFigures', () => {
     });
   });
 
+  it('pays per piece and per 千字 on top of the fee per point, shared like the points', () => {
+    // 5 元 a story and 10 元 per 千字, 20 元 a point: 王一鸣 has a third of lead (5 + 16 = 21 → 7) and
+    // half of inside (5 + 4 = 9 → 4.5): 11.5 + 3 points × 20 = 71.5. The retracted story pays nothing.
+    const paid = contributorFigures(month, { ...rules, feePerArticle: 5, feePerThousandChars: 10 }, accounts);
+    expect(paid.find((person) => person.name === '王一鸣')?.fee).toBe(71.5);
+    // 刘畅: a third of lead (7) and web alone (5 + 8 = 13): 20 + 3.5 × 20 = 90.
+    expect(paid.find((person) => person.name === '刘畅')?.fee).toBe(90);
+  });
+
   it('leaves the retracted story out for everyone', () => {
     expect(people.reduce((sum, person) => sum + person.characters, 0)).toBe(2000 + 2400 + 1600 + 400);
   });

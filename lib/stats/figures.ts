@@ -4,7 +4,7 @@
 // points are shared equally (splitPoints); its photos count for its 摄影 credits, or for everyone when
 // it has none. A retracted story counts for no one. Review time is the mean per level over their stories.
 import { creditRoleOf, type CreditRole } from './credit-role';
-import { articlePoints, feeFor, splitPoints, type PointRules } from './points';
+import { articleFee, articlePoints, feeFor, splitPoints, type PointRules } from './points';
 import { meanHoursByLevel } from './review-time';
 
 export type StatsArticle = {
@@ -67,6 +67,7 @@ export function contributorFigures(
       channels: article.channels,
     }).total;
     const share = splitPoints(points, article.credits.length);
+    const feeShare = splitPoints(articleFee(rules, article.characters), article.credits.length);
     const photographers = article.credits.filter((credit) => creditRoleOf(credit.label) === '摄影').length;
     // One person credited twice on a story (记者 and 摄) counts each role, and the story once.
     const credited = new Map<string, { userId: string | null; name: string; roles: CreditRole[] }>();
@@ -103,6 +104,8 @@ export function contributorFigures(
       }
       for (const role of credit.roles) person.byRole[role] += 1;
       person.points = round2(person.points + share * credit.roles.length);
+      // The piece fees for now; the fee by points is added once their points are all in.
+      person.fee = round2(person.fee + feeShare * credit.roles.length);
       if (photographers === 0 || credit.roles.includes('摄影')) person.photos += article.photos;
       person.articles += 1;
       person.characters += article.characters;
@@ -118,7 +121,7 @@ export function contributorFigures(
   return [...people.values()]
     .map(({ durations, ...person }) => ({
       ...person,
-      fee: feeFor(rules, person.points),
+      fee: round2(feeFor(rules, person.points) + person.fee),
       reviewHours: meanHoursByLevel(durations),
     }))
     .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh'));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  articleFee,
   articlePoints,
   checkPointRules,
   DEFAULT_POINT_RULES,
   feeFor,
   splitPoints,
+  storedPointRules,
   type ArticleFigures,
 } from './points';
 
@@ -48,6 +50,18 @@ describe('articlePoints', () => {
     expect(splitPoints(6.5, 0)).toBe(0);
     expect(feeFor(rules, 6.5)).toBe(195);
   });
+
+  it('pays per piece: the rate per story plus the rate per 千字', () => {
+    expect(articleFee({ ...rules, feePerArticle: 20, feePerThousandChars: 30 }, 1250)).toBe(57.5);
+    expect(articleFee(rules, 1250)).toBe(0);
+  });
+});
+
+describe('storedPointRules', () => {
+  it('reads rules saved before the piece fees existed as paying nothing per piece', () => {
+    const { feePerArticle: _a, feePerThousandChars: _b, ...old } = { ...DEFAULT_POINT_RULES, perPhoto: 2 };
+    expect(storedPointRules(JSON.stringify(old))).toEqual({ ...DEFAULT_POINT_RULES, perPhoto: 2 });
+  });
 });
 
 describe('checkPointRules', () => {
@@ -69,5 +83,6 @@ describe('checkPointRules', () => {
       }),
     ).toEqual({ ok: false, error: '字数档次和阅读数档次应从小到大排列，且不重复' });
     expect(checkPointRules({ ...rules, leadBonus: Number.NaN })).toEqual({ ok: false, error: '分值必须是数字' });
+    expect(checkPointRules({ ...rules, feePerThousandChars: -5 })).toEqual({ ok: false, error: '分值不能为负数' });
   });
 });

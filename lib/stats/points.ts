@@ -1,8 +1,9 @@
 // 考核 point rules (issue 34, deliverable 3): the center's own rules, as 报刊设置 will keep them, and what
 // a story earns under them. Pure. A story earns its length band's points for where it ran (in print or
 // on the web only), points per photo, a bonus on 头版 and another as 头版头条 (the first story of page 1),
-// the highest reach bonus its reads pass, and points per channel it was sent to besides the website;
-// 稿费 is points × the rate. Credits share a story's points equally (splitPoints).
+// the highest reach bonus its reads pass, and points per channel it was sent to besides the website.
+// 稿费 is points × a rate per point, plus, where the center pays per piece, a rate per story and per
+// 千字 (articleFee). Credits share a story's points and its piece fee equally (splitPoints).
 
 export type PointRules = {
   /** Length bands by characters, the first from 0; each gives points in print and on the web only. */
@@ -13,8 +14,11 @@ export type PointRules = {
   /** Reach bonuses by reads; the highest passed counts. */
   reach: { minReads: number; points: number }[];
   perChannel: number;
-  /** 稿费 in 元 per point (0: not paid per piece). */
+  /** 稿费 in 元 per point (0: not paid by points). */
   feePerPoint: number;
+  /** 稿费 in 元 per story and per 1,000 characters (0: not paid per piece). */
+  feePerArticle: number;
+  feePerThousandChars: number;
 };
 
 /** The rules a newsroom starts from until it sets its own (报刊设置). */
@@ -33,7 +37,17 @@ export const DEFAULT_POINT_RULES: PointRules = {
   ],
   perChannel: 0.5,
   feePerPoint: 0,
+  feePerArticle: 0,
+  feePerThousandChars: 0,
 };
+
+/**
+ * Stored rules as they were saved: rules kept before a field existed (the piece fees) take that
+ * field's default, so an old row or a closed month's rules read as they were paid (nothing per piece).
+ */
+export function storedPointRules(json: string): PointRules {
+  return { ...DEFAULT_POINT_RULES, ...(JSON.parse(json) as Partial<PointRules>) };
+}
 
 export type ArticleFigures = {
   characters: number;
@@ -86,6 +100,11 @@ export function feeFor(rules: PointRules, points: number): number {
   return round2(points * rules.feePerPoint);
 }
 
+/** A story's 稿费 paid per piece: the rate per story plus the rate per 千字 (to the fen, before sharing). */
+export function articleFee(rules: PointRules, characters: number): number {
+  return round2(rules.feePerArticle + (characters / 1000) * rules.feePerThousandChars);
+}
+
 export type RulesCheck = { ok: true; rules: PointRules } | { ok: false; error: string };
 
 /** Rules as a form sends them, checked: numbers, none negative, bands from 0 rising. */
@@ -98,6 +117,8 @@ export function checkPointRules(rules: PointRules): RulesCheck {
     ...rules.reach.flatMap((bonus) => [bonus.minReads, bonus.points]),
     rules.perChannel,
     rules.feePerPoint,
+    rules.feePerArticle,
+    rules.feePerThousandChars,
   ];
   if (numbers.some((value) => !Number.isFinite(value))) return { ok: false, error: '分值必须是数字' };
   if (numbers.some((value) => value < 0)) return { ok: false, error: '分值不能为负数' };

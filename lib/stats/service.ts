@@ -19,6 +19,13 @@ export type StatsView = {
 
 export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules: PointRules): Promise<StatsView> {
   const everyone = can(actor.role, 'stats:read-all');
+  const all = await everyoneFigures(db, period, rules);
+  const people = everyone ? all : all.filter((person) => person.userId === actor.id);
+  return { period, everyone, people, departments: everyone ? departmentTotals(all) : [] };
+}
+
+/** Every person's figures for the period, whoever asks: for 结账, which freezes them all. */
+export async function everyoneFigures(db: Db, period: StatsPeriod, rules: PointRules): Promise<ContributorFigures[]> {
   const articles = await periodArticles(db, period);
   const ids = [...new Set(articles.flatMap((article) => article.credits.flatMap((credit) => credit.userId ?? [])))];
   const users = await db.user.findMany({
@@ -26,7 +33,5 @@ export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules
     select: { id: true, name: true, department: true },
   });
   const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: user.department }]));
-  const all = contributorFigures(articles, rules, accounts);
-  const people = everyone ? all : all.filter((person) => person.userId === actor.id);
-  return { period, everyone, people, departments: everyone ? departmentTotals(all) : [] };
+  return contributorFigures(articles, rules, accounts);
 }

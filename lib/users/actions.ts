@@ -63,6 +63,7 @@ export async function setDepartmentAction(_prev: unknown, formData: FormData): P
     if (!parsed.success) return fromZodError(parsed.error);
     await setDepartment(db, actor, parsed.data.userId, parsed.data.department, { ip: await requestIp() });
     revalidatePath(USERS_PATH);
+    revalidatePath(`${USERS_PATH}/${parsed.data.userId}`);
     return { ok: true };
   });
 }

@@ -31,11 +31,17 @@ describe('createAccount', () => {
     const { userId, link } = await createAccount(
       db,
       admin,
-      { name: ' 徐敏 ', email: 'XuMin@Example.com', role: 'REPORTER' },
+      { name: ' 徐敏 ', email: 'XuMin@Example.com', role: 'REPORTER', department: ' 采访部 ' },
       { ...ctx, now },
     );
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(user).toMatchObject({ name: '徐敏', email: 'xumin@example.com', role: 'REPORTER', passwordHash: null });
+    expect(user).toMatchObject({
+      name: '徐敏',
+      email: 'xumin@example.com',
+      role: 'REPORTER',
+      department: '采访部',
+      passwordHash: null,
+    });
     const token = link.replace('/invite/', '');
     const stored = await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
     expect(stored.expiresAt.getTime() - now.getTime()).toBe(72 * 3600_000);
@@ -46,7 +52,9 @@ describe('createAccount', () => {
 
   it('refuses a second account for the same email and changes nothing', async () => {
     const admin = await makeUser(db, 'ADMIN');
-    await createAccount(db, admin, { name: '甲', email: 'a@example.com', role: 'REPORTER' }, ctx);
+    const { userId } = await createAccount(db, admin, { name: '甲', email: 'a@example.com', role: 'REPORTER' }, ctx);
+    // No 部门 given (or left empty in the form): none.
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).department).toBeNull();
     await expect(createAccount(db, admin, { name: '乙', email: 'A@example.com', role: 'EDITOR' }, ctx)).rejects.toThrow(
       '该邮箱已有账号',
     );

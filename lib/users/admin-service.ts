@@ -15,7 +15,7 @@ export type Context = { ip: string | null; now?: Date };
 export async function createAccount(
   db: Db,
   actor: Pick<Actor, 'id'>,
-  input: { name: string; email: string; role: Role },
+  input: { name: string; email: string; role: Role; department?: string },
   context: Context,
 ): Promise<{ userId: string; link: string }> {
   const email = normaliseEmail(input.email);
@@ -24,7 +24,9 @@ export async function createAccount(
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new UserFacingError('该邮箱已有账号', { email: '该邮箱已有账号' });
     }
-    const user = await tx.user.create({ data: { email, name: input.name.trim(), role: input.role } });
+    const user = await tx.user.create({
+      data: { email, name: input.name.trim(), role: input.role, department: input.department?.trim() || null },
+    });
     const { token, tokenHash } = newToken();
     await tx.authToken.create({
       data: {
@@ -40,7 +42,12 @@ export async function createAccount(
       action: 'user.create',
       subjectType: 'User',
       subjectId: user.id,
-      details: { email, name: user.name, role: input.role },
+      details: {
+        email,
+        name: user.name,
+        role: input.role,
+        ...(user.department ? { department: user.department } : {}),
+      },
       ip: context.ip,
     });
     return { userId: user.id, link: tokenPath(token) };

@@ -32,6 +32,7 @@ export async function listUsers(filter: UserFilter) {
         email: true,
         name: true,
         role: true,
+        department: true,
         active: true,
         lastLoginAt: true,
         createdAt: true,
@@ -61,6 +62,7 @@ export async function getUserDetail(userId: string) {
       email: true,
       name: true,
       role: true,
+      department: true,
       active: true,
       lastLoginAt: true,
       createdAt: true,
@@ -72,6 +74,18 @@ export async function getUserDetail(userId: string) {
   if (!user) return null;
   const { passwordHash, totpEnabledAt, _count, ...rest } = user;
   return { ...rest, invited: !passwordHash, twoFactorSince: totpEnabledAt, counts: _count };
+}
+
+/** The 部门 names in use, for the 部门 box's suggestions (one spelling per 部门 keeps 考核's totals whole). */
+export async function listDepartments(): Promise<string[]> {
+  await requireUser('user:manage');
+  const rows = await db.user.findMany({
+    where: { department: { not: null } },
+    distinct: ['department'],
+    select: { department: true },
+    orderBy: { department: 'asc' },
+  });
+  return rows.flatMap((row) => row.department ?? []);
 }
 
 /** The signed-in person's open sessions for 个人设置, the one this browser holds marked. */

@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 import { WechatSettingsForm } from '@/components/channels/wechat-settings-form';
 import { PasswordPolicyForm } from '@/components/newsroom/password-policy-form';
 import { PublicationForm } from '@/components/newsroom/publication-form';
@@ -47,6 +49,17 @@ export default async function SettingsPage() {
           空闲退出：在服务器上计时，超过设定时间没有操作（打开页面、保存、在编辑器里输入）就要重新登录，编辑器里已输入的文字不会丢失。
         </p>
         <SessionIdleForm idleMinutes={idleMinutes} />
+      </section>
+      <section aria-labelledby="stats-heading" className="space-y-2 border-t border-stone-300 pt-6">
+        <h2 id="stats-heading" className="text-xl font-semibold">
+          考核
+        </h2>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          稿件考核的计分规则（字数档次、图片、头版头条、传播加分、稿费）和每月结账，总编也可以修改：
+          <Link href="/newsroom/admin/settings/stats" className="underline">
+            考核设置
+          </Link>
+        </p>
       </section>
     </div>
   );

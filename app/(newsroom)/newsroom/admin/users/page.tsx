@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { CreateAccountForm } from '@/components/newsroom/create-account-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { pageParam, Pager } from '@/components/ui/pager';
+import { stackedCell, stackedHead, stackedLead, stackedRow, stackedTable } from '@/components/ui/stacked-table';
 import { isRole, ROLE_LABELS, ROLES } from '@/lib/access/capabilities';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
 import { createAccountAction } from '@/lib/users/actions';
-import { listUsers, type UserFilter } from '@/lib/users/queries';
+import { listDepartments, listUsers, type UserFilter } from '@/lib/users/queries';
 
 export const metadata = { title: '账号管理' };
 
@@ -28,7 +29,7 @@ export default async function UsersPage({ searchParams }: Props) {
     active: active === 'yes' ? true : active === 'no' ? false : undefined,
     page: pageParam(params.page),
   };
-  const result = await listUsers(filter);
+  const [result, departments] = await Promise.all([listUsers(filter), listDepartments()]);
   const href = (page: number) => {
     const query = new URLSearchParams({
       ...(filter.q ? { q: filter.q } : {}),
@@ -47,7 +48,7 @@ export default async function UsersPage({ searchParams }: Props) {
         <h2 id="create-heading" className="mb-3 text-lg font-semibold">
           新建账号
         </h2>
-        <CreateAccountForm action={createAccountAction} />
+        <CreateAccountForm action={createAccountAction} departments={departments} />
       </section>
 
       <section aria-labelledby="list-heading">
@@ -104,43 +105,56 @@ export default async function UsersPage({ searchParams }: Props) {
           </button>
         </form>
 
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="border-b border-stone-400">
-              <tr>
-                <th className="py-2">姓名</th>
-                <th>邮箱</th>
-                <th>角色</th>
-                <th>状态</th>
-                <th>稿件</th>
-                <th>最近登录</th>
+        {/* Stacked rows on a phone, so the 部门 and status columns never hide in a sideways scroll box. */}
+        <table className={`mt-4 ${stackedTable}`}>
+          <thead className={stackedHead}>
+            <tr>
+              <th className="py-2">姓名</th>
+              <th>邮箱</th>
+              <th>角色</th>
+              <th>部门</th>
+              <th>状态</th>
+              <th>稿件</th>
+              <th>最近登录</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.users.map((user) => (
+              <tr key={user.id} className={stackedRow}>
+                <td className={`py-2 ${stackedLead}`}>
+                  <Link className="underline" href={`/newsroom/admin/users/${user.id}`}>
+                    {user.name}
+                  </Link>
+                </td>
+                <td className={`break-all ${stackedCell}`} data-label="邮箱">
+                  {user.email}
+                </td>
+                <td className={stackedCell} data-label="角色">
+                  {ROLE_LABELS[user.role]}
+                </td>
+                <td className={stackedCell} data-label="部门">
+                  {user.department ?? '—'}
+                </td>
+                <td className={stackedCell} data-label="状态">
+                  {!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}
+                </td>
+                <td className={stackedCell} data-label="稿件">
+                  {user.articleCount}
+                </td>
+                <td className={stackedCell} data-label="最近登录">
+                  {formatDateTime(user.lastLoginAt)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {result.users.map((user) => (
-                <tr key={user.id} className="border-b border-stone-200 dark:border-stone-800">
-                  <td className="py-2">
-                    <Link className="underline" href={`/newsroom/admin/users/${user.id}`}>
-                      {user.name}
-                    </Link>
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role]}</td>
-                  <td>{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</td>
-                  <td>{user.articleCount}</td>
-                  <td>{formatDateTime(user.lastLoginAt)}</td>
-                </tr>
-              ))}
-              {result.users.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="py-6 text-center text-stone-500">
-                    没有符合条件的账号
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {result.users.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="py-6 text-center text-stone-500">
+                  没有符合条件的账号
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
         <Pager page={result.page} pageCount={result.pageCount} href={href} />
       </section>
     </div>

@@ -12,8 +12,9 @@ import {
   deleteAccountAction,
   issuePasswordResetAction,
   reactivateAccountAction,
+  setDepartmentAction,
 } from '@/lib/users/actions';
-import { countOpenSessions, getUserDetail } from '@/lib/users/queries';
+import { countOpenSessions, getUserDetail, listDepartments } from '@/lib/users/queries';
 import { signOutEverywhereAction } from '@/lib/users/session-actions';
 import { resetTwoFactorAction } from '@/lib/users/two-factor-actions';
 
@@ -26,7 +27,7 @@ export default async function UserDetailPage({ params }: Props) {
   const actor = await requirePageUser('user:manage', `/newsroom/admin/users/${id}`);
   const user = await getUserDetail(id);
   if (!user) notFound();
-  const openSessions = await countOpenSessions(id);
+  const [openSessions, departments] = await Promise.all([countOpenSessions(id), listDepartments()]);
   const wroteAnything = user.counts.articlesCreated + user.counts.revisions + user.counts.signoffs > 0;
 
   return (
@@ -43,6 +44,8 @@ export default async function UserDetailPage({ params }: Props) {
           <dd>{user.email}</dd>
           <dt>角色</dt>
           <dd>{ROLE_LABELS[user.role]}</dd>
+          <dt>部门</dt>
+          <dd data-testid="account-department">{user.department ?? '未设'}</dd>
           <dt>状态</dt>
           <dd data-testid="account-status">{!user.active ? '已停用' : user.invited ? '待接受邀请' : '在用'}</dd>
           <dt>创建于</dt>
@@ -76,6 +79,35 @@ export default async function UserDetailPage({ params }: Props) {
             ))}
           </select>
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="department-heading" className="space-y-2">
+        <h2 id="department-heading" className="text-lg font-semibold">
+          部门
+        </h2>
+        <ActionForm action={setDepartmentAction} submitLabel="修改部门" successText="部门已修改">
+          <input type="hidden" name="userId" value={user.id} />
+          <label htmlFor="department" className="sr-only">
+            部门
+          </label>
+          <input
+            id="department"
+            name="department"
+            list="department-names"
+            maxLength={20}
+            defaultValue={user.department ?? ''}
+            aria-describedby="department-hint"
+            className="min-w-0 rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900"
+          />
+          <datalist id="department-names">
+            {departments.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </ActionForm>
+        <p id="department-hint" className="text-sm text-stone-600 dark:text-stone-400">
+          稿件考核按部门合计；请从已有的部门中选，同一个部门写法一致才会算在一起。留空表示不属于任何部门。
+        </p>
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-2">

@@ -20,7 +20,11 @@ export type StatsView = {
 export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules: PointRules): Promise<StatsView> {
   const everyone = can(actor.role, 'stats:read-all');
   const articles = await periodArticles(db, period);
-  const ids = [...new Set(articles.flatMap((article) => article.credits.flatMap((credit) => credit.userId ?? [])))];
+  const ids = [
+    ...new Set(
+      articles.flatMap((article) => [...article.credits.flatMap((credit) => credit.userId ?? []), ...article.editors]),
+    ),
+  ];
   const users = await db.user.findMany({
     where: { id: { in: ids } },
     select: { id: true, name: true, department: true },

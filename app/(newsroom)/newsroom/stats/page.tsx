@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { StatsCharts } from '@/components/newsroom/stats/stats-charts';
 import { StatsTableView } from '@/components/newsroom/stats/stats-table';
 import { buttonClass } from '@/components/ui/button-class';
+import { Field } from '@/components/ui/field';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
+import { pageParams, type PageSearchParams } from '@/lib/http/page-params';
 import { pointsChart, readsChart } from '@/lib/stats/chart-data';
 import { lastMonth, statsPeriodFrom, statsQueryString } from '@/lib/stats/params';
 import { shiftMonth } from '@/lib/stats/period';
@@ -12,22 +14,20 @@ import { getStatsPage } from '@/lib/stats/queries';
 
 export const metadata = { title: '稿件考核' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const field = 'mt-1 max-w-full rounded border border-stone-400 bg-white px-2 py-1.5 dark:bg-stone-900';
+type Props = { searchParams: Promise<PageSearchParams> };
 
 export default async function StatsPage({ searchParams }: Props) {
   await requirePageUser('newsroom:enter', '/newsroom/stats');
   const raw = await searchParams;
-  const params = new URLSearchParams(
-    Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
-  );
+  const params = pageParams(raw);
   const now = new Date();
   const asked = statsPeriodFrom(params, now);
   const page = asked.ok ? await getStatsPage(asked.period) : null;
   const period = asked.ok ? asked.period : null;
   const month = period?.month ?? lastMonth(now);
   const query = period ? statsQueryString(period) : '';
+  // The range fields keep a range asked for; a month is the month field's.
+  const range = period && !period.month ? period : null;
 
   return (
     <div className="space-y-6">
@@ -53,12 +53,7 @@ export default async function StatsPage({ searchParams }: Props) {
 
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <form action="/newsroom/stats" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="stats-month" className="block text-sm">
-              月份
-            </label>
-            <input id="stats-month" name="month" type="month" defaultValue={month} required className={field} />
-          </div>
+          <Field id="stats-month" label="月份" name="month" type="month" defaultValue={month} required />
           <button type="submit" className={buttonClass('secondary')}>
             查看
           </button>
@@ -70,32 +65,8 @@ export default async function StatsPage({ searchParams }: Props) {
           </Link>
         </form>
         <form action="/newsroom/stats" className="flex flex-wrap items-end gap-2" aria-label="任意时间段">
-          <div>
-            <label htmlFor="stats-from" className="block text-sm">
-              从
-            </label>
-            <input
-              id="stats-from"
-              name="from"
-              type="date"
-              defaultValue={period?.month ? '' : (period?.firstDay ?? '')}
-              required
-              className={field}
-            />
-          </div>
-          <div>
-            <label htmlFor="stats-to" className="block text-sm">
-              到
-            </label>
-            <input
-              id="stats-to"
-              name="to"
-              type="date"
-              defaultValue={period?.month ? '' : (period?.lastDay ?? '')}
-              required
-              className={field}
-            />
-          </div>
+          <Field id="stats-from" label="从" name="from" type="date" defaultValue={range?.firstDay} required />
+          <Field id="stats-to" label="到" name="to" type="date" defaultValue={range?.lastDay} required />
           <button type="submit" className={buttonClass('secondary')}>
             查看时间段
           </button>

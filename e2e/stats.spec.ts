@@ -69,6 +69,18 @@ async function signedInAt(browser: Browser, account: typeof REPORTER, baseURL?: 
   return page;
 }
 
+/** Whether any script loaded while `navigate` runs is ECharts (its core names each chart's DOM node so). */
+async function echartsLoaded(page: Page, navigate: () => Promise<unknown>): Promise<boolean> {
+  const scripts: Promise<string>[] = [];
+  const collect = (response: import('@playwright/test').Response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  };
+  page.on('response', collect);
+  await navigate();
+  page.off('response', collect);
+  return (await Promise.all(scripts)).some((text) => text.includes('_echarts_instance_'));
+}
+
 const peopleRows = (page: Page) => page.getByRole('table', { name: /每人|我的/ }).locator('tbody tr');
 const firstCells = (page: Page) => peopleRows(page).locator('td:first-child').allTextContents();
 
@@ -96,7 +108,12 @@ test('a reporter sees only their own row, by the navigation and the month picker
 
 test('an editor sorts, filters, sees the charts and exports the month by a LAN address', async ({ browser }) => {
   const page = await signedInAt(browser, EDITOR, LAN);
-  await page.goto(`/newsroom/stats?month=${MONTH}`);
+  // ECharts reaches this page only: the dashboard loads no script of it, the 考核 page does.
+  await page.goto('/newsroom');
+  expect(await echartsLoaded(page, () => page.reload({ waitUntil: 'networkidle' }))).toBe(false);
+  expect(
+    await echartsLoaded(page, () => page.goto(`/newsroom/stats?month=${MONTH}`, { waitUntil: 'networkidle' })),
+  ).toBe(true);
   expect(page.url().startsWith(LAN)).toBe(true);
   expect((await firstCells(page)).sort()).toEqual(['摄影丁', '考核编辑', '考核记者', '通讯员丙'].sort());
 

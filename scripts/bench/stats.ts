@@ -14,6 +14,7 @@ import { createClientFor } from '../../lib/db-client';
 import { dailyReads } from '../../lib/stats/daily-reads';
 import { periodView } from '../../lib/stats/months';
 import { monthPeriod } from '../../lib/stats/period';
+import { periodArticles } from '../../lib/stats/period-articles';
 import { viewTables } from '../../lib/stats/tables';
 import { statsWorkbook } from '../../lib/stats/workbook';
 import { seededRandom } from '../../test/support/chinese-text';
@@ -115,6 +116,9 @@ try {
     const own = await timed(RUNS, () =>
       Promise.all([periodView(db, reporter, period.period), dailyReads(db, period.period, reporter.id)]),
     );
+    // Where the page's time goes: the period's stories as read from the database, and reads per day.
+    const fetched = await timed(RUNS, () => periodArticles(db, period.period));
+    const perDay = await timed(RUNS, () => dailyReads(db, period.period, null));
     const workbook = await timed(5, async () =>
       statsWorkbook(`${period.period.label} 稿件考核`, viewTables(await periodView(db, editor, period.period))),
     );
@@ -124,6 +128,9 @@ try {
       `  page figures, editor (${view.people.length} rows, ${view.departments.length} 部门): ${page.ms.toFixed(0)} ms`,
     );
     console.log(`  page figures, a reporter's own row:                        ${own.ms.toFixed(0)} ms`);
+    console.log(
+      `    of which the period's stories (periodArticles): ${fetched.ms.toFixed(0)} ms; reads per day: ${perDay.ms.toFixed(0)} ms`,
+    );
     console.log(
       `  .xlsx export, editor (median of 5):                        ${workbook.ms.toFixed(0)} ms, ${(workbook.result.length / 1024).toFixed(0)} KB`,
     );

@@ -69,7 +69,7 @@ export function StatsTableView({ table, caption }: { table: StatsTable; caption:
                     <td
                       key={table.header[column]}
                       data-label={table.header[column]}
-                      className={`py-1.5 pr-2 ${column === 0 ? `font-medium whitespace-nowrap ${stackedLead}` : `${stackedCell} tabular-nums`}`}
+                      className={`py-1.5 pr-2 ${column === 0 ? `font-medium whitespace-nowrap ${stackedLead}` : `${stackedCell} tabular-nums`} ${table.header[column] === '部门' ? 'whitespace-nowrap' : ''}`}
                     >
                       {cell}
                     </td>

@@ -190,6 +190,10 @@ const ACTIONS: Record<string, Record<string, ActionEntry>> = {
 const ROUTES: Record<string, Record<string, { rule: Rule; url?: string }>> = {
   'app/(newsroom)/newsroom/admin/audit/export/route.ts': { GET: { rule: 'audit:read' } },
   'app/(newsroom)/newsroom/proofing/export/route.ts': { GET: { rule: 'proofing:edit-lists' } },
+  // 考核: everyone in the newsroom exports what the page shows them (their own row; editors everyone's).
+  'app/(newsroom)/newsroom/stats/export/route.ts': {
+    GET: { rule: 'newsroom:enter', url: 'http://localhost/newsroom/stats/export?month=2026-11&format=csv' },
+  },
   'app/(newsroom)/newsroom/articles/[id]/text-pack.zip/route.ts': {
     GET: { rule: 'channel:send', url: 'http://localhost/newsroom/articles/x/text-pack.zip?media=m' },
   },
@@ -401,6 +405,24 @@ describe('reading a story written by someone else', () => {
       identity.claims = claimsFor.get(who.label) ?? null;
       const { getWechatCopy } = await import('@/lib/channels/wechat-queries');
       const outcome = await getWechatCopy(articleId).then(
+        () => 'allowed',
+        (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : error),
+      );
+      expect(outcome).toBe(expected ? 'allowed' : 'denied');
+    });
+  });
+
+  // The 考核 page's read: every newsroom account (what each sees is the view's rule: lib/stats/service.ts).
+  describe.each(WHO)('the 考核 page as $label', (who) => {
+    beforeEach(() => requireDefaultTwoFactorRoles(who));
+    const expected = allowed('newsroom:enter', who);
+    it(`${expected ? 'allows' : 'denies'} getStatsPage`, async () => {
+      identity.claims = claimsFor.get(who.label) ?? null;
+      const { getStatsPage } = await import('@/lib/stats/queries');
+      const { monthPeriod } = await import('@/lib/stats/period');
+      const period = monthPeriod('2026-11');
+      if (!period.ok) throw new Error(period.error);
+      const outcome = await getStatsPage(period.period).then(
         () => 'allowed',
         (error: unknown) => ((error as Error).name === 'AccessDenied' ? 'denied' : error),
       );

@@ -9,6 +9,8 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
     { href: '/newsroom', label: '工作台', show: true },
     { href: '/newsroom/issues', label: '版面安排', show: can(user.role, 'issue:plan') },
     { href: '/newsroom/issues/import', label: '导入期次', show: can(user.role, 'issue:import') },
+    // 考核: everyone sees their own figures, editors and chief editors everyone's (lib/stats/service.ts).
+    { href: '/newsroom/stats', label: '稿件考核', show: can(user.role, 'newsroom:enter') },
     { href: '/newsroom/trash', label: '回收站', show: can(user.role, 'article:restore') },
     { href: '/newsroom/proofing', label: '审校词库', show: can(user.role, 'proofing:edit-lists') },
     { href: '/newsroom/admin/users', label: '账号管理', show: can(user.role, 'user:manage') },

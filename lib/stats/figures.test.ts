@@ -20,6 +20,7 @@ function article(fields: Partial<StatsArticle> & Pick<StatsArticle, 'id' | 'cred
     reads: 0,
     retracted: false,
     reviews: new Map(),
+    editors: [],
     ...fields,
   };
 }
@@ -122,5 +123,31 @@ describe('contributorFigures', () => {
       { department: '摄影部', people: 1, articles: 1, characters: 1600, photos: 2, reads: 1200, points: 2.5, fee: 50 },
       { department: '未设部门', people: 1, articles: 1, characters: 400, photos: 0, reads: 50, points: 0.5, fee: 10 },
     ]);
+  });
+});
+
+describe('编辑: the accounts that signed a story off', () => {
+  const edited = [
+    article({ id: 'a', credits: [{ userId: 'u-wang', name: '王一鸣', label: '记者' }], editors: ['u-liu', 'u-ed'] }),
+    article({ id: 'b', credits: [{ userId: 'u-liu', name: '刘畅', label: '记者' }], editors: ['u-ed', 'u-ed'] }),
+    article({
+      id: 'c',
+      retracted: true,
+      credits: [{ userId: 'u-wang', name: '王一鸣', label: '记者' }],
+      editors: ['u-ed'],
+    }),
+  ];
+  const people = contributorFigures(
+    edited,
+    rules,
+    new Map([...accounts, ['u-ed', { name: '编辑甲', department: '编辑部' }]]),
+  );
+  const byName = new Map(people.map((person) => [person.name, person]));
+
+  it('counts each story an editor signed off once, and gives them none of its points or figures', () => {
+    expect(byName.get('编辑甲')).toMatchObject({ edited: 2, articles: 0, characters: 0, points: 0, reads: 0 });
+    // A reporter who also signed a colleague's story off: their own story and the edit, apart.
+    expect(byName.get('刘畅')).toMatchObject({ edited: 1, articles: 1, byRole: { 记者: 1 } });
+    expect(byName.get('王一鸣')).toMatchObject({ edited: 0, articles: 1 });
   });
 });

@@ -3,6 +3,8 @@
 // Every credited person counts the story, its characters, placements, channels and reads in full; its
 // points are shared equally (splitPoints); its photos count for its 摄影 credits, or for everyone when
 // it has none. A retracted story counts for no one. Review time is the mean per level over their stories.
+// 编辑: the accounts that signed a story off (any review level) count it as edited, and nothing else of
+// it (its points are its authors'); an editor who wrote nothing has a row with their edits alone.
 import { creditRoleOf, type CreditRole } from './credit-role';
 import { articleFee, articlePoints, feeFor, splitPoints, type PointRules } from './points';
 import { meanHoursByLevel } from './review-time';
@@ -21,6 +23,8 @@ export type StatsArticle = {
   retracted: boolean;
   /** Milliseconds per review level (reviewDurations). */
   reviews: ReadonlyMap<number, number>;
+  /** The accounts whose sign-offs stand on it (编辑), each once. */
+  editors: readonly string[];
 };
 
 export type ContributorFigures = {
@@ -29,6 +33,8 @@ export type ContributorFigures = {
   name: string;
   department: string | null;
   byRole: Record<CreditRole, number>;
+  /** Stories they signed off as an editor (a month closed before this column has none). */
+  edited?: number;
   articles: number;
   characters: number;
   photos: number;
@@ -52,7 +58,36 @@ export function contributorFigures(
   rules: PointRules,
   accounts: ReadonlyMap<string, Account>,
 ): ContributorFigures[] {
-  const people = new Map<string, ContributorFigures & { durations: ReadonlyMap<number, number>[] }>();
+  type Contributor = ContributorFigures & { durations: ReadonlyMap<number, number>[] };
+  const people = new Map<string, Contributor>();
+  const contributorFor = (key: string, userId: string | null, name: string): Contributor => {
+    let person = people.get(key);
+    if (!person) {
+      const account = userId ? accounts.get(userId) : undefined;
+      person = {
+        key,
+        userId,
+        name: account?.name ?? name,
+        department: account?.department ?? null,
+        byRole: { 记者: 0, 通讯员: 0, 摄影: 0, 其他: 0 },
+        edited: 0,
+        articles: 0,
+        characters: 0,
+        photos: 0,
+        frontPage: 0,
+        leads: 0,
+        pages: {},
+        channels: 0,
+        reads: 0,
+        points: 0,
+        fee: 0,
+        reviewHours: new Map(),
+        durations: [],
+      };
+      people.set(key, person);
+    }
+    return person;
+  };
   for (const article of articles) {
     if (article.retracted || article.credits.length === 0) continue;
     const frontPage = article.placements.some((placement) => placement.page === 1);
@@ -78,30 +113,7 @@ export function contributorFigures(
       credited.set(key, entry);
     }
     for (const [key, credit] of credited) {
-      let person = people.get(key);
-      if (!person) {
-        const account = credit.userId ? accounts.get(credit.userId) : undefined;
-        person = {
-          key,
-          userId: credit.userId,
-          name: account?.name ?? credit.name,
-          department: account?.department ?? null,
-          byRole: { 记者: 0, 通讯员: 0, 摄影: 0, 其他: 0 },
-          articles: 0,
-          characters: 0,
-          photos: 0,
-          frontPage: 0,
-          leads: 0,
-          pages: {},
-          channels: 0,
-          reads: 0,
-          points: 0,
-          fee: 0,
-          reviewHours: new Map(),
-          durations: [],
-        };
-        people.set(key, person);
-      }
+      const person = contributorFor(key, credit.userId, credit.name);
       for (const role of credit.roles) person.byRole[role] += 1;
       person.points = round2(person.points + share * credit.roles.length);
       // The piece fees for now; the fee by points is added once their points are all in.
@@ -116,6 +128,10 @@ export function contributorFigures(
       person.channels += article.channels;
       person.reads += article.reads;
       person.durations.push(article.reviews);
+    }
+    for (const userId of new Set(article.editors)) {
+      const editor = contributorFor(userId, userId, '');
+      editor.edited = (editor.edited ?? 0) + 1;
     }
   }
   return [...people.values()]

@@ -94,21 +94,32 @@ describe('a hand-built November: its stories, figures and who sees them', () => 
     await db.user.update({ where: { id: newsroom.reporter.id }, data: { department: '采访部' } });
     const editor = await statsView(db, newsroom.editorA, period.period, DEFAULT_POINT_RULES);
     expect(editor.everyone).toBe(true);
-    expect(editor.people.map((person) => person.name).sort()).toEqual(['记者甲', '通讯员乙']);
+    // The three who signed the stories off count them as 编辑 (the retracted one for no one).
+    expect(editor.people.map((person) => [person.name, person.edited])).toEqual([
+      ['记者甲', 0],
+      ['通讯员乙', 0],
+      ['编辑丙', 2],
+      ['编辑乙', 2],
+      ['总编丁', 2],
+    ]);
     expect(editor.departments).toMatchObject([
       { department: '采访部', people: 1, points: 1.5 },
-      { department: '未设部门', people: 1, points: 1 },
+      { department: '未设部门', people: 4, points: 1 },
     ]);
     const reporter = await statsView(db, newsroom.reporter, period.period, DEFAULT_POINT_RULES);
     expect(reporter.people.map((person) => person.name)).toEqual(['记者甲']);
     expect(reporter.departments).toEqual([]);
-    // An editor credited on nothing sees an empty row list as a reporter would, never another's figures.
+    // Seen as a reporter would (no 'stats:read-all'), an editor credited on nothing sees their own row (their
+    // sign-offs) alone, never another's figures.
     const chiefAsReporter = await statsView(
       db,
       { ...newsroom.chief, role: 'REPORTER' },
       period.period,
       DEFAULT_POINT_RULES,
     );
-    expect(chiefAsReporter.people).toEqual([]);
+    expect(chiefAsReporter.people.map((person) => [person.name, person.edited, person.points])).toEqual([
+      ['总编丁', 2, 0],
+    ]);
+    expect(chiefAsReporter.departments).toEqual([]);
   });
 });

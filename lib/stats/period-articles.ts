@@ -12,6 +12,9 @@ import type { StatsArticle } from './figures';
 import type { StatsPeriod } from './period';
 import { reviewDurations } from './review-time';
 
+/** Ids per query: well under SQLite's bind-parameter limit with the query's other parameters. */
+const ID_CHUNK = 500;
+
 export async function periodArticles(db: Db, period: StatsPeriod): Promise<StatsArticle[]> {
   const inPrint = {
     page: { issue: { status: 'PUBLISHED' as const, date: { gte: period.firstDay, lte: period.lastDay } } },
@@ -36,21 +39,34 @@ export async function periodArticles(db: Db, period: StatsPeriod): Promise<Stats
       channelSends: { where: { status: 'SENT' }, select: { channel: true } },
       signoffs: {
         where: { decision: 'APPROVE', clearedAt: null },
-        select: { level: true, createdAt: true },
+        select: { level: true, createdAt: true, reviewerId: true },
       },
     },
   });
   const ids = rows.map((row) => row.id);
+  // By chunks of ids: a month of 3,000 stories in one `IN` passes the bind-parameter limit Prisma keeps
+  // to on SQLite (P2029, found by bench:stats).
+  const chunks = Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, index) =>
+    ids.slice(index * ID_CHUNK, (index + 1) * ID_CHUNK),
+  );
   const [reads, submissions] = await Promise.all([
-    db.articleRead.groupBy({
-      by: ['articleId'],
-      where: { articleId: { in: ids }, day: { gte: period.firstDay, lte: period.lastDay } },
-      _sum: { count: true },
-    }),
-    db.auditEvent.findMany({
-      where: { action: 'article.submit', subjectId: { in: ids } },
-      select: { subjectId: true, createdAt: true },
-    }),
+    Promise.all(
+      chunks.map((chunk) =>
+        db.articleRead.groupBy({
+          by: ['articleId'],
+          where: { articleId: { in: chunk }, day: { gte: period.firstDay, lte: period.lastDay } },
+          _sum: { count: true },
+        }),
+      ),
+    ).then((parts) => parts.flat()),
+    Promise.all(
+      chunks.map((chunk) =>
+        db.auditEvent.findMany({
+          where: { action: 'article.submit', subjectId: { in: chunk } },
+          select: { subjectId: true, createdAt: true },
+        }),
+      ),
+    ).then((parts) => parts.flat()),
   ]);
   const readsOf = new Map(reads.map((row) => [row.articleId, row._sum.count ?? 0]));
   const submittedOf = new Map<string, Date[]>();
@@ -75,6 +91,7 @@ export async function periodArticles(db: Db, period: StatsPeriod): Promise<Stats
       channels: new Set(row.channelSends.map((send) => send.channel)).size,
       reads: readsOf.get(row.id) ?? 0,
       retracted: row.retractedAt !== null,
+      editors: [...new Set(row.signoffs.map((signoff) => signoff.reviewerId))],
       reviews: reviewDurations({
         submittedAt: submittedOf.get(row.id) ?? [],
         signoffs: row.signoffs.map((signoff) => ({ level: signoff.level, at: signoff.createdAt })),

@@ -27,7 +27,11 @@ export async function statsView(db: Db, actor: Actor, period: StatsPeriod, rules
 /** Every person's figures for the period, whoever asks: for 结账, which freezes them all. */
 export async function everyoneFigures(db: Db, period: StatsPeriod, rules: PointRules): Promise<ContributorFigures[]> {
   const articles = await periodArticles(db, period);
-  const ids = [...new Set(articles.flatMap((article) => article.credits.flatMap((credit) => credit.userId ?? [])))];
+  const ids = [
+    ...new Set(
+      articles.flatMap((article) => [...article.credits.flatMap((credit) => credit.userId ?? []), ...article.editors]),
+    ),
+  ];
   const users = await db.user.findMany({
     where: { id: { in: ids } },
     select: { id: true, name: true, department: true },

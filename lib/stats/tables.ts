@@ -29,6 +29,7 @@ export function contributorTable(people: readonly ContributorFigures[]): StatsTa
       '姓名',
       '部门',
       ...CREDIT_ROLES.map((role) => `${role}（篇）`),
+      '编辑（篇）',
       '稿件（篇）',
       '字数',
       '图片（张）',
@@ -45,6 +46,7 @@ export function contributorTable(people: readonly ContributorFigures[]): StatsTa
       person.name,
       person.department ?? '',
       ...CREDIT_ROLES.map((role) => person.byRole[role]),
+      person.edited ?? '',
       person.articles,
       person.characters,
       person.photos,
@@ -75,4 +77,14 @@ export function departmentTable(departments: readonly DepartmentTotals[]): Stats
       total.fee,
     ]),
   };
+}
+
+/** A view's tables: each person, then (for those who see everyone) the totals per 部门. */
+export function viewTables(view: {
+  people: readonly ContributorFigures[];
+  departments: readonly DepartmentTotals[];
+  everyone: boolean;
+}): StatsTable[] {
+  const people = contributorTable(view.people);
+  return view.everyone ? [people, departmentTable(view.departments)] : [people];
 }

@@ -20,12 +20,16 @@ const articles: StatsArticle[] = [
     reads: 1200,
     retracted: false,
     reviews: new Map([[1, 2 * 3_600_000]]),
+    editors: ['u2'],
   },
 ];
 const people = contributorFigures(
   articles,
   { ...DEFAULT_POINT_RULES, feePerPoint: 10 },
-  new Map([['u1', { name: '王一鸣', department: '采访部' }]]),
+  new Map([
+    ['u1', { name: '王一鸣', department: '采访部' }],
+    ['u2', { name: '刘编', department: '编辑部' }],
+  ]),
 );
 const tables = [contributorTable(people), departmentTable(departmentTotals(people))];
 
@@ -50,6 +54,9 @@ describe('statsWorkbook', () => {
     expect(column('稿费（元）')).toBe(37.5);
     expect(column('初审（小时）')).toBe(2);
     expect(column('版次')).toBe('1版×1');
+    expect(column('编辑（篇）')).toBe(0);
+    const editor = (sheet.getRow(4).values as unknown[]).slice(1);
+    expect([editor[0], editor[header.indexOf('编辑（篇）')], editor[header.indexOf('分数')]]).toEqual(['刘编', 1, 0]);
     const departments = workbook.getWorksheet('部门')!;
     expect((departments.getRow(2).values as unknown[]).slice(1)).toEqual(['采访部', 1, 1, 1600, 2, 1200, 3.75, 37.5]);
   });

@@ -5,17 +5,16 @@ import { auditActionLabel } from '@/lib/audit/labels';
 import { auditFilterOptions, checkAuditLog, listAuditEvents } from '@/lib/audit/queries';
 import { requirePageUser } from '@/lib/auth/require-user';
 import { formatDateTime } from '@/lib/dates/format';
+import { pageParams, type PageSearchParams } from '@/lib/http/page-params';
 
 export const metadata = { title: '审计日志' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<PageSearchParams> };
 
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageUser('audit:read', '/newsroom/admin/audit');
   const raw = await searchParams;
-  const params = new URLSearchParams(
-    Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
-  );
+  const params = pageParams(raw);
   const filter = auditFilterFrom(params);
   const [result, options, check] = await Promise.all([
     listAuditEvents(filter),

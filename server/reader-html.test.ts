@@ -1,5 +1,5 @@
 // The reader pages without Next's client runtime, on real rendered pages: test/fixtures/reader-html/
-// holds an article and the front page as `next build` + server/serve.ts rendered them (the sample issue,
+// holds an article, the front page and an article's 404 as `next build` + server/serve.ts rendered them (the sample issue,
 // 2026-12-06; re-captured with `curl -H 'Accept-Encoding: identity' http://127.0.0.1:<port>/…`).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ const ARTICLE = page('article');
 const READ_ALOUD = /^\(function\([^)]*\)\{[\s\S]*"\[data-read-aloud-controls\]"[\s\S]*\}\)\(document\.currentScript/;
 const READ_BEACON = /^\(function\([^)]*\)\{[\s\S]*"data-slug"[\s\S]*"\/api\/reads"\);$/;
 const FRONT = page('front');
+const NOT_FOUND = page('not-found');
 
 /** The nonce the page's CSP names (every script of a fixture carries it). */
 const nonceOf = (html: string) => /<script nonce="([^"]+)"/.exec(html)?.[1] ?? 'none';
@@ -112,6 +113,16 @@ describe('a reader page without Next’s client runtime', () => {
     // They parse as scripts (the build's versions run in e2e/read-aloud.spec.ts and e2e/reads.spec.ts).
     expect(() => new Function(READ_ALOUD_SCRIPT)).not.toThrow();
     expect(() => new Function(READ_BEACON_SCRIPT)).not.toThrow();
+  });
+
+  it('leaves a 404 alone: Next’s error shell, whose content only the runtime draws', () => {
+    expect(NOT_FOUND).toMatch(/<html id="__next_error__">/);
+    expect(NOT_FOUND).toContain('找不到这个页面');
+    const notFound = { ...rendered(NOT_FOUND, true), status: 404 };
+    expect(readerAnswer(notFound, ANONYMOUS)).toBe(notFound);
+    // Even were it a 200.
+    const shell = rendered(NOT_FOUND, true);
+    expect(readerAnswer(shell, ANONYMOUS)).toBe(shell);
   });
 
   it('keeps scripts that are not the runtime’s: React’s streaming swaps, other sources, JSON-LD', () => {

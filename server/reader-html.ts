@@ -13,6 +13,7 @@
 // routes); signed-in readers and the newsroom never reach it and keep the runtime. An RSC request
 // (`RSC: 1`) and anything not HTML (feeds, sitemaps, the app feed's JSON) pass unchanged.
 //
+// Only 200 pages that are not Next's error shell: a page whose content the runtime draws keeps it.
 // Removed: <script src="/_next/…">, the flight payload (`self.__next_f`), the Turbopack bootstrap and
 // the preload/modulepreload links of the runtime's chunks. Kept: the stylesheets, JSON-LD, React's own
 // inline streaming scripts (none today: a page rendered whole has its Suspense content in place) and
@@ -29,6 +30,8 @@ const LINK = /<link\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 /** Next's own inline scripts: the flight payload, next/script's queue and Turbopack's chunk list. */
 const NEXT_INLINE = /^\s*\(?\s*(?:self\.__next_[fs]\b|\(?globalThis\[["']TURBOPACK["']\])/;
 const NEXT_ASSET = /^\/_next\//;
+/** Next's error shell: an empty page the runtime fills in (a 404 or an error thrown while rendering). */
+const ERROR_SHELL = /<html[^>]*\sid="__next_error__"/;
 
 function attribute(attributes: string, name: string): string | null {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(` ${attributes}`);
@@ -66,11 +69,16 @@ function header(rendered: Rendered, name: string): string | undefined {
  * Next's client runtime (gzip undone and redone); anything else is returned as it is.
  */
 export function readerAnswer(rendered: Rendered, requestHeaders: Record<string, string>): Rendered {
+  // Only a page: a 404 from notFound() in a page is Next's empty error shell (`<html id="__next_error__">`)
+  // whose not-found content the runtime draws from the flight payload (measured: the article and issue
+  // 404s); without the runtime it would be blank.
+  if (rendered.status !== 200) return rendered;
   if (requestHeaders.rsc === RSC_VALUE || hasSession(requestHeaders)) return rendered;
   if (!/^text\/html\b/i.test(header(rendered, 'content-type') ?? '')) return rendered;
   const encoding = (header(rendered, 'content-encoding') ?? '').trim().toLowerCase();
   if (encoding !== '' && encoding !== 'gzip') return rendered;
   const html = (encoding === 'gzip' ? zlib.gunzipSync(rendered.body) : rendered.body).toString('utf8');
+  if (ERROR_SHELL.test(html)) return rendered;
   const stripped = stripClientRuntime(html);
   if (stripped === html) return rendered;
   const body = encoding === 'gzip' ? zlib.gzipSync(stripped) : Buffer.from(stripped, 'utf8');

@@ -1,105 +1,12 @@
 // 朗读 (read aloud) on an article, with the browser's speech stubbed (speechSynthesis and
 // SpeechSynthesisUtterance replaced before the page loads) to record what is spoken, in which order, at
 // which speed and with which voice; the test ends each utterance as the voice would. Keyboard only.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { readingQueue } from '../lib/reader/read-aloud';
+import { MAX_UTTERANCE_CHARS, readingQueue } from '../lib/reader/read-aloud';
+import { finishUtterance, spokenTexts, stub, stubSpeech } from './support/speech';
 
 const DAYU = '/articles/ke-cheng-duo-xia-da-yu-ding';
-
-type Spoken = { text: string; rate: number; voice: string | null };
-type Stub = { spoken: Spoken[]; paused: boolean; finish: () => void };
-
-/** Installs the stubbed speech with voices of `langs` (none at all: `null`). */
-async function stubSpeech(page: Page, langs: string[] | null): Promise<void> {
-  await page.addInitScript((voiceLangs) => {
-    const target = window as unknown as Record<string, unknown>;
-    if (voiceLangs === null) {
-      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
-      return;
-    }
-    type Utterance = {
-      text: string;
-      rate: number;
-      voice: { lang: string } | null;
-      onstart: ((event: object) => void) | null;
-      onend: ((event: object) => void) | null;
-      onerror: ((event: { error: string }) => void) | null;
-    };
-    const voices = voiceLangs.map((lang) => ({
-      lang,
-      name: `stub ${lang}`,
-      voiceURI: lang,
-      default: false,
-      localService: true,
-    }));
-    const spoken: { text: string; rate: number; voice: string | null }[] = [];
-    const queue: Utterance[] = [];
-    let current: Utterance | null = null;
-    let paused = false;
-    const next = () => {
-      if (current || paused) return;
-      current = queue.shift() ?? null;
-      if (!current) return;
-      spoken.push({ text: current.text, rate: current.rate, voice: current.voice?.lang ?? null });
-      current.onstart?.({});
-    };
-    class StubUtterance {
-      text: string;
-      rate = 1;
-      lang = '';
-      voice = null;
-      onstart = null;
-      onend = null;
-      onerror = null;
-      constructor(text: string) {
-        this.text = text;
-      }
-    }
-    const synth = {
-      getVoices: () => voices,
-      speak(utterance: Utterance) {
-        queue.push(utterance);
-        next();
-      },
-      cancel() {
-        const interrupted = current;
-        queue.length = 0;
-        current = null;
-        paused = false;
-        interrupted?.onerror?.({ error: 'interrupted' });
-      },
-      pause() {
-        paused = true;
-      },
-      resume() {
-        paused = false;
-        next();
-      },
-      addEventListener() {},
-      removeEventListener() {},
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: StubUtterance, configurable: true });
-    target.speechStub = {
-      spoken,
-      get paused() {
-        return paused;
-      },
-      finish() {
-        const done = current;
-        current = null;
-        done?.onend?.({});
-        next();
-      },
-    };
-  }, langs);
-}
-
-const stub = (page: Page) => page.evaluate(() => (window as unknown as { speechStub: Stub }).speechStub);
-const spokenTexts = async (page: Page) => (await stub(page)).spoken.map((entry) => entry.text);
-const finishUtterance = (page: Page) =>
-  page.evaluate(() => (window as unknown as { speechStub: Stub }).speechStub.finish());
 
 test('朗读 reads the headline, then the text in order with the zh-CN voice, the paragraph being read highlighted and in view; pause, speed and stop from the keyboard', async ({
   page,
@@ -115,7 +22,7 @@ test('朗读 reads the headline, then the text in order with the zh-CN voice, th
     (await headline.textContent())!,
     ...(await blocks.evaluateAll((all) => all.map((block) => block.textContent ?? ''))),
   ];
-  const items = readingQueue(texts);
+  const items = readingQueue(texts, MAX_UTTERANCE_CHARS);
   const blockOf = (index: number) => (items[index]!.block === 0 ? headline : blocks.nth(items[index]!.block - 1));
 
   await controls.getByRole('button', { name: '朗读' }).focus();
@@ -166,12 +73,14 @@ test('without a Chinese voice, or without speech at all, the controls are hidden
 }) => {
   await stubSpeech(page, ['en-US']);
   await page.goto(DAYU);
-  await expect(page.getByTestId('read-aloud-note')).toHaveText('本浏览器没有中文语音，无法朗读本文。');
+  // A status: assistive technology hears the note when it appears.
+  await expect(page.getByRole('status')).toHaveText('本浏览器没有中文语音，无法朗读本文。');
+  await expect(page.getByTestId('read-aloud-note')).toHaveAttribute('role', 'status');
   await expect(page.getByRole('group', { name: '朗读本文' })).toHaveCount(0);
 
   const bare = await page.context().newPage();
   await stubSpeech(bare, null);
   await bare.goto(DAYU);
-  await expect(bare.getByTestId('read-aloud-note')).toBeVisible();
+  await expect(bare.getByRole('status')).toHaveText('本浏览器没有中文语音，无法朗读本文。');
   await expect(bare.getByRole('button', { name: '朗读' })).toHaveCount(0);
 });

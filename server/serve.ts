@@ -5,6 +5,7 @@
 // also hands WebSocket upgrades on /collab to the co-editing process (server/upgrade-relay.ts), and
 // answers anonymous reader requests from its micro-cache (server/micro-cache.ts); with it off
 // (APP_MICROCACHE=0, as behind the shipped front) it still renders them whole, so they carry a Content-Length.
+// Either way those pages leave without Next's client runtime (server/reader-html.ts).
 //   tsx server/serve.ts --port 3000 [--hostname 127.0.0.1] [--dev]
 import http from 'node:http';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { keepConnectionsAlive } from './keep-alive';
 import { MicroCache, renderWhole, send, takes, type CacheStatus, type Rendered } from './micro-cache';
 import { listenForRenders, type RenderSocket } from './micro-cache-render';
 import { isNewsroomPath, NewsroomFirst } from './newsroom-first';
+import { rendersReaderAnswers } from './reader-html';
 import { isReadBeacon, readsEndpoint } from './reads';
 import { refuseBody } from './refuse-body';
 import { isCollabUpgrade, relayUpgrade } from './upgrade-relay';
@@ -66,7 +68,9 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Reader answers are rendered whole (with a Content-Length) through this socket, kept or not.
-  const socket = dev ? null : await listenForRenders((request, response) => void handle(request, response));
+  const socket = dev
+    ? null
+    : rendersReaderAnswers(await listenForRenders((request, response) => void handle(request, response)));
   if (socket) process.on('exit', socket.close);
   const cache = socket ? await microCache(socket) : null;
   const first = resolveNewsroomFirst(process.env) ? new NewsroomFirst() : null;

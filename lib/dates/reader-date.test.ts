@@ -9,11 +9,15 @@ describe('the date readers see on a story', () => {
     expect(formatReaderDate(imported)).toBe('2020-03-02');
   });
 
-  it('is the moment it went online for an issue published on its day, or ahead of it', () => {
-    // The sample issue: online at 00:00 on its date.
+  it('is the issue’s date alone for a story online at the very start of its issue’s day (the sample issue)', () => {
     const sample = readerDate(new Date('2020-08-16T16:00:00Z'), '2020-08-17');
-    expect(sample).toEqual({ at: '2020-08-16T16:00:00.000Z', dateOnly: false });
-    expect(formatReaderDate(sample)).toBe('2020-08-17 00:00');
+    expect(sample).toEqual({ at: '2020-08-16T16:00:00.000Z', dateOnly: true });
+    expect(formatReaderDate(sample)).toBe('2020-08-17');
+    // A minute later is a time someone chose.
+    expect(formatReaderDate(readerDate(new Date('2020-08-16T16:01:00Z'), '2020-08-17'))).toBe('2020-08-17 00:01');
+  });
+
+  it('is the moment it went online for an issue published on its day, or ahead of it', () => {
     // Scheduled for 08:00 on its date, and an issue put online the evening before its date.
     expect(formatReaderDate(readerDate(new Date('2029-12-31T23:59:00Z'), '2030-01-01'))).toBe('2030-01-01 07:59');
     expect(readerDate(new Date('2026-12-05T12:00:00Z'), '2026-12-06').dateOnly).toBe(false);

@@ -2,7 +2,9 @@
 // readers can first see it); a story of a back issue put online after its issue's day (an imported
 // 2020 issue published in 2026) carries its issue's date instead, as the printed page does: otherwise
 // every story of the archive would read as today's news. Shown as a date alone then, because the time
-// of day would be the moment of the import, not of the paper.
+// of day would be the moment of the import, not of the paper. So is a story that went online at the very
+// start of its issue's day (the sample issue, a back issue dated by its issue): "2020-08-17 00:00" read as
+// a time nobody chose (the screen-reader trial, issue 35).
 import { instantAt, isoDateIn, PUBLICATION_TIME_ZONE, wallClockIn } from './time-zone';
 
 /** `at` an ISO instant (machine-readable dates: <time>, JSON-LD, feeds); `dateOnly` when the time of day means nothing. */
@@ -14,8 +16,10 @@ export type ReaderDate = { at: string; dateOnly: boolean };
  */
 export function readerDate(wentLive: Date, issueDate: string | null, timeZone = PUBLICATION_TIME_ZONE): ReaderDate {
   // Calendar dates as YYYY-MM-DD compare as strings.
-  if (issueDate && issueDate < isoDateIn(wentLive, timeZone))
-    return { at: instantAt(issueDate, '00:00', timeZone).toISOString(), dateOnly: true };
+  if (!issueDate) return { at: wentLive.toISOString(), dateOnly: false };
+  const dayStart = instantAt(issueDate, '00:00', timeZone);
+  if (issueDate < isoDateIn(wentLive, timeZone) || wentLive.getTime() === dayStart.getTime())
+    return { at: dayStart.toISOString(), dateOnly: true };
   return { at: wentLive.toISOString(), dateOnly: false };
 }
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { chineseVoice, readingQueue } from './read-aloud';
+import { chineseVoice, MAX_UTTERANCE_CHARS, readingQueue } from './read-aloud';
 
 describe('the reading queue', () => {
   it('reads the headline, then each block in order, leaving out empty ones', () => {
-    expect(readingQueue(['柯城夺下“大禹鼎”', '  ', '全区治水工作获得肯定。', '治水治出美丽河湖'])).toEqual([
+    expect(
+      readingQueue(['柯城夺下“大禹鼎”', '  ', '全区治水工作获得肯定。', '治水治出美丽河湖'], MAX_UTTERANCE_CHARS),
+    ).toEqual([
       { block: 0, text: '柯城夺下“大禹鼎”' },
       { block: 2, text: '全区治水工作获得肯定。' },
       { block: 3, text: '治水治出美丽河湖' },

@@ -1,8 +1,8 @@
 // The read beacon's request (issue 34), judged before anything is counted: the reader page posts the
 // story's slug (navigator.sendBeacon, text/plain) to READS_PATH once after load; the county app posts
 // the same to READS_PATH?channel=app when a reader opens a story (the app feed names the address:
-// lib/reader/app-feed.ts), so its JSON stays as cacheable as the page. Pure, and small enough for the
-// reader bundle (components/public/read-beacon.tsx imports READS_PATH).
+// lib/reader/app-feed.ts), so its JSON stays as cacheable as the page. Pure (the page's inline script,
+// lib/reads/beacon-script.ts, takes READS_PATH from here).
 
 export const READS_PATH = '/api/reads';
 /** Longer than any slug (lib/articles/slug.ts): a longer body is refused unread. */

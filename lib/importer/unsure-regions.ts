@@ -38,13 +38,13 @@ export function unsureRegions(draft: ImportDraft, pages: readonly ReportPage[]):
           rects: area.rects,
           label: `${name}待核对：${story.check.map(draftFieldLabel).join('、')}`,
         });
-    const pagesOfStory = new Set(story.areas.map((area) => area.pdfPage));
+    const articlePages = new Set(story.areas.map((area) => area.pdfPage));
     for (const block of story.blocks) {
       if (!block.unsure) continue;
       const text = folded(block.text);
       const page = pages.find(
         (candidate) =>
-          (pagesOfStory.size === 0 || pagesOfStory.has(candidate.number)) &&
+          (articlePages.size === 0 || articlePages.has(candidate.number)) &&
           candidate.paragraphs.some((paragraph) => folded(paragraph.text) === text),
       );
       const paragraph = page?.paragraphs.find((candidate) => folded(candidate.text) === text);

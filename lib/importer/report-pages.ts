@@ -1,7 +1,9 @@
 // The imported PDF's pages as the report shows them: each page's image (pdftoppm, as the 版面 render
-// job makes them, scaled down and sent as a WebP data URL with the report: nothing is stored before
-// confirm) and its paragraphs' rectangles, for the story areas and the unsure regions
-// (unsure-regions.ts). A page pdftoppm cannot draw gets no image and the report says why.
+// job makes them, drawn at the report's width and sent as a WebP data URL with the report: nothing is
+// stored before confirm) and its paragraphs' rectangles, for the story areas and the unsure regions
+// (unsure-regions.ts). A page pdftoppm cannot draw gets no image and the report says why. Drawn at
+// 700 px directly, not at twice that and scaled down: 8 pages took 5.3 s instead of 7.5 s here
+// (load 11 on two cores), and a column's lines stay readable.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +30,8 @@ export async function reportPages(
       let image: string | null = null;
       if (!error)
         try {
-          const png = await rasterisePage(file, page.number, REPORT_PAGE_WIDTH * 2);
-          const webp = await sharp(png).resize({ width: REPORT_PAGE_WIDTH }).webp({ quality: 60 }).toBuffer();
+          const png = await rasterisePage(file, page.number, REPORT_PAGE_WIDTH);
+          const webp = await sharp(png).webp({ quality: 60 }).toBuffer();
           image = `data:image/webp;base64,${webp.toString('base64')}`;
         } catch (cause) {
           error = cause instanceof RenderError ? cause.message : '无法生成版面图片';

@@ -13,6 +13,7 @@ import { LAYOUTS } from './import-pdfs/layout';
 import { convertWithLibreOffice, pageFodt } from './import-pdfs/libreoffice';
 import { drawWithPdfLib } from './import-pdfs/pdf-lib';
 import { drawWithPdfkit } from './import-pdfs/pdfkit';
+import { drawFrontWithPdfkit } from './import-pdfs/pdfkit-front';
 
 const DIR = path.resolve(import.meta.dirname, '../test/fixtures/import-pdf');
 const wanted = process.argv.slice(2);
@@ -32,4 +33,11 @@ if (!wanted.length || wanted.includes(BLIND_PDFKIT)) {
   const out = path.join(DIR, `${BLIND_PDFKIT}.pdf`);
   fs.writeFileSync(out, await drawWithPdfkit());
   console.log(`${BLIND_PDFKIT}.pdf (pdfkit, ${fs.statSync(out).size} bytes)`);
+}
+
+const PDFKIT_FRONT = '11-pdfkit-front-sidebar';
+if (!wanted.length || wanted.includes(PDFKIT_FRONT)) {
+  const out = path.join(DIR, `${PDFKIT_FRONT}.pdf`);
+  fs.writeFileSync(out, await drawFrontWithPdfkit());
+  console.log(`${PDFKIT_FRONT}.pdf (pdfkit, ${fs.statSync(out).size} bytes)`);
 }

@@ -206,6 +206,7 @@ describe('limits', () => {
       stories: [story],
       unplaced: [],
       warnings: [],
+      pdfSha256: null,
     };
     expect(draft.needsBeforeSave(empty)).toEqual(['稿件1的标题']);
   });

@@ -1,5 +1,6 @@
 // Background rendering of page PDFs, one page at a time (the server has two cores): images with
-// pdftoppm + sharp, then the story areas from the text layer. Progress and failure are written to the
+// pdftoppm + sharp, then the story areas: those the import drew from this PDF (written to the draft at
+// attach, imported-areas.ts), the rest from the text layer. Progress and failure are written to the
 // scan row, which the planner polls. A job whose scan was replaced or removed meanwhile does nothing.
 // The queue lives in this process: a restart leaves PENDING rows, which the planner re-queues
 // (requeueUnfinished) when it shows them. A render whose PDF was replaced or removed while it ran
@@ -10,8 +11,10 @@
 import fs from 'node:fs';
 
 import type { Db } from '../db-client';
+import { parseAreas } from './areas';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
+import { mergeAreas } from './imported-areas';
 import { matchAreas } from './match-areas';
 import { readPdf } from './pdf-read';
 import { RENDER_FAILED, RenderError, renderPageImages } from './render';
@@ -103,7 +106,14 @@ export async function renderScan(db: Db, mediaDir: string, scanId: string): Prom
     if (read.ok) {
       const page = read.pages[scan.pdfPage - 1]!;
       hasText = page.pieces.length > 0;
-      areas = JSON.stringify(matchAreas(page.pieces, page, await articlesOnPage(db, scan.pageId), page.rules).areas);
+      // Areas the draft already holds (drawn by the import from this PDF) are kept; the text layer is
+      // searched for the other stories on the page only.
+      const held = parseAreas(scan.areas);
+      const stories = await articlesOnPage(db, scan.pageId);
+      const onPage = new Set(stories.map((story) => story.articleId));
+      const rest = stories.filter((story) => !held.some((area) => area.articleId === story.articleId));
+      const found = rest.length ? matchAreas(page.pieces, page, rest, page.rules).areas : [];
+      areas = JSON.stringify(mergeAreas(held, found, onPage));
     }
     await db.epaperScan.updateMany({
       where: same,

@@ -1,4 +1,5 @@
 // The 版面 services on a real database with PDFs Chromium prints at test time, rendered by pdftoppm.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { createIssue } from '../issues/planner-service';
 import { DAMAGED_PDF, ENCRYPTED_PDF } from '../text/pdf';
 import { parseAreas } from './areas';
 import { epaperDir, IMAGE_WIDTHS, imageName } from './files';
+import { importedAreasJson } from './imported-areas';
 import { renderScan } from './jobs';
 import { NOT_A_PDF } from './pdf-file';
 import { isPageImagePublic, readEpaperPage } from './reader';
@@ -254,5 +256,43 @@ describe('pages that cannot be matched or rendered', () => {
     const draft = await draftOf(2);
     expect([draft.status, draft.error]).toEqual(['FAILED', PDFTOPPM_MISSING]);
     await expect(saveAreas(db, actor, issueId, 2, [])).rejects.toThrow('还没有生成好的版面图片');
+  }, 60_000);
+});
+
+describe('the areas an import drew', () => {
+  it('are written to the page drafts when the imported PDF is attached, and rendering keeps them, finding only the stories they miss', async () => {
+    const sha256 = createHash('sha256').update(twoPages).digest('hex');
+    // As the import keeps them: the first story's area on page 1 of the PDF, the third's on page 2; the
+    // second story (written in the newsroom, say) has none. Rectangles no text matching would draw.
+    const drawn = { x: 0.11, y: 0.22, w: 0.33, h: 0.044 };
+    const third = { x: 0.05, y: 0.5, w: 0.4, h: 0.1 };
+    await db.issue.update({
+      where: { id: issueId },
+      data: {
+        importedAreas: importedAreasJson(sha256, [
+          { articleId: ids[0]!, areas: [{ pdfPage: 1, rects: [drawn] }] },
+          { articleId: ids[2]!, areas: [{ pdfPage: 2, rects: [third] }] },
+        ]),
+      },
+    });
+    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'issue' }, bytes: twoPages, mediaDir });
+    expect(parseAreas((await draftOf(1)).areas)).toEqual([{ articleId: ids[0], rects: [drawn] }]);
+    expect(parseAreas((await draftOf(2)).areas)).toEqual([{ articleId: ids[2], rects: [third] }]);
+    for (const id of attached.scanIds) await renderScan(db, mediaDir, id);
+    const first = parseAreas((await draftOf(1)).areas);
+    expect(first.find((area) => area.articleId === ids[0])?.rects).toEqual([drawn]);
+    // The story the import did not draw is found from the text layer, as before.
+    expect(first.find((area) => area.articleId === ids[1])?.rects.length).toBeGreaterThan(0);
+    expect(parseAreas((await draftOf(2)).areas)).toEqual([{ articleId: ids[2], rects: [third] }]);
+  }, 60_000);
+
+  it('are not used for another PDF: its areas come from its own text layer', async () => {
+    const other = await pagesPdf([[{ ...stories[2]!, body: `${stories[2]!.body}（三）` }]]);
+    const attached = await attachPdf(db, actor, { issueId, target: { kind: 'page', page: 2 }, bytes: other, mediaDir });
+    expect((await draftOf(2)).areas).toBe('[]');
+    await renderScan(db, mediaDir, attached.scanIds[0]!);
+    const areas = parseAreas((await draftOf(2)).areas);
+    expect(areas.map((area) => area.articleId)).toEqual([ids[2]]);
+    expect(areas[0]!.rects).not.toEqual([{ x: 0.05, y: 0.5, w: 0.4, h: 0.1 }]);
   }, 60_000);
 });

@@ -12,6 +12,7 @@ import type { Db, Tx } from '../db-client';
 import { cleanAreas, type ArticleArea } from './areas';
 import { deleteUnreferenced } from './cleanup';
 import { epaperDir, pdfPath } from './files';
+import { importedAreasFor } from './imported-areas';
 import { pageCountProblem, pdfFileProblem, type PdfTarget } from './pdf-file';
 import { readPdf } from './pdf-read';
 import type { PageRef } from './references';
@@ -59,6 +60,9 @@ export async function attachPdf(
     scanIds = await db.$transaction(async (tx) => {
       const ids: string[] = [];
       for (const { page, pdfPage } of pages) {
+        // The areas the import drew, when this is the PDF the issue was imported from (imported-areas.ts).
+        const onPage = new Set((await articlesOnPage(tx, page.id)).map((article) => article.articleId));
+        const imported = importedAreasFor(issue.importedAreas, sha256, pdfPage, onPage);
         const fields = {
           pdfSha256: sha256,
           pdfPage,
@@ -70,7 +74,7 @@ export async function attachPdf(
           width: 0,
           height: 0,
           hasText: true,
-          areas: '[]',
+          areas: JSON.stringify(imported ?? []),
           uploaderId: actor.id,
         };
         const previous = await tx.epaperScan.findUnique({

@@ -52,6 +52,8 @@ export type ImportDraft = {
   stories: DraftArticle[];
   unplaced: { key: string; line: number; text: string }[];
   warnings: string[];
+  /** The imported PDF's SHA-256 (null for a text file): its stories' areas go to the 版面 when that PDF is attached. */
+  pdfSha256: string | null;
 };
 
 function blockKind(node: DocNode): DraftBlock['kind'] {
@@ -66,8 +68,15 @@ export function draftBlock(key: string, node: DocNode, unsure = false): DraftBlo
   return { key, node, text: toPlainText(node), kind: blockKind(node), unsure };
 }
 
-/** `areas`: each story's areas from the PDF's page analysis (pdf-layout.ts), by story. */
-export function toDraft({ issue, report }: ImportResult, areas: LaidArea[][] = []): ImportDraft {
+/**
+ * `areas`: each story's areas from the PDF's page analysis (pdf-layout.ts), by story; `pdfSha256`: the
+ * PDF's, which the areas belong to.
+ */
+export function toDraft(
+  { issue, report }: ImportResult,
+  areas: LaidArea[][] = [],
+  pdfSha256: string | null = null,
+): ImportDraft {
   const check: MastheadField[] = [];
   if (!issue.number || report.masthead.number?.confidence === 'low') check.push('number');
   if (!issue.date || report.masthead.date?.confidence === 'low') check.push('date');
@@ -107,6 +116,7 @@ export function toDraft({ issue, report }: ImportResult, areas: LaidArea[][] = [
     }),
     unplaced: report.unplaced.map((line) => ({ key: `u${line.line}`, line: line.line, text: line.text })),
     warnings: report.warnings,
+    pdfSha256,
   };
 }
 
@@ -235,6 +245,11 @@ export const draftSchema = z.object({
     .array(z.object({ key: z.string().max(40), line: z.number().int(), text: z.string().max(5000) }))
     .max(5000),
   warnings: z.array(z.string().max(500)).max(500),
+  pdfSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/u)
+    .nullable()
+    .default(null),
 });
 
 /** What the confirm button says: what must still be filled in (and then it cannot be pressed), or what still deserves a look. */

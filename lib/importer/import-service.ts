@@ -8,7 +8,7 @@ import type { StructuredIssue } from '../issues/structured';
 import { findPublication } from '../publication/lookup';
 
 export type ImportOutcome =
-  | { ok: true; issueId: string; number: number; stories: number; replaced: boolean }
+  | { ok: true; issueId: string; articleIds: string[]; number: number; stories: number; replaced: boolean }
   | { ok: false; error: string; conflict?: 'draft-exists' | 'published' };
 
 export async function saveImportedIssue(
@@ -43,6 +43,7 @@ export async function saveImportedIssue(
   return {
     ok: true,
     issueId: result.issueId,
+    articleIds: result.articleIds,
     number: issue.number,
     stories: result.articleIds.length,
     replaced: Boolean(existing),

@@ -2,9 +2,12 @@
 // server's thread, lib/importer/import-process.ts): first a preview (the report as an editable draft,
 // nothing written), then the import of the draft as the editor fixed it. The caller has checked the
 // user and the capability and read the body within its limit.
+import { createHash } from 'node:crypto';
+
 import { UserFacingError, type ActionResult } from '../actions/result';
 import { sanitizeDoc } from '../content/sanitize';
 import type { Db } from '../db-client';
+import { importedAreasJson } from '../epaper/imported-areas';
 import { MAX_IMPORT_BYTES } from './decode';
 import { draftSchema, fromDraft, needsBeforeSave, toDraft, type ImportDraft } from './draft';
 import { storeImportedPhotos } from './import-photos';
@@ -13,6 +16,8 @@ import { refusal } from './needs';
 import { parseIssue } from './parse-issue';
 import { articleAreas, withLayout } from './pdf-layout';
 import { readImportFile } from './read-file';
+import { reportPages } from './report-pages';
+import type { ReportPage } from './unsure-regions';
 
 export type ImportPreview = {
   stage: 'preview';
@@ -24,6 +29,10 @@ export type ImportPreview = {
   existing: 'none' | 'draft' | 'published';
   /** The PDF's page count (null for a text file): after the import it can become the 版面 PDF. */
   pdfPages: number | null;
+  /** The PDF's pages (images, paragraph rectangles) for the report; empty for a text file. */
+  pages: ReportPage[];
+  /** Why the pages have no images (pdftoppm missing or failing), or null. */
+  pagesError: string | null;
 };
 export type ImportDone = {
   stage: 'done';
@@ -52,11 +61,13 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
   const result = withLayout(parseIssue(decoded.text, { titleRoles: decoded.titleRoles }), decoded.layout);
   const refused = refusal(result.issue, result.report);
   if (refused) return { ok: false, error: refused };
-  const draft = toDraft(result, articleAreas(result, decoded.layout));
+  const sha256 = decoded.pdfPages === null ? null : createHash('sha256').update(bytes).digest('hex');
+  const draft = toDraft(result, articleAreas(result, decoded.layout), sha256);
+  const shown = decoded.pdfPages === null ? { pages: [], error: null } : await reportPages(bytes, decoded.layout);
   const existing = result.issue.number
     ? await db.issue.findFirst({ where: { number: result.issue.number }, select: { status: true } })
     : null;
-  const shown = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
+  const found = ['name', 'publisher', 'hotline', 'lunar', 'weekday', 'address', 'postcode', 'qrLabels'];
   return {
     ok: true,
     stage: 'preview',
@@ -64,10 +75,12 @@ export async function previewImport(db: Db, bytes: Uint8Array, fileName: string)
     encoding: decoded.encoding,
     draft,
     found: Object.fromEntries(
-      shown.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
+      found.flatMap((name) => (result.report.masthead[name] ? [[name, result.report.masthead[name]!.value]] : [])),
     ),
     existing: !existing ? 'none' : existing.status === 'PUBLISHED' ? 'published' : 'draft',
     pdfPages: decoded.pdfPages,
+    pages: shown.pages,
+    pagesError: shown.error,
   };
 }
 
@@ -108,6 +121,17 @@ export async function confirmImport(
       error: outcome.error,
       fieldErrors: outcome.conflict === 'draft-exists' ? { replace: outcome.error } : undefined,
     };
+  // The areas the report shows go with the issue, for when its PDF is attached as the 版面 PDF. Written
+  // after the import's transaction: should this write fail, the render job finds them from the text
+  // layer instead, as for a page of stories written in the newsroom.
+  const kept = draft.pdfSha256
+    ? importedAreasJson(
+        draft.pdfSha256,
+        draft.stories.map((story, index) => ({ articleId: outcome.articleIds[index]!, areas: story.areas })),
+      )
+    : '';
+  // Written even when empty: a draft this import replaced may have kept another PDF's.
+  await db.issue.update({ where: { id: outcome.issueId }, data: { importedAreas: kept } });
   return {
     ok: true,
     stage: 'done',

@@ -1,5 +1,5 @@
 // Print conventions of Chinese county newspapers, as patterns (structure, not wording).
-export { EDITORS_NOTE, STRONG_END } from '../page-layout/marks';
+export { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from '../page-layout/marks';
 
 export const SENTENCE_END = /[。！？!?；;…」』）)”"\]】]$/u;
 /** A line ending like this goes on in the next line or block, however short it is. */
@@ -12,9 +12,6 @@ const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
 const CREDIT = `${AUTHOR_LABEL}\\s*${NAMES}`;
 const CREDITS = `${CREDIT}(?:[\\s、，,/／]+(?:${CREDIT}|${NAMES}))*`;
 
-/** Section labels that look like bylines or titles but are neither. */
-export const SIDEBAR_LABEL =
-  /^(?:短评|记者手记|相关链接|链接|背景链接|小贴士|延伸阅读|记者观察|编后|编后语)(?:[:：]\s*(.*))?$/u;
 export const EDITORS_NOTE_LABEL = /^【?(?:编者按|编者的话)】?$/u;
 
 /** 本报讯（记者 徐敏）… / 本报北京电 … / 新华社杭州6月4日电（记者 …）… / 据新华社电 … */

@@ -4,3 +4,6 @@
 export const STRONG_END = /[。！？!?；;…]$|[。！？!?][”"」』）)]$/u;
 /** An 编者按 opens with its label. */
 export const EDITORS_NOTE = /^(?:【?编者按】?|编者的话)[:：]?/u;
+/** Section labels that look like bylines or titles but are neither (a line of their own over a boxed item). */
+export const SIDEBAR_LABEL =
+  /^(?:短评|记者手记|相关链接|链接|背景链接|小贴士|延伸阅读|记者观察|编后|编后语)(?:[:：]\s*(.*))?$/u;

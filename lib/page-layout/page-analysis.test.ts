@@ -178,3 +178,55 @@ describe('the page analysis', () => {
     expect(analysePage([])).toEqual({ text: '', titleRoles: new Map(), vertical: [], paragraphs: [], photos: [] });
   });
 });
+
+describe('rules and the column chain', () => {
+  it('never runs a paragraph on across a horizontal rule', () => {
+    // Two lines a line's pitch apart, the first reaching the column's edge: one paragraph, unless a
+    // rule is drawn between them (a masthead's last line over the 第N版 line, one story over another).
+    const pieces = [
+      line('柯城区融媒体中心编印', 40, 700),
+      line('第1版要闻第一版要闻', 40, 685),
+      ...column(['本报讯今年全区新建口袋公园十处，居民步行五分钟就能到达一处公园。'], 40, 640, 10),
+    ];
+    expect(analysePage(pieces).paragraphs[0]!.text).toBe('柯城区融媒体中心编印第1版要闻第一版要闻');
+    const rule = { x0: 40, y0: 696, x1: 140, y1: 696 };
+    const parted = analysePage(pieces, [rule]).paragraphs.map((paragraph) => paragraph.text);
+    expect(parted.slice(0, 2)).toEqual(['柯城区融媒体中心编印', '第1版要闻第一版要闻']);
+  });
+
+  it('goes on at the head of the next column, never at a block below the foot it ends at', () => {
+    const below = [line('柯城区融媒体中心编印', 40, 700), line('第1版 要闻', 40, 660)];
+    const texts = analysePage(below).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toEqual(['柯城区融媒体中心编印', '第1版 要闻']);
+  });
+});
+
+describe('a boxed item beside a story', () => {
+  it('keeps its bold title, set in the body size and wrapped onto a short second line, one paragraph', () => {
+    const size = 10.5;
+    const at = (text: string, x: number, y: number) => ({ text, x, y, width: [...text].length * size, size });
+    const story = column(
+      [
+        '本报讯 近日，两处口袋公园建成开放，新增绿地面积四千平方米，周边居民步行五分钟就能到达，成为散步锻炼的好去处。',
+        '公园利用闲置边角地改造而成，设置了健身步道、儿童游乐区和休闲座椅。',
+      ],
+      40,
+      424,
+      15,
+      19.2,
+    ).map((piece) => ({ ...piece, size, width: [...piece.text].length * size }));
+    const box = [
+      at('短评', 401, 423.7),
+      at('小小口袋公园里装着城市的大', 401, 405.7),
+      at('民生', 401, 390.5),
+      at('口袋公园虽小，却连着群', 422, 367.7),
+      at('众的日常生活。把边角地用', 401, 348.5),
+      at('好，把小事办实，城市才会更', 401, 329.3),
+      at('有温度。', 401, 310.1),
+    ];
+    const texts = analysePage([...story, ...box]).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toContain('短评');
+    expect(texts).toContain('小小口袋公园里装着城市的大民生');
+    expect(texts).not.toContain('民生');
+  });
+});

@@ -14,8 +14,8 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
-import { EDITORS_NOTE, STRONG_END } from './marks';
-import { ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
+import { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from './marks';
+import { isHorizontal, ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
 export type TitleRole = 'kicker' | 'headline' | 'subheadline';
@@ -38,6 +38,8 @@ export type PageText = {
 export const SEPARATION = 1.2;
 /** A gutter between columns is at least this many body sizes wide. */
 const GUTTER = 0.8;
+/** A horizontal rule across this share of a region's width parts it, whatever the whitespace. */
+const RULED_BAND = 0.6;
 /** Type this much larger than the body is a title. */
 const TITLE = 1.15;
 
@@ -157,7 +159,27 @@ function columnEdge(units: readonly Unit[], body: number): number | null {
 /** A block of the page and the right edge of the column it was cut from (null: not known). */
 type Block = { units: Unit[]; edge: number | null };
 
-function xyCut(units: Unit[], body: number, tables: readonly Box[], edge: number | null = null): Block[] {
+/**
+ * A horizontal ruling line in the band, across most of the units' width: the rule a layout draws
+ * between the masthead and the page, or between stories. Text never runs on across one.
+ */
+function ruledBand(units: readonly Unit[], gap: { at: number; height: number }, across: readonly Rule[]): boolean {
+  const left = Math.min(...units.map((unit) => unit.left));
+  const right = Math.max(...units.map((unit) => unit.right));
+  return across.some(
+    (rule) =>
+      Math.abs(rule.y0 - gap.at) <= gap.height / 2 &&
+      Math.min(rule.x1, right) - Math.max(rule.x0, left) >= RULED_BAND * (right - left),
+  );
+}
+
+function xyCut(
+  units: Unit[],
+  body: number,
+  tables: readonly Box[],
+  across: readonly Rule[],
+  edge: number | null = null,
+): Block[] {
   if (units.length <= 1) return [{ units, edge }];
   const gaps = horizontalGaps(units);
   // A headline is followed by its own story, never by a break: a band right under a title does not part stories.
@@ -166,18 +188,22 @@ function xyCut(units: Unit[], body: number, tables: readonly Box[], edge: number
     const nearest = above.reduce((low, unit) => (unit.bottom < low.bottom ? unit : low), above[0]!);
     return nearest.size >= TITLE * body;
   };
-  const separations = gaps.filter((gap) => gap.height >= SEPARATION * body && !underTitle(gap));
+  const separations = gaps.filter(
+    (gap) => (gap.height >= SEPARATION * body && !underTitle(gap)) || ruledBand(units, gap, across),
+  );
   if (separations.length) {
     const edges = [Infinity, ...separations.map((gap) => gap.at), -Infinity];
     return edges
       .slice(1)
       .map((edge, index) => units.filter((unit) => unit.top <= edges[index]! && unit.bottom >= edge))
       .filter((part) => part.length)
-      .flatMap((part) => xyCut(part, body, tables, edge));
+      .flatMap((part) => xyCut(part, body, tables, across, edge));
   }
   const cuts = gutters(units, body, tables);
   if (cuts.length)
-    return splitAtGutters(units, cuts).flatMap((part) => xyCut(part, body, tables, columnEdge(part, body) ?? edge));
+    return splitAtGutters(units, cuts).flatMap((part) =>
+      xyCut(part, body, tables, across, columnEdge(part, body) ?? edge),
+    );
   let best: { above: Unit[]; below: Unit[]; score: number } | null = null;
   for (const gap of gaps) {
     const above = units.filter((unit) => unit.bottom >= gap.at);
@@ -189,7 +215,7 @@ function xyCut(units: Unit[], body: number, tables: readonly Box[], edge: number
     const score = gutters(above, body, tables).length + gutters(below, body, tables).length;
     if (score > (best?.score ?? 0)) best = { above, below, score };
   }
-  if (best) return [...xyCut(best.above, body, tables, edge), ...xyCut(best.below, body, tables, edge)];
+  if (best) return [...xyCut(best.above, body, tables, across, edge), ...xyCut(best.below, body, tables, across, edge)];
   return [{ units, edge }];
 }
 
@@ -232,8 +258,13 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
   // The column's right edge: where most of its body lines end (a title above may be wider or
   // narrower; pdf.js's widths put a line with digits a character further right than its neighbours).
   const rights = bodyLines.map((line) => line.right).sort((a, b) => a - b);
-  const right =
-    bodyLines.length >= 3
+  // A block of a few lines, most of them short (a boxed item's label, title and its wrapped end), whose
+  // longest line reaches its column's edge: the column's edge is the measure, not the median.
+  const fewShort =
+    edge !== null && bodyLines.length < 5 && rights.at(-1)! >= edge - 1.5 * body && rights[1]! < edge - 1.5 * body;
+  const right = fewShort
+    ? edge
+    : bodyLines.length >= 3
       ? rights[Math.floor(rights.length / 2)]!
       : (edge ??
         Math.max(
@@ -253,8 +284,12 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
   // Ragged lines (a masthead, a list) are each their own line. In justified text the lines that go on
   // (all but a paragraph's last: the block's last line, a line before an indent) reach the edge, give
   // or take pdf.js's widths; in a ragged block a third of them or more fall short.
+  // A section label (短评, 相关链接) is a line of its own by convention, not a sign of ragged setting.
   const goingOn = bodyLines.filter(
-    (line, index) => index + 1 < bodyLines.length && bodyLines[index + 1]!.left - left <= 1.2 * body,
+    (line, index) =>
+      index + 1 < bodyLines.length &&
+      bodyLines[index + 1]!.left - left <= 1.2 * body &&
+      !SIDEBAR_LABEL.test(line.cells[0]!),
   );
   const reaching = goingOn.filter((line) => Math.abs(line.right - right) <= 1.5 * body).length;
   const ragged = goingOn.length > 1 && reaching * 3 < goingOn.length * 2;
@@ -374,7 +409,8 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images
   const flow = segments.map(unitOf);
   const paragraphs: Paragraph[] = [];
   const tables = ruledTables(rules);
-  const blocks = placeEditorsNotes(flow.length ? xyCut(flow, body, tables) : [], ruledFrames(rules));
+  const across = rules.filter(isHorizontal);
+  const blocks = placeEditorsNotes(flow.length ? xyCut(flow, body, tables, across) : [], ruledFrames(rules));
   for (const block of blocks) {
     const [first, ...rest] = paragraphsOf(linesOf(block.units), body, block.edge, flow);
     if (!first) continue;
@@ -386,10 +422,12 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images
       paragraphs.push(...rest);
       continue;
     }
-    // The column chain: a paragraph cut at the foot of a column goes on at the head of the next.
+    // The column chain: a paragraph cut at the foot of a column goes on at the head of the next, which
+    // starts higher on the page than the foot it goes on from (a block under it is not its column's next).
     if (
       first.continues &&
       previous &&
+      Math.max(...first.boxes.map((box) => box.top)) > Math.min(...previous.boxes.map((box) => box.bottom)) &&
       !previous.table &&
       Math.abs(previous.size - first.size) <= 0.5 &&
       previous.size < TITLE * body &&

@@ -17,25 +17,26 @@ export type PageGraphics = { rules: Rule[]; images: PageImage[] };
 
 type Matrix = [number, number, number, number, number, number];
 
-/** The operator numbers used here (pdf.js's OPS), passed in so this file stays free of pdf.js. */
-export type Ops = {
-  save: number;
-  restore: number;
-  transform: number;
-  constructPath: number;
-  stroke: number;
-  closeStroke: number;
-  fill: number;
-  eoFill: number;
-  fillStroke: number;
-  eoFillStroke: number;
-  closeFillStroke: number;
-  closeEOFillStroke: number;
-  paintImageXObject: number;
-  paintInlineImageXObject: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
-};
+/** The operators read here, by their names in pdf.js's OPS. */
+type OpName =
+  | 'save'
+  | 'restore'
+  | 'transform'
+  | 'constructPath'
+  | 'stroke'
+  | 'closeStroke'
+  | 'fill'
+  | 'eoFill'
+  | 'fillStroke'
+  | 'eoFillStroke'
+  | 'closeFillStroke'
+  | 'closeEOFillStroke'
+  | 'paintImageXObject'
+  | 'paintInlineImageXObject'
+  | 'paintFormXObjectBegin'
+  | 'paintFormXObjectEnd';
+/** Their numbers (pdf.js's OPS), passed in so this file stays free of pdf.js. */
+export type Ops = Record<OpName, number>;
 
 /** A stroke or a fill thinner than this (points) is a rule; thicker filled areas are tints, not lines. */
 const THIN = 3;

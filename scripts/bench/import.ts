@@ -17,6 +17,7 @@ import { scoreIssue, type ExpectedIssue } from '../../lib/importer/corpus-score'
 import { parseIssue, type ImportResult } from '../../lib/importer/parse-issue';
 import { articleAreas, withLayout } from '../../lib/importer/pdf-layout';
 import { readImportFile } from '../../lib/importer/read-file';
+import { REPORT_PAGE_WIDTH, reportPages } from '../../lib/importer/report-pages';
 import { SAMPLE_ISSUE_FILE, sampleIssue } from '../../seeds/sample-issue';
 
 type Scored = { name: string; tag: string; expected: ExpectedIssue; result: ImportResult | string };
@@ -125,4 +126,11 @@ if (read.ok) {
 const issueElapsed = (performance.now() - timed) / 1000;
 console.log(
   `8 版整期 PDF（${(issueBytes.length / 1024).toFixed(0)} KB）读取文字层、图片（${photos} 张）与稿件区域（${areas} 篇），解析：${issueElapsed.toFixed(2)} s（目标 < 20 s；版面图片由 pdftoppm 另行生成，不在其内）${read.ok ? '' : `，读取失败：${read.error}`}`,
+);
+// The preview also draws each page for the report (pdftoppm + sharp, report-pages.ts).
+const drawn = performance.now();
+const shown = read.ok ? await reportPages(issueBytes, read.layout) : { pages: [], error: null };
+const drawnElapsed = (performance.now() - drawn) / 1000;
+console.log(
+  `导入报告的版面图片（${shown.pages.filter((page) => page.image).length} 页，${REPORT_PAGE_WIDTH} px）：${drawnElapsed.toFixed(2)} s；预览合计 ${(issueElapsed + drawnElapsed).toFixed(2)} s（目标 < 20 s）${shown.error ? `，${shown.error}` : ''}`,
 );

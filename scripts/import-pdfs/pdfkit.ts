@@ -5,18 +5,12 @@
 // photo item with its caption in the fourth, a story under them whose body is set in two columns
 // and a boxed 短评 beside it; an inner page under its header line, a headline wrapped over two lines
 // across two columns, and two one-column items. Never tune the importer on this page.
-import PDFDocument from 'pdfkit';
-
+import { pdfkitDocument, type Doc } from './pdfkit-doc';
 import { photoPng } from './png';
-
-const REGULAR = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'] as const;
-const BOLD = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] as const;
 
 const MARGIN = 36;
 const WIDTH = 595.28 - 2 * MARGIN;
 const GAP = 12;
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 function paragraphs(doc: Doc, texts: string[], x: number, y: number, width: number, columns = 1, height?: number) {
   doc.font('body').fontSize(10);
@@ -153,12 +147,7 @@ function innerPage(doc: Doc) {
 }
 
 export function drawWithPdfkit(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, autoFirstPage: true, info: { Producer: 'pdfkit' } });
-  doc.registerFont('body', ...REGULAR);
-  doc.registerFont('bold', ...BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = pdfkitDocument(MARGIN);
   frontPage(doc);
   doc.addPage();
   innerPage(doc);

@@ -11,6 +11,7 @@ import type { ProofingLists } from '@/lib/proofing/check';
 
 import { ArticleDraft } from './article-draft';
 import { DraftInput } from './draft-input';
+import { ReportPages } from './report-pages';
 
 const FOUND_NAMES: Record<string, string> = {
   name: '刊名',
@@ -94,6 +95,8 @@ export function ImportReportView({ preview, draft, onChange, lists }: Props) {
           </dl>
         ) : null}
       </fieldset>
+
+      <ReportPages draft={draft} pages={preview.pages} error={preview.pagesError} />
 
       <ol className="space-y-3" aria-label="稿件">
         {draft.stories.map((story, index) => (

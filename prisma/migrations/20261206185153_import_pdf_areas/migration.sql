@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Issue" ADD COLUMN "importedAreas" TEXT NOT NULL DEFAULT '';

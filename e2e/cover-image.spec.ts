@@ -114,8 +114,16 @@ test('a camera photo chosen as 题图 reaches the issue page card, the article f
   };
   expect(JSON.stringify(jsonLd.image)).toContain(absolute1600);
 
-  // The newsroom preview is "exactly what readers will get": the same article element, the cover's alt text included.
-  const readerArticle = await reader.locator('article.story').evaluate((element) => element.outerHTML);
+  // The newsroom preview is "exactly what readers will get": the same article element, the cover's alt text
+  // included, less the reader page's own 朗读 controls and their script (components/public/article-view.tsx).
+  const readerArticle = await reader.locator('article.story').evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    const readAloud = copy.querySelector('[data-read-aloud]');
+    if (readAloud?.nextElementSibling?.tagName === 'SCRIPT') readAloud.nextElementSibling.remove();
+    readAloud?.remove();
+    return copy.outerHTML;
+  });
+  expect(readerArticle).not.toContain('朗读');
   const author = await signedInPage(browser, REPORTER.email, REPORTER.password);
   await author.page.goto(`${articleUrl}/preview`);
   expect(await author.page.locator('article.story').evaluate((element) => element.outerHTML)).toBe(readerArticle);

@@ -193,6 +193,46 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
     }
   });
 
+  it('a refreshed copy reaches readers at once, though hits keep their cache file open (open_file_cache)', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-refresh-'));
+    fs.chmodSync(data, 0o711);
+    let renders = 0;
+    const app = http.createServer((request, response) => {
+      if (request.url === '/articles/a') renders++; // not startFront's own /robots.txt
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '2' });
+      response.end(`<p>render ${renders}</p>`);
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const appPort = (app.address() as AddressInfo).port;
+    const frontPort = await freePort();
+    const page = async () => {
+      const answer = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+      return `${answer.headers.get('x-cache-status')} ${await answer.text()}`;
+    };
+    try {
+      const front = await startFront({
+        workDir: path.join(data, 'front'),
+        frontPort,
+        appPort,
+        dataDir: data,
+        stdio: 'ignore',
+      });
+      try {
+        expect([await page(), await page()]).toEqual(['MISS <p>render 1</p>', 'HIT <p>render 1</p>']);
+        // Kept for 2 s (nginx counts whole seconds: at least one, so the first two are a miss and a hit).
+        await new Promise((resolve) => setTimeout(resolve, 3_100));
+        // The entry's file was replaced by the second render's: the descriptor kept for the first
+        // must not answer the hits that follow.
+        expect([await page(), await page()]).toEqual(['EXPIRED <p>render 2</p>', 'HIT <p>render 2</p>']);
+      } finally {
+        await stopFront(front);
+      }
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+
   it('run through sudo, the workers are the account that ran it: its own 0700 data directory needs no chmod', async () => {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-sudo-'));
     fs.chownSync(data, 1, 1); // Debian's `daemon` account stands for the person who ran sudo

@@ -60,6 +60,7 @@ const DATABASE_SUITE = [
   'lib/epaper/prune.test.ts',
   'lib/search/*.test.ts',
   'lib/settings/*.test.ts',
+  'lib/stats/*.test.ts',
   'lib/users/*-service.test.ts',
   'lib/users/password-change.test.ts',
   'lib/users/first-admin.test.ts',

@@ -4,6 +4,7 @@
 // An issue number that already exists is left alone, so loading twice changes nothing.
 import { slugBase, uniqueSlug } from '../articles/slug';
 import { recordAudit } from '../audit/record';
+import { countFigures } from '../content/figures';
 import { toPlainText } from '../content/plain-text';
 import { countDocWords } from '../content/word-count';
 import { instantAt } from '../dates/time-zone';
@@ -135,7 +136,15 @@ async function createArticle(
       createdById: actorId ?? undefined,
       updatedById: actorId ?? undefined,
       authors: { create: story.authors.map((author, index) => ({ ...author, position: index + 1 })) },
-      revisions: { create: { ...content, version: 1, authorId: actorId ?? undefined, kind: 'IMPORT' } },
+      revisions: {
+        create: {
+          ...content,
+          figureCount: countFigures(story.body),
+          version: 1,
+          authorId: actorId ?? undefined,
+          kind: 'IMPORT',
+        },
+      },
     },
     include: { revisions: { select: { id: true } } },
   });

@@ -1,6 +1,7 @@
 // Writing revisions inside the caller's transaction, by the rules in revision-rules.ts: a content save
 // writes into the rolling revision or starts one; an event seals the current text.
 import { ARTICLE_CONTENT_FIELDS } from '../content/fields';
+import { figureCountOf } from '../content/figures';
 import type { Tx } from '../db-client';
 import { sameContent, type ArticleContent } from './content-fields';
 import { placeEvent, placeSave, type EventKind, type RevisionTip, type SaveKind } from './revision-rules';
@@ -24,7 +25,8 @@ async function loadTip(tx: Tx, articleId: string) {
   return { row: tip, rules };
 }
 
-function contentOf(source: RevisionContent): RevisionContent {
+/** What a revision stores of the text: its fields, and the figures its body holds (考核's photos). */
+function contentOf(source: RevisionContent): RevisionContent & { figureCount: number } {
   const picked = Object.fromEntries(
     ARTICLE_CONTENT_FIELDS.map((field) => [field, source[field] ?? null]),
   ) as ArticleContent;
@@ -34,6 +36,7 @@ function contentOf(source: RevisionContent): RevisionContent {
     headline: source.headline,
     bodyText: source.bodyText,
     wordCount: source.wordCount,
+    figureCount: figureCountOf(source.body),
   };
 }
 

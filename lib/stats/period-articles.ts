@@ -1,100 +1,129 @@
 // The stories a 考核 period counts, read for contributorFigures (issue 34). A story belongs to the period of
 // its first printed issue's date (a published issue), else of the day it went online; it is read as
-// published (the live revision's text, photos and frozen credits), with its placements in published
+// published (the live revision's length, photos and frozen credits), with its placements in published
 // issues, the channels it was sent to, its reads within the period and its review records. No access
 // check here: the page's service decides who may see whose figures.
-import { countFigures } from '../content/figures';
-import { parseDoc } from '../content/types';
+//
+// At scale (bench:stats: a 100,000-story archive, 20 million read rows) this is plain SQL, portable to
+// PostgreSQL, every query joined to the period's candidates (`candidates` below: the stories online
+// within the period by Article.publishedAt's index, and those placed in the period's published issues)
+// and answered from indexes. The photos are the count kept on the revision (Revision.figureCount), not
+// a parse of every body; the reads are summed per story from ArticleRead's (articleId, day, count)
+// index. Prisma's client was the slow part: one query with an OR over a relation scanned every story,
+// and ids passed back as bound parameters cost about 0.1 ms each through the driver adapter (a
+// 3,000-story month took 900 ms in reads by id; these joins take a fraction of it).
 import { isoDateIn } from '../dates/time-zone';
 import type { Db } from '../db-client';
+import { Prisma } from '../generated/prisma/client';
 import type { Credit } from '../revisions/published-copy';
 import type { StatsArticle } from './figures';
 import type { StatsPeriod } from './period';
 import { reviewDurations } from './review-time';
 
-/** Ids per query: well under SQLite's bind-parameter limit with the query's other parameters. */
-const ID_CHUNK = 500;
+/** The period's candidate stories (not deleted, live): online within it, or printed in its published issues. */
+function candidates(period: StatsPeriod): Prisma.Sql {
+  return Prisma.sql`WITH period_ids AS (
+    SELECT a.id FROM "Article" a
+    WHERE a."publishedAt" >= ${period.start} AND a."publishedAt" < ${period.end}
+      AND a."deletedAt" IS NULL AND a."liveRevisionId" IS NOT NULL
+    UNION
+    SELECT a.id FROM "Issue" i
+    JOIN "IssuePage" pg ON pg."issueId" = i.id
+    JOIN "ArticlePlacement" pl ON pl."pageId" = pg.id
+    JOIN "Article" a ON a.id = pl."articleId"
+    WHERE i.status = 'PUBLISHED' AND i.date >= ${period.firstDay} AND i.date <= ${period.lastDay}
+      AND a."deletedAt" IS NULL AND a."liveRevisionId" IS NOT NULL
+  )`;
+}
 
+type ArticleRow = {
+  id: string;
+  publishedAt: Date | null;
+  retractedAt: Date | null;
+  wordCount: number;
+  figureCount: number;
+  credits: string | null;
+  coverMediaId: string | null;
+};
+type AuthorRow = Credit & { articleId: string };
+type PlacementRow = { articleId: string; position: number; page: number; date: string };
+type CountRow = { articleId: string; n: number | bigint | null };
+type SignoffRow = { articleId: string; level: number; at: Date | string; reviewerId: string };
+type SubmissionRow = { articleId: string; at: Date | string };
+
+/** Rows by story, in the order read. */
+function byArticle<T extends { articleId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) map.set(row.articleId, [...(map.get(row.articleId) ?? []), row]);
+  return map;
+}
+
+/** The period's stories, ordered by id. */
 export async function periodArticles(db: Db, period: StatsPeriod): Promise<StatsArticle[]> {
-  const inPrint = {
-    page: { issue: { status: 'PUBLISHED' as const, date: { gte: period.firstDay, lte: period.lastDay } } },
-  };
-  const rows = await db.article.findMany({
-    where: {
-      deletedAt: null,
-      liveRevisionId: { not: null },
-      OR: [{ publishedAt: { gte: period.start, lt: period.end } }, { placements: { some: inPrint } }],
-    },
-    select: {
-      id: true,
-      publishedAt: true,
-      retractedAt: true,
-      coverMediaId: true,
-      liveRevision: { select: { body: true, wordCount: true, credits: true, coverMediaId: true } },
-      authors: { orderBy: { position: 'asc' }, select: { userId: true, name: true, label: true } },
-      placements: {
-        where: { page: { issue: { status: 'PUBLISHED' } } },
-        select: { position: true, page: { select: { number: true, issue: { select: { date: true } } } } },
-      },
-      channelSends: { where: { status: 'SENT' }, select: { channel: true } },
-      signoffs: {
-        where: { decision: 'APPROVE', clearedAt: null },
-        select: { level: true, createdAt: true, reviewerId: true },
-      },
-    },
-  });
-  const ids = rows.map((row) => row.id);
-  // By chunks of ids: a month of 3,000 stories in one `IN` passes the bind-parameter limit Prisma keeps
-  // to on SQLite (P2029, found by bench:stats).
-  const chunks = Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, index) =>
-    ids.slice(index * ID_CHUNK, (index + 1) * ID_CHUNK),
-  );
-  const [reads, submissions] = await Promise.all([
-    Promise.all(
-      chunks.map((chunk) =>
-        db.articleRead.groupBy({
-          by: ['articleId'],
-          where: { articleId: { in: chunk }, day: { gte: period.firstDay, lte: period.lastDay } },
-          _sum: { count: true },
-        }),
-      ),
-    ).then((parts) => parts.flat()),
-    Promise.all(
-      chunks.map((chunk) =>
-        db.auditEvent.findMany({
-          where: { action: 'article.submit', subjectId: { in: chunk } },
-          select: { subjectId: true, createdAt: true },
-        }),
-      ),
-    ).then((parts) => parts.flat()),
+  const ids = candidates(period);
+  const [rows, authors, placements, channels, reads, signoffs, submissions] = await Promise.all([
+    db.$queryRaw<ArticleRow[]>`${ids}
+      SELECT a.id, a."publishedAt", a."retractedAt", r."wordCount", r."figureCount", r.credits, r."coverMediaId"
+      FROM period_ids p JOIN "Article" a ON a.id = p.id JOIN "Revision" r ON r.id = a."liveRevisionId"
+      ORDER BY a.id`,
+    // The story's own authors, for a live revision published before credits were frozen with it.
+    db.$queryRaw<AuthorRow[]>`${ids}
+      SELECT au."articleId", au."userId", au.name, au.label
+      FROM period_ids p JOIN "Article" a ON a.id = p.id JOIN "Revision" r ON r.id = a."liveRevisionId"
+      JOIN "ArticleAuthor" au ON au."articleId" = a.id
+      WHERE r.credits IS NULL ORDER BY au."articleId", au.position`,
+    db.$queryRaw<PlacementRow[]>`${ids}
+      SELECT pl."articleId", pl.position, pg.number AS page, i.date
+      FROM period_ids p JOIN "ArticlePlacement" pl ON pl."articleId" = p.id
+      JOIN "IssuePage" pg ON pg.id = pl."pageId" JOIN "Issue" i ON i.id = pg."issueId"
+      WHERE i.status = 'PUBLISHED' ORDER BY pl."articleId", pl.id`,
+    db.$queryRaw<CountRow[]>`${ids}
+      SELECT cs."articleId", count(DISTINCT cs.channel) AS n
+      FROM period_ids p JOIN "ChannelSend" cs ON cs."articleId" = p.id
+      WHERE cs.status = 'SENT' GROUP BY cs."articleId"`,
+    db.$queryRaw<CountRow[]>`${ids}
+      SELECT rd."articleId", sum(rd.count) AS n
+      FROM period_ids p JOIN "ArticleRead" rd ON rd."articleId" = p.id
+      WHERE rd.day >= ${period.firstDay} AND rd.day <= ${period.lastDay} GROUP BY rd."articleId"`,
+    db.$queryRaw<SignoffRow[]>`${ids}
+      SELECT s."articleId", s.level, s."createdAt" AS at, s."reviewerId"
+      FROM period_ids p JOIN "Signoff" s ON s."articleId" = p.id
+      WHERE s.decision = 'APPROVE' AND s."clearedAt" IS NULL ORDER BY s."articleId", s."createdAt", s.id`,
+    db.$queryRaw<SubmissionRow[]>`${ids}
+      SELECT e."subjectId" AS "articleId", e."createdAt" AS at
+      FROM period_ids p JOIN "AuditEvent" e ON e."subjectId" = p.id
+      WHERE e.action = 'article.submit'`,
   ]);
-  const readsOf = new Map(reads.map((row) => [row.articleId, row._sum.count ?? 0]));
-  const submittedOf = new Map<string, Date[]>();
-  for (const event of submissions)
-    if (event.subjectId)
-      submittedOf.set(event.subjectId, [...(submittedOf.get(event.subjectId) ?? []), event.createdAt]);
+  const authorsOf = byArticle(authors);
+  const placementsOf = byArticle(placements);
+  const signoffsOf = byArticle(signoffs);
+  const submittedOf = byArticle(submissions);
+  const channelsOf = new Map(channels.map((row) => [row.articleId, Number(row.n ?? 0)]));
+  const readsOf = new Map(reads.map((row) => [row.articleId, Number(row.n ?? 0)]));
 
   const articles: StatsArticle[] = [];
   for (const row of rows) {
-    const live = row.liveRevision;
-    if (!live) continue;
-    const printedOn = row.placements.map((placement) => placement.page.issue.date).sort()[0];
-    const day = printedOn ?? (row.publishedAt ? isoDateIn(row.publishedAt) : null);
+    const printed = placementsOf.get(row.id) ?? [];
+    const printedOn = printed.map((placement) => placement.date).sort()[0];
+    const day = printedOn ?? (row.publishedAt ? isoDateIn(new Date(row.publishedAt)) : null);
     if (!day || day < period.firstDay || day > period.lastDay) continue;
-    const credits: readonly Credit[] = live.credits ? (JSON.parse(live.credits) as Credit[]) : row.authors;
+    const credits: readonly Credit[] = row.credits
+      ? (JSON.parse(row.credits) as Credit[])
+      : (authorsOf.get(row.id) ?? []).map(({ userId, name, label }) => ({ userId, name, label }));
+    const standing = signoffsOf.get(row.id) ?? [];
     articles.push({
       id: row.id,
-      characters: live.wordCount,
-      photos: countFigures(parseDoc(live.body)) + (live.coverMediaId ? 1 : 0),
+      characters: Number(row.wordCount),
+      photos: Number(row.figureCount) + (row.coverMediaId ? 1 : 0),
       credits,
-      placements: row.placements.map((placement) => ({ page: placement.page.number, position: placement.position })),
-      channels: new Set(row.channelSends.map((send) => send.channel)).size,
+      placements: printed.map((placement) => ({ page: Number(placement.page), position: Number(placement.position) })),
+      channels: channelsOf.get(row.id) ?? 0,
       reads: readsOf.get(row.id) ?? 0,
       retracted: row.retractedAt !== null,
-      editors: [...new Set(row.signoffs.map((signoff) => signoff.reviewerId))],
+      editors: [...new Set(standing.map((signoff) => signoff.reviewerId))],
       reviews: reviewDurations({
-        submittedAt: submittedOf.get(row.id) ?? [],
-        signoffs: row.signoffs.map((signoff) => ({ level: signoff.level, at: signoff.createdAt })),
+        submittedAt: (submittedOf.get(row.id) ?? []).map((event) => new Date(event.at)),
+        signoffs: standing.map((signoff) => ({ level: Number(signoff.level), at: new Date(signoff.at) })),
       }),
     });
   }

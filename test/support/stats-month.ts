@@ -1,6 +1,7 @@
 // Published stories for a 考核 month, written straight to the database (as the published records would
 // stand after the workflow), for the stats journey (e2e/stats.spec.ts) and bench:stats. Through the
 // Prisma client, so it works on either database.
+import { figureCountOf } from '../../lib/content/figures';
 import type { Db } from '../../lib/db-client';
 
 export type StatsCredit = { userId: string | null; name: string; label: string };
@@ -15,15 +16,23 @@ export type PublishedArticleSeed = {
   reads?: readonly { day: string; count: number }[];
   /** Printed: the page (IssuePage id) and its order there (0: 头条). */
   placement?: { pageId: string; position: number };
+  /** Photos in the body (figures after the text). */
+  figures?: number;
 };
 
-const paragraphDoc = (text: string) =>
-  JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const bodyDoc = (text: string, figures: number) =>
+  JSON.stringify({
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text }] },
+      ...Array.from({ length: figures }, () => ({ type: 'figure', attrs: { src: '/media/x/1600.webp', alt: '图' } })),
+    ],
+  });
 
 /** One published story with its live revision, frozen credits, reads and (optionally) placement. */
 export async function addPublishedArticle(db: Db, publicationId: string, story: PublishedArticleSeed): Promise<string> {
   const text = '稿'.repeat(story.characters);
-  const body = paragraphDoc(text);
+  const body = bodyDoc(text, story.figures ?? 0);
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
@@ -51,6 +60,7 @@ export async function addPublishedArticle(db: Db, publicationId: string, story: 
         body,
         bodyText: text,
         wordCount: story.characters,
+        figureCount: figureCountOf(body),
         credits: JSON.stringify(story.credits),
         kind: 'PUBLISH',
       },

@@ -14,6 +14,7 @@
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
 //    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
+import { joinLines } from './line-join';
 import { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from './marks';
 import { isHorizontal, ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
@@ -314,7 +315,7 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
       // A body line that stops short of the column's right edge ends its paragraph.
       (title || (!ragged && line.left - left <= 1.2 * body && previous.right >= right - 1.5 * body))
     ) {
-      last.text += line.cells[0]!;
+      last.text = joinLines(last.text, line.cells[0]!);
       last.boxes.push(...line.boxes);
     } else {
       out.push({
@@ -433,7 +434,7 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images
       previous.size < TITLE * body &&
       !STRONG_END.test(previous.text)
     ) {
-      previous.text += first.text;
+      previous.text = joinLines(previous.text, first.text);
       previous.boxes.push(...first.boxes);
     } else paragraphs.push(first);
     paragraphs.push(...rest);

@@ -142,13 +142,18 @@ export function closeTracking(text: string): string {
 const NARROW_SPACE = 0.2;
 const BETWEEN_CJK = new RegExp(String.raw`(?<=${CJK}) (?=${CJK})`, 'gu');
 
+/** Two Han characters side by side: a word, which tracking (a space after every character) never leaves. */
+const HAN_PAIR = /\p{Script=Han}\p{Script=Han}/u;
+
 /**
- * The same tracking inside one piece too short for a run ("第 三"): its spaces, measured from the
- * piece's width less its characters' (CJK a full em, the rest half), average under NARROW_SPACE.
+ * The same tracking inside one piece too short for a run ("第 三"): every character stands alone and
+ * its spaces, measured from the piece's width less its characters' (CJK a full em, the rest half),
+ * average under NARROW_SPACE. Words of two or more characters ("（通讯员 周杰 摄）", "记者 王芳") are not
+ * tracking, however narrow the face sets its space.
  */
 function closePieceTracking(piece: Piece): string {
   const spaces = (piece.text.match(BETWEEN_CJK) ?? []).length;
-  if (!spaces) return piece.text;
+  if (!spaces || HAN_PAIR.test(piece.text)) return piece.text;
   const chars = [...piece.text.replaceAll(' ', '')];
   const full = new RegExp(`^${CJK}$`, 'u');
   const natural = chars.reduce((sum, char) => sum + (full.test(char) ? 1 : 0.5), 0) * piece.size;

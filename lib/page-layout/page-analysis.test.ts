@@ -276,3 +276,29 @@ describe('credits wrapped at a line break', () => {
     ).toEqual(['今年全乡早稻种植面积三千亩（通讯员 周杰明 摄）']);
   });
 });
+
+describe('a headline over two columns whose second column starts indented', () => {
+  it('comes off its columns whole, never with their first lines (11-pdfkit-front-sidebar)', () => {
+    // The headline ends short of the second column's indented first line: a gutter runs between them
+    // over the headline and the first lines alone, which a cut under the first lines would keep.
+    const size = 10.5;
+    const at = (text: string, x: number, y: number) => ({ text, x, y, width: [...text].length * size, size });
+    const pieces = [
+      { text: '城区新增两处口袋公园', x: 40, y: 425, width: 180, size: 18 },
+      at('本报讯（记者 陈静）近日，位', 61, 403.7),
+      at('于新新街道和双港街道的两处口袋', 40, 384.5),
+      at('公园建成开放，新增绿地面积四千', 40, 365.3),
+      at('平方米，周边居民步行五分钟就能', 40, 346.1),
+      at('到达。', 40, 326.9),
+      at('两处公园利用闲置边角地改造', 237.4, 403.7),
+      at('而成，设置了健身步道、儿童游乐', 216.4, 384.5),
+      at('区和休闲座椅，夜间还有景观照', 216.4, 365.3),
+      at('明，成为居民散步锻炼的好去处。', 216.4, 346.1),
+    ];
+    expect(analysePage(pieces).paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      '城区新增两处口袋公园',
+      '本报讯（记者 陈静）近日，位于新新街道和双港街道的两处口袋公园建成开放，新增绿地面积四千平方米，周边居民步行五分钟就能到达。',
+      '两处公园利用闲置边角地改造而成，设置了健身步道、儿童游乐区和休闲座椅，夜间还有景观照明，成为居民散步锻炼的好去处。',
+    ]);
+  });
+});

@@ -44,6 +44,9 @@ const RULED_BAND = 0.6;
 /** Type this much larger than the body is a title. */
 const TITLE = 1.15;
 
+/** A title line: type clearly larger than the body's. */
+const isTitle = (unit: { size: number }, body: number) => unit.size >= TITLE * body;
+
 /** `ink`: left and right where the text's ink is (hanging punctuation left out), for finding gutters. */
 type Unit = Segment & { top: number; bottom: number; ink: { left: number; right: number } };
 
@@ -205,6 +208,25 @@ function xyCut(
     return splitAtGutters(units, cuts).flatMap((part) =>
       xyCut(part, body, tables, across, columnEdge(part, body) ?? edge),
     );
+  // A title over columns comes off them whole, at the gap under its last line. Scored by gutters, a
+  // cut under the columns' first lines could win: a headline ending short of the next column's
+  // indented first line leaves a gutter beside it (11-pdfkit-front-sidebar read two columns' first
+  // lines as one).
+  const underTitles = gaps.findLast((gap) => units.every((unit) => unit.top <= gap.at || isTitle(unit, body)));
+  if (underTitles) {
+    const below = units.filter((unit) => unit.top <= underTitles.at);
+    if (gutters(below, body, tables).length)
+      return [
+        ...xyCut(
+          units.filter((unit) => unit.bottom >= underTitles.at),
+          body,
+          tables,
+          across,
+          edge,
+        ),
+        ...xyCut(below, body, tables, across, edge),
+      ];
+  }
   let best: { above: Unit[]; below: Unit[]; score: number } | null = null;
   for (const gap of gaps) {
     const above = units.filter((unit) => unit.bottom >= gap.at);

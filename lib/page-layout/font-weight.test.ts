@@ -24,35 +24,33 @@ async function piecesOf(name: string): Promise<Piece[]> {
 const weightOf = (pieces: Piece[], text: string) => pieces.find((piece) => piece.text.includes(text))?.weight;
 
 describe('fontWeight', () => {
-  it('reads the weight word of the names the corpus producers write', () => {
-    // Chromium, LibreOffice and pdfkit subsets (test/fixtures/import-pdf).
-    expect(fontWeight('AAAAAA+NotoSerifCJKsc-Bold')).toBe(700);
-    expect(fontWeight('BAAAAA+NotoSerifCJKsc-Regular')).toBe(400);
-    expect(fontWeight('BAAAAA+NotoSansCJKjp-Bold-VKana')).toBe(700);
-    expect(fontWeight('DZZZZZ+NotoSansCJKsc-Regular')).toBe(400);
-    expect(fontWeight('Arial,Bold')).toBe(700);
-    expect(fontWeight('SourceHanSerifSC-SemiBold')).toBe(600);
-    expect(fontWeight('SourceHanSansSC-Heavy')).toBe(900);
-    expect(fontWeight('NotoSansCJKsc-Light')).toBe(300);
-  });
-
-  it('takes 黑体 as heavier than a 宋体 body when the name has no weight word, and 方正 title faces as bold', () => {
-    // pdf-lib's pages (02, 05, 07) name their faces SimHei and SimSun, pdf.js flags both not bold.
-    expect(fontWeight('SimHei', { bold: false })).toBe(600);
-    expect(fontWeight('SimSun', { bold: false })).toBe(400);
-    expect(fontWeight('ABCDEF+FZHei-B01S')).toBe(700);
-    expect(fontWeight('FZXiaoBiaoSong-B05S')).toBe(700);
-    expect(fontWeight('FZShuSong-Z01S')).toBe(400);
-    expect(fontWeight('FZXiHei I-Z08S')).toBe(300);
+  it.each<[string, { bold?: boolean; black?: boolean }, number]>([
+    // Chromium, LibreOffice and pdfkit subsets (test/fixtures/import-pdf) and other weight words.
+    ['AAAAAA+NotoSerifCJKsc-Bold', {}, 700],
+    ['BAAAAA+NotoSerifCJKsc-Regular', {}, 400],
+    ['BAAAAA+NotoSansCJKjp-Bold-VKana', {}, 700],
+    ['DZZZZZ+NotoSansCJKsc-Regular', {}, 400],
+    ['Arial,Bold', {}, 700],
+    ['SourceHanSerifSC-SemiBold', {}, 600],
+    ['SourceHanSansSC-Heavy', {}, 900],
+    ['NotoSansCJKsc-Light', {}, 300],
+    // pdf-lib's pages (02, 05, 07) name their faces SimHei and SimSun, pdf.js flags both not bold:
+    // 黑体 is heavier than a 宋体 body; 方正's "-B" faces are title faces, "-Z" text faces.
+    ['SimHei', { bold: false }, 600],
+    ['SimSun', { bold: false }, 400],
+    ['ABCDEF+FZHei-B01S', {}, 700],
+    ['FZXiaoBiaoSong-B05S', {}, 700],
+    ['FZShuSong-Z01S', {}, 400],
+    ['FZXiHei I-Z08S', {}, 300],
     // 黑体 written in GBK reaches pdf.js as bytes.
-    expect(fontWeight('\u00ba\u00da\u00cc\u00e5')).toBe(600);
-    expect(fontWeight('黑体')).toBe(600);
-  });
-
-  it('takes pdf.js’s bold and black flags when the name says nothing', () => {
-    expect(fontWeight('F1', { bold: true })).toBe(700);
-    expect(fontWeight('F1', { black: true })).toBe(900);
-    expect(fontWeight('F1')).toBe(400);
+    ['\u00ba\u00da\u00cc\u00e5', {}, 600],
+    ['黑体', {}, 600],
+    // pdf.js's flags when the name says nothing.
+    ['F1', { bold: true }, 700],
+    ['F1', { black: true }, 900],
+    ['F1', {}, 400],
+  ])('%s %o → %i', (name, flags, weight) => {
+    expect(fontWeight(name, flags)).toBe(weight);
   });
 });
 

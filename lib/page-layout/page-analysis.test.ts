@@ -239,41 +239,45 @@ describe('credits wrapped at a line break', () => {
       (paragraph) => paragraph.text,
     );
 
-  it('keeps the space between a label and the name on the next line (pdf-lib: 02-pdflib-inner-page)', () => {
-    expect(
-      caption([
+  it.each<[string, [string, number][], string]>([
+    [
+      'keeps the space between a label and the name on the next line (pdf-lib: 02-pdflib-inner-page)',
+      [
         ['9月5日，九华乡梧桐源村的农', 40],
         ['户正在抢收早稻。今年全乡早', 40],
         ['比去年增加五十斤。（通讯员', 40],
         ['周杰 摄）', 45],
-      ]),
-    ).toEqual(['9月5日，九华乡梧桐源村的农户正在抢收早稻。今年全乡早比去年增加五十斤。（通讯员 周杰 摄）']);
-  });
-
-  it('keeps the 摄 credit whole when it alone goes onto the next line (pdfkit: 11-pdfkit-front-sidebar)', () => {
-    expect(
-      caption([
+      ],
+      '9月5日，九华乡梧桐源村的农户正在抢收早稻。今年全乡早比去年增加五十斤。（通讯员 周杰 摄）',
+    ],
+    [
+      'keeps the 摄 credit whole when it alone goes onto the next line (pdfkit: 11-pdfkit-front-sidebar)',
+      [
         ['3月5日，市民在府山公园观赏初开的樱', 40],
         ['花，不少游客驻足拍照。（通讯员 李明', 40],
         ['摄）', 40],
-      ]),
-    ).toEqual(['3月5日，市民在府山公园观赏初开的樱花，不少游客驻足拍照。（通讯员 李明 摄）']);
-  });
-
-  it('keeps names apart in a dateline’s credit and never parts a name broken across the lines', () => {
-    expect(
-      caption([
+      ],
+      '3月5日，市民在府山公园观赏初开的樱花，不少游客驻足拍照。（通讯员 李明 摄）',
+    ],
+    [
+      'keeps names apart in a dateline’s credit',
+      [
         ['本报讯（记者 王芳 通讯员', 40],
         ['周杰）3月4日，全区春季大型', 40],
         ['招聘会在人力资源市场举行。', 40],
-      ]),
-    ).toEqual(['本报讯（记者 王芳 通讯员 周杰）3月4日，全区春季大型招聘会在人力资源市场举行。']);
-    expect(
-      caption([
+      ],
+      '本报讯（记者 王芳 通讯员 周杰）3月4日，全区春季大型招聘会在人力资源市场举行。',
+    ],
+    [
+      'never parts a name broken across the lines',
+      [
         ['今年全乡早稻种植面积三千亩（通讯员 周', 40],
         ['杰明 摄）', 40],
-      ]),
-    ).toEqual(['今年全乡早稻种植面积三千亩（通讯员 周杰明 摄）']);
+      ],
+      '今年全乡早稻种植面积三千亩（通讯员 周杰明 摄）',
+    ],
+  ])('%s', (_, lines, joined) => {
+    expect(caption(lines)).toEqual([joined]);
   });
 });
 

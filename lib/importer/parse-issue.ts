@@ -368,11 +368,13 @@ export function parseIssue(text: string, options: { titleRoles?: TitleRoles } = 
     } else if (pending.length) {
       const single = pending.length === 1 && pending[0]!.length === 1 ? pending[0]![0]! : null;
       const canBeSubheading = single && current && !current.jumped && !current.photo && current.content.length > 0;
-      if (canBeSubheading && !opensArticle(single.text, text, current!)) {
+      // A bold line at body size between the story's paragraphs (the PDF's fonts tell) is a subheading.
+      const bold = single !== null && options.titleRoles?.get(single.text) === 'subheading';
+      if (canBeSubheading && (bold || !opensArticle(single.text, text, current!))) {
         current!.content.push(heading(single.text));
         current!.report.headings += 1;
         // A one-line title under a story is a subheading or the headline of a story without byline.
-        if (!NUMBERED.test(single.text) && current!.report.headings === 1)
+        if (!bold && !NUMBERED.test(single.text) && current!.report.headings === 1)
           current!.report.unsureHeadings.push(current!.content.length - 1);
         pending = [];
       } else {

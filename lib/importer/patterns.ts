@@ -1,12 +1,12 @@
 // Print conventions of Chinese county newspapers, as patterns (structure, not wording).
+import { AUTHOR_LABEL } from '../page-layout/marks';
+
 export { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from '../page-layout/marks';
 
 export const SENTENCE_END = /[。！？!?；;…」』）)”"\]】]$/u;
 /** A line ending like this goes on in the next line or block, however short it is. */
 export const CONTINUES = /[，,、：:“「（(《]$/u;
 
-/** Who wrote or photographed: 记者, 本报记者, 衢报传媒集团记者, 通讯员, 特约记者, 实习生, 见习记者 … */
-export const AUTHOR_LABEL = '(?:[\\p{Script=Han}]{0,8}(?:记者|通讯员)|实习生|见习记者|摄影记者|摄影|编译|撰稿)';
 const NAME = '\\p{Script=Han}{2,4}(?:·\\p{Script=Han}{1,6})?';
 const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
 const CREDIT = `${AUTHOR_LABEL}\\s*${NAMES}`;

@@ -30,12 +30,16 @@ function joinBrokenTitles(lines: Line[]): Line[] {
 /** A line set after a dash (——副题) is the subheadline, whatever stands above it. */
 const DASHED = /^(?:——|—|--|──)/u;
 
-/** The roles the PDF's type sizes give title lines (page-analysis.ts): the largest type is the 主题. */
-export type TitleRoles = ReadonlyMap<string, 'kicker' | 'headline' | 'subheadline'>;
+/**
+ * The roles the PDF's type sizes and weights give title lines (page-analysis.ts): the largest type is
+ * the 主题; 'subheading', a bold line at body size inside a story, is no title role.
+ */
+export type TitleRoles = ReadonlyMap<string, 'kicker' | 'headline' | 'subheadline' | 'subheading'>;
 
 function byRoles(lines: Line[], roles: TitleRoles): Titles | null {
   const headline = lines.filter((line) => roles.get(line.text) === 'headline');
-  if (headline.length !== 1 || lines.some((line) => !roles.has(line.text))) return null;
+  const titled = (line: Line) => roles.has(line.text) && roles.get(line.text) !== 'subheading';
+  if (headline.length !== 1 || !lines.every(titled)) return null;
   const fields: Record<string, FoundField> = { headline: field(headline[0]!.text, 'high', headline[0]!.number) };
   const joined = (role: 'kicker' | 'subheadline') => {
     const found = lines.filter((line) => roles.get(line.text) === role);

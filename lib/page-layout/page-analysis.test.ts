@@ -230,3 +230,79 @@ describe('a boxed item beside a story', () => {
     expect(texts).not.toContain('民生');
   });
 });
+
+describe('credits wrapped at a line break', () => {
+  // A credit's words are parted by spaces; the space a line broke at is not in the text layer (pdfkit
+  // drops it, pdf-lib draws it at the head of the next line and pdf.js leaves it out).
+  const caption = (lines: [string, number][]) =>
+    analysePage(lines.map(([text, x], index) => line(text, x, 700 - index * 14))).paragraphs.map(
+      (paragraph) => paragraph.text,
+    );
+
+  it.each<[string, [string, number][], string]>([
+    [
+      'keeps the space between a label and the name on the next line (pdf-lib: 02-pdflib-inner-page)',
+      [
+        ['9月5日，九华乡梧桐源村的农', 40],
+        ['户正在抢收早稻。今年全乡早', 40],
+        ['比去年增加五十斤。（通讯员', 40],
+        ['周杰 摄）', 45],
+      ],
+      '9月5日，九华乡梧桐源村的农户正在抢收早稻。今年全乡早比去年增加五十斤。（通讯员 周杰 摄）',
+    ],
+    [
+      'keeps the 摄 credit whole when it alone goes onto the next line (pdfkit: 11-pdfkit-front-sidebar)',
+      [
+        ['3月5日，市民在府山公园观赏初开的樱', 40],
+        ['花，不少游客驻足拍照。（通讯员 李明', 40],
+        ['摄）', 40],
+      ],
+      '3月5日，市民在府山公园观赏初开的樱花，不少游客驻足拍照。（通讯员 李明 摄）',
+    ],
+    [
+      'keeps names apart in a dateline’s credit',
+      [
+        ['本报讯（记者 王芳 通讯员', 40],
+        ['周杰）3月4日，全区春季大型', 40],
+        ['招聘会在人力资源市场举行。', 40],
+      ],
+      '本报讯（记者 王芳 通讯员 周杰）3月4日，全区春季大型招聘会在人力资源市场举行。',
+    ],
+    [
+      'never parts a name broken across the lines',
+      [
+        ['今年全乡早稻种植面积三千亩（通讯员 周', 40],
+        ['杰明 摄）', 40],
+      ],
+      '今年全乡早稻种植面积三千亩（通讯员 周杰明 摄）',
+    ],
+  ])('%s', (_, lines, joined) => {
+    expect(caption(lines)).toEqual([joined]);
+  });
+});
+
+describe('a headline over two columns whose second column starts indented', () => {
+  it('comes off its columns whole, never with their first lines (11-pdfkit-front-sidebar)', () => {
+    // The headline ends short of the second column's indented first line: a gutter runs between them
+    // over the headline and the first lines alone, which a cut under the first lines would keep.
+    const size = 10.5;
+    const at = (text: string, x: number, y: number) => ({ text, x, y, width: [...text].length * size, size });
+    const pieces = [
+      { text: '城区新增两处口袋公园', x: 40, y: 425, width: 180, size: 18 },
+      at('本报讯（记者 陈静）近日，位', 61, 403.7),
+      at('于新新街道和双港街道的两处口袋', 40, 384.5),
+      at('公园建成开放，新增绿地面积四千', 40, 365.3),
+      at('平方米，周边居民步行五分钟就能', 40, 346.1),
+      at('到达。', 40, 326.9),
+      at('两处公园利用闲置边角地改造', 237.4, 403.7),
+      at('而成，设置了健身步道、儿童游乐', 216.4, 384.5),
+      at('区和休闲座椅，夜间还有景观照', 216.4, 365.3),
+      at('明，成为居民散步锻炼的好去处。', 216.4, 346.1),
+    ];
+    expect(analysePage(pieces).paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      '城区新增两处口袋公园',
+      '本报讯（记者 陈静）近日，位于新新街道和双港街道的两处口袋公园建成开放，新增绿地面积四千平方米，周边居民步行五分钟就能到达。',
+      '两处公园利用闲置边角地改造而成，设置了健身步道、儿童游乐区和休闲座椅，夜间还有景观照明，成为居民散步锻炼的好去处。',
+    ]);
+  });
+});

@@ -13,12 +13,17 @@
 // 4. Each block's lines → paragraphs (a new one where a line is indented, changes size or leaves a
 //    gap), a title line in large type of its own, a headline wrapped over lines joined.
 // 5. Title roles: in each run of title lines the largest type is the 主题, lines above it 引题,
-//    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in).
+//    lines below it 副题 (sizes relative to the page's body text, the size most characters are set in;
+//    a short line at body size set bolder than the body is a title line too, or between two body
+//    paragraphs a 小标题).
+import { BOLDER, NORMAL_WEIGHT } from './font-weight';
+import { joinLines } from './line-join';
 import { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from './marks';
 import { isHorizontal, ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
 import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
 
-export type TitleRole = 'kicker' | 'headline' | 'subheadline';
+/** 'subheading': a bold line at body size inside a story's text (a 小标题), never a headline. */
+export type TitleRole = 'kicker' | 'headline' | 'subheadline' | 'subheading';
 /** A paragraph of the page text (in the order `text` joins them) and the boxes of its lines, in page points. */
 export type PlacedParagraph = { text: string; boxes: Box[] };
 /**
@@ -43,18 +48,42 @@ const RULED_BAND = 0.6;
 /** Type this much larger than the body is a title. */
 const TITLE = 1.15;
 
-/** `ink`: left and right where the text's ink is (hanging punctuation left out), for finding gutters. */
-type Unit = Segment & { top: number; bottom: number; ink: { left: number; right: number } };
+/** A bold line at body size longer than this is a bold run of text, not a title. */
+const TITLE_CHARS = 30;
 
-function unitOf(segment: Segment): Unit {
+/**
+ * `ink`: left and right where the text's ink is (hanging punctuation left out), for finding gutters;
+ * `heavy`: a short line at body size set bolder than the body (font-weight.ts), a title where size
+ * alone cannot tell (a 引题 or a boxed item's title in bold body type) or a 小标题 inside a story.
+ */
+type Unit = Segment & { top: number; bottom: number; ink: { left: number; right: number }; heavy: boolean };
+
+/** The weight most characters of body size are set in. */
+function bodyWeightOf(segments: readonly Segment[], body: number): number {
+  const chars = new Map<number, number>();
+  for (const segment of segments)
+    if (Math.abs(segment.size - body) <= 0.5)
+      chars.set(segment.weight, (chars.get(segment.weight) ?? 0) + [...segment.text].length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NORMAL_WEIGHT;
+}
+
+function unitOf(segment: Segment, body: number, bodyWeight: number): Unit {
   // CJK faces: about 0.88 of the size above the baseline, 0.12 below.
   return {
     ...segment,
     top: segment.y + 0.88 * segment.size,
     bottom: segment.y - 0.12 * segment.size,
     ink: inkSpan(segment.text, segment.left, segment.right, segment.size),
+    heavy:
+      segment.size < TITLE * body &&
+      segment.weight >= bodyWeight + BOLDER &&
+      [...segment.text].length <= TITLE_CHARS &&
+      !/[。；;]/u.test(segment.text),
   };
 }
+
+/** A title line: type clearly larger than the body's, or a short bold line at body size. */
+const isTitle = (unit: Unit, body: number) => unit.size >= TITLE * body || unit.heavy;
 
 /**
  * Vertical runs of lone large characters, one under another at the same x (竖排 banners). Taken
@@ -186,7 +215,7 @@ function xyCut(
   const underTitle = (gap: { at: number }) => {
     const above = units.filter((unit) => unit.bottom >= gap.at);
     const nearest = above.reduce((low, unit) => (unit.bottom < low.bottom ? unit : low), above[0]!);
-    return nearest.size >= TITLE * body;
+    return isTitle(nearest, body);
   };
   const separations = gaps.filter(
     (gap) => (gap.height >= SEPARATION * body && !underTitle(gap)) || ruledBand(units, gap, across),
@@ -204,6 +233,25 @@ function xyCut(
     return splitAtGutters(units, cuts).flatMap((part) =>
       xyCut(part, body, tables, across, columnEdge(part, body) ?? edge),
     );
+  // A title over columns comes off them whole, at the gap under its last line. Scored by gutters, a
+  // cut under the columns' first lines could win: a headline ending short of the next column's
+  // indented first line leaves a gutter beside it (11-pdfkit-front-sidebar read two columns' first
+  // lines as one).
+  const underTitles = gaps.findLast((gap) => units.every((unit) => unit.top <= gap.at || isTitle(unit, body)));
+  if (underTitles) {
+    const below = units.filter((unit) => unit.top <= underTitles.at);
+    if (gutters(below, body, tables).length)
+      return [
+        ...xyCut(
+          units.filter((unit) => unit.bottom >= underTitles.at),
+          body,
+          tables,
+          across,
+          edge,
+        ),
+        ...xyCut(below, body, tables, across, edge),
+      ];
+  }
   let best: { above: Unit[]; below: Unit[]; score: number } | null = null;
   for (const gap of gaps) {
     const above = units.filter((unit) => unit.bottom >= gap.at);
@@ -219,7 +267,7 @@ function xyCut(
   return [{ units, edge }];
 }
 
-type Line = { cells: string[]; left: number; right: number; y: number; size: number; boxes: Box[] };
+type Line = { cells: string[]; left: number; right: number; y: number; size: number; heavy: boolean; boxes: Box[] };
 
 const boxOf = (unit: Unit): Box => ({ left: unit.left, bottom: unit.bottom, right: unit.right, top: unit.top });
 
@@ -238,13 +286,14 @@ function linesOf(units: readonly Unit[]): Line[] {
         right: unit.right,
         y: unit.y,
         size: unit.size,
+        heavy: unit.heavy,
         boxes: [boxOf(unit)],
       });
   }
   return lines;
 }
 
-type Paragraph = { text: string; size: number; table: boolean; continues: boolean; boxes: Box[] };
+type Paragraph = { text: string; size: number; heavy: boolean; table: boolean; continues: boolean; boxes: Box[] };
 
 /**
  * A block's lines → paragraphs; `continues`: the first line is not indented (it goes on from the
@@ -304,7 +353,14 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
         last.text += `\n${line.cells.join('\t')}`;
         last.boxes.push(...line.boxes);
       } else
-        out.push({ text: line.cells.join('\t'), size: line.size, table: true, continues: false, boxes: line.boxes });
+        out.push({
+          text: line.cells.join('\t'),
+          size: line.size,
+          heavy: false,
+          table: true,
+          continues: false,
+          boxes: line.boxes,
+        });
     } else if (
       last &&
       previous &&
@@ -314,12 +370,13 @@ function paragraphsOf(lines: Line[], body: number, edge: number | null, page: re
       // A body line that stops short of the column's right edge ends its paragraph.
       (title || (!ragged && line.left - left <= 1.2 * body && previous.right >= right - 1.5 * body))
     ) {
-      last.text += line.cells[0]!;
+      last.text = joinLines(last.text, line.cells[0]!);
       last.boxes.push(...line.boxes);
     } else {
       out.push({
         text: line.cells[0]!,
         size: line.size,
+        heavy: line.heavy,
         table: false,
         continues: out.length === 0 && !title && line.left - left <= 0.5 * body,
         boxes: [...line.boxes],
@@ -406,7 +463,8 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images
   if (!segments.length)
     return { text: '', titleRoles: new Map(), vertical, paragraphs: [], photos: captionsOf(images, [], 0) };
   const body = bodySizeOf(segments);
-  const flow = segments.map(unitOf);
+  const bodyWeight = bodyWeightOf(segments, body);
+  const flow = segments.map((segment) => unitOf(segment, body, bodyWeight));
   const paragraphs: Paragraph[] = [];
   const tables = ruledTables(rules);
   const across = rules.filter(isHorizontal);
@@ -433,30 +491,71 @@ export function analysePage(pieces: Piece[], rules: readonly Rule[] = [], images
       previous.size < TITLE * body &&
       !STRONG_END.test(previous.text)
     ) {
-      previous.text += first.text;
+      previous.text = joinLines(previous.text, first.text);
       previous.boxes.push(...first.boxes);
     } else paragraphs.push(first);
     paragraphs.push(...rest);
   }
-  const titleRoles = new Map<string, TitleRole>();
-  for (let start = 0; start < paragraphs.length; start += 1) {
-    if (paragraphs[start]!.size < TITLE * body || paragraphs[start]!.table) continue;
-    let end = start;
-    while (end + 1 < paragraphs.length && paragraphs[end + 1]!.size >= TITLE * body && !paragraphs[end + 1]!.table)
-      end += 1;
-    const run = paragraphs.slice(start, end + 1);
-    const largest = Math.max(...run.map((paragraph) => paragraph.size));
-    const headline = run.findIndex((paragraph) => paragraph.size === largest);
-    run.forEach((paragraph, index) =>
-      titleRoles.set(paragraph.text, index < headline ? 'kicker' : index === headline ? 'headline' : 'subheadline'),
-    );
-    start = end;
-  }
   return {
     text: paragraphs.map((paragraph) => paragraph.text).join('\n\n'),
-    titleRoles,
+    titleRoles: titleRolesOf(paragraphs, body),
     vertical,
     paragraphs: paragraphs.map(({ text, boxes }) => ({ text, boxes })),
     photos: captionsOf(images, paragraphs, body),
   };
+}
+
+/** A body paragraph: body size, set like the body, not a table. */
+const isBodyText = (paragraph: Paragraph, body: number) =>
+  !paragraph.table && !paragraph.heavy && paragraph.size < TITLE * body;
+
+/** `below` starts right under `above` (within three body sizes) and in the same column. */
+function followsIn(above: Paragraph, below: Paragraph, body: number): boolean {
+  const foot = above.boxes.reduce((low, box) => (box.bottom < low.bottom ? box : low), above.boxes[0]!);
+  const head = below.boxes[0]!;
+  const overlap = Math.min(foot.right, head.right) - Math.max(foot.left, head.left);
+  return foot.bottom - head.top >= -0.5 * body && foot.bottom - head.top <= 3 * body && overlap > 0;
+}
+
+/**
+ * Title roles, from type size and weight relative to the page's body text. In each run of title lines
+ * (larger type, or short bold lines at body size next to them) the largest type is the 主题, lines
+ * above it 引题, lines below it 副题. A bold line at body size between two body paragraphs of one
+ * column is a 小标题 ('subheading'), whatever its wording: a bold run in a body is not a headline.
+ */
+function titleRolesOf(paragraphs: readonly Paragraph[], body: number): Map<string, TitleRole> {
+  const titleRoles = new Map<string, TitleRole>();
+  const titleLike = (paragraph: Paragraph | undefined) =>
+    paragraph !== undefined &&
+    !paragraph.table &&
+    (paragraph.size >= TITLE * body || (paragraph.heavy && !SIDEBAR_LABEL.test(paragraph.text)));
+  for (let start = 0; start < paragraphs.length; start += 1) {
+    if (!titleLike(paragraphs[start])) continue;
+    let end = start;
+    while (titleLike(paragraphs[end + 1])) end += 1;
+    const run = paragraphs.slice(start, end + 1);
+    const before = paragraphs[start - 1];
+    const after = paragraphs[end + 1];
+    start = end;
+    const largest = Math.max(...run.map((paragraph) => paragraph.size));
+    if (largest < TITLE * body) {
+      const [only] = run;
+      if (
+        run.length === 1 &&
+        before &&
+        after &&
+        isBodyText(before, body) &&
+        isBodyText(after, body) &&
+        followsIn(before, only!, body) &&
+        followsIn(only!, after, body)
+      )
+        titleRoles.set(only!.text, 'subheading');
+      continue;
+    }
+    const headline = run.findIndex((paragraph) => paragraph.size === largest);
+    run.forEach((paragraph, index) =>
+      titleRoles.set(paragraph.text, index < headline ? 'kicker' : index === headline ? 'headline' : 'subheadline'),
+    );
+  }
+  return titleRoles;
 }

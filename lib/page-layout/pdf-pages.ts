@@ -1,15 +1,18 @@
 // Opening a PDF with pdf.js and reading a page as the page analysis needs it: its media box, its text
-// pieces (string, position, size; Kangxi radicals folded) and what it draws (rules, images). Shared by
+// pieces (string, position, size, font weight; Kangxi radicals folded) and what it draws (rules, images). Shared by
 // the print importer (lib/importer/pdf-text.ts) and the 版面 page reader (lib/epaper/pdf-read.ts), so
 // both read a page alike. An encrypted or damaged file gets the one Chinese sentence for it.
 import { DAMAGED_PDF, ENCRYPTED_PDF, foldRadicals } from '../text/pdf';
+import { fontWeight, NORMAL_WEIGHT } from './font-weight';
 import { graphicsOf, type Box, type PageGraphics } from './page-graphics';
 import type { Piece } from './pdf-segments';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type Document = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<Document['getPage']>>;
-type TextItem = { str?: string; transform: number[]; width: number };
+type TextItem = { str?: string; transform: number[]; width: number; fontName?: string };
+/** What pdf.js keeps of a loaded font (FontFaceObject), as far as its weight goes. */
+type LoadedFont = { name?: unknown; bold?: unknown; black?: unknown };
 
 /** A page as read: `view` its media box in points; pieces and graphics in the PDF's own coordinates. */
 export type ReadPage = { view: Box; pieces: Piece[]; graphics: PageGraphics };
@@ -62,6 +65,22 @@ export function pageView(page: PdfPage): Box {
 export async function readPage(page: PdfPage): Promise<ReadPage> {
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const content = await page.getTextContent();
+  // The fonts are the page's common objects once its operator list is read.
+  const operators = await page.getOperatorList();
+  const weights = new Map<string, number>();
+  const weightOf = (fontName: string | undefined): number => {
+    if (!fontName) return NORMAL_WEIGHT;
+    let weight = weights.get(fontName);
+    if (weight === undefined) {
+      const font = (page.commonObjs.has(fontName) ? page.commonObjs.get(fontName) : null) as LoadedFont | null;
+      weight = fontWeight(typeof font?.name === 'string' ? font.name : '', {
+        bold: font?.bold === true,
+        black: font?.black === true,
+      });
+      weights.set(fontName, weight);
+    }
+    return weight;
+  };
   const pieces: Piece[] = (content.items as TextItem[])
     .filter((item) => typeof item.str === 'string' && item.str.trim() !== '')
     .map((item) => ({
@@ -70,7 +89,7 @@ export async function readPage(page: PdfPage): Promise<ReadPage> {
       y: item.transform[5]!,
       width: item.width,
       size: Math.hypot(item.transform[2]!, item.transform[3]!),
+      weight: weightOf(item.fontName),
     }));
-  const operators = await page.getOperatorList();
   return { view: pageView(page), pieces, graphics: graphicsOf(operators.fnArray, operators.argsArray, OPS) };
 }

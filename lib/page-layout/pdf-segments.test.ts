@@ -69,6 +69,19 @@ describe('segmentsOf', () => {
     const spaced = { text: '记者 徐敏', x: 40, y: 680, width: 43.3, size: 10 };
     expect(segmentsOf([tracked, spaced]).map((segment) => segment.text)).toEqual(['第三', '记者 徐敏']);
   });
+
+  it('keeps the word spaces of a credit, however narrow the face sets its space', () => {
+    // Spaces 1.5 pt wide at 10 pt (a CJK face's narrow space): words of two or three characters are
+    // not a letter-spaced run, whatever the width says; full-width spaces are kept too.
+    const credit = { text: '（通讯员 周杰 摄）', x: 40, y: 700, width: 83, size: 10 };
+    const byline = { text: '记者 王芳 通讯员 周杰', x: 40, y: 680, width: 94.5, size: 10 };
+    const fullWidth = { text: '记者\u3000王芳\u3000通讯员\u3000周杰', x: 40, y: 660, width: 130, size: 10 };
+    expect(segmentsOf([credit, byline, fullWidth]).map((segment) => segment.text)).toEqual([
+      '（通讯员 周杰 摄）',
+      '记者 王芳 通讯员 周杰',
+      '记者\u3000王芳\u3000通讯员\u3000周杰',
+    ]);
+  });
 });
 
 describe('closeTracking', () => {

@@ -8,9 +8,12 @@
 // whitespace running up or down the page past lines that have text on both sides of it (the way
 // whitespace-cover analysers find column separators, Breuel 2002), found from the whole page's
 // lines, not the one line.
+import { NORMAL_WEIGHT } from './font-weight';
 import { isVertical, type Rule } from './page-graphics';
 
-export type Piece = { text: string; x: number; y: number; width: number; size: number };
+/** `weight`: the font's (font-weight.ts, CSS scale); a piece without one is regular. */
+export type Piece = { text: string; x: number; y: number; width: number; size: number; weight?: number };
+/** `weight`: the one most of its characters are set in. */
 export type Segment = {
   text: string;
   cells: string[];
@@ -18,6 +21,7 @@ export type Segment = {
   right: number;
   y: number;
   size: number;
+  weight: number;
 };
 
 const SAME_LINE = 0.35;
@@ -142,13 +146,18 @@ export function closeTracking(text: string): string {
 const NARROW_SPACE = 0.2;
 const BETWEEN_CJK = new RegExp(String.raw`(?<=${CJK}) (?=${CJK})`, 'gu');
 
+/** Two Han characters side by side: a word, which tracking (a space after every character) never leaves. */
+const HAN_PAIR = /\p{Script=Han}\p{Script=Han}/u;
+
 /**
- * The same tracking inside one piece too short for a run ("第 三"): its spaces, measured from the
- * piece's width less its characters' (CJK a full em, the rest half), average under NARROW_SPACE.
+ * The same tracking inside one piece too short for a run ("第 三"): every character stands alone and
+ * its spaces, measured from the piece's width less its characters' (CJK a full em, the rest half),
+ * average under NARROW_SPACE. Words of two or more characters ("（通讯员 周杰 摄）", "记者 王芳") are not
+ * tracking, however narrow the face sets its space.
  */
 function closePieceTracking(piece: Piece): string {
   const spaces = (piece.text.match(BETWEEN_CJK) ?? []).length;
-  if (!spaces) return piece.text;
+  if (!spaces || HAN_PAIR.test(piece.text)) return piece.text;
   const chars = [...piece.text.replaceAll(' ', '')];
   const full = new RegExp(`^${CJK}$`, 'u');
   const natural = chars.reduce((sum, char) => sum + (full.test(char) ? 1 : 0.5), 0) * piece.size;
@@ -177,15 +186,20 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
     if (mouth.right - mouth.left < GUTTER_MOUTH * Math.min(piece.size, before.size)) return false;
     return ruled(rules, before, piece) || isStripe(lines, at, mouth, body);
   };
-  const segments: Segment[] = [];
+  const segments: (Segment & { weights: Map<number, number> })[] = [];
+  const count = (weights: Map<number, number>, piece: Piece) => {
+    const weight = piece.weight ?? NORMAL_WEIGHT;
+    weights.set(weight, (weights.get(weight) ?? 0) + [...piece.text].length);
+  };
   for (const [at, line] of lines.entries()) {
     line.sort((a, b) => a.x - b.x);
-    let current: Segment | null = null;
+    let current: (typeof segments)[number] | null = null;
     for (const piece of line) {
       if (current && piece.x - current.right <= TOUCHING * piece.size && !gutter(at, current, piece)) {
         current.text += spaced(current.text, piece, piece.x - current.right) ? ` ${piece.text}` : piece.text;
         current.right = Math.max(current.right, piece.x + piece.width);
         current.size = Math.max(current.size, piece.size);
+        count(current.weights, piece);
       } else {
         current = {
           text: piece.text,
@@ -194,12 +208,19 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
           right: piece.x + piece.width,
           y: line[0]!.y,
           size: piece.size,
+          weight: NORMAL_WEIGHT,
+          weights: new Map(),
         };
+        count(current.weights, piece);
         segments.push(current);
       }
     }
   }
   return segments
-    .map((segment) => ({ ...segment, text: closeAutospace(closeTracking(segment.text.trim())) }))
+    .map(({ weights, ...segment }) => ({
+      ...segment,
+      text: closeAutospace(closeTracking(segment.text.trim())),
+      weight: [...weights].sort((a, b) => b[1] - a[1])[0]![0],
+    }))
     .filter((segment) => segment.text !== '');
 }

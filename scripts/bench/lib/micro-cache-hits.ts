@@ -90,9 +90,13 @@ export async function microCacheHits(options: MicroCacheHitsOptions): Promise<vo
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(workDir, 'html'), { recursive: true });
   const articleUrl = app.url + options.articlePath;
-  await hitAnswer(articleUrl);
-  const answer = await hitAnswer(articleUrl);
-  const cacheStatus = answer.headers[answer.headers.findIndex((h) => h.toLowerCase() === 'x-app-cache') + 1];
+  // A copy lives until the end of the second it was made in: a request just past it finds it expired.
+  let answer = await hitAnswer(articleUrl);
+  let cacheStatus = '';
+  for (let tries = 0; tries < 10 && cacheStatus !== 'HIT'; tries++) {
+    answer = await hitAnswer(articleUrl);
+    cacheStatus = answer.headers[answer.headers.findIndex((h) => h.toLowerCase() === 'x-app-cache') + 1] ?? '';
+  }
   if (answer.status !== 200 || cacheStatus !== 'HIT') throw new Error(`article: ${answer.status} ${cacheStatus}`);
   const answerFile = path.join(workDir, 'answer.json');
   fs.writeFileSync(answerFile, JSON.stringify(answer));

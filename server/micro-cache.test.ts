@@ -193,6 +193,32 @@ describe('MicroCache', () => {
   });
 });
 
+describe('freshCopy (the synchronous hit)', () => {
+  it('finds exactly what answer() would call a HIT, and nothing else', async () => {
+    const t = setup();
+    const fresh = (method = 'GET', url = '/articles/a', headers: Record<string, string> = {}) =>
+      t.cache.freshCopy(method, url, { host: 'news.test', ...headers });
+    expect(fresh()).toBeUndefined(); // nothing kept yet
+    const [copy] = await get(t.cache);
+    expect(fresh()).toBe(copy);
+    expect(fresh('HEAD')).toBe(copy);
+    expect(fresh('GET', '/articles/a', { rsc: 'true', 'next-url': '/evil' })).toBe(copy); // junk: the HTML copy
+    expect(fresh('GET', '/articles/a', { cookie: 'theme=dark' })).toBe(copy);
+    expect(fresh('GET', '/articles/a', { rsc: '1' })).toBeUndefined(); // its own key
+    expect(fresh('GET', '/articles/a?utm=x')).toBeUndefined();
+    expect(fresh('POST')).toBeUndefined();
+    expect(fresh('GET', '/articles/a', { cookie: 'next-auth.session-token=abc' })).toBeUndefined();
+    expect(t.renders()).toBe(1);
+    t.tick(1000); // past its lifetime: answer() decides (stale or a new render)
+    expect(fresh()).toBeUndefined();
+    const [, status] = await get(t.cache);
+    expect(status).toBe('EXPIRED');
+    expect(fresh()).toBeDefined();
+    t.expire(); // a change on any instance
+    expect(fresh()).toBeUndefined();
+  });
+});
+
 describe('poisoning', () => {
   it('junk RSC and router headers reach no render and leave the HTML copy as it is', async () => {
     const t = setup();
@@ -238,6 +264,27 @@ describe('send', () => {
         expect(response.headers.get('vary')).toBe('RSC, Accept-Encoding');
         expect(await response.text()).toBe(method === 'GET' ? '<p>已撤稿</p>' : '');
       }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('an answer sent again and again carries each time how that request was found', async () => {
+    const answer: Rendered = { status: 200, headers: [['Content-Type', 'text/plain']], body: Buffer.from('ok') };
+    const statuses = ['HIT', 'STALE', null, 'HIT'] as const;
+    let next = 0;
+    const server = http.createServer((request, response) => send(request, response, answer, statuses[next++]!));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const seen: (string | null)[] = [];
+      for (let i = 0; i < statuses.length; i++) {
+        const response = await fetch(url);
+        expect(await response.text()).toBe('ok');
+        expect(response.headers.get('content-length')).toBe('2');
+        seen.push(response.headers.get('x-app-cache'));
+      }
+      expect(seen).toEqual(['HIT', 'STALE', null, 'HIT']);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

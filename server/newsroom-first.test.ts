@@ -25,6 +25,20 @@ describe('NewsroomFirst', () => {
     expect(turns).toHaveLength(0);
   });
 
+  it('is idle only with no newsroom request under way and no reader waiting', () => {
+    const { first, reader, nextTurn } = setup(1);
+    expect(first.idle).toBe(true);
+    const answer = response();
+    first.track(answer);
+    expect(first.idle).toBe(false);
+    reader(1);
+    reader(2);
+    answer.emit('close');
+    expect(first.idle).toBe(false); // readers still waiting for their turn
+    nextTurn();
+    expect(first.idle).toBe(true);
+  });
+
   it('while one is under way, readers go out a few per turn of the loop, in order', () => {
     const { first, sent, reader, nextTurn } = setup(2);
     first.track(response());

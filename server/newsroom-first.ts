@@ -45,9 +45,14 @@ export class NewsroomFirst {
     });
   }
 
+  /** Whether a reader answer may go out now (no newsroom request under way, nobody waiting). */
+  get idle(): boolean {
+    return this.underWay === 0 && this.waiting.length === 0;
+  }
+
   /** Sends a reader answer now, or in its turn while a newsroom request is under way. */
   reader(send: () => void): void {
-    if (this.underWay === 0 && this.waiting.length === 0) return send();
+    if (this.idle) return send();
     this.waiting.push(send);
     this.schedule();
   }

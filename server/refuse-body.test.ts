@@ -34,6 +34,24 @@ describe('refuseBody', () => {
     expect(outcome.status).toBe(413);
     expect(outcome.ms).toBeLessThan(1000);
   });
+  it('refuses a chunked body without a declared length (411), lets a request without a body through', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/login`, { method: 'POST', headers: { 'Transfer-Encoding': 'chunked' } });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.write('a');
+      request.end();
+    });
+    expect(status).toBe(411);
+    const reached = reachedApp;
+    expect((await fetch(`${base}/articles/a`)).status).toBe(200);
+    expect(reachedApp).toBe(reached + 1);
+    reachedApp = reached; // the next test counts from here
+  });
+
   it('lets a small body through to the app', async () => {
     const outcome = await largePost(`${base}/login`, { declared: 1000 });
     expect(outcome.status).toBe(200);

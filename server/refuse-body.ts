@@ -11,6 +11,9 @@ export const DISCARD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** True when the request was refused and answered here. */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
+  // A request without a body (every reader GET) is let through without working out its path.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined)
+    return false;
   const refused = bodyRefusal(request);
   if (!refused) return false;
   response.writeHead(refused.status, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -12,20 +12,24 @@
 // `-- --baseline <commit>` (or BENCH_BASELINE) also builds that commit (scripts/bench/lib/baseline-tree.ts)
 // on the same archive and load-tests both apps alone, turn about, so "no worse than before" is a ratio
 // measured in one run.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `-- --only micro-cache` measures one thing, in under two minutes: a micro-cache hit on the article
+// page against a trivial Node server and static nginx, each pinned to one CPU (lib/micro-cache-hits.ts).
+import { type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { sqlitePathOf } from '../../lib/config/database';
-import { findNginx, NGINX_MISSING, startFront, stopFront, workerLines } from '../../server/front';
+import { findNginx, NGINX_MISSING, startFront, stopFront } from '../../server/front';
 import { clearDataCache } from '../../server/next-cache';
 import { prepare } from '../../server/prepare';
 import { generateArchive } from '../../test/support/synthetic-archive';
 import { appServerEnv, buildIfStale, startServeServer, type AppServer } from './lib/app-server';
 import { baselineRef, baselineTree, runInTree, type BaselineTree } from './lib/baseline-tree';
 import { childPids, cpuMs, pinProcess } from './lib/cpu-time';
+import { microCacheHits } from './lib/micro-cache-hits';
+import { startStatic } from './lib/static-nginx';
 import { waitForHealth } from './lib/wait-for-health';
 import { cappedByGenerator, findWrk, limitedByServer, wrk, WRK_MISSING, type Figures } from './lib/wrk';
 
@@ -64,41 +68,6 @@ function keepArchive(dataDir: string, madeBy: string, archive: Archive): void {
     path.join(dataDir, 'archive.json'),
     JSON.stringify({ latestIssue, sampleSlug, shape: SHAPE, madeBy }),
   );
-}
-
-/** nginx serving files from `dir` on `port`, with the front's worker settings (or one worker on `pinnedCpu`), for the static baseline. */
-async function startStatic(dir: string, workDir: string, port: number, pinnedCpu?: number): Promise<ChildProcess> {
-  const nginx = findNginx()!;
-  fs.mkdirSync(path.join(workDir, 'temp'), { recursive: true });
-  const conf = path.join(workDir, 'nginx.conf');
-  fs.writeFileSync(
-    conf,
-    `daemon off;
-${workerLines(pinnedCpu)}
-pid ${path.join(workDir, 'nginx.pid')};
-error_log ${path.join(workDir, 'error.log')} warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    client_body_temp_path ${path.join(workDir, 'temp')};
-    proxy_temp_path ${path.join(workDir, 'temp')};
-    fastcgi_temp_path ${path.join(workDir, 'temp')};
-    uwsgi_temp_path ${path.join(workDir, 'temp')};
-    scgi_temp_path ${path.join(workDir, 'temp')};
-    server {
-        listen 127.0.0.1:${port};
-        root ${dir};
-        default_type "text/html; charset=utf-8";
-    }
-}
-`,
-  );
-  const child = spawn(nginx, ['-p', workDir, '-e', path.join(workDir, 'error.log'), '-c', conf], { stdio: 'ignore' });
-  await waitForHealth(`http://127.0.0.1:${port}/front.html`);
-  return child;
 }
 
 // Each page is loaded for a moment before it is measured: the first requests after start-up compile
@@ -261,6 +230,15 @@ async function compareWithBaseline(targets: readonly Target[], headUrl: string, 
   for (const line of ratios) console.log(line);
 }
 
+/** `--only <part>`: one part of the bench instead of all of it (only `micro-cache` so far). */
+function onlyOption(args: readonly string[]): string | null {
+  const index = args.indexOf('--only');
+  if (index < 0) return null;
+  const part = args[index + 1];
+  if (part !== 'micro-cache') throw new Error(`--only: unknown part ${part ?? '(none)'}; known: micro-cache`);
+  return part;
+}
+
 async function main() {
   if (!findNginx()) throw new Error(NGINX_MISSING);
   if (!findWrk()) throw new Error(WRK_MISSING);
@@ -287,6 +265,28 @@ async function main() {
   const serverEnv = appServerEnv(env, prepared, PORT);
   buildIfStale(ROOT, serverEnv);
   clearDataCache(ROOT);
+  if (onlyOption(process.argv.slice(2)) === 'micro-cache') {
+    const app = startServeServer(ROOT, CACHED_PORT, {
+      ...appServerEnv(env, prepared, CACHED_PORT),
+      APP_MICROCACHE: '1',
+    });
+    try {
+      await waitForHealth(`${app.url}/api/health`);
+      await microCacheHits({
+        app: { url: app.url, pid: app.child.pid! },
+        articlePath: `/articles/${archive.sampleSlug}`,
+        workDir: path.join(BENCH_DIR, 'micro-cache-hits'),
+        trivialPort: FRONT_PORT,
+        staticPort: STATIC_PORT,
+        serverCpu: SERVER_CPU,
+        generatorCpus: GENERATOR_CPUS,
+        durationS: DURATION_S,
+      });
+    } finally {
+      app.stop();
+    }
+    return;
+  }
   // As `npm start` runs it (server/serve.ts): without its micro-cache (what the front sits before,
   // and what the baseline comparison times), and with it, on its own port.
   const server = startServeServer(ROOT, PORT, { ...serverEnv, APP_MICROCACHE: '0' });

@@ -132,6 +132,38 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * An app answering with `handler` and the local front before it, on `data`; `body` runs while both are
+ * up, then both stop and `data` is removed.
+ */
+async function withFront(
+  data: string,
+  handler: http.RequestListener,
+  body: (frontPort: number) => Promise<void>,
+): Promise<void> {
+  const app = http.createServer(handler);
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  const appPort = (app.address() as AddressInfo).port;
+  const frontPort = await freePort();
+  try {
+    const front = await startFront({
+      workDir: path.join(data, 'front'),
+      frontPort,
+      appPort,
+      dataDir: data,
+      stdio: 'ignore',
+    });
+    try {
+      await body(frontPort);
+    } finally {
+      await stopFront(front);
+    }
+  } finally {
+    await new Promise((resolve) => app.close(resolve));
+    fs.rmSync(data, { recursive: true, force: true });
+  }
+}
+
 // Issue 31: started as root with DATA_DIR made by `mktemp -d` (0700), the front answered every page
 // with 500 (its workers, as nobody, could not open the cache) and said nothing at start-up.
 describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root', () => {
@@ -197,73 +229,45 @@ describe.skipIf(!nginx || process.getuid?.() !== 0)('npm run start:front as root
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-refresh-'));
     fs.chmodSync(data, 0o711);
     let renders = 0;
-    const app = http.createServer((request, response) => {
-      if (request.url === '/articles/a') renders++; // not startFront's own /robots.txt
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '2' });
-      response.end(`<p>render ${renders}</p>`);
-    });
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    const appPort = (app.address() as AddressInfo).port;
-    const frontPort = await freePort();
-    const page = async () => {
-      const answer = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
-      return `${answer.headers.get('x-cache-status')} ${await answer.text()}`;
-    };
-    try {
-      const front = await startFront({
-        workDir: path.join(data, 'front'),
-        frontPort,
-        appPort,
-        dataDir: data,
-        stdio: 'ignore',
-      });
-      try {
+    await withFront(
+      data,
+      (request, response) => {
+        if (request.url === '/articles/a') renders++; // not startFront's own /robots.txt
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '2' });
+        response.end(`<p>render ${renders}</p>`);
+      },
+      async (frontPort) => {
+        const page = async () => {
+          const answer = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
+          return `${answer.headers.get('x-cache-status')} ${await answer.text()}`;
+        };
         expect([await page(), await page()]).toEqual(['MISS <p>render 1</p>', 'HIT <p>render 1</p>']);
         // Kept for 2 s (nginx counts whole seconds: at least one, so the first two are a miss and a hit).
         await new Promise((resolve) => setTimeout(resolve, 3_100));
         // The entry's file was replaced by the second render's: the descriptor kept for the first
         // must not answer the hits that follow.
         expect([await page(), await page()]).toEqual(['EXPIRED <p>render 2</p>', 'HIT <p>render 2</p>']);
-      } finally {
-        await stopFront(front);
-      }
-    } finally {
-      await new Promise((resolve) => app.close(resolve));
-      fs.rmSync(data, { recursive: true, force: true });
-    }
+      },
+    );
   });
 
   it('run through sudo, the workers are the account that ran it: its own 0700 data directory needs no chmod', async () => {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'front-sudo-'));
     fs.chownSync(data, 1, 1); // Debian's `daemon` account stands for the person who ran sudo
-    const app = http.createServer((_request, response) => {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '30' });
-      response.end('<p>柯城</p>');
-    });
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    const appPort = (app.address() as AddressInfo).port;
-    const frontPort = await freePort();
     process.env.SUDO_USER = 'daemon';
-    try {
-      const front = await startFront({
-        workDir: path.join(data, 'front'),
-        frontPort,
-        appPort,
-        dataDir: data,
-        stdio: 'ignore',
-      });
-      try {
+    await withFront(
+      data,
+      (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'X-Accel-Expires': '30' });
+        response.end('<p>柯城</p>');
+      },
+      async (frontPort) => {
         await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
         const second = await fetch(`http://127.0.0.1:${frontPort}/articles/a`);
         expect(second.status).toBe(200);
         expect(second.headers.get('x-cache-status')).toBe('HIT');
         expect(fs.readFileSync(path.join(data, 'front', 'nginx.conf'), 'utf8')).toMatch(/^user daemon daemon;$/m);
-      } finally {
-        await stopFront(front);
-      }
-    } finally {
-      await new Promise((resolve) => app.close(resolve));
-      fs.rmSync(data, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });

@@ -20,7 +20,15 @@ import { BOLDER, NORMAL_WEIGHT } from './font-weight';
 import { joinLines } from './line-join';
 import { EDITORS_NOTE, SIDEBAR_LABEL, STRONG_END } from './marks';
 import { isHorizontal, ruledFrames, ruledTables, type Box, type Rule } from './page-graphics';
-import { bodySizeOf, inkSpan, segmentsOf, type Piece, type Segment } from './pdf-segments';
+import {
+  bodySizeOf,
+  countCharacters,
+  inkSpan,
+  mostCounted,
+  segmentsOf,
+  type Piece,
+  type Segment,
+} from './pdf-segments';
 
 /** 'subheading': a bold line at body size inside a story's text (a 小标题), never a headline. */
 export type TitleRole = 'kicker' | 'headline' | 'subheadline' | 'subheading';
@@ -60,11 +68,10 @@ type Unit = Segment & { top: number; bottom: number; ink: { left: number; right:
 
 /** The weight most characters of body size are set in. */
 function bodyWeightOf(segments: readonly Segment[], body: number): number {
-  const chars = new Map<number, number>();
+  const weights = new Map<number, number>();
   for (const segment of segments)
-    if (Math.abs(segment.size - body) <= 0.5)
-      chars.set(segment.weight, (chars.get(segment.weight) ?? 0) + [...segment.text].length);
-  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NORMAL_WEIGHT;
+    if (Math.abs(segment.size - body) <= 0.5) countCharacters(weights, segment.weight, segment.text);
+  return mostCounted(weights, NORMAL_WEIGHT);
 }
 
 function unitOf(segment: Segment, body: number, bodyWeight: number): Unit {

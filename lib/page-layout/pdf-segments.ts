@@ -67,12 +67,21 @@ export function inkSpan(text: string, left: number, right: number, size: number)
 
 /** The size most characters are set in (pieces, segments or units alike). */
 export function bodySizeOf(units: readonly { text: string; size: number }[]): number {
-  const weight = new Map<number, number>();
-  for (const unit of units) {
-    const size = Math.round(unit.size * 2) / 2;
-    weight.set(size, (weight.get(size) ?? 0) + [...unit.text].length);
-  }
-  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const sizes = new Map<number, number>();
+  for (const unit of units) countCharacters(sizes, Math.round(unit.size * 2) / 2, unit.text);
+  return mostCounted(sizes, 10);
+}
+
+/** Adds `text`'s characters to what is counted under `key` (a size, a weight). */
+export function countCharacters<K>(counts: Map<K, number>, key: K, text: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + [...text].length);
+}
+
+/** The key most characters were counted under (the first counted of equals); `fallback` when none were. */
+export function mostCounted<K>(counts: ReadonlyMap<K, number>, fallback: K): K {
+  let most: [K, number] | null = null;
+  for (const entry of counts) if (!most || entry[1] > most[1]) most = entry;
+  return most ? most[0] : fallback;
 }
 
 type Span = { left: number; right: number };
@@ -187,10 +196,8 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
     return ruled(rules, before, piece) || isStripe(lines, at, mouth, body);
   };
   const segments: (Segment & { weights: Map<number, number> })[] = [];
-  const count = (weights: Map<number, number>, piece: Piece) => {
-    const weight = piece.weight ?? NORMAL_WEIGHT;
-    weights.set(weight, (weights.get(weight) ?? 0) + [...piece.text].length);
-  };
+  const count = (weights: Map<number, number>, piece: Piece) =>
+    countCharacters(weights, piece.weight ?? NORMAL_WEIGHT, piece.text);
   for (const [at, line] of lines.entries()) {
     line.sort((a, b) => a.x - b.x);
     let current: (typeof segments)[number] | null = null;
@@ -220,7 +227,7 @@ export function segmentsOf(pieces: Piece[], rules: readonly Rule[] = []): Segmen
     .map(({ weights, ...segment }) => ({
       ...segment,
       text: closeAutospace(closeTracking(segment.text.trim())),
-      weight: [...weights].sort((a, b) => b[1] - a[1])[0]![0],
+      weight: mostCounted(weights, NORMAL_WEIGHT),
     }))
     .filter((segment) => segment.text !== '');
 }

@@ -54,7 +54,11 @@ type SubmissionRow = { articleId: string; at: Date | string };
 /** Rows by story, in the order read. */
 function byArticle<T extends { articleId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const row of rows) map.set(row.articleId, [...(map.get(row.articleId) ?? []), row]);
+  for (const row of rows) {
+    const list = map.get(row.articleId);
+    if (list) list.push(row);
+    else map.set(row.articleId, [row]);
+  }
   return map;
 }
 

@@ -117,7 +117,7 @@ export class ArticlePersistence implements Extension {
     this.sealFor.set(documentName, context.user);
     this.lastEditor.set(documentName, context.user);
     await document.saveMutex.runExclusive(() => this.store(document));
-    this.unloadIfDropped(document);
+    this.unloadIfLeft(document);
   }
 
   /** Hocuspocus' debounced store (already under the document's save lock). */
@@ -191,8 +191,16 @@ export class ArticlePersistence implements Extension {
     for (const connection of document.getConnections()) connection.close({ code: 4410, reason });
   }
 
-  private unloadIfDropped(document: Document): void {
-    if (this.dropped.has(document.name) && this.instance) void this.instance.unloadDocument(document);
+  /**
+   * After this extension let go of a document's save lock: unloaded if nobody is in it any more (a
+   * dropped document's people were just disconnected). Hocuspocus tries to unload a document when its
+   * last socket closes, but not while the save lock is held, and tries again only after a store of its
+   * own: a person leaving while a refresh held the lock left the document in memory for good, and
+   * `server.destroy()` waited for it forever (lib/collab/server.test.ts). `unloadDocument` itself
+   * refuses a document someone is in or that has a store pending.
+   */
+  private unloadIfLeft(document: Document): void {
+    if (this.instance?.documents.get(document.name) === document) void this.instance.unloadDocument(document);
   }
 
   /**
@@ -221,7 +229,7 @@ export class ArticlePersistence implements Extension {
       } catch (error) {
         this.options.log(`co-editing refresh failed ${quoted(name)}: ${describe(error)}`);
       }
-      this.unloadIfDropped(document);
+      this.unloadIfLeft(document);
     }
   }
 

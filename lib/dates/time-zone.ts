@@ -3,17 +3,30 @@ import { formatCalendarDate, requireCalendarDate, type CalendarDate } from './ca
 
 export const PUBLICATION_TIME_ZONE = 'Asia/Shanghai';
 
+// One formatter per zone: making one costs some 35 µs, formatting with it a few (bench:stats: 3,000
+// stories' dates took 114 ms of the 考核 page's 320 ms when each call made its own).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function partsIn(instant: Date, timeZone: string): Record<string, number> {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const out: Record<string, number> = {};
   for (const part of parts) if (part.type !== 'literal') out[part.type] = Number(part.value);
   return out;

@@ -122,4 +122,19 @@ describe('a hand-built November: its stories, figures and who sees them', () => 
     ]);
     expect(chiefAsReporter.departments).toEqual([]);
   });
+
+  it('credits a story published before credits were kept with its revision by its authors', async () => {
+    const period = monthPeriod('2026-11');
+    if (!period.ok) throw new Error(period.error);
+    const older = await publishedOn(12, '五'.repeat(200), 2);
+    const { liveRevisionId } = await db.article.findUniqueOrThrow({ where: { id: older } });
+    await db.revision.update({ where: { id: liveRevisionId! }, data: { credits: null } });
+    const articles = await periodArticles(db, period.period);
+    expect(articles.find((article) => article.id === older)?.credits).toEqual([
+      { userId: newsroom.reporter.id, name: '记者甲', label: '记者' },
+      { userId: null, name: '通讯员乙', label: '通讯员' },
+    ]);
+    // The others keep the credits their revisions hold.
+    expect(articles.filter((article) => article.credits.length > 0)).toHaveLength(articles.length);
+  });
 });

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { sampleNewsroom, type SampleNewsroom } from '../../test/support/newsroom';
 import { approveArticle, publishArticle, retractArticle, submitArticle } from '../workflow/service';
 import { contributorFigures } from './figures';
-import { monthPeriod } from './period';
+import { monthPeriod, rangePeriod } from './period';
 import { periodArticles } from './period-articles';
 import { DEFAULT_POINT_RULES } from './points';
 import { statsView } from './service';
@@ -136,5 +136,26 @@ describe('a hand-built November: its stories, figures and who sees them', () => 
     ]);
     // The others keep the credits their revisions hold.
     expect(articles.filter((article) => article.credits.length > 0)).toHaveLength(articles.length);
+  });
+
+  it('sums a range’s reads: its whole month from the monthly rows, the days of the part-months around it', async () => {
+    const id = await publishedOn(14, '六'.repeat(100));
+    await db.articleRead.createMany({
+      data: [
+        { articleId: id, day: '2026-10-24', count: 1 },
+        { articleId: id, day: '2026-10-25', count: 20 },
+        { articleId: id, day: '2026-11-14', count: 300, channel: 'web' },
+        { articleId: id, day: '2026-11-14', count: 4_000, channel: 'app' },
+        { articleId: id, day: '2026-12-05', count: 50_000 },
+        { articleId: id, day: '2026-12-06', count: 600_000 },
+      ],
+    });
+    const range = rangePeriod('2026-10-25', '2026-12-05');
+    if (!range.ok) throw new Error(range.error);
+    const articles = await periodArticles(db, range.period);
+    expect(articles.find((article) => article.id === id)?.reads).toBe(54_320);
+    const month = monthPeriod('2026-11');
+    if (!month.ok) throw new Error(month.error);
+    expect((await periodArticles(db, month.period)).find((article) => article.id === id)?.reads).toBe(4_300);
   });
 });

@@ -18,7 +18,7 @@ CREATE INDEX "Article_id_deletedAt_status_updatedAt_liveRevisionId_publishedAt_r
 CREATE INDEX "Article_publishedAt_deletedAt_liveRevisionId_id_idx" ON "Article"("publishedAt", "deletedAt", "liveRevisionId", "id");
 
 -- CreateIndex
-CREATE INDEX "Revision_id_wordCount_figureCount_coverMediaId_idx" ON "Revision"("id", "wordCount", "figureCount", "coverMediaId");
+CREATE INDEX "Revision_id_wordCount_figureCount_coverMediaId_credits_idx" ON "Revision"("id", "wordCount", "figureCount", "coverMediaId", "credits");
 
 -- CreateIndex
 CREATE INDEX "Signoff_articleId_level_decision_clearedAt_createdAt_reviewerId_id_idx" ON "Signoff"("articleId", "level", "decision", "clearedAt", "createdAt", "reviewerId", "id");

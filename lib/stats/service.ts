@@ -4,6 +4,7 @@
 // lib/stats/figures.ts's, the stories lib/stats/period-articles.ts's.
 import type { Actor } from '../access/actor';
 import { can } from '../access/capabilities';
+import { idTable } from '../database/id-table';
 import type { Db } from '../db-client';
 import { contributorFigures, departmentTotals, type ContributorFigures, type DepartmentTotals } from './figures';
 import type { StatsPeriod } from './period';
@@ -32,10 +33,9 @@ export async function everyoneFigures(db: Db, period: StatsPeriod, rules: PointR
       articles.flatMap((article) => [...article.credits.flatMap((credit) => credit.userId ?? []), ...article.editors]),
     ),
   ];
-  const users = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, department: true },
-  });
+  // One parameter for the ids (lib/database/id-table.ts): 200 bound one by one took 10 ms (bench:stats).
+  const users = await db.$queryRaw<{ id: string; name: string; department: string | null }[]>`
+    SELECT u.id, u.name, u.department FROM "User" u WHERE u.id IN (${idTable(db, ids)})`;
   const accounts = new Map(users.map((user) => [user.id, { name: user.name, department: user.department }]));
   return contributorFigures(articles, rules, accounts);
 }

@@ -267,39 +267,53 @@ describe('the co-editing server', () => {
   });
 });
 
+/** A second server of its own, with a short refresh, that the clients `connect` to while `work` runs. */
+async function withServer(recheckMs: number, work: (server: Server) => Promise<void>): Promise<void> {
+  const own = createCollabServer({
+    db,
+    secret: SECRET,
+    port: 0,
+    allowedOrigins: ['http://newsroom.test'],
+    recheckMs,
+    log: () => {},
+  });
+  await own.listen();
+  const previous = url;
+  url = `ws://127.0.0.1:${own.address.port}`;
+  try {
+    await work(own);
+  } finally {
+    url = previous;
+  }
+}
+
+/** The headline changed as 历史版本 or the form saves it: in the working copy, without the socket. */
+async function saveOutside(id: string, headline: string): Promise<void> {
+  const article = await db.article.findUniqueOrThrow({ where: { id } });
+  const outside = await saveArticle(db, editor, id, article.version, {
+    kicker: null,
+    headline,
+    subheadline: null,
+    dateline: null,
+    byline: null,
+    summary: null,
+    slug: '',
+    coverMediaId: null,
+    authors: [],
+    body: JSON.parse(article.body),
+  });
+  expect(outside.ok).toBe(true);
+}
+
 describe('the co-editing server with the database changing beside it', () => {
   it('brings a change made outside the socket (a restored revision) into a loaded document, and a shutdown stores what was sent', async () => {
     const publicationId = (await db.publication.findFirstOrThrow()).id;
     const articleId = (await createArticle(db, reporter, publicationId)).id;
-    const second = createCollabServer({
-      db,
-      secret: SECRET,
-      port: 0,
-      allowedOrigins: ['http://newsroom.test'],
-      recheckMs: 300,
-      log: () => {},
-    });
-    await second.listen();
-    const previous = url;
-    url = `ws://127.0.0.1:${second.address.port}`;
-    try {
+    await withServer(300, async (second) => {
       const client = connect(await cookieFor(reporter), articleDocumentName(articleId));
       await client.synced;
       // Someone restores an old version from 历史版本: the working copy moves without the socket.
-      const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { authors: true } });
-      const outside = await saveArticle(db, editor, articleId, article.version, {
-        kicker: null,
-        headline: '从历史版本恢复的主题',
-        subheadline: null,
-        dateline: null,
-        byline: null,
-        summary: null,
-        slug: '',
-        coverMediaId: null,
-        authors: [],
-        body: JSON.parse(article.body),
-      });
-      expect(outside.ok).toBe(true);
+      await saveOutside(articleId, '从历史版本恢复的主题');
       await until(() => sharedText(client.doc, 'headline').toString() === '从历史版本恢复的主题', 5_000);
 
       // Typed a moment before the process stops (well inside the 2 s write delay): kept.
@@ -312,9 +326,7 @@ describe('the co-editing server with the database changing beside it', () => {
       const state = await db.collabDocument.findUniqueOrThrow({ where: { articleId } });
       expect(state.version).toBe(stored.version);
       client.provider.destroy();
-    } finally {
-      url = previous;
-    }
+    });
   });
 });
 
@@ -327,18 +339,7 @@ describe('a story left while the server takes an outside change into it', () => 
     const publicationId = (await db.publication.findFirstOrThrow()).id;
     const id = (await createArticle(db, reporter, publicationId)).id;
     const name = articleDocumentName(id);
-    const third = createCollabServer({
-      db,
-      secret: SECRET,
-      port: 0,
-      allowedOrigins: ['http://newsroom.test'],
-      recheckMs: 100,
-      log: () => {},
-    });
-    await third.listen();
-    const previous = url;
-    url = `ws://127.0.0.1:${third.address.port}`;
-    try {
+    await withServer(100, async (third) => {
       const client = connect(await cookieFor(reporter), name);
       await client.synced;
       // The refresh, when it takes the lock, waits at a gate until the person has left.
@@ -354,28 +355,13 @@ describe('a story left while the server takes an outside change into it', () => 
           await gate;
           return callback();
         })) as typeof lock.runExclusive;
-      const article = await db.article.findUniqueOrThrow({ where: { id } });
-      const outside = await saveArticle(db, editor, id, article.version, {
-        kicker: null,
-        headline: '别处改的主题',
-        subheadline: null,
-        dateline: null,
-        byline: null,
-        summary: null,
-        slug: '',
-        coverMediaId: null,
-        authors: [],
-        body: JSON.parse(article.body),
-      });
-      expect(outside.ok).toBe(true);
+      await saveOutside(id, '别处改的主题');
       await until(() => entered, 5_000);
       client.provider.destroy();
       await until(() => document.getConnectionsCount() === 0, 5_000);
       open();
       await until(() => !third.hocuspocus.documents.has(name), 5_000);
       await third.destroy();
-    } finally {
-      url = previous;
-    }
+    });
   });
 });

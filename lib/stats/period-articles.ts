@@ -13,6 +13,7 @@
 // and ids passed back as bound parameters cost about 0.1 ms each through the driver adapter (a
 // 3,000-story month took 900 ms in reads by id; these joins take a fraction of it).
 import { idTable } from '../database/id-table';
+import { jsonArray, jsonList, utcIso } from '../database/json-lists';
 import { isoDateIn } from '../dates/time-zone';
 import type { Db } from '../db-client';
 import { Prisma } from '../generated/prisma/client';
@@ -48,10 +49,14 @@ type ArticleRow = {
   coverMediaId: string | null;
 };
 type AuthorRow = Credit & { articleId: string };
-type PlacementRow = { articleId: string; position: number; page: number; date: string };
 type CountRow = { articleId: string; n: number | bigint | null };
-type SignoffRow = { articleId: string; level: number; at: Date | string; reviewerId: string };
-type SubmissionRow = { articleId: string; at: Date | string };
+type DetailRow = {
+  articleId: string;
+  placements: string;
+  channels: number | bigint | null;
+  signoffs: string;
+  submitted: string;
+};
 
 /** Rows by story, in the order read. */
 function byArticle<T extends { articleId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -92,29 +97,35 @@ export async function periodArticles(db: Db, period: StatsPeriod): Promise<Stats
     db,
     found.map((row) => row.id),
   )})`;
-  const [rows, placements, channels, reads, signoffs, submissions] = await Promise.all([
+  const at = (column: string) => utcIso(db, Prisma.raw(column));
+  const [rows, reads, details] = await Promise.all([
     db.$queryRaw<ArticleRow[]>`${ids}
       SELECT a.id, a."publishedAt", a."retractedAt", r."wordCount", r."figureCount", r.credits, r."coverMediaId"
       FROM period_ids p JOIN "Article" a ON a.id = p.id JOIN "Revision" r ON r.id = a."liveRevisionId"
       ORDER BY a.id`,
-    db.$queryRaw<PlacementRow[]>`${ids}
-      SELECT pl."articleId", pl.position, pg.number AS page, i.date
-      FROM period_ids p JOIN "ArticlePlacement" pl ON pl."articleId" = p.id
-      JOIN "IssuePage" pg ON pg.id = pl."pageId" JOIN "Issue" i ON i.id = pg."issueId"
-      WHERE i.status = 'PUBLISHED' ORDER BY pl."articleId", pl.id`,
-    db.$queryRaw<CountRow[]>`${ids}
-      SELECT cs."articleId", count(DISTINCT cs.channel) AS n
-      FROM period_ids p JOIN "ChannelSend" cs ON cs."articleId" = p.id
-      WHERE cs.status = 'SENT' GROUP BY cs."articleId"`,
     db.$queryRaw<CountRow[]>(readsQuery(ids, period)),
-    db.$queryRaw<SignoffRow[]>`${ids}
-      SELECT s."articleId", s.level, s."createdAt" AS at, s."reviewerId"
-      FROM period_ids p JOIN "Signoff" s ON s."articleId" = p.id
-      WHERE s.decision = 'APPROVE' AND s."clearedAt" IS NULL ORDER BY s."articleId", s."createdAt", s.id`,
-    db.$queryRaw<SubmissionRow[]>`${ids}
-      SELECT e."subjectId" AS "articleId", e."createdAt" AS at
-      FROM period_ids p JOIN "AuditEvent" e ON e."subjectId" = p.id
-      WHERE e.action = 'article.submit'`,
+    // A story's placements, channels and review records in one row: one row per item was 17,000 rows a
+    // month (bench:stats), each costing the driver adapter more than the database.
+    db.$queryRaw<DetailRow[]>`${ids}
+      SELECT p.id AS "articleId",
+        ${jsonList(
+          db,
+          jsonArray(db, [Prisma.sql`pg.number`, Prisma.sql`pl.position`, Prisma.sql`i.date`]),
+          Prisma.sql`FROM "ArticlePlacement" pl JOIN "IssuePage" pg ON pg.id = pl."pageId" JOIN "Issue" i ON i.id = pg."issueId"
+            WHERE pl."articleId" = p.id AND i.status = 'PUBLISHED'`,
+        )} AS placements,
+        (SELECT count(DISTINCT cs.channel) FROM "ChannelSend" cs WHERE cs."articleId" = p.id AND cs.status = 'SENT') AS channels,
+        ${jsonList(
+          db,
+          jsonArray(db, [Prisma.sql`s.level`, at('s."createdAt"'), Prisma.sql`s."reviewerId"`]),
+          Prisma.sql`FROM "Signoff" s WHERE s."articleId" = p.id AND s.decision = 'APPROVE' AND s."clearedAt" IS NULL`,
+        )} AS signoffs,
+        ${jsonList(
+          db,
+          at('e."createdAt"'),
+          Prisma.sql`FROM "AuditEvent" e WHERE e."subjectId" = p.id AND e.action = 'article.submit'`,
+        )} AS submitted
+      FROM period_ids p`,
   ]);
   // The story's own authors, only for a live revision published before credits were frozen with it
   // (an archive from before; bench:stats: 65 ms spent finding none).
@@ -126,35 +137,36 @@ export async function periodArticles(db: Db, period: StatsPeriod): Promise<Stats
       WHERE r.credits IS NULL ORDER BY au."articleId", au.position`
     : [];
   const authorsOf = byArticle(authors);
-  const placementsOf = byArticle(placements);
-  const signoffsOf = byArticle(signoffs);
-  const submittedOf = byArticle(submissions);
-  const channelsOf = new Map(channels.map((row) => [row.articleId, Number(row.n ?? 0)]));
+  const detailsOf = new Map(details.map((row) => [row.articleId, row]));
   const readsOf = new Map(reads.map((row) => [row.articleId, Number(row.n ?? 0)]));
 
   const articles: StatsArticle[] = [];
   for (const row of rows) {
-    const printed = placementsOf.get(row.id) ?? [];
-    const printedOn = printed.map((placement) => placement.date).sort()[0];
+    const detail = detailsOf.get(row.id);
+    // Lists as JSON text (lib/database/json-lists.ts): placements [page, position, date], sign-offs
+    // [level, at, reviewer], submissions [at], instants as UTC ISO text.
+    const printed = detail ? (JSON.parse(detail.placements) as [number, number, string][]) : [];
+    const standing = detail ? (JSON.parse(detail.signoffs) as [number, string, string][]) : [];
+    const submitted = detail ? (JSON.parse(detail.submitted) as string[]) : [];
+    const printedOn = printed.map(([, , date]) => date).sort()[0];
     const day = printedOn ?? (row.publishedAt ? isoDateIn(new Date(row.publishedAt)) : null);
     if (!day || day < period.firstDay || day > period.lastDay) continue;
     const credits: readonly Credit[] = row.credits
       ? (JSON.parse(row.credits) as Credit[])
       : (authorsOf.get(row.id) ?? []).map(({ userId, name, label }) => ({ userId, name, label }));
-    const standing = signoffsOf.get(row.id) ?? [];
     articles.push({
       id: row.id,
       characters: Number(row.wordCount),
       photos: Number(row.figureCount) + (row.coverMediaId ? 1 : 0),
       credits,
-      placements: printed.map((placement) => ({ page: Number(placement.page), position: Number(placement.position) })),
-      channels: channelsOf.get(row.id) ?? 0,
+      placements: printed.map(([page, position]) => ({ page: Number(page), position: Number(position) })),
+      channels: Number(detail?.channels ?? 0),
       reads: readsOf.get(row.id) ?? 0,
       retracted: row.retractedAt !== null,
-      editors: [...new Set(standing.map((signoff) => signoff.reviewerId))],
+      editors: [...new Set(standing.map(([, , reviewerId]) => reviewerId))],
       reviews: reviewDurations({
-        submittedAt: (submittedOf.get(row.id) ?? []).map((event) => new Date(event.at)),
-        signoffs: standing.map((signoff) => ({ level: Number(signoff.level), at: new Date(signoff.at) })),
+        submittedAt: submitted.map((when) => new Date(when)),
+        signoffs: standing.map(([level, when]) => ({ level: Number(level), at: new Date(when) })),
       }),
     });
   }

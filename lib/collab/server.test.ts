@@ -9,12 +9,14 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 import { loadSampleIssue } from '../../seeds/load-sample';
+import { articleInput } from '../../test/support/articles';
 import { cookieSocket } from '../../test/support/cookie-socket';
 import { openTestDatabase } from '../../test/support/database';
 import { sessionToken } from '../../test/support/sessions';
 import { makeActor } from '../../test/support/users';
 import type { Actor } from '../access/actor';
 import { createArticle, saveArticle } from '../articles/editor-service';
+import type { Doc } from '../content/types';
 import { sharedText } from './article-doc';
 import { articleDocumentName } from './document-name';
 import { MAX_MESSAGE_BYTES } from './limits';
@@ -290,18 +292,13 @@ async function withServer(recheckMs: number, work: (server: Server) => Promise<v
 /** The headline changed as 历史版本 or the form saves it: in the working copy, without the socket. */
 async function saveOutside(id: string, headline: string): Promise<void> {
   const article = await db.article.findUniqueOrThrow({ where: { id } });
-  const outside = await saveArticle(db, editor, id, article.version, {
-    kicker: null,
-    headline,
-    subheadline: null,
-    dateline: null,
-    byline: null,
-    summary: null,
-    slug: '',
-    coverMediaId: null,
-    authors: [],
-    body: JSON.parse(article.body),
-  });
+  const outside = await saveArticle(
+    db,
+    editor,
+    id,
+    article.version,
+    articleInput(reporter, undefined, { headline, body: JSON.parse(article.body) as Doc }),
+  );
   expect(outside.ok).toBe(true);
 }
 

@@ -77,6 +77,12 @@ export function rangePeriod(from: string, to: string): PeriodResult {
   return { ok: true, period: period(firstDay, lastDay, isMonth ? firstDay.slice(0, 7) : null) };
 }
 
+/** The last calendar day of `month` (`2024-02` → `2024-02-29`). */
+export function lastDayOfMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return formatCalendarDate({ year, month: number, day: daysInMonth(year, number) });
+}
+
 /** The month before or after `month` (`2026-01`, -1 → `2025-12`): the page's month switcher. */
 export function shiftMonth(month: string, by: number): string {
   const [year, number] = month.split('-').map(Number) as [number, number];

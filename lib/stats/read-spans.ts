@@ -1,7 +1,7 @@
 // How a period's reads per story are summed (issue 34): the whole calendar months inside it from each
 // story's monthly row (ArticleReadMonth, one row a month), the days of a month it covers only in part from
 // the daily rows (ArticleRead). A month view reads monthly rows alone. Pure.
-import type { StatsPeriod } from './period';
+import { lastDayOfMonth, shiftMonth, type StatsPeriod } from './period';
 
 export type ReadSpans = {
   /** The first and last whole month inside the period (`YYYY-MM`), or null when it holds none. */
@@ -10,23 +10,15 @@ export type ReadSpans = {
   days: readonly (readonly [string, string])[];
 };
 
-const lastDayOf = (month: string) =>
-  `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
-
-function shift(month: string, by: number): string {
-  const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
 export function readSpans({ firstDay, lastDay }: Pick<StatsPeriod, 'firstDay' | 'lastDay'>): ReadSpans {
   const firstMonth = firstDay.slice(0, 7);
   const lastMonth = lastDay.slice(0, 7);
   // The first and last months count whole when the period starts on the 1st / ends on the month's last day.
-  const from = firstDay.endsWith('-01') ? firstMonth : shift(firstMonth, 1);
-  const to = lastDay === lastDayOf(lastMonth) ? lastMonth : shift(lastMonth, -1);
+  const from = firstDay.endsWith('-01') ? firstMonth : shiftMonth(firstMonth, 1);
+  const to = lastDay === lastDayOfMonth(lastMonth) ? lastMonth : shiftMonth(lastMonth, -1);
   if (from > to) return { months: null, days: [[firstDay, lastDay]] };
   const days: (readonly [string, string])[] = [];
-  if (from !== firstMonth) days.push([firstDay, lastDayOf(firstMonth)]);
+  if (from !== firstMonth) days.push([firstDay, lastDayOfMonth(firstMonth)]);
   if (to !== lastMonth) days.push([`${lastMonth}-01`, lastDay]);
   return { months: [from, to], days };
 }

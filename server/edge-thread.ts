@@ -7,6 +7,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 import { serveEdge, type EdgeOptions } from './edge';
 import { SharedInstant } from './shared-instant';
+import { answerMemoryProbes } from './thread-memory';
 
 type EdgeData = Omit<EdgeOptions, 'readerDataExpiredAt'> & { expiredAt: SharedArrayBuffer };
 type EdgeMessage = { listening: true } | { failed: string };
@@ -47,6 +48,7 @@ export function startEdgeThread(
 export async function runEdgeWorker(): Promise<void> {
   const { expiredAt, ...options } = workerData as EdgeData;
   const instant = new SharedInstant(expiredAt);
+  answerMemoryProbes('edge');
   try {
     await serveEdge({ ...options, readerDataExpiredAt: () => instant.get() });
     parentPort!.postMessage({ listening: true } satisfies EdgeMessage);

@@ -25,9 +25,13 @@ export async function memoryAfterGc(dir: string, pid: number | undefined): Promi
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (fs.existsSync(file)) {
-      const usage = JSON.parse(fs.readFileSync(file, 'utf8')) as NodeJS.MemoryUsage;
+      const usage = JSON.parse(fs.readFileSync(file, 'utf8')) as NodeJS.MemoryUsage & {
+        threads?: Record<string, number>;
+      };
       const mb = (bytes: number) => bytes / 1024 / 1024;
-      return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external) };
+      // The instance's heap: its main thread's and its worker threads' (the edge's micro-cache is there).
+      const threads = Object.values(usage.threads ?? {}).reduce((sum, bytes) => sum + bytes, 0);
+      return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed + threads), externalMb: mb(usage.external) };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

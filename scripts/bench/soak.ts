@@ -11,9 +11,11 @@
 // keystrokes (every keystroke an editor was told was saved must be in the database at the end), and
 // the memory of each instance and of the co-editing process after the warm-up and at the end with
 // the ratio (goal: 0 errors, 0 lost, memory within 10 %): RSS, and the heap after a full garbage
-// collection (scripts/bench/lib/memory-probe.mjs) after the warm-up, every two minutes and at the end,
-// which separates memory still held from memory V8 has not yet collected or returned. The goal's
-// memory test is that heap after a full collection (RSS also holds what V8 has not yet returned).
+// collection (scripts/bench/lib/memory-probe.mjs; worker threads' heaps included) after the warm-up,
+// every two minutes, 25 s before the load ends and once after it, which separates memory still held
+// from memory V8 has not yet collected or returned. The goal's memory test is that heap after a full
+// collection, the last one under load against the first (RSS also holds what V8 has not yet
+// returned; after the load, with the editors gone, the heap is smaller, which says nothing of growth).
 // Ports: BENCH_PORT (3360) and +1 for the instances, BENCH_FRONT_PORT (BENCH_PORT+2) for the front,
 // BENCH_COLLAB_PORT (BENCH_PORT+3) for the co-editing process.
 // BENCH_DATABASE_URL=postgresql://… runs it on that PostgreSQL database (emptied first).
@@ -108,30 +110,44 @@ async function main() {
     const sampler = setInterval(() => memory.push({ at: Date.now() - started, ...rss() }), 5000);
     await sleep(warmupMs);
     const afterWarmup = rss();
-    const heap: ({ at: number } & Record<Process, MemoryAfterGc | null>)[] = [];
-    const probe = async () =>
-      heap.push({
-        at: Date.now() - started,
-        a: await memoryAfterGc(probeDir, pidOf('a')),
-        b: await memoryAfterGc(probeDir, pidOf('b')),
-        collab: await memoryAfterGc(probeDir, pidOf('collab')),
-      });
-    await probe();
+    type HeapPoint = { at: number; underLoad: boolean } & Record<Process, MemoryAfterGc | null>;
+    const heap: HeapPoint[] = [];
+    // One probe at a time (each signals the three processes in turn).
+    let probes = Promise.resolve();
+    const probe = (underLoad: boolean) =>
+      (probes = probes.then(async () => {
+        heap.push({
+          at: Date.now() - started,
+          underLoad,
+          a: await memoryAfterGc(probeDir, pidOf('a')),
+          b: await memoryAfterGc(probeDir, pidOf('b')),
+          collab: await memoryAfterGc(probeDir, pidOf('collab')),
+        });
+      }));
+    await probe(true);
     let probing = true;
+    // Unreferenced, so a wait under way does not keep the finished benchmark running.
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
     const prober = (async () => {
       while (probing) {
-        // Unreferenced, so a wait under way does not keep the finished benchmark running.
-        await new Promise((resolve) => setTimeout(resolve, 120_000).unref());
-        if (probing && Date.now() - started < durationMs - 30_000) await probe();
+        await wait(120_000);
+        if (probing && Date.now() - started < durationMs - 60_000) await probe(true);
       }
     })();
+    // The last probe under the same load as the first: "flat" compares like with like. The one after
+    // the load (readers stopped, editors gone, their documents unloaded) is printed too.
+    const lastUnderLoad = (async () => {
+      await wait(durationMs - 25_000 - (Date.now() - started));
+      if (probing) await probe(true);
+    })();
     const result = await reader;
+    await lastUnderLoad;
     stopping = true;
     await Promise.all(editing);
     clearInterval(sampler);
     const atEnd = rss();
     probing = false;
-    await probe();
+    await probe(false);
     void prober;
     const lost = await lostKeystrokes(bench.db, logs);
 
@@ -160,19 +176,24 @@ async function main() {
         `${name} 内存（RSS）：预热后 ${mb(start)}，结束 ${mb(end)}，结束/预热 = ${ratio}，峰值 ${mb(peak(key))}`,
       );
     }
+    const underLoad = heap.filter((point) => point.underLoad);
     for (const [key, name] of PROCESSES) {
       const series = heap.map(
         (point) =>
-          `${(point.at / 60_000).toFixed(1)} 分 ${point[key] ? `${point[key].heapUsedMb.toFixed(0)}/${point[key].rssMb.toFixed(0)}` : '—'}`,
+          `${(point.at / 60_000).toFixed(1)} 分${point.underLoad ? '' : '（负载结束后）'} ${point[key] ? `${point[key].heapUsedMb.toFixed(0)}/${point[key].rssMb.toFixed(0)}` : '—'}`,
       );
       const first = heap[0]?.[key];
-      const last = heap.at(-1)?.[key];
-      const ratio = first && last ? (last.heapUsedMb / first.heapUsedMb).toFixed(3) : '—';
-      console.log(`${name} 完整 GC 后的堆（heapUsed/RSS MB）：${series.join('，')}；结束/预热（堆）= ${ratio}`);
+      const last = underLoad.at(-1)?.[key];
+      const after = heap.at(-1)?.[key];
+      const ratio = (point: MemoryAfterGc | null | undefined) =>
+        first && point ? (point.heapUsedMb / first.heapUsedMb).toFixed(3) : '—';
+      console.log(
+        `${name} 完整 GC 后的堆（heapUsed/RSS MB）：${series.join('，')}；负载下结束/预热（堆）= ${ratio(last)}；负载结束后/预热 = ${ratio(after)}`,
+      );
     }
     const flat = PROCESSES.every(([key]) => {
       const first = heap[0]?.[key];
-      const last = heap.at(-1)?.[key];
+      const last = underLoad.at(-1)?.[key];
       return first && last && Math.abs(last.heapUsedMb / first.heapUsedMb - 1) <= 0.1;
     });
     const clean = readerErrors + problems.length === 0 && lost.lost === 0 && lost.doubled === 0;

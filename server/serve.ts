@@ -95,6 +95,7 @@ async function main() {
       expiredAt,
     );
     // Without its edge the server answers nobody: it stops, and whatever runs it starts it again.
+    edge.on('error', (error) => console.error('服务器的边缘线程出错：', error));
     edge.on('exit', (code) => {
       console.error(`服务器的边缘线程已停止（${code}），服务器随之停止`);
       process.exit(1);

@@ -30,6 +30,8 @@ export function passOn(
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(request.headers))
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  // Set when the reader went away first: the app's request is stopped on purpose, not failed.
+  let abandoned = false;
   const upstream = requestApp(
     { socketPath, agent, method: request.method, path: request.url, headers },
     (answer) => {
@@ -42,6 +44,7 @@ export function passOn(
       answer.pipe(response);
     },
     (error) => {
+      if (abandoned) return;
       if (response.headersSent) return void response.destroy();
       console.error('应用未能应答：', error.message);
       response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -51,6 +54,8 @@ export function passOn(
   );
   // A reader or editor who goes away mid-answer: the app stops too.
   response.on('close', () => {
-    if (!response.writableFinished) upstream.destroy();
+    if (response.writableFinished) return;
+    abandoned = true;
+    upstream.destroy();
   });
 }
